@@ -1,0 +1,205 @@
+package engine
+
+import (
+	"strings"
+	"time"
+
+	"gongji/shared/family"
+	"gongji/shared/policy"
+	"gongji/shared/region"
+)
+
+// BindRequest asks to let Authorizer's account pay for Beneficiary within Scopes.
+type BindRequest struct {
+	Authorizer  family.PersonID
+	Beneficiary family.PersonID
+	Scopes      []family.Scope
+}
+
+// BindResult says whether the binding may be made.
+type BindResult struct {
+	Allowed bool
+	Decision
+}
+
+// Bind checks a binding request under the authorizer's region on the request date
+// (rules.md section 3; section 8: bind uses the authorizer's region throughout).
+func (e *Engine) Bind(s *family.State, at time.Time, r BindRequest) (BindResult, error) {
+	a, err := person(s, "action.authorizer", r.Authorizer)
+	if err != nil {
+		return BindResult{}, err
+	}
+	b, err := person(s, "action.beneficiary", r.Beneficiary)
+	if err != nil {
+		return BindResult{}, err
+	}
+	d := e.decider(at)
+	d.checkSelfAndScopes(r, a.Region)
+	authorizerOK := d.checkAuthorizer(a)
+	beneficiaryOK := d.checkBeneficiary(b)
+	d.checkRelation(s, a, b)
+	if beneficiaryOK {
+		d.checkGeography(a, b)
+	}
+	if authorizerOK {
+		d.checkTier(a)
+	}
+	d.checkDuplicate(s, r)
+	res := BindResult{Allowed: len(d.codes) == 0}
+	if res.Allowed {
+		d.say("B", "", nil, msgBindAllowed, a.ID, b.ID, joinScopes(r.Scopes))
+	}
+	res.Decision = d.finish(emptyEntry("bind"))
+	return res, nil
+}
+
+func (d *decider) checkSelfAndScopes(r BindRequest, where region.Code) {
+	// B5: rules.md section 3 (authorizer and beneficiary must differ)
+	if r.Authorizer == r.Beneficiary {
+		d.refuse(SelfBinding)
+		d.say("B5", SelfBinding, nil, msgSelfBinding, r.Authorizer)
+	}
+	// B8: rules.md section 3 (at least one scope)
+	if len(r.Scopes) == 0 {
+		d.refuse(NoScope)
+		d.say("B8", NoScope, nil, msgNoScope)
+	}
+	for _, sc := range r.Scopes {
+		row := d.lookup(policy.ScopeParam(sc), where)
+		// B7: section 7 scopes per region (国办发〔2021〕14号; regional documents)
+		if !row.Value.Bool {
+			d.refuse(ScopeNotAllowedInRegion)
+			d.say("B7", ScopeNotAllowedInRegion, &row, msgScopeNotOffered, sc, where, d.day)
+		}
+	}
+}
+
+// checkAuthorizer applies B1 and reports whether it holds.
+func (d *decider) checkAuthorizer(a *family.Person) bool {
+	suspended := d.lookup(policy.AuthorizerSuspendedAllowed, a.Region)
+	statusOK := a.Status == family.Active || (a.Status == family.Suspended && suspended.Value.Bool)
+	// B1: 国办发〔2021〕14号; NHSA Q&A 2024; seed 003 (employee, active, with a personal account);
+	// Xi'an allows a suspended authorizer (research R-AUTH-06)
+	if a.Insurance != family.Employee || !statusOK || !a.HasAccount {
+		d.refuse(AuthorizerNotEmployee)
+		d.say("B1", AuthorizerNotEmployee, &suspended, msgAuthorizerNotEmployee, a.ID, a.Insurance, a.Status, yesNo(a.HasAccount))
+		return false
+	}
+	d.say("B1", "", &suspended, msgAuthorizerOK, a.ID, a.Status)
+	return true
+}
+
+// checkBeneficiary applies B2 and reports whether it holds.
+func (d *decider) checkBeneficiary(b *family.Person) bool {
+	// B2: 国办发〔2021〕14号; Sichuan FAQ 2025-07-04 (beneficiary insured, not stopped)
+	if !b.Insured() {
+		d.refuse(BeneficiaryNotInsured)
+		d.say("B2", BeneficiaryNotInsured, nil, msgBeneficiaryNotInsured, b.ID, b.Insurance, b.Status)
+		return false
+	}
+	return true
+}
+
+func (d *decider) checkRelation(s *family.State, a, b *family.Person) {
+	rel, linked := s.RelationOf(b.ID, a.ID)
+	row := d.lookup(policy.AllowedRelations, a.Region)
+	// B3: 国办发〔2021〕14号; State Council opinion of July 2024; Xinhua 2024-11-26
+	// SZ4: seed 004 (Shenzhen: spouse, parent, child only)
+	if !hasRelation(row.Value.Relations, rel) {
+		d.refuse(RelationNotAllowed)
+		d.say(row.Rules, RelationNotAllowed, &row, msgRelationNotAllowed, b.ID, a.ID, rel, row.Value, d.day)
+	}
+	card := d.lookup(policy.CardLinkRequired, a.Region)
+	// SZ3: seed 004 (Shenzhen: family link on the social-security card)
+	if card.Value.Bool && !linked {
+		d.refuse(CardNotLinked)
+		d.say("SZ3", CardNotLinked, &card, msgCardNotLinked, a.ID, b.ID)
+	}
+}
+
+func (d *decider) checkGeography(a, b *family.Person) {
+	row := d.lookup(policy.BindingGeography, a.Region)
+	same := region.SameProvince(a.Region, b.Region)
+	if row.Value.Word == policy.SameCity {
+		same = region.SameCity(a.Region, b.Region)
+	}
+	// B4: Xinhua 2024-11-26 (same city, then same province from the province-wide date)
+	// SZ2: seed 004 (Shenzhen: beneficiary insured in Shenzhen, whatever the date)
+	if !same {
+		d.refuse(BeneficiaryOutOfArea)
+		d.say(row.Rules, BeneficiaryOutOfArea, &row, msgOutOfArea, b.ID, b.Region, a.ID, a.Region, row.Value.Word, d.day)
+	}
+}
+
+func (d *decider) checkTier(a *family.Person) {
+	row := d.lookup(policy.AuthorizerTierRequired, a.Region)
+	// SZ1: seed 004; bendibao 639880 (Shenzhen authorizers must be tier 1)
+	if row.Value.Int != 0 && a.Tier != row.Value.Int {
+		d.refuse(AuthorizerNotTier1)
+		d.say("SZ1", AuthorizerNotTier1, &row, msgNotTier1, a.ID, a.Tier)
+	}
+}
+
+func (d *decider) checkDuplicate(s *family.State, r BindRequest) {
+	for i := range s.Bindings {
+		b := &s.Bindings[i]
+		if b.Authorizer != r.Authorizer || b.Beneficiary != r.Beneficiary {
+			continue
+		}
+		if d.invalidated(s, b) {
+			continue
+		}
+		// B6: rules.md section 3 (one binding per pair in force or made later)
+		if b.InForce(d.day) || b.Created > d.day {
+			d.refuse(DuplicateBinding)
+			d.say("B6", DuplicateBinding, nil, msgDuplicate, b.ID, b.Created)
+			return
+		}
+	}
+}
+
+// invalidated applies SZ5: under the authorizer's region cut-off, a binding created before it
+// whose only scope is resident_premium pays nothing from the cut-off on.
+func (d *decider) invalidated(s *family.State, b *family.Binding) bool {
+	a := s.Person(b.Authorizer)
+	if a == nil {
+		return false
+	}
+	cutoff := d.lookup(policy.LegacyBindingCutoff, a.Region).Value.Date
+	// SZ5: seed 004 (Shenzhen bindings of option 2 only, made before 2023-10-01, lapse then)
+	return d.day >= cutoff && b.Created < cutoff &&
+		len(b.Scopes) > 0 && onlyScope(b.Scopes, family.ResidentPremium)
+}
+
+func onlyScope(scopes []family.Scope, s family.Scope) bool {
+	for _, k := range scopes {
+		if k != s {
+			return false
+		}
+	}
+	return true
+}
+
+func hasRelation(list []family.Relation, r family.Relation) bool {
+	for _, k := range list {
+		if k == r {
+			return true
+		}
+	}
+	return false
+}
+
+func joinScopes(scopes []family.Scope) string {
+	parts := make([]string, len(scopes))
+	for i, s := range scopes {
+		parts[i] = string(s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}

@@ -1,0 +1,201 @@
+// Package engine decides every family mutual-aid question of rules.md: bind, settle,
+// pay_premium, wallet_transfer, wallet_accept, wallet_expire, withdraw and transfer.
+//
+// Each decision returns the reason codes, the rule ids that decided, the rule-set version, an
+// explanation a family can read (one line per decision, Chinese and English, naming the rule,
+// the values used and the source) and the ledger entry it produces. The engine is pure: the
+// state and the moment are arguments, the state passed in is never modified, and the same
+// input always gives the same output, natively and in wasm.
+package engine
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"gongji/shared/civil"
+	"gongji/shared/family"
+	"gongji/shared/ledger"
+	"gongji/shared/money"
+	"gongji/shared/policy"
+	"gongji/shared/region"
+)
+
+// Code is a reason code of rules.md.
+type Code string
+
+// The reason codes of rules.md.
+const (
+	AuthorizerNotEmployee      Code = "AUTHORIZER_NOT_EMPLOYEE"
+	BeneficiaryNotInsured      Code = "BENEFICIARY_NOT_INSURED"
+	RelationNotAllowed         Code = "RELATION_NOT_ALLOWED"
+	BeneficiaryOutOfArea       Code = "BENEFICIARY_OUT_OF_AREA"
+	SelfBinding                Code = "SELF_BINDING"
+	DuplicateBinding           Code = "DUPLICATE_BINDING"
+	ScopeNotAllowedInRegion    Code = "SCOPE_NOT_ALLOWED_IN_REGION"
+	NoScope                    Code = "NO_SCOPE"
+	AuthorizerNotTier1         Code = "AUTHORIZER_NOT_TIER1"
+	CardNotLinked              Code = "CARD_NOT_LINKED"
+	Impersonation              Code = "IMPERSONATION"
+	NotDesignated              Code = "NOT_DESIGNATED"
+	ExcludedCategory           Code = "EXCLUDED_CATEGORY"
+	BindingNotInForce          Code = "BINDING_NOT_IN_FORCE"
+	ScopeNotAuthorized         Code = "SCOPE_NOT_AUTHORIZED"
+	BindingInvalidated20231001 Code = "BINDING_INVALIDATED_20231001"
+	OutOfRegion                Code = "OUT_OF_REGION"
+	WalletRegionNotEnabled     Code = "WALLET_REGION_NOT_ENABLED"
+	WalletRecipientNotOpened   Code = "WALLET_RECIPIENT_NOT_OPENED"
+	WalletPerTxnLimit          Code = "WALLET_PER_TXN_LIMIT"
+	InvalidAmount              Code = "INVALID_AMOUNT"
+	WalletDailyCountLimit      Code = "WALLET_DAILY_COUNT_LIMIT"
+	WalletQuietHours           Code = "WALLET_QUIET_HOURS"
+	InsufficientBalance        Code = "INSUFFICIENT_BALANCE"
+	WalletPendingTransfer      Code = "WALLET_PENDING_TRANSFER"
+	InstitutionNoWallet        Code = "INSTITUTION_NO_WALLET"
+	GroundNotInRegionList      Code = "GROUND_NOT_IN_REGION_LIST"
+	NoWithdrawalGround         Code = "NO_WITHDRAWAL_GROUND"
+	TransferOriginActive       Code = "TRANSFER_ORIGIN_ACTIVE"
+	TransferDestNotEnrolled    Code = "TRANSFER_DEST_NOT_ENROLLED"
+	TransferRetireeNA          Code = "TRANSFER_RETIREE_NOT_APPLICABLE"
+	TransferSameRegion         Code = "TRANSFER_SAME_REGION"
+)
+
+// InputError is a request the engine cannot read: an unknown person, a bill whose parts do
+// not add up. Field names the offending input.
+type InputError struct {
+	Field  string
+	Reason string
+}
+
+func (e *InputError) Error() string { return e.Field + ": " + e.Reason }
+
+func inputErr(field, format string, args ...any) error {
+	return &InputError{Field: field, Reason: fmt.Sprintf(format, args...)}
+}
+
+// Line is one line of an explanation.
+type Line struct {
+	Rule   string `json:"rule"`
+	Code   Code   `json:"code,omitempty"`
+	ZH     string `json:"zh"`
+	EN     string `json:"en"`
+	Source string `json:"source,omitempty"`
+	Grade  string `json:"grade,omitempty"`
+	// Unofficial marks a rule resting on a C or U source: the UI shows 此规则来源未经官方确认.
+	Unofficial bool `json:"unofficial,omitempty"`
+}
+
+// Decision is what every action returns besides its own members.
+type Decision struct {
+	Reasons     []Code
+	Rules       []string
+	Ruleset     string
+	Explanation []Line
+	// Entry is the ledger entry the action produces; empty postings when no money moves.
+	Entry ledger.Entry
+}
+
+// Engine decides actions under one rule set.
+type Engine struct {
+	table *policy.Table
+}
+
+// New makes an engine over a checked policy table.
+func New(t *policy.Table) *Engine { return &Engine{table: t} }
+
+// Default is an engine over the version-1 table.
+func Default() *Engine { return New(policy.Default()) }
+
+// Ruleset is the version of the rule set.
+func (e *Engine) Ruleset() string { return e.table.Version() }
+
+// Table is the policy table the engine uses.
+func (e *Engine) Table() *policy.Table { return e.table }
+
+// decider accumulates one decision.
+type decider struct {
+	e     *Engine
+	day   civil.Date
+	codes map[Code]bool
+	rules map[string]bool
+	lines []Line
+}
+
+func (e *Engine) decider(at time.Time) *decider {
+	return &decider{e: e, day: civil.DateOf(at), codes: map[Code]bool{}, rules: map[string]bool{}}
+}
+
+// lookup resolves a parameter and records the rule it feeds.
+func (d *decider) lookup(p policy.Param, where region.Code) policy.Row {
+	return d.e.table.Lookup(p, where, d.day)
+}
+
+// refuse records a code.
+func (d *decider) refuse(c Code) { d.codes[c] = true }
+
+// say adds an explanation line for a rule and records the rule as deciding.
+func (d *decider) say(rule string, code Code, row *policy.Row, m msg, args ...any) {
+	d.rules[rule] = true
+	src, grade := ruleSource(rule)
+	if row != nil {
+		src, grade = row.Source, row.Grade
+	}
+	l := Line{Rule: rule, Code: code, Source: src, Grade: grade,
+		ZH: fmt.Sprintf(zhText(m), args...), EN: fmt.Sprintf(enText(m), args...)}
+	l.Unofficial = row != nil && row.Unofficial()
+	d.lines = append(d.lines, l)
+}
+
+// finish sorts the codes and rules and returns the decision.
+func (d *decider) finish(entry ledger.Entry) Decision {
+	out := Decision{Ruleset: d.e.Ruleset(), Explanation: d.lines, Entry: entry,
+		Reasons: []Code{}, Rules: []string{}}
+	for c := range d.codes {
+		out.Reasons = append(out.Reasons, c)
+	}
+	for r := range d.rules {
+		out.Rules = append(out.Rules, r)
+	}
+	sort.Slice(out.Reasons, func(i, j int) bool { return out.Reasons[i] < out.Reasons[j] })
+	sort.Strings(out.Rules)
+	return out
+}
+
+// person finds a person or returns an input error naming the field.
+func person(s *family.State, field string, id family.PersonID) (*family.Person, error) {
+	p := s.Person(id)
+	if p == nil {
+		return nil, inputErr(field, "unknown person %q", id)
+	}
+	return p, nil
+}
+
+// Balance is an account's balance after an action, as scenario results list it.
+type Balance struct {
+	Key     string
+	Balance money.Amount
+}
+
+// balancesAfter applies the entry to a copy of the state and lists every personal account or
+// wallet it changed, with the balance after, sorted by key.
+func balancesAfter(s *family.State, entry ledger.Entry) ([]Balance, error) {
+	if len(entry.Postings) == 0 {
+		return []Balance{}, nil
+	}
+	after := s.Clone()
+	changed, err := ledger.Apply(&after, entry)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	out := []Balance{}
+	for _, a := range changed {
+		if seen[a.Key()] {
+			continue
+		}
+		seen[a.Key()] = true
+		out = append(out, Balance{Key: a.Key(), Balance: ledger.BalanceOf(&after, a)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out, nil
+}

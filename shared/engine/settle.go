@@ -1,0 +1,380 @@
+package engine
+
+import (
+	"sort"
+	"time"
+
+	"gongji/shared/civil"
+	"gongji/shared/family"
+	"gongji/shared/ledger"
+	"gongji/shared/money"
+	"gongji/shared/policy"
+	"gongji/shared/region"
+)
+
+// Category is what a bill paid for (rules.md S3).
+type Category string
+
+// Categories paid by an account, then those never paid.
+const (
+	Drug       Category = "drug"
+	Device     Category = "device"
+	Consumable Category = "consumable"
+	Treatment  Category = "treatment"
+	Exam       Category = "exam"
+	Inpatient  Category = "inpatient"
+
+	HealthFood   Category = "health_food"
+	Cosmetics    Category = "cosmetics"
+	Fitness      Category = "fitness"
+	Wellness     Category = "wellness"
+	PublicHealth Category = "public_health"
+	DailyGoods   Category = "daily_goods"
+)
+
+// ParseCategory accepts only the known categories (rules.md section 8).
+func ParseCategory(s string) (Category, bool) {
+	switch c := Category(s); c {
+	case Drug, Device, Consumable, Treatment, Exam, Inpatient,
+		HealthFood, Cosmetics, Fitness, Wellness, PublicHealth, DailyGoods:
+		return c, true
+	}
+	return "", false
+}
+
+// Excluded says whether no account may pay for the category (S3).
+func (c Category) Excluded() bool {
+	switch c {
+	case HealthFood, Cosmetics, Fitness, Wellness, PublicHealth, DailyGoods:
+		return true
+	}
+	return false
+}
+
+// Institution is where a bill was incurred.
+type Institution struct {
+	Region     region.Code
+	Kind       string // hospital, clinic or pharmacy
+	Designated bool
+	Wallet     bool // accepts 医保钱包 payments
+}
+
+// Bill is the amounts of one visit: Total = Fund + PolicySelfPay + FullSelfPay.
+type Bill struct {
+	Total, Fund, PolicySelfPay, FullSelfPay money.Amount
+	Category                                Category
+}
+
+// SettleRequest is a bill of Patient paid with CardHolder's card or e-voucher.
+type SettleRequest struct {
+	Patient     family.PersonID
+	CardHolder  family.PersonID
+	Institution Institution
+	Bill        Bill
+}
+
+// PaySource says which money paid a line.
+type PaySource string
+
+// Payment sources.
+const (
+	Own       PaySource = "own"
+	FromPurse PaySource = "wallet"
+	MutualAid PaySource = "mutual_aid"
+)
+
+// Payment is one line of a split.
+type Payment struct {
+	Payer   family.PersonID
+	Source  PaySource
+	Binding string // for mutual aid
+	Amount  money.Amount
+	// NotClaimableElsewhere marks a Shenzhen mutual-aid line (SZ8: "claimable_elsewhere": false).
+	NotClaimableElsewhere bool
+}
+
+// SplitResult is who pays what of a bill or premium.
+type SplitResult struct {
+	Refused  bool
+	Payments []Payment
+	Cash     money.Amount
+	Balances []Balance
+	Decision
+}
+
+// Settle splits a bill between the patient's own account, wallet, authorizers and cash
+// (rules.md section 4).
+func (e *Engine) Settle(s *family.State, at time.Time, r SettleRequest) (SplitResult, error) {
+	patient, err := person(s, "action.patient", r.Patient)
+	if err != nil {
+		return SplitResult{}, err
+	}
+	if _, err := person(s, "action.card_holder", r.CardHolder); err != nil {
+		return SplitResult{}, err
+	}
+	if err := r.Bill.check(); err != nil {
+		return SplitResult{}, err
+	}
+	d := e.decider(at)
+	// S0: 医疗保障基金使用监督管理条例 art. 41 (the card must be the patient's own)
+	if r.CardHolder != r.Patient {
+		d.refuse(Impersonation)
+		d.say("S0", Impersonation, nil, msgImpersonation, r.CardHolder, r.Patient)
+		return SplitResult{Refused: true, Payments: []Payment{}, Balances: []Balance{},
+			Decision: d.finish(emptyEntry("settle"))}, nil
+	}
+	base := d.lookup(policy.EligibleBase, patient.Region)
+	eligible := r.Bill.PolicySelfPay
+	// S1: 国办发〔2021〕14号 wording; eligible base per region
+	if base.Value.Word == policy.AllPersonalBurden {
+		eligible += r.Bill.FullSelfPay
+	}
+	d.say("S1", "", &base, msgEligible, eligible, base.Value.Word)
+	blocked := false
+	// S2: 国办发〔2021〕14号 (only designated institutions)
+	if !r.Institution.Designated {
+		blocked = true
+		d.refuse(NotDesignated)
+		d.say("S2", NotDesignated, nil, msgNotDesignated)
+	}
+	// S3: 国办发〔2021〕14号 (public health, fitness, wellness and non-medical goods excluded)
+	if r.Bill.Category.Excluded() {
+		blocked = true
+		d.refuse(ExcludedCategory)
+		d.say("S3", ExcludedCategory, nil, msgExcludedCategory, r.Bill.Category)
+	}
+	sp := splitter{d: d, s: s, work: s.Clone(), blocked: blocked, remaining: eligible,
+		holder: r.Patient, need: family.Medical, institution: &r.Institution}
+	sp.payOwn()
+	sp.payWallet(r.Institution.Wallet)
+	sp.payAuthorizers()
+	personal := r.Bill.PolicySelfPay + r.Bill.FullSelfPay
+	return sp.result("settle", personal)
+}
+
+// check enforces total = fund + policy_self_pay + full_self_pay (rules.md section 4).
+func (b Bill) check() error {
+	if b.Fund+b.PolicySelfPay+b.FullSelfPay != b.Total {
+		return inputErr("action.bill.total", "%s is not fund %s + policy_self_pay %s + full_self_pay %s",
+			b.Total, b.Fund, b.PolicySelfPay, b.FullSelfPay)
+	}
+	return nil
+}
+
+// splitter pays an eligible amount from the payers in order, on a working copy of the state so
+// that an account paying twice sees its own earlier payment.
+type splitter struct {
+	d           *decider
+	s           *family.State
+	work        family.State
+	blocked     bool // S2 or S3: nobody pays, codes are still reported
+	remaining   money.Amount
+	holder      family.PersonID
+	need        family.Scope
+	institution *Institution // nil for premiums: S2, S3, SZ7 do not apply
+	payments    []Payment
+	postings    []ledger.Posting
+}
+
+func (sp *splitter) pay(p Payment, from ledger.Account) {
+	if p.Amount <= 0 {
+		return
+	}
+	sp.remaining -= p.Amount
+	sp.payments = append(sp.payments, p)
+	posting := ledger.Posting{Account: from, Amount: -p.Amount}
+	sp.postings = append(sp.postings, posting)
+	// The payer exists in the working copy, so Post cannot fail.
+	_, _ = ledger.Post(&sp.work, posting)
+}
+
+// payOwn is S4: the holder's own personal account first.
+func (sp *splitter) payOwn() {
+	own := sp.work.Person(sp.holder)
+	if !own.HasAccount {
+		return
+	}
+	usable := own.Balance().NonNegative()
+	amount := money.Zero
+	if !sp.blocked {
+		amount = money.Min(sp.remaining, usable)
+	}
+	// S4: seed 004; bendibao 635961 (先本人，后共济: own account first)
+	sp.d.say("S4", "", nil, msgOwnPays, sp.holder, usable, amount)
+	sp.pay(Payment{Payer: sp.holder, Source: Own, Amount: amount}, ledger.AccountOf(sp.holder))
+}
+
+// payWallet is W12: the holder's wallet after the own account, before authorizers.
+func (sp *splitter) payWallet(institutionTakesWallet bool) {
+	own := sp.work.Person(sp.holder)
+	if !own.Wallet.Opened || own.Wallet.Balance <= 0 {
+		return
+	}
+	// W12: shm.com.cn 2025-09-18 (wallet pays only where the institution supports it)
+	if !institutionTakesWallet {
+		sp.d.refuse(InstitutionNoWallet)
+		sp.d.say("W12", InstitutionNoWallet, nil, msgNoWalletHere, own.Wallet.Balance)
+		return
+	}
+	amount := money.Zero
+	if !sp.blocked {
+		amount = money.Min(sp.remaining, own.Wallet.Balance)
+	}
+	sp.d.say("W12", "", nil, msgWalletPays, own.Wallet.Balance, amount)
+	sp.pay(Payment{Payer: sp.holder, Source: FromPurse, Amount: amount}, ledger.WalletOf(sp.holder))
+}
+
+// candidate is a binding that may pay, with what the order needs.
+type candidate struct {
+	b       *family.Binding
+	balance money.Amount // authorizer balance before this settlement (S6 Shenzhen order)
+}
+
+// payAuthorizers is S5-S8 and SZ5-SZ8: every binding to the holder reports at most one code;
+// usable ones pay in the holder's region's order.
+func (sp *splitter) payAuthorizers() {
+	var usable []candidate
+	for i := range sp.s.Bindings {
+		b := &sp.s.Bindings[i]
+		if b.Beneficiary != sp.holder {
+			continue
+		}
+		if code := sp.unusable(b); code != "" {
+			sp.d.refuse(code)
+			continue
+		}
+		usable = append(usable, candidate{b: b, balance: sp.s.Person(b.Authorizer).Balance()})
+	}
+	holder := sp.s.Person(sp.holder)
+	order := sp.d.lookup(policy.AuthorizerOrder, holder.Region)
+	byBalance := order.Value.Word == policy.BalanceDesc
+	// S6: jiusongjiankang 4769855 (binding order); Shenzhen bendibao 635961 (balance, highest first)
+	sort.SliceStable(usable, func(i, j int) bool {
+		x, y := usable[i], usable[j]
+		if byBalance && x.balance != y.balance {
+			return x.balance > y.balance
+		}
+		if x.b.Created != y.b.Created {
+			return x.b.Created < y.b.Created
+		}
+		return x.b.ID < y.b.ID
+	})
+	if len(usable) > 1 {
+		sp.d.say("S6", "", &order, msgOrder, order.Value.Word)
+	}
+	for _, c := range usable {
+		sp.payBinding(c.b)
+	}
+}
+
+// payBinding is S5 with SZ6 and SZ8 for one usable binding.
+func (sp *splitter) payBinding(b *family.Binding) {
+	a := sp.work.Person(b.Authorizer)
+	threshold := sp.d.lookup(policy.AuthorizerThreshold, a.Region)
+	usable := money.Zero
+	if a.HasAccount {
+		// SZ6: bendibao 635961 (Shenzhen before 2023-10-01: only the balance above the threshold)
+		usable = (a.Balance() - threshold.Value.Amount).NonNegative()
+	}
+	amount := money.Zero
+	if !sp.blocked {
+		amount = money.Min(sp.remaining, usable)
+	}
+	if threshold.Value.Amount > 0 {
+		sp.d.say("SZ6", "", &threshold, msgThreshold, a.ID, a.Balance(), threshold.Value.Amount, usable)
+	}
+	claim := sp.d.lookup(policy.ClaimableElsewhere, a.Region)
+	// S5: seed 004; bendibao 635961 (each authorizer up to what remains; S8: zero pays 0.00)
+	sp.d.say("S5", "", nil, msgAuthorizerPays, a.ID, b.ID, usable, amount)
+	p := Payment{Payer: a.ID, Source: MutualAid, Binding: b.ID, Amount: amount}
+	// SZ8: seed 004 (Shenzhen mutual aid not claimable from assistance or commercial insurance)
+	if !claim.Value.Bool {
+		p.NotClaimableElsewhere = true
+		if amount > 0 {
+			sp.d.say("SZ8", "", &claim, msgNotClaimable, a.ID)
+		}
+	}
+	sp.pay(p, ledger.AccountOf(a.ID))
+}
+
+// unusable is the one code of a binding that cannot pay, in the order of rules.md section 8:
+// SZ5, not in force, authorizer stopped, scope missing, SZ7. Empty when the binding is usable.
+func (sp *splitter) unusable(b *family.Binding) Code {
+	d := sp.d
+	a := sp.s.Person(b.Authorizer)
+	// SZ5: seed 004 (option-2-only Shenzhen bindings made before 2023-10-01 lapse then)
+	if d.invalidated(sp.s, b) {
+		d.say("SZ5", BindingInvalidated20231001, nil, msgInvalidated, b.ID, b.Created)
+		return BindingInvalidated20231001
+	}
+	// S7: seed 004 (a binding pays only while in force on the bill date)
+	if !b.InForce(d.day) {
+		d.say("S7", BindingNotInForce, nil, msgNotInForce, b.ID, b.Created, revokedText(b), d.day)
+		return BindingNotInForce
+	}
+	// S7: a stopped authorizer's account pays nothing
+	if a.Status == family.Stopped {
+		d.say("S7", AuthorizerNotEmployee, nil, msgAuthorizerStopped, a.ID, b.ID)
+		return AuthorizerNotEmployee
+	}
+	// S7: the binding must carry the scope the bill needs (SZ5: Shenzhen bindings made from
+	// 2023-10-01 cover medical and resident_premium)
+	if !d.covers(a, b, sp.need) {
+		d.say("S7", ScopeNotAuthorized, nil, msgScopeMissing, b.ID, sp.need)
+		return ScopeNotAuthorized
+	}
+	if sp.institution != nil {
+		local := d.lookup(policy.MedicalLocalOnly, a.Region)
+		// SZ7: seed 004 (Shenzhen bindings pay only at institutions in Shenzhen)
+		if local.Value.Bool && !region.SameCity(sp.institution.Region, a.Region) {
+			d.say("SZ7", OutOfRegion, &local, msgOutOfRegion, b.ID, sp.institution.Region)
+			return OutOfRegion
+		}
+	}
+	return ""
+}
+
+// covers says whether a binding carries a scope, with Shenzhen's post-cut-off widening.
+func (d *decider) covers(a *family.Person, b *family.Binding, need family.Scope) bool {
+	cutoff := d.lookup(policy.LegacyBindingCutoff, a.Region).Value.Date
+	// SZ5: seed 004 (bindings made on or after 2023-10-01 cover medical and resident_premium)
+	if b.Created >= cutoff && (need == family.Medical || need == family.ResidentPremium) {
+		return true
+	}
+	return b.HasScope(need)
+}
+
+// result closes the split: cash is the personal part minus the payments (rules.md section 8).
+func (sp *splitter) result(kind string, personal money.Amount) (SplitResult, error) {
+	var paid money.Amount
+	for _, p := range sp.payments {
+		paid += p.Amount
+	}
+	cash := personal - paid
+	entry := ledger.Entry{Kind: kind, Postings: sp.postings}
+	if paid > 0 {
+		entry.Postings = append(entry.Postings, ledger.Posting{
+			Account: ledger.Account{Kind: ledger.External, Owner: kind}, Amount: paid})
+	}
+	sp.d.say("S5", "", nil, msgCash, paid, cash)
+	balances, err := balancesAfter(sp.s, entry)
+	if err != nil {
+		return SplitResult{}, err
+	}
+	if sp.payments == nil {
+		sp.payments = []Payment{}
+	}
+	return SplitResult{Payments: sp.payments, Cash: cash, Balances: balances,
+		Decision: sp.d.finish(entry)}, nil
+}
+
+func emptyEntry(kind string) ledger.Entry {
+	return ledger.Entry{Kind: kind, Postings: []ledger.Posting{}}
+}
+
+func revokedText(b *family.Binding) string {
+	if b.Revoked == civil.Never {
+		return "—"
+	}
+	return b.Revoked.String()
+}

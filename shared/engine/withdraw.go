@@ -1,0 +1,153 @@
+package engine
+
+import (
+	"time"
+
+	"gongji/shared/family"
+	"gongji/shared/ledger"
+	"gongji/shared/money"
+	"gongji/shared/policy"
+	"gongji/shared/region"
+)
+
+// Transfer time limits and the benefit grace period (rules.md T3, T4).
+const (
+	originDueWorkingDays = 10 // T3: origin finishes within 10 working days
+	destDueWorkingDays   = 5  // T3: destination within 5 working days of receipt
+	graceMonths          = 3  // T4: benefits continue across a gap of at most 3 months
+)
+
+// Grounds lists every withdrawal ground rules.md D1 names.
+func Grounds() []string {
+	return []string{"death", "voluntary_exit", "lump_sum_pension_clearing", "emigration",
+		"move_no_transfer", "retiree_nonlocal", "retiree_resettled", "to_resident_elsewhere"}
+}
+
+// WithdrawRequest asks to pay out Person's account on Ground ("" when none is given).
+type WithdrawRequest struct {
+	Person family.PersonID
+	Ground string
+}
+
+// WithdrawResult is the outcome of a withdrawal request.
+type WithdrawResult struct {
+	Allowed       bool
+	Payout        money.Amount
+	Fee           money.Amount
+	AccountClosed bool
+	Decision
+}
+
+// Withdraw checks a one-off withdrawal (一次性支取) under the person's region (D1-D4).
+func (e *Engine) Withdraw(s *family.State, at time.Time, r WithdrawRequest) (WithdrawResult, error) {
+	p, err := person(s, "action.person", r.Person)
+	if err != nil {
+		return WithdrawResult{}, err
+	}
+	d := e.decider(at)
+	grounds := d.lookup(policy.WithdrawalGrounds, p.Region)
+	switch {
+	// D2: 江苏省医疗保障局 guide (no ground, or a ground rules.md does not know, is refused)
+	case !contains(Grounds(), r.Ground):
+		d.refuse(NoWithdrawalGround)
+		d.say("D2", NoWithdrawalGround, nil, msgNoGround, r.Ground)
+	// D1: the ground must be in the region's list (section 7)
+	case !contains(grounds.Value.Words, r.Ground):
+		d.refuse(GroundNotInRegionList)
+		d.say("D1", GroundNotInRegionList, &grounds, msgGroundNotListed, r.Ground, p.Region, grounds.Value)
+	}
+	if len(d.codes) > 0 {
+		return WithdrawResult{Decision: d.finish(emptyEntry("withdraw"))}, nil
+	}
+	// D3: the whole balance, free, and the account is closed; D4: Hangzhou offsets a
+	// current-year overdraft with the historical part and never pays out a negative amount
+	payout := p.Balance().NonNegative()
+	d.say("D3", "", &grounds, msgWithdrawn, r.Ground, payout)
+	entry := closingEntry("withdraw", p, payout, "heirs_or_holder")
+	return WithdrawResult{Allowed: true, Payout: payout, AccountClosed: true, Decision: d.finish(entry)}, nil
+}
+
+// closingEntry empties a personal account: whatever is in it (a negative remainder too, which
+// is written off or repaid) leaves for an external party.
+func closingEntry(kind string, p *family.Person, payout money.Amount, to string) ledger.Entry {
+	entry := emptyEntry(kind)
+	if !p.HasAccount || p.Balance() == 0 {
+		return entry
+	}
+	entry.Postings = []ledger.Posting{
+		{Account: ledger.AccountOf(p.ID), Amount: -p.Balance()},
+		{Account: ledger.Account{Kind: ledger.External, Owner: to}, Amount: payout},
+	}
+	if writeOff := p.Balance() - payout; writeOff != 0 {
+		entry.Postings = append(entry.Postings, ledger.Posting{
+			Account: ledger.Account{Kind: ledger.External, Owner: "written_off"}, Amount: writeOff})
+	}
+	return entry
+}
+
+// TransferRequest asks to move Person's insurance relationship to ToRegion (转移接续).
+type TransferRequest struct {
+	Person        family.PersonID
+	ToRegion      region.Code
+	OriginStopped bool
+	DestEnrolled  bool
+	GapMonths     int
+}
+
+// TransferResult is the outcome of a transfer request.
+type TransferResult struct {
+	Allowed            bool
+	AmountMoved        money.Amount
+	OriginDueDays      int
+	DestDueDays        int
+	BenefitsContinuous bool
+	Decision
+}
+
+// Transfer checks a transfer of the insurance relationship (T1-T4).
+func (e *Engine) Transfer(s *family.State, at time.Time, r TransferRequest) (TransferResult, error) {
+	p, err := person(s, "action.person", r.Person)
+	if err != nil {
+		return TransferResult{}, err
+	}
+	d := e.decider(at)
+	// T1: 医保办发〔2021〕43号 (stopped at the origin, enrolled at the destination, not retired)
+	if !r.OriginStopped {
+		d.refuse(TransferOriginActive)
+		d.say("T1", TransferOriginActive, nil, msgOriginActive, p.Region)
+	}
+	if !r.DestEnrolled {
+		d.refuse(TransferDestNotEnrolled)
+		d.say("T1", TransferDestNotEnrolled, nil, msgDestNotEnrolled, r.ToRegion)
+	}
+	if p.Retired {
+		d.refuse(TransferRetireeNA)
+		d.say("T1", TransferRetireeNA, nil, msgRetiree, p.ID)
+	}
+	// T2: m.5728338.com (the same city needs no transfer)
+	if region.SameCity(p.Region, r.ToRegion) {
+		d.refuse(TransferSameRegion)
+		d.say("T2", TransferSameRegion, nil, msgSameRegion, p.Region, r.ToRegion)
+	}
+	if len(d.codes) > 0 {
+		return TransferResult{Decision: d.finish(emptyEntry("transfer"))}, nil
+	}
+	// T3: 医保办发〔2021〕43号 (whole balance, free, 10 + 5 working days)
+	moved := p.Balance().NonNegative()
+	d.say("T3", "", nil, msgTransferred, moved, p.Region, r.ToRegion, originDueWorkingDays, destDueWorkingDays)
+	// T4: Xinhua (a gap of at most 3 months keeps benefits continuous)
+	continuous := r.GapMonths <= graceMonths
+	d.say("T4", "", nil, msgGap, r.GapMonths, graceMonths, yesNo(continuous))
+	entry := closingEntry("transfer", p, moved, string(r.ToRegion))
+	return TransferResult{Allowed: true, AmountMoved: moved, OriginDueDays: originDueWorkingDays,
+		DestDueDays: destDueWorkingDays, BenefitsContinuous: continuous, Decision: d.finish(entry)}, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, k := range list {
+		if k == s {
+			return true
+		}
+	}
+	return false
+}

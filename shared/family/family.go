@@ -1,0 +1,369 @@
+// Package family holds the people of a family, their insurance, relations, bindings and
+// wallet transfers: the state every rule reads.
+//
+// Rules: rules.md section 2 (people, relations, bindings) and section 8 (relations).
+package family
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"gongji/shared/civil"
+	"gongji/shared/money"
+	"gongji/shared/region"
+)
+
+// PersonID names a person within one family.
+type PersonID string
+
+// Insurance is the basic medical-insurance scheme a person is in.
+type Insurance string
+
+// Schemes.
+const (
+	Employee  Insurance = "employee" // 职工医保, insutype 310: the only scheme with a personal account
+	Resident  Insurance = "resident" // 居民医保, insutype 390: no personal account
+	Uninsured Insurance = "none"
+)
+
+// Status is the state of a person's insurance.
+type Status string
+
+// Statuses.
+const (
+	Active    Status = "active"
+	Suspended Status = "suspended" // 暂停
+	Stopped   Status = "stopped"   // 终止 / 中止参保
+)
+
+// Wallet is a person's 医保钱包.
+type Wallet struct {
+	Opened  bool
+	Balance money.Amount
+}
+
+// Person is one member of the family.
+type Person struct {
+	ID        PersonID
+	Name      string
+	Region    region.Code
+	Insurance Insurance
+	Status    Status
+	Retired   bool
+	// Tier is the Shenzhen employee tier (1 一档 or 2 二档); 0 when unknown or not Shenzhen.
+	Tier int
+	// HasAccount says whether the person has a personal account (个人账户).
+	HasAccount bool
+	// Account is the personal-account balance; with HasHistory it is the current-year part
+	// (当年账户), which may be negative.
+	Account money.Amount
+	// HasHistory says the account is split into current-year and historical parts (Hangzhou).
+	HasHistory bool
+	// AccountHistory is the historical part (历年账户).
+	AccountHistory money.Amount
+	Wallet         Wallet
+}
+
+// Insured says whether the person is insured in the sense of rule B2: employee or resident
+// insurance, and not stopped.
+func (p *Person) Insured() bool {
+	return (p.Insurance == Employee || p.Insurance == Resident) && p.Status != Stopped
+}
+
+// Balance is the whole personal-account balance: current-year plus historical part (rules.md
+// section 8, Hangzhou balances). It may be negative for a Hangzhou overdraft.
+func (p *Person) Balance() money.Amount {
+	if !p.HasAccount {
+		return 0
+	}
+	return p.Account + p.AccountHistory
+}
+
+// Debit takes amount from the personal account: the current-year part first while it is
+// positive, then the historical part (rules.md section 8, Hangzhou balances).
+func (p *Person) Debit(amount money.Amount) {
+	if !p.HasHistory {
+		p.Account -= amount
+		return
+	}
+	fromCurrent := money.Min(amount, p.Account.NonNegative())
+	p.Account -= fromCurrent
+	p.AccountHistory -= amount - fromCurrent
+}
+
+// Credit adds amount to the personal account (to the current-year part).
+func (p *Person) Credit(amount money.Amount) {
+	p.HasAccount = true
+	p.Account += amount
+}
+
+// Relation is what one person is to another.
+type Relation string
+
+// Relations. Paternal and maternal grandparents are alike (rules.md section 2).
+const (
+	Spouse      Relation = "spouse"
+	Parent      Relation = "parent"
+	Child       Relation = "child"
+	Sibling     Relation = "sibling"
+	Grandparent Relation = "grandparent"
+	Grandchild  Relation = "grandchild"
+	ParentInLaw Relation = "parent_in_law"
+	Other       Relation = "other"
+)
+
+// NormalizeRelation maps any unknown value to Other (rules.md section 8: an unknown relation
+// counts as other).
+func NormalizeRelation(s string) Relation {
+	switch r := Relation(s); r {
+	case Spouse, Parent, Child, Sibling, Grandparent, Grandchild, ParentInLaw:
+		return r
+	}
+	return Other
+}
+
+// Inverse is what the other person is: if B is A's parent, A is B's child (rules.md section 8).
+func (r Relation) Inverse() Relation {
+	switch r {
+	case Parent:
+		return Child
+	case Child:
+		return Parent
+	case Grandparent:
+		return Grandchild
+	case Grandchild:
+		return Grandparent
+	case ParentInLaw:
+		// A parent-in-law's inverse is a child-in-law: neither is a close relative.
+		return Other
+	}
+	return r
+}
+
+// CloseRelatives is the full 近亲属 list of the Civil Code (rules.md B3, W2).
+func CloseRelatives() []Relation {
+	return []Relation{Spouse, Parent, Child, Sibling, Grandparent, Grandchild}
+}
+
+// Link records that Person is Of's Relation ("B is A's parent"), with the Shenzhen
+// social-security card family link.
+type Link struct {
+	Person     PersonID
+	Of         PersonID
+	Relation   Relation
+	CardLinked bool
+}
+
+// Scope is what a binding lets the authorizer's account pay for.
+type Scope string
+
+// Scopes (rules.md section 2).
+const (
+	Medical           Scope = "medical"            // self-pay at designated hospitals, clinics, pharmacies
+	ResidentPremium   Scope = "resident_premium"   // 居民医保个人缴费
+	LTCPremium        Scope = "ltc_premium"        // 长期护理保险缴费
+	CommercialPremium Scope = "commercial_premium" // 惠民保-type premium
+)
+
+// AllScopes lists every scope.
+func AllScopes() []Scope { return []Scope{Medical, ResidentPremium, LTCPremium, CommercialPremium} }
+
+// ParseScope accepts only the four known scopes (rules.md section 8: an unknown scope is an
+// input error).
+func ParseScope(s string) (Scope, error) {
+	for _, k := range AllScopes() {
+		if string(k) == s {
+			return k, nil
+		}
+	}
+	return "", fmt.Errorf("scope %q: want one of medical, resident_premium, ltc_premium, commercial_premium", s)
+}
+
+// Binding is a 家庭共济绑定: the authorizer's account may pay for the beneficiary.
+type Binding struct {
+	ID          string
+	Authorizer  PersonID
+	Beneficiary PersonID
+	Scopes      []Scope
+	Created     civil.Date
+	Revoked     civil.Date // civil.Never when not revoked
+}
+
+// InForce says whether created <= d and d < revoked (rules.md section 2). Rule-based
+// invalidation (SZ5) is the engine's business.
+func (b *Binding) InForce(d civil.Date) bool { return b.Created <= d && d < b.Revoked }
+
+// HasScope says whether s is among the ticked scopes.
+func (b *Binding) HasScope(s Scope) bool {
+	for _, k := range b.Scopes {
+		if k == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TransferState is where a wallet transfer stands.
+type TransferState string
+
+// Transfer states (rules.md W10, W11).
+const (
+	Pending  TransferState = "pending"
+	Accepted TransferState = "accepted"
+	Refunded TransferState = "refunded"
+)
+
+// Source is where wallet money comes from.
+type Source string
+
+// Sources (rules.md W4).
+const (
+	FromAccount Source = "account"
+	FromWallet  Source = "wallet"
+)
+
+// WalletTransfer is a 医保钱包 transfer already made.
+type WalletTransfer struct {
+	ID     string
+	From   PersonID
+	To     PersonID
+	Amount money.Amount
+	Source Source
+	At     time.Time
+	State  TransferState
+}
+
+// State is everything the rules read about one family.
+type State struct {
+	People    []Person
+	Links     []Link
+	Bindings  []Binding
+	Transfers []WalletTransfer
+}
+
+// Person finds a person by id.
+func (s *State) Person(id PersonID) *Person {
+	for i := range s.People {
+		if s.People[i].ID == id {
+			return &s.People[i]
+		}
+	}
+	return nil
+}
+
+// Transfer finds a wallet transfer by id.
+func (s *State) Transfer(id string) *WalletTransfer {
+	for i := range s.Transfers {
+		if s.Transfers[i].ID == id {
+			return &s.Transfers[i]
+		}
+	}
+	return nil
+}
+
+// RelationOf is what person is to of, read from a record in either order and inverted when
+// needed, with the card link. With no record it is Other and not card-linked (rules.md
+// section 8).
+func (s *State) RelationOf(person, of PersonID) (Relation, bool) {
+	for _, l := range s.Links {
+		switch {
+		case l.Person == person && l.Of == of:
+			return l.Relation, l.CardLinked
+		case l.Person == of && l.Of == person:
+			return l.Relation.Inverse(), l.CardLinked
+		}
+	}
+	return Other, false
+}
+
+// Clone is a deep copy, so that an action can be computed without touching the original.
+func (s *State) Clone() State {
+	c := State{
+		People:    append([]Person(nil), s.People...),
+		Links:     append([]Link(nil), s.Links...),
+		Bindings:  make([]Binding, len(s.Bindings)),
+		Transfers: append([]WalletTransfer(nil), s.Transfers...),
+	}
+	for i, b := range s.Bindings {
+		b.Scopes = append([]Scope(nil), b.Scopes...)
+		c.Bindings[i] = b
+	}
+	return c
+}
+
+// Validate checks what makes a state unreadable: duplicate ids, references to unknown people,
+// conflicting relation records (rules.md section 8). It names the offending field.
+func (s *State) Validate() error {
+	seen := map[PersonID]bool{}
+	for i, p := range s.People {
+		if p.ID == "" {
+			return fmt.Errorf("people[%d].id: empty", i)
+		}
+		if seen[p.ID] {
+			return fmt.Errorf("people[%d].id: duplicate person %q", i, p.ID)
+		}
+		seen[p.ID] = true
+	}
+	known := func(field string, id PersonID) error {
+		if !seen[id] {
+			return fmt.Errorf("%s: unknown person %q", field, id)
+		}
+		return nil
+	}
+	type pair struct{ a, b PersonID }
+	relations := map[pair]Relation{}
+	for i, l := range s.Links {
+		if err := known(fmt.Sprintf("relations[%d].person", i), l.Person); err != nil {
+			return err
+		}
+		if err := known(fmt.Sprintf("relations[%d].of", i), l.Of); err != nil {
+			return err
+		}
+		if prev, ok := relations[pair{l.Person, l.Of}]; ok && prev != l.Relation {
+			return fmt.Errorf("relations[%d]: %s is recorded both as %s's %s and %s", i, l.Person, l.Of, prev, l.Relation)
+		}
+		if prev, ok := relations[pair{l.Of, l.Person}]; ok && prev != l.Relation.Inverse() {
+			return fmt.Errorf("relations[%d]: %s is %s's %s, which conflicts with %s being %s's %s", i, l.Person, l.Of, l.Relation, l.Of, l.Person, prev)
+		}
+		relations[pair{l.Person, l.Of}] = l.Relation
+		relations[pair{l.Of, l.Person}] = l.Relation.Inverse()
+	}
+	ids := map[string]bool{}
+	for i, b := range s.Bindings {
+		if b.ID == "" || ids[b.ID] {
+			return fmt.Errorf("bindings[%d].id: empty or duplicate %q", i, b.ID)
+		}
+		ids[b.ID] = true
+		if err := known(fmt.Sprintf("bindings[%d].authorizer", i), b.Authorizer); err != nil {
+			return err
+		}
+		if err := known(fmt.Sprintf("bindings[%d].beneficiary", i), b.Beneficiary); err != nil {
+			return err
+		}
+	}
+	tids := map[string]bool{}
+	for i, t := range s.Transfers {
+		if t.ID == "" || tids[t.ID] {
+			return fmt.Errorf("wallet_transfers[%d].id: empty or duplicate %q", i, t.ID)
+		}
+		tids[t.ID] = true
+		if err := known(fmt.Sprintf("wallet_transfers[%d].from", i), t.From); err != nil {
+			return err
+		}
+		if err := known(fmt.Sprintf("wallet_transfers[%d].to", i), t.To); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SortedPersonIDs lists the ids in byte order.
+func (s *State) SortedPersonIDs() []PersonID {
+	ids := make([]PersonID, len(s.People))
+	for i, p := range s.People {
+		ids[i] = p.ID
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}

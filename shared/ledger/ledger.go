@@ -1,0 +1,135 @@
+// Package ledger describes money movements as balanced entries of postings.
+//
+// Every settlement, premium, wallet transfer, refund, withdrawal or credit is one Entry whose
+// postings sum to zero: what leaves one account arrives in another, or at an external party
+// (the institution, the insurer, the heirs). Balances are derived by applying entries in
+// order; mistakes are fixed by a correcting entry, never by editing one.
+package ledger
+
+import (
+	"fmt"
+
+	"gongji/shared/family"
+	"gongji/shared/money"
+)
+
+// Kind is the kind of account a posting moves money in.
+type Kind string
+
+// Account kinds.
+const (
+	PersonalAccount Kind = "account"  // a person's 个人账户
+	Wallet          Kind = "wallet"   // a person's 医保钱包
+	InTransit       Kind = "pending"  // a wallet transfer not yet accepted or refunded; Owner is its id
+	External        Kind = "external" // outside the family: institution, insurer, heirs, the destination region
+)
+
+// Account names one account.
+type Account struct {
+	Kind  Kind
+	Owner string
+}
+
+// Key is the account's name in scenario results: "A" for A's personal account, "A.wallet" for
+// A's wallet; other kinds print as "kind:owner".
+func (a Account) Key() string {
+	switch a.Kind {
+	case PersonalAccount:
+		return a.Owner
+	case Wallet:
+		return a.Owner + ".wallet"
+	}
+	return string(a.Kind) + ":" + a.Owner
+}
+
+// AccountOf is person p's personal account.
+func AccountOf(p family.PersonID) Account { return Account{PersonalAccount, string(p)} }
+
+// WalletOf is person p's wallet.
+func WalletOf(p family.PersonID) Account { return Account{Wallet, string(p)} }
+
+// Posting moves Amount into Account (negative: out of it).
+type Posting struct {
+	Account Account
+	Amount  money.Amount
+}
+
+// Entry is one balanced money movement.
+type Entry struct {
+	// Kind says what caused it: "settle", "premium", "wallet_transfer", "wallet_accept",
+	// "wallet_refund", "withdraw", "transfer", "credit", "correction".
+	Kind     string
+	Postings []Posting
+}
+
+// Sum is the sum of the postings; zero for a balanced entry.
+func (e Entry) Sum() money.Amount {
+	var s money.Amount
+	for _, p := range e.Postings {
+		s += p.Amount
+	}
+	return s
+}
+
+// Check reports an unbalanced entry.
+func (e Entry) Check() error {
+	if s := e.Sum(); s != 0 {
+		return fmt.Errorf("ledger: %s entry does not balance: postings sum to %s", e.Kind, s)
+	}
+	return nil
+}
+
+// Apply moves the entry's money in a family state: personal accounts are debited current-year
+// part first (family.Person.Debit), wallets directly. Postings on pending and external
+// accounts touch no person. It returns the keys of the accounts it changed, in posting order.
+func Apply(s *family.State, e Entry) ([]Account, error) {
+	if err := e.Check(); err != nil {
+		return nil, err
+	}
+	var changed []Account
+	for _, p := range e.Postings {
+		ok, err := Post(s, p)
+		if err != nil {
+			return nil, fmt.Errorf("ledger: %s entry: %w", e.Kind, err)
+		}
+		if ok {
+			changed = append(changed, p.Account)
+		}
+	}
+	return changed, nil
+}
+
+// Post moves one posting in a family state and says whether it touched a person's account or
+// wallet. Callers that post one side of an entry at a time (a split in progress) use it; whole
+// entries go through Apply, which checks the balance first.
+func Post(s *family.State, p Posting) (bool, error) {
+	if p.Account.Kind != PersonalAccount && p.Account.Kind != Wallet {
+		return false, nil
+	}
+	person := s.Person(family.PersonID(p.Account.Owner))
+	if person == nil {
+		return false, fmt.Errorf("posting to unknown person %q", p.Account.Owner)
+	}
+	switch {
+	case p.Account.Kind == Wallet:
+		person.Wallet.Opened = true
+		person.Wallet.Balance += p.Amount
+	case p.Amount < 0:
+		person.Debit(-p.Amount)
+	default:
+		person.Credit(p.Amount)
+	}
+	return true, nil
+}
+
+// BalanceOf is the balance of a personal account or wallet in a state.
+func BalanceOf(s *family.State, a Account) money.Amount {
+	person := s.Person(family.PersonID(a.Owner))
+	if person == nil {
+		return 0
+	}
+	if a.Kind == Wallet {
+		return person.Wallet.Balance
+	}
+	return person.Balance()
+}

@@ -1,0 +1,146 @@
+// Package money holds exact amounts of Chinese yuan, counted in fen.
+//
+// Rules: rules.md section 1 (units and conventions). Money is never a float: an Amount is an
+// integer number of fen. Parsing is strict: a value with more than two decimals, a sign where
+// none is allowed, an exponent, blanks or anything that is not a plain decimal number is an
+// error that names the input, never a silent rounding.
+package money
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// Amount is an exact amount of money in fen (0.01 yuan). The zero value is 0.00.
+type Amount int64
+
+// Zero is 0.00.
+const Zero Amount = 0
+
+// maxDigits bounds the integer part so that fen always fit in an int64 with room for sums:
+// 10^15 yuan is far beyond any balance.
+const maxDigits = 15
+
+// ErrSyntax is wrapped by every parse error.
+var errSyntax = errors.New("not a money amount")
+
+// ParseError says which input failed and why.
+type ParseError struct {
+	Input  string
+	Reason string
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("money %q: %s", e.Input, e.Reason)
+}
+
+func (e *ParseError) Unwrap() error { return errSyntax }
+
+// Parse reads an unsigned amount such as "123.45", "123.4" or "123".
+func Parse(s string) (Amount, error) {
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		return 0, &ParseError{Input: s, Reason: "a sign is not allowed here"}
+	}
+	return parse(s)
+}
+
+// ParseSigned reads an amount that may carry a leading '-' (rules.md section 8: only a
+// Hangzhou current-year balance may be negative).
+func ParseSigned(s string) (Amount, error) {
+	if len(s) > 0 && s[0] == '-' {
+		a, err := parse(s[1:])
+		if err != nil {
+			return 0, &ParseError{Input: s, Reason: err.(*ParseError).Reason}
+		}
+		return -a, nil
+	}
+	return Parse(s)
+}
+
+// parse checks the grammar digits[.d[d]] by hand, then converts with decimal so that the
+// conversion itself is the library's, exact.
+func parse(s string) (Amount, error) {
+	if s == "" {
+		return 0, &ParseError{Input: s, Reason: "empty"}
+	}
+	intDigits, fracDigits, seenDot := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9' && !seenDot:
+			intDigits++
+		case c >= '0' && c <= '9':
+			fracDigits++
+		case c == '.' && !seenDot:
+			seenDot = true
+		default:
+			return 0, &ParseError{Input: s, Reason: fmt.Sprintf("unexpected %q at position %d", c, i)}
+		}
+	}
+	switch {
+	case intDigits == 0:
+		return 0, &ParseError{Input: s, Reason: "no digits before the decimal point"}
+	case seenDot && fracDigits == 0:
+		return 0, &ParseError{Input: s, Reason: "no digits after the decimal point"}
+	case fracDigits > 2:
+		return 0, &ParseError{Input: s, Reason: "more than two decimals"}
+	case intDigits > maxDigits:
+		return 0, &ParseError{Input: s, Reason: "too large"}
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return 0, &ParseError{Input: s, Reason: err.Error()}
+	}
+	return Amount(d.Shift(2).IntPart()), nil
+}
+
+// MustParse is Parse for tests and constants; it panics on a bad input.
+func MustParse(s string) Amount {
+	a, err := ParseSigned(s)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+// FromFen makes an Amount from a count of fen.
+func FromFen(fen int64) Amount { return Amount(fen) }
+
+// Fen is the amount as a count of fen.
+func (a Amount) Fen() int64 { return int64(a) }
+
+// String formats the amount with exactly two decimals: "1234.50", "-0.05".
+func (a Amount) String() string {
+	sign := ""
+	v := int64(a)
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	return sign + strconv.FormatInt(v/100, 10) + "." + fmt.Sprintf("%02d", v%100)
+}
+
+// Min is the smaller of a and b.
+func Min(a, b Amount) Amount {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+// NonNegative is a, or 0.00 when a is below zero.
+func (a Amount) NonNegative() Amount {
+	if a < 0 {
+		return 0
+	}
+	return a
+}
+
+// MulRatioHalfUp multiplies by a ratio and rounds to fen half-up (away from zero at .5), the one
+// rounding point rules.md section 1 allows for a rule that multiplies by a ratio.
+func (a Amount) MulRatioHalfUp(ratio decimal.Decimal) Amount {
+	product := decimal.New(int64(a), -2).Mul(ratio)
+	return Amount(product.Round(2).Shift(2).IntPart())
+}

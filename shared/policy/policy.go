@@ -1,0 +1,250 @@
+// Package policy is the dated region policy table of rules.md section 7, as data.
+//
+// Every parameter row has a region scope (national, province or city), a [from, to) date
+// range, a value, the rule ids it feeds, a source and a confidence grade. A city row overrides
+// a province row, which overrides the national default. Two rows at the same level for the same
+// parameter, region and day are a configuration error that Check reports. The rule-set version
+// is a hash of the whole table, so any change to a row changes the version every decision
+// records.
+package policy
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"gongji/shared/civil"
+	"gongji/shared/family"
+	"gongji/shared/money"
+	"gongji/shared/region"
+)
+
+// Param names one policy parameter.
+type Param string
+
+// The parameters of version 1. Each comment says what the value means and which rule reads it.
+const (
+	// AllowedRelations: the relations a binding may join (B3, SZ4).
+	AllowedRelations Param = "allowed_relations"
+	// BindingGeography: "same_city" or "same_province" (B4, SZ2).
+	BindingGeography Param = "binding_geography"
+	// ScopeMedical and the three premium scopes: whether the region offers the scope (B7).
+	ScopeMedical           Param = "scope.medical"
+	ScopeResidentPremium   Param = "scope.resident_premium"
+	ScopeLTCPremium        Param = "scope.ltc_premium"
+	ScopeCommercialPremium Param = "scope.commercial_premium"
+	// EligibleBase: "policy_self_pay" or "all_personal_burden" (S1).
+	EligibleBase Param = "eligible_base"
+	// AuthorizerOrder: "binding_order" or "balance_desc" (S6).
+	AuthorizerOrder Param = "authorizer_order"
+	// WithdrawalGrounds: the grounds on which a personal account may be paid out (D1).
+	WithdrawalGrounds Param = "withdrawal_grounds"
+	// WalletEnabled: whether the province has the 医保钱包 (W1); read at province level.
+	WalletEnabled Param = "wallet_enabled"
+	// AuthorizerSuspendedAllowed: a suspended authorizer may still bind (B1, Xi'an R-AUTH-06).
+	AuthorizerSuspendedAllowed Param = "authorizer_suspended_allowed"
+	// AuthorizerTierRequired: the tier an authorizer must have, 0 for none (SZ1).
+	AuthorizerTierRequired Param = "authorizer_tier_required"
+	// CardLinkRequired: the pair must be linked on the social-security card (SZ3).
+	CardLinkRequired Param = "card_link_required"
+	// AuthorizerThreshold: the part of an authorizer's balance that cannot be shared (SZ6).
+	AuthorizerThreshold Param = "authorizer_threshold"
+	// LegacyBindingCutoff: bindings created before this date keep their ticked scopes and are
+	// invalidated from it when their only scope is resident_premium; bindings created on or
+	// after it cover medical and resident_premium (SZ5). civil.Never means no cut-off.
+	LegacyBindingCutoff Param = "legacy_binding_cutoff"
+	// MedicalLocalOnly: a medical binding pays only at institutions in the authorizer's city (SZ7).
+	MedicalLocalOnly Param = "medical_local_only"
+	// ClaimableElsewhere: mutual-aid payments may be claimed from medical assistance or
+	// commercial insurance (SZ8 sets false).
+	ClaimableElsewhere Param = "claimable_elsewhere"
+)
+
+// Params lists every parameter; each must have a national default for every day.
+func Params() []Param {
+	return []Param{AllowedRelations, BindingGeography, ScopeMedical, ScopeResidentPremium,
+		ScopeLTCPremium, ScopeCommercialPremium, EligibleBase, AuthorizerOrder, WithdrawalGrounds,
+		WalletEnabled, AuthorizerSuspendedAllowed, AuthorizerTierRequired, CardLinkRequired,
+		AuthorizerThreshold, LegacyBindingCutoff, MedicalLocalOnly, ClaimableElsewhere}
+}
+
+// Words used as values.
+const (
+	SameCity          = "same_city"
+	SameProvince      = "same_province"
+	PolicySelfPay     = "policy_self_pay"
+	AllPersonalBurden = "all_personal_burden"
+	BindingOrder      = "binding_order"
+	BalanceDesc       = "balance_desc"
+)
+
+// Value is a parameter's value. Each parameter uses exactly one field.
+type Value struct {
+	Bool      bool
+	Int       int
+	Amount    money.Amount
+	Date      civil.Date
+	Word      string
+	Relations []family.Relation
+	Words     []string
+}
+
+// String renders the value for explanations and the version hash.
+func (v Value) String() string {
+	switch {
+	case v.Relations != nil:
+		parts := make([]string, len(v.Relations))
+		for i, r := range v.Relations {
+			parts[i] = string(r)
+		}
+		return strings.Join(parts, ",")
+	case v.Words != nil:
+		return strings.Join(v.Words, ",")
+	case v.Word != "":
+		return v.Word
+	}
+	return fmt.Sprintf("%t/%d/%s/%s", v.Bool, v.Int, v.Amount, v.Date)
+}
+
+// Row is one dated parameter value for one region scope.
+type Row struct {
+	Param  Param
+	Where  region.Scope
+	During civil.Range
+	Value  Value
+	Rules  string // the rule ids this row feeds, e.g. "B3"
+	Grade  string // A, B, C, U or a pair such as "B/C"
+	Source string
+}
+
+// Unofficial says whether the row rests on a C or U source only, so the UI shows
+// "此规则来源未经官方确认" (rules.md: grades).
+func (r Row) Unofficial() bool {
+	g := strings.Split(r.Grade, "/")
+	last := g[len(g)-1]
+	return last == "C" || last == "U"
+}
+
+// Table is the whole rule set: the rows and the version derived from them.
+type Table struct {
+	rows    []Row
+	byParam map[Param][]int
+	version string
+}
+
+// NewTable indexes the rows, computes the version, and checks the table (see Check).
+func NewTable(rows []Row) (*Table, error) {
+	t := &Table{rows: rows, byParam: map[Param][]int{}}
+	for i, r := range rows {
+		t.byParam[r.Param] = append(t.byParam[r.Param], i)
+	}
+	if err := t.Check(); err != nil {
+		return nil, err
+	}
+	t.version = version(rows)
+	return t, nil
+}
+
+// version is "v1-" and the first 12 hex digits of the SHA-256 of every row, in table order.
+func version(rows []Row) string {
+	h := sha256.New()
+	for _, r := range rows {
+		fmt.Fprintf(h, "%s|%s|%s|%s|%s|%s|%s\n", r.Param, r.Where, r.During, r.Value, r.Rules, r.Grade, r.Source)
+	}
+	return "v1-" + hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// Version is the rule-set version every decision records.
+func (t *Table) Version() string { return t.version }
+
+// Rows is a copy of the rows, for display.
+func (t *Table) Rows() []Row { return append([]Row(nil), t.rows...) }
+
+// Check reports the configuration errors of rules.md section 1: two rows for the same
+// parameter and the same region scope whose date ranges overlap, an empty range, a row
+// without source or grade, and a parameter whose national default leaves a day uncovered.
+func (t *Table) Check() error {
+	for _, p := range Params() {
+		if len(t.byParam[p]) == 0 {
+			return fmt.Errorf("policy: parameter %s has no row", p)
+		}
+	}
+	for p, idx := range t.byParam {
+		for a, i := range idx {
+			ri := t.rows[i]
+			if ri.During.From >= ri.During.To {
+				return fmt.Errorf("policy: %s %s: empty range %s", p, ri.Where, ri.During)
+			}
+			if ri.Source == "" || ri.Grade == "" {
+				return fmt.Errorf("policy: %s %s %s: missing source or grade", p, ri.Where, ri.During)
+			}
+			for _, j := range idx[a+1:] {
+				rj := t.rows[j]
+				if ri.Where == rj.Where && ri.During.Overlaps(rj.During) {
+					return fmt.Errorf("policy: ambiguous %s for %s: %s and %s overlap", p, ri.Where, ri.During, rj.During)
+				}
+			}
+		}
+		if err := t.checkNationalCoverage(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkNationalCoverage makes sure the national rows of p cover every day without a gap.
+func (t *Table) checkNationalCoverage(p Param) error {
+	var ranges []civil.Range
+	for _, i := range t.byParam[p] {
+		if t.rows[i].Where.Level == region.National {
+			ranges = append(ranges, t.rows[i].During)
+		}
+	}
+	sort.Slice(ranges, func(i, j int) bool { return ranges[i].From < ranges[j].From })
+	next := civil.Always
+	for _, r := range ranges {
+		if r.From != next {
+			return fmt.Errorf("policy: %s has no national default from %s", p, next)
+		}
+		next = r.To
+	}
+	if next != civil.Never {
+		return fmt.Errorf("policy: %s has no national default from %s", p, next)
+	}
+	return nil
+}
+
+// Lookup resolves p for a region on a day: the city row if one applies, else the province
+// row, else the national default.
+func (t *Table) Lookup(p Param, where region.Code, day civil.Date) Row {
+	best := -1
+	for _, i := range t.byParam[p] {
+		r := t.rows[i]
+		if !r.Where.Covers(where) || !r.During.Contains(day) {
+			continue
+		}
+		if best < 0 || r.Where.Level > t.rows[best].Where.Level {
+			best = i
+		}
+	}
+	if best < 0 {
+		// Check guarantees national coverage, so this is a programming error.
+		panic(fmt.Sprintf("policy: no row for %s in %s on %s", p, where, day))
+	}
+	return t.rows[best]
+}
+
+// ScopeParam is the parameter that says whether a binding scope is offered.
+func ScopeParam(s family.Scope) Param {
+	switch s {
+	case family.ResidentPremium:
+		return ScopeResidentPremium
+	case family.LTCPremium:
+		return ScopeLTCPremium
+	case family.CommercialPremium:
+		return ScopeCommercialPremium
+	}
+	return ScopeMedical
+}

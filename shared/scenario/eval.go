@@ -1,0 +1,164 @@
+package scenario
+
+import (
+	"encoding/json"
+	"errors"
+
+	"gongji/shared/civil"
+	"gongji/shared/engine"
+	"gongji/shared/ledger"
+	"gongji/shared/money"
+)
+
+// Result is the JSON of one decided action. Members that an action does not have are left
+// out; the common ones (reasons, rules, ruleset, explanation, ledger) are always there.
+type Result struct {
+	Allowed            *bool              `json:"allowed,omitempty"`
+	Refused            *bool              `json:"refused,omitempty"`
+	Payments           *[]PaymentJSON     `json:"payments,omitempty"`
+	Cash               *string            `json:"cash,omitempty"`
+	Fee                *string            `json:"fee,omitempty"`
+	State              string             `json:"state,omitempty"`
+	RefundAt           string             `json:"refund_at,omitempty"`
+	Payout             *string            `json:"payout,omitempty"`
+	AccountClosed      *bool              `json:"account_closed,omitempty"`
+	AmountMoved        *string            `json:"amount_moved,omitempty"`
+	OriginDueDays      *int               `json:"origin_due_days,omitempty"`
+	DestDueDays        *int               `json:"dest_due_days,omitempty"`
+	BenefitsContinuous *bool              `json:"benefits_continuous,omitempty"`
+	Balances           *map[string]string `json:"balances,omitempty"`
+	Reasons            []engine.Code      `json:"reasons"`
+	Rules              []string           `json:"rules"`
+	Ruleset            string             `json:"ruleset"`
+	Explanation        []engine.Line      `json:"explanation"`
+	Ledger             []PostingJSON      `json:"ledger"`
+}
+
+// PaymentJSON is one payment line.
+type PaymentJSON struct {
+	Payer              string `json:"payer"`
+	Source             string `json:"source"`
+	Binding            string `json:"binding,omitempty"`
+	Amount             string `json:"amount"`
+	ClaimableElsewhere *bool  `json:"claimable_elsewhere,omitempty"`
+}
+
+// PostingJSON is one ledger posting: the account's key and the signed amount.
+type PostingJSON struct {
+	Account string `json:"account"`
+	Amount  string `json:"amount"`
+}
+
+// Run decodes a scenario, decides its action and returns the result JSON and the exit code
+// of `gongji eval`: 0 with a result, 2 with {"error": {code, message}}.
+func Run(e *engine.Engine, data []byte) ([]byte, int) {
+	sc, err := Decode(data)
+	if err == nil {
+		var res *Result
+		if res, err = Eval(e, sc); err == nil {
+			out, _ := json.MarshalIndent(res, "", "  ")
+			return append(out, '\n'), 0
+		}
+	}
+	var se *Error
+	if !errors.As(err, &se) {
+		se = &Error{Code: CodeInvalidField, Message: err.Error()}
+	}
+	out, _ := json.MarshalIndent(map[string]*Error{"error": se}, "", "  ")
+	return append(out, '\n'), 2
+}
+
+// Eval decides the scenario's action. Engine input errors come back as *Error.
+func Eval(e *engine.Engine, sc *Scenario) (*Result, error) {
+	res, err := decide(e, sc)
+	var ie *engine.InputError
+	if errors.As(err, &ie) {
+		return nil, invalid(ie.Field, "%s", ie.Reason)
+	}
+	return res, err
+}
+
+func decide(e *engine.Engine, sc *Scenario) (*Result, error) {
+	s, at, a := &sc.State, sc.At, sc.Action
+	switch a.Type {
+	case ActBind:
+		r, err := e.Bind(s, at, a.Bind)
+		return withDecision(&Result{Allowed: &r.Allowed}, r.Decision), err
+	case ActSettle:
+		r, err := e.Settle(s, at, a.Settle)
+		return splitJSON(r), err
+	case ActPayPremium:
+		r, err := e.PayPremium(s, at, a.Premium)
+		return splitJSON(r), err
+	case ActWalletTransfer:
+		r, err := e.WalletTransfer(s, at, a.WalletTransfer)
+		out := &Result{Allowed: &r.Allowed, Fee: str(r.Fee), State: string(r.State), Balances: balancesJSON(r.Balances)}
+		if r.Allowed {
+			out.RefundAt = civil.FormatTime(r.RefundAt)
+		}
+		return withDecision(out, r.Decision), err
+	case ActWalletAccept:
+		r, err := e.WalletAccept(s, at, a.TransferID)
+		return withDecision(&Result{State: string(r.State), Balances: balancesJSON(r.Balances)}, r.Decision), err
+	case ActWalletExpire:
+		r, err := e.WalletExpire(s, at, a.TransferID)
+		return withDecision(&Result{State: string(r.State), Balances: balancesJSON(r.Balances)}, r.Decision), err
+	case ActWithdraw:
+		r, err := e.Withdraw(s, at, a.Withdraw)
+		return withDecision(&Result{Allowed: &r.Allowed, Payout: str(r.Payout), Fee: str(r.Fee),
+			AccountClosed: &r.AccountClosed}, r.Decision), err
+	case ActTransfer:
+		r, err := e.Transfer(s, at, a.Transfer)
+		out := &Result{Allowed: &r.Allowed, AmountMoved: str(r.AmountMoved)}
+		if r.Allowed {
+			out.OriginDueDays, out.DestDueDays, out.BenefitsContinuous = &r.OriginDueDays, &r.DestDueDays, &r.BenefitsContinuous
+		}
+		return withDecision(out, r.Decision), err
+	}
+	return nil, &Error{Code: CodeUnknownAction, Message: "action.type: unknown action " + a.Type}
+}
+
+func splitJSON(r engine.SplitResult) *Result {
+	payments := []PaymentJSON{}
+	out := &Result{Refused: &r.Refused, Cash: str(r.Cash), Balances: balancesJSON(r.Balances),
+		Payments: &payments}
+	for _, p := range r.Payments {
+		pj := PaymentJSON{Payer: string(p.Payer), Source: string(p.Source), Binding: p.Binding, Amount: p.Amount.String()}
+		if p.NotClaimableElsewhere {
+			no := false
+			pj.ClaimableElsewhere = &no
+		}
+		payments = append(payments, pj)
+	}
+	return withDecision(out, r.Decision)
+}
+
+func withDecision(r *Result, d engine.Decision) *Result {
+	r.Reasons, r.Rules, r.Ruleset, r.Explanation = d.Reasons, d.Rules, d.Ruleset, d.Explanation
+	if r.Explanation == nil {
+		r.Explanation = []engine.Line{}
+	}
+	r.Ledger = postingsJSON(d.Entry.Postings)
+	return r
+}
+
+func postingsJSON(ps []ledger.Posting) []PostingJSON {
+	out := []PostingJSON{}
+	for _, p := range ps {
+		out = append(out, PostingJSON{Account: p.Account.Key(), Amount: p.Amount.String()})
+	}
+	return out
+}
+
+func balancesJSON(bs []engine.Balance) *map[string]string {
+	out := map[string]string{}
+	for _, b := range bs {
+		out[b.Key] = b.Balance.String()
+	}
+	return &out
+}
+
+func str(a money.Amount) *string {
+	s := a.String()
+	return &s
+}
