@@ -82,7 +82,7 @@ func (d *decider) checkAuthorizer(a *family.Person) bool {
 	// Xi'an allows a suspended authorizer (research R-AUTH-06)
 	if a.Insurance != family.Employee || !statusOK || !a.HasAccount {
 		d.refuse(AuthorizerNotEmployee)
-		d.say("B1", AuthorizerNotEmployee, &suspended, msgAuthorizerNotEmployee, a.ID, a.Insurance, a.Status, yesNo(a.HasAccount))
+		d.say("B1", AuthorizerNotEmployee, &suspended, msgAuthorizerNotEmployee, a.ID, a.Insurance, a.Status, word(yesNo(a.HasAccount)))
 		return false
 	}
 	d.say("B1", "", &suspended, msgAuthorizerOK, a.ID, a.Status)
@@ -127,7 +127,7 @@ func (d *decider) checkGeography(a, b *family.Person) {
 	// SZ2: seed 004 (Shenzhen: beneficiary insured in Shenzhen, whatever the date)
 	if !same {
 		d.refuse(BeneficiaryOutOfArea)
-		d.say(row.Rules, BeneficiaryOutOfArea, &row, msgOutOfArea, b.ID, b.Region, a.ID, a.Region, row.Value.Word, d.day)
+		d.say(row.Rules, BeneficiaryOutOfArea, &row, msgOutOfArea, b.ID, b.Region, a.ID, a.Region, word(row.Value.Word), d.day)
 	}
 }
 

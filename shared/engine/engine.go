@@ -141,7 +141,7 @@ func (d *decider) say(rule string, code Code, row *policy.Row, m msg, args ...an
 		src, grade = row.Source, row.Grade
 	}
 	l := Line{Rule: rule, Code: code, Source: src, Grade: grade,
-		ZH: fmt.Sprintf(zhText(m), args...), EN: fmt.Sprintf(enText(m), args...)}
+		ZH: fmt.Sprintf(zhText(m), localize(args, true)...), EN: fmt.Sprintf(enText(m), localize(args, false)...)}
 	l.Unofficial = row != nil && row.Unofficial()
 	d.lines = append(d.lines, l)
 }

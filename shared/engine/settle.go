@@ -129,7 +129,7 @@ func (e *Engine) Settle(s *family.State, at time.Time, r SettleRequest) (SplitRe
 	if base.Value.Word == policy.AllPersonalBurden {
 		eligible += r.Bill.FullSelfPay
 	}
-	d.say("S1", "", &base, msgEligible, eligible, base.Value.Word)
+	d.say("S1", "", &base, msgEligible, eligible, word(base.Value.Word))
 	blocked := false
 	// S2: 国办发〔2021〕14号 (only designated institutions)
 	if !r.Institution.Designated {
@@ -260,7 +260,7 @@ func (sp *splitter) payAuthorizers() {
 		return x.b.ID < y.b.ID
 	})
 	if len(usable) > 1 {
-		sp.d.say("S6", "", &order, msgOrder, order.Value.Word)
+		sp.d.say("S6", "", &order, msgOrder, word(order.Value.Word))
 	}
 	for _, c := range usable {
 		sp.payBinding(c.b)

@@ -54,7 +54,7 @@ func (e *Engine) Withdraw(s *family.State, at time.Time, r WithdrawRequest) (Wit
 	// D1: the ground must be in the region's list (section 7)
 	case !contains(grounds.Value.Words, r.Ground):
 		d.refuse(GroundNotInRegionList)
-		d.say("D1", GroundNotInRegionList, &grounds, msgGroundNotListed, r.Ground, p.Region, grounds.Value)
+		d.say("D1", GroundNotInRegionList, &grounds, msgGroundNotListed, word(r.Ground), p.Region, grounds.Value)
 	}
 	if len(d.codes) > 0 {
 		return WithdrawResult{Decision: d.finish(emptyEntry("withdraw"))}, nil
@@ -62,7 +62,7 @@ func (e *Engine) Withdraw(s *family.State, at time.Time, r WithdrawRequest) (Wit
 	// D3: the whole balance, free, and the account is closed; D4: Hangzhou offsets a
 	// current-year overdraft with the historical part and never pays out a negative amount
 	payout := p.Balance().NonNegative()
-	d.say("D3", "", &grounds, msgWithdrawn, r.Ground, payout)
+	d.say("D3", "", &grounds, msgWithdrawn, word(r.Ground), payout)
 	entry := closingEntry("withdraw", p, payout, "heirs_or_holder")
 	return WithdrawResult{Allowed: true, Payout: payout, AccountClosed: true, Decision: d.finish(entry)}, nil
 }
@@ -137,7 +137,7 @@ func (e *Engine) Transfer(s *family.State, at time.Time, r TransferRequest) (Tra
 	d.say("T3", "", nil, msgTransferred, moved, p.Region, r.ToRegion, originDueWorkingDays, destDueWorkingDays)
 	// T4: Xinhua (a gap of at most 3 months keeps benefits continuous)
 	continuous := r.GapMonths <= graceMonths
-	d.say("T4", "", nil, msgGap, r.GapMonths, graceMonths, yesNo(continuous))
+	d.say("T4", "", nil, msgGap, r.GapMonths, graceMonths, word(yesNo(continuous)))
 	entry := closingEntry("transfer", p, moved, string(r.ToRegion))
 	return TransferResult{Allowed: true, AmountMoved: moved, OriginDueDays: originDueWorkingDays,
 		DestDueDays: destDueWorkingDays, BenefitsContinuous: continuous, Decision: d.finish(entry)}, nil
