@@ -41,4 +41,3 @@ func TestEveryRuleHasCases(t *testing.T) {
 		}
 	}
 }
-

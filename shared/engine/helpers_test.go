@@ -38,7 +38,9 @@ func binding(id, a, b, created string, scopes ...string) string {
 	return fmt.Sprintf(`{"id":%q,"authorizer":%q,"beneficiary":%q,"scopes":[%s],"created":%q}`, id, a, b, strings.Join(q, ","), created)
 }
 
-func revoked(b, on string) string { return strings.TrimSuffix(b, "}") + fmt.Sprintf(`,"revoked":%q}`, on) }
+func revoked(b, on string) string {
+	return strings.TrimSuffix(b, "}") + fmt.Sprintf(`,"revoked":%q}`, on)
+}
 
 func transfer(id, from, to, amount, source, at, state string) string {
 	return fmt.Sprintf(`{"id":%q,"from":%q,"to":%q,"amount":%q,"source":%q,"at":%q,"state":%q}`, id, from, to, amount, source, at, state)

@@ -117,7 +117,7 @@ func TestSettleRules(t *testing.T) {
 			people: []string{person("M", "510100", "resident", "", `"wallet":{"opened":true,"balance":"9.00"}`)},
 		}.scenario(noon("2025-11-01"), settleAction("M", "M", "510100", false, false, "50.00", "0.00", "drug")), cashOnly("50.00", `"INSTITUTION_NO_WALLET","NOT_DESIGNATED"`)},
 		{"D4", "Hangzhou: the current-year overdraft is paid from history first", family{
-			people: []string{person("A", "330100", "employee", "-50.00", `"account_history":"300.00"`), person("B", "330100", "resident", "")},
+			people:   []string{person("A", "330100", "employee", "-50.00", `"account_history":"300.00"`), person("B", "330100", "resident", "")},
 			bindings: []string{binding("b1", "A", "B", "2025-02-01", "medical")},
 		}.scenario(noon("2025-06-01"), drug), `{"payments":[{"payer":"A","amount":"100.00"}],"cash":"20.00","balances":{"A":"150.00"}}`},
 		{"D4", "a negative account without history is an input error", family{

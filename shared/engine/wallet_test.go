@@ -18,7 +18,9 @@ func TestWalletTransferRules(t *testing.T) {
 	ok := func(refundAt string) string {
 		return `{"allowed":true,"fee":"0.00","state":"pending","refund_at":"` + refundAt + `","balances":{"A":"2500.00"},"reasons":[]}`
 	}
-	no := func(codes string) string { return `{"allowed":false,"fee":"0.00","balances":{},"reasons":[` + codes + `]}` }
+	no := func(codes string) string {
+		return `{"allowed":false,"fee":"0.00","balances":{},"reasons":[` + codes + `]}`
+	}
 	sent := func(id, at, state string) string { return transfer(id, "A", "X", "1.00", "account", at, state) }
 	withX := func(f family) family {
 		f.people = append(f.people, person("X", "510100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`))
