@@ -3,16 +3,16 @@ package engine_test
 import "testing"
 
 // Shenzhen pair: A employee tier 1 with an account, B resident, card-linked parent.
-func szPair(aExtra ...string) family {
-	return family{
+func szPair(aExtra ...string) household {
+	return household{
 		people:    []string{person("A", "440300", "employee", "500.00", append([]string{`"tier":1`}, aExtra...)...), person("B", "440300", "resident", "")},
 		relations: []string{rel("B", "A", "parent", true)},
 	}
 }
 
 // pair is an authorizer A in regionA and a beneficiary B in regionB, B being A's relation.
-func pair(regionA, regionB, relation string) family {
-	return family{
+func pair(regionA, regionB, relation string) household {
+	return household{
 		people:    []string{person("A", regionA, "employee", "900.00"), person("B", regionB, "resident", "")},
 		relations: []string{rel("B", "A", relation, false)},
 	}
@@ -22,7 +22,7 @@ func TestBindRules(t *testing.T) {
 	ok := `{"allowed":true,"reasons":[]}`
 	no := func(codes string) string { return `{"allowed":false,"reasons":[` + codes + `]}` }
 	med := bindAction("A", "B", "medical")
-	resident := func(id string) family {
+	resident := func(id string) household {
 		f := pair("130100", "130100", "child")
 		f.people[0] = person("A", "130100", "resident", "")
 		return f
@@ -30,36 +30,36 @@ func TestBindRules(t *testing.T) {
 	cases := []ruleCase{
 		{"B1", "employee with account may authorize", pair("130100", "130100", "child").scenario(noon("2025-06-01"), med), ok},
 		{"B1", "resident cannot authorize", resident("A").scenario(noon("2025-06-01"), med), no(`"AUTHORIZER_NOT_EMPLOYEE"`)},
-		{"B1", "employee without account cannot authorize", family{
+		{"B1", "employee without account cannot authorize", household{
 			people: []string{person("A", "130100", "employee", ""), person("B", "130100", "resident", "")}, relations: []string{rel("B", "A", "child", false)},
 		}.scenario(noon("2025-06-01"), med), no(`"AUTHORIZER_NOT_EMPLOYEE"`)},
-		{"B1", "suspended authorizer refused outside Xi'an", family{
+		{"B1", "suspended authorizer refused outside Xi'an", household{
 			people: []string{person("A", "130100", "employee", "1.00", `"status":"suspended"`), person("B", "130100", "resident", "")}, relations: []string{rel("B", "A", "child", false)},
 		}.scenario(noon("2025-06-01"), med), no(`"AUTHORIZER_NOT_EMPLOYEE"`)},
-		{"B1", "suspended authorizer allowed in Xi'an", family{
+		{"B1", "suspended authorizer allowed in Xi'an", household{
 			people: []string{person("A", "610100", "employee", "1.00", `"status":"suspended"`), person("B", "610100", "resident", "")}, relations: []string{rel("B", "A", "child", false)},
 		}.scenario(noon("2025-06-01"), med), ok},
-		{"B1", "stopped authorizer refused in Xi'an too", family{
+		{"B1", "stopped authorizer refused in Xi'an too", household{
 			people: []string{person("A", "610100", "employee", "1.00", `"status":"stopped"`), person("B", "610100", "resident", "")}, relations: []string{rel("B", "A", "child", false)},
 		}.scenario(noon("2025-06-01"), med), no(`"AUTHORIZER_NOT_EMPLOYEE"`)},
-		{"B2", "uninsured beneficiary", family{
+		{"B2", "uninsured beneficiary", household{
 			people: []string{person("A", "130100", "employee", "1.00"), person("B", "130100", "none", "")}, relations: []string{rel("B", "A", "child", false)},
 		}.scenario(noon("2025-06-01"), med), no(`"BENEFICIARY_NOT_INSURED"`)},
-		{"B2", "stopped beneficiary, and B4 not checked", family{
+		{"B2", "stopped beneficiary, and B4 not checked", household{
 			people: []string{person("A", "130100", "employee", "1.00"), person("B", "610100", "resident", "", `"status":"stopped"`)}, relations: []string{rel("B", "A", "child", false)},
 		}.scenario(noon("2025-06-01"), med), no(`"BENEFICIARY_NOT_INSURED"`)},
-		{"B2", "suspended beneficiary is insured", family{
+		{"B2", "suspended beneficiary is insured", household{
 			people: []string{person("A", "130100", "employee", "1.00"), person("B", "130100", "employee", "", `"status":"suspended"`)}, relations: []string{rel("B", "A", "spouse", false)},
 		}.scenario(noon("2025-06-01"), med), ok},
 		{"B3", "sibling the day before the close-relatives date", pair("320100", "320100", "sibling").scenario(noon("2024-12-31"), med), no(`"RELATION_NOT_ALLOWED"`)},
 		{"B3", "sibling on the close-relatives date", pair("320100", "320100", "sibling").scenario(noon("2025-01-01"), med), ok},
 		{"B3", "grandchild the day after", pair("320100", "320100", "grandchild").scenario(noon("2025-01-02"), med), ok},
-		{"B3", "grandparent recorded the other way round", family{
+		{"B3", "grandparent recorded the other way round", household{
 			people: []string{person("A", "320100", "employee", "9.00"), person("B", "320100", "resident", "")}, relations: []string{rel("A", "B", "grandchild", false)},
 		}.scenario(noon("2025-03-01"), med), ok},
 		{"B3", "parent-in-law never", pair("320100", "320100", "parent_in_law").scenario(noon("2025-03-01"), med), no(`"RELATION_NOT_ALLOWED"`)},
 		{"B3", "unknown relation counts as other", pair("320100", "320100", "uncle").scenario(noon("2025-03-01"), med), no(`"RELATION_NOT_ALLOWED"`)},
-		{"B3", "no relation record", family{
+		{"B3", "no relation record", household{
 			people: []string{person("A", "320100", "employee", "9.00"), person("B", "320100", "resident", "")},
 		}.scenario(noon("2025-03-01"), med), no(`"RELATION_NOT_ALLOWED"`)},
 		{"B4", "other city the day before the province-wide date", pair("320100", "320200", "parent").scenario(noon("2024-11-30"), med), no(`"BENEFICIARY_OUT_OF_AREA"`)},
@@ -67,7 +67,7 @@ func TestBindRules(t *testing.T) {
 		{"B4", "other city the day after", pair("320100", "320200", "parent").scenario(noon("2024-12-02"), med), ok},
 		{"B4", "same city before the date", pair("320100", "320102", "parent").scenario(noon("2024-06-01"), med), ok},
 		{"B4", "other province never", pair("320100", "330100", "parent").scenario(noon("2025-06-01"), med), no(`"BENEFICIARY_OUT_OF_AREA"`)},
-		{"B5", "self binding", family{
+		{"B5", "self binding", household{
 			people: []string{person("A", "130100", "employee", "9.00")},
 		}.scenario(noon("2025-06-01"), bindAction("A", "A", "medical")), no(`"RELATION_NOT_ALLOWED","SELF_BINDING"`)},
 		{"B6", "duplicate of a binding in force", withBindings(pair("130100", "130100", "child"), binding("b1", "A", "B", "2025-02-01", "medical")).scenario(noon("2025-06-01"), med), no(`"DUPLICATE_BINDING"`)},
@@ -89,31 +89,31 @@ func TestBindRules(t *testing.T) {
 		{"B8", "no scope", pair("130100", "130100", "child").scenario(noon("2025-06-01"), bindAction("A", "B")), no(`"NO_SCOPE"`)},
 		{"B8", "unknown scope is an input error", pair("130100", "130100", "child").scenario(noon("2025-06-01"), bindAction("A", "B", "dental")), `{"error":true}`},
 		{"SZ1", "tier 1 may authorize", szPair().scenario(noon("2025-05-01"), med), ok},
-		{"SZ1", "tier 2 refused", family{
+		{"SZ1", "tier 2 refused", household{
 			people: []string{person("A", "440300", "employee", "500.00", `"tier":2`), person("B", "440300", "resident", "")}, relations: []string{rel("B", "A", "parent", true)},
 		}.scenario(noon("2025-05-01"), med), no(`"AUTHORIZER_NOT_TIER1"`)},
-		{"SZ1", "no tier fails", family{
+		{"SZ1", "no tier fails", household{
 			people: []string{person("A", "440300", "employee", "500.00"), person("B", "440300", "resident", "")}, relations: []string{rel("B", "A", "parent", true)},
 		}.scenario(noon("2025-05-01"), med), no(`"AUTHORIZER_NOT_TIER1"`)},
-		{"SZ1", "not checked when B1 fails", family{
+		{"SZ1", "not checked when B1 fails", household{
 			people: []string{person("A", "440300", "resident", ""), person("B", "440300", "resident", "")}, relations: []string{rel("B", "A", "parent", true)},
 		}.scenario(noon("2025-05-01"), med), no(`"AUTHORIZER_NOT_EMPLOYEE"`)},
-		{"SZ1", "tier is not read outside Shenzhen", family{
+		{"SZ1", "tier is not read outside Shenzhen", household{
 			people: []string{person("A", "440100", "employee", "500.00", `"tier":2`), person("B", "440100", "resident", "")}, relations: []string{rel("B", "A", "parent", false)},
 		}.scenario(noon("2025-05-01"), med), ok},
-		{"SZ2", "Guangzhou beneficiary refused even after the province-wide date", family{
+		{"SZ2", "Guangzhou beneficiary refused even after the province-wide date", household{
 			people: []string{person("A", "440300", "employee", "500.00", `"tier":1`), person("B", "440100", "resident", "")}, relations: []string{rel("B", "A", "parent", true)},
 		}.scenario(noon("2025-05-01"), med), no(`"BENEFICIARY_OUT_OF_AREA"`)},
-		{"SZ2", "Guangzhou authorizer may bind a Shenzhen beneficiary after the date", family{
+		{"SZ2", "Guangzhou authorizer may bind a Shenzhen beneficiary after the date", household{
 			people: []string{person("A", "440100", "employee", "500.00"), person("B", "440300", "resident", "")}, relations: []string{rel("B", "A", "parent", false)},
 		}.scenario(noon("2025-05-01"), med), ok},
-		{"SZ3", "card not linked", family{
+		{"SZ3", "card not linked", household{
 			people: []string{person("A", "440300", "employee", "500.00", `"tier":1`), person("B", "440300", "resident", "")}, relations: []string{rel("B", "A", "parent", false)},
 		}.scenario(noon("2025-05-01"), med), no(`"CARD_NOT_LINKED"`)},
-		{"SZ4", "Shenzhen sibling refused after the close-relatives date", family{
+		{"SZ4", "Shenzhen sibling refused after the close-relatives date", household{
 			people: []string{person("A", "440300", "employee", "500.00", `"tier":1`), person("B", "440300", "resident", "")}, relations: []string{rel("B", "A", "sibling", true)},
 		}.scenario(noon("2025-05-01"), med), no(`"RELATION_NOT_ALLOWED"`)},
-		{"SZ4", "every failing code at once", family{
+		{"SZ4", "every failing code at once", household{
 			people: []string{person("A", "440300", "employee", "500.00", `"tier":2`), person("B", "440100", "resident", "")}, relations: []string{rel("B", "A", "grandchild", false)},
 		}.scenario(noon("2025-05-01"), bindAction("A", "B", "medical", "ltc_premium")),
 			no(`"AUTHORIZER_NOT_TIER1","BENEFICIARY_OUT_OF_AREA","CARD_NOT_LINKED","RELATION_NOT_ALLOWED","SCOPE_NOT_ALLOWED_IN_REGION"`)},
@@ -122,7 +122,7 @@ func TestBindRules(t *testing.T) {
 	runCases(t, cases)
 }
 
-func withBindings(f family, b ...string) family {
+func withBindings(f household, b ...string) household {
 	f.bindings = append(f.bindings, b...)
 	return f
 }

@@ -46,12 +46,12 @@ func transfer(id, from, to, amount, source, at, state string) string {
 	return fmt.Sprintf(`{"id":%q,"from":%q,"to":%q,"amount":%q,"source":%q,"at":%q,"state":%q}`, id, from, to, amount, source, at, state)
 }
 
-// family is the state part of a scenario.
-type family struct {
+// household is the state part of a scenario.
+type household struct {
 	people, relations, bindings, transfers []string
 }
 
-func (f family) scenario(at, action string) string {
+func (f household) scenario(at, action string) string {
 	return fmt.Sprintf(`{"id":"t","at":%q,"people":[%s],"relations":[%s],"bindings":[%s],"wallet_transfers":[%s],"action":%s}`,
 		at, strings.Join(f.people, ","), strings.Join(f.relations, ","), strings.Join(f.bindings, ","),
 		strings.Join(f.transfers, ","), action)

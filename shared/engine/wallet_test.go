@@ -4,8 +4,8 @@ import "testing"
 
 // henanSichuan is a son A in Zhengzhou (account 3000.00) and his mother M in Chengdu with an
 // opened wallet; more people or transfers can be added.
-func henanSichuan(transfers ...string) family {
-	return family{
+func henanSichuan(transfers ...string) household {
+	return household{
 		people: []string{person("A", "410100", "employee", "3000.00"),
 			person("M", "510100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 		relations: []string{rel("M", "A", "parent", false)},
@@ -22,7 +22,7 @@ func TestWalletTransferRules(t *testing.T) {
 		return `{"allowed":false,"fee":"0.00","balances":{},"reasons":[` + codes + `]}`
 	}
 	sent := func(id, at, state string) string { return transfer(id, "A", "X", "1.00", "account", at, state) }
-	withX := func(f family) family {
+	withX := func(f household) household {
 		f.people = append(f.people, person("X", "510100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`))
 		return f
 	}
@@ -30,45 +30,45 @@ func TestWalletTransferRules(t *testing.T) {
 		{"W1", "the day before 2025-09-18", henanSichuan().scenario(noon("2025-09-17"), send), no(`"WALLET_REGION_NOT_ENABLED"`)},
 		{"W1", "on 2025-09-18", henanSichuan().scenario(noon("2025-09-18"), send), ok("2025-09-19T06:00:00+08:00")},
 		{"W1", "the day after", henanSichuan().scenario(noon("2025-09-19"), send), ok("2025-09-20T06:00:00+08:00")},
-		{"W1", "Qinghai the day before 2025-07-01", family{
+		{"W1", "Qinghai the day before 2025-07-01", household{
 			people:    []string{person("A", "630100", "employee", "900.00"), person("M", "630100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "parent", false)},
 		}.scenario(noon("2025-06-30"), send), no(`"WALLET_REGION_NOT_ENABLED"`)},
-		{"W1", "Qinghai on 2025-07-01", family{
+		{"W1", "Qinghai on 2025-07-01", household{
 			people:    []string{person("A", "630100", "employee", "900.00"), person("M", "630100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "parent", false)},
 		}.scenario(noon("2025-07-01"), send), `{"allowed":true,"balances":{"A":"400.00"}}`},
-		{"W1", "Guangdong recipient never", family{
+		{"W1", "Guangdong recipient never", household{
 			people:    []string{person("A", "410100", "employee", "900.00"), person("M", "440300", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "parent", false)},
 		}.scenario(noon("2026-01-10"), send), no(`"WALLET_REGION_NOT_ENABLED"`)},
-		{"W2", "a sibling in another province is fine", family{
+		{"W2", "a sibling in another province is fine", household{
 			people:    []string{person("A", "410100", "employee", "900.00"), person("M", "510100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "sibling", false)},
 		}.scenario(noon("2025-10-10"), send), `{"allowed":true}`},
-		{"W2", "a parent-in-law is refused", family{
+		{"W2", "a parent-in-law is refused", household{
 			people:    []string{person("A", "410100", "employee", "900.00"), person("M", "510100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "parent_in_law", false)},
 		}.scenario(noon("2025-10-10"), send), no(`"RELATION_NOT_ALLOWED"`)},
-		{"W2", "an uninsured recipient", family{
+		{"W2", "an uninsured recipient", household{
 			people:    []string{person("A", "410100", "employee", "900.00"), person("M", "510100", "none", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "parent", false)},
 		}.scenario(noon("2025-10-10"), send), no(`"BENEFICIARY_NOT_INSURED"`)},
-		{"W2", "to oneself", family{
+		{"W2", "to oneself", household{
 			people: []string{person("A", "410100", "employee", "900.00", `"wallet":{"opened":true,"balance":"0.00"}`)},
 		}.scenario(noon("2025-10-10"), walletAction("A", "A", "5.00", "account")), no(`"RELATION_NOT_ALLOWED"`)},
-		{"W3", "recipient without a wallet", family{
+		{"W3", "recipient without a wallet", household{
 			people: []string{person("A", "410100", "employee", "900.00"), person("M", "510100", "resident", "")}, relations: []string{rel("M", "A", "parent", false)},
 		}.scenario(noon("2025-10-10"), send), no(`"WALLET_RECIPIENT_NOT_OPENED"`)},
-		{"W4", "a resident cannot send from an account", family{
+		{"W4", "a resident cannot send from an account", household{
 			people:    []string{person("A", "410100", "resident", ""), person("M", "510100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "parent", false)},
 		}.scenario(noon("2025-10-10"), send), no(`"AUTHORIZER_NOT_EMPLOYEE"`)},
-		{"W4", "a resident can send from a wallet", family{
+		{"W4", "a resident can send from a wallet", household{
 			people:    []string{person("A", "410100", "resident", "", `"wallet":{"opened":true,"balance":"600.00"}`), person("M", "510100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "parent", false)},
 		}.scenario(noon("2025-10-10"), walletAction("A", "M", "500.00", "wallet")), `{"allowed":true,"balances":{"A.wallet":"100.00"},"reasons":[]}`},
-		{"W4", "a stopped employee is refused", family{
+		{"W4", "a stopped employee is refused", household{
 			people:    []string{person("A", "410100", "employee", "900.00", `"status":"stopped"`), person("M", "510100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "parent", false)},
 		}.scenario(noon("2025-10-10"), send), no(`"AUTHORIZER_NOT_EMPLOYEE"`)},
@@ -86,15 +86,15 @@ func TestWalletTransferRules(t *testing.T) {
 		{"W7", "06:00:00 is allowed and refunds the next morning", henanSichuan().scenario("2025-10-11T06:00:00+08:00", send), ok("2025-10-12T06:00:00+08:00")},
 		{"W7", "a UTC moment is read in UTC+8", henanSichuan().scenario("2025-10-10T14:30:00Z", send), no(`"WALLET_QUIET_HOURS"`)},
 		{"W8", "up to the balance is allowed", henanSichuan().scenario(noon("2025-10-10"), walletAction("A", "M", "1999.00", "account")), `{"allowed":true}`},
-		{"W8", "more than the account balance", family{
+		{"W8", "more than the account balance", household{
 			people:    []string{person("A", "410100", "employee", "100.00"), person("M", "510100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "parent", false)},
 		}.scenario(noon("2025-10-10"), walletAction("A", "M", "100.01", "account")), no(`"INSUFFICIENT_BALANCE"`)},
-		{"W8", "more than the wallet balance", family{
+		{"W8", "more than the wallet balance", household{
 			people:    []string{person("A", "410100", "employee", "9000.00", `"wallet":{"opened":true,"balance":"10.00"}`), person("M", "510100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "parent", false)},
 		}.scenario(noon("2025-10-10"), walletAction("A", "M", "10.01", "wallet")), no(`"INSUFFICIENT_BALANCE"`)},
-		{"W8", "over both limits", family{
+		{"W8", "over both limits", household{
 			people:    []string{person("A", "410100", "employee", "100.00"), person("M", "510100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "parent", false)},
 		}.scenario(noon("2025-10-10"), walletAction("A", "M", "2500.00", "account")), no(`"INSUFFICIENT_BALANCE","WALLET_PER_TXN_LIMIT"`)},
@@ -106,7 +106,7 @@ func TestWalletTransferRules(t *testing.T) {
 }
 
 func TestWalletAcceptExpireRules(t *testing.T) {
-	pending := func(at string) family {
+	pending := func(at string) household {
 		f := henanSichuan(transfer("w1", "A", "M", "800.00", "account", at, "pending"))
 		f.people[0] = person("A", "410100", "employee", "2200.00")
 		return f
@@ -121,7 +121,7 @@ func TestWalletAcceptExpireRules(t *testing.T) {
 		{"W11", "expire before the refund time", pending("2025-10-10T15:00:00+08:00").scenario("2025-10-11T05:59:59+08:00", expire), unchanged("pending")},
 		{"W11", "expire at 06:00", pending("2025-10-10T15:00:00+08:00").scenario("2025-10-11T06:00:00+08:00", expire), `{"state":"refunded","balances":{"A":"3000.00"},"reasons":[]}`},
 		{"W11", "a transfer made at 06:00 refunds the next day", pending("2025-10-10T06:00:00+08:00").scenario("2025-10-10T23:00:00+08:00", expire), unchanged("pending")},
-		{"W11", "a wallet-source refund goes back to the wallet", family{
+		{"W11", "a wallet-source refund goes back to the wallet", household{
 			people:    []string{person("A", "410100", "resident", "", `"wallet":{"opened":true,"balance":"5.00"}`), person("M", "510100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			transfers: []string{transfer("w1", "A", "M", "100.00", "wallet", "2025-10-10T15:00:00+08:00", "pending")},
 		}.scenario(noon("2025-10-12"), expire), `{"state":"refunded","balances":{"A.wallet":"105.00"}}`},

@@ -3,8 +3,8 @@ package engine_test
 import "testing"
 
 func TestWithdrawRules(t *testing.T) {
-	one := func(region, account string, extra ...string) family {
-		return family{people: []string{person("P", region, "employee", account, extra...)}}
+	one := func(region, account string, extra ...string) household {
+		return household{people: []string{person("P", region, "employee", account, extra...)}}
 	}
 	withdraw := func(ground string) string {
 		return `{"type":"withdraw","person":"P","ground":"` + ground + `"}`
@@ -35,8 +35,8 @@ func TestWithdrawRules(t *testing.T) {
 }
 
 func TestTransferRules(t *testing.T) {
-	p := func(extra ...string) family {
-		return family{people: []string{person("P", "440300", "employee", "5000.00", extra...)}}
+	p := func(extra ...string) household {
+		return household{people: []string{person("P", "440300", "employee", "5000.00", extra...)}}
 	}
 	move := func(to string, stopped, enrolled bool, gap string) string {
 		b := func(v bool) string {

@@ -282,12 +282,11 @@ func (s *State) Clone() State {
 	c := State{
 		People:    append([]Person(nil), s.People...),
 		Links:     append([]Link(nil), s.Links...),
-		Bindings:  make([]Binding, len(s.Bindings)),
 		Transfers: append([]WalletTransfer(nil), s.Transfers...),
 	}
-	for i, b := range s.Bindings {
+	for _, b := range s.Bindings {
 		b.Scopes = append([]Scope(nil), b.Scopes...)
-		c.Bindings[i] = b
+		c.Bindings = append(c.Bindings, b)
 	}
 	return c
 }

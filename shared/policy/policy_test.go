@@ -1,0 +1,142 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+
+	"gongji/shared/civil"
+	"gongji/shared/region"
+)
+
+func TestDefaultTableIsConsistent(t *testing.T) {
+	if _, err := NewTable(DefaultRows()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCheckFindsConfigurationErrors(t *testing.T) {
+	all := civil.Range{From: civil.Always, To: civil.Never}
+	cases := []struct {
+		name   string
+		change func([]Row) []Row
+		want   string
+	}{
+		{"two city rows overlap", func(rows []Row) []Row {
+			return append(rows, Row{AuthorizerOrder, region.InCity("4403"), civil.Range{From: civil.MustDate("2025-01-01"), To: civil.Never}, Value{Word: BindingOrder}, "S6", "B", "test"})
+		}, "ambiguous authorizer_order for city 4403"},
+		{"two national rows overlap by one day", func(rows []Row) []Row {
+			return append(rows, Row{EligibleBase, region.Nationwide(), civil.Range{From: civil.MustDate("2025-01-01"), To: civil.MustDate("2025-01-02")}, Value{Word: PolicySelfPay}, "S1", "A", "test"})
+		}, "ambiguous eligible_base"},
+		{"a gap in the national default", func(rows []Row) []Row {
+			out := rows[:0:0]
+			for _, r := range rows {
+				if r.Param == BindingGeography && r.Where.Level == region.National && r.During.From == civil.Always {
+					r.During.To = civil.MustDate("2024-11-01")
+				}
+				out = append(out, r)
+			}
+			return out
+		}, "no national default from 2024-11-01"},
+		{"a row without a source", func(rows []Row) []Row {
+			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), all, Value{Bool: true}, "B7", "B", ""})
+		}, "missing source"},
+		{"an empty range", func(rows []Row) []Row {
+			d := civil.MustDate("2025-01-01")
+			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), civil.Range{From: d, To: d}, Value{Bool: true}, "B7", "B", "x"})
+		}, "empty range"},
+		{"a parameter without rows", func(rows []Row) []Row {
+			out := rows[:0:0]
+			for _, r := range rows {
+				if r.Param != ClaimableElsewhere {
+					out = append(out, r)
+				}
+			}
+			return out
+		}, "claimable_elsewhere has no row"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := NewTable(c.change(DefaultRows()))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("got %v, want an error containing %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestAdjacentRowsAreNotAmbiguous(t *testing.T) {
+	rows := append(DefaultRows(), Row{ScopeLTCPremium, region.InProvince("33"),
+		civil.Range{From: civil.MustDate("2026-01-01"), To: civil.Never}, Value{Bool: true}, "B7", "B", "test"})
+	if _, err := NewTable(rows); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLookup checks city over province over national, and the day before, of and after
+// every dated parameter of the table.
+func TestLookup(t *testing.T) {
+	tab := Default()
+	cases := []struct {
+		name  string
+		param Param
+		where region.Code
+		day   string
+		want  string
+	}{
+		{"relations before the close-relatives date", AllowedRelations, "320100", "2024-12-31", "spouse,parent,child"},
+		{"relations on the close-relatives date", AllowedRelations, "320100", "2025-01-01", "spouse,parent,child,sibling,grandparent,grandchild"},
+		{"relations after", AllowedRelations, "320100", "2025-01-02", "spouse,parent,child,sibling,grandparent,grandchild"},
+		{"Shenzhen relations after (city overrides)", AllowedRelations, "440304", "2025-01-02", "spouse,parent,child"},
+		{"geography before the province-wide date", BindingGeography, "610100", "2024-11-30", SameCity},
+		{"geography on it", BindingGeography, "610100", "2024-12-01", SameProvince},
+		{"geography after", BindingGeography, "610100", "2024-12-02", SameProvince},
+		{"Shenzhen geography after", BindingGeography, "440300", "2024-12-02", SameCity},
+		{"Guangzhou geography after (no city row)", BindingGeography, "440100", "2024-12-02", SameProvince},
+		{"wallet the day before 2025-09-18", WalletEnabled, "410100", "2025-09-17", "false/0/0.00/1970-01-01"},
+		{"wallet on 2025-09-18", WalletEnabled, "410100", "2025-09-18", "true/0/0.00/1970-01-01"},
+		{"Guangdong wallet (province overrides)", WalletEnabled, "440100", "2026-01-09", "false/0/0.00/1970-01-01"},
+		{"Qinghai wallet the day before 2025-07-01", WalletEnabled, "630100", "2025-06-30", "false/0/0.00/1970-01-01"},
+		{"Qinghai wallet on 2025-07-01", WalletEnabled, "630100", "2025-07-01", "true/0/0.00/1970-01-01"},
+		{"Shenzhen threshold the day before 2023-10-01", AuthorizerThreshold, "440300", "2023-09-30", "false/0/6387.85/1970-01-01"},
+		{"Shenzhen threshold on 2023-10-01", AuthorizerThreshold, "440300", "2023-10-01", "false/0/0.00/1970-01-01"},
+		{"Nanjing withdrawal grounds (province)", WithdrawalGrounds, "320100", "2025-01-01", "death,voluntary_exit,lump_sum_pension_clearing"},
+		{"Quanzhou withdrawal grounds (city over province default)", WithdrawalGrounds, "350500", "2025-01-01", "death,emigration,move_no_transfer,retiree_nonlocal,to_resident_elsewhere"},
+		{"Fuzhou withdrawal grounds (national)", WithdrawalGrounds, "350100", "2025-01-01", "death"},
+		{"resident premium scope the day before 2024-08-01", ScopeResidentPremium, "130100", "2024-07-31", "false/0/0.00/1970-01-01"},
+		{"resident premium scope on 2024-08-01", ScopeResidentPremium, "130100", "2024-08-01", "true/0/0.00/1970-01-01"},
+		{"Shenzhen resident premium the day before 2021-01-01", ScopeResidentPremium, "440300", "2020-12-31", "false/0/0.00/1970-01-01"},
+		{"Shenzhen resident premium on 2021-01-01", ScopeResidentPremium, "440300", "2021-01-01", "true/0/0.00/1970-01-01"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := tab.Lookup(c.param, c.where, civil.MustDate(c.day))
+			if got.Value.String() != c.want {
+				t.Fatalf("Lookup(%s, %s, %s) = %s (row %s %s), want %s", c.param, c.where, c.day, got.Value, got.Where, got.During, c.want)
+			}
+		})
+	}
+}
+
+func TestVersionFollowsTheTable(t *testing.T) {
+	a := Default().Version()
+	if a != Default().Version() {
+		t.Fatal("the version is not stable")
+	}
+	rows := DefaultRows()
+	rows[0].Source += " (amended)"
+	b, err := NewTable(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a == b.Version() || !strings.HasPrefix(a, "v1-") {
+		t.Fatalf("versions %s and %s: a changed row must change the version", a, b.Version())
+	}
+}
+
+func TestUnofficialGrades(t *testing.T) {
+	for grade, want := range map[string]bool{"A": false, "B": false, "B/C": true, "C": true, "B/U": true, "A/B": false, "U": true} {
+		if got := (Row{Grade: grade}).Unofficial(); got != want {
+			t.Errorf("grade %s unofficial = %t, want %t", grade, got, want)
+		}
+	}
+}
