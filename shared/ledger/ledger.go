@@ -86,6 +86,12 @@ func Apply(s *family.State, e Entry) ([]Account, error) {
 	if err := e.Check(); err != nil {
 		return nil, err
 	}
+	// Check every person first, so that a bad posting leaves the state untouched.
+	for _, p := range e.Postings {
+		if (p.Account.Kind == PersonalAccount || p.Account.Kind == Wallet) && s.Person(family.PersonID(p.Account.Owner)) == nil {
+			return nil, fmt.Errorf("ledger: %s entry: posting to unknown person %q", e.Kind, p.Account.Owner)
+		}
+	}
 	var changed []Account
 	for _, p := range e.Postings {
 		ok, err := Post(s, p)

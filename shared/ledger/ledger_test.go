@@ -1,0 +1,58 @@
+package ledger
+
+import (
+	"testing"
+
+	"gongji/shared/family"
+	"gongji/shared/money"
+)
+
+func TestApply(t *testing.T) {
+	state := func() family.State {
+		return family.State{People: []family.Person{
+			{ID: "A", HasAccount: true, Account: money.MustParse("100.00")},
+			{ID: "M", Wallet: family.Wallet{Opened: true}},
+		}}
+	}
+	cases := []struct {
+		name     string
+		entry    Entry
+		wantErr  bool
+		wantA    string
+		wantM    string
+		changedN int
+	}{
+		{"transfer to pending", Entry{Kind: "wallet_transfer", Postings: []Posting{
+			{AccountOf("A"), money.MustParse("-40.00")}, {Account{InTransit, "w1"}, money.MustParse("40.00")}}}, false, "60.00", "0.00", 1},
+		{"accept from pending", Entry{Kind: "wallet_accept", Postings: []Posting{
+			{Account{InTransit, "w1"}, money.MustParse("-40.00")}, {WalletOf("M"), money.MustParse("40.00")}}}, false, "100.00", "40.00", 1},
+		{"unbalanced entry is refused and changes nothing", Entry{Kind: "settle", Postings: []Posting{
+			{AccountOf("A"), money.MustParse("-40.00")}}}, true, "100.00", "0.00", 0},
+		{"unknown person after a good posting changes nothing", Entry{Kind: "credit", Postings: []Posting{
+			{AccountOf("A"), money.MustParse("1.00")}, {AccountOf("Z"), money.MustParse("1.00")}, {Account{External, "x"}, money.MustParse("-2.00")}}}, true, "100.00", "0.00", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := state()
+			changed, err := Apply(&s, c.entry)
+			if (err != nil) != c.wantErr {
+				t.Fatalf("err = %v", err)
+			}
+			if got := BalanceOf(&s, AccountOf("A")).String(); got != c.wantA {
+				t.Errorf("A = %s, want %s", got, c.wantA)
+			}
+			if got := BalanceOf(&s, WalletOf("M")).String(); got != c.wantM {
+				t.Errorf("M.wallet = %s, want %s", got, c.wantM)
+			}
+			if len(changed) != c.changedN {
+				t.Errorf("changed %v", changed)
+			}
+		})
+	}
+}
+
+func TestKeys(t *testing.T) {
+	if AccountOf("A").Key() != "A" || WalletOf("A").Key() != "A.wallet" || (Account{External, "settle"}).Key() != "external:settle" {
+		t.Fatal("keys")
+	}
+}
