@@ -5,7 +5,7 @@ WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 VERSION   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
 OUT       := build/out
 
-.PHONY: run build test test-go test-wasm bench fuzz clean
+.PHONY: run build test test-go test-wasm bench fuzz clean worker worker-dev
 
 ## build: the server binary (build/out/gongji)
 build:
@@ -38,3 +38,16 @@ fuzz:
 
 clean:
 	rm -rf $(OUT)
+
+## worker: the sync API as a Cloudflare Worker (build/worker): Go wasm, wasm_exec.js, wrangler
+WORKER := build/worker
+worker:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WORKER)/build/app.wasm ./server/cmd/worker
+	$(GO) tool workers-assets-gen -mode=go -o $(OUT)/workers-assets
+	cp $(OUT)/workers-assets/wasm_exec.js $(WORKER)/build/wasm_exec.js
+	cd $(WORKER) && npm ci --no-audit --no-fund
+
+## worker-dev: run the worker locally with wrangler dev on 127.0.0.1:8787, fresh state
+worker-dev: worker
+	cd $(WORKER) && WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \
+		npx wrangler dev --local --ip 127.0.0.1 --port 8787 --persist-to "$$(mktemp -d)"

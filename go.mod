@@ -3,3 +3,7 @@ module gongji
 go 1.26
 
 require github.com/shopspring/decimal v1.6.0
+
+require github.com/syumai/workers v0.33.0 // indirect
+
+tool github.com/syumai/workers/cmd/workers-assets-gen
