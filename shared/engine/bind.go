@@ -97,6 +97,7 @@ func (d *decider) checkBeneficiary(b *family.Person) bool {
 		d.say("B2", BeneficiaryNotInsured, nil, msgBeneficiaryNotInsured, b.ID, b.Insurance, b.Status)
 		return false
 	}
+	d.say("B2", "", nil, msgBeneficiaryOK, b.ID, b.Insurance)
 	return true
 }
 
@@ -108,6 +109,8 @@ func (d *decider) checkRelation(s *family.State, a, b *family.Person) {
 	if !hasRelation(row.Value.Relations, rel) {
 		d.refuse(RelationNotAllowed)
 		d.say(row.Rules, RelationNotAllowed, &row, msgRelationNotAllowed, b.ID, a.ID, rel, row.Value, d.day)
+	} else {
+		d.say(row.Rules, "", &row, msgRelationOK, b.ID, a.ID, rel, row.Value, d.day)
 	}
 	card := d.lookup(policy.CardLinkRequired, a.Region)
 	// SZ3: seed 004 (Shenzhen: family link on the social-security card)
@@ -128,7 +131,9 @@ func (d *decider) checkGeography(a, b *family.Person) {
 	if !same {
 		d.refuse(BeneficiaryOutOfArea)
 		d.say(row.Rules, BeneficiaryOutOfArea, &row, msgOutOfArea, b.ID, b.Region, a.ID, a.Region, word(row.Value.Word), d.day)
+		return
 	}
+	d.say(row.Rules, "", &row, msgAreaOK, b.Region, a.Region, word(row.Value.Word), d.day)
 }
 
 func (d *decider) checkTier(a *family.Person) {

@@ -59,5 +59,8 @@ const (
 	msgSameRegion
 	msgTransferred
 	msgGap
+	msgBeneficiaryOK
+	msgRelationOK
+	msgAreaOK
 	msgCount // the number of sentences; every language must have each one
 )

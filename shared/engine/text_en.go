@@ -109,6 +109,12 @@ func enText(m msg) string {
 		return "The whole balance %v moves from %v to %v, free; origin %v working days, destination %v."
 	case msgGap:
 		return "Gap of %v months (continuous benefits up to %v): continuous %v."
+	case msgBeneficiaryOK:
+		return "Beneficiary %v is insured (%v)."
+	case msgRelationOK:
+		return "%v is %v's %v, within the allowed relations (%v, on %v)."
+	case msgAreaOK:
+		return "Insured in %v and %v: within the allowed area (%v, on %v)."
 	}
 	return "?"
 }

@@ -109,6 +109,12 @@ func zhText(m msg) string {
 		return "个人账户余额 %v 元全部由 %v 转至 %v，免费；转出地 %v 个工作日，转入地 %v 个工作日。"
 	case msgGap:
 		return "断缴 %v 个月（不超过 %v 个月则待遇连续）：待遇连续 %v。"
+	case msgBeneficiaryOK:
+		return "被共济人 %v 已参保（%v）。"
+	case msgRelationOK:
+		return "%v 是 %v 的 %v，在允许的亲属范围（%v，%v 适用）内。"
+	case msgAreaOK:
+		return "参保地 %v 与 %v 符合地域要求（%v，%v 适用）。"
 	}
 	return "?"
 }
