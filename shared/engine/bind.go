@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"strings"
 	"time"
 
 	"gongji/shared/family"
@@ -47,7 +46,7 @@ func (e *Engine) Bind(s *family.State, at time.Time, r BindRequest) (BindResult,
 	d.checkDuplicate(s, r)
 	res := BindResult{Allowed: len(d.codes) == 0}
 	if res.Allowed {
-		d.say("B", "", nil, msgBindAllowed, a.ID, b.ID, joinScopes(r.Scopes))
+		d.say("B1-B8", "", nil, msgBindAllowed, a.ID, b.ID, r.Scopes)
 	}
 	res.Decision = d.finish(emptyEntry("bind"))
 	return res, nil
@@ -192,14 +191,6 @@ func hasRelation(list []family.Relation, r family.Relation) bool {
 		}
 	}
 	return false
-}
-
-func joinScopes(scopes []family.Scope) string {
-	parts := make([]string, len(scopes))
-	for i, s := range scopes {
-		parts[i] = string(s)
-	}
-	return strings.Join(parts, ", ")
 }
 
 func yesNo(b bool) string {

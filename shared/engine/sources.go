@@ -8,6 +8,8 @@ func ruleSource(rule string) (source, grade string) {
 		return "国办发〔2021〕14号; NHSA Q&A 2024; seed 003", "A/B"
 	case "B2":
 		return "国办发〔2021〕14号; Sichuan FAQ 2025-07-04", "A/B"
+	case "B1-B8":
+		return "rules.md section 3 (国办发〔2021〕14号 and regional rules)", "A/B"
 	case "B5", "B6", "B8":
 		return "rules.md section 3", "—"
 	case "SZ3", "SZ1", "SZ2", "SZ5":

@@ -39,6 +39,12 @@ func localizeOne(a any, zh bool) any {
 		return label(string(v), zh)
 	case policy.Value:
 		return listLabel(v, zh)
+	case []family.Scope:
+		words := make([]string, len(v))
+		for i, sc := range v {
+			words[i] = string(sc)
+		}
+		return listLabel(policy.Value{Words: words}, zh)
 	}
 	return a
 }
