@@ -20,4 +20,6 @@ func TestEverySentenceInBothLanguages(t *testing.T) {
 	}
 }
 
-func verbs(s string) int { return strings.Count(s, "%v") + strings.Count(s, "%q") + strings.Count(s, "%[") }
+func verbs(s string) int {
+	return strings.Count(s, "%v") + strings.Count(s, "%q") + strings.Count(s, "%[")
+}
