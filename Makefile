@@ -5,7 +5,7 @@ WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 VERSION   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
 OUT       := build/out
 
-.PHONY: run build test test-go test-wasm bench fuzz clean worker worker-dev
+.PHONY: run build test test-go test-wasm bench fuzz clean worker worker-dev test-worker
 
 ## build: the server binary (build/out/gongji)
 build:
@@ -51,3 +51,7 @@ worker:
 worker-dev: worker
 	cd $(WORKER) && WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \
 		npx wrangler dev --local --ip 127.0.0.1 --port 8787 --persist-to "$$(mktemp -d)"
+
+## test-worker: the worker under wrangler dev (fresh --persist-to per test run)
+test-worker: worker
+	GONGJI_WORKER_TEST=1 $(GO) test -count=1 ./server/cmd/worker/

@@ -7,6 +7,7 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"runtime"
 
 	"github.com/syumai/workers"
 
@@ -17,6 +18,8 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
 	mux.HandleFunc("POST /api/v1/probe", probe)
+	mux.HandleFunc("POST /api/v1/families/{family}/probe", probe)
+	mux.HandleFunc("GET /api/v1/families/{family}/memory", memory)
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// syumai/workers v0.33.0 leaves Body nil on GET (stack-notes 4)
 		if r.Body == nil {
@@ -52,4 +55,11 @@ func probe(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fmt.Fprintf(w, "%v\n", rows[0]["n"])
+}
+
+// memory reports this object's Go heap, for measuring the memory a family object holds.
+func memory(w http.ResponseWriter, r *http.Request) {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	fmt.Fprintf(w, "{\"heap_alloc\":%d,\"sys\":%d}\n", m.HeapAlloc, m.Sys)
 }
