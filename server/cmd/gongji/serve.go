@@ -12,6 +12,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"gongji/server/pwa"
 )
 
 // serveCmd is `gongji serve`: for now the health check and a placeholder page.
@@ -26,10 +28,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "ok")
 	})
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		io.WriteString(w, placeholderPage)
-	})
+	mux.Handle("/", pwa.Handler(version))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "gongji serve: listen on %s: %v\n", *addr, err)

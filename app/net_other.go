@@ -1,0 +1,7 @@
+//go:build !(js && wasm)
+
+package app
+
+func online() bool { return false }
+
+func watchOnline(func(bool)) {}

@@ -1,0 +1,174 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/money"
+)
+
+// billPage (记一笔) enters a bill and shows at once, with the engine, who pays what in order
+// and why; saving puts it in the ledger.
+type billPage struct {
+	pageBase
+	patient, kind, category      string
+	total, fund, policy, full    string
+	designated, wallet, notFirst bool
+	err, saved                   string
+}
+
+var categories = []engine.Category{engine.Drug, engine.Device, engine.Consumable, engine.Treatment,
+	engine.Exam, engine.Inpatient, engine.HealthFood, engine.Cosmetics, engine.Fitness,
+	engine.Wellness, engine.PublicHealth, engine.DailyGoods}
+
+func (c *billPage) defaults() {
+	if !c.notFirst {
+		c.notFirst, c.designated, c.wallet = true, true, true
+		c.kind, c.category = "pharmacy", string(engine.Drug)
+	}
+}
+
+// args reads the form; ok is false while a patient is missing or an amount is unreadable.
+func (c *billPage) args() (book.SettleArgs, bool, error) {
+	var amounts [4]money.Amount
+	for i, s := range []string{c.total, c.fund, c.policy, c.full} {
+		a, err := parseYuan(s)
+		if err != nil {
+			return book.SettleArgs{}, false, err
+		}
+		amounts[i] = a
+	}
+	st := theStore()
+	p := st.Book().State.Person(family.PersonID(c.patient))
+	if p == nil {
+		return book.SettleArgs{}, false, nil
+	}
+	total := amounts[0]
+	if c.total == "" {
+		total = amounts[1] + amounts[2] + amounts[3]
+	}
+	return book.SettleArgs{
+		Patient:     p.ID,
+		Institution: engine.Institution{Region: p.Region, Kind: c.kind, Designated: c.designated, Wallet: c.wallet},
+		Bill: engine.Bill{Total: total, Fund: amounts[1], PolicySelfPay: amounts[2], FullSelfPay: amounts[3],
+			Category: engine.Category(c.category)},
+	}, true, nil
+}
+
+func (c *billPage) Render() app.UI {
+	st := theStore()
+	c.defaults()
+	catOpts := make([]app.UI, len(categories))
+	for i, k := range categories {
+		catOpts[i] = option(string(k), st.T("cat."+string(k)), c.category)
+	}
+	return app.Div().Class("page").Body(
+		&shell{Active: PathBill},
+		app.Main().Body(
+			app.H1().Text(st.T("bill.title")),
+			app.Form().ID("bill-form").Class("card").OnSubmit(c.submit).Body(
+				field(st.T("bill.patient"), app.Select().ID("bill-patient").OnChange(valueTo(&c.patient)).Body(personOptions(c.patient)...)),
+				app.Div().Class("row").Body(
+					field(st.T("bill.kind"), app.Select().ID("bill-kind").OnChange(valueTo(&c.kind)).Body(
+						option("pharmacy", st.T("kind.pharmacy"), c.kind), option("clinic", st.T("kind.clinic"), c.kind),
+						option("hospital", st.T("kind.hospital"), c.kind))),
+					field(st.T("bill.category"), app.Select().ID("bill-category").OnChange(valueTo(&c.category)).Body(catOpts...)),
+				),
+				check("bill-designated", st.T("bill.designated"), &c.designated),
+				check("bill-wallet", st.T("bill.acceptwallet"), &c.wallet),
+				app.Div().Class("row").Body(
+					field(st.T("bill.fund"), app.Input().ID("bill-fund").Attr("inputmode", "decimal").Value(c.fund).OnInput(valueTo(&c.fund))),
+					field(st.T("bill.policy"), app.Input().ID("bill-policy").Attr("inputmode", "decimal").Value(c.policy).OnInput(valueTo(&c.policy))),
+					field(st.T("bill.full"), app.Input().ID("bill-full").Attr("inputmode", "decimal").Value(c.full).OnInput(valueTo(&c.full))),
+					field(st.T("bill.total"), app.Input().ID("bill-total").Attr("inputmode", "decimal").Placeholder(c.sumText()).Value(c.total).OnInput(valueTo(&c.total))),
+				),
+				c.preview(),
+				app.If(c.err != "", func() app.UI { return app.P().Class("error").ID("bill-error").Text(c.err) }),
+				app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("bill-saved").Text(c.saved) }),
+				app.Button().Type("submit").ID("bill-save").Text(st.T("bill.save")),
+			),
+		),
+	)
+}
+
+// sumText is the total the parts add up to, shown while the total is empty.
+func (c *billPage) sumText() string {
+	var sum money.Amount
+	for _, s := range []string{c.fund, c.policy, c.full} {
+		a, err := parseYuan(s)
+		if err != nil {
+			return ""
+		}
+		sum += a
+	}
+	return sum.String()
+}
+
+// preview settles the bill on a copy of the state as the person types.
+func (c *billPage) preview() app.UI {
+	st := theStore()
+	a, ok, err := c.args()
+	if err != nil {
+		return app.P().Class("error").ID("bill-preview-error").Text(st.T("bill.badmoney"))
+	}
+	if !ok {
+		return app.Text("")
+	}
+	s := st.Book().State
+	res, err := st.Engine().Settle(&s, st.Now(), engine.SettleRequest{Patient: a.Patient, CardHolder: a.Patient,
+		Institution: a.Institution, Bill: a.Bill})
+	if err != nil {
+		return app.P().Class("error").ID("bill-preview-error").Text(st.T("err.prefix") + err.Error())
+	}
+	return splitView(res)
+}
+
+// splitView shows who pays what in order, the cash, and the explanation.
+func splitView(res engine.SplitResult) app.UI {
+	st := theStore()
+	return app.Section().ID("bill-split").Class("check-result").Body(
+		app.H3().Text(st.T("bill.split")),
+		app.If(res.Refused, func() app.UI { return app.P().Class("verdict refused").Text(st.T("bill.refused")) }),
+		app.Ol().ID("split-lines").Class("split").Body(
+			app.Range(res.Payments).Slice(func(i int) app.UI {
+				p := res.Payments[i]
+				return app.Li().DataSet("source", string(p.Source)).DataSet("payer", string(p.Payer)).Body(
+					app.Span().Text(string(p.Payer)+" · "+st.T("src."+string(p.Source))),
+					app.Span().Class("num").Text(yuan(p.Amount)),
+				)
+			}),
+			app.Li().Class("cash").DataSet("source", "cash").Body(
+				app.Span().Text(st.T("bill.cash")), app.Span().ID("split-cash").Class("num").Text(yuan(res.Cash))),
+		),
+		explanation("bill-explain", res.Explanation),
+	)
+}
+
+func (c *billPage) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := theStore()
+	a, ok, err := c.args()
+	if err != nil || !ok {
+		c.err = st.T("bill.badmoney")
+		return
+	}
+	o, err := st.Do(book.Settle, a)
+	if err == nil && o.Status == book.Rejected && o.Error != "" {
+		err = errorText(o.Error)
+	}
+	if err != nil {
+		c.err = st.T("err.prefix") + err.Error()
+		return
+	}
+	c.err = ""
+	c.saved = st.T("bill.saved")
+	if o.Status == book.Rejected {
+		c.saved = st.T("bill.refused")
+	}
+	c.total, c.fund, c.policy, c.full = "", "", "", ""
+	for _, id := range []string{"bill-total", "bill-fund", "bill-policy", "bill-full"} {
+		clearInput(id)
+	}
+}

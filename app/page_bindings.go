@@ -1,0 +1,164 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/shared/civil"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+)
+
+// bindingsPage (共济绑定) creates bindings with a live eligibility check from the engine,
+// lists them with revoke, and warns about bindings a rule invalidated.
+type bindingsPage struct {
+	pageBase
+	authorizer, beneficiary, created string
+	scopes                           map[family.Scope]bool
+	err                              string
+}
+
+func (c *bindingsPage) Render() app.UI {
+	st := theStore()
+	b := st.Book()
+	if c.scopes == nil {
+		c.scopes = map[family.Scope]bool{family.Medical: true}
+	}
+	return app.Div().Class("page").Body(
+		&shell{Active: PathBindings},
+		app.Main().Body(
+			app.H1().Text(st.T("nav.bindings")),
+			app.If(len(b.State.People) < 2, func() app.UI { return app.P().Class("empty").Text(st.T("bind.need2")) }).
+				Else(func() app.UI { return c.form() }),
+			app.H2().Text(st.T("bind.list")),
+			c.list(b),
+		),
+	)
+}
+
+// request is the form as a bind request; ok is false until both people are chosen.
+func (c *bindingsPage) request() (book.BindArgs, bool) {
+	var scopes []family.Scope
+	for _, s := range family.AllScopes() {
+		if c.scopes[s] {
+			scopes = append(scopes, s)
+		}
+	}
+	a := book.BindArgs{Authorizer: family.PersonID(c.authorizer), Beneficiary: family.PersonID(c.beneficiary), Scopes: scopes}
+	if d, err := civil.ParseDate(c.created); err == nil {
+		a.Created = d
+	}
+	return a, c.authorizer != "" && c.beneficiary != ""
+}
+
+// check runs the engine on the form as it stands.
+func (c *bindingsPage) check() (engine.BindResult, bool) {
+	st := theStore()
+	a, ok := c.request()
+	if !ok {
+		return engine.BindResult{}, false
+	}
+	at := st.Now()
+	if a.Created != 0 && a.Created < civil.DateOf(at) {
+		at = civil.At(a.Created, 12*3600)
+	}
+	s := st.Book().State
+	res, err := st.Engine().Bind(&s, at, engine.BindRequest{Authorizer: a.Authorizer, Beneficiary: a.Beneficiary, Scopes: a.Scopes})
+	return res, err == nil
+}
+
+func (c *bindingsPage) form() app.UI {
+	st := theStore()
+	res, checked := c.check()
+	scopeBoxes := make([]app.UI, 0, 4)
+	for _, s := range family.AllScopes() {
+		s := s
+		on := c.scopes[s]
+		scopeBoxes = append(scopeBoxes, app.Label().Class("check").Body(
+			app.Input().Type("checkbox").ID("scope-"+string(s)).Checked(on).OnChange(func(ctx app.Context, e app.Event) {
+				c.scopes[s] = ctx.JSSrc().Get("checked").Bool()
+			}),
+			app.Span().Text(st.T("scope."+string(s))),
+		))
+	}
+	return app.Form().ID("bind-form").Class("card").OnSubmit(c.submit).Body(
+		app.H2().Text(st.T("bind.title")),
+		app.Div().Class("row").Body(
+			field(st.T("bind.authorizer"), app.Select().ID("bind-authorizer").OnChange(valueTo(&c.authorizer)).Body(personOptions(c.authorizer)...)),
+			field(st.T("bind.beneficiary"), app.Select().ID("bind-beneficiary").OnChange(valueTo(&c.beneficiary)).Body(personOptions(c.beneficiary)...)),
+		),
+		app.FieldSet().Body(append([]app.UI{app.Legend().Text(st.T("bind.scopes"))}, scopeBoxes...)...),
+		field(st.T("bind.created"), app.Input().Type("date").ID("bind-created").Value(c.created).OnInput(valueTo(&c.created))),
+		app.If(checked, func() app.UI {
+			verdict, cls := st.T("bind.refused"), "verdict refused"
+			if res.Allowed {
+				verdict, cls = st.T("bind.allowed"), "verdict allowed"
+			}
+			return app.Section().ID("bind-check").Class("check-result").Body(
+				app.H3().Text(st.T("bind.check")),
+				app.P().ID("bind-verdict").Class(cls).DataSet("allowed", res.Allowed).Text(verdict),
+				explanation("bind-explain", res.Explanation),
+			)
+		}),
+		app.If(c.err != "", func() app.UI { return app.P().Class("error").Text(c.err) }),
+		app.Button().Type("submit").ID("bind-save").Disabled(!checked || !res.Allowed).Text(st.T("bind.save")),
+	)
+}
+
+func (c *bindingsPage) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := theStore()
+	a, ok := c.request()
+	if !ok {
+		return
+	}
+	o, err := st.Do(book.Bind, a)
+	if err == nil && o.Status == book.Rejected && o.Error != "" {
+		err = errorText(o.Error)
+	}
+	if err != nil {
+		c.err = st.T("err.prefix") + err.Error()
+		return
+	}
+	c.authorizer, c.beneficiary, c.created, c.err = "", "", "", ""
+	c.scopes = nil
+	clearInput("bind-created")
+}
+
+func (c *bindingsPage) list(b *book.Book) app.UI {
+	st := theStore()
+	if len(b.State.Bindings) == 0 {
+		return app.P().Class("empty").Text(st.T("bind.none"))
+	}
+	today := civil.DateOf(st.Now())
+	return app.Ul().ID("bindings").Class("cards").Body(app.Range(b.State.Bindings).Slice(func(i int) app.UI {
+		bd := b.State.Bindings[i]
+		scopes := ""
+		for j, s := range bd.Scopes {
+			if j > 0 {
+				scopes += "、"
+			}
+			scopes += st.T("scope." + string(s))
+		}
+		revoked := bd.Revoked != civil.Never
+		state := st.T("bind.inforce")
+		if revoked {
+			state = st.T("bind.revoked") + " " + bd.Revoked.String()
+		}
+		_, invalid := book.Invalidated(st.Engine(), &b.State, &bd, today)
+		id := bd.ID
+		return app.Li().Class("card binding").DataSet("binding", bd.ID).Body(
+			app.P().Body(
+				app.Strong().Text(string(bd.Authorizer)+" → "+string(bd.Beneficiary)),
+				app.Span().Class("muted").Text(" · "+scopes+" · "+bd.Created.String()+" · "+state),
+				app.Span().Class("state "+string(st.Doc.StateOf(bd.ID))).Text(" "+st.T("state."+string(st.Doc.StateOf(bd.ID)))),
+			),
+			app.If(invalid && !revoked, func() app.UI { return app.P().Class("warning").Text(st.T("bind.invalid")) }),
+			app.If(!revoked, func() app.UI {
+				return app.Button().Class("secondary").Text(st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
+					st.Do(book.Revoke, book.RevokeArgs{Binding: id})
+				})
+			}),
+		)
+	}))
+}

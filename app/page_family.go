@@ -1,0 +1,234 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/shared/family"
+)
+
+// familyPage (家庭) lists the people with their insurance, city, tier and balances, and the
+// relations between them; it adds both.
+type familyPage struct {
+	pageBase
+	person personForm
+	rel    relationForm
+}
+
+func (c *familyPage) Render() app.UI {
+	st := theStore()
+	b := st.Book()
+	return app.Div().Class("page").Body(
+		&shell{Active: PathFamily},
+		app.Main().Body(
+			app.H1().Text(st.T("family.title")),
+			app.If(len(b.State.People) == 0, func() app.UI { return app.P().Class("empty").Text(st.T("family.none")) }).
+				Else(func() app.UI { return peopleTable(b) }),
+			c.person.render(),
+			app.H2().Text(st.T("relations.title")),
+			app.Ul().ID("relations").Body(app.Range(b.State.Links).Slice(func(i int) app.UI {
+				l := b.State.Links[i]
+				return app.Li().Text(relationText(st.Lang(), l))
+			})),
+			app.If(len(b.State.People) >= 2, func() app.UI { return c.rel.render() }),
+		),
+	)
+}
+
+func peopleTable(b *book.Book) app.UI {
+	st := theStore()
+	return app.Table().ID("people").Body(
+		app.THead().Body(app.Tr().Body(
+			app.Th().Text(st.T("person.name")), app.Th().Text(st.T("person.insurance")),
+			app.Th().Text(st.T("col.city")), app.Th().Text(st.T("person.tier")),
+			app.Th().Text(st.T("col.account")), app.Th().Text(st.T("col.wallet")),
+		)),
+		app.TBody().Body(app.Range(b.State.People).Slice(func(i int) app.UI {
+			p := b.State.People[i]
+			wallet := "—"
+			if p.Wallet.Opened {
+				wallet = yuan(p.Wallet.Balance)
+			}
+			account := "—"
+			if p.HasAccount {
+				account = yuan(p.Balance())
+			}
+			return app.Tr().DataSet("person", string(p.ID)).Body(
+				app.Td().Text(p.Name),
+				app.Td().Text(st.T("ins."+string(p.Insurance))+" · "+st.T("status."+string(p.Status))),
+				app.Td().Text(cityName(st.Lang(), p.Region)),
+				app.Td().Text(st.T(tierKey(p.Tier))),
+				app.Td().Class("num").Text(account),
+				app.Td().Class("num").Text(wallet),
+			)
+		})),
+	)
+}
+
+func tierKey(t int) string {
+	switch t {
+	case 1:
+		return "tier.1"
+	case 2:
+		return "tier.2"
+	}
+	return "tier.0"
+}
+
+// relationText reads "李四 是 张三 的 父母" (Chinese) or "李四 is 张三's parent".
+func relationText(lang string, l family.Link) string {
+	rel := tr(lang, "rel."+string(l.Relation))
+	if lang == English {
+		return string(l.Person) + " is " + string(l.Of) + "'s " + rel
+	}
+	return string(l.Person) + " 是 " + string(l.Of) + " 的" + rel
+}
+
+// personForm adds a member.
+type personForm struct {
+	name, region, insurance, status, tier, account, wallet string
+	retired, walletOpen                                    bool
+	err                                                    string
+}
+
+func (f *personForm) defaults() {
+	if f.region == "" {
+		f.region = string(cities[0].Code)
+	}
+	if f.insurance == "" {
+		f.insurance = string(family.Employee)
+	}
+	if f.status == "" {
+		f.status = string(family.Active)
+	}
+	if f.tier == "" {
+		f.tier = "0"
+	}
+}
+
+func (f *personForm) render() app.UI {
+	st := theStore()
+	f.defaults()
+	cityOpts := make([]app.UI, len(cities))
+	for i, x := range cities {
+		cityOpts[i] = option(string(x.Code), cityName(st.Lang(), x.Code), f.region)
+	}
+	return app.Form().ID("person-form").Class("card").OnSubmit(f.submit).Body(
+		app.H2().Text(st.T("person.add")),
+		field(st.T("person.name"), app.Input().ID("person-name").Required(true).Value(f.name).OnInput(valueTo(&f.name))),
+		field(st.T("person.region"), app.Select().ID("person-region").OnChange(valueTo(&f.region)).Body(cityOpts...)),
+		field(st.T("person.insurance"), app.Select().ID("person-insurance").OnChange(valueTo(&f.insurance)).Body(
+			option("employee", st.T("ins.employee"), f.insurance),
+			option("resident", st.T("ins.resident"), f.insurance),
+			option("none", st.T("ins.none"), f.insurance))),
+		field(st.T("person.status"), app.Select().ID("person-status").OnChange(valueTo(&f.status)).Body(
+			option("active", st.T("status.active"), f.status),
+			option("suspended", st.T("status.suspended"), f.status),
+			option("stopped", st.T("status.stopped"), f.status))),
+		field(st.T("person.tier"), app.Select().ID("person-tier").OnChange(valueTo(&f.tier)).Body(
+			option("0", st.T("tier.0"), f.tier), option("1", st.T("tier.1"), f.tier), option("2", st.T("tier.2"), f.tier))),
+		check("person-retired", st.T("person.retired"), &f.retired),
+		app.If(f.insurance == string(family.Employee), func() app.UI {
+			return field(st.T("person.account"), app.Input().ID("person-account").Attr("inputmode", "decimal").Value(f.account).OnInput(valueTo(&f.account)))
+		}),
+		check("person-wallet-open", st.T("person.wallet"), &f.walletOpen),
+		app.If(f.walletOpen, func() app.UI {
+			return field(st.T("person.walletbal"), app.Input().ID("person-wallet").Attr("inputmode", "decimal").Value(f.wallet).OnInput(valueTo(&f.wallet)))
+		}),
+		app.If(f.err != "", func() app.UI { return app.P().Class("error").ID("person-error").Text(f.err) }),
+		app.Button().Type("submit").ID("person-save").Text(st.T("person.save")),
+	)
+}
+
+func (f *personForm) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := theStore()
+	args, err := f.args()
+	if err != nil {
+		f.err = st.T("bill.badmoney")
+		return
+	}
+	o, err := st.Do(book.AddPerson, args)
+	if err != nil {
+		f.err = st.T("err.prefix") + err.Error()
+		return
+	}
+	if o.Status == book.Rejected {
+		f.err = st.T("err.prefix") + o.Error
+		return
+	}
+	*f = personForm{region: f.region}
+	clearInput("person-name")
+	clearInput("person-account")
+}
+
+func (f *personForm) args() (book.PersonArgs, error) {
+	acct, err := parseYuan(f.account)
+	if err != nil {
+		return book.PersonArgs{}, err
+	}
+	wallet, err := parseYuan(f.wallet)
+	if err != nil {
+		return book.PersonArgs{}, err
+	}
+	tier := 0
+	switch f.tier {
+	case "1":
+		tier = 1
+	case "2":
+		tier = 2
+	}
+	if f.insurance != string(family.Employee) {
+		acct = 0
+	}
+	return book.PersonArgs{Name: f.name, Region: regionCode(f.region), Insurance: family.Insurance(f.insurance),
+		Status: family.Status(f.status), Retired: f.retired, Tier: tier, Account: acct,
+		WalletOpen: f.walletOpen, Wallet: wallet}, nil
+}
+
+// relationForm records that one person is another's relative.
+type relationForm struct {
+	person, of, relation string
+	card                 bool
+	err                  string
+}
+
+var relations = []family.Relation{family.Spouse, family.Parent, family.Child, family.Sibling,
+	family.Grandparent, family.Grandchild, family.ParentInLaw, family.Other}
+
+func (f *relationForm) render() app.UI {
+	st := theStore()
+	if f.relation == "" {
+		f.relation = string(family.Parent)
+	}
+	relOpts := make([]app.UI, len(relations))
+	for i, r := range relations {
+		relOpts[i] = option(string(r), st.T("rel."+string(r)), f.relation)
+	}
+	return app.Form().ID("relation-form").Class("card").OnSubmit(f.submit).Body(
+		app.H2().Text(st.T("relation.add")),
+		app.Div().Class("row").Body(
+			field(st.T("relation.person"), app.Select().ID("relation-person").OnChange(valueTo(&f.person)).Body(personOptions(f.person)...)),
+			field(st.T("relation.is"), app.Select().ID("relation-of").OnChange(valueTo(&f.of)).Body(personOptions(f.of)...)),
+			field(st.T("relation.of"), app.Select().ID("relation-kind").OnChange(valueTo(&f.relation)).Body(relOpts...)),
+		),
+		check("relation-card", st.T("relation.card"), &f.card),
+		app.If(f.err != "", func() app.UI { return app.P().Class("error").ID("relation-error").Text(f.err) }),
+		app.Button().Type("submit").ID("relation-save").Text(st.T("relation.save")),
+	)
+}
+
+func (f *relationForm) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := theStore()
+	o, err := st.Do(book.Link, book.LinkArgs{Person: family.PersonID(f.person), Of: family.PersonID(f.of),
+		Relation: family.Relation(f.relation), CardLinked: f.card})
+	if err == nil && o.Status == book.Rejected {
+		err = errorText(o.Error)
+	}
+	if err != nil {
+		f.err = st.T("err.prefix") + err.Error()
+		return
+	}
+	*f = relationForm{}
+}

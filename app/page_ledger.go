@@ -1,0 +1,80 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/shared/civil"
+	"gongji/shared/money"
+)
+
+// ledgerPage (账本) lists every bill with its postings, each person's balances, and a year
+// summary of how much of each authorizer's account each relative used, as bars.
+type ledgerPage struct{ pageBase }
+
+func (c *ledgerPage) Render() app.UI {
+	st := theStore()
+	b := st.Book()
+	return app.Div().Class("page").Body(
+		&shell{Active: PathLedger},
+		app.Main().Body(
+			app.H1().Text(st.T("ledger.title")),
+			app.H2().Text(st.T("ledger.balances")),
+			peopleTable(b),
+			app.H2().Text(st.T("ledger.year")),
+			yearChart(b.YearSummary()),
+			app.H2().Text(st.T("ledger.bills")),
+			billList(b),
+		),
+	)
+}
+
+func yearChart(us []book.Usage) app.UI {
+	st := theStore()
+	if len(us) == 0 {
+		return app.P().Class("empty").Text(st.T("ledger.nousage"))
+	}
+	var max money.Amount
+	for _, u := range us {
+		if u.Amount > max {
+			max = u.Amount
+		}
+	}
+	return app.Ul().ID("year-summary").Class("bars").Body(app.Range(us).Slice(func(i int) app.UI {
+		u := us[i]
+		pct := int64(100)
+		if max > 0 {
+			pct = u.Amount.Fen() * 100 / max.Fen()
+		}
+		label := strconv.Itoa(u.Year) + " · " + string(u.Authorizer) + " " + st.T("ledger.for") + " " +
+			string(u.Beneficiary) + " " + st.T("ledger.paid") + " " + yuan(u.Amount)
+		return app.Li().Body(
+			app.Span().Class("bar-label").Text(label),
+			app.Span().Class("bar").Style("width", strconv.FormatInt(pct, 10)+"%"),
+		)
+	}))
+}
+
+func billList(b *book.Book) app.UI {
+	st := theStore()
+	if len(b.Bills) == 0 {
+		return app.P().Class("empty").Text(st.T("ledger.none"))
+	}
+	return app.Ul().ID("bills").Class("cards").Body(app.Range(b.Bills).Slice(func(i int) app.UI {
+		bill := b.Bills[len(b.Bills)-1-i]
+		state := st.Doc.StateOf(bill.Mutation)
+		return app.Li().Class("card bill").DataSet("mutation", bill.Mutation).DataSet("state", string(state)).Body(
+			app.P().Body(
+				app.Strong().Text(string(bill.Patient)+" "+yuan(bill.Total)),
+				app.Span().Class("muted").Text(" · "+civil.FormatTime(bill.At)[:16]),
+				app.Span().Class("state "+string(state)).Text(" "+st.T("state."+string(state))),
+			),
+			app.Ul().Class("postings").Body(app.Range(bill.Payments).Slice(func(j int) app.UI {
+				p := bill.Payments[j]
+				return app.Li().Text(string(p.Payer) + " · " + st.T("src."+string(p.Source)) + " " + yuan(p.Amount))
+			}), app.Li().Text(st.T("bill.cash")+" "+yuan(bill.Cash))),
+		)
+	}))
+}

@@ -1,0 +1,120 @@
+package app
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"time"
+
+	"gongji/app/book"
+	"gongji/shared/engine"
+)
+
+// storageKey is where the device's whole local document lives in browser storage.
+const storageKey = "gongji.v1"
+
+// kv is the browser storage the store saves to (localStorage in the browser, memory on the
+// host).
+type kv interface {
+	Get(key string) string
+	Set(key, value string) error
+}
+
+// Store is the device's local state: the saved document and the book replayed from it.
+type Store struct {
+	Doc     *book.Local
+	Err     string // the last load or save error, shown in the shell
+	eng     *engine.Engine
+	kv      kv
+	now     func() time.Time
+	book    *book.Book
+	changed []func()
+}
+
+// NewStore loads the document from kv (a fresh one when empty or unreadable).
+func NewStore(s kv, now func() time.Time) *Store {
+	st := &Store{eng: engine.Default(), kv: s, now: now}
+	doc, err := book.Decode([]byte(s.Get(storageKey)))
+	if err != nil {
+		st.Err = err.Error()
+	}
+	if doc.ClientID == "" {
+		doc.ClientID = newID(6)
+	}
+	st.Doc = doc
+	st.rebuild()
+	return st
+}
+
+var current *Store
+
+// theStore is the app's one store, created on first use.
+func theStore() *Store {
+	if current == nil {
+		current = NewStore(browserStorage(), time.Now)
+	}
+	return current
+}
+
+func newID(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// T is the text for key in the device's language.
+func (s *Store) T(key string) string { return tr(s.Doc.Lang, key) }
+
+// Lang is the device's language.
+func (s *Store) Lang() string { return s.Doc.Lang }
+
+// Engine is the rules engine every check uses.
+func (s *Store) Engine() *engine.Engine { return s.eng }
+
+// Now is the current moment.
+func (s *Store) Now() time.Time { return s.now() }
+
+// Book is the family as this device knows it: confirmed mutations, then pending ones.
+func (s *Store) Book() *book.Book { return s.book }
+
+func (s *Store) rebuild() { s.book = s.Doc.Book(s.eng) }
+
+// Save writes the document to browser storage.
+func (s *Store) Save() error {
+	if err := s.kv.Set(storageKey, string(s.Doc.Encode())); err != nil {
+		s.Err = err.Error()
+		return err
+	}
+	return nil
+}
+
+// Changed rebuilds the book, saves, and tells listeners (the sync client).
+func (s *Store) Changed() error {
+	s.rebuild()
+	err := s.Save()
+	for _, f := range s.changed {
+		f()
+	}
+	return err
+}
+
+// OnChange registers f to run after every change.
+func (s *Store) OnChange(f func()) { s.changed = append(s.changed, f) }
+
+// Do queues a mutation, saves it before anything else happens, and replays the book. The
+// outcome is the local one; the server confirms, adjusts or rejects it later.
+func (s *Store) Do(name string, args any) (book.Outcome, error) {
+	m, err := s.Doc.Add(name, args, s.now())
+	if err != nil {
+		return book.Outcome{}, err
+	}
+	if err := s.Changed(); err != nil {
+		return book.Outcome{}, err
+	}
+	return s.book.Outcomes[m.ID], nil
+}
+
+// SetLang switches the language and saves it.
+func (s *Store) SetLang(lang string) {
+	s.Doc.Lang = lang
+	s.Save()
+}

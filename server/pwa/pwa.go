@@ -1,0 +1,187 @@
+// Package pwa serves Gongji's progressive web app: go-app's handler with a pinned version,
+// local icons, a service worker that works offline on every route, the update-banner script,
+// and app.wasm compressed (brotli or gzip, whichever was built) with Content-Encoding.
+package pwa
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	gongji "gongji/app"
+)
+
+// WebDirEnv names the directory with app.wasm, icons and style.css ("web" by default).
+const WebDirEnv = "GONGJI_WEB_DIR"
+
+// wasmLengthHeader carries the raw wasm size for go-app's loader percentage when the body is
+// compressed.
+const wasmLengthHeader = "X-Wasm-Content-Length"
+
+// updateScript makes go-app's OnAppUpdate fire when the browser switches to a new worker
+// (stack-notes 2.4.2: app.js listens for updatefound too late to see it).
+const updateScript = `<script>(function(){ if(!("serviceWorker" in navigator)) return;
+ var had = !!navigator.serviceWorker.controller;
+ navigator.serviceWorker.addEventListener("controllerchange", function(){
+   if (had && window.goappOnUpdate) window.goappOnUpdate(); had = true; }); })();</script>`
+
+// Handler serves the app for every path it is given; version pins go-app's cache key and
+// ETags, so a new version is an update for every installed client.
+func Handler(version string) http.Handler {
+	gongji.Routes()
+	dir := os.Getenv(WebDirEnv)
+	if dir == "" {
+		dir = "web"
+	}
+	if version == "" {
+		version = "dev"
+	}
+	h := &app.Handler{
+		Name:            "共济 Gongji",
+		ShortName:       "共济",
+		Title:           "共济 · 家庭医保共济",
+		Description:     "职工医保个人账户家庭共济：绑定、账单拆分、医保钱包与账本，离线可用。",
+		Lang:            "zh-CN",
+		LoadingLabel:    "共济加载中 {progress}%",
+		BackgroundColor: "#ffffff",
+		ThemeColor:      "#0f766e",
+		Version:         version,
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+		},
+		Styles:                  []string{"/web/style.css"},
+		CacheableResources:      []string{"/web/icon.svg"},
+		RawHeaders:              []string{updateScript},
+		Resources:               webResources{http.StripPrefix("/web", http.FileServer(http.Dir(dir)))},
+		ServiceWorkerTemplate:   ServiceWorker(),
+		WasmContentLengthHeader: wasmLengthHeader,
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/web/app.wasm", wasmHandler(dir, version))
+	for _, p := range gongji.Paths() {
+		if p == "/" {
+			mux.Handle("/{$}", h)
+			continue
+		}
+		mux.Handle(p, h)
+	}
+	// go-app's own files and the static resources; everything else is a 404 page.
+	mux.Handle("/", onlyKnown(h))
+	return mux
+}
+
+// webResources serves /web/ from a directory anywhere on disk under URLs that stay /web/...
+// (go-app's LocalDir puts its directory into every URL).
+type webResources struct{ http.Handler }
+
+func (webResources) Resolve(location string) string {
+	return app.LocalDir("").Resolve(location)
+}
+
+// onlyKnown lets go-app serve its own files and /web/, and answers 404 for unknown pages
+// (go-app would render the not-found page with status 200).
+func onlyKnown(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if strings.HasPrefix(p, "/web/") || strings.Count(p, "/") == 1 && strings.Contains(p, ".") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		http.NotFound(w, r)
+	})
+}
+
+// ServiceWorker is go-app's worker with two changes (stack-notes 2.4.1): install waits for
+// the precache before skipWaiting, and a navigation that fails offline gets the cached app
+// shell, which the wasm router renders for the URL. It panics when go-app's template changed.
+func ServiceWorker() string {
+	js := app.DefaultAppWorkerJS
+	replace := func(old, new string) {
+		if !strings.Contains(js, old) {
+			panic("pwa: go-app's service worker changed; cannot find " + strconv.Quote(old))
+		}
+		js = strings.Replace(js, old, new, 1)
+	}
+	replace(`self.addEventListener("install", async (event) => {
+  try {
+    console.log("installing app worker {{.Version}}");
+    await installWorker();
+    await self.skipWaiting();
+  } catch (error) {
+    console.error("error during installation:", error);
+  }
+});`, `self.addEventListener("install", (event) => {
+  console.log("installing app worker {{.Version}}");
+  event.waitUntil(installWorker().then(() => self.skipWaiting()));
+});`)
+	replace(`  return await fetch(request);
+}`, `  try {
+    return await fetch(request);
+  } catch (error) {
+    if (request.mode === "navigate") {
+      const shell = await caches.match("/");
+      if (shell) {
+        return shell;
+      }
+    }
+    throw error;
+  }
+}`)
+	return js
+}
+
+// wasmHandler sends app.wasm.br or app.wasm.gz when the browser accepts it and the file
+// exists, else app.wasm, always as application/wasm with the version as ETag.
+func wasmHandler(dir, version string) http.Handler {
+	raw := filepath.Join(dir, "app.wasm")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		info, err := os.Stat(raw)
+		if err != nil {
+			http.Error(w, "app.wasm not built: run make wasm", http.StatusNotFound)
+			return
+		}
+		etag := fmt.Sprintf("%q", fmt.Sprintf("wasm-%s-%d-%d", version, info.Size(), info.ModTime().UnixNano()))
+		h := w.Header()
+		h.Set("Content-Type", "application/wasm")
+		h.Set("Cache-Control", "no-cache")
+		h.Set("Vary", "Accept-Encoding")
+		h.Set("ETag", etag)
+		h.Set(wasmLengthHeader, strconv.FormatInt(info.Size(), 10))
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		file := raw
+		accept := r.Header.Get("Accept-Encoding")
+		for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+			if !strings.Contains(accept, enc.name) {
+				continue
+			}
+			if _, err := os.Stat(raw + enc.ext); err == nil {
+				file = raw + enc.ext
+				h.Set("Content-Encoding", enc.name)
+				break
+			}
+		}
+		f, err := os.Open(file)
+		if err != nil {
+			http.Error(w, fmt.Sprintf("open %s: %v", filepath.Base(file), err), http.StatusInternalServerError)
+			return
+		}
+		defer f.Close()
+		st, _ := f.Stat()
+		h.Set("Content-Length", strconv.FormatInt(st.Size(), 10))
+		if r.Method == http.MethodHead {
+			return
+		}
+		http.ServeContent(w, r, "", st.ModTime(), f)
+	})
+}
