@@ -1,0 +1,65 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// TestTextsComplete: every key has both languages, and every key the code names exists.
+func TestTextsComplete(t *testing.T) {
+	for k := range zh {
+		if en[k] == "" {
+			t.Errorf("%q has no English text", k)
+		}
+	}
+	for k := range en {
+		if zh[k] == "" {
+			t.Errorf("%q has no Chinese text", k)
+		}
+	}
+	for _, s := range screens {
+		if zh[s.Label] == "" {
+			t.Errorf("screen %s: no label %q", s.Path, s.Label)
+		}
+	}
+	for _, g := range grounds {
+		if zh["ground."+g] == "" {
+			t.Errorf("ground %q has no text", g)
+		}
+	}
+	for _, c := range categories {
+		if zh["cat."+string(c)] == "" {
+			t.Errorf("category %q has no text", c)
+		}
+	}
+}
+
+// TestScreensPrerender renders every screen as the server does, in Chinese, and checks the
+// navigation and each screen's heading.
+func TestScreensPrerender(t *testing.T) {
+	current = NewStore(browserStorage(), func() time.Time { return time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC) })
+	defer func() { current = nil }()
+	pages := map[string]app.Composer{
+		"家庭成员": &familyPage{}, "共济绑定": &bindingsPage{}, "记一笔账单": &billPage{}, "医保钱包转账": &walletPage{},
+		"年度共济汇总": &ledgerPage{}, "为什么要提取？": &withdrawPage{}, "用邀请码加入家庭": &syncPage{},
+	}
+	for want, p := range pages {
+		html := app.HTMLString(p)
+		for _, s := range []string{want, `id="wasm-status"`, `data-status="loading"`, `href="/bindings"`} {
+			if !strings.Contains(html, s) {
+				t.Errorf("%T: lacks %q", p, s)
+			}
+		}
+	}
+}
+
+func TestParseYuan(t *testing.T) {
+	for in, ok := range map[string]bool{"": true, "12": true, "12.5": true, "12.50": true, "12.501": false, "abc": false, "-1": false} {
+		if _, err := parseYuan(in); (err == nil) != ok {
+			t.Errorf("parseYuan(%q): err %v", in, err)
+		}
+	}
+}
