@@ -5,10 +5,16 @@ WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 VERSION   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
 OUT       := build/out
 
-.PHONY: run build test test-go test-wasm bench fuzz clean worker worker-dev test-worker
+.PHONY: run build test test-go test-wasm bench fuzz clean worker worker-dev test-worker wasm test-app test-size test-e2e node_modules
 
-## build: the server binary (build/out/gongji)
-build:
+## wasm: the PWA's client (web/app.wasm), gzip and brotli copies for the server to send
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o web/app.wasm ./app/cmd/wasm
+	gzip -9 -k -f web/app.wasm
+	if command -v brotli >/dev/null; then brotli -q 11 -k -f web/app.wasm; else rm -f web/app.wasm.br; fi
+
+## build: the PWA's wasm and the server binary (build/out/gongji)
+build: wasm
 	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o $(OUT)/gongji ./server/cmd/gongji
 
 ## run: build, then serve on 127.0.0.1:8080 with the embedded database under ./data
@@ -16,7 +22,7 @@ run: build
 	./$(OUT)/gongji serve
 
 ## test: vet, unit, scenario, fuzz-seed and API tests natively, and shared/ again as wasm under Node
-test: test-go test-wasm
+test: test-go test-wasm test-app test-size
 
 test-go:
 	$(GO) vet ./...
@@ -24,6 +30,24 @@ test-go:
 
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec "$(WASM_EXEC)" ./shared/...
+
+## test-app: the app's components in wasm under Node with a jsdom window (build/jsdom)
+test-app: node_modules
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec "$(CURDIR)/build/jsdom/go_js_wasm_exec_jsdom" ./app/...
+
+## test-size: app.wasm must stay within 2.5 MB gzipped
+test-size: wasm
+	@raw=$$(wc -c < web/app.wasm); gz=$$(gzip -9 -c web/app.wasm | wc -c); \
+	br=$$(if [ -f web/app.wasm.br ]; then wc -c < web/app.wasm.br; else echo -; fi); \
+	echo "app.wasm: raw $$raw B, gzip $$gz B, brotli $$br B (budget 2500000 B gzip)"; \
+	if [ $$gz -gt 2500000 ]; then echo "size: 0 passed, 1 failed"; exit 1; fi; echo "size: 1 passed, 0 failed"
+
+## test-e2e: headless Chromium against the real gongji serve (fresh data dir, free port)
+test-e2e: build node_modules
+	GONGJI_BIN=$(CURDIR)/$(OUT)/gongji node --test build/e2e/
+
+node_modules: package-lock.json
+	@test -d node_modules/playwright-core -a -d node_modules/jsdom || npm ci --no-audit --no-fund
 
 ## bench: decision benchmarks (bind, settle, ...)
 bench:

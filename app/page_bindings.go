@@ -46,7 +46,7 @@ func (c *bindingsPage) request() (book.BindArgs, bool) {
 	}
 	a := book.BindArgs{Authorizer: family.PersonID(c.authorizer), Beneficiary: family.PersonID(c.beneficiary), Scopes: scopes}
 	if d, err := civil.ParseDate(c.created); err == nil {
-		a.Created = d
+		a.Created = &d
 	}
 	return a, c.authorizer != "" && c.beneficiary != ""
 }
@@ -59,8 +59,8 @@ func (c *bindingsPage) check() (engine.BindResult, bool) {
 		return engine.BindResult{}, false
 	}
 	at := st.Now()
-	if a.Created != 0 && a.Created < civil.DateOf(at) {
-		at = civil.At(a.Created, 12*3600)
+	if a.Created != nil && *a.Created < civil.DateOf(at) {
+		at = civil.At(*a.Created, 12*3600)
 	}
 	s := st.Book().State
 	res, err := st.Engine().Bind(&s, at, engine.BindRequest{Authorizer: a.Authorizer, Beneficiary: a.Beneficiary, Scopes: a.Scopes})

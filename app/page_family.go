@@ -181,7 +181,7 @@ func (f *personForm) args() (book.PersonArgs, error) {
 	if f.insurance != string(family.Employee) {
 		acct = 0
 	}
-	return book.PersonArgs{Name: f.name, Region: regionCode(f.region), Insurance: family.Insurance(f.insurance),
+	return book.PersonArgs{ID: family.PersonID(f.name), Name: f.name, Region: regionCode(f.region), Insurance: family.Insurance(f.insurance),
 		Status: family.Status(f.status), Retired: f.retired, Tier: tier, Account: acct,
 		WalletOpen: f.walletOpen, Wallet: wallet}, nil
 }

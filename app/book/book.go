@@ -39,6 +39,7 @@ type Mutation struct {
 
 // PersonArgs adds a person. Amounts are in fen.
 type PersonArgs struct {
+	ID         family.PersonID  `json:"id"`
 	Name       string           `json:"name"`
 	Region     region.Code      `json:"region"`
 	Insurance  family.Insurance `json:"insurance"`
@@ -64,7 +65,7 @@ type BindArgs struct {
 	Authorizer  family.PersonID `json:"authorizer"`
 	Beneficiary family.PersonID `json:"beneficiary"`
 	Scopes      []family.Scope  `json:"scopes"`
-	Created     civil.Date      `json:"created"`
+	Created     *civil.Date     `json:"created,omitempty"`
 }
 
 // RevokeArgs ends a binding.
@@ -176,7 +177,10 @@ func (b *Book) addPerson(a PersonArgs) (Outcome, error) {
 	if a.Name == "" {
 		return Outcome{}, fmt.Errorf("name: empty")
 	}
-	if b.State.Person(family.PersonID(a.Name)) != nil {
+	if a.ID == "" {
+		a.ID = family.PersonID(a.Name)
+	}
+	if b.State.Person(a.ID) != nil {
 		return Outcome{}, fmt.Errorf("name: %q is already in the family", a.Name)
 	}
 	if _, err := region.Parse(string(a.Region)); err != nil {
@@ -187,7 +191,7 @@ func (b *Book) addPerson(a PersonArgs) (Outcome, error) {
 	}
 	employee := a.Insurance == family.Employee
 	b.State.People = append(b.State.People, family.Person{
-		ID: family.PersonID(a.Name), Name: a.Name, Region: a.Region, Insurance: a.Insurance,
+		ID: a.ID, Name: a.Name, Region: a.Region, Insurance: a.Insurance,
 		Status: a.Status, Retired: a.Retired, Tier: a.Tier, HasAccount: employee,
 		Account: a.Account, Wallet: family.Wallet{Opened: a.WalletOpen, Balance: a.Wallet},
 	})
@@ -210,8 +214,8 @@ func (b *Book) link(a LinkArgs) (Outcome, error) {
 
 func (b *Book) bind(e *engine.Engine, m Mutation, a BindArgs) (Outcome, error) {
 	at := m.At
-	if a.Created != 0 && a.Created < civil.DateOf(m.At) {
-		at = civil.At(a.Created, 12*3600)
+	if a.Created != nil && *a.Created < civil.DateOf(m.At) {
+		at = civil.At(*a.Created, 12*3600)
 	}
 	res, err := e.Bind(&b.State, at, engine.BindRequest{Authorizer: a.Authorizer,
 		Beneficiary: a.Beneficiary, Scopes: a.Scopes})

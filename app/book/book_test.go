@@ -104,7 +104,7 @@ func TestShenzhenLegacyBindingWarning(t *testing.T) {
 		mut(t, "s-1", AddPerson, PersonArgs{Name: "A", Region: "440300", Insurance: family.Employee, Status: family.Active, Tier: 1, Account: 100000}),
 		mut(t, "s-2", AddPerson, PersonArgs{Name: "B", Region: "440300", Insurance: family.Resident, Status: family.Active}),
 		mut(t, "s-3", Link, LinkArgs{Person: "B", Of: "A", Relation: family.Child, CardLinked: true}),
-		mut(t, "s-4", Bind, BindArgs{Authorizer: "A", Beneficiary: "B", Scopes: []family.Scope{family.ResidentPremium}, Created: civil.MustDate("2022-05-01")}),
+		mut(t, "s-4", Bind, BindArgs{Authorizer: "A", Beneficiary: "B", Scopes: []family.Scope{family.ResidentPremium}, Created: ptr(civil.MustDate("2022-05-01"))}),
 	}
 	b := Replay(e, ms)
 	if o := b.Outcomes["s-4"]; o.Status != Applied {
@@ -167,3 +167,5 @@ func hasCode(cs []engine.Code, c engine.Code) bool {
 	}
 	return false
 }
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,161 @@
+// End to end: the real `gongji serve` and headless Chromium. One family's story, in order:
+// people and relations, a refused and an allowed binding, a bill and its split, the family
+// created on the server, offline reloads of every route, a bill entered offline, back online,
+// and a second browser profile joined with an invitation code that sees it all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, ready, cached, shot, watchErrors } from './harness.mjs';
+
+const routes = ['/', '/bindings', '/bill', '/wallet', '/ledger', '/withdraw', '/sync'];
+let server, ctxA, ctxB, page;
+const errors = [];
+const timings = {};
+
+before(async () => {
+  server = await startServer();
+  ctxA = await launch();
+  page = await ctxA.newPage();
+  watchErrors(page, errors);
+});
+
+after(async () => {
+  await ctxA?.close();
+  await ctxB?.close();
+  await server?.stop();
+  console.log('timings (ms):', JSON.stringify(timings));
+});
+
+async function addPerson(name, insurance, account) {
+  await page.fill('#person-name', name);
+  await page.selectOption('#person-region', '330100');
+  await page.selectOption('#person-insurance', insurance);
+  if (account) await page.fill('#person-account', account);
+  await page.click('#person-save');
+  await page.locator(`#people tr[data-person="${name}"]`).waitFor();
+}
+
+async function addRelation(person, of, relation) {
+  await page.selectOption('#relation-person', person);
+  await page.selectOption('#relation-of', of);
+  await page.selectOption('#relation-kind', relation);
+  await page.click('#relation-save');
+}
+
+async function enterBill(patient, policy) {
+  await page.selectOption('#bill-patient', patient);
+  await page.fill('#bill-policy', policy);
+  await page.locator('#split-lines li[data-source="mutual_aid"]').waitFor();
+}
+
+test('family: people and relations', async () => {
+  await page.goto(server.url + '/');
+  timings.coldReady = Math.round(await ready(page));
+  await addPerson('张三', 'employee', '1000');
+  await addPerson('王芳', 'resident');
+  await addPerson('赵六', 'resident');
+  await addRelation('王芳', '张三', 'parent');
+  await page.locator('#relations li', { hasText: '王芳 是 张三 的父母' }).waitFor();
+  await addRelation('赵六', '张三', 'other');
+  await page.locator('#relations li', { hasText: '赵六 是 张三 的其他' }).waitFor();
+  assert.match(await page.locator('#people').innerText(), /¥1000\.00/);
+  await shot(page, '01-family');
+});
+
+test('bindings: a refused one with its reasons, then an allowed one', async () => {
+  await page.click('#nav-bindings');
+  await page.selectOption('#bind-authorizer', '张三');
+  await page.selectOption('#bind-beneficiary', '赵六');
+  await page.locator('#bind-verdict[data-allowed="false"]').waitFor();
+  const refused = await page.locator('#bind-explain').innerText();
+  assert.match(refused, /B3/);
+  assert.ok(await page.locator('#bind-save').isDisabled());
+  await shot(page, '02-binding-refused');
+  await page.selectOption('#bind-beneficiary', '王芳');
+  await page.locator('#bind-verdict[data-allowed="true"]').waitFor();
+  await page.click('#bind-save');
+  await page.locator('#bindings li', { hasText: '张三 → 王芳' }).waitFor();
+  await shot(page, '03-bindings');
+});
+
+test('bill: the split shows as you type and goes to the ledger', async () => {
+  await page.click('#nav-bill');
+  await enterBill('王芳', '80');
+  const first = page.locator('#split-lines li').first();
+  assert.equal(await first.getAttribute('data-payer'), '张三');
+  assert.equal(await page.locator('#split-cash').innerText(), '¥0.00');
+  assert.match(await page.locator('#bill-explain').innerText(), /S1/);
+  await shot(page, '04-bill-split');
+  await page.click('#bill-save');
+  await page.locator('#bill-saved').waitFor();
+  await page.click('#nav-ledger');
+  await page.locator('#bills li').first().waitFor();
+  assert.match(await page.locator('#people').innerText(), /¥920\.00/);
+  await page.locator('#year-summary li', { hasText: '张三 为 王芳 支付 ¥80.00' }).waitFor();
+  await shot(page, '05-ledger');
+});
+
+let invite;
+test('sync: create the family on the server and invite', async () => {
+  await page.click('#nav-sync');
+  await page.fill('#family-name', '张家');
+  await page.click('#create-family');
+  await page.locator('#sync-family').waitFor();
+  await page.locator('#sync-items li[data-state="pending"]').first().waitFor({ state: 'detached', timeout: 20000 });
+  await page.locator('#sync-items li[data-state="confirmed"]').first().waitFor();
+  await page.click('#new-invite');
+  invite = (await page.locator('#invite-code').innerText()).trim();
+  assert.ok(invite.length >= 4, 'invitation code: ' + invite);
+  await shot(page, '06-sync');
+});
+
+test('offline: every route reloads, and a bill entered offline is kept', async () => {
+  await cached(page);
+  await ctxA.setOffline(true);
+  try {
+    for (const r of routes) {
+      const p = await ctxA.newPage();
+      watchErrors(p, errors);
+      await p.goto(server.url + r);
+      await ready(p);
+      await p.locator('#offline-note').waitFor();
+      if (r === '/ledger') await p.locator('#bills li').first().waitFor();
+      await p.close();
+    }
+    await page.goto(server.url + '/bill');
+    timings.cachedReady = Math.round(await ready(page));
+    await enterBill('王芳', '30');
+    await page.click('#bill-save');
+    await page.locator('#bill-saved').waitFor();
+    await page.reload();
+    await ready(page);
+    await page.click('#nav-ledger');
+    await page.locator('#bills li[data-state="pending"]').waitFor();
+    assert.equal(await page.locator('#bills li').count(), 2);
+    assert.match(await page.locator('#people').innerText(), /¥890\.00/);
+    await shot(page, '07-offline-ledger');
+  } finally {
+    await ctxA.setOffline(false);
+  }
+});
+
+test('online again: the offline bill syncs and a second device sees it', async () => {
+  await page.locator('#bills li[data-state="pending"]').waitFor({ state: 'detached', timeout: 20000 });
+  assert.equal(await page.locator('#bills li[data-state="confirmed"]').count(), 2);
+  ctxB = await launch();
+  const pb = await ctxB.newPage();
+  watchErrors(pb, errors);
+  await pb.goto(server.url + '/sync');
+  await ready(pb);
+  await pb.fill('#join-code', invite);
+  await pb.click('#join-family');
+  await pb.locator('#sync-family').waitFor();
+  await pb.click('#nav-ledger');
+  await pb.locator('#bills li').nth(1).waitFor({ timeout: 20000 });
+  assert.match(await pb.locator('#people').innerText(), /¥890\.00/);
+  await pb.locator('#year-summary li', { hasText: '张三 为 王芳 支付 ¥110.00' }).waitFor();
+  await shot(pb, '08-second-device-ledger');
+});
+
+test('no page errors', () => {
+  assert.deepEqual(errors, []);
+});

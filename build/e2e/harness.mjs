@@ -1,0 +1,77 @@
+// Helpers for the end-to-end tests: the real `gongji serve` on a free port with a fresh data
+// directory, and Debian's Chromium driven by playwright-core with a fresh profile.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const shots = path.join(root, 'build/out/screenshots');
+fs.mkdirSync(shots, { recursive: true });
+
+// startServer runs the binary in a fresh directory (its ./data lives there) on the given
+// address and resolves with its base URL once it prints it.
+export async function startServer({ bin = process.env.GONGJI_BIN, addr = '127.0.0.1:0', dir } = {}) {
+  if (!bin) throw new Error('GONGJI_BIN is not set');
+  dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-e2e-data-'));
+  const proc = spawn(bin, ['serve', '--addr', addr], {
+    cwd: dir, env: { ...process.env, GONGJI_WEB_DIR: path.join(root, 'web'), GONGJI_DATA: path.join(dir, 'data') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const url = await new Promise((resolve, reject) => {
+    const onData = (d) => {
+      log += d;
+      const m = log.match(/running at (http:\/\/[^\s]+?)\/?\s/);
+      if (m) resolve(m[1]);
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', (d) => { log += d; });
+    proc.on('exit', (code) => reject(new Error(`gongji serve exited ${code}: ${log}`)));
+  });
+  return {
+    url, dir, proc, log: () => log,
+    stop: () => new Promise((resolve) => {
+      if (proc.exitCode !== null) return resolve();
+      proc.once('exit', () => resolve());
+      proc.kill('SIGTERM');
+    }),
+  };
+}
+
+// launch opens Chromium with a fresh profile (a reused one keeps the last run's worker).
+export async function launch() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-e2e-profile-'));
+  return chromium.launchPersistentContext(dataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, timeout: 60000,
+    locale: 'zh-CN', viewport: { width: 420, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// ready waits until the wasm client has mounted (a marker only the client sets) and go-app's
+// loader is gone; it returns the time from navigation start in ms, measured in the page.
+export async function ready(page) {
+  await page.locator('#wasm-status[data-status="ready"]').waitFor({ state: 'attached', timeout: 60000 });
+  await page.locator('#app-wasm-loader').waitFor({ state: 'detached', timeout: 60000 });
+  return page.evaluate(() => performance.now());
+}
+
+// cached waits until the service worker's cache holds the wasm and the app shell.
+export async function cached(page) {
+  await page.waitForFunction(async () => {
+    const k = await caches.keys(); if (!k.length) return false;
+    const u = (await (await caches.open(k[0])).keys()).map((r) => new URL(r.url).pathname);
+    return u.includes('/web/app.wasm') && u.includes('/');
+  }, null, { polling: 200, timeout: 30000 });
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: path.join(shots, name + '.png'), fullPage: true });
+}
+
+export function watchErrors(page, errors) {
+  page.on('pageerror', (e) => errors.push(e.message));
+}
