@@ -1,0 +1,106 @@
+package mutation
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"gongji/shared/civil"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/ledger"
+)
+
+// Apply runs m against s at the moment at and returns its outcome and the state after it.
+// s is never modified. A mutation that is refused, or whose arguments do not fit the state,
+// is Rejected and the state returned equals s; an unknown name is Unknown, likewise.
+// The same engine, state, mutation and moment always give the same outcome.
+func Apply(e *engine.Engine, s *family.State, m Mutation, at time.Time) (Outcome, family.State) {
+	if !Known(m.Name) {
+		return Outcome{Status: Unknown}, s.Clone()
+	}
+	args, err := Decode(m.Name, m.Args)
+	if err != nil {
+		return rejectedInput(err), s.Clone()
+	}
+	o, err := decide(e, s, m, args, at)
+	if err != nil {
+		return rejectedInput(err), s.Clone()
+	}
+	if !o.Status.Applied() {
+		return o, s.Clone()
+	}
+	next, err := redo(s, m, args, at, o)
+	if err != nil {
+		return rejectedInput(err), s.Clone()
+	}
+	// L1: architecture.md money invariants (no account or wallet goes below zero)
+	if err := CheckNonNegative(&next); err != nil {
+		return Outcome{Status: Rejected, Codes: []engine.Code{NegativeBalance}, Ruleset: o.Ruleset,
+			Error: &FieldError{"args", err.Error()}}, s.Clone()
+	}
+	return o, next
+}
+
+// Redo applies a recorded outcome of m to s without the engine: the structural effect of
+// the mutation (a new person, link, binding, transfer) and the outcome's ledger entries. A
+// client rebuilding its state from the server's log gets exactly the server's state this way,
+// whatever rule-set version it runs. Outcomes that are not applied change nothing.
+func Redo(s *family.State, m Mutation, at time.Time, o Outcome) (family.State, error) {
+	if !o.Status.Applied() {
+		return s.Clone(), nil
+	}
+	args, err := Decode(m.Name, m.Args)
+	if err != nil {
+		return family.State{}, err
+	}
+	return redo(s, m, args, at, o)
+}
+
+// CheckNonNegative reports the first person whose account or wallet is below zero.
+func CheckNonNegative(s *family.State) error {
+	for _, p := range s.People {
+		if p.Balance() < 0 {
+			return fmt.Errorf("account of %s would be %s", p.ID, p.Balance())
+		}
+		if p.Wallet.Balance < 0 {
+			return fmt.Errorf("wallet of %s would be %s", p.ID, p.Wallet.Balance)
+		}
+	}
+	return nil
+}
+
+func rejectedInput(err error) Outcome {
+	var fe *FieldError
+	var ie *engine.InputError
+	switch {
+	case errors.As(err, &fe):
+	case errors.As(err, &ie):
+		fe = &FieldError{Field: ie.Field, Reason: ie.Reason}
+	default:
+		fe = &FieldError{Field: "args", Reason: err.Error()}
+	}
+	return Outcome{Status: Rejected, Codes: []engine.Code{InvalidInput}, Error: fe}
+}
+
+// fromDecision fills an outcome from an engine decision: applied when ok.
+func fromDecision(ok bool, d engine.Decision) Outcome {
+	o := Outcome{Status: Rejected, Codes: d.Reasons, Rules: d.Rules, Ruleset: d.Ruleset,
+		Explanation: d.Explanation}
+	if ok {
+		o.Status = Confirmed
+		if len(d.Entry.Postings) > 0 {
+			o.Entries = []ledger.Entry{d.Entry}
+		}
+	}
+	return o
+}
+
+// bindMoment is when a binding is decided: the mutation's moment, or noon of an earlier
+// creation day when an existing binding is being recorded.
+func bindMoment(a *BindArgs, at time.Time) time.Time {
+	if a.Created != nil && *a.Created < civil.DateOf(at) {
+		return civil.At(*a.Created, 12*3600)
+	}
+	return at
+}

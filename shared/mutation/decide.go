@@ -1,0 +1,167 @@
+package mutation
+
+import (
+	"fmt"
+	"time"
+
+	"gongji/shared/civil"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/ledger"
+	"gongji/shared/money"
+)
+
+// decide asks the engine (or, for bookkeeping mutations, the ledger rules) what m does.
+func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Time) (Outcome, error) {
+	switch a := args.(type) {
+	case *PersonArgs:
+		return decidePerson(s, a)
+	case *LinkArgs:
+		next := s.Clone()
+		next.Links = append(next.Links, linkOf(a))
+		// R1: rules.md section 2 (a relation is recorded once, consistently both ways)
+		if err := next.Validate(); err != nil {
+			return Outcome{}, &FieldError{"args", err.Error()}
+		}
+		return Outcome{Status: Confirmed}, nil
+	case *BindArgs:
+		r, err := e.Bind(s, bindMoment(a, at), engine.BindRequest{Authorizer: a.Authorizer,
+			Beneficiary: a.Beneficiary, Scopes: a.Scopes})
+		return fromDecision(r.Allowed, r.Decision), err
+	case *RevokeArgs:
+		return decideRevoke(s, a)
+	case *SettleArgs:
+		holder := a.CardHolder
+		if holder == "" {
+			holder = a.Patient
+		}
+		r, err := e.Settle(s, at, engine.SettleRequest{Patient: a.Patient, CardHolder: holder,
+			Institution: a.Institution, Bill: a.Bill})
+		return withSplit(r, m.Expected), err
+	case *PremiumArgs:
+		r, err := e.PayPremium(s, at, engine.PremiumRequest{Insured: a.Insured, Premium: a.Premium, Amount: a.Amount})
+		return withSplit(r, m.Expected), err
+	case *WalletTransferArgs:
+		r, err := e.WalletTransfer(s, at, engine.WalletTransferRequest{ID: m.ID, From: a.From, To: a.To,
+			Amount: a.Amount, Source: a.Source})
+		return fromDecision(r.Allowed, r.Decision), err
+	case *WalletRefArgs:
+		return decideWalletRef(e, s, m.Name, a, at)
+	case *WithdrawArgs:
+		r, err := e.Withdraw(s, at, engine.WithdrawRequest{Person: a.Person, Ground: a.Ground})
+		return fromDecision(r.Allowed, r.Decision), err
+	case *TransferArgs:
+		return decideTransfer(e, s, a, at)
+	case *CreditArgs:
+		return decideMoney(s, "credit", a.Person, a.Account, a.Amount)
+	case *CorrectArgs:
+		return decideMoney(s, "correction", a.Person, a.Account, a.Amount)
+	}
+	return Outcome{}, fmt.Errorf("mutation %q: no decision", m.Name)
+}
+
+func decidePerson(s *family.State, a *PersonArgs) (Outcome, error) {
+	// R2: rules.md section 2 (person ids are unique in a family)
+	if s.Person(a.ID) != nil {
+		return Outcome{}, &FieldError{"args.id", fmt.Sprintf("%q is already in the family", a.ID)}
+	}
+	o := Outcome{Status: Confirmed}
+	if a.Account == 0 && a.Wallet == 0 {
+		return o, nil
+	}
+	entry := ledger.Entry{Kind: "opening"}
+	if a.Account > 0 {
+		entry.Postings = append(entry.Postings, ledger.Posting{Account: ledger.AccountOf(a.ID), Amount: a.Account})
+	}
+	if a.Wallet > 0 {
+		entry.Postings = append(entry.Postings, ledger.Posting{Account: ledger.WalletOf(a.ID), Amount: a.Wallet})
+	}
+	entry.Postings = append(entry.Postings, ledger.Posting{
+		Account: ledger.Account{Kind: ledger.External, Owner: "opening"}, Amount: -(a.Account + a.Wallet)})
+	o.Entries = []ledger.Entry{entry}
+	return o, nil
+}
+
+func decideRevoke(s *family.State, a *RevokeArgs) (Outcome, error) {
+	for _, b := range s.Bindings {
+		if b.ID != a.Binding {
+			continue
+		}
+		// R3: rules.md section 2 (a binding ends once; revoking it again changes nothing)
+		if b.Revoked != civil.Never {
+			return Outcome{}, &FieldError{"args.binding", fmt.Sprintf("binding %q is already revoked", a.Binding)}
+		}
+		return Outcome{Status: Confirmed}, nil
+	}
+	return Outcome{}, &FieldError{"args.binding", fmt.Sprintf("unknown binding %q", a.Binding)}
+}
+
+// withSplit is a settle or premium outcome; adjusted when the phone's split differs.
+func withSplit(r engine.SplitResult, expected *Split) Outcome {
+	o := fromDecision(!r.Refused, r.Decision)
+	if !o.Status.Applied() {
+		return o
+	}
+	o.Split = splitOf(r)
+	// M1: architecture.md data flow 3 (the server's split wins; the phone's is kept beside it)
+	if expected != nil && !expected.Equal(o.Split) {
+		o.Status = Adjusted
+		o.Expected = expected
+	}
+	return o
+}
+
+func decideWalletRef(e *engine.Engine, s *family.State, name Name, a *WalletRefArgs, at time.Time) (Outcome, error) {
+	var r engine.WalletResult
+	var err error
+	if name == WalletAccept {
+		r, err = e.WalletAccept(s, at, a.Transfer)
+	} else {
+		r, err = e.WalletExpire(s, at, a.Transfer)
+	}
+	if err != nil {
+		return Outcome{}, err
+	}
+	o := fromDecision(true, r.Decision)
+	// W11: rules.md section 5 (an accept or refund that moves no money leaves the transfer as it is)
+	if len(r.Entry.Postings) == 0 {
+		o.Status = Rejected
+		o.Codes = append(o.Codes, NoChange)
+	}
+	return o, nil
+}
+
+func decideTransfer(e *engine.Engine, s *family.State, a *TransferArgs, at time.Time) (Outcome, error) {
+	r, err := e.Transfer(s, at, engine.TransferRequest{Person: a.Person, ToRegion: a.ToRegion,
+		OriginStopped: a.OriginStopped, DestEnrolled: a.DestEnrolled, GapMonths: a.GapMonths})
+	if err != nil {
+		return Outcome{}, err
+	}
+	o := fromDecision(r.Allowed, r.Decision)
+	// T3: rules.md section 6 (the whole balance moves to the destination account)
+	if o.Status.Applied() && r.AmountMoved > 0 {
+		o.Entries = append(o.Entries, ledger.Entry{Kind: "transfer_in", Postings: []ledger.Posting{
+			{Account: ledger.Account{Kind: ledger.External, Owner: string(a.ToRegion)}, Amount: -r.AmountMoved},
+			{Account: ledger.AccountOf(a.Person), Amount: r.AmountMoved}}})
+	}
+	return o, nil
+}
+
+func decideMoney(s *family.State, kind string, p family.PersonID, k AccountKind, amount money.Amount) (Outcome, error) {
+	if s.Person(p) == nil {
+		return Outcome{}, &FieldError{"args.person", fmt.Sprintf("unknown person %q", p)}
+	}
+	to := ledger.AccountOf(p)
+	if k == WalletAccount {
+		to = ledger.WalletOf(p)
+	}
+	entry := ledger.Entry{Kind: kind, Postings: []ledger.Posting{
+		{Account: to, Amount: amount},
+		{Account: ledger.Account{Kind: ledger.External, Owner: kind}, Amount: -amount}}}
+	return Outcome{Status: Confirmed, Entries: []ledger.Entry{entry}}, nil
+}
+
+func linkOf(a *LinkArgs) family.Link {
+	return family.Link{Person: a.Person, Of: a.Of, Relation: family.NormalizeRelation(string(a.Relation)),
+		CardLinked: a.CardLinked}
+}

@@ -1,0 +1,213 @@
+package mutation
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/region"
+)
+
+// Limits on arguments. The server refuses a push that exceeds them (400, naming the field).
+const (
+	MaxArgsBytes = 8 << 10 // one mutation's args, as JSON
+	MaxIDLen     = 64      // person, binding, transfer ids (bytes)
+	MaxTextLen   = 200     // names, memos, grounds (characters)
+)
+
+// Decode reads the arguments of a known mutation name and checks what can be checked without
+// the family's state (required fields, lengths, signs). Its errors are *FieldError with the
+// field under "args.". An unknown name is an error too: callers check Known first.
+func Decode(name Name, args json.RawMessage) (any, error) {
+	if len(args) > MaxArgsBytes {
+		return nil, &FieldError{"args", fmt.Sprintf("%d bytes, at most %d", len(args), MaxArgsBytes)}
+	}
+	switch name {
+	case AddPerson:
+		return decodeAs(args, checkPerson)
+	case Link:
+		return decodeAs(args, checkLink)
+	case Bind:
+		return decodeAs(args, checkBind)
+	case Revoke:
+		return decodeAs(args, func(a *RevokeArgs) error { return id("binding", a.Binding) })
+	case Settle:
+		return decodeAs(args, func(a *SettleArgs) error { return id("patient", string(a.Patient)) })
+	case Premium:
+		return decodeAs(args, checkPremium)
+	case WalletTransfer:
+		return decodeAs(args, checkWalletTransfer)
+	case WalletAccept, WalletRefund:
+		return decodeAs(args, func(a *WalletRefArgs) error { return id("transfer", a.Transfer) })
+	case Withdraw:
+		return decodeAs(args, func(a *WithdrawArgs) error {
+			return first(id("person", string(a.Person)), text("ground", a.Ground, false))
+		})
+	case Transfer:
+		return decodeAs(args, checkTransfer)
+	case Credit:
+		return decodeAs(args, func(a *CreditArgs) error { return checkMoney(a.Person, a.Account, a.Amount, a.Memo, true) })
+	case Correct:
+		return decodeAs(args, func(a *CorrectArgs) error {
+			return first(checkMoney(a.Person, a.Account, a.Amount, a.Memo, false), text("memo", a.Memo, true))
+		})
+	}
+	return nil, &FieldError{"name", fmt.Sprintf("unknown mutation %q", name)}
+}
+
+func decodeAs[T any](args json.RawMessage, check func(*T) error) (any, error) {
+	a := new(T)
+	if len(bytes.TrimSpace(args)) == 0 {
+		return nil, &FieldError{"args", "missing"}
+	}
+	if err := json.Unmarshal(args, a); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			return nil, &FieldError{"args." + te.Field, fmt.Sprintf("want %s, got JSON %s", te.Type, te.Value)}
+		}
+		return nil, &FieldError{"args", err.Error()}
+	}
+	if err := check(a); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func first(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func id(field, v string) error {
+	if v == "" {
+		return &FieldError{"args." + field, "missing"}
+	}
+	if len(v) > MaxIDLen {
+		return &FieldError{"args." + field, fmt.Sprintf("%d bytes, at most %d", len(v), MaxIDLen)}
+	}
+	return nil
+}
+
+func text(field, v string, required bool) error {
+	if required && v == "" {
+		return &FieldError{"args." + field, "missing"}
+	}
+	if !utf8.ValidString(v) {
+		return &FieldError{"args." + field, "not valid UTF-8"}
+	}
+	if n := utf8.RuneCountInString(v); n > MaxTextLen {
+		return &FieldError{"args." + field, fmt.Sprintf("%d characters, at most %d", n, MaxTextLen)}
+	}
+	return nil
+}
+
+func checkPerson(a *PersonArgs) error {
+	if err := first(id("id", string(a.ID)), text("name", a.Name, true)); err != nil {
+		return err
+	}
+	if _, err := region.Parse(string(a.Region)); err != nil {
+		return &FieldError{"args.region", err.Error()}
+	}
+	switch a.Insurance {
+	case family.Employee, family.Resident, family.Uninsured:
+	default:
+		return &FieldError{"args.insurance", fmt.Sprintf("%q: want employee, resident or none", a.Insurance)}
+	}
+	switch a.Status {
+	case family.Active, family.Suspended, family.Stopped:
+	default:
+		return &FieldError{"args.status", fmt.Sprintf("%q: want active, suspended or stopped", a.Status)}
+	}
+	if a.Account < 0 {
+		return &FieldError{"args.account", fmt.Sprintf("opening balance %s is negative", a.Account)}
+	}
+	if a.Wallet < 0 {
+		return &FieldError{"args.wallet", fmt.Sprintf("opening balance %s is negative", a.Wallet)}
+	}
+	return nil
+}
+
+func checkLink(a *LinkArgs) error {
+	if err := first(id("person", string(a.Person)), id("of", string(a.Of))); err != nil {
+		return err
+	}
+	if a.Person == a.Of {
+		return &FieldError{"args.of", "a person cannot be their own relative"}
+	}
+	return text("relation", string(a.Relation), true)
+}
+
+func checkBind(a *BindArgs) error {
+	if err := first(id("authorizer", string(a.Authorizer)), id("beneficiary", string(a.Beneficiary))); err != nil {
+		return err
+	}
+	if len(a.Scopes) > len(family.AllScopes()) {
+		return &FieldError{"args.scopes", fmt.Sprintf("%d scopes, at most %d", len(a.Scopes), len(family.AllScopes()))}
+	}
+	for i, s := range a.Scopes {
+		if _, err := family.ParseScope(string(s)); err != nil {
+			return &FieldError{fmt.Sprintf("args.scopes[%d]", i), err.Error()}
+		}
+	}
+	return nil
+}
+
+func checkPremium(a *PremiumArgs) error {
+	if err := id("insured", string(a.Insured)); err != nil {
+		return err
+	}
+	if _, ok := engine.ParsePremium(string(a.Premium)); !ok {
+		return &FieldError{"args.premium", fmt.Sprintf("%q: want resident, ltc or commercial", a.Premium)}
+	}
+	if a.Amount <= 0 {
+		return &FieldError{"args.amount", fmt.Sprintf("%s: must be more than 0.00", a.Amount)}
+	}
+	return nil
+}
+
+func checkWalletTransfer(a *WalletTransferArgs) error {
+	if err := first(id("from", string(a.From)), id("to", string(a.To))); err != nil {
+		return err
+	}
+	if a.Source != family.FromAccount && a.Source != family.FromWallet {
+		return &FieldError{"args.source", fmt.Sprintf("%q: want account or wallet", a.Source)}
+	}
+	return nil
+}
+
+func checkTransfer(a *TransferArgs) error {
+	if err := id("person", string(a.Person)); err != nil {
+		return err
+	}
+	if _, err := region.Parse(string(a.ToRegion)); err != nil {
+		return &FieldError{"args.to_region", err.Error()}
+	}
+	if a.GapMonths < 0 || a.GapMonths > 1200 {
+		return &FieldError{"args.gap_months", fmt.Sprintf("%d: want 0 to 1200", a.GapMonths)}
+	}
+	return nil
+}
+
+func checkMoney(p family.PersonID, k AccountKind, amount interface{ Fen() int64 }, memo string, positive bool) error {
+	if err := first(id("person", string(p)), text("memo", memo, false)); err != nil {
+		return err
+	}
+	if k != PersonalAccount && k != WalletAccount {
+		return &FieldError{"args.account", fmt.Sprintf("%q: want account or wallet", k)}
+	}
+	if positive && amount.Fen() <= 0 {
+		return &FieldError{"args.amount", "a credit must be more than 0.00"}
+	}
+	if !positive && amount.Fen() == 0 {
+		return &FieldError{"args.amount", "a correction of 0.00 changes nothing"}
+	}
+	return nil
+}

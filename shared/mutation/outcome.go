@@ -1,0 +1,109 @@
+package mutation
+
+import (
+	"encoding/json"
+
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/ledger"
+	"gongji/shared/money"
+)
+
+// Status is what became of a mutation on the server (or, pending, on the phone).
+type Status string
+
+// Statuses.
+const (
+	// Confirmed: applied as the phone computed it.
+	Confirmed Status = "confirmed"
+	// Adjusted: applied, but the server's split differs from the one the phone sent along
+	// (balances moved while the phone was offline). Both splits are kept.
+	Adjusted Status = "adjusted"
+	// Rejected: refused by a rule or unreadable against the state; nothing changed.
+	Rejected Status = "rejected"
+	// Unknown: a name this build does not know (a newer client); kept, nothing changed.
+	Unknown Status = "unknown"
+)
+
+// Applied says whether the mutation changed the state.
+func (s Status) Applied() bool { return s == Confirmed || s == Adjusted }
+
+// Codes of the mutation layer, beside the engine's reason codes of rules.md.
+const (
+	// NegativeBalance: the entry would take an account or wallet below zero.
+	NegativeBalance engine.Code = "NEGATIVE_BALANCE"
+	// NoChange: an accept or refund that found the transfer no longer pending or not yet due.
+	NoChange engine.Code = "NO_CHANGE"
+	// InvalidInput: the arguments do not fit this family's state (Error says which field).
+	InvalidInput engine.Code = "INVALID_INPUT"
+)
+
+// Line is one line of a split: who paid how much from which source.
+type Line struct {
+	Payer   family.PersonID  `json:"payer"`
+	Source  engine.PaySource `json:"source"`
+	Binding string           `json:"binding,omitempty"`
+	Amount  money.Amount     `json:"amount"`
+}
+
+// Split is how a bill or premium was paid: the lines in order, then cash.
+type Split struct {
+	Lines []Line       `json:"lines"`
+	Cash  money.Amount `json:"cash"`
+}
+
+// Equal says whether two splits pay the same amounts from the same sources in the same order.
+func (s *Split) Equal(o *Split) bool {
+	if s == nil || o == nil {
+		return s == o
+	}
+	if s.Cash != o.Cash || len(s.Lines) != len(o.Lines) {
+		return false
+	}
+	for i := range s.Lines {
+		if s.Lines[i] != o.Lines[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func splitOf(r engine.SplitResult) *Split {
+	s := &Split{Lines: make([]Line, 0, len(r.Payments)), Cash: r.Cash}
+	for _, p := range r.Payments {
+		s.Lines = append(s.Lines, Line{Payer: p.Payer, Source: p.Source, Binding: p.Binding, Amount: p.Amount})
+	}
+	return s
+}
+
+// FieldError is an input that cannot be read: Field names it ("args.amount").
+type FieldError struct {
+	Field  string `json:"field"`
+	Reason string `json:"reason"`
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Reason }
+
+// Outcome is the result of one mutation. Entries are the ledger entries it wrote (none unless
+// Status.Applied()); redoing them with the mutation's arguments rebuilds the state (Redo).
+type Outcome struct {
+	Status      Status         `json:"status"`
+	Codes       []engine.Code  `json:"codes,omitempty"`
+	Rules       []string       `json:"rules,omitempty"`
+	Ruleset     string         `json:"ruleset,omitempty"`
+	Error       *FieldError    `json:"error,omitempty"`
+	Split       *Split         `json:"split,omitempty"`
+	Expected    *Split         `json:"expected,omitempty"`
+	Entries     []ledger.Entry `json:"entries,omitempty"`
+	Explanation []engine.Line  `json:"explanation,omitempty"`
+}
+
+// Mutation is one intent to apply. ID is unique in the family (the sync layer uses
+// "<clientID>/<mutationID>"); bindings and wallet transfers it creates take this id.
+// Expected is the split the phone computed, for settle and premium.
+type Mutation struct {
+	ID       string          `json:"id"`
+	Name     Name            `json:"name"`
+	Args     json.RawMessage `json:"args"`
+	Expected *Split          `json:"expected,omitempty"`
+}

@@ -1,0 +1,177 @@
+// Package sync holds the wire types of Gongji's sync protocol (server/API.md): what a device
+// pushes, what the server answers, what a pull returns, and the checks on a push that need no
+// state. It is pure Go (no I/O, no clock, no globals) and builds for GOOS=js GOARCH=wasm, so
+// the app and the server share one definition.
+package sync
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"gongji/shared/mutation"
+)
+
+// Version is the protocol version, the {v} in /api/v{v}/.
+const Version = 1
+
+// Limits of one push. The server answers 400 (or 413 for the body) naming the field.
+const (
+	MaxBodyBytes  = 1 << 20 // a push body
+	MaxBatch      = 100     // mutations in one push
+	MaxClientID   = 64      // bytes of a client id
+	MaxNameLen    = 64      // bytes of a mutation name
+	MaxPullLimit  = 1000    // changes in one pull page
+	DefaultPull   = 500     // changes in a pull page when no limit is given
+	MaxDeviceName = 64      // characters of a device or family name
+)
+
+// Mutation is one intent a device pushes: client ids are chosen by the device (one per
+// install), mutation ids count 1, 2, 3... per client and are saved before the first send.
+// At is the moment the person entered it; the server decides with it, so a replay anywhere
+// gives the same outcome. Expected is the split the phone computed (settle, premium).
+type Mutation struct {
+	ClientID   string          `json:"clientID"`
+	MutationID int64           `json:"mutationID"`
+	Name       mutation.Name   `json:"name"`
+	At         time.Time       `json:"at"`
+	Args       json.RawMessage `json:"args"`
+	Expected   *mutation.Split `json:"expected,omitempty"`
+}
+
+// Key is the mutation's id in the family: "<clientID>/<mutationID>". Bindings and wallet
+// transfers created by the mutation take it as their id.
+func (m *Mutation) Key() string { return m.ClientID + "/" + strconv.FormatInt(m.MutationID, 10) }
+
+// Intent is the mutation as mutation.Apply takes it.
+func (m *Mutation) Intent() mutation.Mutation {
+	return mutation.Mutation{ID: m.Key(), Name: m.Name, Args: m.Args, Expected: m.Expected}
+}
+
+// PushRequest is the body of POST /api/v1/push: mutations in the order they were made.
+type PushRequest struct {
+	Mutations []Mutation `json:"mutations"`
+}
+
+// Result statuses of one pushed mutation.
+const (
+	// Processed: applied now; Outcome says confirmed, adjusted, rejected or unknown.
+	Processed = "processed"
+	// Duplicate: this client's mutation id was processed before (a retry); nothing changed.
+	Duplicate = "duplicate"
+	// Deferred: an earlier mutation id of this client is missing; push again from Expect.
+	Deferred = "deferred"
+)
+
+// PushResult is the server's word on one pushed mutation, in the order pushed.
+type PushResult struct {
+	ClientID   string            `json:"clientID"`
+	MutationID int64             `json:"mutationID"`
+	Result     string            `json:"result"`
+	Seq        int64             `json:"seq,omitempty"`
+	Outcome    *mutation.Outcome `json:"outcome,omitempty"`
+	// Expect is the next mutation id the server wants from this client (Deferred).
+	Expect int64 `json:"expect,omitempty"`
+}
+
+// PushResponse answers a push once everything in it is on disk.
+type PushResponse struct {
+	Results         []PushResult     `json:"results"`
+	Head            int64            `json:"head"`
+	LastMutationIDs map[string]int64 `json:"lastMutationIDs"`
+}
+
+// Change is one processed mutation in the family's log, at sequence number Seq (1, 2, 3...).
+type Change struct {
+	Seq      int64            `json:"seq"`
+	Device   string           `json:"device"`
+	Mutation Mutation         `json:"mutation"`
+	Outcome  mutation.Outcome `json:"outcome"`
+}
+
+// PullResponse is a page of changes after the cursor. Cursor is the seq of the last change
+// returned (the request's cursor when none); More says another page is waiting.
+// LastMutationIDs are the last processed mutation id of every client of the family.
+type PullResponse struct {
+	Changes         []Change         `json:"changes"`
+	Cursor          int64            `json:"cursor"`
+	Head            int64            `json:"head"`
+	More            bool             `json:"more"`
+	LastMutationIDs map[string]int64 `json:"lastMutationIDs"`
+}
+
+// FieldError is a request that cannot be read; Field names the input ("mutations[2].name").
+type FieldError struct {
+	Field  string
+	Reason string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Reason }
+
+// Validate checks a push without any state: sizes, ids in order per client, known names'
+// arguments. Unknown but well-formed names pass (they are kept and reported as unknown).
+func (r *PushRequest) Validate() error {
+	if len(r.Mutations) == 0 {
+		return &FieldError{"mutations", "empty"}
+	}
+	if len(r.Mutations) > MaxBatch {
+		return &FieldError{"mutations", fmt.Sprintf("%d mutations, at most %d in one push", len(r.Mutations), MaxBatch)}
+	}
+	last := map[string]int64{}
+	for i := range r.Mutations {
+		if err := validateMutation(&r.Mutations[i], last); err != nil {
+			err.Field = fmt.Sprintf("mutations[%d].%s", i, err.Field)
+			return err
+		}
+	}
+	return nil
+}
+
+func validateMutation(m *Mutation, last map[string]int64) *FieldError {
+	switch {
+	case m.ClientID == "":
+		return &FieldError{"clientID", "missing"}
+	case len(m.ClientID) > MaxClientID || !printable(m.ClientID):
+		return &FieldError{"clientID", fmt.Sprintf("want 1 to %d printable ASCII characters without '/'", MaxClientID)}
+	case m.MutationID <= 0:
+		return &FieldError{"mutationID", fmt.Sprintf("%d: want 1 or more", m.MutationID)}
+	case m.MutationID <= last[m.ClientID]:
+		return &FieldError{"mutationID", fmt.Sprintf("%d after %d: a client's ids must increase within a push", m.MutationID, last[m.ClientID])}
+	case m.Name == "":
+		return &FieldError{"name", "missing"}
+	case len(m.Name) > MaxNameLen || !printable(string(m.Name)):
+		return &FieldError{"name", fmt.Sprintf("want 1 to %d printable ASCII characters", MaxNameLen)}
+	case m.At.IsZero():
+		return &FieldError{"at", "missing (RFC 3339 time the mutation was made)"}
+	case m.At.Year() < 2000 || m.At.Year() > 2200:
+		return &FieldError{"at", fmt.Sprintf("%s: out of range", m.At.Format(time.RFC3339))}
+	case len(m.Args) > mutation.MaxArgsBytes:
+		return &FieldError{"args", fmt.Sprintf("%d bytes, at most %d", len(m.Args), mutation.MaxArgsBytes)}
+	}
+	last[m.ClientID] = m.MutationID
+	if !mutation.Known(m.Name) {
+		return nil
+	}
+	if _, err := mutation.Decode(m.Name, m.Args); err != nil {
+		if fe, ok := err.(*mutation.FieldError); ok {
+			return &FieldError{fe.Field, fe.Reason}
+		}
+		return &FieldError{"args", err.Error()}
+	}
+	return nil
+}
+
+// printable is ASCII 0x21-0x7e without '/', so ids are safe in keys and URLs.
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x21 || c > 0x7e || c == '/' {
+			return false
+		}
+	}
+	return true
+}
