@@ -3,18 +3,21 @@ package app
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 
-	"gongji/app/book"
+	gsync "gongji/shared/sync"
 )
 
-// httpRemote speaks the sync API over the browser's fetch (no net/http in the client).
+// httpRemote speaks server/API.md (version 1) over the browser's fetch: the client links no
+// net/http.
 type httpRemote struct{}
 
-// apiError is the server's {"error": {"code", "message"}} body.
+const apiBase = "/api/v1"
+
+// apiError is the server's {"error": {"code", "field", "message"}} body.
 type apiError struct {
 	Error struct {
 		Code    string `json:"code"`
+		Field   string `json:"field"`
 		Message string `json:"message"`
 	} `json:"error"`
 }
@@ -27,11 +30,11 @@ func call(method, path, token string, in, out any) error {
 			return err
 		}
 	}
-	h := map[string]string{}
+	h := map[string]string{"Accept": "application/json"}
 	if token != "" {
 		h["Authorization"] = "Bearer " + token
 	}
-	status, data, err := httpDo(method, path, body, h)
+	status, data, err := httpDo(method, apiBase+path, body, h)
 	if err != nil {
 		return err
 	}
@@ -49,55 +52,61 @@ func call(method, path, token string, in, out any) error {
 }
 
 func (httpRemote) Create(name, device string) (session, error) {
-	var out struct {
-		Family string `json:"family"`
-		Token  string `json:"token"`
-	}
-	err := call("POST", "/api/families", "", map[string]string{"name": name, "device": device}, &out)
-	return session{Family: out.Family, Token: out.Token, Owner: true}, err
+	var s session
+	err := call("POST", "/families", "", map[string]string{"name": name, "device": device}, &s)
+	return s, err
 }
 
 func (httpRemote) Join(code, device string) (session, error) {
-	var out struct {
-		Family string `json:"family"`
-		Token  string `json:"token"`
-	}
-	err := call("POST", "/api/join", "", map[string]string{"code": code, "device": device}, &out)
-	return session{Family: out.Family, Token: out.Token}, err
+	var s session
+	err := call("POST", "/join", "", map[string]string{"code": code, "device": device}, &s)
+	return s, err
 }
 
 func (httpRemote) Invite(s session) (string, error) {
 	var out struct {
 		Code string `json:"code"`
 	}
-	err := call("POST", "/api/families/"+s.Family+"/invites", s.Token, struct{}{}, &out)
+	err := call("POST", "/families/"+s.Family+"/invites", s.Token, struct{}{}, &out)
 	return out.Code, err
 }
 
-func (httpRemote) Push(s session, ms []book.Mutation) ([]ack, error) {
-	var out struct {
-		Results []struct {
-			ID     string `json:"id"`
-			Status string `json:"status"`
-			Reason string `json:"reason"`
-		} `json:"results"`
-	}
-	if err := call("POST", "/api/families/"+s.Family+"/push", s.Token, map[string]any{"mutations": ms}, &out); err != nil {
-		return nil, err
-	}
-	acks := make([]ack, len(out.Results))
-	for i, r := range out.Results {
-		acks[i] = ack{ID: r.ID, Receipt: book.Receipt{State: book.ItemState(r.Status), Reason: r.Reason}}
-	}
-	return acks, nil
+func (httpRemote) Push(s session, ms []gsync.Mutation) (gsync.PushResponse, error) {
+	var out gsync.PushResponse
+	err := call("POST", "/families/"+s.Family+"/push", s.Token, gsync.PushRequest{Mutations: ms}, &out)
+	return out, err
 }
 
-func (httpRemote) Pull(s session, cursor int64) (pulled, error) {
+func (httpRemote) Pull(s session, cursor int64) (gsync.PullResponse, error) {
+	var out gsync.PullResponse
+	err := call("GET", "/families/"+s.Family+"/pull?cursor="+itoa(cursor), s.Token, nil, &out)
+	return out, err
+}
+
+func (httpRemote) FamilyName(s session) (string, error) {
 	var out struct {
-		Mutations []book.Mutation `json:"mutations"`
-		Cursor    int64           `json:"cursor"`
-		More      bool            `json:"more"`
+		Name string `json:"name"`
 	}
-	err := call("GET", "/api/families/"+s.Family+"/pull?cursor="+strconv.FormatInt(cursor, 10), s.Token, nil, &out)
-	return pulled{Mutations: out.Mutations, Cursor: out.Cursor, More: out.More}, err
+	err := call("GET", "/families/"+s.Family, s.Token, nil, &out)
+	return out.Name, err
+}
+
+func (httpRemote) Devices(s session) ([]string, error) {
+	var out struct {
+		Devices []struct {
+			Name    string `json:"name"`
+			Owner   bool   `json:"owner"`
+			Revoked bool   `json:"revoked"`
+		} `json:"devices"`
+	}
+	if err := call("GET", "/families/"+s.Family+"/devices", s.Token, nil, &out); err != nil {
+		return nil, err
+	}
+	names := []string{}
+	for _, d := range out.Devices {
+		if !d.Revoked {
+			names = append(names, d.Name)
+		}
+	}
+	return names, nil
 }

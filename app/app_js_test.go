@@ -9,7 +9,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"gongji/app/book"
+	"gongji/shared/mutation"
 	"gongji/shared/family"
 )
 
@@ -138,17 +138,17 @@ func TestFamilyScreenAddsPeopleAndRelations(t *testing.T) {
 // friend 赵六 (no close relation).
 func seed(t *testing.T) {
 	st := theStore()
-	for _, a := range []book.PersonArgs{
-		{Name: "张三", Region: "330100", Insurance: "employee", Status: "active", Account: 100000},
-		{Name: "王芳", Region: "330100", Insurance: "resident", Status: "active"},
-		{Name: "赵六", Region: "330100", Insurance: "resident", Status: "active"},
+	for _, a := range []mutation.PersonArgs{
+		{ID: "张三", Name: "张三", Region: "330100", Insurance: "employee", Status: "active", Account: 100000},
+		{ID: "王芳", Name: "王芳", Region: "330100", Insurance: "resident", Status: "active"},
+		{ID: "赵六", Name: "赵六", Region: "330100", Insurance: "resident", Status: "active"},
 	} {
-		if _, err := st.Do(book.AddPerson, a); err != nil {
+		if _, err := st.Do(mutation.AddPerson, a); err != nil {
 			t.Fatal(err)
 		}
 	}
-	st.Do(book.Link, book.LinkArgs{Person: "王芳", Of: "张三", Relation: "parent"})
-	st.Do(book.Link, book.LinkArgs{Person: "赵六", Of: "张三", Relation: "other"})
+	st.Do(mutation.Link, mutation.LinkArgs{Person: "王芳", Of: "张三", Relation: "parent"})
+	st.Do(mutation.Link, mutation.LinkArgs{Person: "赵六", Of: "张三", Relation: "other"})
 }
 
 func TestBindingScreenChecksLive(t *testing.T) {
@@ -185,7 +185,7 @@ func TestBindingScreenChecksLive(t *testing.T) {
 
 func TestBillScreenSplitsAsYouType(t *testing.T) {
 	u := mount(t, &billPage{}, seed, func(t *testing.T) {
-		theStore().Do(book.Bind, book.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
+		theStore().Do(mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
 	})
 	u.choose("bill-patient", "王芳")
 	u.fill("bill-policy", "80")

@@ -3,10 +3,10 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"gongji/app/book"
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/money"
+	"gongji/shared/mutation"
 )
 
 // billPage (记一笔) enters a bill and shows at once, with the engine, who pays what in order
@@ -31,25 +31,25 @@ func (c *billPage) defaults() {
 }
 
 // args reads the form; ok is false while a patient is missing or an amount is unreadable.
-func (c *billPage) args() (book.SettleArgs, bool, error) {
+func (c *billPage) args() (mutation.SettleArgs, bool, error) {
 	var amounts [4]money.Amount
 	for i, s := range []string{c.total, c.fund, c.policy, c.full} {
 		a, err := parseYuan(s)
 		if err != nil {
-			return book.SettleArgs{}, false, err
+			return mutation.SettleArgs{}, false, err
 		}
 		amounts[i] = a
 	}
 	st := theStore()
 	p := st.Book().State.Person(family.PersonID(c.patient))
 	if p == nil {
-		return book.SettleArgs{}, false, nil
+		return mutation.SettleArgs{}, false, nil
 	}
 	total := amounts[0]
 	if c.total == "" {
 		total = amounts[1] + amounts[2] + amounts[3]
 	}
-	return book.SettleArgs{
+	return mutation.SettleArgs{
 		Patient:     p.ID,
 		Institution: engine.Institution{Region: p.Region, Kind: c.kind, Designated: c.designated, Wallet: c.wallet},
 		Bill: engine.Bill{Total: total, Fund: amounts[1], PolicySelfPay: amounts[2], FullSelfPay: amounts[3],
@@ -154,19 +154,13 @@ func (c *billPage) submit(ctx app.Context, e app.Event) {
 		c.err = st.T("bill.badmoney")
 		return
 	}
-	o, err := st.Do(book.Settle, a)
-	if err == nil && o.Status == book.Rejected && o.Error != "" {
-		err = errorText(o.Error)
-	}
-	if err != nil {
-		c.err = st.T("err.prefix") + err.Error()
+	o, err := st.Do(mutation.Settle, a)
+	if msg := failure(o, err); msg != "" {
+		c.err, c.saved = msg, ""
 		return
 	}
 	c.err = ""
 	c.saved = st.T("bill.saved")
-	if o.Status == book.Rejected {
-		c.saved = st.T("bill.refused")
-	}
 	c.total, c.fund, c.policy, c.full = "", "", "", ""
 	for _, id := range []string{"bill-total", "bill-fund", "bill-policy", "bill-full"} {
 		clearInput(id)

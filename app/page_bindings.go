@@ -7,6 +7,7 @@ import (
 	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
+	"gongji/shared/mutation"
 )
 
 // bindingsPage (共济绑定) creates bindings with a live eligibility check from the engine,
@@ -37,14 +38,14 @@ func (c *bindingsPage) Render() app.UI {
 }
 
 // request is the form as a bind request; ok is false until both people are chosen.
-func (c *bindingsPage) request() (book.BindArgs, bool) {
+func (c *bindingsPage) request() (mutation.BindArgs, bool) {
 	var scopes []family.Scope
 	for _, s := range family.AllScopes() {
 		if c.scopes[s] {
 			scopes = append(scopes, s)
 		}
 	}
-	a := book.BindArgs{Authorizer: family.PersonID(c.authorizer), Beneficiary: family.PersonID(c.beneficiary), Scopes: scopes}
+	a := mutation.BindArgs{Authorizer: family.PersonID(c.authorizer), Beneficiary: family.PersonID(c.beneficiary), Scopes: scopes}
 	if d, err := civil.ParseDate(c.created); err == nil {
 		a.Created = &d
 	}
@@ -112,12 +113,9 @@ func (c *bindingsPage) submit(ctx app.Context, e app.Event) {
 	if !ok {
 		return
 	}
-	o, err := st.Do(book.Bind, a)
-	if err == nil && o.Status == book.Rejected && o.Error != "" {
-		err = errorText(o.Error)
-	}
-	if err != nil {
-		c.err = st.T("err.prefix") + err.Error()
+	o, err := st.Do(mutation.Bind, a)
+	if msg := failure(o, err); msg != "" {
+		c.err = msg
 		return
 	}
 	c.authorizer, c.beneficiary, c.created, c.err = "", "", "", ""
@@ -151,12 +149,12 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 			app.P().Body(
 				app.Strong().Text(string(bd.Authorizer)+" → "+string(bd.Beneficiary)),
 				app.Span().Class("muted").Text(" · "+scopes+" · "+bd.Created.String()+" · "+state),
-				app.Span().Class("state "+string(st.Doc.StateOf(bd.ID))).Text(" "+st.T("state."+string(st.Doc.StateOf(bd.ID)))),
+				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(" "+st.T("state."+string(st.StateOf(bd.ID)))),
 			),
 			app.If(invalid && !revoked, func() app.UI { return app.P().Class("warning").Text(st.T("bind.invalid")) }),
 			app.If(!revoked, func() app.UI {
 				return app.Button().Class("secondary").Text(st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
-					st.Do(book.Revoke, book.RevokeArgs{Binding: id})
+					st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id})
 				})
 			}),
 		)

@@ -5,6 +5,7 @@ import (
 
 	"gongji/app/book"
 	"gongji/shared/family"
+	"gongji/shared/mutation"
 )
 
 // familyPage (家庭) lists the people with their insurance, city, tier and balances, and the
@@ -148,13 +149,9 @@ func (f *personForm) submit(ctx app.Context, e app.Event) {
 		f.err = st.T("bill.badmoney")
 		return
 	}
-	o, err := st.Do(book.AddPerson, args)
-	if err != nil {
-		f.err = st.T("err.prefix") + err.Error()
-		return
-	}
-	if o.Status == book.Rejected {
-		f.err = st.T("err.prefix") + o.Error
+	o, err := st.Do(mutation.AddPerson, args)
+	if msg := failure(o, err); msg != "" {
+		f.err = msg
 		return
 	}
 	*f = personForm{region: f.region}
@@ -162,14 +159,14 @@ func (f *personForm) submit(ctx app.Context, e app.Event) {
 	clearInput("person-account")
 }
 
-func (f *personForm) args() (book.PersonArgs, error) {
+func (f *personForm) args() (mutation.PersonArgs, error) {
 	acct, err := parseYuan(f.account)
 	if err != nil {
-		return book.PersonArgs{}, err
+		return mutation.PersonArgs{}, err
 	}
 	wallet, err := parseYuan(f.wallet)
 	if err != nil {
-		return book.PersonArgs{}, err
+		return mutation.PersonArgs{}, err
 	}
 	tier := 0
 	switch f.tier {
@@ -181,7 +178,7 @@ func (f *personForm) args() (book.PersonArgs, error) {
 	if f.insurance != string(family.Employee) {
 		acct = 0
 	}
-	return book.PersonArgs{ID: family.PersonID(f.name), Name: f.name, Region: regionCode(f.region), Insurance: family.Insurance(f.insurance),
+	return mutation.PersonArgs{ID: family.PersonID(f.name), Name: f.name, Region: regionCode(f.region), Insurance: family.Insurance(f.insurance),
 		Status: family.Status(f.status), Retired: f.retired, Tier: tier, Account: acct,
 		WalletOpen: f.walletOpen, Wallet: wallet}, nil
 }
@@ -221,13 +218,10 @@ func (f *relationForm) render() app.UI {
 func (f *relationForm) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	st := theStore()
-	o, err := st.Do(book.Link, book.LinkArgs{Person: family.PersonID(f.person), Of: family.PersonID(f.of),
+	o, err := st.Do(mutation.Link, mutation.LinkArgs{Person: family.PersonID(f.person), Of: family.PersonID(f.of),
 		Relation: family.Relation(f.relation), CardLinked: f.card})
-	if err == nil && o.Status == book.Rejected {
-		err = errorText(o.Error)
-	}
-	if err != nil {
-		f.err = st.T("err.prefix") + err.Error()
+	if msg := failure(o, err); msg != "" {
+		f.err = msg
 		return
 	}
 	*f = relationForm{}

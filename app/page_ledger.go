@@ -59,22 +59,23 @@ func yearChart(us []book.Usage) app.UI {
 
 func billList(b *book.Book) app.UI {
 	st := theStore()
-	if len(b.Bills) == 0 {
+	bills := b.Bills()
+	if len(bills) == 0 {
 		return app.P().Class("empty").Text(st.T("ledger.none"))
 	}
-	return app.Ul().ID("bills").Class("cards").Body(app.Range(b.Bills).Slice(func(i int) app.UI {
-		bill := b.Bills[len(b.Bills)-1-i]
-		state := st.Doc.StateOf(bill.Mutation)
-		return app.Li().Class("card bill").DataSet("mutation", bill.Mutation).DataSet("state", string(state)).Body(
+	return app.Ul().ID("bills").Class("cards").Body(app.Range(bills).Slice(func(i int) app.UI {
+		bill := bills[len(bills)-1-i]
+		state := bill.State
+		return app.Li().Class("card bill").DataSet("mutation", bill.Key).DataSet("state", string(state)).Body(
 			app.P().Body(
 				app.Strong().Text(string(bill.Patient)+" "+yuan(bill.Total)),
 				app.Span().Class("muted").Text(" · "+civil.FormatTime(bill.At)[:16]),
 				app.Span().Class("state "+string(state)).Text(" "+st.T("state."+string(state))),
 			),
-			app.Ul().Class("postings").Body(app.Range(bill.Payments).Slice(func(j int) app.UI {
-				p := bill.Payments[j]
+			app.Ul().Class("postings").Body(app.Range(bill.Split.Lines).Slice(func(j int) app.UI {
+				p := bill.Split.Lines[j]
 				return app.Li().Text(string(p.Payer) + " · " + st.T("src."+string(p.Source)) + " " + yuan(p.Amount))
-			}), app.Li().Text(st.T("bill.cash")+" "+yuan(bill.Cash))),
+			}), app.Li().Text(st.T("bill.cash")+" "+yuan(bill.Split.Cash))),
 		)
 	}))
 }

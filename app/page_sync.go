@@ -5,14 +5,16 @@ import (
 
 	"gongji/app/book"
 	"gongji/shared/civil"
+	"gongji/shared/engine"
+	"gongji/shared/mutation"
 )
 
 // syncPage (同步) creates the family on the server or joins one with an invitation code, and
 // shows the devices, the last sync and the state of every item.
 type syncPage struct {
 	pageBase
-	name, code, invite, err string
-	busy                    bool
+	name, device, code, invite, err string
+	busy                            bool
 }
 
 func (c *syncPage) Render() app.UI {
@@ -28,7 +30,7 @@ func (c *syncPage) Render() app.UI {
 				return app.P().Class("note").Text(st.T("sync.unavailable") + " (" + syncErr + ")")
 			}),
 			app.H2().Text(st.T("sync.items")),
-			itemList(d),
+			itemList(st.Book()),
 		),
 	)
 }
@@ -39,11 +41,13 @@ func (c *syncPage) joinForms() app.UI {
 		app.Form().ID("create-form").Class("card").OnSubmit(c.create).Body(
 			app.H2().Text(st.T("sync.create")),
 			field(st.T("family.name"), app.Input().ID("family-name").Value(c.name).OnInput(valueTo(&c.name))),
+			field(st.T("sync.device"), app.Input().ID("device-name").Placeholder(defaultDevice()).Value(c.device).OnInput(valueTo(&c.device))),
 			app.Button().Type("submit").ID("create-family").Disabled(c.busy).Text(st.T("sync.create")),
 		),
 		app.Form().ID("join-form").Class("card").OnSubmit(c.join).Body(
 			app.H2().Text(st.T("sync.join")),
 			field(st.T("sync.code"), app.Input().ID("join-code").Value(c.code).OnInput(valueTo(&c.code))),
+			field(st.T("sync.device"), app.Input().ID("join-device").Placeholder(defaultDevice()).Value(c.device).OnInput(valueTo(&c.device))),
 			app.Button().Type("submit").ID("join-family").Disabled(c.busy).Text(st.T("sync.join")),
 		),
 	)
@@ -73,22 +77,48 @@ func (c *syncPage) status() app.UI {
 	)
 }
 
-func itemList(d *book.Local) app.UI {
+func itemList(b *book.Book) app.UI {
 	st := theStore()
-	all := d.All()
-	return app.Ul().ID("sync-items").Class("items").Body(app.Range(all).Slice(func(i int) app.UI {
-		m := all[len(all)-1-i]
-		s := d.StateOf(m.ID)
-		r := d.Receipts[m.ID]
-		return app.Li().DataSet("mutation", m.ID).DataSet("state", string(s)).Body(
-			app.Span().Class("state "+string(s)).Text(st.T("state."+string(s))),
-			app.Span().Text(" "+st.T("mut."+m.Name)+" · "+civil.FormatTime(m.At)[:16]),
-			app.If(r.Reason != "", func() app.UI { return app.Small().Class("reason").Text(" " + r.Reason) }),
-			app.If(r.Before != "" || r.After != "", func() app.UI {
-				return app.Small().Class("reason").Text(" " + r.Before + " → " + r.After)
+	items := b.Items
+	return app.Ul().ID("sync-items").Class("items").Body(app.Range(items).Slice(func(i int) app.UI {
+		it := items[len(items)-1-i]
+		o := it.Outcome
+		return app.Li().DataSet("mutation", it.Key()).DataSet("state", string(it.State)).Body(
+			app.Span().Class("state "+string(it.State)).Text(st.T("state."+string(it.State))),
+			app.Span().Text(" "+st.T("mut."+string(it.Mutation.Name))+" · "+civil.FormatTime(it.Mutation.At)[:16]),
+			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {
+				return app.P().Class("reason adjusted").Text(st.T("sync.adjusted") + " " +
+					splitText(o.Expected) + " → " + splitText(o.Split))
+			}),
+			app.If(it.State == book.Rejected, func() app.UI {
+				return app.Div().Class("reason").Body(
+					app.If(o.Error != nil, func() app.UI { return app.P().Text(o.Error.Field + ": " + o.Error.Reason) }),
+					explanation("", refusedLines(o.Explanation)),
+				)
 			}),
 		)
 	}))
+}
+
+// splitText is a split on one line: "张三 共济 ¥80.00 · 现金 ¥0.00".
+func splitText(s *mutation.Split) string {
+	st := theStore()
+	out := ""
+	for _, l := range s.Lines {
+		out += string(l.Payer) + " " + st.T("src."+string(l.Source)) + " " + yuan(l.Amount) + " · "
+	}
+	return out + st.T("bill.cash") + " " + yuan(s.Cash)
+}
+
+// refusedLines keeps the lines that carry a reason code.
+func refusedLines(ls []engine.Line) []engine.Line {
+	var out []engine.Line
+	for _, l := range ls {
+		if l.Code != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 func joinStrings(ss []string) string {
@@ -104,33 +134,51 @@ func joinStrings(ss []string) string {
 
 func (c *syncPage) create(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	name := c.name
+	name, device := c.name, c.deviceName()
 	c.busy, c.err = true, ""
 	ctx.Async(func() {
-		err := createFamily(name)
-		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
+		s, err := createFamily(name, device)
+		ctx.Dispatch(func(ctx app.Context) { c.adopted(ctx, s, name, err) })
 	})
 }
 
 func (c *syncPage) join(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	code := c.code
+	code, device := c.code, c.deviceName()
 	c.busy, c.err = true, ""
 	ctx.Async(func() {
-		err := joinFamily(code)
-		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
+		s, err := server.Join(code, device)
+		ctx.Dispatch(func(ctx app.Context) { c.adopted(ctx, s, "", err) })
 	})
 }
 
 func (c *syncPage) newInvite(ctx app.Context, e app.Event) {
 	c.busy, c.err = true, ""
 	ctx.Async(func() {
-		code, err := newInvite()
+		code, err := server.Invite(currentSession())
 		ctx.Dispatch(func(ctx app.Context) {
 			c.invite = code
 			c.done(ctx, err)
 		})
 	})
+}
+
+func (c *syncPage) deviceName() string {
+	if c.device != "" {
+		return c.device
+	}
+	return defaultDevice()
+}
+
+// defaultDevice names this browser when the person gives no name.
+func defaultDevice() string { return theStore().T("sync.browser") + " " + theStore().Doc.ClientID[2:6] }
+
+// adopted saves the session the server gave, then syncs.
+func (c *syncPage) adopted(ctx app.Context, s session, name string, err error) {
+	if err == nil {
+		err = adopt(s, name)
+	}
+	c.done(ctx, err)
 }
 
 func (c *syncPage) done(ctx app.Context, err error) {

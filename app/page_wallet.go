@@ -53,12 +53,5 @@ func (c *walletPage) check() app.UI {
 	if err != nil {
 		return app.P().Class("error").Text(st.T("err.prefix") + err.Error())
 	}
-	verdict, cls := st.T("bind.refused"), "verdict refused"
-	if res.Allowed {
-		verdict, cls = st.T("bind.allowed"), "verdict allowed"
-	}
-	return app.Section().ID("wallet-check").Class("check-result").Body(
-		app.P().Class(cls).Text(verdict),
-		explanation("wallet-explain", res.Explanation),
-	)
+	return verdictView("wallet-check", res.Allowed, res.Explanation)
 }

@@ -81,9 +81,9 @@ func (c *withdrawPage) transferCheck() app.UI {
 
 func verdictView(id string, allowed bool, lines []engine.Line) app.UI {
 	st := theStore()
-	verdict, cls := st.T("bind.refused"), "verdict refused"
+	verdict, cls := st.T("verdict.no"), "verdict refused"
 	if allowed {
-		verdict, cls = st.T("bind.allowed"), "verdict allowed"
+		verdict, cls = st.T("verdict.yes"), "verdict allowed"
 	}
 	return app.Section().ID(id).Class("check-result").Body(
 		app.P().Class(cls).Text(verdict),

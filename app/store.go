@@ -7,6 +7,7 @@ import (
 
 	"gongji/app/book"
 	"gongji/shared/engine"
+	"gongji/shared/mutation"
 )
 
 // storageKey is where the device's whole local document lives in browser storage.
@@ -38,7 +39,7 @@ func NewStore(s kv, now func() time.Time) *Store {
 		st.Err = err.Error()
 	}
 	if doc.ClientID == "" {
-		doc.ClientID = newID(6)
+		doc.ClientID = "c_" + newID(6)
 	}
 	st.Doc = doc
 	st.rebuild()
@@ -76,7 +77,7 @@ func (s *Store) Now() time.Time { return s.now() }
 // Book is the family as this device knows it: confirmed mutations, then pending ones.
 func (s *Store) Book() *book.Book { return s.book }
 
-func (s *Store) rebuild() { s.book = s.Doc.Book(s.eng) }
+func (s *Store) rebuild() { s.book = book.Build(s.eng, s.Doc) }
 
 // Save writes the document to browser storage.
 func (s *Store) Save() error {
@@ -100,21 +101,52 @@ func (s *Store) Changed() error {
 // OnChange registers f to run after every change.
 func (s *Store) OnChange(f func()) { s.changed = append(s.changed, f) }
 
-// Do queues a mutation, saves it before anything else happens, and replays the book. The
-// outcome is the local one; the server confirms, adjusts or rejects it later.
-func (s *Store) Do(name string, args any) (book.Outcome, error) {
-	m, err := s.Doc.Add(name, args, s.now())
-	if err != nil {
-		return book.Outcome{}, err
+// Do applies a mutation to the current state with mutation.Apply; when it applies, the
+// mutation is queued and saved before anything else happens. The outcome is the local one;
+// the server confirms, adjusts or rejects it later. A refused mutation is not queued.
+func (s *Store) Do(name mutation.Name, args any) (mutation.Outcome, error) {
+	m, o, err := s.Doc.Try(s.eng, s.book, name, args, s.now())
+	if err != nil || !o.Status.Applied() {
+		return o, err
 	}
-	if err := s.Changed(); err != nil {
-		return book.Outcome{}, err
+	if err := s.Doc.Queue(m); err != nil {
+		return o, err
 	}
-	return s.book.Outcomes[m.ID], nil
+	return o, s.Changed()
 }
 
 // SetLang switches the language and saves it.
 func (s *Store) SetLang(lang string) {
 	s.Doc.Lang = lang
 	s.Save()
+}
+
+// StateOf is where the item with this key stands ("" when unknown).
+func (s *Store) StateOf(key string) book.ItemState {
+	if it := s.book.Item(key); it != nil {
+		return it.State
+	}
+	return ""
+}
+
+// failure is the message for a mutation that was not applied: the error, the input field
+// the server or engine named, or the reason codes; "" when it applied.
+func failure(o mutation.Outcome, err error) string {
+	st := theStore()
+	switch {
+	case err != nil:
+		return st.T("err.prefix") + err.Error()
+	case o.Status.Applied():
+		return ""
+	case o.Error != nil:
+		return st.T("err.prefix") + o.Error.Field + ": " + o.Error.Reason
+	}
+	msg := st.T("err.prefix")
+	for i, c := range o.Codes {
+		if i > 0 {
+			msg += ", "
+		}
+		msg += string(c)
+	}
+	return msg
 }

@@ -2,48 +2,33 @@ package app
 
 import (
 	"errors"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"gongji/app/book"
+	gsync "gongji/shared/sync"
 )
 
-// remote is the sync server as the client sees it; api.go speaks server/API.md.
+// session is what a device needs to talk to its family on the server.
+type session struct {
+	Family string `json:"family"`
+	Device string `json:"device"`
+	Token  string `json:"token"`
+	Owner  bool   `json:"owner"`
+}
+
+// remote is the sync server as the client sees it (api.go speaks server/API.md).
 type remote interface {
 	Create(familyName, device string) (session, error)
 	Join(code, device string) (session, error)
 	Invite(s session) (string, error)
-	Push(s session, ms []book.Mutation) ([]ack, error)
-	Pull(s session, cursor int64) (pulled, error)
+	Push(s session, ms []gsync.Mutation) (gsync.PushResponse, error)
+	Pull(s session, cursor int64) (gsync.PullResponse, error)
+	Devices(s session) ([]string, error)
+	FamilyName(s session) (string, error)
 }
 
-// session is what a device needs to talk to its family on the server.
-type session struct {
-	Family string
-	Token  string
-	Owner  bool
-}
-
-// ack is the server's word on one pushed mutation.
-type ack struct {
-	ID      string
-	Receipt book.Receipt
-}
-
-// pulled is one page of the family's log after a cursor.
-type pulled struct {
-	Mutations []book.Mutation
-	Cursor    int64
-	More      bool
-	Devices   []string
-}
-
-// maxPushBatch bounds one push; maxPullPages bounds one sync round.
-const (
-	maxPushBatch = 100
-	maxPullPages = 50
-)
+// maxPullPages bounds one sync round.
+const maxPullPages = 50
 
 var (
 	server  remote = httpRemote{}
@@ -54,29 +39,36 @@ var (
 
 func currentSession() session {
 	d := theStore().Doc
-	return session{Family: d.Family, Token: d.Token, Owner: d.Owner}
+	return session{Family: d.Family, Device: d.Device, Token: d.Token, Owner: d.Owner}
 }
 
 // startSync runs one sync round in the background unless one is running (then it runs
-// again after it). Store changes happen on the UI goroutine.
+// again after it). The store changes only on the UI goroutine, in applyRound.
 func startSync(ctx app.Context) {
-	if syncing {
-		again = true
-		return
-	}
 	st := theStore()
 	if st.Doc.Family == "" || !app.IsClient {
 		return
 	}
+	if syncing {
+		again = true
+		return
+	}
 	syncing = true
 	s := currentSession()
-	pending := append([]book.Mutation(nil), st.Doc.Pending...)
+	pending := append([]gsync.Mutation(nil), st.Doc.Pending...)
 	cursor := st.Doc.Cursor
 	ctx.Async(func() {
-		acks, pages, err := syncRound(s, pending, cursor)
+		pages, devices, err := syncRound(s, pending, cursor)
+		name := ""
+		if err == nil {
+			name, err = server.FamilyName(s)
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			syncing = false
-			applyRound(ctx, acks, pages, err)
+			if name != "" {
+				theStore().Doc.FamilyName = name
+			}
+			applyRound(ctx, pages, devices, err)
 			if again {
 				again = false
 				startSync(ctx)
@@ -85,23 +77,27 @@ func startSync(ctx app.Context) {
 	})
 }
 
-// syncRound pushes the pending mutations in order, then pulls every change after the cursor.
-func syncRound(s session, pending []book.Mutation, cursor int64) ([]ack, []pulled, error) {
-	var acks []ack
+// syncRound pushes the queue in order (at most gsync.MaxBatch a push), then pulls every
+// change after the cursor, then lists the devices.
+func syncRound(s session, pending []gsync.Mutation, cursor int64) ([]gsync.PullResponse, []string, error) {
 	for len(pending) > 0 {
-		n := min(len(pending), maxPushBatch)
-		a, err := server.Push(s, pending[:n])
+		n := min(len(pending), gsync.MaxBatch)
+		resp, err := server.Push(s, pending[:n])
 		if err != nil {
-			return acks, nil, err
+			return nil, nil, err
 		}
-		acks = append(acks, a...)
+		for _, r := range resp.Results {
+			if r.Result == gsync.Deferred { // an earlier id is missing on the server: stop
+				return nil, nil, errors.New("server expects mutation " + r.ClientID + "/" + itoa(r.Expect))
+			}
+		}
 		pending = pending[n:]
 	}
-	var pages []pulled
+	var pages []gsync.PullResponse
 	for i := 0; i < maxPullPages; i++ {
 		p, err := server.Pull(s, cursor)
 		if err != nil {
-			return acks, pages, err
+			return pages, nil, err
 		}
 		pages = append(pages, p)
 		cursor = p.Cursor
@@ -109,25 +105,19 @@ func syncRound(s session, pending []book.Mutation, cursor int64) ([]ack, []pulle
 			break
 		}
 	}
-	return acks, pages, nil
+	devices, err := server.Devices(s)
+	return pages, devices, err
 }
 
-// applyRound records the receipts, moves pulled mutations into the confirmed log (pending
-// ones are replayed on top), saves and re-renders.
-func applyRound(ctx app.Context, acks []ack, pages []pulled, err error) {
+// applyRound adds the pulled changes to the log, drops what they contain from the queue,
+// rebuilds the book (the queue re-applied on top), saves and re-renders.
+func applyRound(ctx app.Context, pages []gsync.PullResponse, devices []string, err error) {
 	st := theStore()
-	for _, a := range acks {
-		if a.Receipt.State == book.Refused {
-			st.Doc.Reject(a.ID, a.Receipt)
-			continue
-		}
-		st.Doc.Receipts[a.ID] = a.Receipt
-	}
 	for _, p := range pages {
-		st.Doc.Confirm(p.Mutations, p.Cursor)
-		if len(p.Devices) > 0 {
-			st.Doc.Devices = p.Devices
-		}
+		st.Doc.Pulled(p)
+	}
+	if devices != nil {
+		st.Doc.Devices = devices
 	}
 	syncErr = ""
 	if err != nil {
@@ -140,39 +130,42 @@ func applyRound(ctx app.Context, acks []ack, pages []pulled, err error) {
 	storeChanged(ctx)
 }
 
-func createFamily(name string) error {
+func createFamily(name, device string) (session, error) {
 	if name == "" {
-		return errors.New(theStore().T("family.name"))
+		return session{}, errors.New(theStore().T("family.name"))
 	}
-	s, err := server.Create(name, deviceName())
-	if err != nil {
-		return err
-	}
-	return adopt(s, name)
+	return server.Create(name, device)
 }
 
-func joinFamily(code string) error {
-	s, err := server.Join(code, deviceName())
-	if err != nil {
-		return err
-	}
-	return adopt(s, "")
-}
-
-func newInvite() (string, error) { return server.Invite(currentSession()) }
-
-// adopt saves the session. Called from a goroutine, but only while the sync page waits for
-// it; the next sync round pushes what this device made before it had a family.
+// adopt saves the session; the next round pushes what this device made before it had a
+// family, and pulls what the family has.
 func adopt(s session, name string) error {
 	st := theStore()
-	st.Doc.Family, st.Doc.Token, st.Doc.Owner = s.Family, s.Token, s.Owner
+	st.Doc.Family, st.Doc.Device, st.Doc.Token, st.Doc.Owner = s.Family, s.Device, s.Token, s.Owner
 	if name != "" {
 		st.Doc.FamilyName = name
 	}
 	st.Doc.Cursor = 0
+	st.Doc.Confirmed = nil
+	st.rebuild()
 	return st.Save()
 }
 
-func deviceName() string {
-	return "device-" + theStore().Doc.ClientID + "@" + time.Now().Format("0102")
+func itoa(n int64) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	if neg {
+		b = append([]byte{'-'}, b...)
+	}
+	return string(b)
 }

@@ -1,270 +1,125 @@
-// Package book is the app's local model of one family: the mutations a device has made or
-// received, replayed in order over an empty state with the shared engine. It is pure (no I/O,
-// no clock: every mutation carries its moment) so that it runs on the host in tests and in
-// the browser alike.
+// Package book is the app's model of one family on one device: the family's log as pulled
+// from the server (sync.Change), and the queue of mutations made here and not yet in that
+// log. The state is the log redone (sync.Replay) with the queue applied on top through the
+// same mutation.Apply the server runs. It is pure (no I/O, no clock) and runs on the host in
+// tests and in the browser alike.
 package book
 
 import (
 	"encoding/json"
-	"fmt"
 	"sort"
 	"time"
 
 	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
-	"gongji/shared/ledger"
 	"gongji/shared/money"
+	"gongji/shared/mutation"
 	"gongji/shared/policy"
-	"gongji/shared/region"
+	gsync "gongji/shared/sync"
 )
 
-// Mutation names.
+// ItemState is where one mutation stands between this device and the server.
+type ItemState string
+
+// Item states, as the sync screen shows them.
 const (
-	AddPerson = "add_person"
-	Link      = "link"
-	Bind      = "bind"
-	Revoke    = "revoke"
-	Settle    = "settle"
+	OnlyLocal ItemState = "local"     // made here, the family is not on a server yet
+	Pending   ItemState = "pending"   // made here, not yet in the family's log
+	Confirmed ItemState = "confirmed" // in the log, applied as the phone computed
+	Adjusted  ItemState = "adjusted"  // in the log, applied with another split
+	Rejected  ItemState = "rejected"  // in the log, refused: nothing changed
+	Unknown   ItemState = "unknown"   // in the log under a name this build does not know
 )
 
-// Mutation is one intent a person entered: a name, its arguments and the moment it was made.
-// ID is unique per family (client id + counter); it is saved before anything is sent.
-type Mutation struct {
-	ID   string          `json:"id"`
-	Name string          `json:"name"`
-	At   time.Time       `json:"at"`
-	Args json.RawMessage `json:"args"`
+// Item is one mutation with its outcome: the server's for logged items, the local one for
+// pending items.
+type Item struct {
+	Mutation gsync.Mutation
+	Outcome  mutation.Outcome
+	State    ItemState
+	Seq      int64
 }
 
-// PersonArgs adds a person. Amounts are in fen.
-type PersonArgs struct {
-	ID         family.PersonID  `json:"id"`
-	Name       string           `json:"name"`
-	Region     region.Code      `json:"region"`
-	Insurance  family.Insurance `json:"insurance"`
-	Status     family.Status    `json:"status"`
-	Retired    bool             `json:"retired,omitempty"`
-	Tier       int              `json:"tier,omitempty"`
-	Account    money.Amount     `json:"account"`
-	WalletOpen bool             `json:"wallet_open,omitempty"`
-	Wallet     money.Amount     `json:"wallet,omitempty"`
-}
+// Key is the item's id in the family.
+func (it *Item) Key() string { return it.Mutation.Key() }
 
-// LinkArgs records that Person is Of's Relation.
-type LinkArgs struct {
-	Person     family.PersonID `json:"person"`
-	Of         family.PersonID `json:"of"`
-	Relation   family.Relation `json:"relation"`
-	CardLinked bool            `json:"card_linked,omitempty"`
-}
-
-// BindArgs asks for a binding; Created is the day it was made (today, or an earlier day when
-// an existing binding is recorded).
-type BindArgs struct {
-	Authorizer  family.PersonID `json:"authorizer"`
-	Beneficiary family.PersonID `json:"beneficiary"`
-	Scopes      []family.Scope  `json:"scopes"`
-	Created     *civil.Date     `json:"created,omitempty"`
-}
-
-// RevokeArgs ends a binding.
-type RevokeArgs struct {
-	Binding string `json:"binding"`
-}
-
-// SettleArgs is a bill paid with the patient's own card.
-type SettleArgs struct {
-	Patient     family.PersonID    `json:"patient"`
-	Institution engine.Institution `json:"institution"`
-	Bill        engine.Bill        `json:"bill"`
-}
-
-// Status is what became of a mutation when it was replayed.
-type Status string
-
-// Statuses.
-const (
-	Applied  Status = "applied"
-	Rejected Status = "rejected"
-)
-
-// Outcome is the result of one mutation.
-type Outcome struct {
-	Status      Status
-	Reasons     []engine.Code
-	Explanation []engine.Line
-	Error       string
-}
-
-// Bill is a settled bill as the ledger screen lists it.
-type Bill struct {
-	Mutation string
-	At       time.Time
-	Patient  family.PersonID
-	Total    money.Amount
-	Payments []engine.Payment
-	Cash     money.Amount
-	Entry    ledger.Entry
-}
-
-// Book is a family's state after replaying mutations.
+// Book is the family as this device knows it.
 type Book struct {
-	State    family.State
-	Bills    []Bill
-	Outcomes map[string]Outcome
+	State family.State
+	Items []Item
+	// Err is set when the pulled log could not be redone (a newer server); the state is then
+	// the log up to the failing change.
+	Err error
 }
 
-// New is an empty book.
-func New() *Book { return &Book{Outcomes: map[string]Outcome{}} }
-
-// Replay builds a book from mutations in order.
-func Replay(e *engine.Engine, ms []Mutation) *Book {
-	b := New()
-	for _, m := range ms {
-		b.Apply(e, m)
+// Build redoes the log and applies the queue on top.
+func Build(e *engine.Engine, l *Local) *Book {
+	b := &Book{}
+	st, err := gsync.Replay(family.State{}, l.Confirmed)
+	b.State, b.Err = st, err
+	for _, c := range l.Confirmed {
+		b.Items = append(b.Items, Item{Mutation: c.Mutation, Outcome: c.Outcome, State: logged(c.Outcome.Status), Seq: c.Seq})
+	}
+	waiting := Pending
+	if l.Family == "" {
+		waiting = OnlyLocal
+	}
+	for _, m := range l.Pending {
+		o, next := mutation.Apply(e, &b.State, m.Intent(), m.At)
+		b.State = next
+		b.Items = append(b.Items, Item{Mutation: m, Outcome: o, State: waiting})
 	}
 	return b
 }
 
-// Apply replays one mutation; a refused or malformed mutation changes nothing and records why.
-func (b *Book) Apply(e *engine.Engine, m Mutation) Outcome {
-	o, err := b.apply(e, m)
-	if err != nil {
-		o = Outcome{Status: Rejected, Error: err.Error()}
+func logged(s mutation.Status) ItemState {
+	switch s {
+	case mutation.Confirmed:
+		return Confirmed
+	case mutation.Adjusted:
+		return Adjusted
+	case mutation.Rejected:
+		return Rejected
 	}
-	b.Outcomes[m.ID] = o
-	return o
+	return Unknown
 }
 
-func (b *Book) apply(e *engine.Engine, m Mutation) (Outcome, error) {
-	switch m.Name {
-	case AddPerson:
-		var a PersonArgs
-		if err := json.Unmarshal(m.Args, &a); err != nil {
-			return Outcome{}, err
+// Item finds an item by key.
+func (b *Book) Item(key string) *Item {
+	for i := range b.Items {
+		if b.Items[i].Key() == key {
+			return &b.Items[i]
 		}
-		return b.addPerson(a)
-	case Link:
-		var a LinkArgs
-		if err := json.Unmarshal(m.Args, &a); err != nil {
-			return Outcome{}, err
-		}
-		return b.link(a)
-	case Bind:
-		var a BindArgs
-		if err := json.Unmarshal(m.Args, &a); err != nil {
-			return Outcome{}, err
-		}
-		return b.bind(e, m, a)
-	case Revoke:
-		var a RevokeArgs
-		if err := json.Unmarshal(m.Args, &a); err != nil {
-			return Outcome{}, err
-		}
-		return b.revoke(m, a)
-	case Settle:
-		var a SettleArgs
-		if err := json.Unmarshal(m.Args, &a); err != nil {
-			return Outcome{}, err
-		}
-		return b.settle(e, m, a)
 	}
-	return Outcome{}, fmt.Errorf("unknown mutation %q", m.Name)
+	return nil
 }
 
-func (b *Book) addPerson(a PersonArgs) (Outcome, error) {
-	if a.Name == "" {
-		return Outcome{}, fmt.Errorf("name: empty")
-	}
-	if a.ID == "" {
-		a.ID = family.PersonID(a.Name)
-	}
-	if b.State.Person(a.ID) != nil {
-		return Outcome{}, fmt.Errorf("name: %q is already in the family", a.Name)
-	}
-	if _, err := region.Parse(string(a.Region)); err != nil {
-		return Outcome{}, fmt.Errorf("region: %v", err)
-	}
-	if a.Account < 0 || a.Wallet < 0 {
-		return Outcome{}, fmt.Errorf("account: negative opening balance")
-	}
-	employee := a.Insurance == family.Employee
-	b.State.People = append(b.State.People, family.Person{
-		ID: a.ID, Name: a.Name, Region: a.Region, Insurance: a.Insurance,
-		Status: a.Status, Retired: a.Retired, Tier: a.Tier, HasAccount: employee,
-		Account: a.Account, Wallet: family.Wallet{Opened: a.WalletOpen, Balance: a.Wallet},
-	})
-	return Outcome{Status: Applied}, nil
+// Bill is a settled bill as the ledger screen lists it.
+type Bill struct {
+	Key     string
+	At      time.Time
+	Patient family.PersonID
+	Total   money.Amount
+	Split   mutation.Split
+	State   ItemState
 }
 
-func (b *Book) link(a LinkArgs) (Outcome, error) {
-	next := b.State.Clone()
-	next.Links = append(next.Links, family.Link{Person: a.Person, Of: a.Of,
-		Relation: family.NormalizeRelation(string(a.Relation)), CardLinked: a.CardLinked})
-	if a.Person == a.Of {
-		return Outcome{}, fmt.Errorf("relation: a person cannot be their own relative")
-	}
-	if err := next.Validate(); err != nil {
-		return Outcome{}, err
-	}
-	b.State = next
-	return Outcome{Status: Applied}, nil
-}
-
-func (b *Book) bind(e *engine.Engine, m Mutation, a BindArgs) (Outcome, error) {
-	at := m.At
-	if a.Created != nil && *a.Created < civil.DateOf(m.At) {
-		at = civil.At(*a.Created, 12*3600)
-	}
-	res, err := e.Bind(&b.State, at, engine.BindRequest{Authorizer: a.Authorizer,
-		Beneficiary: a.Beneficiary, Scopes: a.Scopes})
-	if err != nil {
-		return Outcome{}, err
-	}
-	o := Outcome{Reasons: res.Reasons, Explanation: res.Explanation, Status: Rejected}
-	if !res.Allowed {
-		return o, nil
-	}
-	o.Status = Applied
-	b.State.Bindings = append(b.State.Bindings, family.Binding{ID: m.ID, Authorizer: a.Authorizer,
-		Beneficiary: a.Beneficiary, Scopes: append([]family.Scope(nil), a.Scopes...),
-		Created: civil.DateOf(at), Revoked: civil.Never})
-	return o, nil
-}
-
-func (b *Book) revoke(m Mutation, a RevokeArgs) (Outcome, error) {
-	for i := range b.State.Bindings {
-		bd := &b.State.Bindings[i]
-		if bd.ID != a.Binding {
+// Bills lists the applied settlements in order.
+func (b *Book) Bills() []Bill {
+	var out []Bill
+	for _, it := range b.Items {
+		if it.Mutation.Name != mutation.Settle || !it.Outcome.Status.Applied() || it.Outcome.Split == nil {
 			continue
 		}
-		if bd.Revoked != civil.Never {
-			return Outcome{}, fmt.Errorf("binding: %q is already revoked", a.Binding)
+		var a mutation.SettleArgs
+		if json.Unmarshal(it.Mutation.Args, &a) != nil {
+			continue
 		}
-		bd.Revoked = civil.DateOf(m.At)
-		return Outcome{Status: Applied}, nil
+		out = append(out, Bill{Key: it.Key(), At: it.Mutation.At, Patient: a.Patient, Total: a.Bill.Total,
+			Split: *it.Outcome.Split, State: it.State})
 	}
-	return Outcome{}, fmt.Errorf("binding: unknown binding %q", a.Binding)
-}
-
-func (b *Book) settle(e *engine.Engine, m Mutation, a SettleArgs) (Outcome, error) {
-	res, err := e.Settle(&b.State, m.At, engine.SettleRequest{Patient: a.Patient,
-		CardHolder: a.Patient, Institution: a.Institution, Bill: a.Bill})
-	if err != nil {
-		return Outcome{}, err
-	}
-	o := Outcome{Reasons: res.Reasons, Explanation: res.Explanation, Status: Rejected}
-	if res.Refused {
-		return o, nil
-	}
-	if _, err := ledger.Apply(&b.State, res.Entry); err != nil {
-		return Outcome{}, err
-	}
-	o.Status = Applied
-	b.Bills = append(b.Bills, Bill{Mutation: m.ID, At: m.At, Patient: a.Patient, Total: a.Bill.Total,
-		Payments: res.Payments, Cash: res.Cash, Entry: res.Entry})
-	return o, nil
+	return out
 }
 
 // Usage is how much of Authorizer's account paid for Beneficiary in Year.
@@ -283,11 +138,11 @@ func (b *Book) YearSummary() []Usage {
 		a, p family.PersonID
 	}
 	sum := map[key]money.Amount{}
-	for _, bill := range b.Bills {
+	for _, bill := range b.Bills() {
 		y := bill.At.In(civil.Zone()).Year()
-		for _, p := range bill.Payments {
-			if p.Source == engine.MutualAid {
-				sum[key{y, p.Payer, bill.Patient}] += p.Amount
+		for _, l := range bill.Split.Lines {
+			if l.Source == engine.MutualAid {
+				sum[key{y, l.Payer, bill.Patient}] += l.Amount
 			}
 		}
 	}
@@ -307,15 +162,16 @@ func (b *Book) YearSummary() []Usage {
 	return out
 }
 
-// Invalidated says whether a binding lapsed under the region's legacy cut-off (SZ5: Shenzhen
-// bindings made before 2023-10-01 whose only scope is resident_premium) on day d.
+// Invalidated says whether a binding lapsed under the region's legacy cut-off on day d (SZ5:
+// Shenzhen bindings made before 2023-10-01 whose only scope is resident_premium), with the
+// cut-off.
 func Invalidated(e *engine.Engine, s *family.State, bd *family.Binding, d civil.Date) (civil.Date, bool) {
 	a := s.Person(bd.Authorizer)
 	if a == nil || len(bd.Scopes) == 0 {
 		return 0, false
 	}
 	cutoff := e.Table().Lookup(policy.LegacyBindingCutoff, a.Region, d).Value.Date
-	if cutoff == 0 || d < cutoff || bd.Created >= cutoff {
+	if d < cutoff || bd.Created >= cutoff {
 		return 0, false
 	}
 	for _, sc := range bd.Scopes {

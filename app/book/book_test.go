@@ -9,71 +9,81 @@ import (
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/money"
+	"gongji/shared/mutation"
+	gsync "gongji/shared/sync"
 )
 
 var at = time.Date(2026, 3, 2, 10, 0, 0, 0, civil.Zone())
 
-func mut(t *testing.T, id, name string, args any) Mutation {
+func person(name string, ins family.Insurance, account string) mutation.PersonArgs {
+	a := mutation.PersonArgs{ID: family.PersonID(name), Name: name, Region: "330100", Insurance: ins, Status: family.Active}
+	if account != "" {
+		a.Account = money.MustParse(account)
+	}
+	return a
+}
+
+// do tries a mutation and queues it when it applies, as the store does.
+func do(t *testing.T, e *engine.Engine, l *Local, name mutation.Name, args any) mutation.Outcome {
 	t.Helper()
-	raw, err := json.Marshal(args)
+	m, o, err := l.Try(e, Build(e, l), name, args, at)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Mutation{ID: id, Name: name, At: at, Args: raw}
-}
-
-// family3 is a Hangzhou family: 张三 (employee, 1000.00), his mother 王芳 (resident) and a
-// cousin 赵六 (resident, no close relation).
-func family3(t *testing.T) []Mutation {
-	return []Mutation{
-		mut(t, "c-1", AddPerson, PersonArgs{Name: "张三", Region: "330100", Insurance: family.Employee, Status: family.Active, Account: money.MustParse("1000.00")}),
-		mut(t, "c-2", AddPerson, PersonArgs{Name: "王芳", Region: "330100", Insurance: family.Resident, Status: family.Active}),
-		mut(t, "c-3", AddPerson, PersonArgs{Name: "赵六", Region: "330100", Insurance: family.Resident, Status: family.Active}),
-		mut(t, "c-4", Link, LinkArgs{Person: "王芳", Of: "张三", Relation: family.Parent}),
-		mut(t, "c-5", Link, LinkArgs{Person: "赵六", Of: "张三", Relation: family.Other}),
+	if o.Status.Applied() {
+		if err := l.Queue(m); err != nil {
+			t.Fatal(err)
+		}
 	}
+	return o
 }
 
-func TestReplay(t *testing.T) {
+// family3 is a Hangzhou family: 张三 (employee, 1000.00), his mother 王芳 and a friend 赵六.
+func family3(t *testing.T, e *engine.Engine) *Local {
+	l, _ := Decode(nil)
+	l.ClientID = "c_a"
+	do(t, e, l, mutation.AddPerson, person("张三", family.Employee, "1000.00"))
+	do(t, e, l, mutation.AddPerson, person("王芳", family.Resident, ""))
+	do(t, e, l, mutation.AddPerson, person("赵六", family.Resident, ""))
+	do(t, e, l, mutation.Link, mutation.LinkArgs{Person: "王芳", Of: "张三", Relation: family.Parent})
+	do(t, e, l, mutation.Link, mutation.LinkArgs{Person: "赵六", Of: "张三", Relation: family.Other})
+	return l
+}
+
+func bill(patient family.PersonID, amount string) mutation.SettleArgs {
+	return mutation.SettleArgs{Patient: patient, Institution: engine.Institution{Region: "330100", Kind: "pharmacy", Designated: true},
+		Bill: engine.Bill{Total: money.MustParse(amount), PolicySelfPay: money.MustParse(amount), Category: engine.Drug}}
+}
+
+func TestQueueAppliesLocally(t *testing.T) {
 	e := engine.Default()
-	ms := append(family3(t),
-		mut(t, "c-6", Bind, BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}}),
-		mut(t, "c-7", Bind, BindArgs{Authorizer: "张三", Beneficiary: "赵六", Scopes: []family.Scope{family.Medical}}),
-		mut(t, "c-8", Settle, SettleArgs{Patient: "王芳", Institution: engine.Institution{Region: "330100", Kind: "pharmacy", Designated: true},
-			Bill: engine.Bill{Total: money.MustParse("120.00"), PolicySelfPay: money.MustParse("120.00"), Category: engine.Drug}}),
-		mut(t, "c-9", AddPerson, PersonArgs{Name: "张三", Region: "330100", Insurance: family.Resident}),
-	)
-	b := Replay(e, ms)
-	tests := []struct {
-		id     string
-		status Status
-		reason engine.Code
-	}{
-		{"c-1", Applied, ""}, {"c-4", Applied, ""}, {"c-6", Applied, ""},
-		{"c-7", Rejected, engine.RelationNotAllowed}, {"c-8", Applied, ""}, {"c-9", Rejected, ""},
+	l := family3(t, e)
+	if o := do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "赵六", Scopes: []family.Scope{family.Medical}}); o.Status != mutation.Rejected || !has(o.Codes, engine.RelationNotAllowed) {
+		t.Fatalf("friend binding: %+v", o)
 	}
-	for _, tc := range tests {
-		o := b.Outcomes[tc.id]
-		if o.Status != tc.status {
-			t.Errorf("%s: status %s, want %s (%v %s)", tc.id, o.Status, tc.status, o.Reasons, o.Error)
-		}
-		if tc.reason != "" && !hasCode(o.Reasons, tc.reason) {
-			t.Errorf("%s: reasons %v lack %s", tc.id, o.Reasons, tc.reason)
-		}
+	if n := len(l.Pending); n != 5 {
+		t.Fatalf("a refused mutation was queued: %d pending", n)
 	}
-	if len(b.State.Bindings) != 1 || len(b.Bills) != 1 {
-		t.Fatalf("bindings %d bills %d, want 1 and 1", len(b.State.Bindings), len(b.Bills))
+	do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
+	o := do(t, e, l, mutation.Settle, bill("王芳", "120.00"))
+	if !o.Status.Applied() || o.Split == nil || o.Split.Cash != 0 {
+		t.Fatalf("bill: %+v", o)
 	}
-	// The bill is paid by 张三's account through the binding; it leaves 880.00.
+	if l.Pending[6].Expected == nil || !l.Pending[6].Expected.Equal(o.Split) {
+		t.Error("the queued bill does not carry the phone's split")
+	}
+	b := Build(e, l)
 	if got := b.State.Person("张三").Balance(); got != money.MustParse("880.00") {
 		t.Errorf("张三's balance %s, want 880.00", got)
 	}
-	var paid money.Amount
-	for _, p := range b.Bills[0].Payments {
-		paid += p.Amount
+	for _, it := range b.Items {
+		if it.State != OnlyLocal {
+			t.Errorf("%s: %s before the family is on a server", it.Key(), it.State)
+		}
 	}
-	if paid+b.Bills[0].Cash != money.MustParse("120.00") {
-		t.Errorf("split %v + cash %s does not add up to the bill", b.Bills[0].Payments, b.Bills[0].Cash)
+	bills := b.Bills()
+	if len(bills) != 1 || bills[0].Key != "c_a/7" || bills[0].Total != money.MustParse("120.00") {
+		t.Fatalf("bills %+v", bills)
 	}
 	us := b.YearSummary()
 	if len(us) != 1 || us[0] != (Usage{2026, "张三", "王芳", money.MustParse("120.00")}) {
@@ -81,35 +91,73 @@ func TestReplay(t *testing.T) {
 	}
 }
 
-func TestRevokeStopsMutualAid(t *testing.T) {
-	e := engine.Default()
-	ms := append(family3(t),
-		mut(t, "c-6", Bind, BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}}),
-		Mutation{ID: "c-7", Name: Revoke, At: at.Add(-time.Hour), Args: json.RawMessage(`{"binding":"c-6"}`)},
-		mut(t, "c-8", Settle, SettleArgs{Patient: "王芳", Institution: engine.Institution{Region: "330100", Kind: "pharmacy", Designated: true},
-			Bill: engine.Bill{Total: money.MustParse("50.00"), PolicySelfPay: money.MustParse("50.00"), Category: engine.Drug}}),
-	)
-	b := Replay(e, ms)
-	if b.Outcomes["c-7"].Status != Applied {
-		t.Fatalf("revoke: %+v", b.Outcomes["c-7"])
+// serverLog turns a device's queue into the changes a server would log, re-applying each
+// with mutation.Apply in order as the server does.
+func serverLog(e *engine.Engine, s family.State, ms []gsync.Mutation, seq int64) ([]gsync.Change, family.State) {
+	var out []gsync.Change
+	for _, m := range ms {
+		o, next := mutation.Apply(e, &s, m.Intent(), m.At)
+		s = next
+		seq++
+		out = append(out, gsync.Change{Seq: seq, Device: "d", Mutation: m, Outcome: o})
 	}
-	if len(b.Bills) != 1 || b.Bills[0].Cash != money.MustParse("50.00") {
-		t.Fatalf("after revoke the bill should be all cash: %+v", b.Bills)
+	return out, s
+}
+
+func TestPullConfirmsAndReappliesPending(t *testing.T) {
+	e := engine.Default()
+	l := family3(t, e)
+	l.Family = "f_1"
+	do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
+	log, _ := serverLog(e, family.State{}, l.Pending, 0)
+	l.Pulled(gsync.PullResponse{Changes: log, Cursor: int64(len(log)), LastMutationIDs: map[string]int64{"c_a": 6}})
+	if len(l.Pending) != 0 || l.Cursor != 6 {
+		t.Fatalf("after pull: %d pending, cursor %d", len(l.Pending), l.Cursor)
+	}
+	// offline: a bill of 120.00 computed against 1000.00
+	o := do(t, e, l, mutation.Settle, bill("王芳", "120.00"))
+	if o.Split.Cash != 0 {
+		t.Fatalf("offline split %+v", o.Split)
+	}
+	if it := Build(e, l).Item("c_a/7"); it == nil || it.State != Pending {
+		t.Fatalf("offline bill: %+v", it)
+	}
+	// meanwhile the server logged another device's 950.00 bill
+	confirmed, _ := gsync.Replay(family.State{}, l.Confirmed)
+	theirs := gsync.Mutation{ClientID: "c_b", MutationID: 1, Name: mutation.Settle, At: at, Args: mustJSON(bill("王芳", "950.00"))}
+	more, after := serverLog(e, confirmed, []gsync.Mutation{theirs}, 6)
+	mine, _ := serverLog(e, after, l.Pending, 7)
+	if mine[0].Outcome.Status != mutation.Adjusted {
+		t.Fatalf("server outcome of the offline bill: %s", mine[0].Outcome.Status)
+	}
+	l.Pulled(gsync.PullResponse{Changes: append(more, mine...), Cursor: 8, LastMutationIDs: map[string]int64{"c_a": 7, "c_b": 1}})
+	b := Build(e, l)
+	it := b.Item("c_a/7")
+	if it == nil || it.State != Adjusted || it.Outcome.Expected == nil || it.Outcome.Split.Cash != money.MustParse("70.00") {
+		t.Fatalf("adjusted bill: %+v", it)
+	}
+	if got := b.State.Person("张三").Balance(); got != 0 {
+		t.Errorf("张三's balance %s, want 0.00", got)
+	}
+	// a page already seen changes nothing
+	l.Pulled(gsync.PullResponse{Changes: mine, Cursor: 8})
+	if len(l.Confirmed) != 8 {
+		t.Errorf("replayed page: %d changes", len(l.Confirmed))
 	}
 }
 
 func TestShenzhenLegacyBindingWarning(t *testing.T) {
 	e := engine.Default()
-	ms := []Mutation{
-		mut(t, "s-1", AddPerson, PersonArgs{Name: "A", Region: "440300", Insurance: family.Employee, Status: family.Active, Tier: 1, Account: 100000}),
-		mut(t, "s-2", AddPerson, PersonArgs{Name: "B", Region: "440300", Insurance: family.Resident, Status: family.Active}),
-		mut(t, "s-3", Link, LinkArgs{Person: "B", Of: "A", Relation: family.Child, CardLinked: true}),
-		mut(t, "s-4", Bind, BindArgs{Authorizer: "A", Beneficiary: "B", Scopes: []family.Scope{family.ResidentPremium}, Created: ptr(civil.MustDate("2022-05-01"))}),
-	}
-	b := Replay(e, ms)
-	if o := b.Outcomes["s-4"]; o.Status != Applied {
+	l, _ := Decode(nil)
+	l.ClientID = "c_s"
+	do(t, e, l, mutation.AddPerson, mutation.PersonArgs{ID: "A", Name: "A", Region: "440300", Insurance: family.Employee, Status: family.Active, Tier: 1, Account: 100000})
+	do(t, e, l, mutation.AddPerson, mutation.PersonArgs{ID: "B", Name: "B", Region: "440300", Insurance: family.Resident, Status: family.Active})
+	do(t, e, l, mutation.Link, mutation.LinkArgs{Person: "B", Of: "A", Relation: family.Child, CardLinked: true})
+	created := civil.MustDate("2022-05-01")
+	if o := do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "A", Beneficiary: "B", Scopes: []family.Scope{family.ResidentPremium}, Created: &created}); !o.Status.Applied() {
 		t.Fatalf("legacy binding: %+v", o)
 	}
+	b := Build(e, l)
 	bd := &b.State.Bindings[0]
 	if _, bad := Invalidated(e, &b.State, bd, civil.MustDate("2023-09-30")); bad {
 		t.Error("invalidated before the cut-off")
@@ -119,47 +167,35 @@ func TestShenzhenLegacyBindingWarning(t *testing.T) {
 	}
 }
 
-func TestLocalQueue(t *testing.T) {
-	l, err := Decode(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l.ClientID = "dev1"
-	m1, _ := l.Add(AddPerson, PersonArgs{Name: "X"}, at)
-	m2, _ := l.Add(AddPerson, PersonArgs{Name: "Y"}, at)
-	if m1.ID != "dev1-1" || m2.ID != "dev1-2" {
-		t.Fatalf("ids %s %s", m1.ID, m2.ID)
-	}
-	if l.StateOf(m1.ID) != OnlyLocal {
-		t.Errorf("no family yet: %s", l.StateOf(m1.ID))
-	}
-	l.Family = "f1"
-	if l.StateOf(m1.ID) != Pending {
-		t.Errorf("with a family: %s", l.StateOf(m1.ID))
-	}
-	other := Mutation{ID: "dev2-1", Name: AddPerson, At: at, Args: json.RawMessage(`{"name":"Z"}`)}
-	l.Confirm([]Mutation{m1, other}, 7)
-	if len(l.Pending) != 1 || l.Pending[0].ID != m2.ID || len(l.Confirmed) != 2 || l.Cursor != 7 {
-		t.Fatalf("after confirm: pending %v confirmed %v cursor %d", l.Pending, l.Confirmed, l.Cursor)
-	}
-	l.Confirm([]Mutation{m1}, 3) // a replayed page changes nothing
-	if len(l.Confirmed) != 2 || l.Cursor != 7 {
-		t.Fatalf("replayed page: confirmed %d cursor %d", len(l.Confirmed), l.Cursor)
-	}
-	l.Reject(m2.ID, Receipt{State: Refused, Reason: "RELATION_NOT_ALLOWED"})
-	if len(l.Pending) != 0 || l.StateOf(m2.ID) != Refused {
-		t.Fatalf("after reject: %v %s", l.Pending, l.StateOf(m2.ID))
-	}
+func TestLocalRoundTrip(t *testing.T) {
+	e := engine.Default()
+	l := family3(t, e)
 	back, err := Decode(l.Encode())
-	if err != nil || len(back.All()) != 2 || back.Receipts[m2.ID].Reason == "" {
+	if err != nil || len(back.Pending) != 5 || back.LastID != 5 {
 		t.Fatalf("round trip: %v %+v", err, back)
+	}
+	if got := Build(e, back).State.Person("张三").Balance(); got != money.MustParse("1000.00") {
+		t.Errorf("balance after round trip %s", got)
 	}
 	if _, err := Decode([]byte("{broken")); err == nil {
 		t.Error("broken storage decoded")
 	}
+	m := back.Pending[0]
+	m.MutationID = 9
+	if err := back.Queue(m); err == nil {
+		t.Error("out-of-order id queued")
+	}
 }
 
-func hasCode(cs []engine.Code, c engine.Code) bool {
+func mustJSON(v any) json.RawMessage {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func has(cs []engine.Code, c engine.Code) bool {
 	for _, x := range cs {
 		if x == c {
 			return true
@@ -167,5 +203,3 @@ func hasCode(cs []engine.Code, c engine.Code) bool {
 	}
 	return false
 }
-
-func ptr[T any](v T) *T { return &v }

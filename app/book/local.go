@@ -6,47 +6,29 @@ import (
 	"time"
 
 	"gongji/shared/engine"
+	"gongji/shared/mutation"
+	gsync "gongji/shared/sync"
 )
 
-// MaxPending bounds the queue of mutations not yet confirmed by the server.
+// MaxPending bounds the queue of mutations not yet in the family's log.
 const MaxPending = 10000
 
-// ItemState is where one mutation stands between this device and the server.
-type ItemState string
-
-// Item states, as the sync screen shows them.
-const (
-	OnlyLocal ItemState = "local"     // made here, no family on a server yet
-	Pending   ItemState = "pending"   // waiting to be pushed or acknowledged
-	Confirmed ItemState = "confirmed" // the server applied it as the device did
-	Adjusted  ItemState = "adjusted"  // the server applied it with another outcome
-	Refused   ItemState = "rejected"  // the server could not apply it
-)
-
-// Receipt is the server's word on one mutation.
-type Receipt struct {
-	State  ItemState `json:"state"`
-	Reason string    `json:"reason,omitempty"`
-	Before string    `json:"before,omitempty"`
-	After  string    `json:"after,omitempty"`
-}
-
-// Local is everything a device keeps in browser storage: settings, the family's confirmed
-// log from the server, and the queue of mutations made here and not yet confirmed.
+// Local is everything a device keeps in browser storage: settings, its session with the
+// family on the server, the family's log as pulled, and the queue of its own mutations.
 type Local struct {
-	Lang       string             `json:"lang"`
-	FamilyName string             `json:"family_name"`
-	ClientID   string             `json:"client_id"`
-	Counter    int                `json:"counter"`
-	Family     string             `json:"family,omitempty"`
-	Token      string             `json:"token,omitempty"`
-	Owner      bool               `json:"owner,omitempty"`
-	Cursor     int64              `json:"cursor"`
-	LastSync   time.Time          `json:"last_sync"`
-	Confirmed  []Mutation         `json:"confirmed"`
-	Pending    []Mutation         `json:"pending"`
-	Receipts   map[string]Receipt `json:"receipts"`
-	Devices    []string           `json:"devices,omitempty"`
+	Lang       string           `json:"lang"`
+	FamilyName string           `json:"family_name"`
+	ClientID   string           `json:"client_id"`
+	LastID     int64            `json:"last_id"` // the last mutation id given out
+	Family     string           `json:"family,omitempty"`
+	Device     string           `json:"device,omitempty"`
+	Token      string           `json:"token,omitempty"`
+	Owner      bool             `json:"owner,omitempty"`
+	Cursor     int64            `json:"cursor"`
+	LastSync   time.Time        `json:"last_sync"`
+	Confirmed  []gsync.Change   `json:"confirmed"`
+	Pending    []gsync.Mutation `json:"pending"`
+	Devices    []string         `json:"devices,omitempty"`
 }
 
 // Decode reads a saved Local; empty input is a fresh device.
@@ -54,11 +36,8 @@ func Decode(data []byte) (*Local, error) {
 	l := &Local{}
 	if len(data) > 0 {
 		if err := json.Unmarshal(data, l); err != nil {
-			return &Local{}, err
+			return &Local{Lang: "zh"}, err
 		}
-	}
-	if l.Receipts == nil {
-		l.Receipts = map[string]Receipt{}
 	}
 	if l.Lang == "" {
 		l.Lang = "zh"
@@ -72,85 +51,71 @@ func (l *Local) Encode() []byte {
 	return data
 }
 
-// Add queues a mutation made on this device; its id is the client id and a counter, so ids
-// stay unique across the family's devices.
-func (l *Local) Add(name string, args any, at time.Time) (Mutation, error) {
-	if len(l.Pending) >= MaxPending {
-		return Mutation{}, fmt.Errorf("queue full: %d mutations wait for the server", len(l.Pending))
-	}
+// Try applies a mutation to the current state without queuing it: what the person would get.
+func (l *Local) Try(e *engine.Engine, b *Book, name mutation.Name, args any, at time.Time) (gsync.Mutation, mutation.Outcome, error) {
 	raw, err := json.Marshal(args)
 	if err != nil {
-		return Mutation{}, err
+		return gsync.Mutation{}, mutation.Outcome{}, err
 	}
 	if l.ClientID == "" {
-		return Mutation{}, fmt.Errorf("client id missing")
+		return gsync.Mutation{}, mutation.Outcome{}, fmt.Errorf("client id missing")
 	}
-	l.Counter++
-	m := Mutation{ID: fmt.Sprintf("%s-%d", l.ClientID, l.Counter), Name: name, At: at.UTC(), Args: raw}
+	m := gsync.Mutation{ClientID: l.ClientID, MutationID: l.LastID + 1, Name: name, At: at, Args: raw}
+	o, _ := mutation.Apply(e, &b.State, m.Intent(), at)
+	if o.Split != nil {
+		m.Expected = o.Split
+	}
+	return m, o, nil
+}
+
+// Queue saves m as the next mutation of this device (its id was given by Try).
+func (l *Local) Queue(m gsync.Mutation) error {
+	if len(l.Pending) >= MaxPending {
+		return fmt.Errorf("queue full: %d mutations wait for the server", len(l.Pending))
+	}
+	if m.MutationID != l.LastID+1 || m.ClientID != l.ClientID {
+		return fmt.Errorf("mutation %s out of order (last id %d)", m.Key(), l.LastID)
+	}
+	l.LastID = m.MutationID
 	l.Pending = append(l.Pending, m)
-	return m, nil
+	return nil
 }
 
-// All is the confirmed log followed by the pending queue: the order the book replays.
-func (l *Local) All() []Mutation {
-	out := make([]Mutation, 0, len(l.Confirmed)+len(l.Pending))
-	out = append(out, l.Confirmed...)
-	return append(out, l.Pending...)
-}
-
-// Book replays everything this device knows.
-func (l *Local) Book(e *engine.Engine) *Book { return Replay(e, l.All()) }
-
-// StateOf says where a mutation stands.
-func (l *Local) StateOf(id string) ItemState {
-	if r, ok := l.Receipts[id]; ok {
-		return r.State
-	}
-	for _, m := range l.Pending {
-		if m.ID == id {
-			if l.Family == "" {
-				return OnlyLocal
-			}
-			return Pending
-		}
-	}
-	return Confirmed
-}
-
-// Confirm moves pulled mutations into the confirmed log in order and drops them from the
-// queue: pending mutations are then replayed on top of the new confirmed state.
-func (l *Local) Confirm(ms []Mutation, cursor int64) {
-	seen := map[string]bool{}
-	for _, m := range l.Confirmed {
-		seen[m.ID] = true
-	}
-	for _, m := range ms {
-		if seen[m.ID] {
+// Pulled adds a page of the family's log (changes after the cursor, in seq order) and drops
+// from the queue what is now in it. On the last page, ids up to lastMutationIDs[clientID] are
+// dropped too (processed, whatever page their change was on).
+func (l *Local) Pulled(p gsync.PullResponse) {
+	in := map[string]bool{}
+	for _, c := range p.Changes {
+		if c.Seq <= l.Cursor {
 			continue
 		}
-		seen[m.ID] = true
-		l.Confirmed = append(l.Confirmed, m)
+		l.Confirmed = append(l.Confirmed, c)
+		l.Cursor = c.Seq
+		in[c.Mutation.Key()] = true
 	}
 	kept := l.Pending[:0]
 	for _, m := range l.Pending {
-		if !seen[m.ID] {
+		if !in[m.Key()] {
 			kept = append(kept, m)
 		}
 	}
 	l.Pending = kept
-	if cursor > l.Cursor {
-		l.Cursor = cursor
+	if !p.More {
+		l.Processed(p.LastMutationIDs[l.ClientID])
 	}
 }
 
-// Reject drops a mutation the server refused from the queue, keeping its receipt.
-func (l *Local) Reject(id string, r Receipt) {
-	l.Receipts[id] = r
+// Processed drops queued mutations with ids up to last: they are in the family's log.
+func (l *Local) Processed(last int64) {
 	kept := l.Pending[:0]
 	for _, m := range l.Pending {
-		if m.ID != id {
+		if m.MutationID > last {
 			kept = append(kept, m)
 		}
 	}
 	l.Pending = kept
+	if last > l.LastID { // a reinstalled device whose ids the server already knows
+		l.LastID = last
+	}
 }
