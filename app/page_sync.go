@@ -138,7 +138,10 @@ func (c *syncPage) create(ctx app.Context, e app.Event) {
 	c.busy, c.err = true, ""
 	ctx.Async(func() {
 		s, err := createFamily(name, device)
-		ctx.Dispatch(func(ctx app.Context) { c.adopted(ctx, s, name, err) })
+		if err == nil {
+			err = adopt(s, name)
+		}
+		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
 	})
 }
 
@@ -148,7 +151,10 @@ func (c *syncPage) join(ctx app.Context, e app.Event) {
 	c.busy, c.err = true, ""
 	ctx.Async(func() {
 		s, err := server.Join(code, device)
-		ctx.Dispatch(func(ctx app.Context) { c.adopted(ctx, s, "", err) })
+		if err == nil {
+			err = adopt(s, "")
+		}
+		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
 	})
 }
 
@@ -172,14 +178,6 @@ func (c *syncPage) deviceName() string {
 
 // defaultDevice names this browser when the person gives no name.
 func defaultDevice() string { return theStore().T("sync.browser") + " " + theStore().Doc.ClientID[2:6] }
-
-// adopted saves the session the server gave, then syncs.
-func (c *syncPage) adopted(ctx app.Context, s session, name string, err error) {
-	if err == nil {
-		err = adopt(s, name)
-	}
-	c.done(ctx, err)
-}
 
 func (c *syncPage) done(ctx app.Context, err error) {
 	c.busy = false

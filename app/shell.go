@@ -24,6 +24,7 @@ func (c *shell) OnMount(ctx app.Context) {
 			startSync(ctx)
 		}
 	})
+	theStore().OnChange(func() { startSync(ctx) })
 	startSync(ctx)
 }
 

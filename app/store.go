@@ -28,7 +28,8 @@ type Store struct {
 	kv      kv
 	now     func() time.Time
 	book    *book.Book
-	changed []func()
+	// changed runs after every change made on this device (the sync client pushes it).
+	changed func()
 }
 
 // NewStore loads the document from kv (a fresh one when empty or unreadable).
@@ -92,14 +93,14 @@ func (s *Store) Save() error {
 func (s *Store) Changed() error {
 	s.rebuild()
 	err := s.Save()
-	for _, f := range s.changed {
-		f()
+	if s.changed != nil {
+		s.changed()
 	}
 	return err
 }
 
-// OnChange registers f to run after every change.
-func (s *Store) OnChange(f func()) { s.changed = append(s.changed, f) }
+// OnChange sets the function to run after every change (one at a time: the latest wins).
+func (s *Store) OnChange(f func()) { s.changed = f }
 
 // Do applies a mutation to the current state with mutation.Apply; when it applies, the
 // mutation is queued and saved before anything else happens. The outcome is the local one;

@@ -43,37 +43,45 @@ func currentSession() session {
 }
 
 // startSync runs one sync round in the background unless one is running (then it runs
-// again after it). The store changes only on the UI goroutine, in applyRound.
+// again after it). The round changes the store from its goroutine, not through ctx.Dispatch:
+// go-app drops a dispatch whose component was dismounted (the person navigated), and Go in
+// wasm switches goroutines only where one blocks, so the change cannot interleave with a
+// render. Observing screens then re-render through the state stateRev.
 func startSync(ctx app.Context) {
 	st := theStore()
 	if st.Doc.Family == "" || !app.IsClient {
 		return
 	}
+	watchChanges(st.Doc.Family, st.Doc.Token, func(head int64) {
+		if head > theStore().Doc.Cursor {
+			startSync(ctx)
+		}
+	})
 	if syncing {
 		again = true
 		return
 	}
 	syncing = true
-	s := currentSession()
-	pending := append([]gsync.Mutation(nil), st.Doc.Pending...)
-	cursor := st.Doc.Cursor
 	ctx.Async(func() {
-		pages, devices, err := syncRound(s, pending, cursor)
-		name := ""
-		if err == nil {
-			name, err = server.FamilyName(s)
-		}
-		ctx.Dispatch(func(ctx app.Context) {
-			syncing = false
+		for {
+			s := currentSession()
+			pending := append([]gsync.Mutation(nil), st.Doc.Pending...)
+			pages, devices, err := syncRound(s, pending, st.Doc.Cursor)
+			name := ""
+			if err == nil {
+				name, err = server.FamilyName(s)
+			}
 			if name != "" {
-				theStore().Doc.FamilyName = name
+				st.Doc.FamilyName = name
 			}
-			applyRound(ctx, pages, devices, err)
-			if again {
-				again = false
-				startSync(ctx)
+			applyRound(pages, devices, err)
+			storeChanged(ctx)
+			if !again {
+				break
 			}
-		})
+			again = false
+		}
+		syncing = false
 	})
 }
 
@@ -111,7 +119,7 @@ func syncRound(s session, pending []gsync.Mutation, cursor int64) ([]gsync.PullR
 
 // applyRound adds the pulled changes to the log, drops what they contain from the queue,
 // rebuilds the book (the queue re-applied on top), saves and re-renders.
-func applyRound(ctx app.Context, pages []gsync.PullResponse, devices []string, err error) {
+func applyRound(pages []gsync.PullResponse, devices []string, err error) {
 	st := theStore()
 	for _, p := range pages {
 		st.Doc.Pulled(p)
@@ -127,7 +135,6 @@ func applyRound(ctx app.Context, pages []gsync.PullResponse, devices []string, e
 	}
 	st.rebuild()
 	st.Save()
-	storeChanged(ctx)
 }
 
 func createFamily(name, device string) (session, error) {

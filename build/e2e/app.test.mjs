@@ -88,7 +88,7 @@ test('bill: the split shows as you type and goes to the ledger', async () => {
   await page.click('#bill-save');
   await page.locator('#bill-saved').waitFor();
   await page.click('#nav-ledger');
-  await page.locator('#bills li').first().waitFor();
+  await page.locator('#bills > li').first().waitFor();
   assert.match(await page.locator('#people').innerText(), /¥920\.00/);
   await page.locator('#year-summary li', { hasText: '张三 为 王芳 支付 ¥80.00' }).waitFor();
   await shot(page, '05-ledger');
@@ -118,7 +118,7 @@ test('offline: every route reloads, and a bill entered offline is kept', async (
       await p.goto(server.url + r);
       await ready(p);
       await p.locator('#offline-note').waitFor();
-      if (r === '/ledger') await p.locator('#bills li').first().waitFor();
+      if (r === '/ledger') await p.locator('#bills > li').first().waitFor();
       await p.close();
     }
     await page.goto(server.url + '/bill');
@@ -129,8 +129,8 @@ test('offline: every route reloads, and a bill entered offline is kept', async (
     await page.reload();
     await ready(page);
     await page.click('#nav-ledger');
-    await page.locator('#bills li[data-state="pending"]').waitFor();
-    assert.equal(await page.locator('#bills li').count(), 2);
+    await page.locator('#bills > li[data-state="pending"]').waitFor();
+    assert.equal(await page.locator('#bills > li').count(), 2);
     assert.match(await page.locator('#people').innerText(), /¥890\.00/);
     await shot(page, '07-offline-ledger');
   } finally {
@@ -139,8 +139,8 @@ test('offline: every route reloads, and a bill entered offline is kept', async (
 });
 
 test('online again: the offline bill syncs and a second device sees it', async () => {
-  await page.locator('#bills li[data-state="pending"]').waitFor({ state: 'detached', timeout: 20000 });
-  assert.equal(await page.locator('#bills li[data-state="confirmed"]').count(), 2);
+  await page.locator('#bills > li[data-state="pending"]').waitFor({ state: 'detached', timeout: 20000 });
+  assert.equal(await page.locator('#bills > li[data-state="confirmed"]').count(), 2);
   ctxB = await launch();
   const pb = await ctxB.newPage();
   watchErrors(pb, errors);
@@ -150,10 +150,18 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await pb.click('#join-family');
   await pb.locator('#sync-family').waitFor();
   await pb.click('#nav-ledger');
-  await pb.locator('#bills li').nth(1).waitFor({ timeout: 20000 });
+  await pb.locator('#bills > li').nth(1).waitFor({ timeout: 20000 });
   assert.match(await pb.locator('#people').innerText(), /¥890\.00/);
   await pb.locator('#year-summary li', { hasText: '张三 为 王芳 支付 ¥110.00' }).waitFor();
   await shot(pb, '08-second-device-ledger');
+
+  // a change on the first device reaches the open second one through the change notices
+  await page.click('#nav-bill');
+  await enterBill('王芳', '5');
+  await page.click('#bill-save');
+  await page.locator('#bill-saved').waitFor();
+  await pb.locator('#bills > li').nth(2).waitFor({ timeout: 10000 });
+  assert.match(await pb.locator('#people').innerText(), /¥885\.00/);
 });
 
 test('no page errors', () => {
