@@ -9,8 +9,9 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"gongji/shared/mutation"
+	"gongji/shared/engine"
 	"gongji/shared/family"
+	"gongji/shared/mutation"
 )
 
 // These tests run in wasm under Node with a jsdom window (build/jsdom): components mount,
@@ -189,19 +190,19 @@ func TestBillScreenSplitsAsYouType(t *testing.T) {
 	})
 	u.choose("bill-patient", "王芳")
 	u.fill("bill-policy", "80")
-	lines := u.el("split-lines").Call("querySelectorAll", "li")
+	lines := u.el("bill-lines").Call("querySelectorAll", "li")
 	if lines.Length() < 2 {
-		t.Fatalf("split: %q", u.text("split-lines"))
+		t.Fatalf("split: %q", u.text("bill-lines"))
 	}
 	first := lines.Index(0).Get("dataset")
 	if first.Get("payer").String() != "张三" || first.Get("source").String() != "mutual_aid" {
-		t.Errorf("first line: %q", u.text("split-lines"))
+		t.Errorf("first line: %q", u.text("bill-lines"))
 	}
-	if got := u.text("split-cash"); got != "¥0.00" {
+	if got := u.text("bill-cash"); got != "¥0.00" {
 		t.Errorf("cash %q, want ¥0.00", got)
 	}
 	u.fill("bill-full", "20.5")
-	if got := u.text("split-cash"); got != "¥20.50" {
+	if got := u.text("bill-cash"); got != "¥20.50" {
 		t.Errorf("cash with full self-pay %q, want ¥20.50", got)
 	}
 	u.fill("bill-full", "1.234")
@@ -218,5 +219,99 @@ func TestBillScreenSplitsAsYouType(t *testing.T) {
 	}
 	if v := u.el("bill-policy").Get("value").String(); v != "" {
 		t.Errorf("amount kept %q after saving", v)
+	}
+}
+
+func TestWalletScreenShowsLimitsAndTransfers(t *testing.T) {
+	u := mount(t, &walletPage{}, seed, func(t *testing.T) {
+		st := theStore()
+		st.Do(mutation.AddPerson, mutation.PersonArgs{ID: "小明", Name: "小明", Region: "330100", Insurance: "resident",
+			Status: "active", WalletOpen: true})
+		st.Do(mutation.Link, mutation.LinkArgs{Person: "小明", Of: "张三", Relation: "child"})
+	})
+	u.choose("wallet-from", "张三")
+	if got := u.text("wallet-left"); !strings.Contains(got, "3 / 3") {
+		t.Errorf("count left before any transfer: %q", got)
+	}
+	// 18:00 in UTC+8: the refund time is 06:00 the next morning
+	if got := u.text("wallet-refund-at"); !strings.Contains(got, "2026-03-03 06:00") {
+		t.Errorf("refund time: %q", got)
+	}
+	u.choose("wallet-to", "赵六")
+	u.fill("wallet-amount", "100")
+	if !strings.Contains(u.text("wallet-check"), "W2") {
+		t.Errorf("a friend as recipient: %q", u.text("wallet-check"))
+	}
+	u.choose("wallet-to", "小明")
+	u.fill("wallet-amount", "2000.01")
+	if !strings.Contains(u.text("wallet-check"), "W5") {
+		t.Errorf("over the per-transfer limit: %q", u.text("wallet-check"))
+	}
+	u.fill("wallet-amount", "100")
+	if !strings.Contains(u.text("wallet-check"), "可以办理") {
+		t.Fatalf("transfer refused: %q", u.text("wallet-check"))
+	}
+	u.submit("wallet-form")
+	if !u.has("wallet-sent") {
+		t.Fatalf("not sent: %q", u.text("wallet-form"))
+	}
+	if got := u.text("wallet-left"); !strings.Contains(got, "2 / 3") {
+		t.Errorf("count left after one transfer: %q", got)
+	}
+	li := u.el("transfers").Call("querySelector", "li")
+	if li.Get("dataset").Get("state").String() != "pending" {
+		t.Fatalf("transfer state %q", li.Get("dataset").Get("state").String())
+	}
+	li.Call("querySelector", "button.accept").Call("click")
+	u.e.ConsumeAll()
+	li = u.el("transfers").Call("querySelector", "li")
+	if li.Get("dataset").Get("state").String() != "accepted" {
+		t.Fatalf("after accept: %q", u.text("transfers"))
+	}
+	b := theStore().Book().State
+	if b.Person("小明").Wallet.Balance.String() != "100.00" || b.Person("张三").Balance().String() != "900.00" {
+		t.Errorf("balances after accept: 小明 wallet %s, 张三 %s", b.Person("小明").Wallet.Balance, b.Person("张三").Balance())
+	}
+}
+
+func TestWithdrawScreenAsksForAGround(t *testing.T) {
+	u := mount(t, &withdrawPage{}, seed)
+	u.choose("withdraw-person", "张三")
+	if got := u.text("withdraw-check"); !strings.Contains(got, "不能办理") || !strings.Contains(got, "D2") {
+		t.Errorf("no ground: %q", got)
+	}
+	u.choose("withdraw-ground", "voluntary_exit")
+	if got := u.text("withdraw-check"); !strings.Contains(got, "不能办理") || !strings.Contains(got, "D1") {
+		t.Errorf("voluntary exit is not a Hangzhou ground: %q", got)
+	}
+	u.choose("withdraw-ground", "emigration")
+	if got := u.text("withdraw-check"); !strings.Contains(got, "可以办理") || !strings.Contains(got, "D3") {
+		t.Errorf("emigration in Hangzhou: %q", got)
+	}
+	u.choose("transfer-to", "330100")
+	if got := u.text("transfer-check"); !strings.Contains(got, "T2") {
+		t.Errorf("transfer within the same city: %q", got)
+	}
+}
+
+func TestLedgerAndSyncScreens(t *testing.T) {
+	u := mount(t, &ledgerPage{}, seed, func(t *testing.T) {
+		st := theStore()
+		st.Do(mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
+		st.Do(mutation.Settle, mutation.SettleArgs{Patient: "王芳", Institution: engine.Institution{Region: "330100", Kind: "clinic", Designated: true},
+			Bill: engine.Bill{Total: 4000, PolicySelfPay: 4000, Category: engine.Treatment}})
+	})
+	if got := u.text("year-summary"); !strings.Contains(got, "2026 · 张三 为 王芳 支付 ¥40.00") {
+		t.Errorf("year summary: %q", got)
+	}
+	if got := u.el("bills").Call("querySelector", "li").Get("dataset").Get("state").String(); got != "local" {
+		t.Errorf("bill state before the family is on a server: %q", got)
+	}
+	v := mount(t, &syncPage{}, seed)
+	if !v.has("create-form") || !v.has("join-form") {
+		t.Fatal("no create or join form without a family")
+	}
+	if n := v.el("sync-items").Get("children").Length(); n != 5 {
+		t.Errorf("%d items, want 5", n)
 	}
 }

@@ -17,6 +17,7 @@ type billPage struct {
 	total, fund, policy, full    string
 	designated, wallet, notFirst bool
 	err, saved                   string
+	premium                      premiumForm
 }
 
 var categories = []engine.Category{engine.Drug, engine.Device, engine.Consumable, engine.Treatment,
@@ -89,6 +90,7 @@ func (c *billPage) Render() app.UI {
 				app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("bill-saved").Text(c.saved) }),
 				app.Button().Type("submit").ID("bill-save").Text(st.T("bill.save")),
 			),
+			c.premium.render(),
 		),
 	)
 }
@@ -122,16 +124,17 @@ func (c *billPage) preview() app.UI {
 	if err != nil {
 		return app.P().Class("error").ID("bill-preview-error").Text(st.T("err.prefix") + err.Error())
 	}
-	return splitView(res)
+	return splitView("bill", res)
 }
 
-// splitView shows who pays what in order, the cash, and the explanation.
-func splitView(res engine.SplitResult) app.UI {
+// splitView shows who pays what in order, the cash, and the explanation; ids start with
+// prefix ("bill-split", "bill-explain", "bill-cash").
+func splitView(prefix string, res engine.SplitResult) app.UI {
 	st := theStore()
-	return app.Section().ID("bill-split").Class("check-result").Body(
+	return app.Section().ID(prefix+"-split").Class("check-result").Body(
 		app.H3().Text(st.T("bill.split")),
 		app.If(res.Refused, func() app.UI { return app.P().Class("verdict refused").Text(st.T("bill.refused")) }),
-		app.Ol().ID("split-lines").Class("split").Body(
+		app.Ol().ID(prefix+"-lines").Class("split").Body(
 			app.Range(res.Payments).Slice(func(i int) app.UI {
 				p := res.Payments[i]
 				return app.Li().DataSet("source", string(p.Source)).DataSet("payer", string(p.Payer)).Body(
@@ -140,9 +143,9 @@ func splitView(res engine.SplitResult) app.UI {
 				)
 			}),
 			app.Li().Class("cash").DataSet("source", "cash").Body(
-				app.Span().Text(st.T("bill.cash")), app.Span().ID("split-cash").Class("num").Text(yuan(res.Cash))),
+				app.Span().Text(st.T("bill.cash")), app.Span().ID(prefix+"-cash").Class("num").Text(yuan(res.Cash))),
 		),
-		explanation("bill-explain", res.Explanation),
+		explanation(prefix+"-explain", res.Explanation),
 	)
 }
 

@@ -6,7 +6,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gongji/app/book"
-	"gongji/shared/civil"
 	"gongji/shared/money"
 )
 
@@ -69,7 +68,7 @@ func billList(b *book.Book) app.UI {
 		return app.Li().Class("card bill").DataSet("mutation", bill.Key).DataSet("state", string(state)).Body(
 			app.P().Body(
 				app.Strong().Text(string(bill.Patient)+" "+yuan(bill.Total)),
-				app.Span().Class("muted").Text(" · "+civil.FormatTime(bill.At)[:16]),
+				app.Span().Class("muted").Text(" · "+shortTime(bill.At)),
 				app.Span().Class("state "+string(state)).Text(" "+st.T("state."+string(state))),
 			),
 			app.Ul().Class("postings").Body(app.Range(bill.Split.Lines).Slice(func(j int) app.UI {

@@ -85,7 +85,7 @@ func itemList(b *book.Book) app.UI {
 		o := it.Outcome
 		return app.Li().DataSet("mutation", it.Key()).DataSet("state", string(it.State)).Body(
 			app.Span().Class("state "+string(it.State)).Text(st.T("state."+string(it.State))),
-			app.Span().Text(" "+st.T("mut."+string(it.Mutation.Name))+" · "+civil.FormatTime(it.Mutation.At)[:16]),
+			app.Span().Text(" "+st.T("mut."+string(it.Mutation.Name))+" · "+shortTime(it.Mutation.At)),
 			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {
 				return app.P().Class("reason adjusted").Text(st.T("sync.adjusted") + " " +
 					splitText(o.Expected) + " → " + splitText(o.Split))

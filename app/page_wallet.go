@@ -1,17 +1,30 @@
 package app
 
 import (
+	"strconv"
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
+	"gongji/shared/mutation"
 )
 
-// walletPage (医保钱包) checks a transfer with the engine before it is sent: the count left
-// today, the quiet hours and the 06:00 refund time are in the explanation.
+// The wallet limits the screen announces before a transfer is sent (rules.md W6, W7, W11).
+// The engine decides with its own copies; it does not export them.
+const (
+	walletDailyCount = 3         // W6: transfers per sender per UTC+8 day
+	walletQuietFrom  = 22 * 3600 // W7: no transfers from 22:00:00 ...
+	walletQuietUntil = 6 * 3600  // ... to 05:59:59 UTC+8
+)
+
+// walletPage (医保钱包) sends a transfer after showing its limits and the engine's check,
+// and lists transfers to accept or, from 06:00 after the refund time, to refund.
 type walletPage struct {
 	pageBase
-	from, to, amount, source string
+	from, to, amount, source, err, sent string
 }
 
 func (c *walletPage) Render() app.UI {
@@ -23,35 +36,134 @@ func (c *walletPage) Render() app.UI {
 		&shell{Active: PathWallet},
 		app.Main().Body(
 			app.H1().Text(st.T("wallet.title")),
-			app.P().Class("note").Text(st.T("wallet.soon")+" "+st.T("wallet.limits")),
-			app.Form().ID("wallet-form").Class("card").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
+			app.Form().ID("wallet-form").Class("card").OnSubmit(c.submit).Body(
 				app.Div().Class("row").Body(
-					field(st.T("relation.person"), app.Select().ID("wallet-from").OnChange(valueTo(&c.from)).Body(personOptions(c.from)...)),
-					field("→", app.Select().ID("wallet-to").OnChange(valueTo(&c.to)).Body(personOptions(c.to)...)),
-					field(st.T("bill.total"), app.Input().ID("wallet-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(valueTo(&c.amount))),
-					field(st.T("col.account"), app.Select().ID("wallet-source").OnChange(valueTo(&c.source)).Body(
+					field(st.T("wallet.from"), app.Select().ID("wallet-from").OnChange(valueTo(&c.from)).Body(personOptions(c.from)...)),
+					field(st.T("wallet.to"), app.Select().ID("wallet-to").OnChange(valueTo(&c.to)).Body(personOptions(c.to)...)),
+				),
+				app.Div().Class("row").Body(
+					field(st.T("wallet.amount"), app.Input().ID("wallet-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(valueTo(&c.amount))),
+					field(st.T("wallet.source"), app.Select().ID("wallet-source").OnChange(valueTo(&c.source)).Body(
 						option("account", st.T("col.account"), c.source), option("wallet", st.T("col.wallet"), c.source))),
 				),
+				c.limits(),
 				c.check(),
+				app.If(c.err != "", func() app.UI { return app.P().Class("error").ID("wallet-error").Text(c.err) }),
+				app.If(c.sent != "", func() app.UI { return app.P().Class("ok").ID("wallet-sent").Text(c.sent) }),
+				app.Button().Type("submit").ID("wallet-send").Text(st.T("wallet.send")),
 			),
+			app.H2().Text(st.T("wallet.list")),
+			c.transfers(),
 		),
 	)
 }
 
+// limits shows, before anything is sent, the count left today, the quiet hours and when an
+// unaccepted transfer would come back.
+func (c *walletPage) limits() app.UI {
+	st := theStore()
+	now := st.Now()
+	used := 0
+	for _, t := range st.Book().State.Transfers {
+		if string(t.From) == c.from && civil.DateOf(t.At) == civil.DateOf(now) {
+			used++
+		}
+	}
+	left := max(walletDailyCount-used, 0)
+	sec := civil.SecondOfDay(now)
+	quiet := sec >= walletQuietFrom || sec < walletQuietUntil
+	return app.Ul().ID("wallet-limits").Class("limits").Body(
+		app.If(c.from != "", func() app.UI {
+			return app.Li().ID("wallet-left").Text(st.T("wallet.left") + strconv.Itoa(left) + " / " + strconv.Itoa(walletDailyCount))
+		}),
+		app.Li().Class(map[bool]string{true: "warning", false: ""}[quiet]).Text(st.T("wallet.quiet")),
+		app.Li().ID("wallet-refund-at").Text(st.T("wallet.refund")+shortTime(engine.RefundAt(now))),
+	)
+}
+
+func (c *walletPage) request() (mutation.WalletTransferArgs, bool, error) {
+	amt, err := parseYuan(c.amount)
+	if err != nil {
+		return mutation.WalletTransferArgs{}, false, err
+	}
+	return mutation.WalletTransferArgs{From: family.PersonID(c.from), To: family.PersonID(c.to), Amount: amt,
+		Source: family.Source(c.source)}, c.from != "" && c.to != "" && c.amount != "", nil
+}
+
 func (c *walletPage) check() app.UI {
 	st := theStore()
-	amt, err := parseYuan(c.amount)
+	a, ok, err := c.request()
 	if err != nil {
 		return app.P().Class("error").Text(st.T("bill.badmoney"))
 	}
-	if c.from == "" || c.to == "" {
+	if !ok {
 		return app.Text("")
 	}
 	s := st.Book().State
 	res, err := st.Engine().WalletTransfer(&s, st.Now(), engine.WalletTransferRequest{ID: "preview",
-		From: family.PersonID(c.from), To: family.PersonID(c.to), Amount: amt, Source: family.Source(c.source)})
+		From: a.From, To: a.To, Amount: a.Amount, Source: a.Source})
 	if err != nil {
 		return app.P().Class("error").Text(st.T("err.prefix") + err.Error())
 	}
 	return verdictView("wallet-check", res.Allowed, res.Explanation)
 }
+
+func (c *walletPage) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := theStore()
+	a, ok, err := c.request()
+	if err != nil || !ok {
+		c.err, c.sent = st.T("bill.badmoney"), ""
+		return
+	}
+	o, err := st.Do(mutation.WalletTransfer, a)
+	if msg := failure(o, err); msg != "" {
+		c.err, c.sent = msg, ""
+		return
+	}
+	c.err, c.sent, c.amount = "", st.T("wallet.sent"), ""
+	clearInput("wallet-amount")
+}
+
+// transfers lists the family's wallet transfers, newest first, with accept and refund.
+func (c *walletPage) transfers() app.UI {
+	st := theStore()
+	ts := st.Book().State.Transfers
+	if len(ts) == 0 {
+		return app.P().Class("empty").Text(st.T("wallet.none"))
+	}
+	now := st.Now()
+	return app.Ul().ID("transfers").Class("cards").Body(app.Range(ts).Slice(func(i int) app.UI {
+		t := ts[len(ts)-1-i]
+		refundAt := engine.RefundAt(t.At)
+		id := t.ID
+		return app.Li().Class("card transfer").DataSet("transfer", t.ID).DataSet("state", string(t.State)).Body(
+			app.P().Body(
+				app.Strong().Text(string(t.From)+" → "+string(t.To)+" "+yuan(t.Amount)),
+				app.Span().Class("muted").Text(" · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State))),
+				app.Span().Class("state "+string(st.StateOf(t.ID))).Text(" "+st.T("state."+string(st.StateOf(t.ID)))),
+			),
+			app.If(t.State == family.Pending, func() app.UI {
+				return app.Div().Class("actions").Body(
+					app.P().Class("muted").Text(st.T("wallet.refund")+shortTime(refundAt)),
+					app.Button().Class("accept").Text(st.T("wallet.accept")).OnClick(func(ctx app.Context, e app.Event) {
+						c.act(mutation.WalletAccept, id)
+					}),
+					app.If(!now.Before(refundAt), func() app.UI {
+						return app.Button().Class("secondary refund").Text(st.T("wallet.dorefund")).OnClick(func(ctx app.Context, e app.Event) {
+							c.act(mutation.WalletRefund, id)
+						})
+					}),
+				)
+			}),
+		)
+	}))
+}
+
+func (c *walletPage) act(name mutation.Name, transfer string) {
+	o, err := theStore().Do(name, mutation.WalletRefArgs{Transfer: transfer})
+	c.err, c.sent = failure(o, err), ""
+}
+
+// shortTime is a moment in UTC+8 as "2006-01-02 15:04".
+func shortTime(t time.Time) string { return t.In(civil.Zone()).Format("2006-01-02 15:04") }

@@ -22,12 +22,12 @@ type kv interface {
 
 // Store is the device's local state: the saved document and the book replayed from it.
 type Store struct {
-	Doc     *book.Local
-	Err     string // the last load or save error, shown in the shell
-	eng     *engine.Engine
-	kv      kv
-	now     func() time.Time
-	book    *book.Book
+	Doc  *book.Local
+	Err  string // the last load or save error, shown in the shell
+	eng  *engine.Engine
+	kv   kv
+	now  func() time.Time
+	book *book.Book
 	// changed runs after every change made on this device (the sync client pushes it).
 	changed func()
 }

@@ -44,7 +44,7 @@ async function addRelation(person, of, relation) {
 async function enterBill(patient, policy) {
   await page.selectOption('#bill-patient', patient);
   await page.fill('#bill-policy', policy);
-  await page.locator('#split-lines li[data-source="mutual_aid"]').waitFor();
+  await page.locator('#bill-lines li[data-source="mutual_aid"]').waitFor();
 }
 
 test('family: people and relations', async () => {
@@ -80,9 +80,9 @@ test('bindings: a refused one with its reasons, then an allowed one', async () =
 test('bill: the split shows as you type and goes to the ledger', async () => {
   await page.click('#nav-bill');
   await enterBill('王芳', '80');
-  const first = page.locator('#split-lines li').first();
+  const first = page.locator('#bill-lines li').first();
   assert.equal(await first.getAttribute('data-payer'), '张三');
-  assert.equal(await page.locator('#split-cash').innerText(), '¥0.00');
+  assert.equal(await page.locator('#bill-cash').innerText(), '¥0.00');
   assert.match(await page.locator('#bill-explain').innerText(), /S1/);
   await shot(page, '04-bill-split');
   await page.click('#bill-save');
