@@ -38,7 +38,7 @@ func (c *familyPage) Render() app.UI {
 
 func peopleTable(b *book.Book) app.UI {
 	st := theStore()
-	return app.Table().ID("people").Body(
+	return app.Div().Class("table-wrap").Body(app.Table().ID("people").Body(
 		app.THead().Body(app.Tr().Body(
 			app.Th().Text(st.T("person.name")), app.Th().Text(st.T("person.insurance")),
 			app.Th().Text(st.T("col.city")), app.Th().Text(st.T("person.tier")),
@@ -63,7 +63,7 @@ func peopleTable(b *book.Book) app.UI {
 				app.Td().Class("num").Text(wallet),
 			)
 		})),
-	)
+	))
 }
 
 func tierKey(t int) string {
