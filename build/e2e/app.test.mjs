@@ -162,6 +162,13 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await page.locator('#bill-saved').waitFor();
   await pb.locator('#bills > li').nth(2).waitFor({ timeout: 10000 });
   assert.match(await pb.locator('#people').innerText(), /¥885\.00/);
+
+  // the English switch survives the reload it makes
+  await pb.click('#lang-switch');
+  await pb.locator('#nav-ledger', { hasText: 'Ledger' }).waitFor();
+  await ready(pb);
+  await pb.locator('#year-summary li', { hasText: '张三 for 王芳 paid ¥115.00' }).waitFor();
+  await shot(pb, '10-english-ledger');
 });
 
 test('no page errors', () => {
