@@ -9,6 +9,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
@@ -313,5 +314,28 @@ func TestLedgerAndSyncScreens(t *testing.T) {
 	}
 	if n := v.el("sync-items").Get("children").Length(); n != 5 {
 		t.Errorf("%d items, want 5", n)
+	}
+}
+
+func TestBindingsListWarnsAndRevokes(t *testing.T) {
+	created := civil.MustDate("2022-05-01")
+	u := mount(t, &bindingsPage{}, func(t *testing.T) {
+		st := theStore()
+		st.Do(mutation.AddPerson, mutation.PersonArgs{ID: "A", Name: "A", Region: "440300", Insurance: "employee", Status: "active", Tier: 1, Account: 100000})
+		st.Do(mutation.AddPerson, mutation.PersonArgs{ID: "B", Name: "B", Region: "440300", Insurance: "resident", Status: "active"})
+		st.Do(mutation.Link, mutation.LinkArgs{Person: "B", Of: "A", Relation: "child", CardLinked: true})
+		if o, err := st.Do(mutation.Bind, mutation.BindArgs{Authorizer: "A", Beneficiary: "B",
+			Scopes: []family.Scope{family.ResidentPremium}, Created: &created}); err != nil || !o.Status.Applied() {
+			t.Fatalf("legacy binding: %v %+v", err, o)
+		}
+	})
+	li := u.el("bindings").Call("querySelector", "li")
+	if !li.Call("querySelector", ".binding-invalid").Truthy() {
+		t.Fatalf("no SZ5 warning: %q", u.text("bindings"))
+	}
+	li.Call("querySelector", "button.revoke").Call("click")
+	u.e.ConsumeAll()
+	if got := u.text("bindings"); !strings.Contains(got, "已解除") || strings.Contains(got, "2023-10-01 深圳新规失效") {
+		t.Errorf("after revoke: %q", got)
 	}
 }

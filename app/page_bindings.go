@@ -151,9 +151,9 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 				app.Span().Class("muted").Text(" · "+scopes+" · "+bd.Created.String()+" · "+state),
 				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(" "+st.T("state."+string(st.StateOf(bd.ID)))),
 			),
-			app.If(invalid && !revoked, func() app.UI { return app.P().Class("warning").Text(st.T("bind.invalid")) }),
+			app.If(invalid && !revoked, func() app.UI { return app.P().Class("warning binding-invalid").Text(st.T("bind.invalid")) }),
 			app.If(!revoked, func() app.UI {
-				return app.Button().Class("secondary").Text(st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
+				return app.Button().Class("secondary revoke").Text(st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
 					st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id})
 				})
 			}),
