@@ -4,7 +4,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gongji/app/book"
-	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/mutation"
 )
@@ -58,7 +57,7 @@ func (c *syncPage) status() app.UI {
 	d := st.Doc
 	last := st.T("sync.never")
 	if !d.LastSync.IsZero() {
-		last = civil.FormatTime(d.LastSync)
+		last = shortTime(d.LastSync)
 	}
 	return app.Section().ID("sync-status").Class("card").Body(
 		app.P().Body(app.Span().Text(st.T("family.name")+"："), app.Strong().ID("sync-family-name").Text(d.FamilyName)),

@@ -163,11 +163,37 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await pb.locator('#bills > li').nth(2).waitFor({ timeout: 10000 });
   assert.match(await pb.locator('#people').innerText(), /¥885\.00/);
 
+  // the second device spends offline what the first spends online: the server adjusts
+  await ctxB.setOffline(true);
+  try {
+    await pb.click('#nav-bill');
+    await pb.selectOption('#bill-patient', '王芳');
+    await pb.fill('#bill-policy', '800');
+    await pb.locator('#bill-cash', { hasText: '¥0.00' }).waitFor();
+    await pb.click('#bill-save');
+    await pb.locator('#bill-saved').waitFor();
+    await page.click('#nav-bill');
+    await enterBill('王芳', '100');
+    await page.click('#bill-save');
+    await page.locator('#bill-saved').waitFor();
+  } finally {
+    await ctxB.setOffline(false);
+  }
+  await pb.click('#nav-sync');
+  await pb.locator('#sync-items li[data-state="adjusted"]').waitFor({ timeout: 20000 });
+  assert.match(await pb.locator('#sync-items li[data-state="adjusted"]').innerText(),
+    /在离线期间余额已被其他家人使用.*¥800\.00.*→.*¥785\.00.*现金 ¥15\.00/s);
+  await shot(pb, '11-adjusted');
+  await page.click('#nav-ledger');
+  await page.locator('#bills > li').nth(4).waitFor({ timeout: 20000 });
+  assert.match(await page.locator('#people').innerText(), /¥0\.00/);
+
   // the English switch survives the reload it makes
   await pb.click('#lang-switch');
   await pb.locator('#nav-ledger', { hasText: 'Ledger' }).waitFor();
   await ready(pb);
-  await pb.locator('#year-summary li', { hasText: '张三 for 王芳 paid ¥115.00' }).waitFor();
+  await pb.click('#nav-ledger');
+  await pb.locator('#year-summary li', { hasText: '张三 for 王芳 paid ¥1000.00' }).waitFor();
   await shot(pb, '10-english-ledger');
 });
 
