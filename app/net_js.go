@@ -2,7 +2,11 @@
 
 package app
 
-import "syscall/js"
+import (
+	"sync"
+	"syscall/js"
+	"time"
+)
 
 // online reads navigator.onLine: false means surely offline, true says nothing about the
 // sync server (fetch errors are handled too).
@@ -15,3 +19,28 @@ func watchOnline(f func(bool)) {
 	js.Global().Call("addEventListener", "online", on)
 	js.Global().Call("addEventListener", "offline", off)
 }
+
+// watchUpdates asks the browser to look for a new service worker whenever the page becomes
+// visible again and every updateEvery, so a long-open app learns of a new version.
+func watchUpdates(check func()) {
+	updatesOnce.Do(func() {
+		doc := js.Global().Get("document")
+		doc.Call("addEventListener", "visibilitychange", js.FuncOf(func(js.Value, []js.Value) any {
+			if doc.Get("visibilityState").String() == "visible" {
+				check()
+			}
+			return nil
+		}))
+		go func() {
+			for {
+				time.Sleep(updateEvery)
+				check()
+			}
+		}()
+	})
+}
+
+var updatesOnce sync.Once
+
+// updateEvery is how often an open app looks for a new version.
+const updateEvery = 15 * time.Minute

@@ -5,3 +5,5 @@ package app
 func online() bool { return false }
 
 func watchOnline(func(bool)) {}
+
+func watchUpdates(func()) {}

@@ -25,6 +25,7 @@ func (c *shell) OnMount(ctx app.Context) {
 		}
 	})
 	theStore().OnChange(func() { startSync(ctx) })
+	watchUpdates(app.TryUpdate)
 	startSync(ctx)
 }
 
