@@ -119,6 +119,7 @@ test('offline: every route reloads, and a bill entered offline is kept', async (
       await ready(p);
       await p.locator('#offline-note').waitFor();
       if (r === '/ledger') await p.locator('#bills > li').first().waitFor();
+      if (r === '/wallet' || r === '/withdraw') await shot(p, '07-offline' + r.replace('/', '-'));
       await p.close();
     }
     await page.goto(server.url + '/bill');
