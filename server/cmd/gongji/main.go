@@ -12,6 +12,8 @@ import (
 const usage = `usage:
   gongji serve [flags]     serve the app and the sync API (gongji serve -h)
   gongji eval FILE|-       decide a scenario file and print the result JSON
+  gongji backup FILE       write a consistent copy of the database (works while serving)
+  gongji restore FILE      replace the database with a backup (server stopped)
   gongji version           print the build version
 `
 
@@ -32,6 +34,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return evalCmd(args[1:], stdin, stdout, stderr)
 	case "serve":
 		return serveCmd(args[1:], stdout, stderr)
+	case "backup":
+		return backupCmd(args[1:], stdout, stderr)
+	case "restore":
+		return restoreCmd(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version)
 		return 0

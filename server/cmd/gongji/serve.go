@@ -6,40 +6,83 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
+	"gongji/server/api"
+	"gongji/server/buntstore"
 	"gongji/server/pwa"
+	"gongji/shared/engine"
 )
 
-// serveCmd is `gongji serve`: for now the health check and a placeholder page.
+// serveCmd is `gongji serve`: the sync API under /api/, /healthz and the PWA, over one
+// BuntDB file in the data directory.
 func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", envOr("GONGJI_ADDR", "127.0.0.1:8080"), "listen address (GONGJI_ADDR)")
+	data := fs.String("data", envOr("GONGJI_DATA", "./data"), "data directory (GONGJI_DATA)")
+	level := fs.String("log", envOr("GONGJI_LOG", "info"), "log level: debug, info, warn, error (GONGJI_LOG)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprintln(w, "ok")
-	})
-	mux.Handle("/", pwa.Handler(version))
+	log, err := newLogger(stderr, *level)
+	if err != nil {
+		fmt.Fprintf(stderr, "gongji serve: -log: %v\n", err)
+		return 2
+	}
+	hub := api.NewHub()
+	db, err := buntstore.Open(*data, buntstore.Options{OnCommit: hub.Notify, Repaired: func(n int) {
+		if n > 0 {
+			log.Warn("repair: dropped unacknowledged log records after a gap", "records", n)
+		}
+	}})
+	if err != nil {
+		fmt.Fprintf(stderr, "gongji serve: %v\n", err)
+		return 1
+	}
+	defer db.Close()
+	apiServer := api.New(api.Config{Store: db, Engine: engine.Default(), Log: log, Hub: hub})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "gongji serve: listen on %s: %v\n", *addr, err)
 		return 1
 	}
+	srv := &http.Server{Handler: routes(apiServer), ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	srv.RegisterOnShutdown(apiServer.Stop)
+	log.Info("serving", "addr", ln.Addr().String(), "data", *data, "version", version)
 	fmt.Fprintf(stdout, "Gongji is running at http://%s/\n", ln.Addr())
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	return serveUntilSignal(srv, ln, log, stderr)
+}
+
+// routes: the API, the health check, and the PWA for everything else.
+func routes(apiServer *api.Server) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintln(w, "ok")
+	})
+	mux.Handle("/api/", apiServer.Handler())
+	mux.Handle("/", pwa.Handler(version))
+	return mux
+}
+
+// serveUntilSignal serves until SIGINT or SIGTERM, then stops taking requests, lets running
+// ones finish (10 s at most) and returns; the caller closes the store after that.
+func serveUntilSignal(srv *http.Server, ln net.Listener, log *slog.Logger, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	done := make(chan struct{})
 	go func() {
+		defer close(done)
 		<-ctx.Done()
+		log.Info("shutting down")
 		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		srv.Shutdown(shutdown)
@@ -48,7 +91,17 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gongji serve: %v\n", err)
 		return 1
 	}
+	<-done
+	log.Info("stopped")
 	return 0
+}
+
+func newLogger(w io.Writer, level string) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(strings.ToUpper(level))); err != nil {
+		return nil, err
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})), nil
 }
 
 func envOr(name, fallback string) string {
@@ -57,12 +110,3 @@ func envOr(name, fallback string) string {
 	}
 	return fallback
 }
-
-const placeholderPage = `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>共济 Gongji</title></head>
-<body><h1>共济 Gongji</h1>
-<p>职工医保个人账户家庭共济：规则引擎已就绪，应用即将上线。</p>
-<p>Family mutual aid for employee medical-insurance accounts: the rules engine is ready; the app is coming.</p>
-</body></html>
-`

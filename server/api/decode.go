@@ -1,0 +1,61 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"unicode/utf8"
+
+	"gongji/shared/sync"
+)
+
+// decodeBody reads a JSON body of at most sync.MaxBodyBytes into v and answers the error
+// itself (413 or 400 naming the field); it returns false when it did.
+func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
+	body := http.MaxBytesReader(w, r.Body, sync.MaxBodyBytes)
+	dec := json.NewDecoder(body)
+	err := dec.Decode(v)
+	if err == nil && dec.More() {
+		err = errors.New("trailing data after the JSON value")
+	}
+	if err == nil {
+		return true
+	}
+	var tooBig *http.MaxBytesError
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.As(err, &tooBig):
+		writeError(w, http.StatusRequestEntityTooLarge, "too_large", "body",
+			fmt.Sprintf("body over %d bytes", sync.MaxBodyBytes))
+	case errors.As(err, &typeErr):
+		field := typeErr.Field
+		if field == "" {
+			field = "body"
+		}
+		writeError(w, http.StatusBadRequest, "bad_request", field,
+			fmt.Sprintf("want %s, got JSON %s", typeErr.Type, typeErr.Value))
+	case errors.As(err, &syntaxErr):
+		writeError(w, http.StatusBadRequest, "bad_request", "body",
+			fmt.Sprintf("malformed JSON at byte %d: %v", syntaxErr.Offset, err))
+	default:
+		writeError(w, http.StatusBadRequest, "bad_request", "body", err.Error())
+	}
+	return false
+}
+
+// checkText answers 400 for a required text field that is missing, not UTF-8 or too long.
+func checkText(w http.ResponseWriter, field, v string, maxChars int) bool {
+	switch n := utf8.RuneCountInString(v); {
+	case v == "":
+		writeError(w, http.StatusBadRequest, "bad_request", field, "missing")
+	case !utf8.ValidString(v):
+		writeError(w, http.StatusBadRequest, "bad_request", field, "not valid UTF-8")
+	case n > maxChars:
+		writeError(w, http.StatusBadRequest, "bad_request", field, fmt.Sprintf("%d characters, at most %d", n, maxChars))
+	default:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,162 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"gongji/server/store"
+	"gongji/shared/sync"
+)
+
+// Invitation lifetimes.
+const (
+	defaultInviteTTL = 24 * time.Hour
+	maxInviteTTL     = 7 * 24 * time.Hour
+)
+
+type createFamilyRequest struct {
+	Name   string `json:"name"`
+	Device string `json:"device"`
+}
+
+// credentials answers a new device: the only time its token is ever sent.
+type credentials struct {
+	Family string `json:"family"`
+	Device string `json:"device"`
+	Token  string `json:"token"`
+	Owner  bool   `json:"owner"`
+}
+
+func (s *Server) createFamily(w http.ResponseWriter, r *http.Request) {
+	var req createFamilyRequest
+	if !decodeBody(w, r, &req) || !checkText(w, "name", req.Name, sync.MaxDeviceName) ||
+		!checkText(w, "device", req.Device, sync.MaxDeviceName) {
+		return
+	}
+	now := s.now().UTC()
+	token := newToken()
+	f := store.Family{ID: s.newFamilyID(r), Name: req.Name, Created: now}
+	d := store.Device{ID: newID("d"), Name: req.Device, Owner: true, TokenHash: HashToken(token), Created: now}
+	if err := s.store.CreateFamily(r.Context(), f, d); err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	s.log.Info("family created", "family", f.ID, "device", d.ID)
+	writeJSON(w, http.StatusCreated, credentials{Family: f.ID, Device: d.ID, Token: token, Owner: true})
+}
+
+type joinRequest struct {
+	Code   string `json:"code"`
+	Device string `json:"device"`
+}
+
+func (s *Server) join(w http.ResponseWriter, r *http.Request) {
+	var req joinRequest
+	if !decodeBody(w, r, &req) || !checkText(w, "code", req.Code, 40) ||
+		!checkText(w, "device", req.Device, sync.MaxDeviceName) {
+		return
+	}
+	token := newToken()
+	now := s.now().UTC()
+	d := store.Device{ID: newID("d"), Name: req.Device, TokenHash: HashToken(token), Created: now}
+	d, err := s.store.Join(r.Context(), HashToken(normalizeCode(req.Code)), now, d)
+	if err == store.ErrNotFound {
+		writeError(w, http.StatusNotFound, "invite_not_found", "code", "unknown, used or expired invitation code")
+		return
+	}
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	s.log.Info("device joined", "family", d.Family, "device", d.ID)
+	writeJSON(w, http.StatusCreated, credentials{Family: d.Family, Device: d.ID, Token: token})
+}
+
+type inviteRequest struct {
+	TTLMinutes int `json:"ttlMinutes"`
+}
+
+type inviteResponse struct {
+	Code    string    `json:"code"`
+	Expires time.Time `json:"expiresAt"`
+}
+
+func (s *Server) invite(w http.ResponseWriter, r *http.Request) {
+	d := device(r)
+	if !d.Owner {
+		writeError(w, http.StatusForbidden, "forbidden", "", "only the family's owner device can invite")
+		return
+	}
+	var req inviteRequest
+	if r.ContentLength != 0 && !decodeBody(w, r, &req) {
+		return
+	}
+	ttl := defaultInviteTTL
+	if req.TTLMinutes != 0 {
+		ttl = time.Duration(req.TTLMinutes) * time.Minute
+	}
+	if ttl < time.Minute || ttl > maxInviteTTL {
+		writeError(w, http.StatusBadRequest, "bad_request", "ttlMinutes",
+			fmt.Sprintf("%d: want 1 to %d", req.TTLMinutes, int(maxInviteTTL/time.Minute)))
+		return
+	}
+	code := newCode()
+	inv := store.Invite{CodeHash: HashToken(normalizeCode(code)), Family: d.Family, Expires: s.now().UTC().Add(ttl)}
+	if err := s.store.AddInvite(r.Context(), inv); err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, inviteResponse{Code: code, Expires: inv.Expires})
+}
+
+type deviceJSON struct {
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Owner   bool      `json:"owner"`
+	Revoked bool      `json:"revoked"`
+	Created time.Time `json:"createdAt"`
+}
+
+func (s *Server) devices(w http.ResponseWriter, r *http.Request) {
+	ds, err := s.store.Devices(r.Context(), device(r).Family)
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	out := make([]deviceJSON, 0, len(ds))
+	for _, d := range ds {
+		out = append(out, deviceJSON{ID: d.ID, Name: d.Name, Owner: d.Owner, Revoked: d.Revoked, Created: d.Created})
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"devices": out})
+}
+
+func (s *Server) revokeDevice(w http.ResponseWriter, r *http.Request) {
+	d, target := device(r), r.PathValue("device")
+	if !d.Owner && d.ID != target {
+		writeError(w, http.StatusForbidden, "forbidden", "device", "only the owner or the device itself can revoke it")
+		return
+	}
+	if err := s.store.RevokeDevice(r.Context(), d.Family, target); err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	s.log.Info("device revoked", "family", d.Family, "device", target, "by", d.ID)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) familyInfo(w http.ResponseWriter, r *http.Request) {
+	d := device(r)
+	f, err := s.store.Family(r.Context(), d.Family)
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	head, err := s.store.Head(r.Context(), d.Family)
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"family": f.ID, "name": f.Name, "device": d.ID,
+		"owner": d.Owner, "head": head})
+}

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"gongji/server/buntstore"
+)
+
+// backupCmd is `gongji backup [-data DIR] FILE`: a consistent copy of the database that
+// works while the server runs. The file only grows (shrink is off) and every push is one
+// record, so a copy of its current length is a crash-consistent prefix; opening that copy
+// cuts a torn last record and runs the repair pass, then it is saved compacted to FILE.
+func backupCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", envOr("GONGJI_DATA", "./data"), "data directory (GONGJI_DATA)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: gongji backup [-data DIR] FILE")
+		return 2
+	}
+	if err := backup(*data, fs.Arg(0)); err != nil {
+		fmt.Fprintf(stderr, "gongji backup: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "backup written to %s\n", fs.Arg(0))
+	return 0
+}
+
+func backup(dataDir, out string) error {
+	tmp, err := os.MkdirTemp("", "gongji-backup-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if err := copyFile(filepath.Join(dataDir, buntstore.FileName), filepath.Join(tmp, buntstore.FileName)); err != nil {
+		return err
+	}
+	db, err := buntstore.Open(tmp, buntstore.Options{})
+	if err != nil {
+		return fmt.Errorf("the copy does not open: %w", err)
+	}
+	defer db.Close()
+	f, err := os.CreateTemp(filepath.Dir(out), ".gongji-backup-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if err := db.Backup(f); err != nil {
+		f.Close()
+		return err
+	}
+	return commitFile(f, out)
+}
+
+// restoreCmd is `gongji restore [-data DIR] FILE`: replaces the database with a backup. It
+// refuses while a server holds the data directory, and checks the backup opens first.
+func restoreCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", envOr("GONGJI_DATA", "./data"), "data directory (GONGJI_DATA)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: gongji restore [-data DIR] FILE")
+		return 2
+	}
+	if err := restore(*data, fs.Arg(0)); err != nil {
+		fmt.Fprintf(stderr, "gongji restore: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "restored %s into %s\n", fs.Arg(0), *data)
+	return 0
+}
+
+func restore(dataDir, in string) error {
+	tmp, err := os.MkdirTemp("", "gongji-restore-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if err := copyFile(in, filepath.Join(tmp, buntstore.FileName)); err != nil {
+		return err
+	}
+	check, err := buntstore.Open(tmp, buntstore.Options{})
+	if err != nil {
+		return fmt.Errorf("%s is not a usable backup: %w", in, err)
+	}
+	check.Close()
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return err
+	}
+	lock, err := buntstore.Lock(dataDir)
+	if err != nil {
+		return fmt.Errorf("%w: stop the server first", err)
+	}
+	defer lock.Close()
+	f, err := os.CreateTemp(dataDir, ".gongji-restore-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	src, err := os.Open(filepath.Join(tmp, buntstore.FileName))
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	if _, err := io.Copy(f, src); err != nil {
+		f.Close()
+		return err
+	}
+	return commitFile(f, filepath.Join(dataDir, buntstore.FileName))
+}
+
+// copyFile copies src's current length (the file may be growing) to dst.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("no database at %s", src)
+	}
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	st, err := in.Stat()
+	if err != nil {
+		return err
+	}
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.CopyN(out, in, st.Size()); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// commitFile fsyncs f, renames it to path and fsyncs the directory, so path is either the
+// old file or the whole new one after a crash.
+func commitFile(f *os.File, path string) error {
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	dir, err := os.Open(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	defer dir.Close()
+	return dir.Sync()
+}

@@ -1,0 +1,94 @@
+// Package store is the sync server's storage interface: families, devices, invitation codes
+// and each family's append-only log of processed mutations. It is small on purpose so that a
+// BuntDB file (server/buntstore) and a Cloudflare Durable Object per family can both
+// implement it and pass the same conformance tests (server/store/storetest).
+package store
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"time"
+
+	"gongji/shared/family"
+	"gongji/shared/sync"
+)
+
+// Sentinel errors.
+var (
+	// ErrNotFound: no such family, device, token or invitation code (or not this family's).
+	ErrNotFound = errors.New("store: not found")
+	// ErrExists: an id that must be new is taken.
+	ErrExists = errors.New("store: already exists")
+	// ErrClosed: the store is shutting down; nothing was written.
+	ErrClosed = errors.New("store: closed")
+)
+
+// Family is a family's record.
+type Family struct {
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Created time.Time `json:"created"`
+}
+
+// Device is one phone or browser of a family. TokenHash is the SHA-256 of its bearer token
+// (hex); the token itself is never stored.
+type Device struct {
+	ID        string    `json:"id"`
+	Family    string    `json:"family"`
+	Name      string    `json:"name"`
+	Owner     bool      `json:"owner"`
+	TokenHash string    `json:"tokenHash"`
+	Invite    string    `json:"invite,omitempty"` // the hash of the code it joined with
+	Created   time.Time `json:"created"`
+	Revoked   bool      `json:"revoked"`
+}
+
+// Invite is a single-use invitation code, stored by the hash of the code.
+type Invite struct {
+	CodeHash string    `json:"codeHash"`
+	Family   string    `json:"family"`
+	Expires  time.Time `json:"expires"`
+}
+
+// Head is a family's current state: the last seq of its log, the last processed mutation id
+// per client and the state after the whole log.
+type Head struct {
+	Seq             int64
+	LastMutationIDs map[string]int64
+	State           family.State
+}
+
+// Clone is a deep copy the push function may change freely.
+func (h *Head) Clone() *Head {
+	return &Head{Seq: h.Seq, LastMutationIDs: maps.Clone(h.LastMutationIDs), State: h.State.Clone()}
+}
+
+// PushFunc processes a push against a copy of the family's head, changes it, and returns the
+// changes to append (seq head.Seq+1, +2, ...; none is fine). An error discards everything.
+type PushFunc func(h *Head) ([]sync.Change, error)
+
+// Page is a page of a family's log after a cursor, consistent with Head and LastMutationIDs.
+type Page struct {
+	Changes         []sync.Change
+	Head            int64
+	More            bool
+	LastMutationIDs map[string]int64
+}
+
+// Store keeps families. Every method is safe for concurrent use. Push returns only after its
+// changes are durable and is crash-atomic: after a crash a push is there whole or not at all.
+type Store interface {
+	CreateFamily(ctx context.Context, f Family, owner Device) error
+	Family(ctx context.Context, id string) (Family, error)
+	AddInvite(ctx context.Context, inv Invite) error
+	// Join uses the invite with codeHash (unused, not expired at now) to add d to its family.
+	Join(ctx context.Context, codeHash string, now time.Time, d Device) (Device, error)
+	DeviceByToken(ctx context.Context, tokenHash string) (Device, error)
+	Devices(ctx context.Context, family string) ([]Device, error)
+	RevokeDevice(ctx context.Context, family, device string) error
+	Push(ctx context.Context, family string, fn PushFunc) error
+	Pull(ctx context.Context, family string, cursor int64, limit int) (Page, error)
+	Head(ctx context.Context, family string) (seq int64, err error)
+	Close() error
+}
