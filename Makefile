@@ -22,7 +22,7 @@ run: build
 	./$(OUT)/gongji serve
 
 ## test: vet, unit, scenario, fuzz-seed and API tests natively, and shared/ again as wasm under Node
-test: test-go test-wasm test-app test-size
+test: test-go test-wasm test-app test-size test-e2e
 
 test-go:
 	$(GO) vet ./...

@@ -153,8 +153,7 @@ func TestShenzhenLegacyBindingWarning(t *testing.T) {
 	do(t, e, l, mutation.AddPerson, mutation.PersonArgs{ID: "A", Name: "A", Region: "440300", Insurance: family.Employee, Status: family.Active, Tier: 1, Account: 100000})
 	do(t, e, l, mutation.AddPerson, mutation.PersonArgs{ID: "B", Name: "B", Region: "440300", Insurance: family.Resident, Status: family.Active})
 	do(t, e, l, mutation.Link, mutation.LinkArgs{Person: "B", Of: "A", Relation: family.Child, CardLinked: true})
-	created := civil.MustDate("2022-05-01")
-	if o := do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "A", Beneficiary: "B", Scopes: []family.Scope{family.ResidentPremium}, Created: &created}); !o.Status.Applied() {
+	if o := do(t, e, l, mutation.Bind, map[string]any{"authorizer": "A", "beneficiary": "B", "scopes": []string{"resident_premium"}, "created": "2022-05-01"}); !o.Status.Applied() {
 		t.Fatalf("legacy binding: %+v", o)
 	}
 	b := Build(e, l)
