@@ -67,6 +67,18 @@ func normalizeCode(code string) string {
 	}, code)
 }
 
+// deviceToken is what a device sends: its family id, a dot, and the secret whose hash the
+// store keeps. Family ids and base64url secrets have no dot.
+func deviceToken(family, secret string) string { return family + "." + secret }
+
+// splitToken reads a device token; a token without a dot is all secret.
+func splitToken(token string) (family, secret string) {
+	if f, s, ok := strings.Cut(token, "."); ok {
+		return f, s
+	}
+	return "", token
+}
+
 func bearer(r *http.Request) string {
 	h := r.Header.Get("Authorization")
 	if t, ok := strings.CutPrefix(h, "Bearer "); ok {
@@ -88,7 +100,14 @@ func (s *Server) inFamily(next http.HandlerFunc) http.HandlerFunc {
 			writeError(w, http.StatusUnauthorized, "unauthorized", "Authorization", "missing bearer token")
 			return
 		}
-		d, err := s.store.DeviceByToken(r.Context(), HashToken(token))
+		familyHint, secret := splitToken(token)
+		// A token names its family, so another family's path is 404 before any lookup: the
+		// same answer on one server and on a Durable Object that only knows its own devices.
+		if familyHint != "" && familyHint != r.PathValue("family") {
+			writeError(w, http.StatusNotFound, "not_found", "family", "no such family")
+			return
+		}
+		d, err := s.store.DeviceByToken(r.Context(), HashToken(secret))
 		if errors.Is(err, store.ErrNotFound) {
 			writeError(w, http.StatusUnauthorized, "unauthorized", "Authorization", "unknown or revoked token")
 			return

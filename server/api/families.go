@@ -35,15 +35,15 @@ func (s *Server) createFamily(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.now().UTC()
-	token := newToken()
+	secret := newToken()
 	f := store.Family{ID: s.newFamilyID(r), Name: req.Name, Created: now}
-	d := store.Device{ID: newID("d"), Name: req.Device, Owner: true, TokenHash: HashToken(token), Created: now}
+	d := store.Device{ID: newID("d"), Name: req.Device, Owner: true, TokenHash: HashToken(secret), Created: now}
 	if err := s.store.CreateFamily(r.Context(), f, d); err != nil {
 		s.storeError(w, r, err)
 		return
 	}
 	s.log.Info("family created", "family", f.ID, "device", d.ID)
-	writeJSON(w, http.StatusCreated, credentials{Family: f.ID, Device: d.ID, Token: token, Owner: true})
+	writeJSON(w, http.StatusCreated, credentials{Family: f.ID, Device: d.ID, Token: deviceToken(f.ID, secret), Owner: true})
 }
 
 type joinRequest struct {
@@ -57,9 +57,9 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 		!checkText(w, "device", req.Device, sync.MaxDeviceName) {
 		return
 	}
-	token := newToken()
+	secret := newToken()
 	now := s.now().UTC()
-	d := store.Device{ID: newID("d"), Name: req.Device, TokenHash: HashToken(token), Created: now}
+	d := store.Device{ID: newID("d"), Name: req.Device, TokenHash: HashToken(secret), Created: now}
 	d, err := s.store.Join(r.Context(), HashToken(normalizeCode(req.Code)), now, d)
 	if err == store.ErrNotFound {
 		writeError(w, http.StatusNotFound, "invite_not_found", "code", "unknown, used or expired invitation code")
@@ -70,7 +70,7 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("device joined", "family", d.Family, "device", d.ID)
-	writeJSON(w, http.StatusCreated, credentials{Family: d.Family, Device: d.ID, Token: token})
+	writeJSON(w, http.StatusCreated, credentials{Family: d.Family, Device: d.ID, Token: deviceToken(d.Family, secret)})
 }
 
 type inviteRequest struct {

@@ -1,65 +1,101 @@
 //go:build js && wasm
 
 // Command worker is Gongji's sync API built for Cloudflare Workers: build/worker/entry.mjs
-// runs one instance of it inside each family's Durable Object.
+// runs one instance of it inside each family's Durable Object, with that object's SQLite
+// storage behind the same API handler `gongji serve` uses.
 package main
 
 import (
 	"fmt"
+	"log/slog"
 	"net/http"
+	"os"
 	"runtime"
 
 	"github.com/syumai/workers"
 
+	"gongji/server/api"
 	"gongji/server/dosql"
+	"gongji/server/dostore"
 )
 
+// newFamilyHeader carries the family id the JS router chose for a new family, so that the
+// family lives in the object its id names.
+const newFamilyHeader = "X-Gongji-New-Family"
+
 func main() {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
-	mux.HandleFunc("POST /api/v1/probe", probe)
-	mux.HandleFunc("POST /api/v1/families/{family}/probe", probe)
-	mux.HandleFunc("GET /api/v1/families/{family}/memory", memory)
-	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	handler, err := newHandler()
+	if err != nil {
+		// Answer every request with the reason rather than leave the object without Go.
+		handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Error(w, "worker: "+err.Error(), http.StatusServiceUnavailable)
+		})
+	}
+	workers.ServeNonBlock(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// syumai/workers v0.33.0 leaves Body nil on GET (stack-notes 4)
 		if r.Body == nil {
 			r.Body = http.NoBody
 		}
-		mux.ServeHTTP(w, r)
-	})
-	workers.ServeNonBlock(handler)
+		handler.ServeHTTP(w, r)
+	}))
 	workers.Ready()
 	select {}
 }
 
-// probe writes one row inside a transaction and returns the count: the storage path the real
-// store uses.
-func probe(w http.ResponseWriter, r *http.Request) {
+func newHandler() (http.Handler, error) {
 	db, err := dosql.Open()
-	if err == nil {
-		err = db.Tx(func() error {
+	if err != nil {
+		return nil, err
+	}
+	st, err := dostore.Open(db)
+	if err != nil {
+		return nil, err
+	}
+	hub := api.NewHub()
+	st.Commits = func(family string, _ int64) { hub.Notify([]string{family}) }
+	srv := api.New(api.Config{
+		Store: st,
+		Hub:   hub,
+		Log:   slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		NewFamilyID: func(r *http.Request) string {
+			return r.Header.Get(newFamilyHeader)
+		},
+	})
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.HandleFunc("GET /api/v1/families/{family}/memory", memory)
+	mux.HandleFunc("POST /api/v1/families/{family}/probe", probe(db))
+	mux.Handle("/", srv.Handler())
+	return mux, nil
+}
+
+// probe writes one row inside a transaction and returns the count: a check of the storage
+// path itself, kept for the isolation test.
+func probe(db *dosql.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		err := db.Tx(func() error {
 			if _, err := db.Exec("CREATE TABLE IF NOT EXISTS probe (n INTEGER)"); err != nil {
 				return err
 			}
 			_, err := db.Exec("INSERT INTO probe (n) VALUES (?)", 1)
 			return err
 		})
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		rows, err := db.Exec("SELECT COUNT(*) AS n FROM probe")
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprintf(w, "%v\n", rows[0]["n"])
 	}
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	rows, err := db.Exec("SELECT COUNT(*) AS n FROM probe")
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	fmt.Fprintf(w, "%v\n", rows[0]["n"])
 }
 
-// memory reports this object's Go heap, for measuring the memory a family object holds.
+// memory reports this object's Go memory, for measuring what one family object holds.
 func memory(w http.ResponseWriter, r *http.Request) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	fmt.Fprintf(w, "{\"heap_alloc\":%d,\"sys\":%d}\n", m.HeapAlloc, m.Sys)
+	fmt.Fprintf(w, "{\"heap_alloc\":%d,\"heap_inuse\":%d,\"sys\":%d}\n", m.HeapAlloc, m.HeapInuse, m.Sys)
 }

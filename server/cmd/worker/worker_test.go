@@ -9,16 +9,30 @@ import (
 	"strings"
 	"testing"
 
+	"gongji/server/apitest"
 	"gongji/server/workertest"
 )
 
-// TestWorkerStorageIsolation runs the worker under wrangler dev (GONGJI_WORKER_TEST=1, set by
-// make test-worker) and checks that each family's Durable Object has its own SQLite storage.
-func TestWorkerStorageIsolation(t *testing.T) {
+// The worker tests run against `wrangler dev` (GONGJI_WORKER_TEST=1, set by make
+// test-worker, which builds the worker first); plain `go test ./...` skips them.
+func workerBase(t *testing.T) string {
 	if os.Getenv("GONGJI_WORKER_TEST") == "" {
 		t.Skip("set GONGJI_WORKER_TEST=1 (make test-worker) to run against wrangler dev")
 	}
-	base := workertest.Start(t)
+	return workertest.Start(t)
+}
+
+// TestWorker runs the API conformance suite and the convergence run on the worker, with
+// one fresh wrangler dev (fresh --persist-to) for all of them.
+func TestWorker(t *testing.T) {
+	base := workerBase(t)
+	t.Run("storage isolation", func(t *testing.T) { testStorageIsolation(t, base) })
+	t.Run("conformance", func(t *testing.T) { apitest.Suite(t, base) })
+	t.Run("convergence", func(t *testing.T) { apitest.Convergence(t, base, 5, 7) })
+}
+
+// testStorageIsolation checks that each family's Durable Object has its own SQLite storage.
+func testStorageIsolation(t *testing.T, base string) {
 	probe := func(family string) string {
 		resp, err := http.Post(base+"/api/v1/families/"+family+"/probe", "text/plain", nil)
 		if err != nil {
