@@ -60,6 +60,10 @@ func Redo(s *family.State, m Mutation, at time.Time, o Outcome) (family.State, e
 // CheckNonNegative reports the first person whose account or wallet is below zero.
 func CheckNonNegative(s *family.State) error {
 	for _, p := range s.People {
+		// Balance() reads 0 for a person without an account: a debit must not hide there.
+		if !p.HasAccount && p.Account+p.AccountHistory != 0 {
+			return fmt.Errorf("%s has no personal account but %s was posted to it", p.ID, p.Account+p.AccountHistory)
+		}
 		if p.Balance() < 0 {
 			return fmt.Errorf("account of %s would be %s", p.ID, p.Balance())
 		}
@@ -99,8 +103,8 @@ func fromDecision(ok bool, d engine.Decision) Outcome {
 // bindMoment is when a binding is decided: the mutation's moment, or noon of an earlier
 // creation day when an existing binding is being recorded.
 func bindMoment(a *BindArgs, at time.Time) time.Time {
-	if a.Created != nil && *a.Created < civil.DateOf(at) {
-		return civil.At(*a.Created, 12*3600)
+	if d, err := civil.ParseDate(a.Created); err == nil && d < civil.DateOf(at) {
+		return civil.At(d, 12*3600)
 	}
 	return at
 }

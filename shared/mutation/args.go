@@ -8,7 +8,6 @@
 package mutation
 
 import (
-	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/money"
@@ -74,13 +73,13 @@ type LinkArgs struct {
 	CardLinked bool            `json:"card_linked,omitempty"`
 }
 
-// BindArgs asks for a binding. The binding's id is the mutation's id. Created, when set and
-// earlier than the mutation's moment, records a binding made on an earlier day.
+// BindArgs asks for a binding. The binding's id is the mutation's id. Created ("2025-01-05"),
+// when set and earlier than the mutation's day, records a binding made on an earlier day.
 type BindArgs struct {
 	Authorizer  family.PersonID `json:"authorizer"`
 	Beneficiary family.PersonID `json:"beneficiary"`
 	Scopes      []family.Scope  `json:"scopes"`
-	Created     *civil.Date     `json:"created,omitempty"`
+	Created     string          `json:"created,omitempty"`
 }
 
 // RevokeArgs ends a binding from the mutation's day on.

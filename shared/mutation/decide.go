@@ -148,8 +148,13 @@ func decideTransfer(e *engine.Engine, s *family.State, a *TransferArgs, at time.
 }
 
 func decideMoney(s *family.State, kind string, p family.PersonID, k AccountKind, amount money.Amount) (Outcome, error) {
-	if s.Person(p) == nil {
+	person := s.Person(p)
+	if person == nil {
 		return Outcome{}, &FieldError{"args.person", fmt.Sprintf("unknown person %q", p)}
+	}
+	// L2: architecture.md money invariants (a correction takes money only from an account that exists)
+	if k == PersonalAccount && !person.HasAccount && amount < 0 {
+		return Outcome{}, &FieldError{"args.person", fmt.Sprintf("%s has no personal account to correct", p)}
 	}
 	to := ledger.AccountOf(p)
 	if k == WalletAccount {

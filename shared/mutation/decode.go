@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/region"
@@ -148,6 +149,11 @@ func checkLink(a *LinkArgs) error {
 func checkBind(a *BindArgs) error {
 	if err := first(id("authorizer", string(a.Authorizer)), id("beneficiary", string(a.Beneficiary))); err != nil {
 		return err
+	}
+	if a.Created != "" {
+		if _, err := civil.ParseDate(a.Created); err != nil {
+			return &FieldError{"args.created", err.Error()}
+		}
 	}
 	if len(a.Scopes) > len(family.AllScopes()) {
 		return &FieldError{"args.scopes", fmt.Sprintf("%d scopes, at most %d", len(a.Scopes), len(family.AllScopes()))}

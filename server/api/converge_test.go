@@ -1,0 +1,288 @@
+package api
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"time"
+
+	"gongji/server/store"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/ledger"
+	"gongji/shared/money"
+	"gongji/shared/mutation"
+	"gongji/shared/sync"
+)
+
+// modelServer is the server's side of a push and pull, with the same Process the stores run.
+type modelServer struct {
+	e    *engine.Engine
+	head *store.Head
+	log  []sync.Change
+}
+
+func (s *modelServer) push(t *testing.T, req *sync.PushRequest) sync.PushResponse {
+	if err := req.Validate(); err != nil {
+		t.Fatalf("push does not validate: %v", err)
+	}
+	h := s.head.Clone()
+	changes, resp := Process(s.e, "dev", req, h)
+	// L1: no balance below zero after any push
+	if err := mutation.CheckNonNegative(&h.State); err != nil {
+		t.Fatalf("after push: %v", err)
+	}
+	s.head, s.log = h, append(s.log, changes...)
+	return resp
+}
+
+type modelClient struct {
+	id      string
+	next    int64
+	pending []sync.Mutation
+	sent    []sync.Mutation // everything ever pushed, for duplicate deliveries
+	log     []sync.Change
+	last    int64 // the server's last mutation id for this client, as far as we know
+	at      time.Time
+}
+
+var people = []string{"mom", "dad", "kid", "grandma"}
+
+func (c *modelClient) make(t *testing.T, e *engine.Engine, r *rand.Rand) {
+	c.next++
+	c.at = c.at.Add(time.Duration(1+r.IntN(90)) * time.Minute)
+	p := people[r.IntN(len(people))]
+	var name mutation.Name
+	var args string
+	switch r.IntN(6) {
+	case 0, 1, 2:
+		name, args = mutation.Settle, fmt.Sprintf(`{"patient":%q,"institution":{"Region":"330100","Kind":"pharmacy","Designated":true,"Wallet":true},"bill":{"Total":%d,"PolicySelfPay":%[2]d,"Category":"drug"}}`, p, 100*(1+r.IntN(300)))
+	case 3:
+		name, args = mutation.Credit, fmt.Sprintf(`{"person":%q,"account":"account","amount":%d}`, p, 100*(1+r.IntN(100)))
+	case 4:
+		name, args = mutation.Correct, fmt.Sprintf(`{"person":%q,"account":"account","amount":%d,"memo":"fix"}`, p, -100*(1+r.IntN(200)))
+	default:
+		to := people[r.IntN(len(people))]
+		name, args = mutation.WalletTransfer, fmt.Sprintf(`{"from":%q,"to":%q,"amount":%d,"source":"account"}`, p, to, 100*(1+r.IntN(50)))
+	}
+	m := sync.Mutation{ClientID: c.id, MutationID: c.next, Name: name, At: c.at, Args: json.RawMessage(args)}
+	if name == mutation.Settle && r.IntN(2) == 0 {
+		// the phone decides at once on what it knows and sends its split along
+		view := c.view(t, e)
+		if o, _ := mutation.Apply(e, &view, m.Intent(), m.At); o.Split != nil {
+			m.Expected = o.Split
+		}
+	}
+	c.pending = append(c.pending, m)
+}
+
+// pushSome sends a random slice of pending (sometimes skipping the first: a reordered
+// delivery), sometimes with old mutations in front (a duplicate delivery), and sometimes
+// loses the answer.
+func (c *modelClient) pushSome(t *testing.T, r *rand.Rand, s *modelServer, seen map[string]int) {
+	if len(c.pending) == 0 {
+		return
+	}
+	from := 0
+	if r.IntN(5) == 0 {
+		from = r.IntN(len(c.pending))
+	}
+	to := from + 1 + r.IntN(len(c.pending)-from)
+	var batch []sync.Mutation
+	if len(c.sent) > 0 && r.IntN(4) == 0 {
+		k := r.IntN(len(c.sent))
+		for _, m := range c.sent[k:] {
+			if m.MutationID < c.pending[from].MutationID && (len(batch) == 0 || m.MutationID > batch[len(batch)-1].MutationID) {
+				batch = append(batch, m)
+			}
+		}
+	}
+	batch = append(batch, c.pending[from:to]...)
+	c.sent = append(c.sent, c.pending[from:to]...)
+	resp := s.push(t, &sync.PushRequest{Mutations: batch})
+	for _, res := range resp.Results {
+		seen[res.Result]++
+		if res.Outcome != nil {
+			seen[string(res.Outcome.Status)]++
+		}
+	}
+	if r.IntN(5) == 0 {
+		return // the answer was lost on the way
+	}
+	c.ack(resp.LastMutationIDs[c.id])
+}
+
+func (c *modelClient) ack(last int64) {
+	c.last = max(c.last, last)
+	for len(c.pending) > 0 && c.pending[0].MutationID <= c.last {
+		c.pending = c.pending[1:]
+	}
+}
+
+func (c *modelClient) pull(s *modelServer, limit int) {
+	cursor := int64(len(c.log))
+	end := min(len(s.log), int(cursor)+limit)
+	c.log = append(c.log, s.log[cursor:end]...)
+	if end == len(s.log) {
+		c.ack(s.head.LastMutationIDs[c.id])
+	}
+}
+
+// view is what the phone shows: the server's log redone, then its pending mutations applied.
+func (c *modelClient) view(t *testing.T, e *engine.Engine) family.State {
+	s, err := sync.Replay(family.State{}, c.log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range c.pending {
+		_, s = mutation.Apply(e, &s, m.Intent(), m.At)
+	}
+	return s
+}
+
+func setup(t *testing.T, s *modelServer, start time.Time) {
+	args := []string{
+		`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":50000,"wallet_open":true}`,
+		`{"id":"dad","name":"爸爸","region":"330100","insurance":"employee","status":"active","account":30000,"wallet_open":true}`,
+		`{"id":"kid","name":"孩子","region":"330100","insurance":"resident","status":"active","wallet_open":true}`,
+		`{"id":"grandma","name":"外婆","region":"330100","insurance":"employee","status":"active","retired":true,"account":20000,"wallet_open":true}`,
+	}
+	var req sync.PushRequest
+	for i, a := range args {
+		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: int64(i + 1),
+			Name: mutation.AddPerson, At: start, Args: json.RawMessage(a)})
+	}
+	links := []string{`{"person":"kid","of":"mom","relation":"child"}`, `{"person":"dad","of":"mom","relation":"spouse"}`,
+		`{"person":"kid","of":"dad","relation":"child"}`, `{"person":"mom","of":"grandma","relation":"child"}`}
+	for i, a := range links {
+		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: int64(len(args) + i + 1),
+			Name: mutation.Link, At: start, Args: json.RawMessage(a)})
+	}
+	req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: 99, Name: mutation.Bind, At: start,
+		Args: json.RawMessage(`{"authorizer":"mom","beneficiary":"kid","scopes":["medical"]}`)})
+	req.Mutations[len(req.Mutations)-1].MutationID = int64(len(req.Mutations))
+	s.push(t, &req)
+}
+
+func TestConvergence(t *testing.T) {
+	e := engine.Default()
+	runs := 2000
+	if testing.Short() {
+		runs = 200
+	}
+	seen := map[string]int{}
+	defer func() {
+		// the runs must have met every path, or they prove little
+		for _, k := range []string{sync.Processed, sync.Duplicate, sync.Deferred, "confirmed", "adjusted", "rejected"} {
+			if seen[k] == 0 {
+				t.Errorf("no %s result in %d runs: %v", k, runs, seen)
+			}
+		}
+		t.Logf("results over %d runs: %v", runs, seen)
+	}()
+	for seed := range runs {
+		r := rand.New(rand.NewPCG(uint64(seed), 7))
+		start := time.Date(2026, 3, 2, 8, 0, 0, 0, time.FixedZone("UTC+8", 8*3600))
+		s := &modelServer{e: e, head: &store.Head{LastMutationIDs: map[string]int64{}}}
+		setup(t, s, start)
+		clients := make([]*modelClient, 2+r.IntN(3))
+		for i := range clients {
+			clients[i] = &modelClient{id: fmt.Sprintf("c%d", i), at: start}
+		}
+		for range 10 + r.IntN(40) {
+			c := clients[r.IntN(len(clients))]
+			switch r.IntN(3) {
+			case 0:
+				c.make(t, e, r)
+			case 1:
+				c.pushSome(t, r, s, seen)
+			default:
+				c.pull(s, 1+r.IntN(20))
+			}
+		}
+		settle(t, r, s, clients)
+		checkConverged(t, seed, e, s, clients)
+	}
+}
+
+// settle lets every client push and pull until nothing is pending (the network heals).
+func settle(t *testing.T, r *rand.Rand, s *modelServer, clients []*modelClient) {
+	for round := 0; ; round++ {
+		busy := false
+		for _, c := range clients {
+			for len(c.pending) > 0 {
+				busy = true
+				resp := s.push(t, &sync.PushRequest{Mutations: c.pending[:min(len(c.pending), 1+r.IntN(10))]})
+				c.ack(resp.LastMutationIDs[c.id])
+			}
+		}
+		if !busy || round > 100 {
+			break
+		}
+	}
+	for _, c := range clients {
+		c.pull(s, 1<<30)
+	}
+}
+
+func checkConverged(t *testing.T, seed int, e *engine.Engine, s *modelServer, clients []*modelClient) {
+	t.Helper()
+	for _, c := range clients {
+		if len(c.pending) != 0 {
+			t.Fatalf("seed %d: %s still has %d pending", seed, c.id, len(c.pending))
+		}
+		if got := c.view(t, e); !reflect.DeepEqual(got, s.head.State) {
+			t.Fatalf("seed %d: %s differs from the server:\n%+v\n%+v", seed, c.id, got, s.head.State)
+		}
+		seen := map[int64]int{}
+		for _, ch := range s.log {
+			if ch.Mutation.ClientID == c.id {
+				seen[ch.Mutation.MutationID]++
+			}
+		}
+		for id := int64(1); id <= c.next; id++ {
+			if seen[id] != 1 {
+				t.Fatalf("seed %d: %s mutation %d is in the log %d times", seed, c.id, id, seen[id])
+			}
+		}
+	}
+	checkMoney(t, seed, e, s)
+}
+
+// checkMoney: what the family holds equals what came in from outside minus what went out,
+// and re-deciding the whole log from nothing gives the recorded outcomes.
+func checkMoney(t *testing.T, seed int, e *engine.Engine, s *modelServer) {
+	t.Helper()
+	var held, external money.Amount
+	for _, p := range s.head.State.People {
+		held += p.Balance() + p.Wallet.Balance
+	}
+	for _, tr := range s.head.State.Transfers {
+		if tr.State == family.Pending {
+			held += tr.Amount
+		}
+	}
+	var st family.State
+	for _, ch := range s.log {
+		for _, en := range ch.Outcome.Entries {
+			for _, p := range en.Postings {
+				if p.Account.Kind == ledger.External {
+					external += p.Amount
+				}
+			}
+		}
+		o, next := mutation.Apply(e, &st, ch.Mutation.Intent(), ch.Mutation.At)
+		if !reflect.DeepEqual(o, ch.Outcome) {
+			t.Fatalf("seed %d: seq %d decides differently on replay: %+v vs %+v", seed, ch.Seq, o, ch.Outcome)
+		}
+		st = next
+	}
+	if held != -external {
+		t.Fatalf("seed %d: money not conserved: family holds %s, outside gave %s", seed, held, -external)
+	}
+	if err := mutation.CheckNonNegative(&s.head.State); err != nil {
+		t.Fatalf("seed %d: %v", seed, err)
+	}
+}
