@@ -79,7 +79,7 @@ func TestPush(t *testing.T) {
 			body: push("c1", 5, "credit", `{"person":"mom","account":"account","amount":100}`), status: 200,
 			contains: []string{`"result":"deferred"`, `"expect":3`}},
 		{name: "refused bill is processed as rejected, nothing written", method: "POST", path: "/api/v1/families/{family}/push", token: "owner",
-			body: push("c1", 3, "settle", `{"patient":"kid","card_holder":"mom",`+pharmacy+`,"bill":{"Total":100,"PolicySelfPay":100,"Category":"drug"}}`),
+			body:   push("c1", 3, "settle", `{"patient":"kid","card_holder":"mom",`+pharmacy+`,"bill":{"Total":100,"PolicySelfPay":100,"Category":"drug"}}`),
 			status: 200, contains: []string{`"status":"rejected"`, `"IMPERSONATION"`}},
 		{name: "unknown name from a newer client is kept", method: "POST", path: "/api/v1/families/{family}/push", token: "owner",
 			body: push("c1", 4, "teleport", `{"to":"mars"}`), status: 200, contains: []string{`"status":"unknown"`, `"seq":11`}},
@@ -130,7 +130,7 @@ func TestFamilyIsolation(t *testing.T) {
 		{name: "family B sees only its own empty log", method: "GET", path: "/api/v1/families/{other}/pull", token: "other",
 			status: 200, contains: []string{`"changes":[]`, `"head":0`}},
 		{name: "family B's push writes only in B", method: "POST", path: "/api/v1/families/{other}/push", token: "other",
-			body: push("b1", 1, "add_person", `{"id":"li","name":"李","region":"110100","insurance":"employee","status":"active","account":700}`),
+			body:   push("b1", 1, "add_person", `{"id":"li","name":"李","region":"110100","insurance":"employee","status":"active","account":700}`),
 			status: 200, entries: []string{"opening: external:opening -7.00, li 7.00"}},
 	})
 }
@@ -166,7 +166,7 @@ func TestBadInput(t *testing.T) {
 		{name: "name too long", method: "POST", path: p, token: "owner", body: push("c", 1, strings.Repeat("n", 65), `{}`),
 			status: 400, contains: []string{`"field":"mutations[0].name"`}},
 		{name: "person name too long", method: "POST", path: p, token: "owner",
-			body: push("c", 1, "add_person", `{"id":"x","name":"`+strings.Repeat("名", 201)+`","region":"330100","insurance":"employee","status":"active"}`),
+			body:   push("c", 1, "add_person", `{"id":"x","name":"`+strings.Repeat("名", 201)+`","region":"330100","insurance":"employee","status":"active"}`),
 			status: 400, contains: []string{`"field":"mutations[0].args.name"`}},
 		{name: "unknown endpoint", method: "GET", path: "/api/v1/nothing", token: "owner", status: 404, contains: []string{`"code":"not_found"`}},
 		{name: "after all that, the client's first push still applies", method: "POST", path: p, token: "owner",

@@ -145,9 +145,9 @@ func (h *harness) ledger(family string) []string {
 // it writes in the token's family (none when nil).
 type scenario struct {
 	name, method, path, token, body string
-	status                           int
-	contains                         []string
-	entries                          []string
+	status                          int
+	contains                        []string
+	entries                         []string
 }
 
 func runScenarios(t *testing.T, h *harness, scenarios []scenario) {
