@@ -21,7 +21,7 @@ build: wasm
 run: build
 	./$(OUT)/gongji serve
 
-## test: vet, unit, scenario, fuzz-seed and API tests natively, and shared/ again as wasm under Node
+## test: vet, unit, scenario, fuzz-seed and API tests natively, shared/ again as wasm under Node, and the app: components under jsdom, the wasm size gate, end-to-end in headless Chromium
 test: test-go test-wasm test-app test-size test-e2e
 
 test-go:

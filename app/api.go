@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 
 	gsync "gongji/shared/sync"
 )
@@ -79,7 +80,7 @@ func (httpRemote) Push(s session, ms []gsync.Mutation) (gsync.PushResponse, erro
 
 func (httpRemote) Pull(s session, cursor int64) (gsync.PullResponse, error) {
 	var out gsync.PullResponse
-	err := call("GET", "/families/"+s.Family+"/pull?cursor="+itoa(cursor), s.Token, nil, &out)
+	err := call("GET", "/families/"+s.Family+"/pull?cursor="+strconv.FormatInt(cursor, 10), s.Token, nil, &out)
 	return out, err
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -96,7 +97,7 @@ func syncRound(s session, pending []gsync.Mutation, cursor int64) ([]gsync.PullR
 		}
 		for _, r := range resp.Results {
 			if r.Result == gsync.Deferred { // an earlier id is missing on the server: stop
-				return nil, nil, errors.New("server expects mutation " + r.ClientID + "/" + itoa(r.Expect))
+				return nil, nil, errors.New("server expects mutation " + r.ClientID + "/" + strconv.FormatInt(r.Expect, 10))
 			}
 		}
 		pending = pending[n:]
@@ -156,23 +157,4 @@ func adopt(s session, name string) error {
 	st.Doc.Confirmed = nil
 	st.rebuild()
 	return st.Save()
-}
-
-func itoa(n int64) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	if neg {
-		b = append([]byte{'-'}, b...)
-	}
-	return string(b)
 }
