@@ -35,12 +35,16 @@ test-wasm:
 test-app: node_modules
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec "$(CURDIR)/build/jsdom/go_js_wasm_exec_jsdom" ./app/...
 
-## test-size: app.wasm must stay within 2.5 MB gzipped
+## test-size: app.wasm must stay within 2.5 MB gzipped, and the client must not import server code
 test-size: wasm
 	@raw=$$(wc -c < web/app.wasm); gz=$$(gzip -9 -c web/app.wasm | wc -c); \
 	br=$$(if [ -f web/app.wasm.br ]; then wc -c < web/app.wasm.br; else echo -; fi); \
 	echo "app.wasm: raw $$raw B, gzip $$gz B, brotli $$br B (budget 2500000 B gzip)"; \
 	if [ $$gz -gt 2500000 ]; then echo "size: 0 passed, 1 failed"; exit 1; fi; echo "size: 1 passed, 0 failed"
+	@# the client's own packages import no server code and no net/http (go-app's are its own)
+	@if GOOS=js GOARCH=wasm $(GO) list -deps -f '{{.ImportPath}}: {{join .Imports " "}}' ./app/cmd/wasm \
+		| grep '^gongji' | grep -E 'gongji/server|net/http'; then echo "client imports: 0 passed, 1 failed"; exit 1; fi
+	@echo "client imports: 1 passed, 0 failed"
 
 ## test-e2e: headless Chromium against the real gongji serve (fresh data dir, free port)
 test-e2e: build node_modules
