@@ -1,0 +1,233 @@
+package crashtest
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	gosync "sync"
+	"testing"
+	"time"
+
+	"gongji/shared/family"
+	"gongji/shared/ledger"
+	"gongji/shared/money"
+	"gongji/shared/mutation"
+	"gongji/shared/sync"
+)
+
+const kills = 24
+
+// pusher is one client of the family pushing in order; inflight is the push whose answer
+// it has not seen (resent first, as a phone does).
+type pusher struct {
+	id       string
+	next     int64
+	inflight []sync.Mutation
+	acked    map[int64]bool
+	bigNext  bool
+}
+
+var at = time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("UTC+8", 8*3600))
+
+func (p *pusher) batch(r *rand.Rand) []sync.Mutation {
+	if p.inflight != nil {
+		return p.inflight
+	}
+	n, big := 1+r.IntN(10), p.bigNext
+	if big {
+		n, p.bigNext = 100, false
+	}
+	var ms []sync.Mutation
+	for range n {
+		p.next++
+		m := sync.Mutation{ClientID: p.id, MutationID: p.next, At: at.Add(time.Duration(p.next) * time.Second)}
+		if big {
+			// a newer client's mutation is kept whole: 7 KB each makes a ~700 KB record
+			m.Name, m.Args = "future_note", json.RawMessage(`{"text":"`+strings.Repeat("x", 7000)+`"}`)
+		} else {
+			m.Name, m.Args = mutation.Settle, json.RawMessage(fmt.Sprintf(
+				`{"patient":"mom","institution":{"Region":"330100","Kind":"pharmacy","Designated":true},"bill":{"Total":%d,"PolicySelfPay":%[1]d,"Category":"drug"}}`, 100+r.IntN(5000)))
+		}
+		ms = append(ms, m)
+	}
+	p.inflight = ms
+	return ms
+}
+
+func (p *pusher) run(c *Client, r *rand.Rand, stop <-chan struct{}) {
+	for {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		ms := p.batch(r)
+		var resp sync.PushResponse
+		if err := c.Do("POST", "/api/v1/families/"+familyID+"/push", sync.PushRequest{Mutations: ms}, &resp); err != nil {
+			time.Sleep(5 * time.Millisecond)
+			continue
+		}
+		for _, res := range resp.Results {
+			if res.Result == sync.Processed || res.Result == sync.Duplicate {
+				p.acked[res.MutationID] = true
+			}
+		}
+		p.inflight = nil
+	}
+}
+
+var familyID string
+
+func TestCrashKill9(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and kills the real server")
+	}
+	bin, err := Build(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	srv, err := Start(bin, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { srv.Kill() }()
+	fam, err := CreateFamily(srv.URL, "crash")
+	if err != nil {
+		t.Fatal(err)
+	}
+	familyID = fam.Family
+	setup := sync.PushRequest{Mutations: []sync.Mutation{{ClientID: "setup", MutationID: 1, Name: mutation.AddPerson, At: at,
+		Args: json.RawMessage(`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":100000000}`)}}}
+	if err := NewClient(srv.URL, fam.Token).Do("POST", "/api/v1/families/"+familyID+"/push", setup, nil); err != nil {
+		t.Fatal(err)
+	}
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	r := rand.New(rand.NewPCG(seed, 1))
+	pushers := make([]*pusher, 4)
+	for i := range pushers {
+		pushers[i] = &pusher{id: fmt.Sprintf("c%d", i), acked: map[int64]bool{}}
+	}
+	bigCaught := 0
+	for k := range kills {
+		runUntilKill(t, srv, fam.Token, pushers, r, k%3 == 0)
+		if len(pushers[0].inflight) == 100 {
+			bigCaught++
+		}
+		if srv, err = Start(bin, data); err != nil {
+			t.Fatalf("restart after kill %d: %v", k+1, err)
+		}
+		checkLog(t, k+1, NewClient(srv.URL, fam.Token), pushers)
+	}
+	total := 0
+	for _, p := range pushers {
+		total += len(p.acked)
+	}
+	t.Logf("%d SIGKILLs (%d with a ~700 KB push unanswered), %d acknowledged mutations, all present exactly once",
+		kills, bigCaught, total)
+}
+
+// runUntilKill lets the pushers run for a random while, then SIGKILLs the server; with big,
+// one pusher has a ~700 KB push on the way when the kill comes.
+func runUntilKill(t *testing.T, srv *Server, token string, pushers []*pusher, r *rand.Rand, big bool) {
+	stop := make(chan struct{})
+	var wg gosync.WaitGroup
+	for i, p := range pushers {
+		p.bigNext = big && i == 0
+		wg.Add(1)
+		go func(seed uint64) {
+			defer wg.Done()
+			p.run(NewClient(srv.URL, token), rand.New(rand.NewPCG(seed, 2)), stop)
+		}(r.Uint64())
+	}
+	time.Sleep(time.Duration(20+r.IntN(230)) * time.Millisecond)
+	srv.Kill()
+	close(stop)
+	wg.Wait()
+}
+
+// checkLog: seqs run 1..head; each client's ids run 1..last with no hole and no repeat; every
+// acknowledged id is there; a push whose answer was lost is there whole or not at all; the
+// ledger redone from the log conserves money and never goes below zero.
+func checkLog(t *testing.T, kill int, c *Client, pushers []*pusher) {
+	t.Helper()
+	changes := pullAll(t, c)
+	count := map[string]map[int64]int{}
+	for i, ch := range changes {
+		if ch.Seq != int64(i+1) {
+			t.Fatalf("kill %d: change %d has seq %d", kill, i, ch.Seq)
+		}
+		if count[ch.Mutation.ClientID] == nil {
+			count[ch.Mutation.ClientID] = map[int64]int{}
+		}
+		count[ch.Mutation.ClientID][ch.Mutation.MutationID]++
+	}
+	for _, p := range pushers {
+		got := count[p.id]
+		for id, n := range got {
+			if n != 1 || (id > 1 && got[id-1] != 1) {
+				t.Fatalf("kill %d: %s mutation %d appears %d times (previous %d times)", kill, p.id, id, n, got[id-1])
+			}
+		}
+		for id := range p.acked {
+			if got[id] != 1 {
+				t.Fatalf("kill %d: acknowledged %s/%d is missing", kill, p.id, id)
+			}
+		}
+		present := 0
+		for _, m := range p.inflight {
+			present += got[m.MutationID]
+		}
+		if present != 0 && present != len(p.inflight) {
+			t.Fatalf("kill %d: half a push of %s is there: %d of %d", kill, p.id, present, len(p.inflight))
+		}
+	}
+	checkMoney(t, kill, changes)
+}
+
+func pullAll(t *testing.T, c *Client) []sync.Change {
+	var all []sync.Change
+	for cursor := int64(0); ; {
+		var page sync.PullResponse
+		if err := c.Do("GET", fmt.Sprintf("/api/v1/families/%s/pull?cursor=%d&limit=1000", familyID, cursor), nil, &page); err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, page.Changes...)
+		cursor = page.Cursor
+		if !page.More {
+			return all
+		}
+	}
+}
+
+func checkMoney(t *testing.T, kill int, changes []sync.Change) {
+	t.Helper()
+	s, err := sync.Replay(family.State{}, changes)
+	if err != nil {
+		t.Fatalf("kill %d: replay: %v", kill, err)
+	}
+	var external, held money.Amount
+	for _, ch := range changes {
+		for _, e := range ch.Outcome.Entries {
+			if err := e.Check(); err != nil {
+				t.Fatalf("kill %d: %v", kill, err)
+			}
+			for _, p := range e.Postings {
+				if p.Account.Kind == ledger.External {
+					external += p.Amount
+				}
+			}
+		}
+	}
+	for _, p := range s.People {
+		held += p.Balance() + p.Wallet.Balance
+	}
+	if held != -external {
+		t.Fatalf("kill %d: the family holds %s but %s came in", kill, held, -external)
+	}
+	if err := mutation.CheckNonNegative(&s); err != nil {
+		t.Fatalf("kill %d: %v", kill, err)
+	}
+}
