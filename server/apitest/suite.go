@@ -21,6 +21,8 @@ func Suite(t *testing.T, base string) {
 	t.Run("push", func(t *testing.T) { testPush(t, base) })
 	t.Run("pull", func(t *testing.T) { testPull(t, base) })
 	t.Run("bad input", func(t *testing.T) { testBadInput(t, base) })
+	t.Run("long poll", func(t *testing.T) { testLongPoll(t, base) })
+	t.Run("events", func(t *testing.T) { testEvents(t, base) })
 }
 
 const day = "2025-06-01T10:00:00+08:00"

@@ -6,7 +6,9 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"os"
@@ -17,6 +19,7 @@ import (
 	"gongji/server/api"
 	"gongji/server/dosql"
 	"gongji/server/dostore"
+	"gongji/shared/sync"
 )
 
 // newFamilyHeader carries the family id the JS router chose for a new family, so that the
@@ -36,10 +39,32 @@ func main() {
 		if r.Body == nil {
 			r.Body = http.NoBody
 		}
+		if err := bufferBody(r); err != nil {
+			http.Error(w, "worker: read body: "+err.Error(), http.StatusBadRequest)
+			return
+		}
 		handler.ServeHTTP(w, r)
 	}))
 	workers.Ready()
 	select {}
+}
+
+// bufferBody reads the whole request body before the handler runs. workerd throws
+// "Can't read from request stream after response has been sent" (and restarts the object)
+// when a handler answers early, say 404 for another family's token, while syumai's bridge is
+// still reading the body. The API refuses bodies over sync.MaxBodyBytes; one byte more is
+// kept so it still sees the excess, and the rest is drained.
+func bufferBody(r *http.Request) error {
+	data, err := io.ReadAll(io.LimitReader(r.Body, sync.MaxBodyBytes+1))
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(io.Discard, r.Body); err != nil {
+		return err
+	}
+	r.Body.Close()
+	r.Body = io.NopCloser(bytes.NewReader(data))
+	return nil
 }
 
 func newHandler() (http.Handler, error) {

@@ -16,6 +16,9 @@ import (
 // The worker tests run against `wrangler dev` (GONGJI_WORKER_TEST=1, set by make
 // test-worker, which builds the worker first); plain `go test ./...` skips them.
 func workerBase(t *testing.T) string {
+	if url := os.Getenv("GONGJI_WORKER_URL"); url != "" {
+		return url // a worker already running, e.g. make worker-dev
+	}
 	if os.Getenv("GONGJI_WORKER_TEST") == "" {
 		t.Skip("set GONGJI_WORKER_TEST=1 (make test-worker) to run against wrangler dev")
 	}
