@@ -53,6 +53,13 @@ test-e2e: build node_modules
 node_modules: package-lock.json
 	@test -d node_modules/playwright-core -a -d node_modules/jsdom || npm ci --no-audit --no-fund
 
+## load: the real server on loopback: durable settled bills/s and push p50/p99 at 1, 10 and
+## 100 concurrent families (LOAD_ARGS="-duration 10s -bills 10" to change); not part of test
+.PHONY: load
+load:
+	$(GO) build -trimpath -o $(OUT)/gongji ./server/cmd/gongji
+	$(GO) run ./server/cmd/gongji-load -bin $(OUT)/gongji $(LOAD_ARGS)
+
 ## bench: decision benchmarks (bind, settle, ...)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./shared/...

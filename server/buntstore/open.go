@@ -34,7 +34,7 @@ const maxGroup = 512
 type Store struct {
 	db       *buntdb.DB
 	lock     *os.File
-	pushes   chan *pushReq
+	pushes   chan *writeReq
 	stop     chan struct{}
 	stopped  chan struct{}
 	onCommit func(families []string)
@@ -48,6 +48,7 @@ type Store struct {
 }
 
 type familyMem struct {
+	pushMu  gosync.Mutex // serializes the family's pushes, held until the record is on disk
 	info    store.Family
 	head    *store.Head // replaced, never changed in place
 	devices map[string]store.Device
@@ -114,7 +115,7 @@ func openLocked(path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &Store{db: db, pushes: make(chan *pushReq, 4096), stop: make(chan struct{}),
+	s := &Store{db: db, pushes: make(chan *writeReq, 4096), stop: make(chan struct{}),
 		stopped: make(chan struct{}), onCommit: opt.OnCommit,
 		families: map[string]*familyMem{}, tokens: map[string]deviceRef{},
 		invites: map[string]store.Invite{}, used: map[string]bool{}}

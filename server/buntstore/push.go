@@ -10,48 +10,81 @@ import (
 	"gongji/shared/sync"
 )
 
-type pushReq struct {
-	family string
-	fn     store.PushFunc
-	done   chan error
+// writeReq is one push's record on its way to the committer.
+type writeReq struct {
+	key, value string
+	done       chan error
 }
 
-// Push hands fn to the committer and waits until its changes are on disk (or failed).
+// Push runs fn on a copy of the family's head while holding the family's lock (one family
+// is one unit of serialization; families run in parallel), hands the record to the
+// committer and waits until it is on disk; only then does the new head become visible.
 func (s *Store) Push(ctx context.Context, family string, fn store.PushFunc) error {
-	r := &pushReq{family: family, fn: fn, done: make(chan error, 1)}
+	s.mu.RLock()
+	fm := s.families[family]
+	s.mu.RUnlock()
+	if fm == nil {
+		return store.ErrNotFound
+	}
+	fm.pushMu.Lock()
+	defer fm.pushMu.Unlock()
+	s.mu.RLock()
+	base := fm.head
+	s.mu.RUnlock()
+	h := base.Clone()
+	changes, err := fn(h)
+	if err == nil {
+		err = checkChanges(base.Seq, h.Seq, changes)
+	}
+	if err != nil || len(changes) == 0 {
+		return err // nothing to write: every earlier push of this family is already on disk
+	}
+	w := &writeReq{key: logKey(family, h.Seq), value: mustJSON(record{Changes: changes}), done: make(chan error, 1)}
+	if err := s.enqueue(ctx, w); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	fm.head = h
+	s.mu.Unlock()
+	if s.onCommit != nil {
+		s.onCommit([]string{family})
+	}
+	return nil
+}
+
+// enqueue waits for the committer's verdict on w. Once queued, it waits even if the client
+// went away: the record is written or not, and the caller must not guess.
+func (s *Store) enqueue(ctx context.Context, w *writeReq) error {
 	select {
-	case s.pushes <- r:
+	case s.pushes <- w:
 	case <-s.stop:
 		return store.ErrClosed
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	// Once queued, wait for the verdict even if the client went away: a push in a group
-	// commit is written or not as a whole, and the caller must not guess.
 	select {
-	case err := <-r.done:
+	case err := <-w.done:
 		return err
 	case <-s.stopped:
 		select {
-		case err := <-r.done:
+		case err := <-w.done:
 			return err
 		default:
-			return store.ErrClosed // queued after the committer stopped: never processed
+			return store.ErrClosed // queued after the committer stopped: never written
 		}
 	}
 }
 
-// commitLoop is the one writer: it takes every push waiting, processes them in arrival
-// order (a family's later push sees its earlier one), writes all their records in one
-// fsynced transaction, then swaps the heads in and answers. Group commit is how throughput
-// scales: one fsync serves every push that arrived while the last one ran.
+// commitLoop is the one writer: it takes every record waiting and writes them in one
+// fsynced transaction (group commit: one fsync serves every push that arrived while the last
+// one ran). Each record is one key, so a torn write loses whole pushes only.
 func (s *Store) commitLoop() {
 	defer close(s.stopped)
-	batch := make([]*pushReq, 0, maxGroup)
+	batch := make([]*writeReq, 0, maxGroup)
 	for {
 		select {
-		case r := <-s.pushes:
-			batch = append(batch[:0], r)
+		case w := <-s.pushes:
+			batch = append(batch[:0], w)
 		case <-s.stop:
 			s.failQueued()
 			return
@@ -59,70 +92,37 @@ func (s *Store) commitLoop() {
 	drain:
 		for len(batch) < maxGroup {
 			select {
-			case r := <-s.pushes:
-				batch = append(batch, r)
+			case w := <-s.pushes:
+				batch = append(batch, w)
 			default:
 				break drain
 			}
 		}
-		s.commit(batch)
+		err := s.db.Update(func(tx *buntdb.Tx) error {
+			for _, w := range batch {
+				if _, _, err := tx.Set(w.key, w.value, nil); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			err = fmt.Errorf("write: %w", err)
+		}
+		for _, w := range batch {
+			w.done <- err
+		}
 	}
 }
 
 func (s *Store) failQueued() {
 	for {
 		select {
-		case r := <-s.pushes:
-			r.done <- store.ErrClosed
+		case w := <-s.pushes:
+			w.done <- store.ErrClosed
 		default:
 			return
 		}
-	}
-}
-
-func (s *Store) commit(batch []*pushReq) {
-	pending := map[string]*store.Head{}
-	var keys, values []string
-	errs := make([]error, len(batch))
-	for i, r := range batch {
-		base := pending[r.family]
-		if base == nil {
-			s.mu.RLock()
-			if fm := s.families[r.family]; fm != nil {
-				base = fm.head
-			}
-			s.mu.RUnlock()
-		}
-		if base == nil {
-			errs[i] = store.ErrNotFound
-			continue
-		}
-		h := base.Clone()
-		changes, err := r.fn(h)
-		if err == nil {
-			err = checkChanges(base.Seq, h.Seq, changes)
-		}
-		if err != nil {
-			errs[i] = err
-			continue
-		}
-		if len(changes) > 0 {
-			keys = append(keys, logKey(r.family, h.Seq))
-			values = append(values, mustJSON(record{Changes: changes}))
-		}
-		pending[r.family] = h
-	}
-	if err := s.writeRecords(keys, values); err != nil {
-		for i := range errs {
-			if errs[i] == nil {
-				errs[i] = fmt.Errorf("write: %w", err)
-			}
-		}
-	} else {
-		s.swap(pending)
-	}
-	for i, r := range batch {
-		r.done <- errs[i]
 	}
 }
 
@@ -137,38 +137,4 @@ func checkChanges(base, head int64, changes []sync.Change) error {
 		return fmt.Errorf("push: head %d after %d changes from %d", head, len(changes), base)
 	}
 	return nil
-}
-
-func (s *Store) writeRecords(keys, values []string) error {
-	if len(keys) == 0 {
-		return nil
-	}
-	return s.db.Update(func(tx *buntdb.Tx) error {
-		for i := range keys {
-			if _, _, err := tx.Set(keys[i], values[i], nil); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-func (s *Store) swap(pending map[string]*store.Head) {
-	if len(pending) == 0 {
-		return
-	}
-	moved := make([]string, 0, len(pending))
-	s.mu.Lock()
-	for fam, h := range pending {
-		if fm := s.families[fam]; fm != nil {
-			if h.Seq != fm.head.Seq {
-				moved = append(moved, fam)
-			}
-			fm.head = h
-		}
-	}
-	s.mu.Unlock()
-	if s.onCommit != nil && len(moved) > 0 {
-		s.onCommit(moved)
-	}
 }

@@ -1,0 +1,158 @@
+// Command gongji-load measures the real `gongji serve` on loopback: durable settled bills
+// per second and push latency p50/p99 at 1, 10 and 100 concurrent families, each family one
+// phone pushing bills back to back (`make load`). It starts its own server on a fresh data
+// directory and stops after a bounded time; it only ever talks to 127.0.0.1.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/http"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	gosync "sync"
+	"sync/atomic"
+	"time"
+
+	"gongji/server/crashtest"
+	"gongji/shared/mutation"
+	"gongji/shared/sync"
+)
+
+func main() {
+	bin := flag.String("bin", "", "gongji binary (built from this checkout when empty)")
+	levels := flag.String("families", "1,10,100", "concurrent families per run")
+	duration := flag.Duration("duration", 5*time.Second, "length of each run")
+	bills := flag.Int("bills", 1, "bills per push")
+	flag.Parse()
+	if err := run(*bin, *levels, *duration, *bills); err != nil {
+		fmt.Fprintln(os.Stderr, "gongji-load:", err)
+		os.Exit(1)
+	}
+}
+
+func run(bin, levels string, duration time.Duration, bills int) error {
+	dir, err := crashtest.TempDir()
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if bin == "" {
+		if bin, err = crashtest.Build(dir); err != nil {
+			return err
+		}
+	}
+	srv, err := crashtest.Start(bin, dir)
+	if err != nil {
+		return err
+	}
+	defer srv.Kill()
+	fmt.Printf("gongji serve at %s, %d bill(s) per push, %s per run\n", srv.URL, bills, duration)
+	fmt.Printf("%9s %9s %9s %12s %9s %9s %9s\n", "families", "pushes", "bills", "bills/s", "p50 ms", "p99 ms", "max ms")
+	for _, l := range strings.Split(levels, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(l))
+		if err != nil || n < 1 || n > 1000 {
+			return fmt.Errorf("-families: %q", l)
+		}
+		if err := level(srv.URL, n, duration, bills); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type family struct {
+	client *crashtest.Client
+	id     string
+	next   int64
+}
+
+func setup(base string, n int, transport http.RoundTripper) ([]*family, error) {
+	fams := make([]*family, n)
+	for i := range fams {
+		cred, err := crashtest.CreateFamily(base, fmt.Sprintf("load %d", i))
+		if err != nil {
+			return nil, err
+		}
+		c := &crashtest.Client{HTTP: &http.Client{Transport: transport, Timeout: 30 * time.Second}, Base: base, Token: cred.Token}
+		f := &family{client: c, id: cred.Family}
+		req := sync.PushRequest{Mutations: []sync.Mutation{f.mutation(mutation.AddPerson,
+			`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":100000000000}`)}}
+		if err := c.Do("POST", "/api/v1/families/"+f.id+"/push", req, nil); err != nil {
+			return nil, err
+		}
+		fams[i] = f
+	}
+	return fams, nil
+}
+
+func (f *family) mutation(name mutation.Name, args string) sync.Mutation {
+	f.next++
+	return sync.Mutation{ClientID: "load", MutationID: f.next, Name: name,
+		At: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC).Add(time.Duration(f.next) * time.Second), Args: json.RawMessage(args)}
+}
+
+const billArgs = `{"patient":"mom","institution":{"Region":"330100","Kind":"pharmacy","Designated":true},"bill":{"Total":1234,"PolicySelfPay":1234,"Category":"drug"}}`
+
+// level runs n families pushing for duration and prints one line.
+func level(base string, n int, duration time.Duration, bills int) error {
+	transport := &http.Transport{MaxIdleConns: 2 * n, MaxIdleConnsPerHost: 2 * n}
+	fams, err := setup(base, n, transport)
+	if err != nil {
+		return err
+	}
+	var settled atomic.Int64
+	var mu gosync.Mutex
+	var latencies []time.Duration
+	var firstErr atomic.Value
+	deadline := time.Now().Add(duration)
+	start := time.Now()
+	var wg gosync.WaitGroup
+	for _, f := range fams {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			for time.Now().Before(deadline) {
+				req := sync.PushRequest{}
+				for range bills {
+					req.Mutations = append(req.Mutations, f.mutation(mutation.Settle, billArgs))
+				}
+				var resp sync.PushResponse
+				t0 := time.Now()
+				if err := f.client.Do("POST", "/api/v1/families/"+f.id+"/push", req, &resp); err != nil {
+					firstErr.CompareAndSwap(nil, err)
+					return
+				}
+				mine = append(mine, time.Since(t0))
+				for _, r := range resp.Results {
+					if r.Outcome != nil && r.Outcome.Status.Applied() {
+						settled.Add(1)
+					}
+				}
+			}
+			mu.Lock()
+			latencies = append(latencies, mine...)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	if err, ok := firstErr.Load().(error); ok {
+		return err
+	}
+	slices.Sort(latencies)
+	pct := func(p float64) float64 {
+		if len(latencies) == 0 {
+			return 0
+		}
+		return float64(latencies[int(p*float64(len(latencies)-1))].Microseconds()) / 1000
+	}
+	fmt.Printf("%9d %9d %9d %12.0f %9.2f %9.2f %9.2f\n", n, len(latencies), settled.Load(),
+		float64(settled.Load())/elapsed.Seconds(), pct(0.50), pct(0.99), pct(1))
+	transport.CloseIdleConnections()
+	return nil
+}
