@@ -304,6 +304,13 @@ func TestLedgerAndSyncScreens(t *testing.T) {
 	if got := u.text("year-summary"); !strings.Contains(got, "2026 · 张三 为 王芳 支付 ¥40.00") {
 		t.Errorf("year summary: %q", got)
 	}
+	stmt := u.el("statements").Call("querySelector", `[data-account="张三"]`)
+	if !stmt.Truthy() {
+		t.Fatalf("no statement for 张三's account: %q", u.text("statements"))
+	}
+	if got := stmt.Get("textContent").String(); !strings.Contains(got, "期初余额") || !strings.Contains(got, "-¥40.00") || !strings.Contains(got, "¥960.00") {
+		t.Errorf("statement: %q", got)
+	}
 	if got := u.el("bills").Call("querySelector", "li").Get("dataset").Get("state").String(); got != "local" {
 		t.Errorf("bill state before the family is on a server: %q", got)
 	}

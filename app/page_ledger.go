@@ -26,6 +26,8 @@ func (c *ledgerPage) Render() app.UI {
 			yearChart(b.YearSummary()),
 			app.H2().Text(st.T("ledger.bills")),
 			billList(b),
+			app.H2().Text(st.T("ledger.accounts")),
+			statements(b),
 		),
 	)
 }
@@ -77,4 +79,46 @@ func billList(b *book.Book) app.UI {
 			}), app.Li().Text(st.T("bill.cash")+" "+yuan(bill.Split.Cash))),
 		)
 	}))
+}
+
+// statements lists every posting per person and account with the balance after it.
+func statements(b *book.Book) app.UI {
+	st := theStore()
+	accts := b.Accounts()
+	if len(accts) == 0 {
+		return app.P().Class("empty").Text(st.T("ledger.none"))
+	}
+	return app.Div().ID("statements").Body(app.Range(accts).Slice(func(i int) app.UI {
+		a := accts[i]
+		title := string(a.Person) + " · " + st.T("col."+string(a.Account.Kind))
+		return app.Details().Class("card statement").DataSet("account", a.Account.Key()).Body(
+			app.Summary().Body(
+				app.Strong().Text(title),
+				app.Span().Class("num").Text(" "+yuan(a.Rows[len(a.Rows)-1].Balance)),
+			),
+			app.Div().Class("table-wrap").Body(app.Table().Body(
+				app.THead().Body(app.Tr().Body(
+					app.Th().Text(st.T("ledger.when")), app.Th().Text(st.T("ledger.what")),
+					app.Th().Class("num").Text(st.T("ledger.amount")), app.Th().Class("num").Text(st.T("ledger.balance")),
+				)),
+				app.TBody().Body(app.Range(a.Rows).Slice(func(j int) app.UI {
+					r := a.Rows[len(a.Rows)-1-j]
+					return app.Tr().DataSet("state", string(r.State)).Body(
+						app.Td().Text(shortTime(r.At)),
+						app.Td().Text(st.T("entry."+r.Kind)),
+						app.Td().Class("num").Text(signedYuan(r.Amount)),
+						app.Td().Class("num").Text(yuan(r.Balance)),
+					)
+				})),
+			)),
+		)
+	}))
+}
+
+// signedYuan shows a posting with its sign: "+¥10.00", "-¥5.00".
+func signedYuan(a money.Amount) string {
+	if a < 0 {
+		return "-" + yuan(-a)
+	}
+	return "+" + yuan(a)
 }

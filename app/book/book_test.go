@@ -202,3 +202,24 @@ func has(cs []engine.Code, c engine.Code) bool {
 	}
 	return false
 }
+
+// TestAccountsAddUpToBalances: every account's statement ends at the balance the state holds.
+func TestAccountsAddUpToBalances(t *testing.T) {
+	e := engine.Default()
+	l := family3(t, e)
+	do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
+	do(t, e, l, mutation.Settle, bill("王芳", "120.00"))
+	do(t, e, l, mutation.Settle, bill("张三", "30.50"))
+	b := Build(e, l)
+	accts := b.Accounts()
+	if len(accts) != 1 || accts[0].Person != "张三" || len(accts[0].Rows) != 3 {
+		t.Fatalf("accounts %+v", accts)
+	}
+	rows := accts[0].Rows
+	if rows[0].Kind != "opening" || rows[1].Kind != "settle" || rows[1].Amount != money.MustParse("-120.00") {
+		t.Errorf("rows %+v", rows)
+	}
+	if last := rows[len(rows)-1].Balance; last != b.State.Person("张三").Balance() || last != money.MustParse("849.50") {
+		t.Errorf("statement ends at %s, state says %s", last, b.State.Person("张三").Balance())
+	}
+}

@@ -91,6 +91,8 @@ test('bill: the split shows as you type and goes to the ledger', async () => {
   await page.locator('#bills > li').first().waitFor();
   assert.match(await page.locator('#people').innerText(), /¥920\.00/);
   await page.locator('#year-summary li', { hasText: '张三 为 王芳 支付 ¥80.00' }).waitFor();
+  await page.click('#statements [data-account="张三"] summary');
+  assert.match(await page.locator('#statements [data-account="张三"]').innerText(), /账单支付[\s\S]*-¥80\.00[\s\S]*¥920\.00[\s\S]*期初余额[\s\S]*\+¥1000\.00/);
   await shot(page, '05-ledger');
 });
 

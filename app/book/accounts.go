@@ -1,0 +1,73 @@
+package book
+
+import (
+	"time"
+
+	"gongji/shared/family"
+	"gongji/shared/ledger"
+	"gongji/shared/money"
+)
+
+// Row is one posting on one account, with the balance after it.
+type Row struct {
+	Key     string // the mutation that wrote it
+	At      time.Time
+	Kind    string // the entry's kind: opening, settle, premium, wallet_transfer, ...
+	Amount  money.Amount
+	Balance money.Amount
+	State   ItemState
+}
+
+// AccountRows is the statement of one personal account or wallet.
+type AccountRows struct {
+	Account ledger.Account
+	Person  family.PersonID
+	Rows    []Row
+}
+
+// Accounts lists, per person (in the family's order) and per account (personal account
+// first, then wallet), every posting of every applied item in order, with running balances.
+func (b *Book) Accounts() []AccountRows {
+	byKey := map[string]*AccountRows{}
+	var order []string
+	for _, it := range b.Items {
+		if !it.Outcome.Status.Applied() {
+			continue
+		}
+		for _, e := range it.Outcome.Entries {
+			for _, p := range e.Postings {
+				if p.Account.Kind != ledger.PersonalAccount && p.Account.Kind != ledger.Wallet {
+					continue
+				}
+				k := p.Account.Key()
+				a := byKey[k]
+				if a == nil {
+					a = &AccountRows{Account: p.Account, Person: family.PersonID(p.Account.Owner)}
+					byKey[k] = a
+					order = append(order, k)
+				}
+				var bal money.Amount
+				if n := len(a.Rows); n > 0 {
+					bal = a.Rows[n-1].Balance
+				}
+				a.Rows = append(a.Rows, Row{Key: it.Key(), At: it.Mutation.At, Kind: e.Kind,
+					Amount: p.Amount, Balance: bal + p.Amount, State: it.State})
+			}
+		}
+	}
+	var out []AccountRows
+	for _, p := range b.State.People {
+		for _, acc := range []ledger.Account{ledger.AccountOf(p.ID), ledger.WalletOf(p.ID)} {
+			if a := byKey[acc.Key()]; a != nil {
+				out = append(out, *a)
+				delete(byKey, acc.Key())
+			}
+		}
+	}
+	for _, k := range order { // accounts of people no longer listed, if any
+		if a := byKey[k]; a != nil {
+			out = append(out, *a)
+		}
+	}
+	return out
+}
