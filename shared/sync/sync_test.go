@@ -1,0 +1,75 @@
+package sync_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/mutation"
+	"gongji/shared/sync"
+)
+
+var at = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+
+func m(client string, id int64, name, args string) sync.Mutation {
+	return sync.Mutation{ClientID: client, MutationID: id, Name: mutation.Name(name), At: at, Args: json.RawMessage(args)}
+}
+
+func TestValidateNamesTheField(t *testing.T) {
+	credit := `{"person":"mom","account":"account","amount":100}`
+	tests := []struct {
+		name  string
+		ms    []sync.Mutation
+		field string // "" when valid
+	}{
+		{"valid, two clients interleaved", []sync.Mutation{m("a", 1, "credit", credit), m("b", 7, "credit", credit), m("a", 2, "credit", credit)}, ""},
+		{"unknown name passes (kept, reported)", []sync.Mutation{m("a", 1, "teleport", `{"x":1}`)}, ""},
+		{"empty", nil, "mutations"},
+		{"client id with a slash", []sync.Mutation{m("a/b", 1, "credit", credit)}, "mutations[0].clientID"},
+		{"ids must increase per client", []sync.Mutation{m("a", 2, "credit", credit), m("a", 2, "credit", credit)}, "mutations[1].mutationID"},
+		{"negative id", []sync.Mutation{m("a", -1, "credit", credit)}, "mutations[0].mutationID"},
+		{"name with a space", []sync.Mutation{m("a", 1, "cre dit", credit)}, "mutations[0].name"},
+		{"known name, bad args", []sync.Mutation{m("a", 1, "credit", `{"person":"mom","account":"account","amount":0}`)}, "mutations[0].args.amount"},
+		{"args too big", []sync.Mutation{m("a", 1, "teleport", `"`+strings.Repeat("x", mutation.MaxArgsBytes)+`"`)}, "mutations[0].args"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req := sync.PushRequest{Mutations: tc.ms}
+			err := req.Validate()
+			var fe *sync.FieldError
+			switch {
+			case tc.field == "" && err != nil:
+				t.Fatalf("want valid, got %v", err)
+			case tc.field != "" && (!errors.As(err, &fe) || fe.Field != tc.field):
+				t.Fatalf("error %v, want field %s", err, tc.field)
+			}
+		})
+	}
+}
+
+func TestReplayRedoesTheLog(t *testing.T) {
+	e := engine.Default()
+	ms := []sync.Mutation{
+		m("a", 1, "add_person", `{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":10000}`),
+		m("a", 2, "settle", `{"patient":"mom","institution":{"Region":"330100","Kind":"pharmacy","Designated":true},"bill":{"Total":2500,"PolicySelfPay":2500,"Category":"drug"}}`),
+		m("a", 3, "teleport", `{}`),
+	}
+	var s family.State
+	var log []sync.Change
+	for i, x := range ms {
+		o, next := mutation.Apply(e, &s, x.Intent(), x.At)
+		s = next
+		log = append(log, sync.Change{Seq: int64(i + 1), Mutation: x, Outcome: o})
+	}
+	got, err := sync.Replay(family.State{}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Person("mom") == nil || got.Person("mom").Balance() != 7500 || s.Person("mom").Balance() != 7500 {
+		t.Fatalf("replayed %+v, applied %+v: want mom at 75.00", got.People, s.People)
+	}
+}
