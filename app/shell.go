@@ -18,6 +18,9 @@ func (c *shell) OnMount(ctx app.Context) {
 	c.ready = true
 	c.offline = !online()
 	c.update = ctx.AppUpdateAvailable()
+	// false on the first mount (go-app #868; OnAppInstallChange follows), right after a
+	// navigation, when this shell replaces the one that heard the event
+	c.installable = ctx.IsAppInstallable()
 	watchOnline(func(on bool) {
 		ctx.Dispatch(func(ctx app.Context) { c.offline = !on })
 		if on {

@@ -108,6 +108,8 @@ test('sync: create the family on the server and invite', async () => {
   invite = (await page.locator('#invite-code').innerText()).trim();
   assert.ok(invite.length >= 4, 'invitation code: ' + invite);
   await shot(page, '06-sync');
+  // Chromium found the app installable (manifest, icons, worker): go-app offers the prompt
+  await page.locator('#install').waitFor({ timeout: 30000 });
 });
 
 test('offline: every route reloads, and a bill entered offline is kept', async () => {
