@@ -41,6 +41,10 @@ type Server struct {
 // Start runs `bin serve` on 127.0.0.1 with a free port over dataDir and waits for its
 // "Gongji is running at" line.
 func Start(bin, dataDir string) (*Server, error) {
+	bin, err := filepath.Abs(bin) // the process runs in dataDir
+	if err != nil {
+		return nil, err
+	}
 	cmd := exec.Command(bin, "serve", "-addr", "127.0.0.1:0", "-data", dataDir, "-log", "warn")
 	cmd.Dir = dataDir
 	stdout, err := cmd.StdoutPipe()
