@@ -90,3 +90,14 @@ func (s *Store) State(family string) (*store.Head, error) {
 	}
 	return fm.head.Clone(), nil
 }
+
+// Families lists every family id (for server-side sweeps such as the 06:00 refunds).
+func (s *Store) Families() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]string, 0, len(s.families))
+	for id := range s.families {
+		out = append(out, id)
+	}
+	return out
+}

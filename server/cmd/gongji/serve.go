@@ -60,7 +60,36 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	srv.RegisterOnShutdown(apiServer.Stop)
 	log.Info("serving", "addr", ln.Addr().String(), "data", *data, "version", version)
 	fmt.Fprintf(stdout, "Gongji is running at http://%s/\n", ln.Addr())
-	return serveUntilSignal(srv, ln, log, stderr)
+	sweepCtx, stopSweep := context.WithCancel(context.Background())
+	swept := make(chan struct{})
+	go sweepRefunds(sweepCtx, apiServer, db, log, swept)
+	code := serveUntilSignal(srv, ln, log, stderr)
+	stopSweep()
+	<-swept // before the deferred db.Close
+	return code
+}
+
+// sweepEvery is how often the server looks for wallet transfers due for their 06:00 refund.
+const sweepEvery = time.Minute
+
+func sweepRefunds(ctx context.Context, a *api.Server, db *buntstore.Store, log *slog.Logger, done chan<- struct{}) {
+	defer close(done)
+	tick := time.NewTicker(sweepEvery)
+	defer tick.Stop()
+	for {
+		n, err := a.SweepRefunds(ctx, db.Families())
+		if err != nil && ctx.Err() == nil {
+			log.Error("refund sweep", "err", err)
+		}
+		if n > 0 {
+			log.Info("wallet transfers refunded at 06:00", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // routes: the API, the health check, and the PWA for everything else.

@@ -1,0 +1,64 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"gongji/server/store"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/mutation"
+	"gongji/shared/sync"
+)
+
+// ServerClientID is the client id of mutations the server makes itself (the 06:00 refunds).
+const ServerClientID = "server"
+
+// DueRefunds is a push, as client "server", of a wallet_refund at now for every pending
+// wallet transfer whose refund time (W11: the first 06:00 UTC+8 after it) has come. It is
+// nil when none is due. Families' phones may all be offline at 06:00; the server refunds.
+func DueRefunds(h *store.Head, now time.Time) *sync.PushRequest {
+	var req sync.PushRequest
+	next := h.LastMutationIDs[ServerClientID]
+	for _, t := range h.State.Transfers {
+		// W11: rules.md section 5 (unaccepted at the first 06:00 after the transfer: refunded)
+		if t.State != family.Pending || now.Before(engine.RefundAt(t.At)) {
+			continue
+		}
+		next++
+		args, _ := json.Marshal(mutation.WalletRefArgs{Transfer: t.ID})
+		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: ServerClientID, MutationID: next,
+			Name: mutation.WalletRefund, At: now, Args: args})
+		if len(req.Mutations) == sync.MaxBatch {
+			break // the rest at the next sweep
+		}
+	}
+	if len(req.Mutations) == 0 {
+		return nil
+	}
+	return &req
+}
+
+// SweepRefunds runs DueRefunds for every family through the store, so each refund is an
+// ordinary durable change that every device pulls. It returns how many it made.
+func (s *Server) SweepRefunds(ctx context.Context, families []string) (int, error) {
+	made := 0
+	now := s.now()
+	for _, fam := range families {
+		err := s.store.Push(ctx, fam, func(h *store.Head) ([]sync.Change, error) {
+			req := DueRefunds(h, now)
+			if req == nil {
+				return nil, nil
+			}
+			changes, _ := Process(s.engine, ServerClientID, req, h)
+			made += len(changes)
+			return changes, nil
+		})
+		if err != nil {
+			return made, fmt.Errorf("refunds of %s: %w", fam, err)
+		}
+	}
+	return made, nil
+}
