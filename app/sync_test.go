@@ -1,0 +1,133 @@
+package app
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"gongji/app/book"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/mutation"
+	gsync "gongji/shared/sync"
+)
+
+// fakeServer keeps one family's log in memory the way server/API.md describes: mutations
+// applied in order with mutation.Apply, duplicates skipped, pages of pageSize.
+type fakeServer struct {
+	state    family.State
+	log      []gsync.Change
+	last     map[string]int64
+	pageSize int
+	down     bool
+	pushes   int
+}
+
+func (f *fakeServer) Create(name, device string) (session, error) {
+	return session{Family: "f_1", Device: "d_1", Token: "t", Owner: true}, nil
+}
+func (f *fakeServer) Join(code, device string) (session, error) {
+	return session{Family: "f_1", Device: "d_2", Token: "t2"}, nil
+}
+func (f *fakeServer) Invite(session) (string, error)     { return "ABCD-EFGH-JKLM", nil }
+func (f *fakeServer) Devices(session) ([]string, error)  { return []string{"a", "b"}, nil }
+func (f *fakeServer) FamilyName(session) (string, error) { return "张家", nil }
+
+func (f *fakeServer) Push(_ session, ms []gsync.Mutation) (gsync.PushResponse, error) {
+	if f.down {
+		return gsync.PushResponse{}, errors.New("fetch failed")
+	}
+	f.pushes++
+	var out gsync.PushResponse
+	for _, m := range ms {
+		r := gsync.PushResult{ClientID: m.ClientID, MutationID: m.MutationID, Result: gsync.Duplicate}
+		if m.MutationID == f.last[m.ClientID]+1 {
+			o, next := mutation.Apply(engine.Default(), &f.state, m.Intent(), m.At)
+			f.state = next
+			f.last[m.ClientID] = m.MutationID
+			r.Result, r.Seq, r.Outcome = gsync.Processed, int64(len(f.log)+1), &o
+			f.log = append(f.log, gsync.Change{Seq: r.Seq, Device: "d", Mutation: m, Outcome: o})
+		}
+		out.Results = append(out.Results, r)
+	}
+	out.Head, out.LastMutationIDs = int64(len(f.log)), f.last
+	return out, nil
+}
+
+func (f *fakeServer) Pull(_ session, cursor int64) (gsync.PullResponse, error) {
+	if f.down {
+		return gsync.PullResponse{}, errors.New("fetch failed")
+	}
+	end := min(int(cursor)+f.pageSize, len(f.log))
+	p := gsync.PullResponse{Changes: f.log[cursor:end], Cursor: int64(end), Head: int64(len(f.log)),
+		More: end < len(f.log), LastMutationIDs: f.last}
+	if len(p.Changes) == 0 {
+		p.Cursor = cursor
+	}
+	return p, nil
+}
+
+// round is one sync round as startSync runs it, without go-app.
+func round(st *Store) {
+	s := currentSession()
+	pages, devices, err := syncRound(s, append([]gsync.Mutation(nil), st.Doc.Pending...), st.Doc.Cursor)
+	applyRound(pages, devices, err)
+}
+
+func TestSyncRoundPushesPullsAndSurvivesOutages(t *testing.T) {
+	fake := &fakeServer{last: map[string]int64{}, pageSize: 2}
+	server = fake
+	defer func() { server = httpRemote{} }()
+	current = NewStore(testKV{}, func() time.Time { return time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC) })
+	defer func() { current = nil }()
+	st := theStore()
+	for _, n := range []string{"甲", "乙", "丙"} {
+		if _, err := st.Do(mutation.AddPerson, mutation.PersonArgs{ID: family.PersonID(n), Name: n, Region: "330100",
+			Insurance: "resident", Status: "active"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st.StateOf(st.Doc.Pending[0].Key()) != book.OnlyLocal {
+		t.Fatal("items made before the family exists should be local")
+	}
+	s, _ := createFamily("张家", "phone")
+	if err := adopt(s, "张家"); err != nil {
+		t.Fatal(err)
+	}
+	fake.down = true
+	round(st)
+	if syncErr == "" || len(st.Doc.Pending) != 3 || st.Book().Items[0].State != book.Pending {
+		t.Fatalf("server down: err %q, %d pending", syncErr, len(st.Doc.Pending))
+	}
+	fake.down = false
+	round(st)
+	if syncErr != "" || len(st.Doc.Pending) != 0 || len(st.Doc.Confirmed) != 3 || st.Doc.Cursor != 3 {
+		t.Fatalf("after sync: err %q, %d pending, %d confirmed, cursor %d", syncErr, len(st.Doc.Pending), len(st.Doc.Confirmed), st.Doc.Cursor)
+	}
+	for _, it := range st.Book().Items {
+		if it.State != book.Confirmed {
+			t.Errorf("%s: %s", it.Key(), it.State)
+		}
+	}
+	if st.Doc.FamilyName != "张家" || len(st.Doc.Devices) != 2 || st.Doc.LastSync.IsZero() {
+		t.Errorf("family %q devices %v last sync %v", st.Doc.FamilyName, st.Doc.Devices, st.Doc.LastSync)
+	}
+	// a retried push after a lost answer is a duplicate: nothing is logged twice
+	resp, _ := fake.Push(currentSession(), []gsync.Mutation{st.Doc.Confirmed[0].Mutation})
+	round(st)
+	if resp.Results[0].Result != gsync.Duplicate || len(fake.log) != 3 || len(st.Doc.Confirmed) != 3 {
+		t.Errorf("retry: %s, log %d, confirmed %d", resp.Results[0].Result, len(fake.log), len(st.Doc.Confirmed))
+	}
+	// what is saved is what a reload reads
+	again := NewStore(st.kv, st.now)
+	if len(again.Doc.Confirmed) != 3 || len(again.Book().State.People) != 3 {
+		t.Errorf("reloaded: %d changes, %d people", len(again.Doc.Confirmed), len(again.Book().State.People))
+	}
+}
+
+// testKV is a fresh, empty storage for one test.
+type testKV map[string]string
+
+func (m testKV) Get(key string) string { return m[key] }
+
+func (m testKV) Set(key, value string) error { m[key] = value; return nil }
