@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"net/http"
 
@@ -21,6 +22,13 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 		errors.As(err, &fe)
 		writeError(w, http.StatusBadRequest, "bad_request", fe.Field, fe.Reason)
 		return
+	}
+	for i, m := range req.Mutations {
+		if m.ClientID == ServerClientID {
+			writeError(w, http.StatusBadRequest, "bad_request", fmt.Sprintf("mutations[%d].clientID", i),
+				fmt.Sprintf("%q is reserved for the server's own mutations", ServerClientID))
+			return
+		}
 	}
 	d := device(r)
 	var resp sync.PushResponse
