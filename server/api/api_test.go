@@ -170,6 +170,7 @@ func TestBadInput(t *testing.T) {
 		{name: "person name too long", method: "POST", path: p, token: "owner",
 			body:   push("c", 1, "add_person", `{"id":"x","name":"`+strings.Repeat("名", 201)+`","region":"330100","insurance":"employee","status":"active"}`),
 			status: 400, contains: []string{`"field":"mutations[0].args.name"`}},
+		{name: "wrong method", method: "GET", path: p, token: "owner", status: 404, contains: []string{`"code":"not_found"`}},
 		{name: "unknown endpoint", method: "GET", path: "/api/v1/nothing", token: "owner", status: 404, contains: []string{`"code":"not_found"`}},
 		{name: "after all that, the client's first push still applies", method: "POST", path: p, token: "owner",
 			body: push("c", 1, "credit", `{"person":"mom","account":"account","amount":100}`), status: 200,
