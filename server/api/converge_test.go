@@ -29,7 +29,7 @@ func (s *modelServer) push(t *testing.T, req *sync.PushRequest) sync.PushRespons
 		t.Fatalf("push does not validate: %v", err)
 	}
 	h := s.head.Clone()
-	changes, resp := Process(s.e, "dev", req, h)
+	changes, resp := Process(s.e, "dev", req, h, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
 	// L1: no balance below zero after any push
 	if err := mutation.CheckNonNegative(&h.State); err != nil {
 		t.Fatalf("after push: %v", err)

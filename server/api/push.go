@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"time"
 
 	"gongji/server/store"
 	"gongji/shared/engine"
+	"gongji/shared/family"
 	"gongji/shared/mutation"
 	"gongji/shared/sync"
 )
@@ -33,7 +35,7 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	d := device(r)
 	var resp sync.PushResponse
 	err := s.store.Push(r.Context(), d.Family, func(h *store.Head) ([]sync.Change, error) {
-		changes, out := Process(s.engine, d.ID, &req, h)
+		changes, out := Process(s.engine, d.ID, &req, h, s.now())
 		resp = out
 		return changes, nil
 	})
@@ -44,11 +46,18 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
+// ClockAhead rejects a mutation stamped more than MaxClockAhead after the server's clock: a
+// phone with a wrong clock would otherwise date bills, bindings and refunds in the future.
+const ClockAhead engine.Code = "CLOCK_AHEAD"
+
+// MaxClockAhead is how far a mutation's moment may run ahead of the server's clock.
+const MaxClockAhead = 24 * time.Hour
+
 // Process runs a validated push against h in order and changes h: each client's next
 // mutation id is applied with mutation.Apply at its own moment and given the next seq; ids
 // already processed are duplicates; an id after a gap defers the rest of that client's
-// mutations. It is deterministic and does no I/O, so every store runs the same logic.
-func Process(e *engine.Engine, deviceID string, req *sync.PushRequest, h *store.Head) ([]sync.Change, sync.PushResponse) {
+// mutations. Given now, it is deterministic and does no I/O, so every store runs the same logic.
+func Process(e *engine.Engine, deviceID string, req *sync.PushRequest, h *store.Head, now time.Time) ([]sync.Change, sync.PushResponse) {
 	var changes []sync.Change
 	resp := sync.PushResponse{Results: make([]sync.PushResult, 0, len(req.Mutations))}
 	deferred := map[string]bool{}
@@ -63,7 +72,7 @@ func Process(e *engine.Engine, deviceID string, req *sync.PushRequest, h *store.
 			deferred[m.ClientID] = true
 			res.Result, res.Expect = sync.Deferred, last+1
 		default:
-			outcome, next := mutation.Apply(e, &h.State, m.Intent(), m.At)
+			outcome, next := apply(e, h, m, now)
 			h.State, h.Seq = next, h.Seq+1
 			h.LastMutationIDs[m.ClientID] = m.MutationID
 			changes = append(changes, sync.Change{Seq: h.Seq, Device: deviceID, Mutation: *m, Outcome: outcome})
@@ -74,4 +83,13 @@ func Process(e *engine.Engine, deviceID string, req *sync.PushRequest, h *store.
 	resp.Head = h.Seq
 	resp.LastMutationIDs = maps.Clone(h.LastMutationIDs)
 	return changes, resp
+}
+
+func apply(e *engine.Engine, h *store.Head, m *sync.Mutation, now time.Time) (mutation.Outcome, family.State) {
+	// C1: architecture.md data flow 3 (the server's order and clock are the reference)
+	if m.At.After(now.Add(MaxClockAhead)) {
+		return mutation.Outcome{Status: mutation.Rejected, Codes: []engine.Code{ClockAhead},
+			Error: &mutation.FieldError{Field: "at", Reason: "more than 24 h after the server's clock"}}, h.State.Clone()
+	}
+	return mutation.Apply(e, &h.State, m.Intent(), m.At)
 }
