@@ -114,6 +114,9 @@ func TestPullConfirmsAndReappliesPending(t *testing.T) {
 	if len(l.Pending) != 0 || l.Cursor != 6 {
 		t.Fatalf("after pull: %d pending, cursor %d", len(l.Pending), l.Cursor)
 	}
+	if len(log[5].Outcome.Explanation) == 0 || l.Confirmed[5].Outcome.Explanation != nil {
+		t.Error("a confirmed binding's explanation should be dropped from storage")
+	}
 	// offline: a bill of 120.00 computed against 1000.00
 	o := do(t, e, l, mutation.Settle, bill("王芳", "120.00"))
 	if o.Split.Cash != 0 {

@@ -90,6 +90,11 @@ func (l *Local) Pulled(p gsync.PullResponse) {
 		if c.Seq <= l.Cursor {
 			continue
 		}
+		// Redo needs the entries, not the explanation; keep it only where the sync screen
+		// shows it (rejected and adjusted items), so browser storage grows slowly.
+		if c.Outcome.Status == mutation.Confirmed {
+			c.Outcome.Explanation = nil
+		}
 		l.Confirmed = append(l.Confirmed, c)
 		l.Cursor = c.Seq
 		in[c.Mutation.Key()] = true
