@@ -86,10 +86,10 @@ func Apply(s *family.State, e Entry) ([]Account, error) {
 	if err := e.Check(); err != nil {
 		return nil, err
 	}
-	// Check every person first, so that a bad posting leaves the state untouched.
+	// Check every posting first, so that a bad one leaves the state untouched.
 	for _, p := range e.Postings {
-		if (p.Account.Kind == PersonalAccount || p.Account.Kind == Wallet) && s.Person(family.PersonID(p.Account.Owner)) == nil {
-			return nil, fmt.Errorf("ledger: %s entry: posting to unknown person %q", e.Kind, p.Account.Owner)
+		if err := check(s, p); err != nil {
+			return nil, fmt.Errorf("ledger: %s entry: %w", e.Kind, err)
 		}
 	}
 	var changed []Account
@@ -112,10 +112,10 @@ func Post(s *family.State, p Posting) (bool, error) {
 	if p.Account.Kind != PersonalAccount && p.Account.Kind != Wallet {
 		return false, nil
 	}
-	person := s.Person(family.PersonID(p.Account.Owner))
-	if person == nil {
-		return false, fmt.Errorf("posting to unknown person %q", p.Account.Owner)
+	if err := check(s, p); err != nil {
+		return false, err
 	}
+	person := s.Person(family.PersonID(p.Account.Owner))
 	switch {
 	case p.Account.Kind == Wallet:
 		person.Wallet.Opened = true
@@ -126,6 +126,25 @@ func Post(s *family.State, p Posting) (bool, error) {
 		person.Credit(p.Amount)
 	}
 	return true, nil
+}
+
+// check refuses a posting to an unknown person, and money taken from an account the person
+// does not have (no personal account, or a wallet never opened): such a debit would vanish
+// from every balance.
+func check(s *family.State, p Posting) error {
+	if p.Account.Kind != PersonalAccount && p.Account.Kind != Wallet {
+		return nil
+	}
+	person := s.Person(family.PersonID(p.Account.Owner))
+	switch {
+	case person == nil:
+		return fmt.Errorf("posting to unknown person %q", p.Account.Owner)
+	case p.Amount < 0 && p.Account.Kind == PersonalAccount && !person.HasAccount:
+		return fmt.Errorf("%s has no personal account to take %s from", p.Account.Owner, -p.Amount)
+	case p.Amount < 0 && p.Account.Kind == Wallet && !person.Wallet.Opened:
+		return fmt.Errorf("%s has no opened wallet to take %s from", p.Account.Owner, -p.Amount)
+	}
+	return nil
 }
 
 // BalanceOf is the balance of a personal account or wallet in a state.

@@ -30,6 +30,10 @@ func TestApply(t *testing.T) {
 			{AccountOf("A"), money.MustParse("-40.00")}}}, true, "100.00", "0.00", 0},
 		{"unknown person after a good posting changes nothing", Entry{Kind: "credit", Postings: []Posting{
 			{AccountOf("A"), money.MustParse("1.00")}, {AccountOf("Z"), money.MustParse("1.00")}, {Account{External, "x"}, money.MustParse("-2.00")}}}, true, "100.00", "0.00", 0},
+		{"a debit from a person without an account changes nothing", Entry{Kind: "correction", Postings: []Posting{
+			{AccountOf("M"), money.MustParse("-1.00")}, {Account{External, "x"}, money.MustParse("1.00")}}}, true, "100.00", "0.00", 0},
+		{"a debit from an unopened wallet changes nothing", Entry{Kind: "correction", Postings: []Posting{
+			{AccountOf("A"), money.MustParse("1.00")}, {WalletOf("A"), money.MustParse("-1.00")}}}, true, "100.00", "0.00", 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
