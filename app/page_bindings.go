@@ -158,7 +158,7 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 			app.P().Body(
 				app.Strong().Text(string(bd.Authorizer)+" → "+string(bd.Beneficiary)),
 				app.Span().Class("muted").Text(" · "+scopes+" · "+bd.Created.String()+" · "+state),
-				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(" "+st.T("state."+string(st.StateOf(bd.ID)))),
+				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(st.T("state."+string(st.StateOf(bd.ID)))),
 			),
 			app.If(invalid && !revoked, func() app.UI { return app.P().Class("warning binding-invalid").Text(st.T("bind.invalid")) }),
 			app.If(!revoked, func() app.UI {
