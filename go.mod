@@ -6,7 +6,7 @@ require github.com/shopspring/decimal v1.6.0
 
 require (
 	github.com/google/uuid v1.6.0 // indirect
-	github.com/maxence-charriere/go-app/v10 v10.1.11 // indirect
+	github.com/maxence-charriere/go-app/v10 v10.1.11
 	github.com/syumai/workers v0.33.0 // indirect
 	github.com/tidwall/btree v1.4.2 // indirect
 	github.com/tidwall/buntdb v1.3.2
