@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"gongji/app/book"
+
 	gsync "gongji/shared/sync"
 )
 
@@ -92,22 +94,14 @@ func (httpRemote) FamilyName(s session) (string, error) {
 	return out.Name, err
 }
 
-func (httpRemote) Devices(s session) ([]string, error) {
+func (httpRemote) Devices(s session) ([]book.Device, error) {
 	var out struct {
-		Devices []struct {
-			Name    string `json:"name"`
-			Owner   bool   `json:"owner"`
-			Revoked bool   `json:"revoked"`
-		} `json:"devices"`
+		Devices []book.Device `json:"devices"`
 	}
-	if err := call("GET", "/families/"+s.Family+"/devices", s.Token, nil, &out); err != nil {
-		return nil, err
-	}
-	names := []string{}
-	for _, d := range out.Devices {
-		if !d.Revoked {
-			names = append(names, d.Name)
-		}
-	}
-	return names, nil
+	err := call("GET", "/families/"+s.Family+"/devices", s.Token, nil, &out)
+	return out.Devices, err
+}
+
+func (httpRemote) RevokeDevice(s session, device string) error {
+	return call("DELETE", "/families/"+s.Family+"/devices/"+device, s.Token, nil, nil)
 }

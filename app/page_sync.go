@@ -63,9 +63,7 @@ func (c *syncPage) status() app.UI {
 		app.P().Body(app.Span().Text(st.T("family.name")+"："), app.Strong().ID("sync-family-name").Text(d.FamilyName)),
 		app.P().Body(app.Span().Text(st.T("sync.family")+"："), app.Code().ID("sync-family").Text(d.Family)),
 		app.P().Body(app.Span().Text(st.T("sync.last")+"："), app.Span().ID("sync-last").Text(last)),
-		app.If(len(d.Devices) > 0, func() app.UI {
-			return app.P().Body(app.Span().Text(st.T("sync.devices")+"："), app.Span().ID("sync-devices").Text(joinStrings(d.Devices)))
-		}),
+		c.devices(),
 		app.Button().ID("sync-now").Text(st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { startSync(ctx) }),
 		app.If(d.Owner, func() app.UI {
 			return app.Button().ID("new-invite").Class("secondary").Disabled(c.busy).Text(st.T("sync.invite")).OnClick(c.newInvite)
@@ -74,6 +72,42 @@ func (c *syncPage) status() app.UI {
 			return app.P().Body(app.Span().Text(st.T("sync.code")+"："), app.Code().ID("invite-code").Class("code").Text(c.invite))
 		}),
 	)
+}
+
+// devices lists the family's devices; the owner can remove any other one (its token stops
+// working at once).
+func (c *syncPage) devices() app.UI {
+	st := theStore()
+	d := st.Doc
+	return app.Ul().ID("sync-devices").Class("devices").Body(app.Range(d.Devices).Slice(func(i int) app.UI {
+		dev := d.Devices[i]
+		label := dev.Name
+		if dev.ID == d.Device {
+			label += " (" + st.T("sync.this") + ")"
+		}
+		if dev.Owner {
+			label += " · " + st.T("sync.owner")
+		}
+		if dev.Revoked {
+			label += " · " + st.T("sync.revoked")
+		}
+		return app.Li().DataSet("device", dev.ID).Body(
+			app.Span().Text(label),
+			app.If(d.Owner && dev.ID != d.Device && !dev.Revoked, func() app.UI {
+				return app.Button().Class("secondary small revoke-device").Text(st.T("sync.remove")).OnClick(func(ctx app.Context, e app.Event) {
+					c.removeDevice(ctx, dev.ID)
+				})
+			}),
+		)
+	}))
+}
+
+func (c *syncPage) removeDevice(ctx app.Context, id string) {
+	c.busy, c.err = true, ""
+	ctx.Async(func() {
+		err := server.RevokeDevice(currentSession(), id)
+		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
+	})
 }
 
 func itemList(b *book.Book) app.UI {
@@ -116,17 +150,6 @@ func refusedLines(ls []engine.Line) []engine.Line {
 		if l.Code != "" {
 			out = append(out, l)
 		}
-	}
-	return out
-}
-
-func joinStrings(ss []string) string {
-	out := ""
-	for i, s := range ss {
-		if i > 0 {
-			out += "、"
-		}
-		out += s
 	}
 	return out
 }

@@ -3,9 +3,11 @@ package app
 import (
 	"errors"
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"gongji/app/book"
 	gsync "gongji/shared/sync"
 )
 
@@ -24,14 +26,20 @@ type remote interface {
 	Invite(s session) (string, error)
 	Push(s session, ms []gsync.Mutation) (gsync.PushResponse, error)
 	Pull(s session, cursor int64) (gsync.PullResponse, error)
-	Devices(s session) ([]string, error)
+	Devices(s session) ([]book.Device, error)
+	RevokeDevice(s session, device string) error
 	FamilyName(s session) (string, error)
 }
 
 // maxPullPages bounds one sync round.
 const maxPullPages = 50
 
+// retryAfter are the waits before trying a failed round again; then the next change, the
+// online event or a change notice starts one.
+var retryAfter = []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 16 * time.Second, 30 * time.Second}
+
 var (
+	wake           = make(chan struct{}, 1)
 	server  remote = httpRemote{}
 	syncing bool
 	again   bool
@@ -60,10 +68,15 @@ func startSync(ctx app.Context) {
 	})
 	if syncing {
 		again = true
+		select { // wake a round that waits to retry
+		case wake <- struct{}{}:
+		default:
+		}
 		return
 	}
 	syncing = true
 	ctx.Async(func() {
+		failures := 0
 		for {
 			s := currentSession()
 			pending := append([]gsync.Mutation(nil), st.Doc.Pending...)
@@ -77,6 +90,17 @@ func startSync(ctx app.Context) {
 			}
 			applyRound(pages, devices, err)
 			storeChanged(ctx)
+			// A failed round is tried again a few times, later and later: the network may
+			// be back before the browser says so, or the server restarting.
+			if err != nil && failures < len(retryAfter) {
+				select {
+				case <-time.After(retryAfter[failures]):
+				case <-wake:
+				}
+				failures++
+				again = false
+				continue
+			}
 			if !again {
 				break
 			}
@@ -88,7 +112,7 @@ func startSync(ctx app.Context) {
 
 // syncRound pushes the queue in order (at most gsync.MaxBatch a push), then pulls every
 // change after the cursor, then lists the devices.
-func syncRound(s session, pending []gsync.Mutation, cursor int64) ([]gsync.PullResponse, []string, error) {
+func syncRound(s session, pending []gsync.Mutation, cursor int64) ([]gsync.PullResponse, []book.Device, error) {
 	for len(pending) > 0 {
 		n := min(len(pending), gsync.MaxBatch)
 		resp, err := server.Push(s, pending[:n])
@@ -120,7 +144,7 @@ func syncRound(s session, pending []gsync.Mutation, cursor int64) ([]gsync.PullR
 
 // applyRound adds the pulled changes to the log, drops what they contain from the queue,
 // rebuilds the book (the queue re-applied on top), saves and re-renders.
-func applyRound(pages []gsync.PullResponse, devices []string, err error) {
+func applyRound(pages []gsync.PullResponse, devices []book.Device, err error) {
 	st := theStore()
 	for _, p := range pages {
 		st.Doc.Pulled(p)

@@ -29,8 +29,12 @@ func (f *fakeServer) Create(name, device string) (session, error) {
 func (f *fakeServer) Join(code, device string) (session, error) {
 	return session{Family: "f_1", Device: "d_2", Token: "t2"}, nil
 }
-func (f *fakeServer) Invite(session) (string, error)     { return "ABCD-EFGH-JKLM", nil }
-func (f *fakeServer) Devices(session) ([]string, error)  { return []string{"a", "b"}, nil }
+func (f *fakeServer) Invite(session) (string, error) { return "ABCD-EFGH-JKLM", nil }
+func (f *fakeServer) Devices(session) ([]book.Device, error) {
+	return []book.Device{{ID: "d_1", Name: "phone", Owner: true}, {ID: "d_2", Name: "pad"}}, nil
+}
+
+func (f *fakeServer) RevokeDevice(session, string) error { return nil }
 func (f *fakeServer) FamilyName(session) (string, error) { return "张家", nil }
 
 func (f *fakeServer) Push(_ session, ms []gsync.Mutation) (gsync.PushResponse, error) {

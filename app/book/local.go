@@ -28,7 +28,7 @@ type Local struct {
 	LastSync   time.Time        `json:"last_sync"`
 	Confirmed  []gsync.Change   `json:"confirmed"`
 	Pending    []gsync.Mutation `json:"pending"`
-	Devices    []string         `json:"devices,omitempty"`
+	Devices    []Device         `json:"device_list,omitempty"`
 }
 
 // Decode reads a saved Local; empty input is a fresh device.
@@ -123,4 +123,12 @@ func (l *Local) Processed(last int64) {
 	if last > l.LastID { // a reinstalled device whose ids the server already knows
 		l.LastID = last
 	}
+}
+
+// Device is one device of the family as the server lists it.
+type Device struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Owner   bool   `json:"owner"`
+	Revoked bool   `json:"revoked"`
 }

@@ -200,6 +200,15 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await pb.click('#nav-ledger');
   await pb.locator('#year-summary li', { hasText: '张三 for 王芳 paid ¥1000.00' }).waitFor();
   await shot(pb, '10-english-ledger');
+
+  // the owner removes the second device; its token stops working at once
+  await page.click('#nav-sync');
+  await page.locator('#sync-devices li').nth(1).waitFor();
+  await page.click('#sync-devices button.revoke-device');
+  await page.locator('#sync-devices li', { hasText: '已移除' }).waitFor();
+  await pb.click('#nav-sync');
+  await pb.click('#sync-now');
+  await pb.locator('main', { hasText: 'unauthorized' }).waitFor();
 });
 
 test('no page errors', () => {
