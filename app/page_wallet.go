@@ -12,14 +12,6 @@ import (
 	"gongji/shared/mutation"
 )
 
-// The wallet limits the screen announces before a transfer is sent (rules.md W6, W7, W11).
-// The engine decides with its own copies; it does not export them.
-const (
-	walletDailyCount = 3         // W6: transfers per sender per UTC+8 day
-	walletQuietFrom  = 22 * 3600 // W7: no transfers from 22:00:00 ...
-	walletQuietUntil = 6 * 3600  // ... to 05:59:59 UTC+8
-)
-
 // walletPage (医保钱包) sends a transfer after showing its limits and the engine's check,
 // and lists transfers to accept or, from 06:00 after the refund time, to refund.
 type walletPage struct {
@@ -69,12 +61,12 @@ func (c *walletPage) limits() app.UI {
 			used++
 		}
 	}
-	left := max(walletDailyCount-used, 0)
+	left := max(engine.WalletDailyCount-used, 0)
 	sec := civil.SecondOfDay(now)
-	quiet := sec >= walletQuietFrom || sec < walletQuietUntil
+	quiet := sec >= engine.WalletQuietFromSec || sec < engine.WalletQuietUntilSec
 	return app.Ul().ID("wallet-limits").Class("limits").Body(
 		app.If(c.from != "", func() app.UI {
-			return app.Li().ID("wallet-left").Text(st.T("wallet.left") + strconv.Itoa(left) + " / " + strconv.Itoa(walletDailyCount))
+			return app.Li().ID("wallet-left").Text(st.T("wallet.left") + strconv.Itoa(left) + " / " + strconv.Itoa(engine.WalletDailyCount))
 		}),
 		app.Li().Class(map[bool]string{true: "warning", false: ""}[quiet]).Text(st.T("wallet.quiet")),
 		app.Li().ID("wallet-refund-at").Text(st.T("wallet.refund")+shortTime(engine.RefundAt(now))),

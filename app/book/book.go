@@ -15,7 +15,6 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/money"
 	"gongji/shared/mutation"
-	"gongji/shared/policy"
 	gsync "gongji/shared/sync"
 )
 
@@ -166,18 +165,5 @@ func (b *Book) YearSummary() []Usage {
 // Shenzhen bindings made before 2023-10-01 whose only scope is resident_premium), with the
 // cut-off.
 func Invalidated(e *engine.Engine, s *family.State, bd *family.Binding, d civil.Date) (civil.Date, bool) {
-	a := s.Person(bd.Authorizer)
-	if a == nil || len(bd.Scopes) == 0 {
-		return 0, false
-	}
-	cutoff := e.Table().Lookup(policy.LegacyBindingCutoff, a.Region, d).Value.Date
-	if d < cutoff || bd.Created >= cutoff {
-		return 0, false
-	}
-	for _, sc := range bd.Scopes {
-		if sc != family.ResidentPremium {
-			return 0, false
-		}
-	}
-	return cutoff, true
+	return e.Invalidated(s, bd, d)
 }

@@ -3,6 +3,8 @@ package engine
 import (
 	"time"
 
+	"gongji/shared/civil"
+
 	"gongji/shared/family"
 	"gongji/shared/policy"
 	"gongji/shared/region"
@@ -162,17 +164,24 @@ func (d *decider) checkDuplicate(s *family.State, r BindRequest) {
 	}
 }
 
-// invalidated applies SZ5: under the authorizer's region cut-off, a binding created before it
-// whose only scope is resident_premium pays nothing from the cut-off on.
+// invalidated applies SZ5 on the decision's day.
 func (d *decider) invalidated(s *family.State, b *family.Binding) bool {
+	_, ok := d.e.Invalidated(s, b, d.day)
+	return ok
+}
+
+// Invalidated applies SZ5: under the authorizer's region cut-off, a binding created before it
+// whose only scope is resident_premium pays nothing from the cut-off on. It returns the
+// cut-off date when the binding is invalidated on day, so the app can say what to do.
+func (e *Engine) Invalidated(s *family.State, b *family.Binding, day civil.Date) (civil.Date, bool) {
 	a := s.Person(b.Authorizer)
 	if a == nil {
-		return false
+		return 0, false
 	}
-	cutoff := d.lookup(policy.LegacyBindingCutoff, a.Region).Value.Date
+	cutoff := e.table.Lookup(policy.LegacyBindingCutoff, a.Region, day).Value.Date
 	// SZ5: seed 004 (Shenzhen bindings of option 2 only, made before 2023-10-01, lapse then)
-	return d.day >= cutoff && b.Created < cutoff &&
-		len(b.Scopes) > 0 && onlyScope(b.Scopes, family.ResidentPremium)
+	ok := day >= cutoff && b.Created < cutoff && len(b.Scopes) > 0 && onlyScope(b.Scopes, family.ResidentPremium)
+	return cutoff, ok
 }
 
 func onlyScope(scopes []family.Scope, s family.Scope) bool {

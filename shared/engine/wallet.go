@@ -10,12 +10,13 @@ import (
 	"gongji/shared/policy"
 )
 
-// Wallet limits (rules.md W5-W7, W11; shm.com.cn 2025-09-18, qinan.gov.cn).
+// Wallet limits (rules.md W5-W7, W11; shm.com.cn 2025-09-18, qinan.gov.cn), exported so the
+// app can show them before a transfer is sent.
 const (
-	walletPerTxnLimit   money.Amount = 2000_00 // W5: at most 2,000.00 per transfer
-	walletDailyCount                 = 3       // W6: at most 3 transfers per sender per UTC+8 day
-	walletQuietFromSec               = 22 * 3600
-	walletQuietUntilSec              = 6 * 3600 // W7 ends and W11 refunds at 06:00:00 UTC+8
+	WalletMaxAmount     money.Amount = 2000_00   // W5: at most 2,000.00 per transfer
+	WalletDailyCount                 = 3         // W6: at most 3 transfers per sender per UTC+8 day
+	WalletQuietFromSec               = 22 * 3600 // W7: no transfers from 22:00:00 UTC+8 ...
+	WalletQuietUntilSec              = 6 * 3600  // ... to 05:59:59; W11 refunds at 06:00:00
 )
 
 // WalletTransferRequest sends Amount from From's Source to To's wallet.
@@ -41,10 +42,10 @@ type WalletTransferResult struct {
 // RefundAt is the earliest 06:00:00 UTC+8 strictly later than at (W11, rules.md section 8).
 func RefundAt(at time.Time) time.Time {
 	day := civil.DateOf(at)
-	if civil.SecondOfDay(at) >= walletQuietUntilSec {
+	if civil.SecondOfDay(at) >= WalletQuietUntilSec {
 		day = day.AddDays(1)
 	}
-	return civil.At(day, walletQuietUntilSec)
+	return civil.At(day, WalletQuietUntilSec)
 }
 
 // WalletTransfer checks and makes a 医保钱包 transfer (rules.md W1-W11).
@@ -140,9 +141,9 @@ func (d *decider) checkWalletAmount(from *family.Person, r WalletTransferRequest
 	case r.Amount <= 0:
 		d.refuse(InvalidAmount)
 		d.say("W5", InvalidAmount, nil, msgWalletZero, r.Amount)
-	case r.Amount > walletPerTxnLimit:
+	case r.Amount > WalletMaxAmount:
 		d.refuse(WalletPerTxnLimit)
-		d.say("W5", WalletPerTxnLimit, nil, msgWalletPerTxn, r.Amount, walletPerTxnLimit)
+		d.say("W5", WalletPerTxnLimit, nil, msgWalletPerTxn, r.Amount, WalletMaxAmount)
 	}
 	if !sourceExists {
 		return
@@ -173,12 +174,12 @@ func (d *decider) checkWalletTiming(s *family.State, at time.Time, r WalletTrans
 		}
 	}
 	// W6: at most 3 transfers per sender per UTC+8 day, refunded and accepted ones included
-	if count >= walletDailyCount {
+	if count >= WalletDailyCount {
 		d.refuse(WalletDailyCountLimit)
 		d.say("W6", WalletDailyCountLimit, nil, msgWalletDaily, count, d.day)
 	}
 	// W7: no transfers from 22:00:00 to 05:59:59 UTC+8
-	if sec := civil.SecondOfDay(at); sec >= walletQuietFromSec || sec < walletQuietUntilSec {
+	if sec := civil.SecondOfDay(at); sec >= WalletQuietFromSec || sec < WalletQuietUntilSec {
 		d.refuse(WalletQuietHours)
 		d.say("W7", WalletQuietHours, nil, msgWalletQuiet, civil.FormatTime(at))
 	}
