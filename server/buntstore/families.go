@@ -3,7 +3,6 @@ package buntstore
 import (
 	"context"
 	"encoding/json"
-	"sort"
 	"time"
 
 	"github.com/tidwall/buntdb"
@@ -127,12 +126,7 @@ func (s *Store) Devices(_ context.Context, family string) ([]store.Device, error
 	for _, d := range fm.devices {
 		out = append(out, d)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].Created.Equal(out[j].Created) {
-			return out[i].Created.Before(out[j].Created)
-		}
-		return out[i].ID < out[j].ID
-	})
+	store.SortDevices(out)
 	return out, nil
 }
 

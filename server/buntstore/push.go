@@ -7,7 +7,6 @@ import (
 	"github.com/tidwall/buntdb"
 
 	"gongji/server/store"
-	"gongji/shared/sync"
 )
 
 // writeReq is one push's record on its way to the committer.
@@ -34,7 +33,7 @@ func (s *Store) Push(ctx context.Context, family string, fn store.PushFunc) erro
 	h := base.Clone()
 	changes, err := fn(h)
 	if err == nil {
-		err = checkChanges(base.Seq, h.Seq, changes)
+		err = store.CheckChanges(base.Seq, h.Seq, changes)
 	}
 	if err != nil || len(changes) == 0 {
 		return err // nothing to write: every earlier push of this family is already on disk
@@ -124,17 +123,4 @@ func (s *Store) failQueued() {
 			return
 		}
 	}
-}
-
-// checkChanges asserts the push function numbered its changes base+1..head.
-func checkChanges(base, head int64, changes []sync.Change) error {
-	for i, c := range changes {
-		if c.Seq != base+int64(i)+1 {
-			return fmt.Errorf("push: change %d has seq %d, want %d", i, c.Seq, base+int64(i)+1)
-		}
-	}
-	if head != base+int64(len(changes)) {
-		return fmt.Errorf("push: head %d after %d changes from %d", head, len(changes), base)
-	}
-	return nil
 }

@@ -225,7 +225,7 @@ func (s *Store) Devices(_ context.Context, family string) ([]store.Device, error
 		}
 		out = append(out, d)
 	}
-	sortDevices(out)
+	store.SortDevices(out)
 	return out, nil
 }
 
@@ -262,7 +262,7 @@ func (s *Store) Push(_ context.Context, family string, fn store.PushFunc) error 
 	if err != nil {
 		return err
 	}
-	if err := checkChanges(s.head.Seq, h.Seq, changes); err != nil {
+	if err := store.CheckChanges(s.head.Seq, h.Seq, changes); err != nil {
 		return err
 	}
 	err = s.db.Tx(func() error {
@@ -279,18 +279,6 @@ func (s *Store) Push(_ context.Context, family string, fn store.PushFunc) error 
 	s.head = h
 	if len(changes) > 0 && s.Commits != nil {
 		s.Commits(family, h.Seq)
-	}
-	return nil
-}
-
-func checkChanges(base, head int64, changes []sync.Change) error {
-	for i, c := range changes {
-		if c.Seq != base+int64(i)+1 {
-			return fmt.Errorf("push: change %d has seq %d, want %d", i, c.Seq, base+int64(i)+1)
-		}
-	}
-	if head != base+int64(len(changes)) {
-		return fmt.Errorf("push: head %d after %d changes from %d", head, len(changes), base)
 	}
 	return nil
 }

@@ -7,7 +7,9 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
+	"sort"
 	"time"
 
 	"gongji/shared/family"
@@ -91,4 +93,27 @@ type Store interface {
 	Pull(ctx context.Context, family string, cursor int64, limit int) (Page, error)
 	Head(ctx context.Context, family string) (seq int64, err error)
 	Close() error
+}
+
+// CheckChanges asserts the push function numbered its changes base+1..head.
+func CheckChanges(base, head int64, changes []sync.Change) error {
+	for i, c := range changes {
+		if c.Seq != base+int64(i)+1 {
+			return fmt.Errorf("push: change %d has seq %d, want %d", i, c.Seq, base+int64(i)+1)
+		}
+	}
+	if head != base+int64(len(changes)) {
+		return fmt.Errorf("push: head %d after %d changes from %d", head, len(changes), base)
+	}
+	return nil
+}
+
+// SortDevices orders devices by creation time, then id, as every store lists them.
+func SortDevices(ds []Device) {
+	sort.Slice(ds, func(i, j int) bool {
+		if !ds[i].Created.Equal(ds[j].Created) {
+			return ds[i].Created.Before(ds[j].Created)
+		}
+		return ds[i].ID < ds[j].ID
+	})
 }
