@@ -1,15 +1,10 @@
 package main
 
 import (
-	"fmt"
-	"net"
-	"net/http"
-	"os/exec"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"gongji/server/apitest"
+	"gongji/server/crashtest"
 )
 
 // TestConformance runs the black-box API suite (server/apitest) against the real `gongji
@@ -23,35 +18,20 @@ func TestConformance(t *testing.T) {
 	apitest.Suite(t, base)
 }
 
-// startServe builds gongji, starts `gongji serve` on a free port and waits for /healthz.
+// startServe builds gongji and starts `gongji serve` on a free port with a fresh data
+// directory (the crash test's process helpers).
 func startServe(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "gongji")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	bin, err := crashtest.Build(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
-	cmd := exec.Command(bin, "serve", "-addr", addr, "-data", t.TempDir(), "-log", "warn")
-	if err := cmd.Start(); err != nil {
+	srv, err := crashtest.Start(bin, t.TempDir())
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	base := "http://" + addr
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		if resp, err := http.Get(base + "/healthz"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return base
-			}
-		}
-	}
-	t.Fatal(fmt.Errorf("gongji serve did not answer /healthz on %s within 30s", addr))
-	return ""
+	t.Cleanup(srv.Kill)
+	return srv.URL
 }
 
 // TestConvergenceOverHTTP runs random offline interleavings against the real process.
