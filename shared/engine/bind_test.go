@@ -51,8 +51,9 @@ func TestBindRules(t *testing.T) {
 		{"B2", "suspended beneficiary is insured", household{
 			people: []string{person("A", "130100", "employee", "1.00"), person("B", "130100", "employee", "", `"status":"suspended"`)}, relations: []string{rel("B", "A", "spouse", false)},
 		}.scenario(noon("2025-06-01"), med), ok},
-		{"B3", "sibling the day before the close-relatives date", pair("320100", "320100", "sibling").scenario(noon("2024-12-31"), med), no(`"RELATION_NOT_ALLOWED"`)},
-		{"B3", "sibling on the close-relatives date", pair("320100", "320100", "sibling").scenario(noon("2025-01-01"), med), ok},
+		{"B3", "sibling the day before the close-relatives date", pair("320100", "320100", "sibling").scenario(noon("2024-12-09"), med), no(`"RELATION_NOT_ALLOWED"`)},
+		{"B3", "sibling on the close-relatives date", pair("320100", "320100", "sibling").scenario(noon("2024-12-10"), med), ok},
+		{"B3", "sibling the day after the close-relatives date", pair("320100", "320100", "sibling").scenario(noon("2024-12-11"), med), ok},
 		{"B3", "grandchild the day after", pair("320100", "320100", "grandchild").scenario(noon("2025-01-02"), med), ok},
 		{"B3", "grandparent recorded the other way round", household{
 			people: []string{person("A", "320100", "employee", "9.00"), person("B", "320100", "resident", "")}, relations: []string{rel("A", "B", "grandchild", false)},
@@ -62,8 +63,10 @@ func TestBindRules(t *testing.T) {
 		{"B3", "no relation record", household{
 			people: []string{person("A", "320100", "employee", "9.00"), person("B", "320100", "resident", "")},
 		}.scenario(noon("2025-03-01"), med), no(`"RELATION_NOT_ALLOWED"`)},
-		{"B4", "other city the day before the province-wide date", pair("320100", "320200", "parent").scenario(noon("2024-11-30"), med), no(`"BENEFICIARY_OUT_OF_AREA"`)},
-		{"B4", "other city on the province-wide date", pair("320100", "320200", "parent").scenario(noon("2024-12-01"), med), ok},
+		{"B4", "other city the day before the province-wide date", pair("320100", "320200", "parent").scenario(noon("2024-10-31"), med), no(`"BENEFICIARY_OUT_OF_AREA"`)},
+		{"B4", "other city on the province-wide date", pair("320100", "320200", "parent").scenario(noon("2024-11-01"), med), ok},
+		{"B4", "other city the day after the province-wide date", pair("320100", "320200", "parent").scenario(noon("2024-11-02"), med), ok},
+		{"B4", "other province never", pair("320100", "330100", "parent").scenario(noon("2025-06-01"), med), no(`"BENEFICIARY_OUT_OF_AREA"`)},
 		{"B4", "other city the day after", pair("320100", "320200", "parent").scenario(noon("2024-12-02"), med), ok},
 		{"B4", "same city before the date", pair("320100", "320102", "parent").scenario(noon("2024-06-01"), med), ok},
 		{"B4", "other province never", pair("320100", "330100", "parent").scenario(noon("2025-06-01"), med), no(`"BENEFICIARY_OUT_OF_AREA"`)},
@@ -101,8 +104,17 @@ func TestBindRules(t *testing.T) {
 		{"SZ1", "tier is not read outside Shenzhen", household{
 			people: []string{person("A", "440100", "employee", "500.00", `"tier":2`), person("B", "440100", "resident", "")}, relations: []string{rel("B", "A", "parent", false)},
 		}.scenario(noon("2025-05-01"), med), ok},
-		{"SZ2", "Guangzhou beneficiary refused even after the province-wide date", household{
+		{"SZ2", "Guangzhou beneficiary refused the day before the province-wide date", household{
 			people: []string{person("A", "440300", "employee", "500.00", `"tier":1`), person("B", "440100", "resident", "")}, relations: []string{rel("B", "A", "parent", true)},
+		}.scenario(noon("2024-10-31"), med), no(`"BENEFICIARY_OUT_OF_AREA"`)},
+		{"SZ2", "Guangzhou beneficiary allowed on the province-wide date (B4)", household{
+			people: []string{person("A", "440300", "employee", "500.00", `"tier":1`), person("B", "440100", "resident", "")}, relations: []string{rel("B", "A", "parent", true)},
+		}.scenario(noon("2024-11-01"), med), ok},
+		{"SZ2", "Guangzhou beneficiary allowed the day after", household{
+			people: []string{person("A", "440300", "employee", "500.00", `"tier":1`), person("B", "440100", "resident", "")}, relations: []string{rel("B", "A", "parent", true)},
+		}.scenario(noon("2024-11-02"), med), ok},
+		{"SZ2", "a Hunan beneficiary is still refused (B4: same province)", household{
+			people: []string{person("A", "440300", "employee", "500.00", `"tier":1`), person("B", "430424", "resident", "")}, relations: []string{rel("B", "A", "parent", true)},
 		}.scenario(noon("2025-05-01"), med), no(`"BENEFICIARY_OUT_OF_AREA"`)},
 		{"SZ2", "Guangzhou authorizer may bind a Shenzhen beneficiary after the date", household{
 			people: []string{person("A", "440100", "employee", "500.00"), person("B", "440300", "resident", "")}, relations: []string{rel("B", "A", "parent", false)},
@@ -110,13 +122,30 @@ func TestBindRules(t *testing.T) {
 		{"SZ3", "card not linked", household{
 			people: []string{person("A", "440300", "employee", "500.00", `"tier":1`), person("B", "440300", "resident", "")}, relations: []string{rel("B", "A", "parent", false)},
 		}.scenario(noon("2025-05-01"), med), no(`"CARD_NOT_LINKED"`)},
-		{"SZ4", "Shenzhen sibling refused after the close-relatives date", household{
+		{"SZ4", "Shenzhen sibling refused the day before the close-relatives date", household{
 			people: []string{person("A", "440300", "employee", "500.00", `"tier":1`), person("B", "440300", "resident", "")}, relations: []string{rel("B", "A", "sibling", true)},
+		}.scenario(noon("2024-12-09"), med), no(`"RELATION_NOT_ALLOWED"`)},
+		{"SZ4", "Shenzhen sibling allowed on the close-relatives date (B3)", household{
+			people: []string{person("A", "440300", "employee", "500.00", `"tier":1`), person("B", "440300", "resident", "")}, relations: []string{rel("B", "A", "sibling", true)},
+		}.scenario(noon("2024-12-10"), med), ok},
+		{"SZ4", "Shenzhen sibling allowed the day after", household{
+			people: []string{person("A", "440300", "employee", "500.00", `"tier":1`), person("B", "440300", "resident", "")}, relations: []string{rel("B", "A", "sibling", true)},
+		}.scenario(noon("2024-12-11"), med), ok},
+		{"SZ4", "Shenzhen parent-in-law never", household{
+			people: []string{person("A", "440300", "employee", "500.00", `"tier":1`), person("B", "440300", "resident", "")}, relations: []string{rel("B", "A", "parent_in_law", true)},
 		}.scenario(noon("2025-05-01"), med), no(`"RELATION_NOT_ALLOWED"`)},
 		{"SZ4", "every failing code at once", household{
 			people: []string{person("A", "440300", "employee", "500.00", `"tier":2`), person("B", "440100", "resident", "")}, relations: []string{rel("B", "A", "grandchild", false)},
-		}.scenario(noon("2025-05-01"), bindAction("A", "B", "medical", "ltc_premium")),
+		}.scenario(noon("2024-10-31"), bindAction("A", "B", "medical", "ltc_premium")),
 			no(`"AUTHORIZER_NOT_TIER1","BENEFICIARY_OUT_OF_AREA","CARD_NOT_LINKED","RELATION_NOT_ALLOWED","SCOPE_NOT_ALLOWED_IN_REGION"`)},
+		{"B3", "in-law recorded both ways (parent_in_law and other) is one fact, refused", household{
+			people:    []string{person("A", "320100", "employee", "500.00"), person("B", "320100", "resident", "")},
+			relations: []string{rel("B", "A", "parent_in_law", false), rel("A", "B", "other", false)},
+		}.scenario(noon("2025-06-01"), med), no(`"RELATION_NOT_ALLOWED"`)},
+		{"B3", "in-law recorded twice in the same direction is one fact, refused", household{
+			people:    []string{person("A", "320100", "employee", "500.00"), person("B", "320100", "resident", "")},
+			relations: []string{rel("B", "A", "parent_in_law", false), rel("B", "A", "other", false)},
+		}.scenario(noon("2025-06-01"), med), no(`"RELATION_NOT_ALLOWED"`)},
 		{"B1", "unknown authorizer is an input error", pair("130100", "130100", "child").scenario(noon("2025-06-01"), bindAction("Z", "B", "medical")), `{"error":true}`},
 	}
 	runCases(t, cases)

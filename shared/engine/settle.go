@@ -324,10 +324,11 @@ func (sp *splitter) unusable(b *family.Binding) Code {
 		return ScopeNotAuthorized
 	}
 	if sp.institution != nil {
-		local := d.lookup(policy.MedicalLocalOnly, a.Region)
-		// SZ7: seed 004 (Shenzhen bindings pay only at institutions in Shenzhen)
-		if local.Value.Bool && !region.SameCity(sp.institution.Region, a.Region) {
-			d.say("SZ7", OutOfRegion, &local, msgOutOfRegion, b.ID, sp.institution.Region)
+		area := d.lookup(policy.MedicalPayArea, a.Region)
+		// SZ7: seed 004 (Shenzhen bindings pay only at institutions in Shenzhen); NHSA 2024-11-26
+		// (Guangdong province-wide from 2024-11-01: then at institutions in Guangdong)
+		if !inPayArea(area.Value.Word, sp.institution.Region, a.Region) {
+			d.say("SZ7", OutOfRegion, &area, msgOutOfRegion, b.ID, sp.institution.Region)
 			return OutOfRegion
 		}
 	}
@@ -377,4 +378,16 @@ func revokedText(b *family.Binding) string {
 		return "—"
 	}
 	return b.Revoked.String()
+}
+
+// inPayArea says whether an institution lies where a medical binding of an authorizer insured
+// in home may pay (SZ7).
+func inPayArea(area string, institution, home region.Code) bool {
+	switch area {
+	case policy.SameCity:
+		return region.SameCity(institution, home)
+	case policy.SameProvince:
+		return region.SameProvince(institution, home)
+	}
+	return true
 }

@@ -103,7 +103,13 @@ func TestSettleRules(t *testing.T) {
 		{"SZ6", "the patient's own Shenzhen account has no threshold", household{
 			people: []string{person("B", "440300", "employee", "50.00", `"tier":1`)},
 		}.scenario(noon("2023-05-01"), szDrug), `{"payments":[{"payer":"B","source":"own","amount":"50.00"}],"cash":"50.00","balances":{"B":"0.00"},"reasons":[]}`},
-		{"SZ7", "Shenzhen binding at a Guangzhou pharmacy", sz("500.00", binding("b1", "A", "B", "2024-01-01", "medical")).scenario(noon("2025-01-10"), settleAction("B", "B", "440100", true, false, "100.00", "0.00", "drug")),
+		{"SZ7", "Shenzhen binding at a Guangzhou pharmacy the day before the province-wide date", sz("500.00", binding("b1", "A", "B", "2024-01-01", "medical")).scenario(noon("2024-10-31"), settleAction("B", "B", "440100", true, false, "100.00", "0.00", "drug")),
+			cashOnly("100.00", `"OUT_OF_REGION"`)},
+		{"SZ7", "Shenzhen binding at a Guangzhou pharmacy on the province-wide date", sz("500.00", binding("b1", "A", "B", "2024-01-01", "medical")).scenario(noon("2024-11-01"), settleAction("B", "B", "440100", true, false, "100.00", "0.00", "drug")),
+			szPaid("100.00", "400.00")},
+		{"SZ7", "Shenzhen binding at a Guangzhou pharmacy the day after", sz("500.00", binding("b1", "A", "B", "2024-01-01", "medical")).scenario(noon("2024-11-02"), settleAction("B", "B", "440100", true, false, "100.00", "0.00", "drug")),
+			szPaid("100.00", "400.00")},
+		{"SZ7", "Shenzhen binding at a Changsha pharmacy after the date", sz("500.00", binding("b1", "A", "B", "2024-01-01", "medical")).scenario(noon("2025-01-10"), settleAction("B", "B", "430100", true, false, "100.00", "0.00", "drug")),
 			cashOnly("100.00", `"OUT_OF_REGION"`)},
 		{"SZ8", "Shenzhen lines are not claimable elsewhere", sz("500.00", binding("b1", "A", "B", "2024-01-01", "medical")).scenario(noon("2025-01-10"), szDrug), szPaid("100.00", "400.00")},
 		{"W12", "wallet pays after the own account where the institution takes it", household{

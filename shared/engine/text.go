@@ -62,5 +62,7 @@ const (
 	msgBeneficiaryOK
 	msgRelationOK
 	msgAreaOK
+	msgBalanceStays
+	msgTransferDue
 	msgCount // the number of sentences; every language must have each one
 )

@@ -113,6 +113,10 @@ func enText(m msg) string {
 		return "Beneficiary %v is insured (%v)."
 	case msgRelationOK:
 		return "%v is %v's %v, within the allowed relations (%v, on %v)."
+	case msgBalanceStays:
+		return "A move between pooling regions inside Guangdong: the balance of %v stays with the person, neither moved nor paid out, and is usable in %v, %v and every other city of the province."
+	case msgTransferDue:
+		return "The origin handles it within %v working days, the destination within %v working days of receipt, free."
 	case msgAreaOK:
 		return "Insured in %v and %v: within the allowed area (%v, on %v)."
 	}

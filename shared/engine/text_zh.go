@@ -113,6 +113,10 @@ func zhText(m msg) string {
 		return "被共济人 %v 已参保（%v）。"
 	case msgRelationOK:
 		return "%v 是 %v 的 %v，在允许的亲属范围（%v，%v 适用）内。"
+	case msgBalanceStays:
+		return "广东省内跨统筹区转移：个人账户余额 %v 元不划转、不提现，留在本人名下，在 %v 和 %v 等省内各市都可使用。"
+	case msgTransferDue:
+		return "转出地 %v 个工作日内办理，转入地收到后 %v 个工作日内办结，免费。"
 	case msgAreaOK:
 		return "参保地 %v 与 %v 符合地域要求（%v，%v 适用）。"
 	}

@@ -132,12 +132,20 @@ func (e *Engine) Transfer(s *family.State, at time.Time, r TransferRequest) (Tra
 	if len(d.codes) > 0 {
 		return TransferResult{Decision: d.finish(emptyEntry("transfer"))}, nil
 	}
+	keep := d.lookup(policy.TransferKeepsBalanceInProvince, p.Region)
+	// T5: 粤医保规〔2022〕6号 第十四条 (inside Guangdong the balance stays with the person,
+	// usable in every city of the province: it neither moves nor is paid out)
+	if keep.Value.Bool && region.SameProvince(p.Region, r.ToRegion) {
+		d.say("T5", "", &keep, msgBalanceStays, p.Balance().NonNegative(), p.Region, r.ToRegion)
+		d.say("T3", "", nil, msgTransferDue, originDueWorkingDays, destDueWorkingDays)
+		continuous := d.checkGap(r.GapMonths)
+		return TransferResult{Allowed: true, OriginDueDays: originDueWorkingDays, DestDueDays: destDueWorkingDays,
+			BenefitsContinuous: continuous, Decision: d.finish(emptyEntry("transfer"))}, nil
+	}
 	// T3: 医保办发〔2021〕43号 (whole balance, free, 10 + 5 working days)
 	moved := p.Balance().NonNegative()
 	d.say("T3", "", nil, msgTransferred, moved, p.Region, r.ToRegion, originDueWorkingDays, destDueWorkingDays)
-	// T4: Xinhua (a gap of at most 3 months keeps benefits continuous)
-	continuous := r.GapMonths <= graceMonths
-	d.say("T4", "", nil, msgGap, r.GapMonths, graceMonths, word(yesNo(continuous)))
+	continuous := d.checkGap(r.GapMonths)
 	entry := closingEntry("transfer", p, moved, string(r.ToRegion))
 	return TransferResult{Allowed: true, AmountMoved: moved, OriginDueDays: originDueWorkingDays,
 		DestDueDays: destDueWorkingDays, BenefitsContinuous: continuous, Decision: d.finish(entry)}, nil
@@ -150,4 +158,12 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// checkGap applies T4 and says whether benefits continue.
+func (d *decider) checkGap(gapMonths int) bool {
+	// T4: Xinhua (a gap of at most 3 months keeps benefits continuous)
+	continuous := gapMonths <= graceMonths
+	d.say("T4", "", nil, msgGap, gapMonths, graceMonths, word(yesNo(continuous)))
+	return continuous
 }

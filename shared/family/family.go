@@ -141,6 +141,17 @@ func (r Relation) Inverse() Relation {
 	return r
 }
 
+// Effective is what a relation means to the rules: itself when it is on the close-relatives
+// list, Other for anything else (rules.md section 8: in-laws and unknown values count as other).
+func (r Relation) Effective() Relation {
+	for _, c := range CloseRelatives() {
+		if r == c {
+			return r
+		}
+	}
+	return Other
+}
+
 // CloseRelatives is the full 近亲属 list of the Civil Code (rules.md B3, W2).
 func CloseRelatives() []Relation {
 	return []Relation{Spouse, Parent, Child, Sibling, Grandparent, Grandchild}
@@ -319,14 +330,17 @@ func (s *State) Validate() error {
 		if err := known(fmt.Sprintf("relations[%d].of", i), l.Of); err != nil {
 			return err
 		}
-		if prev, ok := relations[pair{l.Person, l.Of}]; ok && prev != l.Relation {
+		// Section 8: any value outside the close-relatives list counts as other, so records
+		// are compared by what they mean, not by how they are spelled.
+		rel := l.Relation.Effective()
+		if prev, ok := relations[pair{l.Person, l.Of}]; ok && prev != rel {
 			return fmt.Errorf("relations[%d]: %s is recorded both as %s's %s and %s", i, l.Person, l.Of, prev, l.Relation)
 		}
-		if prev, ok := relations[pair{l.Of, l.Person}]; ok && prev != l.Relation.Inverse() {
+		if prev, ok := relations[pair{l.Of, l.Person}]; ok && prev != rel.Inverse() {
 			return fmt.Errorf("relations[%d]: %s is %s's %s, which conflicts with %s being %s's %s", i, l.Person, l.Of, l.Relation, l.Of, l.Person, prev)
 		}
-		relations[pair{l.Person, l.Of}] = l.Relation
-		relations[pair{l.Of, l.Person}] = l.Relation.Inverse()
+		relations[pair{l.Person, l.Of}] = rel
+		relations[pair{l.Of, l.Person}] = rel.Inverse()
 	}
 	ids := map[string]bool{}
 	for i, b := range s.Bindings {

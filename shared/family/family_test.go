@@ -51,6 +51,16 @@ func TestValidate(t *testing.T) {
 		{"consistent inverse record", func(s *State) { s.Links = append(s.Links, Link{Person: "A", Of: "B", Relation: Child}) }, ""},
 		{"conflicting inverse record", func(s *State) { s.Links = append(s.Links, Link{Person: "A", Of: "B", Relation: Parent}) }, "relations[1]"},
 		{"conflicting record", func(s *State) { s.Links = append(s.Links, Link{Person: "B", Of: "A", Relation: Spouse}) }, "relations[1]"},
+		{"parent-in-law and its inverse other agree", func(s *State) {
+			s.Links = []Link{{Person: "B", Of: "A", Relation: ParentInLaw}, {Person: "A", Of: "B", Relation: Other}}
+		}, ""},
+		{"parent-in-law and other in the same direction agree", func(s *State) {
+			s.Links = []Link{{Person: "B", Of: "A", Relation: ParentInLaw}, {Person: "B", Of: "A", Relation: Other}}
+		}, ""},
+		{"an unknown value and parent-in-law agree (both other)", func(s *State) {
+			s.Links = []Link{{Person: "B", Of: "A", Relation: "cousin"}, {Person: "A", Of: "B", Relation: ParentInLaw}}
+		}, ""},
+		{"parent-in-law conflicts with parent", func(s *State) { s.Links = append(s.Links, Link{Person: "B", Of: "A", Relation: ParentInLaw}) }, "relations[1]"},
 		{"duplicate person", func(s *State) { s.People = append(s.People, Person{ID: "A"}) }, "people[2].id"},
 		{"unknown beneficiary", func(s *State) { s.Bindings[0].Beneficiary = "Z" }, "bindings[0].beneficiary"},
 		{"duplicate binding id", func(s *State) { s.Bindings = append(s.Bindings, s.Bindings[0]) }, "bindings[1].id"},

@@ -55,8 +55,12 @@ const (
 	// invalidated from it when their only scope is resident_premium; bindings created on or
 	// after it cover medical and resident_premium (SZ5). civil.Never means no cut-off.
 	LegacyBindingCutoff Param = "legacy_binding_cutoff"
-	// MedicalLocalOnly: a medical binding pays only at institutions in the authorizer's city (SZ7).
-	MedicalLocalOnly Param = "medical_local_only"
+	// MedicalPayArea: where a medical binding pays: "anywhere", or only at institutions in the
+	// authorizer's "same_city" or "same_province" (SZ7).
+	MedicalPayArea Param = "medical_pay_area"
+	// TransferKeepsBalanceInProvince: a move between two pooling regions of the province leaves
+	// the personal-account balance with the person instead of moving it (T5, Guangdong).
+	TransferKeepsBalanceInProvince Param = "transfer_keeps_balance_in_province"
 	// ClaimableElsewhere: mutual-aid payments may be claimed from medical assistance or
 	// commercial insurance (SZ8 sets false).
 	ClaimableElsewhere Param = "claimable_elsewhere"
@@ -67,13 +71,14 @@ func Params() []Param {
 	return []Param{AllowedRelations, BindingGeography, ScopeMedical, ScopeResidentPremium,
 		ScopeLTCPremium, ScopeCommercialPremium, EligibleBase, AuthorizerOrder, WithdrawalGrounds,
 		WalletEnabled, AuthorizerSuspendedAllowed, AuthorizerTierRequired, CardLinkRequired,
-		AuthorizerThreshold, LegacyBindingCutoff, MedicalLocalOnly, ClaimableElsewhere}
+		AuthorizerThreshold, LegacyBindingCutoff, MedicalPayArea, TransferKeepsBalanceInProvince, ClaimableElsewhere}
 }
 
 // Words used as values.
 const (
 	SameCity          = "same_city"
 	SameProvince      = "same_province"
+	Anywhere          = "anywhere"
 	PolicySelfPay     = "policy_self_pay"
 	AllPersonalBurden = "all_personal_burden"
 	BindingOrder      = "binding_order"
@@ -147,13 +152,13 @@ func NewTable(rows []Row) (*Table, error) {
 	return t, nil
 }
 
-// version is "v1-" and the first 12 hex digits of the SHA-256 of every row, in table order.
+// version is "v2-" and the first 12 hex digits of the SHA-256 of every row, in table order.
 func version(rows []Row) string {
 	h := sha256.New()
 	for _, r := range rows {
 		fmt.Fprintf(h, "%s|%s|%s|%s|%s|%s|%s\n", r.Param, r.Where, r.During, r.Value, r.Rules, r.Grade, r.Source)
 	}
-	return "v1-" + hex.EncodeToString(h.Sum(nil))[:12]
+	return "v2-" + hex.EncodeToString(h.Sum(nil))[:12]
 }
 
 // Version is the rule-set version every decision records.

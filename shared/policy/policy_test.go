@@ -31,12 +31,12 @@ func TestCheckFindsConfigurationErrors(t *testing.T) {
 			out := rows[:0:0]
 			for _, r := range rows {
 				if r.Param == BindingGeography && r.Where.Level == region.National && r.During.From == civil.Always {
-					r.During.To = civil.MustDate("2024-11-01")
+					r.During.To = civil.MustDate("2024-10-01")
 				}
 				out = append(out, r)
 			}
 			return out
-		}, "no national default from 2024-11-01"},
+		}, "no national default from 2024-10-01"},
 		{"a row without a source", func(rows []Row) []Row {
 			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), all, Value{Bool: true}, "B7", "B", ""})
 		}, "missing source"},
@@ -83,14 +83,20 @@ func TestLookup(t *testing.T) {
 		day   string
 		want  string
 	}{
-		{"relations before the close-relatives date", AllowedRelations, "320100", "2024-12-31", "spouse,parent,child"},
-		{"relations on the close-relatives date", AllowedRelations, "320100", "2025-01-01", "spouse,parent,child,sibling,grandparent,grandchild"},
-		{"relations after", AllowedRelations, "320100", "2025-01-02", "spouse,parent,child,sibling,grandparent,grandchild"},
-		{"Shenzhen relations after (city overrides)", AllowedRelations, "440304", "2025-01-02", "spouse,parent,child"},
-		{"geography before the province-wide date", BindingGeography, "610100", "2024-11-30", SameCity},
-		{"geography on it", BindingGeography, "610100", "2024-12-01", SameProvince},
-		{"geography after", BindingGeography, "610100", "2024-12-02", SameProvince},
-		{"Shenzhen geography after", BindingGeography, "440300", "2024-12-02", SameCity},
+		{"relations before the close-relatives date", AllowedRelations, "320100", "2024-12-09", "spouse,parent,child"},
+		{"relations on the close-relatives date", AllowedRelations, "320100", "2024-12-10", "spouse,parent,child,sibling,grandparent,grandchild"},
+		{"relations after", AllowedRelations, "320100", "2024-12-11", "spouse,parent,child,sibling,grandparent,grandchild"},
+		{"Shenzhen relations before the date (city overrides)", AllowedRelations, "440304", "2024-12-09", "spouse,parent,child"},
+		{"Shenzhen relations on the date (national)", AllowedRelations, "440304", "2024-12-10", "spouse,parent,child,sibling,grandparent,grandchild"},
+		{"geography before the province-wide date", BindingGeography, "610100", "2024-10-31", SameCity},
+		{"geography on it", BindingGeography, "610100", "2024-11-01", SameProvince},
+		{"geography after", BindingGeography, "610100", "2024-11-02", SameProvince},
+		{"Shenzhen geography before", BindingGeography, "440300", "2024-10-31", SameCity},
+		{"Shenzhen geography on the date", BindingGeography, "440300", "2024-11-01", SameProvince},
+		{"Shenzhen pay area before", MedicalPayArea, "440300", "2024-10-31", SameCity},
+		{"Shenzhen pay area on the date", MedicalPayArea, "440300", "2024-11-01", SameProvince},
+		{"Guangzhou pay area (national)", MedicalPayArea, "440100", "2024-11-01", Anywhere},
+		{"Guangdong keeps the balance from 2022-07-01", TransferKeepsBalanceInProvince, "440100", "2022-07-01", "true/0/0.00/1970-01-01"},
 		{"Guangzhou geography after (no city row)", BindingGeography, "440100", "2024-12-02", SameProvince},
 		{"wallet the day before 2025-09-18", WalletEnabled, "410100", "2025-09-17", "false/0/0.00/1970-01-01"},
 		{"wallet on 2025-09-18", WalletEnabled, "410100", "2025-09-18", "true/0/0.00/1970-01-01"},
@@ -128,7 +134,7 @@ func TestVersionFollowsTheTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a == b.Version() || !strings.HasPrefix(a, "v1-") {
+	if a == b.Version() || !strings.HasPrefix(a, "v2-") {
 		t.Fatalf("versions %s and %s: a changed row must change the version", a, b.Version())
 	}
 }

@@ -9,16 +9,26 @@ import (
 
 // Sources cited by more than one row.
 const (
-	srcGuoBanFa2021     = "国办发〔2021〕14号"
-	srcCloseRelatives   = "国办发〔2021〕14号; State Council opinion of July 2024 (参保长效机制); Xinhua 2024-11-26"
-	srcProvinceWide     = "Xinhua 2024-11-26 (省内共济全覆盖); en.people.cn 2024-12-27"
-	srcSeed004          = "seed 004 (000…004: 004_c90fcd24a8f6b8de.txt, 深圳本地宝 via 163.com)"
-	srcSeed004Bendibao  = "seed 004; bsy.sz.bendibao.com/bsyDetail/639880.html"
-	srcBendibao635961   = "bsy.sz.bendibao.com/bsyDetail/635961.html"
-	srcJiangsuGuide     = "江苏省医疗保障局 family mutual-aid and withdrawal guide (2022)"
-	srcWalletMedia      = "shm.com.cn 2025-09-18; hn.ccedn.com.cn 2025-09-19; media list of 2026-01-09"
-	srcQuanzhou         = "quanzhou.kuyiso 2023-12"
-	srcWithdrawalCities = "64365.com (Wuhan); husay.cn (Hangzhou)"
+	srcGuoBanFa2021      = "国办发〔2021〕14号"
+	srcCloseRelatives    = "国办发〔2021〕14号; State Council opinion of July 2024 (参保长效机制); Xinhua 2024-11-26"
+	srcProvinceWide      = "Xinhua 2024-11-26 (省内共济全覆盖); en.people.cn 2024-12-27"
+	srcSeed004           = "seed 004 (000…004: 004_c90fcd24a8f6b8de.txt, 深圳本地宝 via 163.com)"
+	srcSeed004Bendibao   = "seed 004; bsy.sz.bendibao.com/bsyDetail/639880.html"
+	srcBendibao635961    = "bsy.sz.bendibao.com/bsyDetail/635961.html"
+	srcJiangsuGuide      = "江苏省医疗保障局 family mutual-aid and withdrawal guide (2022)"
+	srcWalletMedia       = "shm.com.cn 2025-09-18; hn.ccedn.com.cn 2025-09-19; media list of 2026-01-09"
+	srcQuanzhou          = "quanzhou.kuyiso 2023-12"
+	srcWithdrawalCities  = "64365.com (Wuhan); husay.cn (Hangzhou)"
+	srcTransfer2021      = "医保办发〔2021〕43号"
+	srcGuangdongTransfer = "粤医保规〔2022〕6号 第十四条"
+)
+
+// The national default dates of rules.md version 2 (section 3).
+const (
+	// closeRelativesDate: every province had the close-relatives list by 2024-12-09 (NHSA 2024-12-26).
+	closeRelativesDate = "2024-12-10"
+	// provinceWideDate: every province had province-wide binding by October 2024 (NHSA 2024-11-26).
+	provinceWideDate = "2024-11-01"
 )
 
 // DefaultRows is version 1 of the region table (rules.md section 7).
@@ -34,16 +44,20 @@ func DefaultRows() []Row {
 
 	return []Row{
 		// B3: spouse, parent, child; the close-relatives list from the close-relatives date.
-		{AllowedRelations, nat, until("2025-01-01"), Value{Relations: core}, "B3", "A/B", srcCloseRelatives},
-		{AllowedRelations, nat, from("2025-01-01"), Value{Relations: family.CloseRelatives()}, "B3", "A/B", srcCloseRelatives},
-		// SZ4: Shenzhen keeps spouse, parent, child until an official source says otherwise.
-		{AllowedRelations, region.InCity("4403"), all, Value{Relations: core}, "SZ4", "B/U", srcSeed004 + "; research C3"},
+		// Version 2: every province had the close-relatives list by 2024-12-09 (NHSA 2024-12-26).
+		{AllowedRelations, nat, until(closeRelativesDate), Value{Relations: core}, "B3", "A/B", srcCloseRelatives},
+		{AllowedRelations, nat, from(closeRelativesDate), Value{Relations: family.CloseRelatives()}, "B3", "A/B", srcCloseRelatives},
+		// SZ4: Shenzhen keeps spouse, parent, child until the national date; from it B3 applies
+		// (no Shenzhen notice found: the end date is inferred from NHSA's province count).
+		{AllowedRelations, region.InCity("4403"), until(closeRelativesDate), Value{Relations: core}, "SZ4", "B/U", srcSeed004 + "; NHSA 2024-12-26"},
 
 		// B4: same city before the province-wide date, same province from it.
-		{BindingGeography, nat, until("2024-12-01"), Value{Word: SameCity}, "B4", "B", srcProvinceWide},
-		{BindingGeography, nat, from("2024-12-01"), Value{Word: SameProvince}, "B4", "B", srcProvinceWide},
-		// SZ2: the beneficiary must be insured in Shenzhen, whatever the date.
-		{BindingGeography, region.InCity("4403"), all, Value{Word: SameCity}, "SZ2", "B", srcSeed004},
+		// Version 2: every province was province-wide by the end of October 2024 (NHSA 2024-11-26).
+		{BindingGeography, nat, until(provinceWideDate), Value{Word: SameCity}, "B4", "B", srcProvinceWide},
+		{BindingGeography, nat, from(provinceWideDate), Value{Word: SameProvince}, "B4", "B", srcProvinceWide},
+		// SZ2: the beneficiary must be insured in Shenzhen until the province-wide date; from it
+		// B4 applies (end date inferred from NHSA's count of Guangdong, no Shenzhen notice found).
+		{BindingGeography, region.InCity("4403"), until(provinceWideDate), Value{Word: SameCity}, "SZ2", "B/U", srcSeed004 + "; NHSA 2024-11-26"},
 
 		// B7: scopes offered. Medical everywhere; resident premium nationally from 2024-08-01.
 		{ScopeMedical, nat, all, on, "B7", "A", srcGuoBanFa2021},
@@ -92,9 +106,16 @@ func DefaultRows() []Row {
 		// SZ5: the 2023-10-01 re-binding.
 		{LegacyBindingCutoff, nat, all, Value{Date: civil.Never}, "SZ5", "B", srcGuoBanFa2021},
 		{LegacyBindingCutoff, region.InCity("4403"), all, Value{Date: civil.MustDate("2023-10-01")}, "SZ5", "B", srcSeed004},
-		// SZ7: Shenzhen medical bindings pay only in Shenzhen.
-		{MedicalLocalOnly, nat, all, off, "SZ7", "B", srcProvinceWide},
-		{MedicalLocalOnly, region.InCity("4403"), all, on, "SZ7", "B/U", srcSeed004},
+		// SZ7: Shenzhen medical bindings pay only at institutions in Shenzhen, and in Guangdong
+		// from the province-wide date.
+		{MedicalPayArea, nat, all, Value{Word: Anywhere}, "SZ7", "B", srcProvinceWide},
+		{MedicalPayArea, region.InCity("4403"), until(provinceWideDate), Value{Word: SameCity}, "SZ7", "B", srcSeed004},
+		{MedicalPayArea, region.InCity("4403"), from(provinceWideDate), Value{Word: SameProvince}, "SZ7", "B/U", srcSeed004 + "; NHSA 2024-11-26"},
+
+		// T5: inside Guangdong a move between pooling regions keeps the balance with the person.
+		{TransferKeepsBalanceInProvince, nat, all, off, "T3", "A", srcTransfer2021},
+		{TransferKeepsBalanceInProvince, region.InProvince("44"), civil.Range{From: civil.MustDate("2022-07-01"), To: civil.MustDate("2025-07-01")}, on, "T5", "A", srcGuangdongTransfer},
+		{TransferKeepsBalanceInProvince, region.InProvince("44"), from("2025-07-01"), on, "T5", "U", srcGuangdongTransfer + " (valid to 2025-06-30; no successor found, kept)"},
 		// SZ8: Shenzhen mutual-aid payments are not claimable elsewhere.
 		{ClaimableElsewhere, nat, all, on, "SZ8", "B", srcGuoBanFa2021},
 		{ClaimableElsewhere, region.InCity("4403"), all, off, "SZ8", "B", srcSeed004},
