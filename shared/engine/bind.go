@@ -110,6 +110,9 @@ func (d *decider) checkRelation(s *family.State, a, b *family.Person) {
 	if !hasRelation(row.Value.Relations, rel) {
 		d.refuse(RelationNotAllowed)
 		d.say(row.Rules, RelationNotAllowed, &row, msgRelationNotAllowed, b.ID, a.ID, rel, row.Value, d.day)
+		if rel.Effective() == family.Other {
+			d.suggest(row.Rules, msgNextInLaw, b.ID)
+		}
 	} else {
 		d.say(row.Rules, "", &row, msgRelationOK, b.ID, a.ID, rel, row.Value, d.day)
 	}
@@ -132,9 +135,29 @@ func (d *decider) checkGeography(a, b *family.Person) {
 	if !same {
 		d.refuse(BeneficiaryOutOfArea)
 		d.say(row.Rules, BeneficiaryOutOfArea, &row, msgOutOfArea, b.ID, b.Region, a.ID, a.Region, word(row.Value.Word), d.day)
+		d.suggestAcross(row.Rules, a, b)
 		return
 	}
 	d.say(row.Rules, "", &row, msgAreaOK, b.Region, a.Region, word(row.Value.Word), d.day)
+}
+
+// suggestAcross tells a family refused by geography what it can do instead: across provinces
+// the wallet (and whether both provinces have it), inside one the province-wide date.
+func (d *decider) suggestAcross(rule string, a, b *family.Person) {
+	if region.SameProvince(a.Region, b.Region) {
+		d.suggest(rule, msgNextSameProvince)
+		return
+	}
+	d.suggest(rule, msgNextWallet, a.ID, b.ID, provinceOf(a.Region), provinceOf(b.Region),
+		d.walletWord(a.Region), d.walletWord(b.Region))
+}
+
+// walletWord says whether a region's province has the wallet on the decision's day (W1).
+func (d *decider) walletWord(where region.Code) word {
+	if d.lookup(policy.WalletEnabled, where).Value.Bool {
+		return "wallet_on"
+	}
+	return "wallet_off"
 }
 
 func (d *decider) checkTier(a *family.Person) {
@@ -158,7 +181,7 @@ func (d *decider) checkDuplicate(s *family.State, r BindRequest) {
 		// B6: rules.md section 3 (one binding per pair in force or made later)
 		if b.InForce(d.day) || b.Created > d.day {
 			d.refuse(DuplicateBinding)
-			d.say("B6", DuplicateBinding, nil, msgDuplicate, b.ID, b.Created)
+			d.say("B6", DuplicateBinding, nil, msgDuplicate, bindingRef(b.ID), b.Created)
 			return
 		}
 	}

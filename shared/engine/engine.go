@@ -73,18 +73,6 @@ func inputErr(field, format string, args ...any) error {
 	return &InputError{Field: field, Reason: fmt.Sprintf(format, args...)}
 }
 
-// Line is one line of an explanation.
-type Line struct {
-	Rule   string `json:"rule"`
-	Code   Code   `json:"code,omitempty"`
-	ZH     string `json:"zh"`
-	EN     string `json:"en"`
-	Source string `json:"source,omitempty"`
-	Grade  string `json:"grade,omitempty"`
-	// Unofficial marks a rule resting on a C or U source: the UI shows 此规则来源未经官方确认.
-	Unofficial bool `json:"unofficial,omitempty"`
-}
-
 // Decision is what every action returns besides its own members.
 type Decision struct {
 	Reasons     []Code
@@ -133,16 +121,34 @@ func (d *decider) lookup(p policy.Param, where region.Code) policy.Row {
 // refuse records a code.
 func (d *decider) refuse(c Code) { d.codes[c] = true }
 
-// say adds an explanation line for a rule and records the rule as deciding.
-func (d *decider) say(rule string, code Code, row *policy.Row, m msg, args ...any) {
+// say adds an explanation line for a rule and records the rule as deciding. The line cites
+// the policy row that decided when there is one, otherwise the rule's own sources.
+func (d *decider) say(rule string, code Code, row *policy.Row, m Msg, values ...any) {
 	d.rules[rule] = true
-	src, grade := ruleSource(rule)
+	l := Line{Rule: rule, Code: code, Msg: m}
+	l.Sources, l.Grade = ruleSources(rule)
 	if row != nil {
-		src, grade = row.Source, row.Grade
+		l.Sources, l.Grade = row.Sources, row.Grade
+		// A national stand-in decided for a region without a rule of its own: not verified
+		// there, whatever the grade of the national source.
+		if row.UnverifiedFor() {
+			l.Unverified, l.Grade = true, "U"
+		}
 	}
-	l := Line{Rule: rule, Code: code, Source: src, Grade: grade,
-		ZH: fmt.Sprintf(zhText(m), localize(args, true)...), EN: fmt.Sprintf(enText(m), localize(args, false)...)}
-	l.Unofficial = row != nil && row.Unofficial()
+	for _, v := range values {
+		l.Args = append(l.Args, argOf(v))
+	}
+	d.lines = append(d.lines, l)
+}
+
+// suggest adds a line that says what the family can do instead after a refusal. It names the
+// rule it follows but decides nothing, so it adds no rule id and no code.
+func (d *decider) suggest(rule string, m Msg, values ...any) {
+	l := Line{Rule: rule, Msg: m}
+	l.Sources, l.Grade = ruleSources("next")
+	for _, v := range values {
+		l.Args = append(l.Args, argOf(v))
+	}
 	d.lines = append(d.lines, l)
 }
 

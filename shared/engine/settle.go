@@ -4,7 +4,6 @@ import (
 	"sort"
 	"time"
 
-	"gongji/shared/civil"
 	"gongji/shared/family"
 	"gongji/shared/ledger"
 	"gongji/shared/money"
@@ -200,7 +199,11 @@ func (sp *splitter) payOwn() {
 		amount = money.Min(sp.remaining, usable)
 	}
 	// S4: seed 004; bendibao 635961 (先本人，后共济: own account first)
-	sp.d.say("S4", "", nil, msgOwnPays, sp.holder, usable, amount)
+	if amount > 0 {
+		sp.d.say("S4", "", nil, msgOwnPays, sp.holder, usable, amount)
+	} else {
+		sp.sayZero("S4", sp.holder, family.FromAccount, usable)
+	}
 	sp.pay(Payment{Payer: sp.holder, Source: Own, Amount: amount}, ledger.AccountOf(sp.holder))
 }
 
@@ -220,7 +223,11 @@ func (sp *splitter) payWallet(institutionTakesWallet bool) {
 	if !sp.blocked {
 		amount = money.Min(sp.remaining, own.Wallet.Balance)
 	}
-	sp.d.say("W12", "", nil, msgWalletPays, own.Wallet.Balance, amount)
+	if amount > 0 {
+		sp.d.say("W12", "", nil, msgWalletPays, own.Wallet.Balance, amount)
+	} else {
+		sp.sayZero("W12", sp.holder, family.FromWallet, own.Wallet.Balance)
+	}
 	sp.pay(Payment{Payer: sp.holder, Source: FromPurse, Amount: amount}, ledger.WalletOf(sp.holder))
 }
 
@@ -285,12 +292,17 @@ func (sp *splitter) payBinding(b *family.Binding) {
 	}
 	claim := sp.d.lookup(policy.ClaimableElsewhere, a.Region)
 	// S5: seed 004; bendibao 635961 (each authorizer up to what remains; S8: zero pays 0.00)
-	sp.d.say("S5", "", nil, msgAuthorizerPays, a.ID, b.ID, usable, amount)
+	if amount > 0 {
+		sp.d.say("S5", "", nil, msgAuthorizerPays, a.ID, bindingRef(b.ID), usable, amount)
+	} else {
+		sp.sayZero("S8", a.ID, family.FromAccount, usable)
+	}
 	p := Payment{Payer: a.ID, Source: MutualAid, Binding: b.ID, Amount: amount}
-	// SZ8: seed 004 (Shenzhen mutual aid not claimable from assistance or commercial insurance)
+	// SZ8: seed 004 (Shenzhen mutual aid not claimable from assistance or commercial insurance);
+	// the sentence is about medical costs, so a premium's line carries the mark without it
 	if !claim.Value.Bool {
 		p.NotClaimableElsewhere = true
-		if amount > 0 {
+		if amount > 0 && sp.institution != nil {
 			sp.d.say("SZ8", "", &claim, msgNotClaimable, a.ID)
 		}
 	}
@@ -304,23 +316,27 @@ func (sp *splitter) unusable(b *family.Binding) Code {
 	a := sp.s.Person(b.Authorizer)
 	// SZ5: seed 004 (option-2-only Shenzhen bindings made before 2023-10-01 lapse then)
 	if d.invalidated(sp.s, b) {
-		d.say("SZ5", BindingInvalidated20231001, nil, msgInvalidated, b.ID, b.Created)
+		d.say("SZ5", BindingInvalidated20231001, nil, msgInvalidated, bindingRef(b.ID), b.Created)
 		return BindingInvalidated20231001
 	}
 	// S7: seed 004 (a binding pays only while in force on the bill date)
 	if !b.InForce(d.day) {
-		d.say("S7", BindingNotInForce, nil, msgNotInForce, b.ID, b.Created, revokedText(b), d.day)
+		if b.Created > d.day {
+			d.say("S7", BindingNotInForce, nil, msgNotYetInForce, bindingRef(b.ID), b.Created, d.day)
+		} else {
+			d.say("S7", BindingNotInForce, nil, msgRevoked, bindingRef(b.ID), b.Revoked, d.day)
+		}
 		return BindingNotInForce
 	}
 	// S7: a stopped authorizer's account pays nothing
 	if a.Status == family.Stopped {
-		d.say("S7", AuthorizerNotEmployee, nil, msgAuthorizerStopped, a.ID, b.ID)
+		d.say("S7", AuthorizerNotEmployee, nil, msgAuthorizerStopped, a.ID, bindingRef(b.ID))
 		return AuthorizerNotEmployee
 	}
 	// S7: the binding must carry the scope the bill needs (SZ5: Shenzhen bindings made from
 	// 2023-10-01 cover medical and resident_premium)
 	if !d.covers(a, b, sp.need) {
-		d.say("S7", ScopeNotAuthorized, nil, msgScopeMissing, b.ID, sp.need)
+		d.say("S7", ScopeNotAuthorized, nil, msgScopeMissing, bindingRef(b.ID), sp.need)
 		return ScopeNotAuthorized
 	}
 	if sp.institution != nil {
@@ -328,7 +344,7 @@ func (sp *splitter) unusable(b *family.Binding) Code {
 		// SZ7: seed 004 (Shenzhen bindings pay only at institutions in Shenzhen); NHSA 2024-11-26
 		// (Guangdong province-wide from 2024-11-01: then at institutions in Guangdong)
 		if !inPayArea(area.Value.Word, sp.institution.Region, a.Region) {
-			d.say("SZ7", OutOfRegion, &area, msgOutOfRegion, b.ID, sp.institution.Region)
+			d.say("SZ7", OutOfRegion, &area, msgOutOfRegion, bindingRef(b.ID), payArea(area.Value.Word, a.Region), sp.institution.Region)
 			return OutOfRegion
 		}
 	}
@@ -373,11 +389,29 @@ func emptyEntry(kind string) ledger.Entry {
 	return ledger.Entry{Kind: kind, Postings: []ledger.Posting{}}
 }
 
-func revokedText(b *family.Binding) string {
-	if b.Revoked == civil.Never {
-		return "—"
+// sayZero explains why a payer paid nothing: S2 or S3 blocked every account, its usable
+// balance was zero, or the payers before it paid everything.
+func (sp *splitter) sayZero(rule string, payer family.PersonID, from family.Source, usable money.Amount) {
+	switch {
+	case sp.blocked:
+		sp.d.say(rule, "", nil, msgPayerBlocked, payer, from)
+	case usable <= 0:
+		sp.d.say(rule, "", nil, msgPayerEmpty, payer, from)
+	default:
+		sp.d.say(rule, "", nil, msgPayerNotNeeded, payer, from)
 	}
-	return b.Revoked.String()
+}
+
+// payArea is the region a medical binding of an authorizer insured in home pays in, as a code
+// to name it by: the city, the province, or home itself.
+func payArea(area string, home region.Code) region.Code {
+	switch area {
+	case policy.SameCity:
+		return home[:4] + "00"
+	case policy.SameProvince:
+		return home[:2] + "0000"
+	}
+	return home
 }
 
 // inPayArea says whether an institution lies where a medical binding of an authorizer insured

@@ -1,43 +1,39 @@
 package engine
 
-// ruleSource is each rule's source and grade as rules.md gives them, for rules whose
-// explanation line does not come from a policy-table row.
-func ruleSource(rule string) (source, grade string) {
+import "gongji/shared/source"
+
+// ruleSources is each rule's sources and grade as rules.md gives them, for rules whose
+// explanation line does not come from a policy-table row. Rules that follow from the request
+// itself (B5, B6, B8) rest on the national opinion that defines a binding.
+func ruleSources(rule string) ([]source.ID, string) {
+	ids := func(id ...source.ID) []source.ID { return id }
 	switch rule {
-	case "B1":
-		return "国办发〔2021〕14号; NHSA Q&A 2024; seed 003", "A/B"
-	case "B2":
-		return "国办发〔2021〕14号; Sichuan FAQ 2025-07-04", "A/B"
-	case "B1-B8":
-		return "rules.md section 3 (国办发〔2021〕14号 and regional rules)", "A/B"
-	case "B5", "B6", "B8":
-		return "rules.md section 3", "—"
-	case "SZ3", "SZ1", "SZ2", "SZ5":
-		return "seed 004 (004_c90fcd24a8f6b8de.txt)", "B"
+	case "B1", "B2":
+		return ids(source.GuoBanFa2021, source.NHSAQA2024, source.SichuanFAQ), "A/B"
+	case "B1-B8", "B5", "B6", "B8", "next":
+		return ids(source.GuoBanFa2021, source.NHSAQA2024), "A/B"
+	case "SZ1", "SZ2", "SZ3", "SZ5":
+		return ids(source.ShenzhenArticle, source.Shenzhen639880), "B"
 	case "S0":
-		return "医疗保障基金使用监督管理条例 art. 41; legaldaily 2024-05-14", "A/B"
-	case "S2":
-		return "国办发〔2021〕14号 (定点医药机构); seed 003", "A"
-	case "S3":
-		return "国办发〔2021〕14号 (公共卫生、体育健身、养生保健消费)", "A/B"
-	case "S4":
-		return "seed 004; bendibao 635961; jiusongjiankang 4521201 (先本人，后共济)", "B"
-	case "S5", "S7", "S8":
-		return "seed 004; bendibao 635961; jiusongjiankang 4769855", "B"
+		return ids(source.Regulation735), "A"
+	case "S2", "S3":
+		return ids(source.GuoBanFa2021), "A"
+	case "S4", "S5", "S7", "S8":
+		return ids(source.NHSAQA2024, source.ShenzhenArticle, source.Shenzhen635961), "B"
 	case "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9", "W11", "W12":
-		return "shm.com.cn 2025-09-18; qinan.gov.cn; hn.ccedn.com.cn 2025-09-19", "B"
+		return ids(source.WalletYantai, source.WalletHenan, source.WalletQinan), "B"
 	case "W10":
-		return "shm.com.cn 2025-09-18 (免费)", "B/C"
+		return ids(source.WalletYantai), "B/C"
 	case "D2", "D3":
-		return "江苏省医疗保障局 guide (2022): 不收费; research C1", "A"
+		return ids(source.JiangsuGuide), "A"
 	case "D4":
-		return "husay.cn (Hangzhou)", "B"
+		return ids(source.Hangzhou), "B"
 	case "T1", "T3":
-		return "医保办发〔2021〕43号 (基本医疗保险关系转移接续暂行办法)", "A"
+		return ids(source.Transfer2021), "A"
 	case "T2":
-		return "m.5728338.com (同一统筹区无需转移)", "B"
+		return ids(source.Transfer2021, source.HangzhouMove), "B"
 	case "T4":
-		return "gyxww.net 2021-11-29; iamst.cn (Xinhua)", "B"
+		return ids(source.Xinhua202111), "B"
 	}
-	return "rules.md", ""
+	return nil, ""
 }

@@ -1,68 +1,101 @@
 package engine
 
-// msg names one explanation sentence. Its Chinese text is in text_zh.go and its English text
-// in text_en.go: one place per language.
-type msg int
+// Msg names one explanation sentence. The id is stable: it is stored in logs and sent over the
+// wire, so a sentence is reworded in text_zh.go and text_en.go, never renamed. Its values are
+// the line's Args, %[1]s for the first.
+type Msg string
 
-// Explanation sentences, in the order the actions use them.
+// Explanation sentences, by action.
 const (
-	msgBindAllowed msg = iota
-	msgSelfBinding
-	msgNoScope
-	msgScopeNotOffered
-	msgAuthorizerNotEmployee
-	msgAuthorizerOK
-	msgBeneficiaryNotInsured
-	msgRelationNotAllowed
-	msgCardNotLinked
-	msgOutOfArea
-	msgNotTier1
-	msgDuplicate
-	msgImpersonation
-	msgEligible
-	msgNotDesignated
-	msgExcludedCategory
-	msgOwnPays
-	msgNoWalletHere
-	msgWalletPays
-	msgOrder
-	msgThreshold
-	msgAuthorizerPays
-	msgNotClaimable
-	msgInvalidated
-	msgNotInForce
-	msgAuthorizerStopped
-	msgScopeMissing
-	msgOutOfRegion
-	msgCash
-	msgTransferPending
-	msgWalletRegionOff
-	msgWalletRelation
-	msgWalletNotOpened
-	msgWalletSender
-	msgWalletZero
-	msgWalletPerTxn
-	msgWalletBalance
-	msgWalletDaily
-	msgWalletQuiet
-	msgWalletPending
-	msgAcceptNoChange
-	msgAccepted
-	msgExpireNoChange
-	msgRefunded
-	msgNoGround
-	msgGroundNotListed
-	msgWithdrawn
-	msgOriginActive
-	msgDestNotEnrolled
-	msgRetiree
-	msgSameRegion
-	msgTransferred
-	msgGap
-	msgBeneficiaryOK
-	msgRelationOK
-	msgAreaOK
-	msgBalanceStays
-	msgTransferDue
-	msgCount // the number of sentences; every language must have each one
+	// bind
+	msgBindAllowed           Msg = "bind.allowed"
+	msgSelfBinding           Msg = "bind.self"
+	msgNoScope               Msg = "bind.no_scope"
+	msgScopeNotOffered       Msg = "scope.not_offered"
+	msgAuthorizerNotEmployee Msg = "bind.authorizer_not_employee"
+	msgAuthorizerOK          Msg = "bind.authorizer_ok"
+	msgBeneficiaryNotInsured Msg = "bind.beneficiary_not_insured"
+	msgBeneficiaryOK         Msg = "bind.beneficiary_ok"
+	msgRelationNotAllowed    Msg = "bind.relation_not_allowed"
+	msgRelationOK            Msg = "bind.relation_ok"
+	msgCardNotLinked         Msg = "bind.card_not_linked"
+	msgOutOfArea             Msg = "bind.out_of_area"
+	msgAreaOK                Msg = "bind.area_ok"
+	msgNotTier1              Msg = "bind.not_tier1"
+	msgDuplicate             Msg = "bind.duplicate"
+	msgNextWallet            Msg = "next.wallet"
+	msgNextSameProvince      Msg = "next.same_province"
+	msgNextInLaw             Msg = "next.in_law"
+	// settle and premiums
+	msgImpersonation      Msg = "settle.impersonation"
+	msgEligible           Msg = "settle.eligible"
+	msgNotDesignated      Msg = "settle.not_designated"
+	msgExcludedCategory   Msg = "settle.excluded_category"
+	msgOwnPays            Msg = "pay.own"
+	msgOwnEmpty           Msg = "pay.own_empty"
+	msgNoWalletHere       Msg = "pay.no_wallet_here"
+	msgWalletPays         Msg = "pay.wallet"
+	msgOrder              Msg = "pay.order"
+	msgThreshold          Msg = "pay.sz_threshold"
+	msgAuthorizerPays     Msg = "pay.authorizer"
+	msgPayerBlocked       Msg = "pay.blocked"
+	msgPayerEmpty         Msg = "pay.empty"
+	msgPayerNotNeeded     Msg = "pay.not_needed"
+	msgNotClaimable       Msg = "pay.sz_not_claimable"
+	msgInvalidated        Msg = "binding.sz_invalidated"
+	msgNotYetInForce      Msg = "binding.not_yet"
+	msgRevoked            Msg = "binding.revoked"
+	msgAuthorizerStopped  Msg = "binding.authorizer_stopped"
+	msgScopeMissing       Msg = "binding.scope_missing"
+	msgOutOfRegion        Msg = "binding.out_of_region"
+	msgCash               Msg = "pay.cash"
+	msgPremiumNotOffered  Msg = "premium.not_offered"
+	// wallet
+	msgTransferPending  Msg = "wallet.sent"
+	msgWalletRegionOff  Msg = "wallet.region_off"
+	msgWalletRelation   Msg = "wallet.relation"
+	msgWalletNotOpened  Msg = "wallet.not_opened"
+	msgWalletSender     Msg = "wallet.sender"
+	msgWalletZero       Msg = "wallet.zero"
+	msgWalletPerTxn     Msg = "wallet.per_txn"
+	msgWalletBalance    Msg = "wallet.balance"
+	msgWalletDaily      Msg = "wallet.daily"
+	msgWalletQuiet      Msg = "wallet.quiet"
+	msgWalletPending    Msg = "wallet.pending"
+	msgAcceptNoChange   Msg = "wallet.accept_no_change"
+	msgAccepted         Msg = "wallet.accepted"
+	msgExpireNoChange   Msg = "wallet.expire_no_change"
+	msgRefunded         Msg = "wallet.refunded"
+	msgNextWalletLater  Msg = "next.wallet_later"
+	msgNextWalletOpen   Msg = "next.wallet_open"
+	// withdraw and transfer
+	msgNoGround        Msg = "withdraw.no_ground"
+	msgGroundNotListed Msg = "withdraw.ground_not_listed"
+	msgWithdrawn       Msg = "withdraw.paid"
+	msgHangzhouOffset  Msg = "withdraw.hz_offset"
+	msgOriginActive    Msg = "transfer.origin_active"
+	msgDestNotEnrolled Msg = "transfer.dest_not_enrolled"
+	msgRetiree         Msg = "transfer.retiree"
+	msgSameRegion      Msg = "transfer.same_region"
+	msgTransferred     Msg = "transfer.moved"
+	msgBalanceStays    Msg = "transfer.gd_stays"
+	msgTransferDue     Msg = "transfer.due"
+	msgGapOK           Msg = "transfer.gap_ok"
+	msgGapWait         Msg = "transfer.gap_wait"
 )
+
+// Msgs lists every sentence; each has a text in both languages (a test checks).
+func Msgs() []Msg {
+	return []Msg{msgBindAllowed, msgSelfBinding, msgNoScope, msgScopeNotOffered, msgAuthorizerNotEmployee,
+		msgAuthorizerOK, msgBeneficiaryNotInsured, msgBeneficiaryOK, msgRelationNotAllowed, msgRelationOK,
+		msgCardNotLinked, msgOutOfArea, msgAreaOK, msgNotTier1, msgDuplicate, msgNextWallet, msgNextSameProvince,
+		msgNextInLaw, msgImpersonation, msgEligible, msgNotDesignated, msgExcludedCategory, msgOwnPays, msgOwnEmpty,
+		msgNoWalletHere, msgWalletPays, msgOrder, msgThreshold, msgAuthorizerPays, msgPayerBlocked, msgPayerEmpty,
+		msgPayerNotNeeded, msgNotClaimable, msgInvalidated, msgNotYetInForce, msgRevoked, msgAuthorizerStopped,
+		msgScopeMissing, msgOutOfRegion, msgCash, msgPremiumNotOffered, msgTransferPending, msgWalletRegionOff,
+		msgWalletRelation, msgWalletNotOpened, msgWalletSender, msgWalletZero, msgWalletPerTxn, msgWalletBalance,
+		msgWalletDaily, msgWalletQuiet, msgWalletPending, msgAcceptNoChange, msgAccepted, msgExpireNoChange,
+		msgRefunded, msgNextWalletLater, msgNextWalletOpen, msgNoGround, msgGroundNotListed, msgWithdrawn,
+		msgHangzhouOffset, msgOriginActive, msgDestNotEnrolled, msgRetiree, msgSameRegion, msgTransferred,
+		msgBalanceStays, msgTransferDue, msgGapOK, msgGapWait}
+}

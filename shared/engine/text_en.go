@@ -1,124 +1,150 @@
 package engine
 
-// enText is every explanation sentence in English.
-func enText(m msg) string {
+// enText is every explanation sentence in English, with the same values as zhText.
+func enText(m Msg) string {
 	switch m {
 	case msgBindAllowed:
-		return "Allowed: %v's personal account may pay for %v (scopes: %v)."
+		return "The binding can be made: %[1]s's personal account can pay for %[2]s (%[3]s)."
 	case msgSelfBinding:
-		return "The authorizer and the beneficiary are the same person (%v)."
+		return "The authorizer and the beneficiary are both %[1]s: nobody can be bound to themself; choose a relative as the beneficiary."
 	case msgNoScope:
-		return "No scope chosen: choose at least one (medical, premiums)."
+		return "No scope is chosen: tick at least one, such as medical bills."
 	case msgScopeNotOffered:
-		return "Scope %v is not offered in region %v on %v."
+		return "In %[2]s, on %[3]s, a personal account cannot yet pay %[1]s. Tick only scopes that are offered, such as medical bills."
 	case msgAuthorizerNotEmployee:
-		return "Authorizer %v must be an active employee-insurance member with a personal account (now: %v, %v, account %v)."
+		return "%[1]s must be in employee insurance, active, with a personal account, to share it with the family (now: %[2]s, %[3]s, personal account: %[4]s). Another relative in employee insurance can bind instead."
 	case msgAuthorizerOK:
-		return "Authorizer %v is in employee insurance with a personal account (status %v)."
+		return "%[1]s is in employee insurance with a personal account; status: %[2]s."
 	case msgBeneficiaryNotInsured:
-		return "Beneficiary %v must be in employee or resident insurance and not stopped (now: %v, %v)."
-	case msgRelationNotAllowed:
-		return "%v is %v's %v, not in the region's allowed relations (%v, on %v)."
-	case msgCardNotLinked:
-		return "Shenzhen: %v and %v must first be linked as family on the social-security card."
-	case msgOutOfArea:
-		return "%v is insured in %v and authorizer %v in %v: outside the allowed area (%v, on %v)."
-	case msgNotTier1:
-		return "Shenzhen: authorizer %v must be tier 1 (一档); tier is %v."
-	case msgDuplicate:
-		return "Binding %v for the same pair already exists (created %v)."
-	case msgImpersonation:
-		return "Refused: using %v's card or e-voucher for %v is impersonation (冒名就医). Regulation on the supervision of medical-security funds, art. 41: 3-12 months without direct settlement; 2-5x the amount as a fine where it is fraud. Use the patient's own voucher: the bound accounts pay automatically."
-	case msgEligible:
-		return "Payable from personal accounts: %v (base: %v). The rest is cash."
-	case msgNotDesignated:
-		return "Not a designated institution: no personal account pays; all is cash."
-	case msgExcludedCategory:
-		return "Category %v is never paid from a personal account; all is cash."
-	case msgOwnPays:
-		return "Own account first: %v has %v usable, pays %v."
-	case msgNoWalletHere:
-		return "This institution does not take the 医保钱包: the wallet's %v cannot pay here."
-	case msgWalletPays:
-		return "Wallet: balance %v, pays %v."
-	case msgOrder:
-		return "Order of several authorizers: %v."
-	case msgThreshold:
-		return "Shenzhen before 2023-10-01: of %v's balance %v, %v is the threshold; %v can be shared."
-	case msgAuthorizerPays:
-		return "Authorizer %v (binding %v): %v usable, pays %v."
-	case msgNotClaimable:
-		return "Shenzhen: what %v pays cannot be claimed again from medical assistance or commercial insurance."
-	case msgInvalidated:
-		return "Binding %v (created %v, resident premium only) lapsed on 2023-10-01: bind again."
-	case msgNotInForce:
-		return "Binding %v is not in force: created %v, revoked %v, bill date %v."
-	case msgAuthorizerStopped:
-		return "Authorizer %v has stopped insurance: binding %v cannot pay."
-	case msgScopeMissing:
-		return "Binding %v does not cover %v: edit the binding to tick it."
-	case msgOutOfRegion:
-		return "Shenzhen binding %v pays only at institutions in Shenzhen; this one is in %v."
-	case msgCash:
-		return "Accounts pay %v in all; cash %v."
-	case msgTransferPending:
-		return "Sent %v to %v, no fee; unless accepted it returns at %v."
-	case msgWalletRegionOff:
-		return "%v's province (%v) has no 医保钱包 yet on %v."
-	case msgWalletRelation:
-		return "%v is %v's %v: the wallet sends only to close relatives."
-	case msgWalletNotOpened:
-		return "%v has not opened a 医保钱包."
-	case msgWalletSender:
-		return "Sender %v cannot send from the %v (%v, %v)."
-	case msgWalletZero:
-		return "The amount must be more than 0.00 (got %v)."
-	case msgWalletPerTxn:
-		return "%v is above the per-transfer limit of %v."
-	case msgWalletBalance:
-		return "%v is more than the %v balance of %v."
-	case msgWalletDaily:
-		return "Already %v transfers today (%v); at most 3 a day."
-	case msgWalletQuiet:
-		return "No transfers from 22:00 to 06:00 (now %v)."
-	case msgWalletPending:
-		return "Transfer %v to %v is still pending: wait until it is accepted or refunded."
-	case msgAcceptNoChange:
-		return "Transfer %v is %v (refund time %v): accepting changes nothing."
-	case msgAccepted:
-		return "Transfer %v: %v is now in %v's wallet."
-	case msgExpireNoChange:
-		return "Transfer %v is %v; refund time %v not reached or already handled: no change."
-	case msgRefunded:
-		return "Transfer %v was not accepted: %v went back to %v at %v."
-	case msgNoGround:
-		return "No withdrawal ground (%q): a working member cannot cash out the account."
-	case msgGroundNotListed:
-		return "Ground %v is not in region %v's list (%v)."
-	case msgWithdrawn:
-		return "On ground %v the whole balance of %v is paid out, free; the account is then closed."
-	case msgOriginActive:
-		return "Still insured at the origin %v: stop there first."
-	case msgDestNotEnrolled:
-		return "Not yet enrolled at the destination %v: enrol there first."
-	case msgRetiree:
-		return "%v is retired: a retiree's insurance relationship cannot be transferred."
-	case msgSameRegion:
-		return "%v and %v are the same pooling region: no transfer is needed."
-	case msgTransferred:
-		return "The whole balance %v moves from %v to %v, free; origin %v working days, destination %v."
-	case msgGap:
-		return "Gap of %v months (continuous benefits up to %v): continuous %v."
+		return "%[1]s must be in employee or resident insurance and not stopped (now: %[2]s, %[3]s). Enrol %[1]s first."
 	case msgBeneficiaryOK:
-		return "Beneficiary %v is insured (%v)."
+		return "%[1]s is in %[2]s."
+	case msgRelationNotAllowed:
+		return "%[1]s is %[2]s's %[3]s. Under the rules on %[5]s the relatives who can share are: %[4]s; %[3]s is not one of them."
 	case msgRelationOK:
-		return "%v is %v's %v, within the allowed relations (%v, on %v)."
-	case msgBalanceStays:
-		return "A move between pooling regions inside Guangdong: the balance of %v stays with the person, neither moved nor paid out, and is usable in %v, %v and every other city of the province."
-	case msgTransferDue:
-		return "The origin handles it within %v working days, the destination within %v working days of receipt, free."
+		return "%[1]s is %[2]s's %[3]s, among the relatives who can share (rules on %[5]s: %[4]s)."
+	case msgCardNotLinked:
+		return "Shenzhen requires %[1]s and %[2]s to be linked as family on the social-security card first. Link them at a social-security service point or through Shenzhen's online medical-insurance service, then bind."
+	case msgOutOfArea:
+		return "%[1]s is insured in %[2]s and %[3]s in %[4]s. Under the rules on %[6]s both must be insured in the %[5]s, so they cannot be bound."
 	case msgAreaOK:
-		return "Insured in %v and %v: within the allowed area (%v, on %v)."
+		return "%[1]s and %[2]s are insured where the rules allow (on %[4]s: %[3]s)."
+	case msgNotTier1:
+		return "Shenzhen requires the authorizer to be in tier 1 of employee insurance; %[1]s is in tier %[2]s. %[1]s can bind after moving to tier 1, or a relative in tier 1 can bind instead."
+	case msgDuplicate:
+		return "%[1]s already exists (made on %[2]s): no second binding is needed."
+	case msgNextWallet:
+		return "Relatives in different provinces cannot be bound; use the medical-insurance wallet instead: %[1]s can send money to %[2]s's wallet. %[3]s: %[5]s; %[4]s: %[6]s."
+	case msgNextSameProvince:
+		return "Relatives in another city of the same province can be bound once the province shares accounts province-wide (every province did so by the end of October 2024)."
+	case msgNextInLaw:
+		return "A spouse, child or parent of %[1]s who is in employee insurance can bind %[1]s instead."
+	case msgImpersonation:
+		return "%[1]s's insurance card or code cannot be used to settle %[2]s's bill: that is impersonation. Under article 41 of the Regulations on the Supervision of Medical Security Funds, direct settlement can be suspended for 3 to 12 months, and fraud is fined 2 to 5 times the amount. Let %[2]s pay with their own card or code; the bound relatives' accounts then pay by themselves."
+	case msgEligible:
+		return "Personal accounts can pay %[1]s of this bill (counted as %[2]s); the rest is paid in cash."
+	case msgNotDesignated:
+		return "This institution is not designated by medical insurance, so no personal account can pay: all is cash. Use a designated hospital or pharmacy."
+	case msgExcludedCategory:
+		return "%[1]s cannot be paid from a personal account: all is cash."
+	case msgOwnPays:
+		return "First %[1]s's own personal account: %[2]s available, pays %[3]s."
+	case msgOwnEmpty:
+		return "%[1]s's own personal account has 0.00 yuan, so it pays nothing."
+	case msgNoWalletHere:
+		return "This institution does not take the medical-insurance wallet: the %[1]s in it cannot be used this time."
+	case msgWalletPays:
+		return "Medical-insurance wallet: %[1]s balance, pays %[2]s."
+	case msgOrder:
+		return "The relatives' accounts pay in this order: %[1]s."
+	case msgThreshold:
+		return "Before 1 October 2023 only the part of a Shenzhen account above %[3]s could be shared: %[1]s has %[2]s, so %[4]s can be shared."
+	case msgAuthorizerPays:
+		return "%[1]s's personal account (%[2]s): %[3]s available, pays %[4]s."
+	case msgPayerBlocked:
+		return "For the reason above, %[1]s's %[2]s pays nothing this time."
+	case msgPayerEmpty:
+		return "%[1]s's %[2]s has 0.00 yuan available, so it pays nothing."
+	case msgPayerNotNeeded:
+		return "The accounts before it already paid everything, so %[1]s's %[2]s pays nothing."
+	case msgNotClaimable:
+		return "Shenzhen: the medical costs %[1]s's account paid for a relative cannot be claimed again from medical assistance or commercial insurance."
+	case msgInvalidated:
+		return "%[1]s (made on %[2]s with only the resident premium ticked) lapsed on 1 October 2023 and pays nothing. Bind again: a new binding covers medical bills and the resident premium."
+	case msgNotYetInForce:
+		return "%[1]s was made on %[2]s, so it was not yet in force on the bill date, %[3]s."
+	case msgRevoked:
+		return "%[1]s was revoked on %[2]s, so it could not be used on the bill date, %[3]s."
+	case msgAuthorizerStopped:
+		return "%[1]s's insurance has stopped, so %[2]s cannot pay."
+	case msgScopeMissing:
+		return "%[1]s does not cover %[2]s, so it cannot pay this time. Change the binding to add it."
+	case msgOutOfRegion:
+		return "%[1]s can only be used at institutions in %[2]s; this one is in %[3]s."
+	case msgCash:
+		return "Personal accounts pay %[1]s in all; cash pays %[2]s."
+	case msgPremiumNotOffered:
+		return "In %[2]s, on %[3]s, a personal account cannot yet pay %[1]s: pay this premium in cash."
+	case msgTransferPending:
+		return "%[1]s sent to %[2]s, free of charge. %[2]s must accept it before %[3]s, or it goes back."
+	case msgWalletRegionOff:
+		return "%[2]s, where %[1]s is insured, did not yet have the medical-insurance wallet on %[3]s."
+	case msgWalletRelation:
+		return "%[1]s is %[2]s's %[3]s: the wallet only sends to close relatives (spouse, parents, children, siblings, grandparents, grandchildren)."
+	case msgWalletNotOpened:
+		return "%[1]s has not opened a medical-insurance wallet."
+	case msgWalletSender:
+		return "%[1]s cannot send from the %[2]s (now: %[3]s, %[4]s). Sending from the personal account needs employee insurance; from the wallet, insurance and an opened wallet."
+	case msgWalletZero:
+		return "The amount must be more than 0.00 yuan (entered: %[1]s)."
+	case msgWalletPerTxn:
+		return "One transfer is at most %[2]s; this one is %[1]s. Send it in parts, up to 3 a day."
+	case msgWalletBalance:
+		return "The %[2]s has only %[3]s, not enough to send %[1]s."
+	case msgWalletDaily:
+		return "%[1]s transfers were already made on %[2]s; at most 3 a day. Send again after 06:00 tomorrow."
+	case msgWalletQuiet:
+		return "No transfers from 22:00 to 06:00 (now: %[1]s). Send after 06:00."
+	case msgWalletPending:
+		return "The last transfer to %[1]s is still waiting to be accepted. Send again once it is accepted or goes back at 06:00."
+	case msgAcceptNoChange:
+		return "This transfer is %[1]s (back at %[2]s): accepting it now changes no balance."
+	case msgAccepted:
+		return "%[1]s is now in %[2]s's medical-insurance wallet."
+	case msgExpireNoChange:
+		return "This transfer is %[1]s; its return time %[2]s has not come or was already handled: nothing changes."
+	case msgRefunded:
+		return "This transfer was not accepted: %[1]s went back to %[2]s at %[3]s."
+	case msgNextWalletLater:
+		return "Send once both places have the wallet; relatives in the same province can also be bound for family mutual aid."
+	case msgNextWalletOpen:
+		return "Ask %[1]s to open a medical-insurance wallet first (in the national medical-insurance service app or the local online service), then send."
+	case msgNoGround:
+		return "No ground for a withdrawal is chosen. While insured, a personal account cannot be cashed out; only grounds such as death or settling abroad allow a one-off withdrawal."
+	case msgGroundNotListed:
+		return "Under the rules of %[2]s, %[1]s is not a ground for paying out a personal account (grounds: %[3]s). The balance can stay and keep paying for the holder and the family."
+	case msgWithdrawn:
+		return "On the ground of %[1]s the whole balance of %[2]s can be paid out once, free of charge; the account is then closed."
+	case msgHangzhouOffset:
+		return "Hangzhou: current-year account %[1]s, historical account %[2]s; a current-year overdraft is first offset by the historical account, so %[3]s can be paid out; an overdraft left over is not repaid."
+	case msgOriginActive:
+		return "Still insured at the origin, %[1]s: stop there first, then ask for the transfer."
+	case msgDestNotEnrolled:
+		return "Not yet insured at the destination, %[1]s: enrol there first, then ask for the transfer."
+	case msgRetiree:
+		return "%[1]s is retired: a retiree's medical insurance is not transferred."
+	case msgSameRegion:
+		return "%[1]s and %[2]s are one pooling region: no transfer is needed."
+	case msgTransferred:
+		return "The whole balance of %[1]s moves from %[2]s to %[3]s, free of charge. The origin handles it within %[4]s working days, the destination within %[5]s working days of receipt."
+	case msgBalanceStays:
+		return "A move between pooling regions inside Guangdong: the balance of %[1]s is neither moved nor paid out; it stays with the person and can be used in %[2]s, %[3]s and every other city of the province."
+	case msgTransferDue:
+		return "The origin handles it within %[1]s working days, the destination within %[2]s working days of receipt, free of charge."
+	case msgGapOK:
+		return "A gap of %[1]s months, not more than %[2]s: benefits continue."
+	case msgGapWait:
+		return "A gap of %[1]s months, more than %[2]s: the destination may set a waiting period of up to 6 months."
 	}
-	return "?"
+	return ""
 }

@@ -1,124 +1,151 @@
 package engine
 
 // zhText is every explanation sentence in Chinese (简体中文), the language families read first.
-func zhText(m msg) string {
+// Values: %[1]s is the line's first value, rendered by Words (names, 2025年10月13日, 12.34 元).
+func zhText(m Msg) string {
 	switch m {
 	case msgBindAllowed:
-		return "可以绑定：%v 的个人账户可为 %v 支付（范围：%v）。"
+		return "可以绑定：%[1]s的个人账户可以为%[2]s支付（%[3]s）。"
 	case msgSelfBinding:
-		return "共济人与被共济人是同一人（%v），不能给自己绑定。"
+		return "共济人和被共济人都是%[1]s：不能给自己绑定，请选择一位家人作为被共济人。"
 	case msgNoScope:
-		return "未选择共济范围：至少选择一项（就医购药、居民医保缴费等）。"
+		return "还没有选择共济范围：请至少勾选一项，例如就医购药。"
 	case msgScopeNotOffered:
-		return "共济范围 %v 在地区 %v 于 %v 尚未开放。"
+		return "%[2]s在%[3]s还不能用个人账户支付%[1]s。可以只勾选已开放的范围，例如就医购药。"
 	case msgAuthorizerNotEmployee:
-		return "共济人 %v 须为在职工医保正常参保且有个人账户（当前：险种 %v，状态 %v，个人账户 %v）。"
+		return "%[1]s需要参加职工医保、参保正常并有个人账户，才能为家人共济（现在：%[2]s，%[3]s，个人账户：%[4]s）。可以请家里其他参加职工医保的人来绑定。"
 	case msgAuthorizerOK:
-		return "共济人 %v 参加职工医保且有个人账户（状态 %v）。"
+		return "%[1]s参加职工医保，有个人账户，参保状态：%[2]s。"
 	case msgBeneficiaryNotInsured:
-		return "被共济人 %v 须已参加职工医保或居民医保且未终止（当前：险种 %v，状态 %v）。"
-	case msgRelationNotAllowed:
-		return "%v 是 %v 的 %v，不在该地区允许的亲属范围（%v，%v 适用）内。"
-	case msgCardNotLinked:
-		return "深圳：%v 与 %v 须先在社保卡上关联为家庭成员。"
-	case msgOutOfArea:
-		return "%v 参保地 %v 与共济人 %v 参保地 %v 不符合地域要求（%v，%v 适用）。"
-	case msgNotTier1:
-		return "深圳：共济人 %v 须为一档参保（当前档次：%v）。"
-	case msgDuplicate:
-		return "已有同一对人的绑定 %v（%v 创建），不能重复绑定。"
-	case msgImpersonation:
-		return "拒绝：使用 %v 的医保卡或电子凭证为 %v 结算属冒名就医。依《医疗保障基金使用监督管理条例》第四十一条，可暂停联网结算 3-12 个月；构成骗保的处骗取金额 2-5 倍罚款。请使用患者本人的凭证，共济账户会自动支付。"
-	case msgEligible:
-		return "个人账户可支付部分：%v 元（口径：%v）。其余由现金支付。"
-	case msgNotDesignated:
-		return "非定点医药机构：任何个人账户都不能支付，全部现金。"
-	case msgExcludedCategory:
-		return "类别 %v 不属于医保个人账户支付范围，全部现金。"
-	case msgOwnPays:
-		return "先用本人账户：%v 可用余额 %v 元，支付 %v 元。"
-	case msgNoWalletHere:
-		return "该机构不支持医保钱包：钱包余额 %v 元本次不能使用。"
-	case msgWalletPays:
-		return "医保钱包：余额 %v 元，支付 %v 元。"
-	case msgOrder:
-		return "多位共济人的扣款顺序：%v。"
-	case msgThreshold:
-		return "深圳 2023-10-01 前：%v 余额 %v 元中 %v 元为门槛，只有 %v 元可共济。"
-	case msgAuthorizerPays:
-		return "共济人 %v（绑定 %v）：可用 %v 元，支付 %v 元。"
-	case msgNotClaimable:
-		return "深圳：%v 共济支付的金额不能再用于医疗救助或商业保险报销。"
-	case msgInvalidated:
-		return "绑定 %v（%v 创建，仅选居民医保缴费）自 2023-10-01 起失效，需要重新绑定。"
-	case msgNotInForce:
-		return "绑定 %v 未生效：创建 %v，解除 %v，账单日 %v。"
-	case msgAuthorizerStopped:
-		return "共济人 %v 已终止参保，绑定 %v 不能支付。"
-	case msgScopeMissing:
-		return "绑定 %v 未授权范围 %v：可修改绑定勾选该范围。"
-	case msgOutOfRegion:
-		return "深圳绑定 %v 只能在深圳市内机构使用，本次机构在 %v。"
-	case msgCash:
-		return "账户共支付 %v 元，现金 %v 元。"
-	case msgTransferPending:
-		return "已转出 %v 元给 %v，免手续费；对方未接收的将于 %v 退回。"
-	case msgWalletRegionOff:
-		return "%v 所在省份（%v）于 %v 尚未开通医保钱包。"
-	case msgWalletRelation:
-		return "%v 是 %v 的 %v：医保钱包只能转给近亲属。"
-	case msgWalletNotOpened:
-		return "%v 尚未开通医保钱包。"
-	case msgWalletSender:
-		return "转出人 %v 不能从 %v 转出（险种 %v，状态 %v）。"
-	case msgWalletZero:
-		return "转账金额须大于 0.00（当前 %v）。"
-	case msgWalletPerTxn:
-		return "单笔 %v 元超过上限 %v 元。"
-	case msgWalletBalance:
-		return "金额 %v 元超过 %v 余额 %v 元。"
-	case msgWalletDaily:
-		return "今天已转 %v 笔（%v），每天最多 3 笔。"
-	case msgWalletQuiet:
-		return "22:00 至次日 06:00 不能转账（当前 %v）。"
-	case msgWalletPending:
-		return "给 %[2]v 的转账 %[1]v 尚待接收，接收或退回后才能再转。"
-	case msgAcceptNoChange:
-		return "转账 %v 状态为 %v（退回时间 %v），本次接收无变化。"
-	case msgAccepted:
-		return "转账 %v：%v 元已进入 %v 的医保钱包。"
-	case msgExpireNoChange:
-		return "转账 %v 状态为 %v，退回时间 %v 未到或已处理，无变化。"
-	case msgRefunded:
-		return "转账 %v 未被接收：%v 元已于 %[4]v 退回 %[3]v。"
-	case msgNoGround:
-		return "没有可提取的理由（%q）：在职参保人员个人账户不能提现。"
-	case msgGroundNotListed:
-		return "理由 %v 不在地区 %v 的提取范围（%v）内。"
-	case msgWithdrawn:
-		return "依理由 %v 一次性支取全部余额 %v 元，免手续费，账户随后注销。"
-	case msgOriginActive:
-		return "转出地 %v 尚未中止参保，须先停保。"
-	case msgDestNotEnrolled:
-		return "尚未在转入地 %v 参保，须先参保。"
-	case msgRetiree:
-		return "%v 已退休：退休人员医保关系不能转移。"
-	case msgSameRegion:
-		return "%v 与 %v 属同一统筹区，无需转移。"
-	case msgTransferred:
-		return "个人账户余额 %v 元全部由 %v 转至 %v，免费；转出地 %v 个工作日，转入地 %v 个工作日。"
-	case msgGap:
-		return "断缴 %v 个月（不超过 %v 个月则待遇连续）：待遇连续 %v。"
+		return "%[1]s需要已参加职工医保或居民医保，并且没有终止参保（现在：%[2]s，%[3]s）。请先为%[1]s办理参保。"
 	case msgBeneficiaryOK:
-		return "被共济人 %v 已参保（%v）。"
+		return "%[1]s已参加%[2]s。"
+	case msgRelationNotAllowed:
+		return "%[1]s是%[2]s的%[3]s。按%[5]s的规定，可以共济的亲属是%[4]s，%[3]s不在其中。"
 	case msgRelationOK:
-		return "%v 是 %v 的 %v，在允许的亲属范围（%v，%v 适用）内。"
-	case msgBalanceStays:
-		return "广东省内跨统筹区转移：个人账户余额 %v 元不划转、不提现，留在本人名下，在 %v 和 %v 等省内各市都可使用。"
-	case msgTransferDue:
-		return "转出地 %v 个工作日内办理，转入地收到后 %v 个工作日内办结，免费。"
+		return "%[1]s是%[2]s的%[3]s，在可以共济的亲属范围内（按%[5]s的规定：%[4]s）。"
+	case msgCardNotLinked:
+		return "深圳要求%[1]s和%[2]s先在社保卡上关联为家庭成员。可以到社保服务网点或通过深圳医保的线上渠道办理关联，再来绑定。"
+	case msgOutOfArea:
+		return "%[1]s在%[2]s参保，%[3]s在%[4]s参保。按%[6]s的规定，共济双方%[5]s，所以不能绑定。"
 	case msgAreaOK:
-		return "参保地 %v 与 %v 符合地域要求（%v，%v 适用）。"
+		return "%[1]s和%[2]s的参保地符合要求（按%[4]s的规定，%[3]s）。"
+	case msgNotTier1:
+		return "深圳要求共济人参加职工医保一档，%[1]s现在是%[2]s档。%[1]s改为一档后可以绑定，或者请家里其他一档参保的人绑定。"
+	case msgDuplicate:
+		return "%[1]s已经存在（%[2]s建立），不用重复绑定。"
+	case msgNextWallet:
+		return "不在同一省份的家人不能绑定家庭共济，可以改用医保钱包：%[1]s把钱转到%[2]s的医保钱包。%[3]s：%[5]s；%[4]s：%[6]s。"
+	case msgNextSameProvince:
+		return "同省不同城市的家人，要等本省开通省内共济后才能绑定（各省已在2024年10月底前陆续开通）。"
+	case msgNextInLaw:
+		return "可以请%[1]s的配偶、子女或父母中参加职工医保的人，为%[1]s办理共济绑定。"
+	case msgImpersonation:
+		return "不能用%[1]s的医保卡或医保码为%[2]s结算，这属于冒名就医。依照《医疗保障基金使用监督管理条例》第四十一条，可能被暂停医保直接结算3至12个月；构成骗保的，处骗取金额2至5倍罚款。请让%[2]s用本人的医保卡或医保码结算，绑定的家人账户会自动支付。"
+	case msgEligible:
+		return "这张账单中个人账户可以支付%[1]s（按%[2]s计算），其余部分由现金支付。"
+	case msgNotDesignated:
+		return "这家机构不是医保定点医药机构，任何个人账户都不能支付，全部现金支付。请到医保定点的医院或药店就医购药。"
+	case msgExcludedCategory:
+		return "%[1]s不在医保个人账户的支付范围内，全部现金支付。"
+	case msgOwnPays:
+		return "先用%[1]s本人的个人账户：可用%[2]s，支付%[3]s。"
+	case msgOwnEmpty:
+		return "%[1]s本人的个人账户余额为0.00 元，没有支付。"
+	case msgNoWalletHere:
+		return "这家机构不支持医保钱包，钱包里的%[1]s这次不能用。"
+	case msgWalletPays:
+		return "医保钱包：余额%[1]s，支付%[2]s。"
+	case msgOrder:
+		return "几位家人的个人账户按这个顺序支付：%[1]s。"
+	case msgThreshold:
+		return "2023年10月1日以前，深圳个人账户超过%[3]s的部分才能共济：%[1]s余额%[2]s，可以共济%[4]s。"
+	case msgAuthorizerPays:
+		return "%[1]s的个人账户（%[2]s）可用%[3]s，支付%[4]s。"
+	case msgPayerBlocked:
+		return "因为上面的原因，%[1]s的%[2]s这次不支付。"
+	case msgPayerEmpty:
+		return "%[1]s的%[2]s可用余额为0.00 元，没有支付。"
+	case msgPayerNotNeeded:
+		return "前面的账户已经付清，%[1]s的%[2]s不用支付。"
+	case msgNotClaimable:
+		return "深圳规定：%[1]s的个人账户为家人支付的医药费，不能再向医疗救助或商业保险报销。"
+	case msgInvalidated:
+		return "%[1]s（%[2]s建立，只勾选了居民医保缴费）自2023年10月1日起失效，不能支付。可以重新办理绑定，新的绑定同时包括就医购药和居民医保缴费。"
+	case msgNotYetInForce:
+		return "%[1]s在%[2]s才建立，账单日%[3]s还没有生效。"
+	case msgRevoked:
+		return "%[1]s已于%[2]s解除，账单日%[3]s已经不能使用。"
+	case msgAuthorizerStopped:
+		return "%[1]s已终止参保，%[2]s不能支付。"
+	case msgScopeMissing:
+		return "%[1]s没有勾选%[2]s，这次不能支付。可以修改绑定，加上这一项。"
+	case msgOutOfRegion:
+		return "%[1]s只能在%[2]s的医药机构使用，这家机构在%[3]s。"
+	case msgCash:
+		return "个人账户合计支付%[1]s，现金支付%[2]s。"
+	case msgPremiumNotOffered:
+		return "%[2]s在%[3]s还不能用个人账户缴纳%[1]s，这次需要现金缴费。"
+	case msgTransferPending:
+		return "已转出%[1]s给%[2]s，不收手续费。%[2]s需要在%[3]s前接收，否则钱会原路退回。"
+	case msgWalletRegionOff:
+		return "%[1]s所在的%[2]s在%[3]s还没有开通医保钱包。"
+	case msgWalletRelation:
+		return "%[1]s是%[2]s的%[3]s：医保钱包只能转给近亲属（配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女）。"
+	case msgWalletNotOpened:
+		return "%[1]s还没有开通医保钱包。"
+	case msgWalletSender:
+		return "%[1]s不能从%[2]s转出（现在：%[3]s，%[4]s）。从个人账户转出需要参加职工医保，从医保钱包转出需要已参保并开通钱包。"
+	case msgWalletZero:
+		return "转账金额要大于0.00 元（现在填的是%[1]s）。"
+	case msgWalletPerTxn:
+		return "一次最多转%[2]s，这次填的是%[1]s。可以分几次转，每天最多3次。"
+	case msgWalletBalance:
+		return "%[2]s余额只有%[3]s，不够转%[1]s。"
+	case msgWalletDaily:
+		return "%[2]s已经转了%[1]s次，每天最多3次。请明天06:00以后再转。"
+	case msgWalletQuiet:
+		return "每天22:00到次日06:00不能转账（现在是%[1]s）。请06:00以后再转。"
+	case msgWalletPending:
+		return "给%[1]s的上一笔转账还没有接收。等对方接收或到06:00退回后，才能再转。"
+	case msgAcceptNoChange:
+		return "这笔转账现在是%[1]s（退回时间%[2]s），这次接收没有改变任何余额。"
+	case msgAccepted:
+		return "%[1]s已进入%[2]s的医保钱包。"
+	case msgExpireNoChange:
+		return "这笔转账现在是%[1]s，退回时间%[2]s还没到或已经处理过，没有变化。"
+	case msgRefunded:
+		return "这笔转账没有被接收：%[1]s已于%[3]s退回%[2]s。"
+	case msgNextWalletLater:
+		return "可以等两地都开通医保钱包后再转；同一省份的家人也可以办理家庭共济绑定。"
+	case msgNextWalletOpen:
+		return "请%[1]s先开通医保钱包（在国家医保服务平台或当地医保线上渠道），再来转账。"
+	case msgNoGround:
+		return "没有选择可以提取的情形。正常参保期间，个人账户的钱不能取现；只有本人去世、出国定居等规定情形才能一次性提取。"
+	case msgGroundNotListed:
+		return "按%[2]s的规定，%[1]s不是可以提取个人账户的情形（可以提取的情形：%[3]s）。余额可以留在账户里继续为本人和家人使用。"
+	case msgWithdrawn:
+		return "因%[1]s，可以一次性提取全部余额%[2]s，不收手续费，之后账户注销。"
+	case msgHangzhouOffset:
+		return "杭州：当年账户%[1]s，历年账户%[2]s，当年透支先用历年账户抵扣，可以提取%[3]s；仍透支的部分不用退还。"
+	case msgOriginActive:
+		return "还没有在转出地%[1]s停保：请先办理停保，再申请转移。"
+	case msgDestNotEnrolled:
+		return "还没有在转入地%[1]s参保：请先在那里参保，再申请转移。"
+	case msgRetiree:
+		return "%[1]s已经退休，退休人员的医保关系不办理转移。"
+	case msgSameRegion:
+		return "%[1]s和%[2]s属于同一个统筹区，不需要办理转移。"
+	case msgTransferred:
+		return "个人账户余额%[1]s从%[2]s全部转到%[3]s，不收费。转出地在%[4]s个工作日内办理，转入地收到后%[5]s个工作日内办结。"
+	case msgBalanceStays:
+		return "在广东省内跨统筹区转移：个人账户余额%[1]s不划转、不提现，留在本人名下，在%[2]s、%[3]s等省内各市都能使用。"
+	case msgTransferDue:
+		return "转出地在%[1]s个工作日内办理，转入地收到后%[2]s个工作日内办结，不收费。"
+	case msgGapOK:
+		return "中断缴费%[1]s个月，没有超过%[2]s个月，医保待遇连续。"
+	case msgGapWait:
+		return "中断缴费%[1]s个月，超过了%[2]s个月，转入地可以设置最长6个月的等待期。"
 	}
-	return "?"
+	return ""
 }

@@ -72,7 +72,7 @@ func (e *Engine) WalletTransfer(s *family.State, at time.Time, r WalletTransferR
 		entry.Postings = []ledger.Posting{{Account: src, Amount: -r.Amount},
 			{Account: ledger.Account{Kind: ledger.InTransit, Owner: r.ID}, Amount: r.Amount}}
 		// W10: shm.com.cn 2025-09-18 (no fee; the amount leaves the source at once, pending)
-		d.say("W10", "", nil, msgTransferPending, r.Amount, r.To, civil.FormatTime(res.RefundAt))
+		d.say("W10", "", nil, msgTransferPending, r.Amount, r.To, res.RefundAt)
 		if res.Balances, err = balancesAfter(s, entry); err != nil {
 			return WalletTransferResult{}, err
 		}
@@ -94,8 +94,11 @@ func (d *decider) checkWalletRegions(from, to *family.Person) {
 		// W1: shm.com.cn 2025-09-18; media list 2026-01-09 (wallet enabled per province)
 		if !row.Value.Bool {
 			d.refuse(WalletRegionNotEnabled)
-			d.say("W1", WalletRegionNotEnabled, &row, msgWalletRegionOff, p.ID, p.Region.Province(), d.day)
+			d.say("W1", WalletRegionNotEnabled, &row, msgWalletRegionOff, p.ID, provinceOf(p.Region), d.day)
 		}
+	}
+	if d.codes[WalletRegionNotEnabled] {
+		d.suggest("W1", msgNextWalletLater)
 	}
 }
 
@@ -115,6 +118,7 @@ func (d *decider) checkRecipient(s *family.State, from, to *family.Person) {
 	if !to.Wallet.Opened {
 		d.refuse(WalletRecipientNotOpened)
 		d.say("W3", WalletRecipientNotOpened, nil, msgWalletNotOpened, to.ID)
+		d.suggest("W3", msgNextWalletOpen, to.ID)
 	}
 }
 
@@ -181,12 +185,12 @@ func (d *decider) checkWalletTiming(s *family.State, at time.Time, r WalletTrans
 	// W7: no transfers from 22:00:00 to 05:59:59 UTC+8
 	if sec := civil.SecondOfDay(at); sec >= WalletQuietFromSec || sec < WalletQuietUntilSec {
 		d.refuse(WalletQuietHours)
-		d.say("W7", WalletQuietHours, nil, msgWalletQuiet, civil.FormatTime(at))
+		d.say("W7", WalletQuietHours, nil, msgWalletQuiet, at)
 	}
 	// W9: one pending transfer per sender and recipient
 	if pending != "" {
 		d.refuse(WalletPendingTransfer)
-		d.say("W9", WalletPendingTransfer, nil, msgWalletPending, pending, r.To)
+		d.say("W9", WalletPendingTransfer, nil, msgWalletPending, r.To)
 	}
 }
 
@@ -207,10 +211,10 @@ func (e *Engine) WalletAccept(s *family.State, at time.Time, transferID string) 
 	refund := RefundAt(t.At)
 	// W11: accepted only while pending and before the refund time; otherwise nothing changes
 	if t.State != family.Pending || !at.Before(refund) {
-		d.say("W11", "", nil, msgAcceptNoChange, t.ID, t.State, civil.FormatTime(refund))
+		d.say("W11", "", nil, msgAcceptNoChange, t.State, refund)
 		return WalletResult{State: t.State, Balances: []Balance{}, Decision: d.finish(emptyEntry("wallet_accept"))}, nil
 	}
-	d.say("W11", "", nil, msgAccepted, t.ID, t.Amount, t.To)
+	d.say("W11", "", nil, msgAccepted, t.Amount, t.To)
 	return e.moveTransfer(s, d, t, family.Accepted, ledger.WalletOf(t.To), "wallet_accept")
 }
 
@@ -224,10 +228,10 @@ func (e *Engine) WalletExpire(s *family.State, at time.Time, transferID string) 
 	refund := RefundAt(t.At)
 	// W11: at the first 06:00 UTC+8 after the transfer an unaccepted amount goes back
 	if t.State != family.Pending || at.Before(refund) {
-		d.say("W11", "", nil, msgExpireNoChange, t.ID, t.State, civil.FormatTime(refund))
+		d.say("W11", "", nil, msgExpireNoChange, t.State, refund)
 		return WalletResult{State: t.State, Balances: []Balance{}, Decision: d.finish(emptyEntry("wallet_refund"))}, nil
 	}
-	d.say("W11", "", nil, msgRefunded, t.ID, t.Amount, t.From, civil.FormatTime(refund))
+	d.say("W11", "", nil, msgRefunded, t.Amount, t.From, refund)
 	return e.moveTransfer(s, d, t, family.Refunded, sourceAccount(t.From, t.Source), "wallet_refund")
 }
 

@@ -50,7 +50,7 @@ func (e *Engine) Withdraw(s *family.State, at time.Time, r WithdrawRequest) (Wit
 	// D2: 江苏省医疗保障局 guide (no ground, or a ground rules.md does not know, is refused)
 	case !contains(Grounds(), r.Ground):
 		d.refuse(NoWithdrawalGround)
-		d.say("D2", NoWithdrawalGround, nil, msgNoGround, r.Ground)
+		d.say("D2", NoWithdrawalGround, nil, msgNoGround)
 	// D1: the ground must be in the region's list (section 7)
 	case !contains(grounds.Value.Words, r.Ground):
 		d.refuse(GroundNotInRegionList)
@@ -63,6 +63,10 @@ func (e *Engine) Withdraw(s *family.State, at time.Time, r WithdrawRequest) (Wit
 	// current-year overdraft with the historical part and never pays out a negative amount
 	payout := p.Balance().NonNegative()
 	d.say("D3", "", &grounds, msgWithdrawn, word(r.Ground), payout)
+	// D4: husay.cn (Hangzhou: the historical part offsets a current-year overdraft first)
+	if p.HasHistory {
+		d.say("D4", "", nil, msgHangzhouOffset, p.Account, p.AccountHistory, payout)
+	}
 	entry := closingEntry("withdraw", p, payout, "heirs_or_holder")
 	return WithdrawResult{Allowed: true, Payout: payout, AccountClosed: true, Decision: d.finish(entry)}, nil
 }
@@ -163,7 +167,10 @@ func contains(list []string, s string) bool {
 // checkGap applies T4 and says whether benefits continue.
 func (d *decider) checkGap(gapMonths int) bool {
 	// T4: Xinhua (a gap of at most 3 months keeps benefits continuous)
-	continuous := gapMonths <= graceMonths
-	d.say("T4", "", nil, msgGap, gapMonths, graceMonths, word(yesNo(continuous)))
-	return continuous
+	if gapMonths <= graceMonths {
+		d.say("T4", "", nil, msgGapOK, gapMonths, graceMonths)
+		return true
+	}
+	d.say("T4", "", nil, msgGapWait, gapMonths, graceMonths)
+	return false
 }

@@ -1,74 +1,172 @@
 package engine
 
 import (
+	"fmt"
 	"strings"
 
+	"gongji/shared/civil"
 	"gongji/shared/family"
-	"gongji/shared/policy"
+	"gongji/shared/region"
+	"gongji/shared/source"
 )
 
-// word is a value that reads differently per language (a policy word, yes/no, a ground).
+// word is a value with a name in each language (a policy word, yes/no, a ground, a category).
 type word string
 
-// localize turns the values of an explanation into the words of one language: relations,
-// scopes, statuses, insurance schemes, policy words and lists of them. Other values (ids,
-// amounts, dates) print as they are.
-func localize(args []any, zh bool) []any {
-	out := make([]any, len(args))
-	for i, a := range args {
-		out[i] = localizeOne(a, zh)
+// Words renders explanation lines for one reader: a language and the family whose people and
+// bindings the lines name. It is the one place where a decision becomes prose.
+type Words struct {
+	ZH bool
+	// Family gives people's names and bindings' parties; without it ids print as they are.
+	Family *family.State
+	// Sources is the catalogue lines cite; nil means source.Default().
+	Sources *source.Catalogue
+}
+
+// UnverifiedNote is what an unverified line adds: the local rule is not known, ask.
+func (w Words) UnverifiedNote() string {
+	if w.ZH {
+		return "本地规则未核实，请向当地医保经办机构或 12393 确认。"
+	}
+	return "The local rule is not verified: check with the local medical-insurance office or call 12393."
+}
+
+// Text is the line's sentence, with the unverified note where the line has one.
+func (w Words) Text(l Line) string {
+	tmpl := enText(l.Msg)
+	if w.ZH {
+		tmpl = zhText(l.Msg)
+	}
+	values := make([]any, len(l.Args))
+	for i, a := range l.Args {
+		values[i] = w.Value(a)
+	}
+	text := fmt.Sprintf(tmpl, values...)
+	if l.Unverified {
+		sep := " "
+		if w.ZH {
+			sep = ""
+		}
+		text += sep + w.UnverifiedNote()
+	}
+	return text
+}
+
+// Citation is one source as a person can look it up.
+type Citation struct {
+	Text       string `json:"text"`
+	URL        string `json:"url,omitempty"`
+	Unofficial bool   `json:"unofficial,omitempty"`
+}
+
+// Citations are the line's sources in the reader's language.
+func (w Words) Citations(l Line) []Citation {
+	cat := w.Sources
+	if cat == nil {
+		cat = source.Default()
+	}
+	var out []Citation
+	for _, id := range l.Sources {
+		s, ok := cat.Lookup(id)
+		if !ok {
+			continue
+		}
+		out = append(out, Citation{Text: s.Cite(w.ZH), URL: s.URL, Unofficial: s.Unofficial()})
 	}
 	return out
 }
 
-func localizeOne(a any, zh bool) any {
-	switch v := a.(type) {
-	case family.Relation:
-		return label(string(v), zh)
-	case family.Scope:
-		return label(string(v), zh)
-	case family.Status:
-		return label(string(v), zh)
-	case family.Insurance:
-		return label(string(v), zh)
-	case family.TransferState:
-		return label(string(v), zh)
-	case family.Source:
-		return label("source."+string(v), zh)
-	case word:
-		return label(string(v), zh)
-	case policy.Value:
-		return listLabel(v, zh)
-	case []family.Scope:
-		words := make([]string, len(v))
-		for i, sc := range v {
-			words[i] = string(sc)
+// Unofficial says whether the line rests on no official or mainstream-media source: the UI
+// shows 此规则来源未经官方确认 (rules.md: C and U grades).
+func (l Line) Unofficial() bool {
+	g := strings.Split(l.Grade, "/")
+	last := g[len(g)-1]
+	return l.Unverified || last == "C" || last == "U"
+}
+
+// Value renders one value as a family reads it.
+func (w Words) Value(a Arg) string {
+	switch a.Kind {
+	case KindPerson:
+		return w.personName(family.PersonID(a.Value))
+	case KindBinding:
+		return w.bindingName(a.Value)
+	case KindRegion:
+		return region.FullName(region.Code(a.Value), w.ZH)
+	case KindProvince:
+		if len(a.Value) < 2 {
+			return a.Value
 		}
-		return listLabel(policy.Value{Words: words}, zh)
+		return region.FullName(region.Code(a.Value[:2]+"0000"), w.ZH)
+	case KindAmount:
+		if w.ZH {
+			return a.Value + " 元"
+		}
+		return a.Value + " yuan"
+	case KindDate:
+		d, err := civil.ParseDate(a.Value)
+		if err != nil {
+			return a.Value
+		}
+		if w.ZH {
+			return d.ZH()
+		}
+		return d.EN()
+	case KindTime:
+		t, err := civil.ParseTime(a.Value)
+		if err != nil {
+			return a.Value
+		}
+		if w.ZH {
+			return civil.TimeZH(t)
+		}
+		return civil.TimeEN(t)
+	case KindWord:
+		return label(a.Value, w.ZH)
+	case KindList:
+		items := strings.Split(a.Value, ",")
+		for i, it := range items {
+			items[i] = label(it, w.ZH)
+		}
+		if w.ZH {
+			return strings.Join(items, "、")
+		}
+		return strings.Join(items, ", ")
 	}
-	return a
+	return a.Value
 }
 
-func listLabel(v policy.Value, zh bool) string {
-	var items []string
-	for _, r := range v.Relations {
-		items = append(items, label(string(r), zh))
+func (w Words) personName(id family.PersonID) string {
+	if w.Family != nil {
+		if p := w.Family.Person(id); p != nil && p.Name != "" {
+			return p.Name
+		}
 	}
-	for _, w := range v.Words {
-		items = append(items, label(w, zh))
-	}
-	if items == nil {
-		return label(v.String(), zh)
-	}
-	if zh {
-		return strings.Join(items, "、")
-	}
-	return strings.Join(items, ", ")
+	return string(id)
 }
 
-// label is the family-readable name of a value in one language; unknown values print as they are.
+func (w Words) bindingName(id string) string {
+	if w.Family != nil {
+		for _, b := range w.Family.Bindings {
+			if b.ID == id {
+				a, r := w.personName(b.Authorizer), w.personName(b.Beneficiary)
+				if w.ZH {
+					return a + "为" + r + "办理的共济绑定"
+				}
+				return a + "'s binding for " + r
+			}
+		}
+	}
+	if w.ZH {
+		return "共济绑定" + id
+	}
+	return "binding " + id
+}
+
+// label is the family-readable name of a value in one language; an unknown value (a newer
+// build's word) prints as it is.
 func label(v string, zh bool) string {
-	pair, ok := labels(v)
+	pair, ok := labels()[v]
 	if !ok {
 		return v
 	}
@@ -79,86 +177,61 @@ func label(v string, zh bool) string {
 }
 
 // labels holds each value's Chinese and English name: one place for both languages' words.
-func labels(v string) ([2]string, bool) {
-	switch v {
-	case string(family.Spouse):
-		return [2]string{"配偶", "spouse"}, true
-	case string(family.Parent):
-		return [2]string{"父母", "parent"}, true
-	case string(family.Child):
-		return [2]string{"子女", "child"}, true
-	case string(family.Sibling):
-		return [2]string{"兄弟姐妹", "sibling"}, true
-	case string(family.Grandparent):
-		return [2]string{"（外）祖父母", "grandparent"}, true
-	case string(family.Grandchild):
-		return [2]string{"（外）孙子女", "grandchild"}, true
-	case string(family.ParentInLaw):
-		return [2]string{"岳父母/公婆", "parent-in-law"}, true
-	case string(family.Other):
-		return [2]string{"其他关系", "other relation"}, true
-	case string(family.Medical):
-		return [2]string{"就医购药", "medical"}, true
-	case string(family.ResidentPremium):
-		return [2]string{"居民医保缴费", "resident-insurance premium"}, true
-	case string(family.LTCPremium):
-		return [2]string{"长护险缴费", "long-term-care premium"}, true
-	case string(family.CommercialPremium):
-		return [2]string{"惠民保缴费", "惠民保 premium"}, true
-	case string(family.Active):
-		return [2]string{"正常", "active"}, true
-	case string(family.Suspended):
-		return [2]string{"暂停", "suspended"}, true
-	case string(family.Stopped):
-		return [2]string{"终止", "stopped"}, true
-	case string(family.Employee):
-		return [2]string{"职工医保", "employee insurance"}, true
-	case string(family.Resident):
-		return [2]string{"居民医保", "resident insurance"}, true
-	case string(family.Uninsured):
-		return [2]string{"未参保", "uninsured"}, true
-	case string(family.Pending):
-		return [2]string{"待接收", "pending"}, true
-	case string(family.Accepted):
-		return [2]string{"已接收", "accepted"}, true
-	case string(family.Refunded):
-		return [2]string{"已退回", "refunded"}, true
-	case "source.account":
-		return [2]string{"个人账户", "personal account"}, true
-	case "source.wallet":
-		return [2]string{"医保钱包", "wallet"}, true
-	case policy.SameCity:
-		return [2]string{"须同一城市参保", "same city"}, true
-	case policy.SameProvince:
-		return [2]string{"须同一省份参保", "same province"}, true
-	case policy.PolicySelfPay:
-		return [2]string{"政策范围内自付", "policy-range self-pay"}, true
-	case policy.AllPersonalBurden:
-		return [2]string{"全部个人负担", "all personal burden"}, true
-	case policy.BindingOrder:
-		return [2]string{"按绑定先后", "in binding order"}, true
-	case policy.BalanceDesc:
-		return [2]string{"按共济人余额由多到少", "by authorizer balance, highest first"}, true
-	case "yes":
-		return [2]string{"是", "yes"}, true
-	case "no":
-		return [2]string{"否", "no"}, true
-	case "death":
-		return [2]string{"死亡", "death"}, true
-	case "voluntary_exit":
-		return [2]string{"主动放弃基本医疗保险", "voluntary exit"}, true
-	case "lump_sum_pension_clearing":
-		return [2]string{"一次性支取养老金清退", "lump-sum pension clearing"}, true
-	case "emigration":
-		return [2]string{"出国（境）定居", "emigration"}, true
-	case "move_no_transfer":
-		return [2]string{"迁出且无法转移", "moved out, balance cannot move"}, true
-	case "retiree_nonlocal":
-		return [2]string{"达退休年龄的非本地户籍人员", "non-local retiree"}, true
-	case "retiree_resettled":
-		return [2]string{"异地安置退休", "retiree resettled elsewhere"}, true
-	case "to_resident_elsewhere":
-		return [2]string{"转外地居民医保", "to resident insurance elsewhere"}, true
+func labels() map[string][2]string {
+	return map[string][2]string{
+		string(family.Spouse):            {"配偶", "spouse"},
+		string(family.Parent):            {"父母", "parent"},
+		string(family.Child):             {"子女", "child"},
+		string(family.Sibling):           {"兄弟姐妹", "sibling"},
+		string(family.Grandparent):       {"祖父母或外祖父母", "grandparent"},
+		string(family.Grandchild):        {"孙子女或外孙子女", "grandchild"},
+		string(family.ParentInLaw):       {"公婆或岳父母", "parent-in-law"},
+		string(family.Other):             {"其他亲属", "other relative"},
+		string(family.Medical):           {"就医购药", "medical bills"},
+		string(family.ResidentPremium):   {"居民医保缴费", "the resident-insurance premium"},
+		string(family.LTCPremium):        {"长期护理保险缴费", "the long-term-care premium"},
+		string(family.CommercialPremium): {"惠民保缴费", "the city health-plan premium"},
+		string(family.Active):            {"正常参保", "active"},
+		string(family.Suspended):         {"暂停参保", "suspended"},
+		string(family.Stopped):           {"终止参保", "stopped"},
+		string(family.Employee):          {"职工医保", "employee insurance"},
+		string(family.Resident):          {"居民医保", "resident insurance"},
+		string(family.Uninsured):         {"未参保", "no insurance"},
+		string(family.Pending):           {"待接收", "waiting to be accepted"},
+		string(family.Accepted):          {"已接收", "accepted"},
+		string(family.Refunded):          {"已退回", "returned"},
+		"source.account":                 {"个人账户", "personal account"},
+		"source.wallet":                  {"医保钱包", "medical-insurance wallet"},
+		"same_city":                      {"须在同一城市参保", "same city"},
+		"same_province":                  {"须在同一省份参保", "same province"},
+		"anywhere":                       {"不限地区", "anywhere"},
+		"policy_self_pay":                {"政策范围内自付部分", "the self-paid part within the policy"},
+		"all_personal_burden":            {"个人负担的全部费用", "everything the patient pays"},
+		"binding_order":                  {"按绑定的先后", "in the order the bindings were made"},
+		"balance_desc":                   {"按余额从多到少", "by balance, highest first"},
+		"yes":                            {"有", "yes"},
+		"no":                             {"没有", "none"},
+		"wallet_on":                      {"已开通医保钱包", "has the wallet"},
+		"wallet_off":                     {"尚未开通医保钱包", "does not have the wallet yet"},
+		"death":                          {"本人去世", "the holder's death"},
+		"voluntary_exit":                 {"本人自愿退出基本医疗保险", "leaving basic medical insurance voluntarily"},
+		"lump_sum_pension_clearing":      {"养老保险一次性清算", "a lump-sum pension settlement"},
+		"emigration":                     {"出国（境）定居", "settling abroad"},
+		"move_no_transfer":               {"迁出且医保关系无法转移", "moving away where the insurance cannot move"},
+		"retiree_nonlocal":               {"达到退休年龄、非本地户籍且医保关系无法转移", "a non-local retiree whose insurance cannot move"},
+		"retiree_resettled":              {"退休后异地安置", "a retiree resettled elsewhere"},
+		"to_resident_elsewhere":          {"转为外地居民医保", "switching to resident insurance elsewhere"},
+		"drug":                           {"药品", "medicines"},
+		"device":                         {"医疗器械", "medical devices"},
+		"consumable":                     {"医用耗材", "medical consumables"},
+		"treatment":                      {"治疗费", "treatment"},
+		"exam":                           {"检查费", "examinations"},
+		"inpatient":                      {"住院费用", "inpatient care"},
+		"health_food":                    {"保健食品", "health food"},
+		"cosmetics":                      {"化妆品", "cosmetics"},
+		"fitness":                        {"健身消费", "fitness"},
+		"wellness":                       {"养生保健", "wellness"},
+		"public_health":                  {"公共卫生费用", "public health services"},
+		"daily_goods":                    {"生活用品", "daily goods"},
 	}
-	return [2]string{}, false
 }

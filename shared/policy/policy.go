@@ -19,6 +19,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/money"
 	"gongji/shared/region"
+	"gongji/shared/source"
 )
 
 // Param names one policy parameter.
@@ -115,13 +116,17 @@ func (v Value) String() string {
 
 // Row is one dated parameter value for one region scope.
 type Row struct {
-	Param  Param
-	Where  region.Scope
-	During civil.Range
-	Value  Value
-	Rules  string // the rule ids this row feeds, e.g. "B3"
-	Grade  string // A, B, C, U or a pair such as "B/C"
-	Source string
+	Param   Param
+	Where   region.Scope
+	During  civil.Range
+	Value   Value
+	Rules   string // the rule ids this row feeds, e.g. "B3"
+	Grade   string // A, B, C, U or a pair such as "B/C"
+	Sources []source.ID
+	// LocalDefault marks a national row that stands in for regions whose own rule is not
+	// known (withdrawal grounds, eligible base, ...): for a region without a row of its own the
+	// decision is not verified there, and its explanation says so.
+	LocalDefault bool
 }
 
 // Unofficial says whether the row rests on a C or U source only, so the UI shows
@@ -131,6 +136,10 @@ func (r Row) Unofficial() bool {
 	last := g[len(g)-1]
 	return last == "C" || last == "U"
 }
+
+// UnverifiedFor says whether the row decided for a region it was not verified for: a national
+// stand-in, used because the region has no row of its own.
+func (r Row) UnverifiedFor() bool { return r.LocalDefault && r.Where.Level == region.National }
 
 // Table is the whole rule set: the rows and the version derived from them.
 type Table struct {
@@ -156,7 +165,7 @@ func NewTable(rows []Row) (*Table, error) {
 func version(rows []Row) string {
 	h := sha256.New()
 	for _, r := range rows {
-		fmt.Fprintf(h, "%s|%s|%s|%s|%s|%s|%s\n", r.Param, r.Where, r.During, r.Value, r.Rules, r.Grade, r.Source)
+		fmt.Fprintf(h, "%s|%s|%s|%s|%s|%s|%s|%t\n", r.Param, r.Where, r.During, r.Value, r.Rules, r.Grade, r.Sources, r.LocalDefault)
 	}
 	return "v2-" + hex.EncodeToString(h.Sum(nil))[:12]
 }
@@ -171,6 +180,7 @@ func (t *Table) Rows() []Row { return append([]Row(nil), t.rows...) }
 // parameter and the same region scope whose date ranges overlap, an empty range, a row
 // without source or grade, and a parameter whose national default leaves a day uncovered.
 func (t *Table) Check() error {
+	sources := source.Default()
 	for _, p := range Params() {
 		if len(t.byParam[p]) == 0 {
 			return fmt.Errorf("policy: parameter %s has no row", p)
@@ -182,8 +192,13 @@ func (t *Table) Check() error {
 			if ri.During.From >= ri.During.To {
 				return fmt.Errorf("policy: %s %s: empty range %s", p, ri.Where, ri.During)
 			}
-			if ri.Source == "" || ri.Grade == "" {
+			if len(ri.Sources) == 0 || ri.Grade == "" {
 				return fmt.Errorf("policy: %s %s %s: missing source or grade", p, ri.Where, ri.During)
+			}
+			for _, id := range ri.Sources {
+				if _, ok := sources.Lookup(id); !ok {
+					return fmt.Errorf("policy: %s %s %s: source %q is not in the catalogue", p, ri.Where, ri.During, id)
+				}
 			}
 			for _, j := range idx[a+1:] {
 				rj := t.rows[j]

@@ -5,22 +5,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/money"
 	"gongji/shared/region"
-)
-
-// Sources cited by more than one row.
-const (
-	srcGuoBanFa2021      = "国办发〔2021〕14号"
-	srcCloseRelatives    = "国办发〔2021〕14号; State Council opinion of July 2024 (参保长效机制); Xinhua 2024-11-26"
-	srcProvinceWide      = "Xinhua 2024-11-26 (省内共济全覆盖); en.people.cn 2024-12-27"
-	srcSeed004           = "seed 004 (000…004: 004_c90fcd24a8f6b8de.txt, 深圳本地宝 via 163.com)"
-	srcSeed004Bendibao   = "seed 004; bsy.sz.bendibao.com/bsyDetail/639880.html"
-	srcBendibao635961    = "bsy.sz.bendibao.com/bsyDetail/635961.html"
-	srcJiangsuGuide      = "江苏省医疗保障局 family mutual-aid and withdrawal guide (2022)"
-	srcWalletMedia       = "shm.com.cn 2025-09-18; hn.ccedn.com.cn 2025-09-19; media list of 2026-01-09"
-	srcQuanzhou          = "quanzhou.kuyiso 2023-12"
-	srcWithdrawalCities  = "64365.com (Wuhan); husay.cn (Hangzhou)"
-	srcTransfer2021      = "医保办发〔2021〕43号"
-	srcGuangdongTransfer = "粤医保规〔2022〕6号 第十四条"
+	"gongji/shared/source"
 )
 
 // The national default dates of rules.md version 2 (section 3).
@@ -29,100 +14,207 @@ const (
 	closeRelativesDate = "2024-12-10"
 	// provinceWideDate: every province had province-wide binding by October 2024 (NHSA 2024-11-26).
 	provinceWideDate = "2024-11-01"
+	// walletDate: every province but Guangdong had the wallet by 2025-09-18 (media of 2025-09-18..22).
+	walletDate = "2025-09-18"
 )
 
-// DefaultRows is version 1 of the region table (rules.md section 7).
-func DefaultRows() []Row {
-	all := civil.Range{From: civil.Always, To: civil.Never}
-	until := func(d string) civil.Range { return civil.Range{From: civil.Always, To: civil.MustDate(d)} }
-	from := func(d string) civil.Range { return civil.Range{From: civil.MustDate(d), To: civil.Never} }
-	nat := region.Nationwide()
-	core := []family.Relation{family.Spouse, family.Parent, family.Child}
-	on := Value{Bool: true}
-	off := Value{Bool: false}
-	words := func(w ...string) Value { return Value{Words: w} }
+// Short forms for the rows below.
+func always() civil.Range     { return civil.Range{From: civil.Always, To: civil.Never} }
+func core() []family.Relation { return []family.Relation{family.Spouse, family.Parent, family.Child} }
+func words(w ...string) Value { return Value{Words: w} }
+func yes() Value              { return Value{Bool: true} }
+func no() Value               { return Value{Bool: false} }
 
+func until(d string) civil.Range { return civil.Range{From: civil.Always, To: civil.MustDate(d)} }
+func from(d string) civil.Range  { return civil.Range{From: civil.MustDate(d), To: civil.Never} }
+func between(a, b string) civil.Range {
+	return civil.Range{From: civil.MustDate(a), To: civil.MustDate(b)}
+}
+
+// row is one table row; src lists its catalogue sources.
+func row(p Param, where region.Scope, during civil.Range, v Value, rules, grade string, src ...source.ID) Row {
+	return Row{Param: p, Where: where, During: during, Value: v, Rules: rules, Grade: grade, Sources: src}
+}
+
+// standIn marks a national row as the stand-in for regions whose own rule is not known.
+func standIn(r Row) Row {
+	r.LocalDefault = true
+	return r
+}
+
+// DefaultRows is version 2 of the region table (rules.md section 7, then the provinces'
+// own dates of research-2024.md).
+func DefaultRows() []Row {
+	rows := nationalRows()
+	rows = append(rows, shenzhenRows()...)
+	rows = append(rows, regionalRows()...)
+	rows = append(rows, provinceDateRows()...)
+	return rows
+}
+
+func nationalRows() []Row {
 	return []Row{
 		// B3: spouse, parent, child; the close-relatives list from the close-relatives date.
-		// Version 2: every province had the close-relatives list by 2024-12-09 (NHSA 2024-12-26).
-		{AllowedRelations, nat, until(closeRelativesDate), Value{Relations: core}, "B3", "A/B", srcCloseRelatives},
-		{AllowedRelations, nat, from(closeRelativesDate), Value{Relations: family.CloseRelatives()}, "B3", "A/B", srcCloseRelatives},
-		// SZ4: Shenzhen keeps spouse, parent, child until the national date; from it B3 applies
-		// (no Shenzhen notice found: the end date is inferred from NHSA's province count).
-		{AllowedRelations, region.InCity("4403"), until(closeRelativesDate), Value{Relations: core}, "SZ4", "B/U", srcSeed004 + "; NHSA 2024-12-26"},
-
+		row(AllowedRelations, region.Nationwide(), until(closeRelativesDate), Value{Relations: core()}, "B3", "A", source.GuoBanFa2021),
+		row(AllowedRelations, region.Nationwide(), from(closeRelativesDate), Value{Relations: family.CloseRelatives()}, "B3", "A/B", source.GuoBanFa2024, source.NHSA20241226),
 		// B4: same city before the province-wide date, same province from it.
-		// Version 2: every province was province-wide by the end of October 2024 (NHSA 2024-11-26).
-		{BindingGeography, nat, until(provinceWideDate), Value{Word: SameCity}, "B4", "B", srcProvinceWide},
-		{BindingGeography, nat, from(provinceWideDate), Value{Word: SameProvince}, "B4", "B", srcProvinceWide},
-		// SZ2: the beneficiary must be insured in Shenzhen until the province-wide date; from it
-		// B4 applies (end date inferred from NHSA's count of Guangdong, no Shenzhen notice found).
-		{BindingGeography, region.InCity("4403"), until(provinceWideDate), Value{Word: SameCity}, "SZ2", "B/U", srcSeed004 + "; NHSA 2024-11-26"},
-
-		// B7: scopes offered. Medical everywhere; resident premium nationally from 2024-08-01.
-		{ScopeMedical, nat, all, on, "B7", "A", srcGuoBanFa2021},
-		{ScopeResidentPremium, nat, until("2024-08-01"), off, "B7", "A/B", srcCloseRelatives},
-		{ScopeResidentPremium, nat, from("2024-08-01"), on, "B7", "A/B", srcCloseRelatives},
-		{ScopeResidentPremium, region.InCity("4403"), from("2021-01-01"), on, "B7", "B", srcSeed004Bendibao},
-		{ScopeLTCPremium, nat, all, off, "B7", "B", srcGuoBanFa2021},
-		{ScopeLTCPremium, region.InProvince("32"), all, on, "B7", "A/B", srcJiangsuGuide},
-		{ScopeCommercialPremium, nat, all, off, "B7", "B", srcGuoBanFa2021},
-		{ScopeCommercialPremium, region.InCity("3702"), all, on, "B7", "B", "health.qingdaonews.com 2023-11-23"},
-
+		row(BindingGeography, region.Nationwide(), until(provinceWideDate), Value{Word: SameCity}, "B4", "A", source.GuoBanFa2021),
+		row(BindingGeography, region.Nationwide(), from(provinceWideDate), Value{Word: SameProvince}, "B4", "B", source.NHSA20241126),
+		// B7: scopes offered. Medical everywhere; resident premium nationally from 2024-08-01;
+		// LTC and commercial premiums only where a region says so.
+		row(ScopeMedical, region.Nationwide(), always(), yes(), "B7", "A", source.GuoBanFa2021),
+		row(ScopeResidentPremium, region.Nationwide(), until("2024-08-01"), no(), "B7", "A", source.GuoBanFa2021),
+		row(ScopeResidentPremium, region.Nationwide(), from("2024-08-01"), yes(), "B7", "B", source.GuoBanFa2024),
+		standIn(row(ScopeLTCPremium, region.Nationwide(), always(), no(), "B7", "B", source.GuoBanFa2021)),
+		standIn(row(ScopeCommercialPremium, region.Nationwide(), always(), no(), "B7", "B", source.GuoBanFa2021)),
 		// S1: eligible base.
-		{EligibleBase, nat, all, Value{Word: PolicySelfPay}, "S1", "A/U", srcGuoBanFa2021 + "; seed 003"},
+		standIn(row(EligibleBase, region.Nationwide(), always(), Value{Word: PolicySelfPay}, "S1", "A/U", source.GuoBanFa2021)),
 		// S6: authorizer order.
-		{AuthorizerOrder, nat, all, Value{Word: BindingOrder}, "S6", "C", "jiusongjiankang 4769855 / 4521201; seed 000"},
-		{AuthorizerOrder, region.InCity("4403"), all, Value{Word: BalanceDesc}, "S6", "B/U", srcBendibao635961},
-
-		// D1: withdrawal grounds.
-		{WithdrawalGrounds, nat, all, words("death"), "D1", "A", srcJiangsuGuide},
-		{WithdrawalGrounds, region.InProvince("32"), all, words("death", "voluntary_exit", "lump_sum_pension_clearing"), "D1", "A/B", srcJiangsuGuide},
-		{WithdrawalGrounds, region.InCity("3505"), all, words("death", "emigration", "move_no_transfer", "retiree_nonlocal", "to_resident_elsewhere"), "D1", "B", srcQuanzhou},
-		{WithdrawalGrounds, region.InCity("3710"), all, words("death", "emigration", "move_no_transfer", "retiree_resettled"), "D1", "B", "jxyuer (Weihai)"},
-		{WithdrawalGrounds, region.InCity("4201"), all, words("death", "emigration", "move_no_transfer"), "D1", "B", srcWithdrawalCities},
-		{WithdrawalGrounds, region.InCity("3301"), all, words("death", "emigration", "move_no_transfer"), "D1", "B", srcWithdrawalCities},
-
-		// W1: wallet. Every province but Guangdong from 2025-09-18; Qinghai from 2025-07-01.
-		{WalletEnabled, nat, until("2025-09-18"), off, "W1", "B/U", srcWalletMedia},
-		{WalletEnabled, nat, from("2025-09-18"), on, "W1", "B/U", srcWalletMedia},
-		{WalletEnabled, region.InProvince("63"), from("2025-07-01"), on, "W1", "B", srcWalletMedia},
-		{WalletEnabled, region.InProvince("44"), all, off, "W1", "B", srcWalletMedia + " (Guangdong not enabled as of 2026-01)"},
-
-		// B1: a suspended authorizer may still bind in Xi'an (research R-AUTH-06).
-		{AuthorizerSuspendedAllowed, nat, all, off, "B1", "A/B", srcGuoBanFa2021 + "; NHSA Q&A 2024; seed 003"},
-		{AuthorizerSuspendedAllowed, region.InCity("6101"), all, on, "B1", "C", "jiusongjiankang 4521201"},
-
-		// SZ1: Shenzhen authorizers must be tier 1.
-		{AuthorizerTierRequired, nat, all, Value{Int: 0}, "SZ1", "B", srcGuoBanFa2021},
-		{AuthorizerTierRequired, region.InCity("4403"), all, Value{Int: 1}, "SZ1", "B", srcSeed004Bendibao},
-		// SZ3: Shenzhen card family link.
-		{CardLinkRequired, nat, all, off, "SZ3", "B", srcGuoBanFa2021},
-		{CardLinkRequired, region.InCity("4403"), all, on, "SZ3", "B", srcSeed004},
-		// SZ6: Shenzhen threshold before 2023-10-01 (5% of the previous year's average wage).
-		{AuthorizerThreshold, nat, all, Value{Amount: 0}, "SZ6", "B", srcGuoBanFa2021},
-		{AuthorizerThreshold, region.InCity("4403"), until("2023-10-01"), Value{Amount: money.MustParse("6387.85")}, "SZ6", "B/C", srcBendibao635961 + "; jiusongjiankang 4985690 (amount)"},
-		{AuthorizerThreshold, region.InCity("4403"), from("2023-10-01"), Value{Amount: 0}, "SZ6", "B", srcBendibao635961},
-		// SZ5: the 2023-10-01 re-binding.
-		{LegacyBindingCutoff, nat, all, Value{Date: civil.Never}, "SZ5", "B", srcGuoBanFa2021},
-		{LegacyBindingCutoff, region.InCity("4403"), all, Value{Date: civil.MustDate("2023-10-01")}, "SZ5", "B", srcSeed004},
-		// SZ7: Shenzhen medical bindings pay only at institutions in Shenzhen, and in Guangdong
-		// from the province-wide date.
-		{MedicalPayArea, nat, all, Value{Word: Anywhere}, "SZ7", "B", srcProvinceWide},
-		{MedicalPayArea, region.InCity("4403"), until(provinceWideDate), Value{Word: SameCity}, "SZ7", "B", srcSeed004},
-		{MedicalPayArea, region.InCity("4403"), from(provinceWideDate), Value{Word: SameProvince}, "SZ7", "B/U", srcSeed004 + "; NHSA 2024-11-26"},
-
-		// T5: inside Guangdong a move between pooling regions keeps the balance with the person.
-		{TransferKeepsBalanceInProvince, nat, all, off, "T3", "A", srcTransfer2021},
-		{TransferKeepsBalanceInProvince, region.InProvince("44"), civil.Range{From: civil.MustDate("2022-07-01"), To: civil.MustDate("2025-07-01")}, on, "T5", "A", srcGuangdongTransfer},
-		{TransferKeepsBalanceInProvince, region.InProvince("44"), from("2025-07-01"), on, "T5", "U", srcGuangdongTransfer + " (valid to 2025-06-30; no successor found, kept)"},
-		// SZ8: Shenzhen mutual-aid payments are not claimable elsewhere.
-		{ClaimableElsewhere, nat, all, on, "SZ8", "B", srcGuoBanFa2021},
-		{ClaimableElsewhere, region.InCity("4403"), all, off, "SZ8", "B", srcSeed004},
+		standIn(row(AuthorizerOrder, region.Nationwide(), always(), Value{Word: BindingOrder}, "S6", "C", source.Jiusongjiankang)),
+		// D1: withdrawal grounds: death everywhere; other grounds only where a region lists them.
+		standIn(row(WithdrawalGrounds, region.Nationwide(), always(), words("death"), "D1", "A", source.JiangsuGuide)),
+		// W1: wallet. Every province but Guangdong from 2025-09-18, some only in part.
+		row(WalletEnabled, region.Nationwide(), until(walletDate), no(), "W1", "B", source.WalletYantai, source.WalletHenan),
+		standIn(row(WalletEnabled, region.Nationwide(), from(walletDate), yes(), "W1", "B/U", source.WalletCCTV, source.WalletSina2026)),
+		// B1: a suspended authorizer may not bind (active insurance required).
+		row(AuthorizerSuspendedAllowed, region.Nationwide(), always(), no(), "B1", "A/B", source.GuoBanFa2021, source.NHSAQA2024),
+		// Shenzhen-only parameters: nationally they do not apply.
+		row(AuthorizerTierRequired, region.Nationwide(), always(), Value{Int: 0}, "SZ1", "A", source.GuoBanFa2021),
+		row(CardLinkRequired, region.Nationwide(), always(), no(), "SZ3", "A", source.GuoBanFa2021),
+		row(AuthorizerThreshold, region.Nationwide(), always(), Value{Amount: 0}, "SZ6", "A", source.GuoBanFa2021),
+		row(LegacyBindingCutoff, region.Nationwide(), always(), Value{Date: civil.Never}, "SZ5", "A", source.GuoBanFa2021),
+		row(MedicalPayArea, region.Nationwide(), always(), Value{Word: Anywhere}, "SZ7", "B", source.NHSA20241126),
+		row(ClaimableElsewhere, region.Nationwide(), always(), yes(), "SZ8", "A", source.GuoBanFa2021),
+		// T3: the balance moves with the person.
+		row(TransferKeepsBalanceInProvince, region.Nationwide(), always(), no(), "T3", "A", source.Transfer2021),
 	}
 }
 
-// Default is the version-1 table. It panics only if DefaultRows fails Check, which a test
+func shenzhenRows() []Row {
+	sz := region.InCity("4403")
+	return []Row{
+		// SZ4: spouse, parent, child until the national date; from it B3 applies (end date
+		// inferred from NHSA's province count: no Shenzhen notice found).
+		row(AllowedRelations, sz, until(closeRelativesDate), Value{Relations: core()}, "SZ4", "B/U", source.ShenzhenArticle, source.NHSA20241226),
+		// SZ2: beneficiary insured in Shenzhen until the province-wide date; then B4.
+		row(BindingGeography, sz, until(provinceWideDate), Value{Word: SameCity}, "SZ2", "B/U", source.ShenzhenArticle, source.NHSA20241126),
+		row(ScopeResidentPremium, sz, from("2021-01-01"), yes(), "B7", "B", source.ShenzhenArticle, source.Shenzhen639880),
+		row(AuthorizerOrder, sz, always(), Value{Word: BalanceDesc}, "S6", "B/U", source.Shenzhen635961),
+		row(AuthorizerTierRequired, sz, always(), Value{Int: 1}, "SZ1", "B", source.ShenzhenArticle, source.Shenzhen639880),
+		row(CardLinkRequired, sz, always(), yes(), "SZ3", "B", source.ShenzhenArticle),
+		// SZ6: the threshold before 2023-10-01 (5% of the previous year's average wage).
+		row(AuthorizerThreshold, sz, until("2023-10-01"), Value{Amount: money.MustParse("6387.85")}, "SZ6", "B/C", source.Shenzhen635961, source.Jiusongjiankang),
+		row(AuthorizerThreshold, sz, from("2023-10-01"), Value{Amount: 0}, "SZ6", "B", source.Shenzhen635961),
+		row(LegacyBindingCutoff, sz, always(), Value{Date: civil.MustDate("2023-10-01")}, "SZ5", "B", source.ShenzhenArticle),
+		// SZ7: Shenzhen only, then Guangdong from the province-wide date.
+		row(MedicalPayArea, sz, until(provinceWideDate), Value{Word: SameCity}, "SZ7", "B", source.ShenzhenArticle),
+		row(MedicalPayArea, sz, from(provinceWideDate), Value{Word: SameProvince}, "SZ7", "B/U", source.ShenzhenArticle, source.NHSA20241126),
+		row(ClaimableElsewhere, sz, always(), no(), "SZ8", "B", source.ShenzhenArticle),
+	}
+}
+
+func regionalRows() []Row {
+	return []Row{
+		row(ScopeLTCPremium, region.InProvince("32"), always(), yes(), "B7", "A", source.JiangsuGuide),
+		row(ScopeCommercialPremium, region.InCity("3702"), always(), yes(), "B7", "B", source.Qingdao2023),
+		row(WithdrawalGrounds, region.InProvince("32"), always(), words("death", "voluntary_exit", "lump_sum_pension_clearing"), "D1", "A", source.JiangsuGuide),
+		row(WithdrawalGrounds, region.InCity("3505"), always(), words("death", "emigration", "move_no_transfer", "retiree_nonlocal", "to_resident_elsewhere"), "D1", "B", source.Quanzhou2023),
+		row(WithdrawalGrounds, region.InCity("3710"), always(), words("death", "emigration", "move_no_transfer", "retiree_resettled"), "D1", "B", source.Weihai),
+		row(WithdrawalGrounds, region.InCity("4201"), always(), words("death", "emigration", "move_no_transfer"), "D1", "B", source.Wuhan64365, source.WuhanGov),
+		row(WithdrawalGrounds, region.InCity("3301"), always(), words("death", "emigration", "move_no_transfer"), "D1", "B", source.Hangzhou),
+		// W1: Qinghai from 2025-07-01; Guangdong not enabled (as of 2026-01).
+		row(WalletEnabled, region.InProvince("63"), from("2025-07-01"), yes(), "W1", "B", source.WalletQinghai, source.WalletSina2026),
+		row(WalletEnabled, region.InProvince("44"), always(), no(), "W1", "B", source.WalletCCTV, source.WalletSina2026),
+		// B1: Xi'an lets a suspended authorizer's account pay (a single web source).
+		row(AuthorizerSuspendedAllowed, region.InCity("6101"), always(), yes(), "B1", "C", source.Jiusongjiankang),
+		// T5: inside Guangdong a move between pooling regions keeps the balance with the person.
+		row(TransferKeepsBalanceInProvince, region.InProvince("44"), between("2022-07-01", "2025-07-01"), yes(), "T5", "A", source.GuangdongMove),
+		row(TransferKeepsBalanceInProvince, region.InProvince("44"), from("2025-07-01"), yes(), "T5", "U", source.GuangdongMove),
+	}
+}
+
+// provinceDates is when a province adopted the close-relatives list and province-wide
+// binding, by research-2024.md: an exact date where one was reported, otherwise the end of
+// the bracket NHSA's counts give ("by 2024-10-20", "by 2024-11-26", "by 2024-12-09").
+type provinceDate struct {
+	prefix         string
+	closeRelatives string
+	relSources     []source.ID
+	provinceWide   string
+	wideSources    []source.ID
+	walletWhole    bool // province-wide wallet by 2026-01-09 (R-WLT-08)
+}
+
+func provinceDates() []provinceDate {
+	byOct20 := []source.ID{source.NHSA20241029}
+	byNov26 := []source.ID{source.NHSA20241126}
+	byDec09 := []source.ID{source.NHSA20241226}
+	d := func(prefix, rel string, relSrc []source.ID, wide string, wallet bool) provinceDate {
+		wideSrc := byOct20
+		if wide == provinceWideDate {
+			wideSrc = byNov26
+		}
+		return provinceDate{prefix, rel, relSrc, wide, wideSrc, wallet}
+	}
+	const oct20, nov26, dec10 = "2024-10-20", "2024-11-26", closeRelativesDate
+	return []provinceDate{
+		d("11", dec10, []source.ID{source.NHSA20241226, source.BeijingReport}, oct20, true),
+		d("12", oct20, byOct20, oct20, false),
+		d("13", oct20, byOct20, oct20, true),
+		d("14", "2024-09-01", []source.ID{source.ShanxiNotice}, oct20, false),
+		d("15", dec10, byDec09, oct20, true),
+		d("21", nov26, byNov26, provinceWideDate, false),
+		d("22", oct20, byOct20, oct20, true),
+		d("23", oct20, byOct20, oct20, true),
+		d("31", dec10, []source.ID{source.NHSA20241226, source.ShanghaiSJ}, oct20, true),
+		d("32", "2024-10-14", []source.ID{source.JiangsuWujin}, oct20, false),
+		d("33", nov26, byNov26, oct20, false),
+		d("34", dec10, byDec09, oct20, true),
+		d("35", dec10, byDec09, oct20, true),
+		d("36", oct20, byOct20, oct20, true),
+		d("37", "2024-08-30", []source.ID{source.ShandongReport}, oct20, true),
+		d("41", oct20, byOct20, oct20, true),
+		d("42", oct20, byOct20, oct20, true),
+		d("43", oct20, byOct20, oct20, false),
+		d("44", dec10, byDec09, provinceWideDate, false),
+		d("45", oct20, byOct20, oct20, true),
+		d("46", nov26, byNov26, oct20, true),
+		d("50", dec10, byDec09, oct20, true),
+		d("51", nov26, byNov26, oct20, true),
+		d("52", oct20, byOct20, oct20, true),
+		d("53", oct20, byOct20, oct20, true),
+		d("54", oct20, byOct20, oct20, true),
+		d("61", oct20, byOct20, oct20, false),
+		d("62", oct20, byOct20, oct20, true),
+		d("63", dec10, byDec09, oct20, true),
+		d("64", nov26, byNov26, oct20, true),
+		d("65", oct20, byOct20, oct20, true),
+	}
+}
+
+// provinceDateRows turns each province's dates into rows of its own, so that a decision in
+// that province cites the province's verified date rather than the national default.
+func provinceDateRows() []Row {
+	var rows []Row
+	for _, p := range provinceDates() {
+		where := region.InProvince(p.prefix)
+		rows = append(rows,
+			// B3: the province's own close-relatives date.
+			row(AllowedRelations, where, until(p.closeRelatives), Value{Relations: core()}, "B3", "A", source.GuoBanFa2021),
+			row(AllowedRelations, where, from(p.closeRelatives), Value{Relations: family.CloseRelatives()}, "B3", "B", p.relSources...),
+			// B4: the province's own province-wide date.
+			row(BindingGeography, where, until(p.provinceWide), Value{Word: SameCity}, "B4", "A", source.GuoBanFa2021),
+			row(BindingGeography, where, from(p.provinceWide), Value{Word: SameProvince}, "B4", "B", p.wideSources...),
+		)
+		if p.walletWhole && p.prefix != "63" {
+			// W1: the wallet province-wide (reported 2026-01-09), live from the national date.
+			rows = append(rows, row(WalletEnabled, where, from(walletDate), yes(), "W1", "B", source.WalletCCTV, source.WalletSina2026))
+		}
+	}
+	return rows
+}
+
+// Default is the version-2 table. It panics only if DefaultRows fails Check, which a test
 // guards.
 func Default() *Table {
 	t, err := NewTable(DefaultRows())

@@ -6,6 +6,7 @@ import (
 
 	"gongji/shared/civil"
 	"gongji/shared/engine"
+	"gongji/shared/family"
 	"gongji/shared/ledger"
 	"gongji/shared/money"
 )
@@ -30,8 +31,33 @@ type Result struct {
 	Reasons            []engine.Code      `json:"reasons"`
 	Rules              []string           `json:"rules"`
 	Ruleset            string             `json:"ruleset"`
-	Explanation        []engine.Line      `json:"explanation"`
+	Explanation        []ExplainedLine    `json:"explanation"`
 	Ledger             []PostingJSON      `json:"ledger"`
+
+	lines []engine.Line // the decision's lines, rendered into Explanation by Eval
+}
+
+// ExplainedLine is one explanation line as `gongji eval` prints it: the engine's structure
+// (rule, code, message id, values, sources) and its words in Chinese and English, with each
+// source as a citation a person can look up.
+type ExplainedLine struct {
+	engine.Line
+	ZH         string            `json:"zh"`
+	EN         string            `json:"en"`
+	SourcesZH  []engine.Citation `json:"sources_zh,omitempty"`
+	SourcesEN  []engine.Citation `json:"sources_en,omitempty"`
+	Unofficial bool              `json:"unofficial,omitempty"`
+}
+
+// Explain renders lines for a family in both languages.
+func Explain(lines []engine.Line, f *family.State) []ExplainedLine {
+	zh, en := engine.Words{ZH: true, Family: f}, engine.Words{Family: f}
+	out := make([]ExplainedLine, 0, len(lines))
+	for _, l := range lines {
+		out = append(out, ExplainedLine{Line: l, ZH: zh.Text(l), EN: en.Text(l),
+			SourcesZH: zh.Citations(l), SourcesEN: en.Citations(l), Unofficial: l.Unofficial()})
+	}
+	return out
 }
 
 // PaymentJSON is one payment line.
@@ -75,7 +101,11 @@ func Eval(e *engine.Engine, sc *Scenario) (*Result, error) {
 	if errors.As(err, &ie) {
 		return nil, invalid(ie.Field, "%s", ie.Reason)
 	}
-	return res, err
+	if err != nil {
+		return nil, err
+	}
+	res.Explanation = Explain(res.lines, &sc.State)
+	return res, nil
 }
 
 func decide(e *engine.Engine, sc *Scenario) (*Result, error) {
@@ -134,10 +164,7 @@ func splitJSON(r engine.SplitResult) *Result {
 }
 
 func withDecision(r *Result, d engine.Decision) *Result {
-	r.Reasons, r.Rules, r.Ruleset, r.Explanation = d.Reasons, d.Rules, d.Ruleset, d.Explanation
-	if r.Explanation == nil {
-		r.Explanation = []engine.Line{}
-	}
+	r.Reasons, r.Rules, r.Ruleset, r.lines = d.Reasons, d.Rules, d.Ruleset, d.Explanation
 	r.Ledger = postingsJSON(d.Entry.Postings)
 	return r
 }

@@ -1,0 +1,174 @@
+// Package source is the catalogue of the public sources Gongji's rules rest on: each with its
+// title, issuer, date, document number, link and confidence grade, so that an explanation can
+// cite something a person can look up. Nothing internal (research notes, file names) is ever a
+// source: the policy table and the engine refer to entries by ID, and Cite renders the words.
+package source
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"gongji/shared/civil"
+)
+
+// ID names one catalogue entry, e.g. "gbf-2021-14". The zero value names nothing.
+type ID string
+
+// Kind says what sort of publication an entry is; it decides how a citation reads.
+type Kind int
+
+// Kinds, most authoritative first.
+const (
+	// Official: a government text (law, regulation, notice, a bureau's own page). Grade A.
+	Official Kind = iota
+	// Media: mainstream media quoting a bureau or an official document. Grade B.
+	Media
+	// Article: a single web article or local information site, not confirmed by an official
+	// text. Shown as 「网络文章，未经官方确认」.
+	Article
+)
+
+// Source is one entry. Date is the publication (or issue) date; zero when unknown.
+type Source struct {
+	ID       ID
+	Kind     Kind
+	Issuer   string // in Chinese, e.g. 国务院办公厅
+	IssuerEN string
+	Title    string // in Chinese, without book-title marks
+	TitleEN  string
+	DocNo    string // e.g. 国办发〔2021〕14号; empty when the text has none
+	DocNoEN  string // the number in Latin letters, e.g. Guobanfa [2021] No. 14
+	Date     string // publication or issue date, YYYY-MM-DD, or YYYY-MM; empty when unknown
+	URL      string
+	Grade    string // A, B, C or U, as rules.md grades it
+}
+
+// Catalogue is the set of entries, looked up by ID.
+type Catalogue struct {
+	byID map[ID]Source
+	ids  []ID
+}
+
+// New indexes entries; Check says whether they are complete.
+func New(entries []Source) *Catalogue {
+	c := &Catalogue{byID: make(map[ID]Source, len(entries))}
+	for _, s := range entries {
+		if _, dup := c.byID[s.ID]; !dup {
+			c.ids = append(c.ids, s.ID)
+		}
+		c.byID[s.ID] = s
+	}
+	return c
+}
+
+// Lookup finds an entry.
+func (c *Catalogue) Lookup(id ID) (Source, bool) {
+	s, ok := c.byID[id]
+	return s, ok
+}
+
+// IDs lists every entry's ID in catalogue order.
+func (c *Catalogue) IDs() []ID { return append([]ID(nil), c.ids...) }
+
+// Unofficial says whether a source is not an official or mainstream-media text: grade C or U,
+// or a single web article. The app shows 此规则来源未经官方确认 beside it.
+func (s Source) Unofficial() bool {
+	return s.Kind == Article || s.Grade == "C" || s.Grade == "U"
+}
+
+// Cite is the citation a person can look up, in Chinese or English: issuer, title in book-title
+// marks, document number and date; a web article says that it is one. The link is separate
+// (Source.URL) so that the app can make it a link.
+func (s Source) Cite(zh bool) string {
+	if zh {
+		return s.citeZH()
+	}
+	return s.citeEN()
+}
+
+func (s Source) citeZH() string {
+	var b strings.Builder
+	if s.Kind == Article {
+		b.WriteString("网络文章，未经官方确认：")
+	}
+	b.WriteString(s.Issuer)
+	b.WriteString("《" + s.Title + "》")
+	var extra []string
+	if s.DocNo != "" {
+		extra = append(extra, s.DocNo)
+	}
+	if s.Date != "" {
+		extra = append(extra, dateZH(s.Date))
+	}
+	if len(extra) > 0 {
+		b.WriteString("（" + strings.Join(extra, "，") + "）")
+	}
+	return b.String()
+}
+
+func (s Source) citeEN() string {
+	var b strings.Builder
+	if s.Kind == Article {
+		b.WriteString("Web article, not officially confirmed: ")
+	}
+	b.WriteString(s.IssuerEN)
+	b.WriteString(", \u201c" + s.TitleEN + "\u201d")
+	var extra []string
+	if s.DocNoEN != "" {
+		extra = append(extra, s.DocNoEN)
+	}
+	if s.Date != "" {
+		extra = append(extra, dateEN(s.Date))
+	}
+	if len(extra) > 0 {
+		b.WriteString(" (" + strings.Join(extra, ", ") + ")")
+	}
+	return b.String()
+}
+
+// Check reports the first entry that a person could not look up: an empty or duplicate ID,
+// no title or issuer in either language, no grade, no link, a bad date, or a document number
+// without its Latin form.
+func (c *Catalogue) Check() error {
+	seen := map[ID]bool{}
+	for _, id := range c.ids {
+		s := c.byID[id]
+		switch {
+		case id == "" || seen[id]:
+			return fmt.Errorf("source %q: empty or duplicate id", id)
+		case s.Title == "" || s.TitleEN == "" || s.Issuer == "" || s.IssuerEN == "":
+			return fmt.Errorf("source %s: title and issuer are needed in both languages", id)
+		case s.Grade == "" || s.URL == "":
+			return fmt.Errorf("source %s: grade and link are needed", id)
+		case (s.DocNo == "") != (s.DocNoEN == ""):
+			return fmt.Errorf("source %s: document number needs both forms", id)
+		case s.Date != "" && dateZH(s.Date) == s.Date:
+			return fmt.Errorf("source %s: date %q: want YYYY-MM-DD or YYYY-MM", id, s.Date)
+		}
+		seen[id] = true
+	}
+	return nil
+}
+
+// dateZH renders "2024-11-26" as 2024年11月26日 and "2024-07" as 2024年7月; anything else
+// comes back unchanged (Check refuses it).
+func dateZH(s string) string {
+	if d, err := civil.ParseDate(s); err == nil {
+		return d.ZH()
+	}
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return fmt.Sprintf("%d年%d月", t.Year(), int(t.Month()))
+	}
+	return s
+}
+
+func dateEN(s string) string {
+	if d, err := civil.ParseDate(s); err == nil {
+		return d.EN()
+	}
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return t.Format("January 2006")
+	}
+	return s
+}
