@@ -213,3 +213,34 @@ func TestLevelString(t *testing.T) {
 		t.Error("county scope")
 	}
 }
+
+// FuzzLookups: no input makes the lookups panic, and every answer is consistent: a known code
+// names itself last, a pool is a six-digit code, Search returns at most MaxSearch known codes.
+func FuzzLookups(f *testing.F) {
+	for _, s := range []string{"430424", "110105", "990000", "", "4403", "44030a", "衡东", "heng", "'"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := Code(s)
+		zh, en := FullName(c, true), FullName(c, false)
+		if d, ok := Lookup(c); ok && (!strings.HasSuffix(zh, d.Name) || !strings.HasPrefix(en, d.English)) {
+			t.Errorf("%q: %q / %q", s, zh, en)
+		}
+		if id := Pool(c); id != "" {
+			if _, err := Parse(string(id)); err != nil || !SamePool(c, c) {
+				t.Errorf("%q: pool %q", s, id)
+			}
+		}
+		found := Search(s, MaxSearch+1)
+		if len(found) > MaxSearch {
+			t.Errorf("%q: %d hits", s, len(found))
+		}
+		for _, h := range found {
+			if _, ok := Lookup(h); !ok {
+				t.Errorf("%q: hit %q unknown", s, h)
+			}
+		}
+		Cities(c)
+		Counties(c)
+	})
+}
