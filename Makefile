@@ -53,6 +53,12 @@ test-e2e: build node_modules
 node_modules: package-lock.json
 	@test -d node_modules/playwright-core -a -d node_modules/jsdom || npm ci --no-audit --no-fund
 
+## regions: regenerate shared/region/divisions_gen.go from the pinned npm packages (build/regiongen); not part of test
+.PHONY: regions
+regions:
+	node build/regiongen/regiongen.mjs
+	$(GO) vet ./shared/region
+
 ## load: the real server on loopback: durable settled bills/s and push p50/p99 at 1, 10 and
 ## 100 concurrent families (LOAD_ARGS="-duration 10s -bills 10" to change); not part of test
 .PHONY: load

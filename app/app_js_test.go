@@ -344,3 +344,60 @@ func TestBindingsListWarnsAndRevokes(t *testing.T) {
 		t.Errorf("after revoke: %q", got)
 	}
 }
+
+// The region picker: province → city → county saves a county-level code, shown by its full
+// name; the search finds a county by Chinese name and by pinyin.
+func TestRegionPickerChoosesACounty(t *testing.T) {
+	u := mount(t, &familyPage{})
+	u.fill("person-name", "李四")
+	u.choose("person-region-province", "430000")
+	u.choose("person-region-city", "430400")
+	u.choose("person-region-county", "430424")
+	if got := u.text("person-region-name"); got != "湖南省衡阳市衡东县" {
+		t.Errorf("chosen region reads %q", got)
+	}
+	u.choose("person-insurance", "resident")
+	u.submit("person-form")
+	p := theStore().Book().State.Person("李四")
+	if p == nil || p.Region != "430424" {
+		t.Fatalf("saved person: %+v", p)
+	}
+	if got := u.text("people"); !strings.Contains(got, "湖南省衡阳市衡东县") {
+		t.Errorf("people table: %q", got)
+	}
+
+	// a municipality: its districts come straight after the province
+	u.choose("person-region-province", "110000")
+	u.choose("person-region-city", "110105")
+	if got := u.text("person-region-name"); got != "北京市朝阳区" || u.has("person-region-county") {
+		t.Errorf("Beijing district reads %q", got)
+	}
+
+	for _, q := range []string{"衡东", "hengdong"} {
+		u.fill("person-region-search", q)
+		if got := u.text("person-region-results"); !strings.Contains(got, "湖南省衡阳市衡东县") {
+			t.Fatalf("search %q: %q", q, got)
+		}
+	}
+	u.click("person-region-hit-430424")
+	if got := u.text("person-region-name"); got != "湖南省衡阳市衡东县" || u.has("person-region-results") {
+		t.Errorf("after choosing the hit: %q", got)
+	}
+	if v := u.el("person-region-county").Get("value").String(); v != "430424" {
+		t.Errorf("county select shows %q", v)
+	}
+	u.fill("person-region-search", "zzzz")
+	if !strings.Contains(u.text("person-region-results"), "没有找到") {
+		t.Errorf("no hit: %q", u.text("person-region-results"))
+	}
+	// a code typed in the search is taken as it is
+	u.fill("person-region-search", "429004")
+	u.choose("person-region-search", "429004")
+	if got := u.text("person-region-name"); got != "湖北省仙桃市" {
+		t.Errorf("typed code reads %q", got)
+	}
+	// the family's regions come first among the usual ones
+	if v := u.el("person-region").Call("querySelector", "option").Get("value").String(); v != "429004" {
+		t.Errorf("first usual region %q", v)
+	}
+}

@@ -90,6 +90,7 @@ type personForm struct {
 	name, region, insurance, status, tier, account, wallet string
 	retired, walletOpen                                    bool
 	err                                                    string
+	picker                                                 regionPicker
 }
 
 func (f *personForm) defaults() {
@@ -110,14 +111,11 @@ func (f *personForm) defaults() {
 func (f *personForm) render() app.UI {
 	st := theStore()
 	f.defaults()
-	cityOpts := make([]app.UI, len(cities))
-	for i, x := range cities {
-		cityOpts[i] = option(string(x.Code), cityName(st.Lang(), x.Code), f.region)
-	}
+	f.picker.id = "person-region"
 	return app.Form().ID("person-form").Class("card").OnSubmit(f.submit).Body(
 		app.H2().Text(st.T("person.add")),
 		field(st.T("person.name"), app.Input().ID("person-name").Required(true).Value(f.name).OnInput(valueTo(&f.name))),
-		field(st.T("person.region"), app.Select().ID("person-region").OnChange(valueTo(&f.region)).Body(cityOpts...)),
+		f.picker.render(st.T("person.region"), &f.region),
 		field(st.T("person.insurance"), app.Select().ID("person-insurance").OnChange(valueTo(&f.insurance)).Body(
 			option("employee", st.T("ins.employee"), f.insurance),
 			option("resident", st.T("ins.resident"), f.insurance),

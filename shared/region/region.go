@@ -1,7 +1,10 @@
-// Package region holds administrative division codes (GB/T 2260).
+// Package region holds administrative division codes (GB/T 2260): every province-,
+// prefecture- and county-level division of mainland China with its Chinese and English name
+// (divisions.go, data in divisions_gen.go) and the pooling regions (统筹区, pool.go).
 //
-// Rules: rules.md section 1: the first two digits are the province, the first four the city
-// (the pooling region). Section 8: "Shenzhen" everywhere means a code beginning 4403.
+// Rules: rules.md section 1: the first two digits are the province, the first four the city.
+// The pooling region is Pool, not the first four digits (research-2024.md Q5).
+// Section 8: "Shenzhen" everywhere means a code beginning 4403.
 package region
 
 import "fmt"
@@ -44,18 +47,25 @@ func (c Code) IsShenzhen() bool { return SameCity(c, Shenzhen) }
 // Level is how wide a policy row applies.
 type Level int
 
-// Levels, most general first; a narrower level overrides a wider one.
+// Levels, most general first; a narrower level overrides a wider one. A Division's level is
+// Province, City (prefecture-level: 地级市, 自治州, 地区, 盟) or County (county-level: 区, 县,
+// county-level 市, 旗, 林区, 特区).
 const (
 	National Level = iota
 	Province
 	City
+	County
 )
 
 func (l Level) String() string {
-	return [...]string{"national", "province", "city"}[l]
+	if l < National || l > County {
+		return fmt.Sprintf("level(%d)", int(l))
+	}
+	return [...]string{"national", "province", "city", "county"}[l]
 }
 
-// Scope is where a policy row applies: the whole country, a province ("32") or a city ("3201").
+// Scope is where a policy row applies: the whole country, a province ("32") or a city ("3201")
+// (a County scope, prefix "320102", covers that one code).
 type Scope struct {
 	Level  Level
 	Prefix string
@@ -77,6 +87,8 @@ func (s Scope) Covers(c Code) bool {
 		return len(c) == 6 && c.Province() == s.Prefix
 	case City:
 		return len(c) == 6 && c.City() == s.Prefix
+	case County:
+		return len(c) == 6 && string(c) == s.Prefix
 	}
 	return true
 }
