@@ -6,36 +6,41 @@ import (
 	"gongji/shared/engine"
 )
 
-// explanation lists an engine decision line by line: the text in the device's language, the
-// rule id, the source, and 此规则来源未经官方确认 when the source is not official.
-func explanation(id string, lines []engine.Line) app.UI {
+// words renders explanation lines for this device: its language and the family's names.
+func words() engine.Words {
 	st := theStore()
+	return engine.Words{ZH: st.Lang() != English, Family: &st.Book().State}
+}
+
+// explanation lists an engine decision line by line: the sentence in the device's language,
+// the rule id, each source as a citation with its link, and 此规则来源未经官方确认 when the
+// rule rests on no official source.
+func explanation(id string, lines []engine.Line) app.UI {
+	st, w := theStore(), words()
+	colon := ": "
+	if w.ZH {
+		colon = "："
+	}
 	return app.Ol().ID(id).Class("explain").Body(app.Range(lines).Slice(func(i int) app.UI {
 		l := lines[i]
-		text := l.ZH
-		if st.Lang() == English {
-			text = l.EN
-		}
 		cls := "line"
 		if l.Code != "" {
 			cls += " refused"
 		}
+		cites := w.Citations(l)
 		return app.Li().Class(cls).DataSet("rule", l.Rule).Body(
 			app.Span().Class("rule").Text(l.Rule),
-			app.Span().Class("text").Text(text),
-			app.If(l.Source != "", func() app.UI {
-				return app.Small().Class("source").Text(st.T("source") + ": " + l.Source + gradeText(l.Grade))
+			app.Span().Class("text").Text(w.Text(l)),
+			app.Range(cites).Slice(func(j int) app.UI {
+				c := cites[j]
+				return app.Small().Class("source").Body(
+					app.Text(st.T("source")+colon),
+					app.A().Href(c.URL).Target("_blank").Rel("noopener").Text(c.Text),
+				)
 			}),
-			app.If(l.Unofficial, func() app.UI {
+			app.If(l.Unofficial(), func() app.UI {
 				return app.Small().Class("unofficial").Text(st.T("unofficial"))
 			}),
 		)
 	}))
-}
-
-func gradeText(g string) string {
-	if g == "" {
-		return ""
-	}
-	return " (" + g + ")"
 }

@@ -128,10 +128,11 @@ func (d *decider) checkGeography(a, b *family.Person) {
 	row := d.lookup(policy.BindingGeography, a.Region)
 	same := region.SameProvince(a.Region, b.Region)
 	if row.Value.Word == policy.SameCity {
-		same = region.SameCity(a.Region, b.Region)
+		same = region.SamePool(a.Region, b.Region)
 	}
-	// B4: Xinhua 2024-11-26 (same city, then same province from the province-wide date)
-	// SZ2: seed 004 (Shenzhen: beneficiary insured in Shenzhen, whatever the date)
+	// B4: 国办发〔2021〕14号; NHSA 2024-11-26 (same pooling region (统筹区, region.Pool), then
+	// the same province from the province-wide date)
+	// SZ2: seed 004 (Shenzhen: beneficiary insured in Shenzhen until 2024-11-01)
 	if !same {
 		d.refuse(BeneficiaryOutOfArea)
 		d.say(row.Rules, BeneficiaryOutOfArea, &row, msgOutOfArea, b.ID, b.Region, a.ID, a.Region, word(row.Value.Word), d.day)

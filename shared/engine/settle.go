@@ -407,7 +407,7 @@ func (sp *splitter) sayZero(rule string, payer family.PersonID, from family.Sour
 func payArea(area string, home region.Code) region.Code {
 	switch area {
 	case policy.SameCity:
-		return home[:4] + "00"
+		return region.Pool(home).Code()
 	case policy.SameProvince:
 		return home[:2] + "0000"
 	}
@@ -419,7 +419,7 @@ func payArea(area string, home region.Code) region.Code {
 func inPayArea(area string, institution, home region.Code) bool {
 	switch area {
 	case policy.SameCity:
-		return region.SameCity(institution, home)
+		return region.SamePool(institution, home)
 	case policy.SameProvince:
 		return region.SameProvince(institution, home)
 	}

@@ -128,8 +128,8 @@ func (e *Engine) Transfer(s *family.State, at time.Time, r TransferRequest) (Tra
 		d.refuse(TransferRetireeNA)
 		d.say("T1", TransferRetireeNA, nil, msgRetiree, p.ID)
 	}
-	// T2: m.5728338.com (the same city needs no transfer)
-	if region.SameCity(p.Region, r.ToRegion) {
+	// T2: 医保办发〔2021〕43号; m.5728338.com (inside one pooling region no transfer is needed)
+	if region.SamePool(p.Region, r.ToRegion) {
 		d.refuse(TransferSameRegion)
 		d.say("T2", TransferSameRegion, nil, msgSameRegion, p.Region, r.ToRegion)
 	}

@@ -56,6 +56,7 @@ func TestTransferRules(t *testing.T) {
 		{"T2", "same city", p().scenario(noon("2025-06-01"), move("440305", true, true, "0")), refused(`"TRANSFER_SAME_REGION"`)},
 		{"T2", "every code at once", p(`"retired":true`).scenario(noon("2025-06-01"), move("440300", false, false, "0")),
 			refused(`"TRANSFER_DEST_NOT_ENROLLED","TRANSFER_ORIGIN_ACTIVE","TRANSFER_RETIREE_NOT_APPLICABLE","TRANSFER_SAME_REGION"`)},
+		{"T2", "a Chongqing county to a Chongqing district is one pooling region", household{people: []string{person("P", "500230", "employee", "100.00")}}.scenario(noon("2025-06-01"), move("500101", true, true, "0")), refused(`"TRANSFER_SAME_REGION"`)},
 		{"T3", "the whole balance, 10 and 5 working days", p().scenario(noon("2025-06-01"), move("430100", true, true, "0")),
 			`{"allowed":true,"amount_moved":"5000.00","origin_due_days":10,"dest_due_days":5,"benefits_continuous":true,"reasons":[]}`},
 		{"T5", "inside Guangdong the day before 2022-07-01 the balance moves", p().scenario(noon("2022-06-30"), move("440100", true, true, "0")),

@@ -6,6 +6,7 @@ import (
 
 	"gongji/shared/civil"
 	"gongji/shared/region"
+	"gongji/shared/source"
 )
 
 func TestDefaultTableIsConsistent(t *testing.T) {
@@ -15,17 +16,16 @@ func TestDefaultTableIsConsistent(t *testing.T) {
 }
 
 func TestCheckFindsConfigurationErrors(t *testing.T) {
-	all := civil.Range{From: civil.Always, To: civil.Never}
 	cases := []struct {
 		name   string
 		change func([]Row) []Row
 		want   string
 	}{
 		{"two city rows overlap", func(rows []Row) []Row {
-			return append(rows, Row{AuthorizerOrder, region.InCity("4403"), civil.Range{From: civil.MustDate("2025-01-01"), To: civil.Never}, Value{Word: BindingOrder}, "S6", "B", "test"})
+			return append(rows, Row{AuthorizerOrder, region.InCity("4403"), civil.Range{From: civil.MustDate("2025-01-01"), To: civil.Never}, Value{Word: BindingOrder}, "S6", "B", []source.ID{source.GuoBanFa2021}, false})
 		}, "ambiguous authorizer_order for city 4403"},
 		{"two national rows overlap by one day", func(rows []Row) []Row {
-			return append(rows, Row{EligibleBase, region.Nationwide(), civil.Range{From: civil.MustDate("2025-01-01"), To: civil.MustDate("2025-01-02")}, Value{Word: PolicySelfPay}, "S1", "A", "test"})
+			return append(rows, Row{EligibleBase, region.Nationwide(), civil.Range{From: civil.MustDate("2025-01-01"), To: civil.MustDate("2025-01-02")}, Value{Word: PolicySelfPay}, "S1", "A", []source.ID{source.GuoBanFa2021}, false})
 		}, "ambiguous eligible_base"},
 		{"a gap in the national default", func(rows []Row) []Row {
 			out := rows[:0:0]
@@ -38,12 +38,16 @@ func TestCheckFindsConfigurationErrors(t *testing.T) {
 			return out
 		}, "no national default from 2024-10-01"},
 		{"a row without a source", func(rows []Row) []Row {
-			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), all, Value{Bool: true}, "B7", "B", ""})
+			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), always(), Value{Bool: true}, "B7", "B", nil, false})
 		}, "missing source"},
 		{"an empty range", func(rows []Row) []Row {
 			d := civil.MustDate("2025-01-01")
-			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), civil.Range{From: d, To: d}, Value{Bool: true}, "B7", "B", "x"})
+			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), civil.Range{From: d, To: d}, Value{Bool: true}, "B7", "B", []source.ID{source.GuoBanFa2021}, false})
 		}, "empty range"},
+		{"a source not in the catalogue", func(rows []Row) []Row {
+			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), always(), Value{Bool: true}, "B7", "B", []source.ID{"seed-004"}, false})
+		}, "not in the catalogue"},
+
 		{"a parameter without rows", func(rows []Row) []Row {
 			out := rows[:0:0]
 			for _, r := range rows {
@@ -66,7 +70,7 @@ func TestCheckFindsConfigurationErrors(t *testing.T) {
 
 func TestAdjacentRowsAreNotAmbiguous(t *testing.T) {
 	rows := append(DefaultRows(), Row{ScopeLTCPremium, region.InProvince("33"),
-		civil.Range{From: civil.MustDate("2026-01-01"), To: civil.Never}, Value{Bool: true}, "B7", "B", "test"})
+		civil.Range{From: civil.MustDate("2026-01-01"), To: civil.Never}, Value{Bool: true}, "B7", "B", []source.ID{source.GuoBanFa2021}, false})
 	if _, err := NewTable(rows); err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +133,7 @@ func TestVersionFollowsTheTable(t *testing.T) {
 		t.Fatal("the version is not stable")
 	}
 	rows := DefaultRows()
-	rows[0].Source += " (amended)"
+	rows[0].Sources = append(rows[0].Sources, source.NHSAQA2024)
 	b, err := NewTable(rows)
 	if err != nil {
 		t.Fatal(err)

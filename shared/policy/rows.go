@@ -133,78 +133,78 @@ func regionalRows() []Row {
 	}
 }
 
-// provinceDates is when a province adopted the close-relatives list and province-wide
-// binding, by research-2024.md: an exact date where one was reported, otherwise the end of
-// the bracket NHSA's counts give ("by 2024-10-20", "by 2024-11-26", "by 2024-12-09").
-type provinceDate struct {
-	prefix         string
-	closeRelatives string
-	relSources     []source.ID
-	provinceWide   string
-	wideSources    []source.ID
-	walletWhole    bool // province-wide wallet by 2026-01-09 (R-WLT-08)
+// provinceEvidence is what public sources say of one province's adoption of the
+// close-relatives list, province-wide binding and a province-wide wallet (research-2024.md).
+//
+// The decision dates stay the national ones of rules.md version 2 (2024-12-10 and 2024-11-01):
+// rules.md section 3 makes them the dates for every province, and the public boundary cases
+// (T17f Nanjing, T18c Chengdu) are written against them. Many provinces adopted earlier
+// (Shandong by 2024-08-30, Shanxi 2024-09-01, Jiangsu 2024-10-14, most by 2024-10-20), which
+// the sources below report; moving a province's date earlier is a rules.md change, proposed in
+// the closing note, not a table edit. The rows therefore confirm, per province and with the
+// province's own sources, the rule in force from the national date.
+type provinceEvidence struct {
+	prefix      string
+	relSources  []source.ID // the close-relatives list in force (reported date in the source)
+	wideSources []source.ID // province-wide binding in force
+	walletWhole bool        // province-wide wallet by 2026-01-09 (R-WLT-08)
 }
 
-func provinceDates() []provinceDate {
-	byOct20 := []source.ID{source.NHSA20241029}
-	byNov26 := []source.ID{source.NHSA20241126}
+func provinceEvidences() []provinceEvidence {
+	byOct20 := []source.ID{source.NHSA20241029, source.NHSA20241226}
+	byNov26 := []source.ID{source.NHSA20241126, source.NHSA20241226}
 	byDec09 := []source.ID{source.NHSA20241226}
-	d := func(prefix, rel string, relSrc []source.ID, wide string, wallet bool) provinceDate {
-		wideSrc := byOct20
-		if wide == provinceWideDate {
-			wideSrc = byNov26
-		}
-		return provinceDate{prefix, rel, relSrc, wide, wideSrc, wallet}
+	wide := []source.ID{source.NHSA20241029, source.NHSA20241126}
+	wideOct := []source.ID{source.NHSA20241126}
+	p := func(prefix string, rel, wide []source.ID, wallet bool) provinceEvidence {
+		return provinceEvidence{prefix, rel, wide, wallet}
 	}
-	const oct20, nov26, dec10 = "2024-10-20", "2024-11-26", closeRelativesDate
-	return []provinceDate{
-		d("11", dec10, []source.ID{source.NHSA20241226, source.BeijingReport}, oct20, true),
-		d("12", oct20, byOct20, oct20, false),
-		d("13", oct20, byOct20, oct20, true),
-		d("14", "2024-09-01", []source.ID{source.ShanxiNotice}, oct20, false),
-		d("15", dec10, byDec09, oct20, true),
-		d("21", nov26, byNov26, provinceWideDate, false),
-		d("22", oct20, byOct20, oct20, true),
-		d("23", oct20, byOct20, oct20, true),
-		d("31", dec10, []source.ID{source.NHSA20241226, source.ShanghaiSJ}, oct20, true),
-		d("32", "2024-10-14", []source.ID{source.JiangsuWujin}, oct20, false),
-		d("33", nov26, byNov26, oct20, false),
-		d("34", dec10, byDec09, oct20, true),
-		d("35", dec10, byDec09, oct20, true),
-		d("36", oct20, byOct20, oct20, true),
-		d("37", "2024-08-30", []source.ID{source.ShandongReport}, oct20, true),
-		d("41", oct20, byOct20, oct20, true),
-		d("42", oct20, byOct20, oct20, true),
-		d("43", oct20, byOct20, oct20, false),
-		d("44", dec10, byDec09, provinceWideDate, false),
-		d("45", oct20, byOct20, oct20, true),
-		d("46", nov26, byNov26, oct20, true),
-		d("50", dec10, byDec09, oct20, true),
-		d("51", nov26, byNov26, oct20, true),
-		d("52", oct20, byOct20, oct20, true),
-		d("53", oct20, byOct20, oct20, true),
-		d("54", oct20, byOct20, oct20, true),
-		d("61", oct20, byOct20, oct20, false),
-		d("62", oct20, byOct20, oct20, true),
-		d("63", dec10, byDec09, oct20, true),
-		d("64", nov26, byNov26, oct20, true),
-		d("65", oct20, byOct20, oct20, true),
+	return []provinceEvidence{
+		p("11", []source.ID{source.BeijingReport, source.NHSA20241226}, wide, true),
+		p("12", byOct20, wide, false),
+		p("13", byOct20, wide, true),
+		p("14", []source.ID{source.ShanxiNotice, source.NHSA20241029}, wide, false),
+		p("15", byDec09, wide, true),
+		p("21", byNov26, wideOct, false),
+		p("22", byOct20, wide, true),
+		p("23", byOct20, wide, true),
+		p("31", []source.ID{source.ShanghaiSJ, source.NHSA20241226}, wide, true),
+		p("32", []source.ID{source.JiangsuWujin, source.NHSA20241029}, wide, false),
+		p("33", byNov26, wide, false),
+		p("34", byDec09, wide, true),
+		p("35", byDec09, wide, true),
+		p("36", byOct20, wide, true),
+		p("37", []source.ID{source.ShandongReport, source.NHSA20241029}, wide, true),
+		p("41", byOct20, wide, true),
+		p("42", byOct20, wide, true),
+		p("43", byOct20, wide, false),
+		p("44", byDec09, wideOct, false),
+		p("45", byOct20, wide, true),
+		p("46", byNov26, wide, true),
+		p("50", byDec09, wide, true),
+		p("51", byNov26, wide, true),
+		p("52", byOct20, wide, true),
+		p("53", byOct20, wide, true),
+		p("54", byOct20, wide, true),
+		p("61", byOct20, wide, false),
+		p("62", byOct20, wide, true),
+		p("63", byDec09, wide, true),
+		p("64", byNov26, wide, true),
+		p("65", byOct20, wide, true),
 	}
 }
 
-// provinceDateRows turns each province's dates into rows of its own, so that a decision in
-// that province cites the province's verified date rather than the national default.
+// provinceDateRows gives each province rows of its own from the national dates, so that a
+// decision there cites the province's own evidence rather than only the national statement.
 func provinceDateRows() []Row {
 	var rows []Row
-	for _, p := range provinceDates() {
+	for _, p := range provinceEvidences() {
 		where := region.InProvince(p.prefix)
 		rows = append(rows,
-			// B3: the province's own close-relatives date.
-			row(AllowedRelations, where, until(p.closeRelatives), Value{Relations: core()}, "B3", "A", source.GuoBanFa2021),
-			row(AllowedRelations, where, from(p.closeRelatives), Value{Relations: family.CloseRelatives()}, "B3", "B", p.relSources...),
-			// B4: the province's own province-wide date.
-			row(BindingGeography, where, until(p.provinceWide), Value{Word: SameCity}, "B4", "A", source.GuoBanFa2021),
-			row(BindingGeography, where, from(p.provinceWide), Value{Word: SameProvince}, "B4", "B", p.wideSources...),
+			// B3: the close-relatives list, confirmed for this province.
+			row(AllowedRelations, where, from(closeRelativesDate), Value{Relations: family.CloseRelatives()}, "B3", "B", p.relSources...),
+			// B4: province-wide binding, confirmed for this province.
+			row(BindingGeography, where, from(provinceWideDate), Value{Word: SameProvince}, "B4", "B", p.wideSources...),
 		)
 		if p.walletWhole && p.prefix != "63" {
 			// W1: the wallet province-wide (reported 2026-01-09), live from the national date.
