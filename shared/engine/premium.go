@@ -52,6 +52,9 @@ func (e *Engine) PayPremium(s *family.State, at time.Time, r PremiumRequest) (Sp
 	if err != nil {
 		return SplitResult{}, err
 	}
+	if r.Amount > money.Max {
+		return SplitResult{}, inputErr("action.amount", "%s is more than %s", r.Amount, money.Max)
+	}
 	if r.Amount <= 0 {
 		return SplitResult{}, inputErr("action.amount", "a premium must be more than 0.00, got %s", r.Amount)
 	}

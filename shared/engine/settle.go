@@ -153,6 +153,17 @@ func (e *Engine) Settle(s *family.State, at time.Time, r SettleRequest) (SplitRe
 
 // check enforces total = fund + policy_self_pay + full_self_pay (rules.md section 4).
 func (b Bill) check() error {
+	parts := []struct {
+		field string
+		value money.Amount
+	}{{"total", b.Total}, {"fund", b.Fund}, {"policy_self_pay", b.PolicySelfPay}, {"full_self_pay", b.FullSelfPay}}
+	for _, p := range parts {
+		// Every part is an amount paid: never negative, never beyond money.Max (so the sum
+		// below cannot wrap).
+		if p.value < 0 || p.value > money.Max {
+			return inputErr("action.bill."+p.field, "%s is outside 0.00 to %s", p.value, money.Max)
+		}
+	}
 	if b.Fund+b.PolicySelfPay+b.FullSelfPay != b.Total {
 		return inputErr("action.bill.total", "%s is not fund %s + policy_self_pay %s + full_self_pay %s",
 			b.Total, b.Fund, b.PolicySelfPay, b.FullSelfPay)

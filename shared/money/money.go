@@ -20,9 +20,13 @@ type Amount int64
 // Zero is 0.00.
 const Zero Amount = 0
 
-// maxDigits bounds the integer part so that fen always fit in an int64 with room for sums:
-// 10^15 yuan is far beyond any balance.
-const maxDigits = 15
+// Max is the largest amount Gongji accepts anywhere: 10^10 fen, 100 million yuan, far beyond
+// any bill or balance. Bounding every amount on the way in means that sums of a family's
+// amounts cannot overflow an int64 (TigerBeetle's rule: put a limit on everything).
+const Max Amount = 10_000_000_000
+
+// maxDigits bounds the integer part before conversion; Max then bounds the value.
+const maxDigits = 9
 
 // ErrSyntax is wrapped by every parse error.
 var errSyntax = errors.New("not a money amount")
@@ -88,13 +92,17 @@ func parse(s string) (Amount, error) {
 	case fracDigits > 2:
 		return 0, &ParseError{Input: s, Reason: "more than two decimals"}
 	case intDigits > maxDigits:
-		return 0, &ParseError{Input: s, Reason: "too large"}
+		return 0, &ParseError{Input: s, Reason: "more than " + Max.String() + ", the largest amount accepted"}
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
 		return 0, &ParseError{Input: s, Reason: err.Error()}
 	}
-	return Amount(d.Shift(2).IntPart()), nil
+	a := Amount(d.Shift(2).IntPart())
+	if a > Max {
+		return 0, &ParseError{Input: s, Reason: "more than " + Max.String() + ", the largest amount accepted"}
+	}
+	return a, nil
 }
 
 // MustParse is Parse for tests and constants; it panics on a bad input.
@@ -115,11 +123,35 @@ func (a Amount) Fen() int64 { return int64(a) }
 // String formats the amount with exactly two decimals: "1234.50", "-0.05".
 func (a Amount) String() string {
 	sign := ""
-	v := int64(a)
-	if v < 0 {
-		sign, v = "-", -v
+	v := uint64(a)
+	if a < 0 {
+		// Two's complement: -a as an unsigned value, exact for the smallest int64 too.
+		sign, v = "-", uint64(^int64(a))+1
 	}
-	return sign + strconv.FormatInt(v/100, 10) + "." + fmt.Sprintf("%02d", v%100)
+	return sign + strconv.FormatUint(v/100, 10) + "." + fmt.Sprintf("%02d", v%100)
+}
+
+// Valid says whether a is within the accepted range, -Max..Max.
+func (a Amount) Valid() bool { return a >= -Max && a <= Max }
+
+// Add is a + b, refusing a result outside -Max..Max instead of wrapping.
+func Add(a, b Amount) (Amount, error) {
+	if !a.Valid() || !b.Valid() || !(a + b).Valid() {
+		return 0, fmt.Errorf("money: %s + %s is outside the accepted range (at most %s)", a, b, Max)
+	}
+	return a + b, nil
+}
+
+// Sum adds amounts with Add, refusing any partial sum outside the accepted range.
+func Sum(amounts ...Amount) (Amount, error) {
+	total := Zero
+	for _, x := range amounts {
+		var err error
+		if total, err = Add(total, x); err != nil {
+			return 0, err
+		}
+	}
+	return total, nil
 }
 
 // Min is the smaller of a and b.

@@ -30,8 +30,9 @@ func TestParse(t *testing.T) {
 		{"trailing dot", "5.", 0, "no digits after"},
 		{"two dots", "1.2.3", 0, "unexpected"},
 		{"not a number", "abc", 0, "unexpected"},
-		{"too large", "1234567890123456", 0, "too large"},
-		{"largest", "999999999999999.99", 99999999999999999, ""},
+		{"too many digits", "1234567890123456", 0, "largest amount"},
+		{"one fen over the maximum", "100000000.01", 0, "largest amount"},
+		{"largest", "100000000.00", 10_000_000_000, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
