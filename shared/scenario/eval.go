@@ -15,7 +15,7 @@ import (
 type Result struct {
 	Allowed            *bool              `json:"allowed,omitempty"`
 	Refused            *bool              `json:"refused,omitempty"`
-	Payments           *[]PaymentJSON     `json:"payments,omitempty"`
+	Payments           *[]engine.Payment  `json:"payments,omitempty"`
 	Cash               *string            `json:"cash,omitempty"`
 	Fee                *string            `json:"fee,omitempty"`
 	State              string             `json:"state,omitempty"`
@@ -32,15 +32,6 @@ type Result struct {
 	Ruleset            string             `json:"ruleset"`
 	Explanation        []engine.Line      `json:"explanation"`
 	Ledger             []PostingJSON      `json:"ledger"`
-}
-
-// PaymentJSON is one payment line.
-type PaymentJSON struct {
-	Payer              string `json:"payer"`
-	Source             string `json:"source"`
-	Binding            string `json:"binding,omitempty"`
-	Amount             string `json:"amount"`
-	ClaimableElsewhere *bool  `json:"claimable_elsewhere,omitempty"`
 }
 
 // PostingJSON is one ledger posting: the account's key and the signed amount.
@@ -119,17 +110,9 @@ func decide(e *engine.Engine, sc *Scenario) (*Result, error) {
 }
 
 func splitJSON(r engine.SplitResult) *Result {
-	payments := []PaymentJSON{}
+	payments := append([]engine.Payment{}, r.Payments...) // engine.Payment is the scenario's payment line
 	out := &Result{Refused: &r.Refused, Cash: str(r.Cash), Balances: balancesJSON(r.Balances),
 		Payments: &payments}
-	for _, p := range r.Payments {
-		pj := PaymentJSON{Payer: string(p.Payer), Source: string(p.Source), Binding: p.Binding, Amount: p.Amount.String()}
-		if p.NotClaimableElsewhere {
-			no := false
-			pj.ClaimableElsewhere = &no
-		}
-		payments = append(payments, pj)
-	}
 	return withDecision(out, r.Decision)
 }
 
