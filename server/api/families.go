@@ -36,7 +36,7 @@ func (s *Server) createFamily(w http.ResponseWriter, r *http.Request) {
 	}
 	now := s.now().UTC()
 	secret := newToken()
-	f := store.Family{ID: s.newFamilyID(r), Name: req.Name, Created: now}
+	f := store.Family{ID: s.newFamilyID(r), Name: req.Name, Created: now, Epoch: NewEpoch()}
 	d := store.Device{ID: newID("d"), Name: req.Device, Owner: true, TokenHash: HashToken(secret), Created: now}
 	if err := s.store.CreateFamily(r.Context(), f, d); err != nil {
 		s.storeError(w, r, err)
@@ -74,12 +74,12 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 }
 
 type inviteRequest struct {
-	TTLMinutes int `json:"ttlMinutes"`
+	TTLMinutes int `json:"ttl_minutes"`
 }
 
 type inviteResponse struct {
 	Code    string    `json:"code"`
-	Expires time.Time `json:"expiresAt"`
+	Expires time.Time `json:"expires_at"`
 }
 
 func (s *Server) invite(w http.ResponseWriter, r *http.Request) {
@@ -97,7 +97,7 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request) {
 		ttl = time.Duration(req.TTLMinutes) * time.Minute
 	}
 	if ttl < time.Minute || ttl > maxInviteTTL {
-		writeError(w, http.StatusBadRequest, "bad_request", "ttlMinutes",
+		writeError(w, http.StatusBadRequest, "bad_request", "ttl_minutes",
 			fmt.Sprintf("%d: want 1 to %d", req.TTLMinutes, int(maxInviteTTL/time.Minute)))
 		return
 	}
@@ -115,7 +115,7 @@ type deviceJSON struct {
 	Name    string    `json:"name"`
 	Owner   bool      `json:"owner"`
 	Revoked bool      `json:"revoked"`
-	Created time.Time `json:"createdAt"`
+	Created time.Time `json:"created_at"`
 }
 
 func (s *Server) devices(w http.ResponseWriter, r *http.Request) {
@@ -158,5 +158,5 @@ func (s *Server) familyInfo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"family": f.ID, "name": f.Name, "device": d.ID,
-		"owner": d.Owner, "head": head})
+		"owner": d.Owner, "head": head, "epoch": f.Epoch})
 }
