@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gongji/shared/money"
+	"gongji/shared/sync"
 )
 
 func push(client string, id int, name, args string) string {
@@ -181,4 +182,29 @@ func TestBadInput(t *testing.T) {
 			body: push("c", 1, "credit", `{"person":"mom","account":"account","amount":"1.00"}`), status: 200,
 			contains: []string{`"seq":7`}, entries: []string{"credit: external:credit -1.00, mom 1.00"}},
 	})
+}
+
+// TestPushFromAVersion1Client: an app still running format version 1 ("clientID", money in
+// fen, "premium") pushes its queue; the server reads it as version 2 and loses nothing.
+func TestPushFromAVersion1Client(t *testing.T) {
+	h := newHarness(t)
+	tok, fam, _ := h.newFamily("张家")
+	body := `{"mutations":[
+ {"clientID":"old","mutationID":1,"name":"add_person","at":"2026-03-02T10:00:00+08:00","args":{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":100000}},
+ {"clientID":"old","mutationID":2,"name":"premium","at":"2026-03-02T10:01:00+08:00","args":{"insured":"mom","premium":"resident","amount":38000},
+  "expected":{"lines":[{"payer":"mom","source":"own","amount":38000}],"cash":0}}]}`
+	out := h.mustDo("POST", "/api/v1/families/"+fam+"/push", tok, body, 200)
+	var resp sync.PushResponse
+	h.decode(out, &resp)
+	if resp.LastMutationIDs["old"] != 2 || resp.Results[1].Outcome == nil || resp.Results[1].Outcome.Status != "confirmed" {
+		t.Fatalf("version-1 push answered %s", out)
+	}
+	got := strings.Join(h.ledger(fam), "\n")
+	if !strings.Contains(got, "mom -380.00") || !strings.Contains(got, "mom 1000.00") {
+		t.Fatalf("ledger after a version-1 push:\n%s", got)
+	}
+	page := h.mustDo("GET", "/api/v1/families/"+fam+"/pull?cursor=0", tok, "", 200)
+	if !strings.Contains(page, `"name":"pay_premium"`) || !strings.Contains(page, `"epoch":"e`) {
+		t.Fatalf("pull after a version-1 push: %s", page)
+	}
 }

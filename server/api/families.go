@@ -128,7 +128,7 @@ func (s *Server) devices(w http.ResponseWriter, r *http.Request) {
 	for _, d := range ds {
 		out = append(out, deviceJSON{ID: d.ID, Name: d.Name, Owner: d.Owner, Revoked: d.Revoked, Created: d.Created})
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"devices": out})
+	writeJSON(w, http.StatusOK, devicesJSON{Devices: out})
 }
 
 func (s *Server) revokeDevice(w http.ResponseWriter, r *http.Request) {
@@ -157,6 +157,21 @@ func (s *Server) familyInfo(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"family": f.ID, "name": f.Name, "device": d.ID,
-		"owner": d.Owner, "head": head, "epoch": f.Epoch})
+	writeJSON(w, http.StatusOK, familyInfoJSON{Family: f.ID, Name: f.Name, Device: d.ID, Owner: d.Owner,
+		Head: head, Epoch: f.Epoch})
+}
+
+// familyInfoJSON answers GET /api/v1/families/{family}.
+type familyInfoJSON struct {
+	Family string `json:"family"`
+	Name   string `json:"name"`
+	Device string `json:"device"`
+	Owner  bool   `json:"owner"`
+	Head   int64  `json:"head"`
+	Epoch  string `json:"epoch,omitempty"`
+}
+
+// devicesJSON answers GET /api/v1/families/{family}/devices.
+type devicesJSON struct {
+	Devices []deviceJSON `json:"devices"`
 }
