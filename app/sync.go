@@ -119,7 +119,9 @@ func startSync(ctx app.Context) {
 // replaced it (another epoch) or it is shorter than what the device has seen.
 type staleError struct{ epoch string }
 
-func (e *staleError) Error() string { return "the family's log was restored: syncing again from the start" }
+func (e *staleError) Error() string {
+	return "the family's log was restored: syncing again from the start"
+}
 
 // rebase starts the log again from 0 with the device's own mutations queued again
 // (book.Local.Rebase) when err is a staleError, and says whether it did.

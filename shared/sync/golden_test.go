@@ -33,7 +33,7 @@ func wireLog() []struct {
 			Created: civil.MustDate("2024-01-05")}},
 		{mutation.Settle, mutation.SettleArgs{Patient: "mom", CardHolder: "mom",
 			Institution: engine.Institution{Region: "330100", Kind: "pharmacy", Designated: true, Wallet: true},
-			Bill: engine.Bill{Total: m("120.00"), PolicySelfPay: m("100.00"), FullSelfPay: m("20.00"), Category: engine.Drug}}},
+			Bill:        engine.Bill{Total: m("120.00"), PolicySelfPay: m("100.00"), FullSelfPay: m("20.00"), Category: engine.Drug}}},
 		{mutation.PayPremium, mutation.PremiumArgs{Insured: "mom", Premium: "resident", Amount: m("380.00")}},
 		{mutation.WalletTransfer, mutation.WalletTransferArgs{From: "son", To: "mom", Amount: m("10.00"), Source: family.FromAccount}},
 		{mutation.WalletAccept, mutation.WalletRefArgs{Transfer: "c/7"}},
