@@ -9,6 +9,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
@@ -329,8 +330,8 @@ func TestBindingsListWarnsAndRevokes(t *testing.T) {
 		st.Do(mutation.AddPerson, mutation.PersonArgs{ID: "A", Name: "A", Region: "440300", Insurance: "employee", Status: "active", Tier: 1, Account: 100000})
 		st.Do(mutation.AddPerson, mutation.PersonArgs{ID: "B", Name: "B", Region: "440300", Insurance: "resident", Status: "active"})
 		st.Do(mutation.Link, mutation.LinkArgs{Person: "B", Of: "A", Relation: "child", CardLinked: true})
-		if o, err := st.Do(mutation.Bind, bindArgs{Authorizer: "A", Beneficiary: "B",
-			Scopes: []family.Scope{family.ResidentPremium}, Created: "2022-05-01"}); err != nil || !o.Status.Applied() {
+		if o, err := st.Do(mutation.Bind, mutation.BindArgs{Authorizer: "A", Beneficiary: "B",
+			Scopes: []family.Scope{family.ResidentPremium}, Created: civil.MustDate("2022-05-01")}); err != nil || !o.Status.Applied() {
 			t.Fatalf("legacy binding: %v %+v", err, o)
 		}
 	})

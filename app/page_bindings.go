@@ -38,25 +38,16 @@ func (c *bindingsPage) Render() app.UI {
 }
 
 // request is the form as a bind request; ok is false until both people are chosen.
-// bindArgs is mutation.BindArgs as sent: Created is the day as "2006-01-02", or empty.
-type bindArgs struct {
-	Authorizer  family.PersonID `json:"authorizer"`
-	Beneficiary family.PersonID `json:"beneficiary"`
-	Scopes      []family.Scope  `json:"scopes"`
-	Created     string          `json:"created,omitempty"`
-	created     civil.Date
-}
-
-func (c *bindingsPage) request() (bindArgs, bool) {
+func (c *bindingsPage) request() (mutation.BindArgs, bool) {
 	var scopes []family.Scope
 	for _, s := range family.AllScopes() {
 		if c.scopes[s] {
 			scopes = append(scopes, s)
 		}
 	}
-	a := bindArgs{Authorizer: family.PersonID(c.authorizer), Beneficiary: family.PersonID(c.beneficiary), Scopes: scopes}
+	a := mutation.BindArgs{Authorizer: family.PersonID(c.authorizer), Beneficiary: family.PersonID(c.beneficiary), Scopes: scopes}
 	if d, err := civil.ParseDate(c.created); err == nil {
-		a.Created, a.created = d.String(), d
+		a.Created = d
 	}
 	return a, c.authorizer != "" && c.beneficiary != ""
 }
@@ -69,8 +60,8 @@ func (c *bindingsPage) check() (engine.BindResult, bool) {
 		return engine.BindResult{}, false
 	}
 	at := st.Now()
-	if a.Created != "" && a.created < civil.DateOf(at) {
-		at = civil.At(a.created, 12*3600)
+	if a.Created != 0 && a.Created < civil.DateOf(at) {
+		at = civil.At(a.Created, 12*3600)
 	}
 	s := st.Book().State
 	res, err := st.Engine().Bind(&s, at, engine.BindRequest{Authorizer: a.Authorizer, Beneficiary: a.Beneficiary, Scopes: a.Scopes})

@@ -143,7 +143,7 @@ func (c *walletPage) transfers() app.UI {
 					}),
 					app.If(!now.Before(refundAt), func() app.UI {
 						return app.Button().Class("secondary refund").Text(st.T("wallet.dorefund")).OnClick(func(ctx app.Context, e app.Event) {
-							c.act(mutation.WalletRefund, id)
+							c.act(mutation.WalletExpire, id)
 						})
 					}),
 				)

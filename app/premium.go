@@ -74,7 +74,7 @@ func (f *premiumForm) submit(ctx app.Context, e app.Event) {
 		f.err, f.saved = st.T("bill.badmoney"), ""
 		return
 	}
-	o, err := st.Do(mutation.Premium, a)
+	o, err := st.Do(mutation.PayPremium, a)
 	if msg := failure(o, err); msg != "" {
 		f.err, f.saved = msg, ""
 		return

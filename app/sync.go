@@ -76,11 +76,16 @@ func startSync(ctx app.Context) {
 	}
 	syncing = true
 	ctx.Async(func() {
-		failures := 0
+		failures, rebased := 0, false
 		for {
 			s := currentSession()
 			pending := append([]gsync.Mutation(nil), st.Doc.Pending...)
-			pages, devices, err := syncRound(s, pending, st.Doc.Cursor)
+			pages, devices, err := syncRound(s, pending, st.Doc.Cursor, st.Doc.Epoch)
+			if rebase(err) && !rebased { // once a round: the log was restored, start again
+				rebased = true
+				storeChanged(ctx)
+				continue
+			}
 			name := ""
 			if err == nil {
 				name, err = server.FamilyName(s)
@@ -110,14 +115,40 @@ func startSync(ctx app.Context) {
 	})
 }
 
+// staleError says the server's log is not the one the device's cursor counts in: a restore
+// replaced it (another epoch) or it is shorter than what the device has seen.
+type staleError struct{ epoch string }
+
+func (e *staleError) Error() string {
+	return "the family's log was restored: syncing again from the start"
+}
+
+// rebase starts the log again from 0 with the device's own mutations queued again
+// (book.Local.Rebase) when err is a staleError, and says whether it did.
+func rebase(err error) bool {
+	var se *staleError
+	if !errors.As(err, &se) {
+		return false
+	}
+	st := theStore()
+	st.Doc.Rebase(se.epoch)
+	st.rebuild()
+	st.Save()
+	return true
+}
+
 // syncRound pushes the queue in order (at most gsync.MaxBatch a push), then pulls every
-// change after the cursor, then lists the devices.
-func syncRound(s session, pending []gsync.Mutation, cursor int64) ([]gsync.PullResponse, []book.Device, error) {
+// change after the cursor, then lists the devices. An answer from a log other than the one
+// the cursor counts in (epoch, head) stops it with a staleError.
+func syncRound(s session, pending []gsync.Mutation, cursor int64, epoch string) ([]gsync.PullResponse, []book.Device, error) {
 	for len(pending) > 0 {
 		n := min(len(pending), gsync.MaxBatch)
 		resp, err := server.Push(s, pending[:n])
 		if err != nil {
 			return nil, nil, err
+		}
+		if gsync.Stale(epoch, cursor, resp.Epoch, resp.Head) {
+			return nil, nil, &staleError{resp.Epoch}
 		}
 		for _, r := range resp.Results {
 			if r.Result == gsync.Deferred { // an earlier id is missing on the server: stop
@@ -131,6 +162,9 @@ func syncRound(s session, pending []gsync.Mutation, cursor int64) ([]gsync.PullR
 		p, err := server.Pull(s, cursor)
 		if err != nil {
 			return pages, nil, err
+		}
+		if gsync.Stale(epoch, cursor, p.Epoch, p.Head) {
+			return nil, nil, &staleError{p.Epoch}
 		}
 		pages = append(pages, p)
 		cursor = p.Cursor

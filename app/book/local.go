@@ -3,6 +3,7 @@ package book
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"time"
 
 	"gongji/shared/engine"
@@ -16,6 +17,9 @@ const MaxPending = 10000
 // Local is everything a device keeps in browser storage: settings, its session with the
 // family on the server, the family's log as pulled, and the queue of its own mutations.
 type Local struct {
+	// Format is the JSON format version it was saved with (gsync.FormatVersion); 0 is
+	// version 1, read through gsync.UpgradeV1.
+	Format     int              `json:"format"`
 	Lang       string           `json:"lang"`
 	FamilyName string           `json:"family_name"`
 	ClientID   string           `json:"client_id"`
@@ -25,20 +29,32 @@ type Local struct {
 	Token      string           `json:"token,omitempty"`
 	Owner      bool             `json:"owner,omitempty"`
 	Cursor     int64            `json:"cursor"`
+	Epoch      string           `json:"epoch,omitempty"` // the family log's epoch the cursor counts in
 	LastSync   time.Time        `json:"last_sync"`
 	Confirmed  []gsync.Change   `json:"confirmed"`
 	Pending    []gsync.Mutation `json:"pending"`
 	Devices    []Device         `json:"device_list,omitempty"`
 }
 
-// Decode reads a saved Local; empty input is a fresh device.
+// Decode reads a saved Local of either format version; empty input is a fresh device.
 func Decode(data []byte) (*Local, error) {
 	l := &Local{}
 	if len(data) > 0 {
-		if err := json.Unmarshal(data, l); err != nil {
+		var probe struct {
+			Format int `json:"format"`
+		}
+		err := json.Unmarshal(data, &probe)
+		if err == nil && probe.Format < 2 {
+			data, err = gsync.UpgradeV1(data) // saved before format 2: the queue is kept
+		}
+		if err == nil {
+			err = json.Unmarshal(data, l)
+		}
+		if err != nil {
 			return &Local{Lang: "zh"}, err
 		}
 	}
+	l.Format = gsync.FormatVersion
 	if l.Lang == "" {
 		l.Lang = "zh"
 	}
@@ -47,6 +63,7 @@ func Decode(data []byte) (*Local, error) {
 
 // Encode is the JSON saved in browser storage.
 func (l *Local) Encode() []byte {
+	l.Format = gsync.FormatVersion
 	data, _ := json.Marshal(l)
 	return data
 }
@@ -85,6 +102,9 @@ func (l *Local) Queue(m gsync.Mutation) error {
 // from the queue what is now in it. On the last page, ids up to lastMutationIDs[clientID] are
 // dropped too (processed, whatever page their change was on).
 func (l *Local) Pulled(p gsync.PullResponse) {
+	if p.Epoch != "" {
+		l.Epoch = p.Epoch
+	}
 	in := map[string]bool{}
 	for _, c := range p.Changes {
 		if c.Seq <= l.Cursor {
@@ -109,6 +129,30 @@ func (l *Local) Pulled(p gsync.PullResponse) {
 	if !p.More {
 		l.Processed(p.LastMutationIDs[l.ClientID])
 	}
+}
+
+// Rebase starts again from an empty log at epoch: the server's log was replaced by an older
+// copy (a restore), so it may lack changes this device has seen. This device's own
+// mutations from its old log are queued again before its queue, in id order, so nothing it
+// made is lost: the server answers duplicate for those it still has and processes the others
+// again. Other devices' changes come back with the next pull, or from those devices.
+func (l *Local) Rebase(epoch string) {
+	seen := map[int64]bool{}
+	var mine []gsync.Mutation
+	for _, c := range l.Confirmed {
+		if c.Mutation.ClientID == l.ClientID && !seen[c.Mutation.MutationID] {
+			seen[c.Mutation.MutationID] = true
+			mine = append(mine, c.Mutation)
+		}
+	}
+	for _, m := range l.Pending {
+		if !seen[m.MutationID] {
+			seen[m.MutationID] = true
+			mine = append(mine, m)
+		}
+	}
+	sort.Slice(mine, func(i, j int) bool { return mine[i].MutationID < mine[j].MutationID })
+	l.Pending, l.Confirmed, l.Cursor, l.Epoch = mine, nil, 0, epoch
 }
 
 // Processed drops queued mutations with ids up to last: they are in the family's log.

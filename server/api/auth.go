@@ -33,6 +33,10 @@ func newToken() string {
 }
 
 // newID is prefix + 16 lowercase base32 characters (80 random bits, no '/').
+// NewEpoch names a family's log: at creation, and again when a restore replaces the log with
+// an older copy (sync.PullResponse.Epoch).
+func NewEpoch() string { return newID("e") }
+
 func newID(prefix string) string {
 	b := make([]byte, 10)
 	rand.Read(b)

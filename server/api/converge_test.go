@@ -58,14 +58,14 @@ func (c *modelClient) make(t *testing.T, e *engine.Engine, r *rand.Rand) {
 	var args string
 	switch r.IntN(6) {
 	case 0, 1, 2:
-		name, args = mutation.Settle, fmt.Sprintf(`{"patient":%q,"institution":{"Region":"330100","Kind":"pharmacy","Designated":true,"Wallet":true},"bill":{"Total":%d,"PolicySelfPay":%[2]d,"Category":"drug"}}`, p, 100*(1+r.IntN(300)))
+		name, args = mutation.Settle, fmt.Sprintf(`{"patient":%q,"institution":{"region":"330100","kind":"pharmacy","designated":true,"wallet":true},"bill":{"total":"%s","policy_self_pay":"%[2]s","category":"drug"}}`, p, money.FromFen(int64(100*(1+r.IntN(300)))))
 	case 3:
-		name, args = mutation.Credit, fmt.Sprintf(`{"person":%q,"account":"account","amount":%d}`, p, 100*(1+r.IntN(100)))
+		name, args = mutation.Credit, fmt.Sprintf(`{"person":%q,"account":"account","amount":"%s"}`, p, money.FromFen(int64(100*(1+r.IntN(100)))))
 	case 4:
-		name, args = mutation.Correct, fmt.Sprintf(`{"person":%q,"account":"account","amount":%d,"memo":"fix"}`, p, -100*(1+r.IntN(200)))
+		name, args = mutation.Correct, fmt.Sprintf(`{"person":%q,"account":"account","amount":"%s","memo":"fix"}`, p, money.FromFen(int64(-100*(1+r.IntN(200)))))
 	default:
 		to := people[r.IntN(len(people))]
-		name, args = mutation.WalletTransfer, fmt.Sprintf(`{"from":%q,"to":%q,"amount":%d,"source":"account"}`, p, to, 100*(1+r.IntN(50)))
+		name, args = mutation.WalletTransfer, fmt.Sprintf(`{"from":%q,"to":%q,"amount":"%s","source":"account"}`, p, to, money.FromFen(int64(100*(1+r.IntN(50)))))
 	}
 	m := sync.Mutation{ClientID: c.id, MutationID: c.next, Name: name, At: c.at, Args: json.RawMessage(args)}
 	if name == mutation.Settle && r.IntN(2) == 0 {
@@ -144,10 +144,10 @@ func (c *modelClient) view(t *testing.T, e *engine.Engine) family.State {
 
 func setup(t *testing.T, s *modelServer, start time.Time) {
 	args := []string{
-		`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":50000,"wallet_open":true}`,
-		`{"id":"dad","name":"爸爸","region":"330100","insurance":"employee","status":"active","account":30000,"wallet_open":true}`,
+		`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"500.00","wallet_open":true}`,
+		`{"id":"dad","name":"爸爸","region":"330100","insurance":"employee","status":"active","account":"300.00","wallet_open":true}`,
 		`{"id":"kid","name":"孩子","region":"330100","insurance":"resident","status":"active","wallet_open":true}`,
-		`{"id":"grandma","name":"外婆","region":"330100","insurance":"employee","status":"active","retired":true,"account":20000,"wallet_open":true}`,
+		`{"id":"grandma","name":"外婆","region":"330100","insurance":"employee","status":"active","retired":true,"account":"200.00","wallet_open":true}`,
 	}
 	var req sync.PushRequest
 	for i, a := range args {

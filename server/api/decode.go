@@ -1,9 +1,11 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"unicode/utf8"
 
@@ -13,8 +15,39 @@ import (
 // decodeBody reads a JSON body of at most sync.MaxBodyBytes into v and answers the error
 // itself (413 or 400 naming the field); it returns false when it did.
 func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
-	body := http.MaxBytesReader(w, r.Body, sync.MaxBodyBytes)
-	dec := json.NewDecoder(body)
+	body, ok := readBody(w, r)
+	return ok && decodeJSON(w, body, v)
+}
+
+// readBody reads at most sync.MaxBodyBytes, or answers 413 (400 for a broken body).
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, sync.MaxBodyBytes))
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		writeError(w, http.StatusRequestEntityTooLarge, "too_large", "body",
+			fmt.Sprintf("body over %d bytes", sync.MaxBodyBytes))
+		return nil, false
+	case err != nil:
+		writeError(w, http.StatusBadRequest, "bad_request", "body", err.Error())
+		return nil, false
+	}
+	return body, true
+}
+
+// upgradeV1 rewrites a format-version-1 body as version 2, or answers 400.
+func upgradeV1(w http.ResponseWriter, body []byte) ([]byte, bool) {
+	up, err := sync.UpgradeV1(body)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "bad_request", "body", err.Error())
+		return nil, false
+	}
+	return up, true
+}
+
+// decodeJSON reads one JSON value into v, or answers 400 naming the field.
+func decodeJSON(w http.ResponseWriter, body []byte, v any) bool {
+	dec := json.NewDecoder(bytes.NewReader(body))
 	err := dec.Decode(v)
 	if err == nil && dec.More() {
 		err = errors.New("trailing data after the JSON value")
@@ -22,13 +55,9 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 	if err == nil {
 		return true
 	}
-	var tooBig *http.MaxBytesError
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
 	switch {
-	case errors.As(err, &tooBig):
-		writeError(w, http.StatusRequestEntityTooLarge, "too_large", "body",
-			fmt.Sprintf("body over %d bytes", sync.MaxBodyBytes))
 	case errors.As(err, &typeErr):
 		field := typeErr.Field
 		if field == "" {

@@ -82,10 +82,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func pullResponse(changes []sync.Change, cursor int64, page store.Page) sync.PullResponse {
+func pullResponse(changes []sync.Change, cursor int64, page store.Page, epoch string) sync.PullResponse {
 	if n := len(changes); n > 0 {
 		cursor = changes[n-1].Seq
 	}
-	return sync.PullResponse{Changes: changes, Cursor: cursor, Head: page.Head, More: page.More,
+	return sync.PullResponse{Changes: changes, Cursor: cursor, Head: page.Head, Epoch: epoch, More: page.More,
 		LastMutationIDs: page.LastMutationIDs}
 }

@@ -36,7 +36,7 @@ func (s *Server) createFamily(w http.ResponseWriter, r *http.Request) {
 	}
 	now := s.now().UTC()
 	secret := newToken()
-	f := store.Family{ID: s.newFamilyID(r), Name: req.Name, Created: now}
+	f := store.Family{ID: s.newFamilyID(r), Name: req.Name, Created: now, Epoch: NewEpoch()}
 	d := store.Device{ID: newID("d"), Name: req.Device, Owner: true, TokenHash: HashToken(secret), Created: now}
 	if err := s.store.CreateFamily(r.Context(), f, d); err != nil {
 		s.storeError(w, r, err)
@@ -74,12 +74,12 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 }
 
 type inviteRequest struct {
-	TTLMinutes int `json:"ttlMinutes"`
+	TTLMinutes int `json:"ttl_minutes"`
 }
 
 type inviteResponse struct {
 	Code    string    `json:"code"`
-	Expires time.Time `json:"expiresAt"`
+	Expires time.Time `json:"expires_at"`
 }
 
 func (s *Server) invite(w http.ResponseWriter, r *http.Request) {
@@ -97,7 +97,7 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request) {
 		ttl = time.Duration(req.TTLMinutes) * time.Minute
 	}
 	if ttl < time.Minute || ttl > maxInviteTTL {
-		writeError(w, http.StatusBadRequest, "bad_request", "ttlMinutes",
+		writeError(w, http.StatusBadRequest, "bad_request", "ttl_minutes",
 			fmt.Sprintf("%d: want 1 to %d", req.TTLMinutes, int(maxInviteTTL/time.Minute)))
 		return
 	}
@@ -115,7 +115,7 @@ type deviceJSON struct {
 	Name    string    `json:"name"`
 	Owner   bool      `json:"owner"`
 	Revoked bool      `json:"revoked"`
-	Created time.Time `json:"createdAt"`
+	Created time.Time `json:"created_at"`
 }
 
 func (s *Server) devices(w http.ResponseWriter, r *http.Request) {
@@ -128,7 +128,7 @@ func (s *Server) devices(w http.ResponseWriter, r *http.Request) {
 	for _, d := range ds {
 		out = append(out, deviceJSON{ID: d.ID, Name: d.Name, Owner: d.Owner, Revoked: d.Revoked, Created: d.Created})
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"devices": out})
+	writeJSON(w, http.StatusOK, devicesJSON{Devices: out})
 }
 
 func (s *Server) revokeDevice(w http.ResponseWriter, r *http.Request) {
@@ -157,6 +157,21 @@ func (s *Server) familyInfo(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"family": f.ID, "name": f.Name, "device": d.ID,
-		"owner": d.Owner, "head": head})
+	writeJSON(w, http.StatusOK, familyInfoJSON{Family: f.ID, Name: f.Name, Device: d.ID, Owner: d.Owner,
+		Head: head, Epoch: f.Epoch})
+}
+
+// familyInfoJSON answers GET /api/v1/families/{family}.
+type familyInfoJSON struct {
+	Family string `json:"family"`
+	Name   string `json:"name"`
+	Device string `json:"device"`
+	Owner  bool   `json:"owner"`
+	Head   int64  `json:"head"`
+	Epoch  string `json:"epoch,omitempty"`
+}
+
+// devicesJSON answers GET /api/v1/families/{family}/devices.
+type devicesJSON struct {
+	Devices []deviceJSON `json:"devices"`
 }

@@ -54,12 +54,12 @@ func newHarness(t *testing.T) *harness {
 // householdPush: mom (employee, 500.00), dad (employee, 80.00), kid (resident), Hangzhou;
 // kid is bound to mom for medical bills.
 var householdPush = `{"mutations":[
- {"clientID":"setup","mutationID":1,"name":"add_person","at":"2026-03-01T09:00:00+08:00","args":{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":50000,"wallet_open":true}},
- {"clientID":"setup","mutationID":2,"name":"add_person","at":"2026-03-01T09:00:00+08:00","args":{"id":"dad","name":"爸爸","region":"330100","insurance":"employee","status":"active","account":8000,"wallet_open":true}},
- {"clientID":"setup","mutationID":3,"name":"add_person","at":"2026-03-01T09:00:00+08:00","args":{"id":"kid","name":"孩子","region":"330100","insurance":"resident","status":"active","wallet_open":true}},
- {"clientID":"setup","mutationID":4,"name":"link","at":"2026-03-01T09:00:00+08:00","args":{"person":"kid","of":"mom","relation":"child"}},
- {"clientID":"setup","mutationID":5,"name":"link","at":"2026-03-01T09:00:00+08:00","args":{"person":"dad","of":"mom","relation":"spouse"}},
- {"clientID":"setup","mutationID":6,"name":"bind","at":"2026-03-01T09:00:00+08:00","args":{"authorizer":"mom","beneficiary":"kid","scopes":["medical"],"created":"2026-01-05"}}]}`
+ {"client_id":"setup","mutation_id":1,"name":"add_person","at":"2026-03-01T09:00:00+08:00","args":{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"500.00","wallet_open":true}},
+ {"client_id":"setup","mutation_id":2,"name":"add_person","at":"2026-03-01T09:00:00+08:00","args":{"id":"dad","name":"爸爸","region":"330100","insurance":"employee","status":"active","account":"80.00","wallet_open":true}},
+ {"client_id":"setup","mutation_id":3,"name":"add_person","at":"2026-03-01T09:00:00+08:00","args":{"id":"kid","name":"孩子","region":"330100","insurance":"resident","status":"active","wallet_open":true}},
+ {"client_id":"setup","mutation_id":4,"name":"link","at":"2026-03-01T09:00:00+08:00","args":{"person":"kid","of":"mom","relation":"child"}},
+ {"client_id":"setup","mutation_id":5,"name":"link","at":"2026-03-01T09:00:00+08:00","args":{"person":"dad","of":"mom","relation":"spouse"}},
+ {"client_id":"setup","mutation_id":6,"name":"bind","at":"2026-03-01T09:00:00+08:00","args":{"authorizer":"mom","beneficiary":"kid","scopes":["medical"],"created":"2026-01-05"}}]}`
 
 func (h *harness) newFamily(name string) (token, family, device string) {
 	var c struct{ Family, Device, Token string }

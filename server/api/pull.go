@@ -39,6 +39,11 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fam := device(r).Family
+	f, err := s.store.Family(r.Context(), fam)
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
 	deadline := time.NewTimer(time.Duration(wait) * time.Second)
 	defer deadline.Stop()
 	for {
@@ -49,7 +54,7 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if len(page.Changes) > 0 || wait == 0 {
-			writeJSON(w, http.StatusOK, pullResponse(page.Changes, cursor, page))
+			writeJSON(w, http.StatusOK, pullResponse(page.Changes, cursor, page, f.Epoch))
 			return
 		}
 		select {

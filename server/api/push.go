@@ -15,8 +15,17 @@ import (
 )
 
 func (s *Server) push(w http.ResponseWriter, r *http.Request) {
+	body, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	if sync.IsV1Push(body) { // an app of format version 1 still has its queue: read it
+		if body, ok = upgradeV1(w, body); !ok {
+			return
+		}
+	}
 	var req sync.PushRequest
-	if !decodeBody(w, r, &req) {
+	if !decodeJSON(w, body, &req) {
 		return
 	}
 	if err := req.Validate(); err != nil {
@@ -27,14 +36,19 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	}
 	for i, m := range req.Mutations {
 		if m.ClientID == ServerClientID {
-			writeError(w, http.StatusBadRequest, "bad_request", fmt.Sprintf("mutations[%d].clientID", i),
+			writeError(w, http.StatusBadRequest, "bad_request", fmt.Sprintf("mutations[%d].client_id", i),
 				fmt.Sprintf("%q is reserved for the server's own mutations", ServerClientID))
 			return
 		}
 	}
 	d := device(r)
+	f, err := s.store.Family(r.Context(), d.Family)
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
 	var resp sync.PushResponse
-	err := s.store.Push(r.Context(), d.Family, func(h *store.Head) ([]sync.Change, error) {
+	err = s.store.Push(r.Context(), d.Family, func(h *store.Head) ([]sync.Change, error) {
 		changes, out := Process(s.engine, d.ID, &req, h, s.now())
 		resp = out
 		return changes, nil
@@ -43,6 +57,7 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
+	resp.Epoch = f.Epoch
 	writeJSON(w, http.StatusOK, resp)
 }
 

@@ -30,7 +30,7 @@ func DueRefunds(h *store.Head, now time.Time) *sync.PushRequest {
 		next++
 		args, _ := json.Marshal(mutation.WalletRefArgs{Transfer: t.ID})
 		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: ServerClientID, MutationID: next,
-			Name: mutation.WalletRefund, At: now, Args: args})
+			Name: mutation.WalletExpire, At: now, Args: args})
 		if len(req.Mutations) == sync.MaxBatch {
 			break // the rest at the next sweep
 		}

@@ -16,7 +16,7 @@ import (
 func TestSweepRefundsAtSix(t *testing.T) {
 	h := newHarness(t)
 	h.mustDo("POST", "/api/v1/families/{family}/push", "owner",
-		push("c1", 1, "wallet_transfer", `{"from":"dad","to":"mom","amount":3000,"source":"account"}`), 200)
+		push("c1", 1, "wallet_transfer", `{"from":"dad","to":"mom","amount":"30.00","source":"account"}`), 200)
 	zone := time.FixedZone("UTC+8", 8*3600)
 	sweeper := func(now time.Time) *api.Server {
 		return api.New(api.Config{Store: h.db, Engine: engine.Default(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
@@ -37,7 +37,7 @@ func TestSweepRefundsAtSix(t *testing.T) {
 		t.Errorf("a second sweep refunded %d again", n)
 	}
 	body := h.mustDo("GET", "/api/v1/families/{family}/pull?cursor=7", "member", "", 200)
-	if !strings.Contains(body, `"clientID":"server"`) || !strings.Contains(body, `"name":"wallet_refund"`) {
+	if !strings.Contains(body, `"client_id":"server"`) || !strings.Contains(body, `"name":"wallet_expire"`) {
 		t.Errorf("devices do not see the refund: %s", body)
 	}
 }

@@ -128,7 +128,7 @@ func (d *device) do(tb testing.TB, method, suffix string, body any) answer {
 // invite makes an invitation code (owner only).
 func (d *device) invite(tb testing.TB) string {
 	tb.Helper()
-	a := d.do(tb, "POST", "/invites", map[string]int{"ttlMinutes": 60})
+	a := d.do(tb, "POST", "/invites", map[string]int{"ttl_minutes": 60})
 	if a.status != http.StatusCreated {
 		tb.Fatalf("invite: %d %s", a.status, a.body)
 	}

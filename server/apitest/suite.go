@@ -240,8 +240,8 @@ func testBadInput(t *testing.T, base string) {
 		{"not JSON", "{", 400, ""},
 		{"no mutations", sync.PushRequest{}, 400, "mutations"},
 		{"too many mutations", sync.PushRequest{Mutations: many}, 400, "mutations"},
-		{"no client id", sync.PushRequest{Mutations: []sync.Mutation{mut("", 1, mutation.Credit, day, mutation.CreditArgs{})}}, 400, "mutations[0].clientID"},
-		{"a body over 1 MiB", `{"mutations":[{"clientID":"` + strings.Repeat("x", sync.MaxBodyBytes) + `"}]}`, 413, ""},
+		{"no client id", sync.PushRequest{Mutations: []sync.Mutation{mut("", 1, mutation.Credit, day, mutation.CreditArgs{})}}, 400, "mutations[0].client_id"},
+		{"a body over 1 MiB", `{"mutations":[{"client_id":"` + strings.Repeat("x", sync.MaxBodyBytes) + `"}]}`, 413, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -99,7 +99,7 @@ func (s *Store) loadKey(k, v string, broken map[string]bool, drop *[]string) err
 // unreadable record (then nothing of it is applied).
 func redoRecord(fm *familyMem, seqText, v string) error {
 	var r record
-	if err := json.Unmarshal([]byte(v), &r); err != nil {
+	if err := decodeRecord(v, &r); err != nil {
 		return err
 	}
 	last, err := strconv.ParseInt(seqText, 10, 64)

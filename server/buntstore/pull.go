@@ -2,7 +2,6 @@ package buntstore
 
 import (
 	"context"
-	"encoding/json"
 	"io"
 	"maps"
 
@@ -43,7 +42,7 @@ func (s *Store) scan(family string, cursor, head int64, limit int, page *store.P
 	err := s.db.View(func(tx *buntdb.Tx) error {
 		return tx.AscendRange("", logKey(family, cursor+1), logEnd(family), func(_, v string) bool {
 			var r record
-			if ferr = json.Unmarshal([]byte(v), &r); ferr != nil {
+			if ferr = decodeRecord(v, &r); ferr != nil {
 				return false
 			}
 			for _, c := range r.Changes {

@@ -47,7 +47,7 @@ func (p *pusher) batch(r *rand.Rand) []sync.Mutation {
 			m.Name, m.Args = "future_note", json.RawMessage(`{"text":"`+strings.Repeat("x", 7000)+`"}`)
 		} else {
 			m.Name, m.Args = mutation.Settle, json.RawMessage(fmt.Sprintf(
-				`{"patient":"mom","institution":{"Region":"330100","Kind":"pharmacy","Designated":true},"bill":{"Total":%d,"PolicySelfPay":%[1]d,"Category":"drug"}}`, 100+r.IntN(5000)))
+				`{"patient":"mom","institution":{"region":"330100","kind":"pharmacy","designated":true},"bill":{"total":"%s","policy_self_pay":"%[1]s","category":"drug"}}`, money.FromFen(int64(100+r.IntN(5000)))))
 		}
 		ms = append(ms, m)
 	}
@@ -99,7 +99,7 @@ func TestCrashKill9(t *testing.T) {
 	}
 	familyID = fam.Family
 	setup := sync.PushRequest{Mutations: []sync.Mutation{{ClientID: "setup", MutationID: 1, Name: mutation.AddPerson, At: at,
-		Args: json.RawMessage(`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":100000000}`)}}}
+		Args: json.RawMessage(`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"1000000.00"}`)}}}
 	if err := NewClient(srv.URL, fam.Token).Do("POST", "/api/v1/families/"+familyID+"/push", setup, nil); err != nil {
 		t.Fatal(err)
 	}

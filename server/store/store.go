@@ -6,6 +6,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -27,10 +28,13 @@ var (
 )
 
 // Family is a family's record.
+// Epoch names its log (sync.PullResponse.Epoch): chosen at creation, changed by a restore;
+// empty for a family created before epochs, which then has only the head check.
 type Family struct {
 	ID      string    `json:"id"`
 	Name    string    `json:"name"`
 	Created time.Time `json:"created"`
+	Epoch   string    `json:"epoch,omitempty"`
 }
 
 // Device is one phone or browser of a family. TokenHash is the SHA-256 of its bearer token
@@ -40,7 +44,7 @@ type Device struct {
 	Family    string    `json:"family"`
 	Name      string    `json:"name"`
 	Owner     bool      `json:"owner"`
-	TokenHash string    `json:"tokenHash"`
+	TokenHash string    `json:"token_hash"`
 	Invite    string    `json:"invite,omitempty"` // the hash of the code it joined with
 	Created   time.Time `json:"created"`
 	Revoked   bool      `json:"revoked"`
@@ -48,7 +52,7 @@ type Device struct {
 
 // Invite is a single-use invitation code, stored by the hash of the code.
 type Invite struct {
-	CodeHash string    `json:"codeHash"`
+	CodeHash string    `json:"code_hash"`
 	Family   string    `json:"family"`
 	Expires  time.Time `json:"expires"`
 }
@@ -116,4 +120,39 @@ func SortDevices(ds []Device) {
 		}
 		return ds[i].ID < ds[j].ID
 	})
+}
+
+// UnmarshalJSON reads a device record of either format version: version 1 spelled the hash
+// "tokenHash" (the other keys match case-insensitively).
+func (d *Device) UnmarshalJSON(b []byte) error {
+	type plain Device
+	var v struct {
+		plain
+		TokenHashV1 string `json:"tokenHash"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*d = Device(v.plain)
+	if d.TokenHash == "" {
+		d.TokenHash = v.TokenHashV1
+	}
+	return nil
+}
+
+// UnmarshalJSON reads an invitation record of either format version ("codeHash" in version 1).
+func (inv *Invite) UnmarshalJSON(b []byte) error {
+	type plain Invite
+	var v struct {
+		plain
+		CodeHashV1 string `json:"codeHash"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*inv = Invite(v.plain)
+	if inv.CodeHash == "" {
+		inv.CodeHash = v.CodeHashV1
+	}
+	return nil
 }

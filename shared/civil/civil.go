@@ -27,11 +27,18 @@ const Never Date = 1 << 30
 // Always is earlier than every real date: the open start of a range.
 const Always Date = -(1 << 30)
 
+// ParseError is a date that cannot be read; Input is the text given.
+type ParseError struct {
+	Input string
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("date %q: want YYYY-MM-DD", e.Input) }
+
 // ParseDate reads "2006-01-02".
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(layout, s)
 	if err != nil {
-		return 0, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+		return 0, &ParseError{Input: s}
 	}
 	return Date(t.Unix() / 86400), nil
 }
@@ -106,4 +113,28 @@ func ParseTime(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("time %q: want RFC 3339, like 2025-03-10T10:00:00+08:00", s)
 	}
 	return t, nil
+}
+
+// MarshalText is the date's JSON and text form, "2025-01-05". The open ends Never and Always
+// have no text form: they are bounds of ranges, never a value that leaves the process.
+func (d Date) MarshalText() ([]byte, error) {
+	if d == Never || d == Always {
+		return nil, fmt.Errorf("date %s: an open end has no text form", d)
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText reads "2025-01-05" (ParseDate); an empty string is the zero date, which
+// fields tagged omitempty use for "absent".
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = 0
+		return nil
+	}
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
 }

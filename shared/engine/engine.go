@@ -61,10 +61,12 @@ const (
 )
 
 // InputError is a request the engine cannot read: an unknown person, a bill whose parts do
-// not add up. Field names the offending input.
+// not add up. Field names the offending input. It is the one field-error type of the shared
+// core: mutation.FieldError and sync.FieldError are this type, and a rejected outcome carries
+// it as {"field", "reason"}.
 type InputError struct {
-	Field  string
-	Reason string
+	Field  string `json:"field"`
+	Reason string `json:"reason"`
 }
 
 func (e *InputError) Error() string { return e.Field + ": " + e.Reason }

@@ -40,9 +40,9 @@ func (p Premium) Scope() family.Scope {
 
 // PremiumRequest pays Amount of Premium for Insured.
 type PremiumRequest struct {
-	Insured family.PersonID
-	Premium Premium
-	Amount  money.Amount
+	Insured family.PersonID `json:"insured"`
+	Premium Premium         `json:"premium"`
+	Amount  money.Amount    `json:"amount"`
 }
 
 // PayPremium splits a premium: the insured's own account, then (resident premium) the

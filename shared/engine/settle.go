@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"sort"
 	"time"
 
@@ -52,24 +53,29 @@ func (c Category) Excluded() bool {
 
 // Institution is where a bill was incurred.
 type Institution struct {
-	Region     region.Code
-	Kind       string // hospital, clinic or pharmacy
-	Designated bool
-	Wallet     bool // accepts 医保钱包 payments
+	Region     region.Code `json:"region"`
+	Kind       string      `json:"kind"` // hospital, clinic or pharmacy
+	Designated bool        `json:"designated"`
+	Wallet     bool        `json:"wallet"` // accepts 医保钱包 payments
 }
 
 // Bill is the amounts of one visit: Total = Fund + PolicySelfPay + FullSelfPay.
 type Bill struct {
-	Total, Fund, PolicySelfPay, FullSelfPay money.Amount
-	Category                                Category
+	Total         money.Amount `json:"total"`
+	Fund          money.Amount `json:"fund"`
+	PolicySelfPay money.Amount `json:"policy_self_pay"`
+	FullSelfPay   money.Amount `json:"full_self_pay"`
+	Category      Category     `json:"category"`
 }
 
-// SettleRequest is a bill of Patient paid with CardHolder's card or e-voucher.
+// SettleRequest is a bill of Patient paid with CardHolder's card or e-voucher. It is also the
+// arguments of the settle mutation (mutation.SettleArgs), where an empty CardHolder means the
+// patient's own card.
 type SettleRequest struct {
-	Patient     family.PersonID
-	CardHolder  family.PersonID
-	Institution Institution
-	Bill        Bill
+	Patient     family.PersonID `json:"patient"`
+	CardHolder  family.PersonID `json:"card_holder,omitempty"`
+	Institution Institution     `json:"institution"`
+	Bill        Bill            `json:"bill"`
 }
 
 // PaySource says which money paid a line.
@@ -82,7 +88,9 @@ const (
 	MutualAid PaySource = "mutual_aid"
 )
 
-// Payment is one line of a split.
+// Payment is one line of a split: in a scenario result, in a mutation's outcome (the
+// server's split and the phone's expected one) and in the app. Its JSON is the scenario
+// format's: {"payer", "source", "binding"?, "amount": "12.34", "claimable_elsewhere": false?}.
 type Payment struct {
 	Payer   family.PersonID
 	Source  PaySource
@@ -90,6 +98,36 @@ type Payment struct {
 	Amount  money.Amount
 	// NotClaimableElsewhere marks a Shenzhen mutual-aid line (SZ8: "claimable_elsewhere": false).
 	NotClaimableElsewhere bool
+}
+
+// paymentJSON is Payment's wire form; claimable_elsewhere is written only where it is false.
+type paymentJSON struct {
+	Payer              family.PersonID `json:"payer"`
+	Source             PaySource       `json:"source"`
+	Binding            string          `json:"binding,omitempty"`
+	Amount             money.Amount    `json:"amount"`
+	ClaimableElsewhere *bool           `json:"claimable_elsewhere,omitempty"`
+}
+
+// MarshalJSON writes the scenario format's payment line.
+func (p Payment) MarshalJSON() ([]byte, error) {
+	j := paymentJSON{Payer: p.Payer, Source: p.Source, Binding: p.Binding, Amount: p.Amount}
+	if p.NotClaimableElsewhere {
+		no := false
+		j.ClaimableElsewhere = &no
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; claimable_elsewhere absent means true.
+func (p *Payment) UnmarshalJSON(b []byte) error {
+	var j paymentJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*p = Payment{Payer: j.Payer, Source: j.Source, Binding: j.Binding, Amount: j.Amount,
+		NotClaimableElsewhere: j.ClaimableElsewhere != nil && !*j.ClaimableElsewhere}
+	return nil
 }
 
 // SplitResult is who pays what of a bill or premium.

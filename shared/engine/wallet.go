@@ -23,10 +23,12 @@ const (
 type WalletTransferRequest struct {
 	// ID names the transfer once made; its money is in transit under this id until accepted
 	// or refunded.
-	ID       string
-	From, To family.PersonID
-	Amount   money.Amount
-	Source   family.Source
+	// In a mutation it is the mutation's id, whatever the arguments say.
+	ID     string          `json:"id,omitempty"`
+	From   family.PersonID `json:"from"`
+	To     family.PersonID `json:"to"`
+	Amount money.Amount    `json:"amount"`
+	Source family.Source   `json:"source"`
 }
 
 // WalletTransferResult is the outcome of a transfer request.

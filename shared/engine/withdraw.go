@@ -25,8 +25,8 @@ func Grounds() []string {
 
 // WithdrawRequest asks to pay out Person's account on Ground ("" when none is given).
 type WithdrawRequest struct {
-	Person family.PersonID
-	Ground string
+	Person family.PersonID `json:"person"`
+	Ground string          `json:"ground"`
 }
 
 // WithdrawResult is the outcome of a withdrawal request.
@@ -91,11 +91,11 @@ func closingEntry(kind string, p *family.Person, payout money.Amount, to string)
 
 // TransferRequest asks to move Person's insurance relationship to ToRegion (转移接续).
 type TransferRequest struct {
-	Person        family.PersonID
-	ToRegion      region.Code
-	OriginStopped bool
-	DestEnrolled  bool
-	GapMonths     int
+	Person        family.PersonID `json:"person"`
+	ToRegion      region.Code     `json:"to_region"`
+	OriginStopped bool            `json:"origin_stopped"`
+	DestEnrolled  bool            `json:"dest_enrolled"`
+	GapMonths     int             `json:"gap_months"`
 }
 
 // TransferResult is the outcome of a transfer request.

@@ -26,8 +26,8 @@ const (
 
 // Account names one account.
 type Account struct {
-	Kind  Kind
-	Owner string
+	Kind  Kind   `json:"kind"`
+	Owner string `json:"owner"`
 }
 
 // Key is the account's name in scenario results: "A" for A's personal account, "A.wallet" for
@@ -50,16 +50,16 @@ func WalletOf(p family.PersonID) Account { return Account{Wallet, string(p)} }
 
 // Posting moves Amount into Account (negative: out of it).
 type Posting struct {
-	Account Account
-	Amount  money.Amount
+	Account Account      `json:"account"`
+	Amount  money.Amount `json:"amount"`
 }
 
 // Entry is one balanced money movement.
 type Entry struct {
 	// Kind says what caused it: "settle", "premium", "wallet_transfer", "wallet_accept",
 	// "wallet_refund", "withdraw", "transfer", "credit", "correction".
-	Kind     string
-	Postings []Posting
+	Kind     string    `json:"kind"`
+	Postings []Posting `json:"postings"`
 }
 
 // Sum is the sum of the postings; zero for a balanced entry.

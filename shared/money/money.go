@@ -176,3 +176,19 @@ func (a Amount) MulRatioHalfUp(ratio decimal.Decimal) Amount {
 	product := decimal.New(int64(a), -2).Mul(ratio)
 	return Amount(product.Round(2).Shift(2).IntPart())
 }
+
+// MarshalText is the amount's JSON and text form: a string with exactly two decimals,
+// "12.34" or "-0.05", the scenario format's choice (rules.md section 1: money in JSON is a
+// string, never a number, so no float ever touches it).
+func (a Amount) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// UnmarshalText reads what MarshalText writes, strictly: the grammar of Parse with an optional
+// leading '-' (corrections are signed). A JSON number is refused, not guessed at as fen.
+func (a *Amount) UnmarshalText(b []byte) error {
+	v, err := ParseSigned(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}

@@ -37,7 +37,7 @@ func Apply(e *engine.Engine, s *family.State, m Mutation, at time.Time) (Outcome
 	// L1: architecture.md money invariants (no account or wallet goes below zero)
 	if err := CheckNonNegative(&next); err != nil {
 		return Outcome{Status: Rejected, Codes: []engine.Code{NegativeBalance}, Ruleset: o.Ruleset,
-			Error: &FieldError{"args", err.Error()}}, s.Clone()
+			Error: fieldErr("args", err.Error())}, s.Clone()
 	}
 	return o, next
 }
@@ -75,14 +75,9 @@ func CheckNonNegative(s *family.State) error {
 }
 
 func rejectedInput(err error) Outcome {
-	var fe *FieldError
-	var ie *engine.InputError
-	switch {
-	case errors.As(err, &fe):
-	case errors.As(err, &ie):
-		fe = &FieldError{Field: ie.Field, Reason: ie.Reason}
-	default:
-		fe = &FieldError{Field: "args", Reason: err.Error()}
+	var fe *FieldError // the engine's InputError too
+	if !errors.As(err, &fe) {
+		fe = fieldErr("args", err.Error())
 	}
 	return Outcome{Status: Rejected, Codes: []engine.Code{InvalidInput}, Error: fe}
 }
@@ -103,8 +98,8 @@ func fromDecision(ok bool, d engine.Decision) Outcome {
 // bindMoment is when a binding is decided: the mutation's moment, or noon of an earlier
 // creation day when an existing binding is being recorded.
 func bindMoment(a *BindArgs, at time.Time) time.Time {
-	if d, err := civil.ParseDate(a.Created); err == nil && d < civil.DateOf(at) {
-		return civil.At(d, 12*3600)
+	if a.Created != 0 && a.Created < civil.DateOf(at) {
+		return civil.At(a.Created, 12*3600)
 	}
 	return at
 }

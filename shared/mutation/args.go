@@ -8,6 +8,7 @@
 package mutation
 
 import (
+	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/money"
@@ -17,31 +18,51 @@ import (
 // Name is a mutation name. Names unknown to this build are kept and reported (StatusUnknown).
 type Name string
 
-// The mutation names of sync protocol version 1 (server/API.md lists their arguments).
+// The mutation names (server/API.md lists their arguments). A name that is also a scenario
+// action (spec/scenarios.md) is spelled the same and takes the same request type.
 const (
 	AddPerson      Name = "add_person"      // PersonArgs
 	Link           Name = "link"            // LinkArgs
 	Bind           Name = "bind"            // BindArgs: create a binding through engine.Bind
 	Revoke         Name = "revoke"          // RevokeArgs: end a binding
 	Settle         Name = "settle"          // SettleArgs: a bill, through engine.Settle
-	Premium        Name = "premium"         // PremiumArgs: through engine.PayPremium
+	PayPremium     Name = "pay_premium"     // PremiumArgs: through engine.PayPremium
 	WalletTransfer Name = "wallet_transfer" // WalletTransferArgs
 	WalletAccept   Name = "wallet_accept"   // WalletRefArgs
-	WalletRefund   Name = "wallet_refund"   // WalletRefArgs: the 06:00 refund (engine.WalletExpire)
+	WalletExpire   Name = "wallet_expire"   // WalletRefArgs: the 06:00 refund (engine.WalletExpire)
 	Withdraw       Name = "withdraw"        // WithdrawArgs
 	Transfer       Name = "transfer"        // TransferArgs: move the insurance to another region
 	Credit         Name = "credit"          // CreditArgs: money into an account from outside
 	Correct        Name = "correct"         // CorrectArgs: a signed correcting entry
 )
 
-// Names lists every name this build knows, in a fixed order.
-func Names() []Name {
-	return []Name{AddPerson, Link, Bind, Revoke, Settle, Premium, WalletTransfer, WalletAccept,
-		WalletRefund, Withdraw, Transfer, Credit, Correct}
+// Names of format version 1 (logs written before 2027), read as their current names.
+const (
+	PremiumV1      Name = "premium"       // now PayPremium
+	WalletRefundV1 Name = "wallet_refund" // now WalletExpire
+)
+
+// Canonical is n under its current name: an old name of the same mutation is mapped, every
+// other name is returned as it is. Decoders of stored records and of pushes call it.
+func Canonical(n Name) Name {
+	switch n {
+	case PremiumV1:
+		return PayPremium
+	case WalletRefundV1:
+		return WalletExpire
+	}
+	return n
 }
 
-// Known says whether this build can apply mutations called n.
+// Names lists every name this build knows, in a fixed order.
+func Names() []Name {
+	return []Name{AddPerson, Link, Bind, Revoke, Settle, PayPremium, WalletTransfer, WalletAccept,
+		WalletExpire, Withdraw, Transfer, Credit, Correct}
+}
+
+// Known says whether this build can apply mutations called n (or an old name of one).
 func Known(n Name) bool {
+	n = Canonical(n)
 	for _, k := range Names() {
 		if k == n {
 			return true
@@ -74,12 +95,13 @@ type LinkArgs struct {
 }
 
 // BindArgs asks for a binding. The binding's id is the mutation's id. Created ("2025-01-05"),
-// when set and earlier than the mutation's day, records a binding made on an earlier day.
+// when set (not zero) and earlier than the mutation's day, records a binding made on an
+// earlier day.
 type BindArgs struct {
 	Authorizer  family.PersonID `json:"authorizer"`
 	Beneficiary family.PersonID `json:"beneficiary"`
 	Scopes      []family.Scope  `json:"scopes"`
-	Created     string          `json:"created,omitempty"`
+	Created     civil.Date      `json:"created,omitempty"`
 }
 
 // RevokeArgs ends a binding from the mutation's day on.
@@ -87,57 +109,38 @@ type RevokeArgs struct {
 	Binding string `json:"binding"`
 }
 
-// SettleArgs is a bill of Patient paid with CardHolder's card (the patient's own when empty).
-type SettleArgs struct {
-	Patient     family.PersonID    `json:"patient"`
-	CardHolder  family.PersonID    `json:"card_holder,omitempty"`
-	Institution engine.Institution `json:"institution"`
-	Bill        engine.Bill        `json:"bill"`
-}
+// SettleArgs is a bill of Patient paid with CardHolder's card (the patient's own when empty):
+// the engine's request, the same type the scenario's settle action decodes into.
+type SettleArgs = engine.SettleRequest
 
-// PremiumArgs pays Amount of a premium ("resident", "ltc", "commercial") for Insured.
-type PremiumArgs struct {
-	Insured family.PersonID `json:"insured"`
-	Premium engine.Premium  `json:"premium"`
-	Amount  money.Amount    `json:"amount"`
-}
+// PremiumArgs pays Amount of a premium ("resident", "ltc", "commercial") for Insured: the
+// scenario's pay_premium action.
+type PremiumArgs = engine.PremiumRequest
 
 // WalletTransferArgs sends Amount from From's Source ("account" or "wallet") to To's wallet.
-// The transfer's id is the mutation's id.
-type WalletTransferArgs struct {
-	From   family.PersonID `json:"from"`
-	To     family.PersonID `json:"to"`
-	Amount money.Amount    `json:"amount"`
-	Source family.Source   `json:"source"`
-}
+// The transfer's id is the mutation's id (an id in the arguments is ignored).
+type WalletTransferArgs = engine.WalletTransferRequest
 
 // WalletRefArgs names a wallet transfer to accept or refund.
 type WalletRefArgs struct {
 	Transfer string `json:"transfer"`
 }
 
-// WithdrawArgs asks to pay out Person's account on Ground.
-type WithdrawArgs struct {
-	Person family.PersonID `json:"person"`
-	Ground string          `json:"ground"`
-}
+// WithdrawArgs asks to pay out Person's account on Ground: the scenario's withdraw action.
+type WithdrawArgs = engine.WithdrawRequest
 
-// TransferArgs moves Person's insurance relationship to ToRegion.
-type TransferArgs struct {
-	Person        family.PersonID `json:"person"`
-	ToRegion      region.Code     `json:"to_region"`
-	OriginStopped bool            `json:"origin_stopped"`
-	DestEnrolled  bool            `json:"dest_enrolled"`
-	GapMonths     int             `json:"gap_months"`
-}
+// TransferArgs moves Person's insurance relationship to ToRegion: the scenario's transfer
+// action.
+type TransferArgs = engine.TransferRequest
 
-// AccountKind is which of a person's accounts a credit or correction touches.
-type AccountKind string
+// AccountKind is which of a person's accounts a credit or correction touches: the same
+// "account" | "wallet" as a wallet transfer's source.
+type AccountKind = family.Source
 
 // Account kinds.
 const (
-	PersonalAccount AccountKind = "account"
-	WalletAccount   AccountKind = "wallet"
+	PersonalAccount = family.FromAccount
+	WalletAccount   = family.FromWallet
 )
 
 // CreditArgs puts Amount (> 0) into Person's account or wallet from outside the family (the

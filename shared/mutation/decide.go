@@ -21,7 +21,7 @@ func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Tim
 		next.Links = append(next.Links, linkOf(a))
 		// R1: rules.md section 2 (a relation is recorded once, consistently both ways)
 		if err := next.Validate(); err != nil {
-			return Outcome{}, &FieldError{"args", err.Error()}
+			return Outcome{}, fieldErr("args", err.Error())
 		}
 		return Outcome{Status: Confirmed}, nil
 	case *BindArgs:
@@ -31,24 +31,24 @@ func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Tim
 	case *RevokeArgs:
 		return decideRevoke(s, a)
 	case *SettleArgs:
-		holder := a.CardHolder
-		if holder == "" {
-			holder = a.Patient
+		req := *a
+		if req.CardHolder == "" {
+			req.CardHolder = a.Patient
 		}
-		r, err := e.Settle(s, at, engine.SettleRequest{Patient: a.Patient, CardHolder: holder,
-			Institution: a.Institution, Bill: a.Bill})
+		r, err := e.Settle(s, at, req)
 		return withSplit(r, m.Expected), err
 	case *PremiumArgs:
-		r, err := e.PayPremium(s, at, engine.PremiumRequest{Insured: a.Insured, Premium: a.Premium, Amount: a.Amount})
+		r, err := e.PayPremium(s, at, *a)
 		return withSplit(r, m.Expected), err
 	case *WalletTransferArgs:
-		r, err := e.WalletTransfer(s, at, engine.WalletTransferRequest{ID: m.ID, From: a.From, To: a.To,
-			Amount: a.Amount, Source: a.Source})
+		req := *a
+		req.ID = m.ID
+		r, err := e.WalletTransfer(s, at, req)
 		return fromDecision(r.Allowed, r.Decision), err
 	case *WalletRefArgs:
 		return decideWalletRef(e, s, m.Name, a, at)
 	case *WithdrawArgs:
-		r, err := e.Withdraw(s, at, engine.WithdrawRequest{Person: a.Person, Ground: a.Ground})
+		r, err := e.Withdraw(s, at, *a)
 		return fromDecision(r.Allowed, r.Decision), err
 	case *TransferArgs:
 		return decideTransfer(e, s, a, at)
@@ -63,7 +63,7 @@ func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Tim
 func decidePerson(s *family.State, a *PersonArgs) (Outcome, error) {
 	// R2: rules.md section 2 (person ids are unique in a family)
 	if s.Person(a.ID) != nil {
-		return Outcome{}, &FieldError{"args.id", fmt.Sprintf("%q is already in the family", a.ID)}
+		return Outcome{}, fieldErr("args.id", fmt.Sprintf("%q is already in the family", a.ID))
 	}
 	o := Outcome{Status: Confirmed}
 	if a.Account == 0 && a.Wallet == 0 {
@@ -89,11 +89,11 @@ func decideRevoke(s *family.State, a *RevokeArgs) (Outcome, error) {
 		}
 		// R3: rules.md section 2 (a binding ends once; revoking it again changes nothing)
 		if b.Revoked != civil.Never {
-			return Outcome{}, &FieldError{"args.binding", fmt.Sprintf("binding %q is already revoked", a.Binding)}
+			return Outcome{}, fieldErr("args.binding", fmt.Sprintf("binding %q is already revoked", a.Binding))
 		}
 		return Outcome{Status: Confirmed}, nil
 	}
-	return Outcome{}, &FieldError{"args.binding", fmt.Sprintf("unknown binding %q", a.Binding)}
+	return Outcome{}, fieldErr("args.binding", fmt.Sprintf("unknown binding %q", a.Binding))
 }
 
 // withSplit is a settle or premium outcome; adjusted when the phone's split differs.
@@ -114,7 +114,7 @@ func withSplit(r engine.SplitResult, expected *Split) Outcome {
 func decideWalletRef(e *engine.Engine, s *family.State, name Name, a *WalletRefArgs, at time.Time) (Outcome, error) {
 	var r engine.WalletResult
 	var err error
-	if name == WalletAccept {
+	if Canonical(name) == WalletAccept {
 		r, err = e.WalletAccept(s, at, a.Transfer)
 	} else {
 		r, err = e.WalletExpire(s, at, a.Transfer)
@@ -132,8 +132,7 @@ func decideWalletRef(e *engine.Engine, s *family.State, name Name, a *WalletRefA
 }
 
 func decideTransfer(e *engine.Engine, s *family.State, a *TransferArgs, at time.Time) (Outcome, error) {
-	r, err := e.Transfer(s, at, engine.TransferRequest{Person: a.Person, ToRegion: a.ToRegion,
-		OriginStopped: a.OriginStopped, DestEnrolled: a.DestEnrolled, GapMonths: a.GapMonths})
+	r, err := e.Transfer(s, at, *a)
 	if err != nil {
 		return Outcome{}, err
 	}
@@ -150,11 +149,11 @@ func decideTransfer(e *engine.Engine, s *family.State, a *TransferArgs, at time.
 func decideMoney(s *family.State, kind string, p family.PersonID, k AccountKind, amount money.Amount) (Outcome, error) {
 	person := s.Person(p)
 	if person == nil {
-		return Outcome{}, &FieldError{"args.person", fmt.Sprintf("unknown person %q", p)}
+		return Outcome{}, fieldErr("args.person", fmt.Sprintf("unknown person %q", p))
 	}
 	// L2: architecture.md money invariants (a correction takes money only from an account that exists)
 	if k == PersonalAccount && !person.HasAccount && amount < 0 {
-		return Outcome{}, &FieldError{"args.person", fmt.Sprintf("%s has no personal account to correct", p)}
+		return Outcome{}, fieldErr("args.person", fmt.Sprintf("%s has no personal account to correct", p))
 	}
 	to := ledger.AccountOf(p)
 	if k == WalletAccount {

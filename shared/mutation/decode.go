@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
+	"strconv"
 	"unicode/utf8"
 
 	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
+	"gongji/shared/money"
 	"gongji/shared/region"
 )
 
@@ -25,9 +28,9 @@ const (
 // field under "args.". An unknown name is an error too: callers check Known first.
 func Decode(name Name, args json.RawMessage) (any, error) {
 	if len(args) > MaxArgsBytes {
-		return nil, &FieldError{"args", fmt.Sprintf("%d bytes, at most %d", len(args), MaxArgsBytes)}
+		return nil, fieldErr("args", fmt.Sprintf("%d bytes, at most %d", len(args), MaxArgsBytes))
 	}
-	switch name {
+	switch Canonical(name) {
 	case AddPerson:
 		return decodeAs(args, checkPerson)
 	case Link:
@@ -38,11 +41,11 @@ func Decode(name Name, args json.RawMessage) (any, error) {
 		return decodeAs(args, func(a *RevokeArgs) error { return id("binding", a.Binding) })
 	case Settle:
 		return decodeAs(args, func(a *SettleArgs) error { return id("patient", string(a.Patient)) })
-	case Premium:
+	case PayPremium:
 		return decodeAs(args, checkPremium)
 	case WalletTransfer:
 		return decodeAs(args, checkWalletTransfer)
-	case WalletAccept, WalletRefund:
+	case WalletAccept, WalletExpire:
 		return decodeAs(args, func(a *WalletRefArgs) error { return id("transfer", a.Transfer) })
 	case Withdraw:
 		return decodeAs(args, func(a *WithdrawArgs) error {
@@ -57,20 +60,20 @@ func Decode(name Name, args json.RawMessage) (any, error) {
 			return first(checkMoney(a.Person, a.Account, a.Amount, a.Memo, false), text("memo", a.Memo, true))
 		})
 	}
-	return nil, &FieldError{"name", fmt.Sprintf("unknown mutation %q", name)}
+	return nil, fieldErr("name", fmt.Sprintf("unknown mutation %q", name))
 }
 
 func decodeAs[T any](args json.RawMessage, check func(*T) error) (any, error) {
 	a := new(T)
 	if len(bytes.TrimSpace(args)) == 0 {
-		return nil, &FieldError{"args", "missing"}
+		return nil, fieldErr("args", "missing")
 	}
 	if err := json.Unmarshal(args, a); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) && te.Field != "" {
-			return nil, &FieldError{"args." + te.Field, fmt.Sprintf("want %s, got JSON %s", te.Type, te.Value)}
+			return nil, fieldErr("args."+te.Field, fmt.Sprintf("want %s, got JSON %s", te.Type, te.Value))
 		}
-		return nil, &FieldError{"args", err.Error()}
+		return nil, fieldErr("args"+locate(args, err), err.Error())
 	}
 	if err := check(a); err != nil {
 		return nil, err
@@ -89,23 +92,23 @@ func first(errs ...error) error {
 
 func id(field, v string) error {
 	if v == "" {
-		return &FieldError{"args." + field, "missing"}
+		return fieldErr("args."+field, "missing")
 	}
 	if len(v) > MaxIDLen {
-		return &FieldError{"args." + field, fmt.Sprintf("%d bytes, at most %d", len(v), MaxIDLen)}
+		return fieldErr("args."+field, fmt.Sprintf("%d bytes, at most %d", len(v), MaxIDLen))
 	}
 	return nil
 }
 
 func text(field, v string, required bool) error {
 	if required && v == "" {
-		return &FieldError{"args." + field, "missing"}
+		return fieldErr("args."+field, "missing")
 	}
 	if !utf8.ValidString(v) {
-		return &FieldError{"args." + field, "not valid UTF-8"}
+		return fieldErr("args."+field, "not valid UTF-8")
 	}
 	if n := utf8.RuneCountInString(v); n > MaxTextLen {
-		return &FieldError{"args." + field, fmt.Sprintf("%d characters, at most %d", n, MaxTextLen)}
+		return fieldErr("args."+field, fmt.Sprintf("%d characters, at most %d", n, MaxTextLen))
 	}
 	return nil
 }
@@ -115,23 +118,23 @@ func checkPerson(a *PersonArgs) error {
 		return err
 	}
 	if _, err := region.Parse(string(a.Region)); err != nil {
-		return &FieldError{"args.region", err.Error()}
+		return fieldErr("args.region", err.Error())
 	}
 	switch a.Insurance {
 	case family.Employee, family.Resident, family.Uninsured:
 	default:
-		return &FieldError{"args.insurance", fmt.Sprintf("%q: want employee, resident or none", a.Insurance)}
+		return fieldErr("args.insurance", fmt.Sprintf("%q: want employee, resident or none", a.Insurance))
 	}
 	switch a.Status {
 	case family.Active, family.Suspended, family.Stopped:
 	default:
-		return &FieldError{"args.status", fmt.Sprintf("%q: want active, suspended or stopped", a.Status)}
+		return fieldErr("args.status", fmt.Sprintf("%q: want active, suspended or stopped", a.Status))
 	}
 	if a.Account < 0 {
-		return &FieldError{"args.account", fmt.Sprintf("opening balance %s is negative", a.Account)}
+		return fieldErr("args.account", fmt.Sprintf("opening balance %s is negative", a.Account))
 	}
 	if a.Wallet < 0 {
-		return &FieldError{"args.wallet", fmt.Sprintf("opening balance %s is negative", a.Wallet)}
+		return fieldErr("args.wallet", fmt.Sprintf("opening balance %s is negative", a.Wallet))
 	}
 	return nil
 }
@@ -141,7 +144,7 @@ func checkLink(a *LinkArgs) error {
 		return err
 	}
 	if a.Person == a.Of {
-		return &FieldError{"args.of", "a person cannot be their own relative"}
+		return fieldErr("args.of", "a person cannot be their own relative")
 	}
 	return text("relation", string(a.Relation), true)
 }
@@ -150,17 +153,12 @@ func checkBind(a *BindArgs) error {
 	if err := first(id("authorizer", string(a.Authorizer)), id("beneficiary", string(a.Beneficiary))); err != nil {
 		return err
 	}
-	if a.Created != "" {
-		if _, err := civil.ParseDate(a.Created); err != nil {
-			return &FieldError{"args.created", err.Error()}
-		}
-	}
 	if len(a.Scopes) > len(family.AllScopes()) {
-		return &FieldError{"args.scopes", fmt.Sprintf("%d scopes, at most %d", len(a.Scopes), len(family.AllScopes()))}
+		return fieldErr("args.scopes", fmt.Sprintf("%d scopes, at most %d", len(a.Scopes), len(family.AllScopes())))
 	}
 	for i, s := range a.Scopes {
 		if _, err := family.ParseScope(string(s)); err != nil {
-			return &FieldError{fmt.Sprintf("args.scopes[%d]", i), err.Error()}
+			return fieldErr(fmt.Sprintf("args.scopes[%d]", i), err.Error())
 		}
 	}
 	return nil
@@ -171,10 +169,10 @@ func checkPremium(a *PremiumArgs) error {
 		return err
 	}
 	if _, ok := engine.ParsePremium(string(a.Premium)); !ok {
-		return &FieldError{"args.premium", fmt.Sprintf("%q: want resident, ltc or commercial", a.Premium)}
+		return fieldErr("args.premium", fmt.Sprintf("%q: want resident, ltc or commercial", a.Premium))
 	}
 	if a.Amount <= 0 {
-		return &FieldError{"args.amount", fmt.Sprintf("%s: must be more than 0.00", a.Amount)}
+		return fieldErr("args.amount", fmt.Sprintf("%s: must be more than 0.00", a.Amount))
 	}
 	return nil
 }
@@ -184,7 +182,7 @@ func checkWalletTransfer(a *WalletTransferArgs) error {
 		return err
 	}
 	if a.Source != family.FromAccount && a.Source != family.FromWallet {
-		return &FieldError{"args.source", fmt.Sprintf("%q: want account or wallet", a.Source)}
+		return fieldErr("args.source", fmt.Sprintf("%q: want account or wallet", a.Source))
 	}
 	return nil
 }
@@ -194,10 +192,10 @@ func checkTransfer(a *TransferArgs) error {
 		return err
 	}
 	if _, err := region.Parse(string(a.ToRegion)); err != nil {
-		return &FieldError{"args.to_region", err.Error()}
+		return fieldErr("args.to_region", err.Error())
 	}
 	if a.GapMonths < 0 || a.GapMonths > 1200 {
-		return &FieldError{"args.gap_months", fmt.Sprintf("%d: want 0 to 1200", a.GapMonths)}
+		return fieldErr("args.gap_months", fmt.Sprintf("%d: want 0 to 1200", a.GapMonths))
 	}
 	return nil
 }
@@ -207,13 +205,60 @@ func checkMoney(p family.PersonID, k AccountKind, amount interface{ Fen() int64 
 		return err
 	}
 	if k != PersonalAccount && k != WalletAccount {
-		return &FieldError{"args.account", fmt.Sprintf("%q: want account or wallet", k)}
+		return fieldErr("args.account", fmt.Sprintf("%q: want account or wallet", k))
 	}
 	if positive && amount.Fen() <= 0 {
-		return &FieldError{"args.amount", "a credit must be more than 0.00"}
+		return fieldErr("args.amount", "a credit must be more than 0.00")
 	}
 	if !positive && amount.Fen() == 0 {
-		return &FieldError{"args.amount", "a correction of 0.00 changes nothing"}
+		return fieldErr("args.amount", "a correction of 0.00 changes nothing")
 	}
 	return nil
+}
+
+// locate names the member holding the text a money or date decoder refused ("bill.total",
+// with a leading dot), so that its error names the field; "" when it cannot tell.
+func locate(args json.RawMessage, err error) string {
+	var input string
+	var me *money.ParseError
+	var de *civil.ParseError
+	switch {
+	case errors.As(err, &me):
+		input = me.Input
+	case errors.As(err, &de):
+		input = de.Input
+	default:
+		return ""
+	}
+	var v any
+	if json.Unmarshal(args, &v) != nil {
+		return ""
+	}
+	path, _ := find(v, input, "")
+	return path
+}
+
+func find(v any, input, path string) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return path, x == input
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if p, ok := find(x[k], input, path+"."+k); ok {
+				return p, true
+			}
+		}
+	case []any:
+		for i, e := range x {
+			if p, ok := find(e, input, path+"["+strconv.Itoa(i)+"]"); ok {
+				return p, true
+			}
+		}
+	}
+	return "", false
 }

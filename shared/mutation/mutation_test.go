@@ -23,8 +23,8 @@ func mut(id string, name mutation.Name, args string) mutation.Mutation {
 // kid bound to mom for medical.
 func household() []mutation.Mutation {
 	return []mutation.Mutation{
-		mut("p1", mutation.AddPerson, `{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":50000,"wallet_open":true}`),
-		mut("p2", mutation.AddPerson, `{"id":"dad","name":"爸爸","region":"330100","insurance":"employee","status":"active","account":8000,"wallet_open":true}`),
+		mut("p1", mutation.AddPerson, `{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"500.00","wallet_open":true}`),
+		mut("p2", mutation.AddPerson, `{"id":"dad","name":"爸爸","region":"330100","insurance":"employee","status":"active","account":"80.00","wallet_open":true}`),
 		mut("p3", mutation.AddPerson, `{"id":"kid","name":"孩子","region":"330100","insurance":"resident","status":"active","wallet_open":true}`),
 		mut("l1", mutation.Link, `{"person":"kid","of":"mom","relation":"child"}`),
 		mut("l2", mutation.Link, `{"person":"dad","of":"mom","relation":"spouse"}`),
@@ -46,7 +46,7 @@ func run(t *testing.T, e *engine.Engine, ms []mutation.Mutation) (family.State, 
 }
 
 func bill(patient string, fen int) string {
-	return fmt.Sprintf(`{"patient":%q,"institution":{"Region":"330100","Kind":"pharmacy","Designated":true,"Wallet":true},"bill":{"Total":%d,"PolicySelfPay":%d,"Category":"drug"}}`, patient, fen, fen)
+	return fmt.Sprintf(`{"patient":%q,"institution":{"region":"330100","kind":"pharmacy","designated":true,"wallet":true},"bill":{"total":%q,"policy_self_pay":%q,"category":"drug"}}`, patient, money.FromFen(int64(fen)), money.FromFen(int64(fen)))
 }
 
 func TestApply(t *testing.T) {
@@ -64,17 +64,17 @@ func TestApply(t *testing.T) {
 		{"kid's bill paid by mom through the binding", mut("s2", mutation.Settle, bill("kid", 20000)), mutation.Confirmed, "", "",
 			map[string]money.Amount{"mom": 30000, "kid": 0}},
 		{"unknown patient is rejected with the field", mut("s3", mutation.Settle, bill("ghost", 100)), mutation.Rejected, mutation.InvalidInput, "action.patient", nil},
-		{"another person's card is refused by S0", mut("s4", mutation.Settle, `{"patient":"kid","card_holder":"mom","institution":{"Region":"330100","Kind":"pharmacy","Designated":true},"bill":{"Total":100,"PolicySelfPay":100,"Category":"drug"}}`),
+		{"another person's card is refused by S0", mut("s4", mutation.Settle, `{"patient":"kid","card_holder":"mom","institution":{"region":"330100","kind":"pharmacy","designated":true},"bill":{"total":"1.00","policy_self_pay":"1.00","category":"drug"}}`),
 			mutation.Rejected, engine.Impersonation, "", map[string]money.Amount{"mom": 50000}},
-		{"credit adds to the wallet", mut("c1", mutation.Credit, `{"person":"dad","account":"wallet","amount":1234}`), mutation.Confirmed, "", "",
+		{"credit adds to the wallet", mut("c1", mutation.Credit, `{"person":"dad","account":"wallet","amount":"12.34"}`), mutation.Confirmed, "", "",
 			map[string]money.Amount{"dad.wallet": 1234}},
-		{"correction below zero is rejected", mut("c2", mutation.Correct, `{"person":"dad","account":"account","amount":-8001,"memo":"typo"}`),
+		{"correction below zero is rejected", mut("c2", mutation.Correct, `{"person":"dad","account":"account","amount":"-80.01","memo":"typo"}`),
 			mutation.Rejected, mutation.NegativeBalance, "", map[string]money.Amount{"dad": 8000}},
-		{"correction within the balance", mut("c3", mutation.Correct, `{"person":"dad","account":"account","amount":-8000,"memo":"typo"}`),
+		{"correction within the balance", mut("c3", mutation.Correct, `{"person":"dad","account":"account","amount":"-80.00","memo":"typo"}`),
 			mutation.Confirmed, "", "", map[string]money.Amount{"dad": 0}},
 		{"duplicate binding is refused by B6", mut("b2", mutation.Bind, `{"authorizer":"mom","beneficiary":"kid","scopes":["medical"]}`),
 			mutation.Rejected, engine.DuplicateBinding, "", nil},
-		{"wallet transfer leaves the account at once", mut("w1", mutation.WalletTransfer, `{"from":"mom","to":"dad","amount":20000,"source":"account"}`),
+		{"wallet transfer leaves the account at once", mut("w1", mutation.WalletTransfer, `{"from":"mom","to":"dad","amount":"200.00","source":"account"}`),
 			mutation.Confirmed, "", "", map[string]money.Amount{"mom": 30000, "dad.wallet": 0}},
 		{"revoking an unknown binding names the field", mut("r1", mutation.Revoke, `{"binding":"nope"}`), mutation.Rejected, mutation.InvalidInput, "args.binding", nil},
 		{"a newer client's name is kept as unknown", mut("u1", "teleport", `{}`), mutation.Unknown, "", "", map[string]money.Amount{"mom": 50000}},
@@ -142,13 +142,17 @@ func TestDecodeNamesTheField(t *testing.T) {
 		field string
 	}{
 		{mutation.AddPerson, `{"id":"x","name":"x","region":"99","insurance":"employee","status":"active"}`, "args.region"},
-		{mutation.AddPerson, `{"id":"x","name":"x","region":"330100","insurance":"employee","status":"active","account":-1}`, "args.account"},
-		{mutation.Premium, `{"insured":"x","premium":"resident","amount":0}`, "args.amount"},
-		{mutation.Premium, `{"insured":"x","premium":"gold","amount":10}`, "args.premium"},
+		{mutation.AddPerson, `{"id":"x","name":"x","region":"330100","insurance":"employee","status":"active","account":"-0.01"}`, "args.account"},
+		{mutation.PayPremium, `{"insured":"x","premium":"resident","amount":"0.00"}`, "args.amount"},
+		{mutation.Credit, `{"person":"a","account":"account","amount":"1.234"}`, "args.amount"},
+		{mutation.Credit, `{"person":"a","account":"account","amount":1234}`, "args.amount"},
+		{mutation.Settle, `{"patient":"a","bill":{"total":"1.00","fund":"0.001"}}`, "args.bill.fund"},
+		{mutation.Bind, `{"authorizer":"a","beneficiary":"b","created":"2025-13-01"}`, "args.created"},
+		{mutation.PayPremium, `{"insured":"x","premium":"gold","amount":"0.10"}`, "args.premium"},
 		{mutation.Settle, `{"patient":5}`, "args.patient"},
-		{mutation.WalletTransfer, `{"from":"a","to":"b","amount":1,"source":"cash"}`, "args.source"},
+		{mutation.WalletTransfer, `{"from":"a","to":"b","amount":"0.01","source":"cash"}`, "args.source"},
 		{mutation.Bind, `{"authorizer":"a","beneficiary":"b","scopes":["gold"]}`, "args.scopes[0]"},
-		{mutation.Credit, `{"person":"a","account":"account","amount":-5}`, "args.amount"},
+		{mutation.Credit, `{"person":"a","account":"account","amount":"-0.05"}`, "args.amount"},
 		{mutation.Settle, ``, "args"},
 	}
 	for _, tc := range tests {
@@ -164,12 +168,12 @@ func TestDecodeNamesTheField(t *testing.T) {
 
 func TestWalletAcceptAndRefund(t *testing.T) {
 	e := engine.Default()
-	ms := append(household(), mut("w1", mutation.WalletTransfer, `{"from":"mom","to":"dad","amount":20000,"source":"account"}`))
+	ms := append(household(), mut("w1", mutation.WalletTransfer, `{"from":"mom","to":"dad","amount":"200.00","source":"account"}`))
 	s, outs := run(t, e, ms)
 	if outs[len(outs)-1].Status != mutation.Confirmed {
 		t.Fatalf("transfer: %+v", outs[len(outs)-1])
 	}
-	early, _ := mutation.Apply(e, &s, mut("x1", mutation.WalletRefund, `{"transfer":"w1"}`), day)
+	early, _ := mutation.Apply(e, &s, mut("x1", mutation.WalletExpire, `{"transfer":"w1"}`), day)
 	if early.Status != mutation.Rejected || !hasCode(early.Codes, mutation.NoChange) {
 		t.Errorf("refund before 06:00: %+v, want rejected NO_CHANGE", early)
 	}
@@ -177,7 +181,7 @@ func TestWalletAcceptAndRefund(t *testing.T) {
 	if accepted.Status != mutation.Confirmed || balance(&next, "dad.wallet") != 20000 || next.Transfer("w1").State != family.Accepted {
 		t.Errorf("accept: %+v, dad.wallet %s", accepted, balance(&next, "dad.wallet"))
 	}
-	refunded, back := mutation.Apply(e, &s, mut("x3", mutation.WalletRefund, `{"transfer":"w1"}`), day.Add(24*time.Hour))
+	refunded, back := mutation.Apply(e, &s, mut("x3", mutation.WalletExpire, `{"transfer":"w1"}`), day.Add(24*time.Hour))
 	if refunded.Status != mutation.Confirmed || balance(&back, "mom") != 50000 || back.Transfer("w1").State != family.Refunded {
 		t.Errorf("refund: %+v, mom %s", refunded, balance(&back, "mom"))
 	}

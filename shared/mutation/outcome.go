@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 
 	"gongji/shared/engine"
-	"gongji/shared/family"
 	"gongji/shared/ledger"
 	"gongji/shared/money"
 )
@@ -38,13 +37,9 @@ const (
 	InvalidInput engine.Code = "INVALID_INPUT"
 )
 
-// Line is one line of a split: who paid how much from which source.
-type Line struct {
-	Payer   family.PersonID  `json:"payer"`
-	Source  engine.PaySource `json:"source"`
-	Binding string           `json:"binding,omitempty"`
-	Amount  money.Amount     `json:"amount"`
-}
+// Line is one line of a split: who paid how much from which source (the engine's payment,
+// the scenario result's payment line).
+type Line = engine.Payment
 
 // Split is how a bill or premium was paid: the lines in order, then cash.
 type Split struct {
@@ -69,20 +64,12 @@ func (s *Split) Equal(o *Split) bool {
 }
 
 func splitOf(r engine.SplitResult) *Split {
-	s := &Split{Lines: make([]Line, 0, len(r.Payments)), Cash: r.Cash}
-	for _, p := range r.Payments {
-		s.Lines = append(s.Lines, Line{Payer: p.Payer, Source: p.Source, Binding: p.Binding, Amount: p.Amount})
-	}
-	return s
+	return &Split{Lines: append(make([]Line, 0, len(r.Payments)), r.Payments...), Cash: r.Cash}
 }
 
-// FieldError is an input that cannot be read: Field names it ("args.amount").
-type FieldError struct {
-	Field  string `json:"field"`
-	Reason string `json:"reason"`
-}
-
-func (e *FieldError) Error() string { return e.Field + ": " + e.Reason }
+// FieldError is an input that cannot be read: Field names it ("args.amount"). It is the
+// engine's InputError, so an engine error needs no conversion.
+type FieldError = engine.InputError
 
 // Outcome is the result of one mutation. Entries are the ledger entries it wrote (none unless
 // Status.Applied()); redoing them with the mutation's arguments rebuilds the state (Redo).
@@ -107,3 +94,5 @@ type Mutation struct {
 	Args     json.RawMessage `json:"args"`
 	Expected *Split          `json:"expected,omitempty"`
 }
+
+func fieldErr(field, reason string) *FieldError { return &FieldError{Field: field, Reason: reason} }

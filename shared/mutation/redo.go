@@ -44,7 +44,7 @@ func revoke(s *family.State, id string, on civil.Date) error {
 			return nil
 		}
 	}
-	return &FieldError{"args.binding", fmt.Sprintf("unknown binding %q", id)}
+	return fieldErr("args.binding", fmt.Sprintf("unknown binding %q", id))
 }
 
 func after(s *family.State, m Mutation, args any, at time.Time) error {
@@ -55,7 +55,7 @@ func after(s *family.State, m Mutation, args any, at time.Time) error {
 	case *WalletRefArgs:
 		t := s.Transfer(a.Transfer)
 		if t == nil {
-			return &FieldError{"args.transfer", fmt.Sprintf("unknown wallet transfer %q", a.Transfer)}
+			return fieldErr("args.transfer", fmt.Sprintf("unknown wallet transfer %q", a.Transfer))
 		}
 		t.State = family.Refunded
 		if m.Name == WalletAccept {

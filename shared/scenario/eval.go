@@ -16,7 +16,7 @@ import (
 type Result struct {
 	Allowed            *bool              `json:"allowed,omitempty"`
 	Refused            *bool              `json:"refused,omitempty"`
-	Payments           *[]PaymentJSON     `json:"payments,omitempty"`
+	Payments           *[]engine.Payment  `json:"payments,omitempty"`
 	Cash               *string            `json:"cash,omitempty"`
 	Fee                *string            `json:"fee,omitempty"`
 	State              string             `json:"state,omitempty"`
@@ -58,15 +58,6 @@ func Explain(lines []engine.Line, f *family.State) []ExplainedLine {
 			SourcesZH: zh.Citations(l), SourcesEN: en.Citations(l), Unofficial: l.Unofficial()})
 	}
 	return out
-}
-
-// PaymentJSON is one payment line.
-type PaymentJSON struct {
-	Payer              string `json:"payer"`
-	Source             string `json:"source"`
-	Binding            string `json:"binding,omitempty"`
-	Amount             string `json:"amount"`
-	ClaimableElsewhere *bool  `json:"claimable_elsewhere,omitempty"`
 }
 
 // PostingJSON is one ledger posting: the account's key and the signed amount.
@@ -149,17 +140,9 @@ func decide(e *engine.Engine, sc *Scenario) (*Result, error) {
 }
 
 func splitJSON(r engine.SplitResult) *Result {
-	payments := []PaymentJSON{}
+	payments := append([]engine.Payment{}, r.Payments...) // engine.Payment is the scenario's payment line
 	out := &Result{Refused: &r.Refused, Cash: str(r.Cash), Balances: balancesJSON(r.Balances),
 		Payments: &payments}
-	for _, p := range r.Payments {
-		pj := PaymentJSON{Payer: string(p.Payer), Source: string(p.Source), Binding: p.Binding, Amount: p.Amount.String()}
-		if p.NotClaimableElsewhere {
-			no := false
-			pj.ClaimableElsewhere = &no
-		}
-		payments = append(payments, pj)
-	}
 	return withDecision(out, r.Decision)
 }
 

@@ -17,6 +17,12 @@ import (
 // Version is the protocol version, the {v} in /api/v{v}/.
 const Version = 1
 
+// FormatVersion is the version of the JSON form of every type here and in shared/mutation
+// and shared/ledger (snake_case keys, money as "12.34", dates as "2025-01-05"). Stores record
+// it beside what they write; version 1 (Go field names, money in fen) is read by
+// DecodeChangeV1 and DecodeMutationV1.
+const FormatVersion = 2
+
 // Limits of one push. The server answers 400 (or 413 for the body) naming the field.
 const (
 	MaxBodyBytes  = 1 << 20 // a push body
@@ -33,8 +39,8 @@ const (
 // At is the moment the person entered it; the server decides with it, so a replay anywhere
 // gives the same outcome. Expected is the split the phone computed (settle, premium).
 type Mutation struct {
-	ClientID   string          `json:"clientID"`
-	MutationID int64           `json:"mutationID"`
+	ClientID   string          `json:"client_id"`
+	MutationID int64           `json:"mutation_id"`
 	Name       mutation.Name   `json:"name"`
 	At         time.Time       `json:"at"`
 	Args       json.RawMessage `json:"args"`
@@ -67,8 +73,8 @@ const (
 
 // PushResult is the server's word on one pushed mutation, in the order pushed.
 type PushResult struct {
-	ClientID   string            `json:"clientID"`
-	MutationID int64             `json:"mutationID"`
+	ClientID   string            `json:"client_id"`
+	MutationID int64             `json:"mutation_id"`
 	Result     string            `json:"result"`
 	Seq        int64             `json:"seq,omitempty"`
 	Outcome    *mutation.Outcome `json:"outcome,omitempty"`
@@ -76,11 +82,13 @@ type PushResult struct {
 	Expect int64 `json:"expect,omitempty"`
 }
 
-// PushResponse answers a push once everything in it is on disk.
+// PushResponse answers a push once everything in it is on disk. Epoch is the family's log
+// epoch (see PullResponse).
 type PushResponse struct {
 	Results         []PushResult     `json:"results"`
 	Head            int64            `json:"head"`
-	LastMutationIDs map[string]int64 `json:"lastMutationIDs"`
+	Epoch           string           `json:"epoch,omitempty"`
+	LastMutationIDs map[string]int64 `json:"last_mutation_ids"`
 }
 
 // Change is one processed mutation in the family's log, at sequence number Seq (1, 2, 3...).
@@ -94,30 +102,41 @@ type Change struct {
 // PullResponse is a page of changes after the cursor. Cursor is the seq of the last change
 // returned (the request's cursor when none); More says another page is waiting.
 // LastMutationIDs are the last processed mutation id of every client of the family.
+//
+// Epoch names the family's log: chosen when the family is created and changed when the log is
+// replaced by an older copy (gongji restore). A device that saw another epoch, or whose
+// cursor is beyond Head, holds changes the log no longer has: it pulls again from 0 and pushes
+// again what of its own is missing (Stale).
 type PullResponse struct {
 	Changes         []Change         `json:"changes"`
 	Cursor          int64            `json:"cursor"`
 	Head            int64            `json:"head"`
+	Epoch           string           `json:"epoch,omitempty"`
 	More            bool             `json:"more"`
-	LastMutationIDs map[string]int64 `json:"lastMutationIDs"`
+	LastMutationIDs map[string]int64 `json:"last_mutation_ids"`
+}
+
+// Stale says whether a device that last saw epoch seen and pulled up to cursor must start
+// again from 0: the server's log is another one (a restore changed the epoch) or shorter than
+// what the device has seen. An empty seen epoch (a device that never saw one) only checks the
+// head.
+func Stale(seen string, cursor int64, epoch string, head int64) bool {
+	return cursor > head || (seen != "" && epoch != "" && seen != epoch)
 }
 
 // FieldError is a request that cannot be read; Field names the input ("mutations[2].name").
-type FieldError struct {
-	Field  string
-	Reason string
-}
+type FieldError = mutation.FieldError
 
-func (e *FieldError) Error() string { return e.Field + ": " + e.Reason }
+func fieldErr(field, reason string) *FieldError { return &FieldError{Field: field, Reason: reason} }
 
 // Validate checks a push without any state: sizes, ids in order per client, known names'
 // arguments. Unknown but well-formed names pass (they are kept and reported as unknown).
 func (r *PushRequest) Validate() error {
 	if len(r.Mutations) == 0 {
-		return &FieldError{"mutations", "empty"}
+		return fieldErr("mutations", "empty")
 	}
 	if len(r.Mutations) > MaxBatch {
-		return &FieldError{"mutations", fmt.Sprintf("%d mutations, at most %d in one push", len(r.Mutations), MaxBatch)}
+		return fieldErr("mutations", fmt.Sprintf("%d mutations, at most %d in one push", len(r.Mutations), MaxBatch))
 	}
 	last := map[string]int64{}
 	for i := range r.Mutations {
@@ -132,23 +151,23 @@ func (r *PushRequest) Validate() error {
 func validateMutation(m *Mutation, last map[string]int64) *FieldError {
 	switch {
 	case m.ClientID == "":
-		return &FieldError{"clientID", "missing"}
+		return fieldErr("client_id", "missing")
 	case len(m.ClientID) > MaxClientID || !printable(m.ClientID):
-		return &FieldError{"clientID", fmt.Sprintf("want 1 to %d printable ASCII characters without '/'", MaxClientID)}
+		return fieldErr("client_id", fmt.Sprintf("want 1 to %d printable ASCII characters without '/'", MaxClientID))
 	case m.MutationID <= 0:
-		return &FieldError{"mutationID", fmt.Sprintf("%d: want 1 or more", m.MutationID)}
+		return fieldErr("mutation_id", fmt.Sprintf("%d: want 1 or more", m.MutationID))
 	case m.MutationID <= last[m.ClientID]:
-		return &FieldError{"mutationID", fmt.Sprintf("%d after %d: a client's ids must increase within a push", m.MutationID, last[m.ClientID])}
+		return fieldErr("mutation_id", fmt.Sprintf("%d after %d: a client's ids must increase within a push", m.MutationID, last[m.ClientID]))
 	case m.Name == "":
-		return &FieldError{"name", "missing"}
+		return fieldErr("name", "missing")
 	case len(m.Name) > MaxNameLen || !printable(string(m.Name)):
-		return &FieldError{"name", fmt.Sprintf("want 1 to %d printable ASCII characters", MaxNameLen)}
+		return fieldErr("name", fmt.Sprintf("want 1 to %d printable ASCII characters", MaxNameLen))
 	case m.At.IsZero():
-		return &FieldError{"at", "missing (RFC 3339 time the mutation was made)"}
+		return fieldErr("at", "missing (RFC 3339 time the mutation was made)")
 	case m.At.Year() < 2000 || m.At.Year() > 2200:
-		return &FieldError{"at", fmt.Sprintf("%s: out of range", m.At.Format(time.RFC3339))}
+		return fieldErr("at", fmt.Sprintf("%s: out of range", m.At.Format(time.RFC3339)))
 	case len(m.Args) > mutation.MaxArgsBytes:
-		return &FieldError{"args", fmt.Sprintf("%d bytes, at most %d", len(m.Args), mutation.MaxArgsBytes)}
+		return fieldErr("args", fmt.Sprintf("%d bytes, at most %d", len(m.Args), mutation.MaxArgsBytes))
 	}
 	last[m.ClientID] = m.MutationID
 	if !mutation.Known(m.Name) {
@@ -156,9 +175,9 @@ func validateMutation(m *Mutation, last map[string]int64) *FieldError {
 	}
 	if _, err := mutation.Decode(m.Name, m.Args); err != nil {
 		if fe, ok := err.(*mutation.FieldError); ok {
-			return &FieldError{fe.Field, fe.Reason}
+			return fe
 		}
-		return &FieldError{"args", err.Error()}
+		return fieldErr("args", err.Error())
 	}
 	return nil
 }

@@ -20,7 +20,7 @@ func m(client string, id int64, name, args string) sync.Mutation {
 }
 
 func TestValidateNamesTheField(t *testing.T) {
-	credit := `{"person":"mom","account":"account","amount":100}`
+	credit := `{"person":"mom","account":"account","amount":"1.00"}`
 	tests := []struct {
 		name  string
 		ms    []sync.Mutation
@@ -29,11 +29,11 @@ func TestValidateNamesTheField(t *testing.T) {
 		{"valid, two clients interleaved", []sync.Mutation{m("a", 1, "credit", credit), m("b", 7, "credit", credit), m("a", 2, "credit", credit)}, ""},
 		{"unknown name passes (kept, reported)", []sync.Mutation{m("a", 1, "teleport", `{"x":1}`)}, ""},
 		{"empty", nil, "mutations"},
-		{"client id with a slash", []sync.Mutation{m("a/b", 1, "credit", credit)}, "mutations[0].clientID"},
-		{"ids must increase per client", []sync.Mutation{m("a", 2, "credit", credit), m("a", 2, "credit", credit)}, "mutations[1].mutationID"},
-		{"negative id", []sync.Mutation{m("a", -1, "credit", credit)}, "mutations[0].mutationID"},
+		{"client id with a slash", []sync.Mutation{m("a/b", 1, "credit", credit)}, "mutations[0].client_id"},
+		{"ids must increase per client", []sync.Mutation{m("a", 2, "credit", credit), m("a", 2, "credit", credit)}, "mutations[1].mutation_id"},
+		{"negative id", []sync.Mutation{m("a", -1, "credit", credit)}, "mutations[0].mutation_id"},
 		{"name with a space", []sync.Mutation{m("a", 1, "cre dit", credit)}, "mutations[0].name"},
-		{"known name, bad args", []sync.Mutation{m("a", 1, "credit", `{"person":"mom","account":"account","amount":0}`)}, "mutations[0].args.amount"},
+		{"known name, bad args", []sync.Mutation{m("a", 1, "credit", `{"person":"mom","account":"account","amount":"0.00"}`)}, "mutations[0].args.amount"},
 		{"args too big", []sync.Mutation{m("a", 1, "teleport", `"`+strings.Repeat("x", mutation.MaxArgsBytes)+`"`)}, "mutations[0].args"},
 	}
 	for _, tc := range tests {
@@ -54,8 +54,8 @@ func TestValidateNamesTheField(t *testing.T) {
 func TestReplayRedoesTheLog(t *testing.T) {
 	e := engine.Default()
 	ms := []sync.Mutation{
-		m("a", 1, "add_person", `{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":10000}`),
-		m("a", 2, "settle", `{"patient":"mom","institution":{"Region":"330100","Kind":"pharmacy","Designated":true},"bill":{"Total":2500,"PolicySelfPay":2500,"Category":"drug"}}`),
+		m("a", 1, "add_person", `{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"100.00"}`),
+		m("a", 2, "settle", `{"patient":"mom","institution":{"region":"330100","kind":"pharmacy","designated":true},"bill":{"total":"25.00","policy_self_pay":"25.00","category":"drug"}}`),
 		m("a", 3, "teleport", `{}`),
 	}
 	var s family.State

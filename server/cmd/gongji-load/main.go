@@ -80,7 +80,7 @@ func setup(base string, n int, transport http.RoundTripper) ([]*family, error) {
 		c := &crashtest.Client{HTTP: &http.Client{Transport: transport, Timeout: 30 * time.Second}, Base: base, Token: cred.Token}
 		f := &family{client: c, id: cred.Family}
 		req := sync.PushRequest{Mutations: []sync.Mutation{f.mutation(mutation.AddPerson,
-			`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":100000000000}`)}}
+			`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"1000000000.00"}`)}}
 		if err := c.Do("POST", "/api/v1/families/"+f.id+"/push", req, nil); err != nil {
 			return nil, err
 		}
@@ -95,7 +95,7 @@ func (f *family) mutation(name mutation.Name, args string) sync.Mutation {
 		At: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC).Add(time.Duration(f.next) * time.Second), Args: json.RawMessage(args)}
 }
 
-const billArgs = `{"patient":"mom","institution":{"Region":"330100","Kind":"pharmacy","Designated":true},"bill":{"Total":1234,"PolicySelfPay":1234,"Category":"drug"}}`
+const billArgs = `{"patient":"mom","institution":{"region":"330100","kind":"pharmacy","designated":true},"bill":{"total":"12.34","policy_self_pay":"12.34","category":"drug"}}`
 
 // level runs n families pushing for duration and prints one line.
 func level(base string, n int, duration time.Duration, bills int) error {

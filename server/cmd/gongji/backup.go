@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"gongji/server/api"
 	"gongji/server/buntstore"
 )
 
@@ -94,7 +95,15 @@ func restore(dataDir, in string) error {
 	if err != nil {
 		return fmt.Errorf("%s is not a usable backup: %w", in, err)
 	}
-	check.Close()
+	// The restored logs are older than what devices have seen: a new epoch for every family
+	// tells each device to pull again from 0 and push again what it made since.
+	err = check.RenewEpochs(api.NewEpoch)
+	if cerr := check.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("new epochs in %s: %w", in, err)
+	}
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ import (
 func seed(t *testing.T, s *buntstore.Store) {
 	t.Helper()
 	ctx := context.Background()
-	if err := s.CreateFamily(ctx, store.Family{ID: "fa", Name: "张家"}, store.Device{ID: "d", TokenHash: "h", Owner: true}); err != nil {
+	if err := s.CreateFamily(ctx, store.Family{ID: "fa", Name: "张家", Epoch: "e_before"}, store.Device{ID: "d", TokenHash: "h", Owner: true}); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 5 {
@@ -72,6 +72,10 @@ func TestBackupAndRestore(t *testing.T) {
 	got, err := back.State("fa")
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("restored %+v, %v; want %+v", got, err, want)
+	}
+	// the restored log is older than what devices saw: its epoch tells them (sync.Stale)
+	if f, err := back.Family(context.Background(), "fa"); err != nil || f.Epoch == "" || f.Epoch == "e_before" {
+		t.Errorf("restored family %+v, %v: want a new epoch", f, err)
 	}
 	if d, err := back.DeviceByToken(context.Background(), "h"); err != nil || d.ID != "d" {
 		t.Errorf("restored device: %+v, %v", d, err)
