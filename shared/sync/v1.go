@@ -51,8 +51,8 @@ func moneyKeyV1(k string) bool {
 // UpgradeV1 rewrites any JSON document of format version 1 (a change, a list of changes, a
 // store record holding changes, a push request, a mutation, a pull or push answer) as format
 // version 2: keys renamed, money in fen turned into "12.34", and the old names of mutations
-// ("name" beside "clientID") mapped by mutation.Canonical. Members it does not know are
-// kept as they are. The result's keys are sorted.
+// ("name" beside "clientID") mapped by mutation.Canonical, and prose explanations dropped.
+// Members it does not know are kept as they are. The result's keys are sorted.
 func UpgradeV1(data []byte) ([]byte, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -74,6 +74,12 @@ func upgradeV1(v any, key string) (any, error) {
 		_, isMutation := x["clientID"]
 		for k, e := range x {
 			nk := keysV1(k)
+			// Version-1 explanations are prose in two languages; version 2 keeps explanations
+			// as structure only, so the old prose is dropped (the facts stay: status, codes,
+			// rules, ruleset, split, entries).
+			if nk == "explanation" {
+				continue
+			}
 			ne, err := upgradeV1(e, nk)
 			if err != nil {
 				return nil, err
