@@ -154,7 +154,7 @@ func runUntilKill(t *testing.T, srv *Server, token string, pushers []*pusher, r 
 // ledger redone from the log conserves money and never goes below zero.
 func checkLog(t *testing.T, kill int, c *Client, pushers []*pusher) {
 	t.Helper()
-	changes := pullAll(t, c)
+	changes := pullAll(t, c, familyID)
 	count := map[string]map[int64]int{}
 	for i, ch := range changes {
 		if ch.Seq != int64(i+1) {
@@ -188,11 +188,11 @@ func checkLog(t *testing.T, kill int, c *Client, pushers []*pusher) {
 	checkMoney(t, kill, changes)
 }
 
-func pullAll(t *testing.T, c *Client) []sync.Change {
+func pullAll(t *testing.T, c *Client, fam string) []sync.Change {
 	var all []sync.Change
 	for cursor := int64(0); ; {
 		var page sync.PullResponse
-		if err := c.Do("GET", fmt.Sprintf("/api/v1/families/%s/pull?cursor=%d&limit=1000", familyID, cursor), nil, &page); err != nil {
+		if err := c.Do("GET", fmt.Sprintf("/api/v1/families/%s/pull?cursor=%d&limit=1000", fam, cursor), nil, &page); err != nil {
 			t.Fatal(err)
 		}
 		all = append(all, page.Changes...)
