@@ -116,7 +116,7 @@ func TestCrashKill9(t *testing.T) {
 		if len(pushers[0].inflight) == 100 {
 			bigCaught++
 		}
-		repairs += strings.Count(srv.Stderr(), "repair: dropped") // read after the kill: no race
+		repairs += strings.Count(srv.Stderr(), "torn tail dropped") // read after the kill: no race
 		if srv, err = Start(bin, data); err != nil {
 			t.Fatalf("restart after kill %d: %v", k+1, err)
 		}
@@ -126,7 +126,7 @@ func TestCrashKill9(t *testing.T) {
 	for _, p := range pushers {
 		total += len(p.acked)
 	}
-	t.Logf("%d SIGKILLs (%d with a ~700 KB push unanswered, %d restarts repaired a gap), %d acknowledged mutations, all present exactly once",
+	t.Logf("%d SIGKILLs (%d with a ~700 KB push unanswered, %d restarts dropped a torn tail), %d acknowledged mutations, all present exactly once",
 		kills, bigCaught, repairs, total)
 }
 

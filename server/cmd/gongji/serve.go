@@ -38,10 +38,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	hub := api.NewHub()
-	db, err := buntstore.Open(*data, buntstore.Options{OnCommit: hub.Notify, Repaired: func(n int) {
-		if n > 0 {
-			log.Warn("repair: dropped unacknowledged log records after a gap", "records", n)
-		}
+	db, err := buntstore.Open(*data, buntstore.Options{OnCommit: hub.Notify, TornTail: func(n int64) {
+		log.Warn("torn tail dropped: the unfinished last write of a crash (never acknowledged) was cut off", "bytes", n)
 	}})
 	if err != nil {
 		fmt.Fprintf(stderr, "gongji serve: %v\n", err)
