@@ -75,7 +75,9 @@ func (l *loader) key(k, v string) {
 	switch {
 	case parts[2] == "m":
 		err = json.Unmarshal([]byte(v), &fm.info)
-	case parts[2] == "c" && !l.full:
+	case parts[2] == "c" && l.full:
+		_, err = decodeSnapshot(v) // checked, not used
+	case parts[2] == "c":
 		err = l.snapshot(fm, v)
 	case parts[2] == "d" && len(parts) == 4:
 		var d store.Device
