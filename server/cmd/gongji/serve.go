@@ -56,12 +56,15 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		ReadTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute,
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	srv.RegisterOnShutdown(apiServer.Stop)
+	// Signals are caught before the start line: whoever waits for that line may stop us at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	log.Info("serving", "addr", ln.Addr().String(), "data", *data, "version", version)
 	fmt.Fprintf(stdout, "Gongji is running at http://%s/\n", ln.Addr())
 	sweepCtx, stopSweep := context.WithCancel(context.Background())
 	swept := make(chan struct{})
 	go sweepRefunds(sweepCtx, apiServer, db, log, swept)
-	code := serveUntilSignal(srv, ln, log, stderr)
+	code := serveUntilSignal(ctx, srv, ln, log, stderr)
 	stopSweep()
 	<-swept // before the deferred db.Close
 	return code
@@ -103,9 +106,7 @@ func routes(apiServer *api.Server) http.Handler {
 
 // serveUntilSignal serves until SIGINT or SIGTERM, then stops taking requests, lets running
 // ones finish (10 s at most) and returns; the caller closes the store after that.
-func serveUntilSignal(srv *http.Server, ln net.Listener, log *slog.Logger, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+func serveUntilSignal(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Logger, stderr io.Writer) int {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
