@@ -54,7 +54,7 @@ node_modules: package-lock.json
 	@test -d node_modules/playwright-core -a -d node_modules/jsdom || npm ci --no-audit --no-fund
 
 ## load: the real server on loopback: durable settled bills/s and push p50/p99 at 1, 10 and
-## 100 concurrent families (LOAD_ARGS="-duration 10s -bills 10" to change); not part of test
+## 100 concurrent families (LOAD_ARGS="-duration 10s -batch 10" to change); not part of test
 .PHONY: load
 load:
 	$(GO) build -trimpath -o $(OUT)/gongji ./server/cmd/gongji
