@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -46,6 +47,9 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
+	// Reading the file leaves garbage about the size of the file; give it back to the OS now
+	// instead of whenever the scavenger gets to it (RSS after a start, issue 9).
+	debug.FreeOSMemory()
 	apiServer := api.New(api.Config{Store: db, Engine: engine.Default(), Log: log, Hub: hub})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
