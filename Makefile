@@ -60,7 +60,7 @@ regions:
 	$(GO) vet ./shared/region
 
 ## load: the real server on loopback: durable settled bills/s and push p50/p99 at 1, 10 and
-## 100 concurrent families (LOAD_ARGS="-duration 10s -bills 10" to change); not part of test
+## 100 concurrent families (LOAD_ARGS="-duration 10s -batch 10" to change); not part of test
 .PHONY: load
 load:
 	$(GO) build -trimpath -o $(OUT)/gongji ./server/cmd/gongji

@@ -2,16 +2,17 @@ package buntstore
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
-
-	"github.com/tidwall/buntdb"
 
 	"gongji/server/store"
 	"gongji/server/store/storetest"
+	"gongji/shared/mutation"
 	"gongji/shared/sync"
 )
 
@@ -44,11 +45,30 @@ func notes(n int) store.PushFunc {
 	}
 }
 
-func family(t *testing.T, s *Store) {
+func newFam(t *testing.T, s *Store) {
 	t.Helper()
 	if err := s.CreateFamily(context.Background(), store.Family{ID: "fa"}, store.Device{ID: "d", TokenHash: "h"}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func push(t *testing.T, s *Store, fn store.PushFunc) {
+	t.Helper()
+	if err := s.Push(context.Background(), "fa", fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// crash ends the store the way a SIGKILL would: no snapshots at close.
+func crash(s *Store) {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	close(s.stop)
+	<-s.stopped
+	s.db.Close()
+	s.file.Close()
+	s.lock.Close()
 }
 
 func TestSecondProcessIsLockedOut(t *testing.T) {
@@ -60,72 +80,96 @@ func TestSecondProcessIsLockedOut(t *testing.T) {
 	}
 }
 
+// The head after a reopen equals the head before, whether a clean close wrote every
+// snapshot or a crash left the log after the last one to redo.
 func TestReopenRebuildsHeads(t *testing.T) {
-	dir := t.TempDir()
-	s := open(t, dir)
-	family(t, s)
-	for range 3 {
-		if err := s.Push(context.Background(), "fa", notes(2)); err != nil {
-			t.Fatal(err)
-		}
+	tests := []struct {
+		name   string
+		pushes int // of 3 changes each
+		stop   func(*Store)
+		snap   int64 // the seq of the snapshot on disk after the stop
+	}{
+		{"clean close, short log", 3, func(s *Store) { s.Close() }, 9},
+		{"crash, short log: all redone", 3, crash, 0},
+		{"crash, long log: redone after the snapshot", 100, crash, 258},
+		{"clean close, long log", 100, func(s *Store) { s.Close() }, 300},
 	}
-	before, _ := s.State("fa")
-	s.Close()
-	s = open(t, dir)
-	defer s.Close()
-	after, _ := s.State("fa")
-	if !reflect.DeepEqual(before, after) || after.Seq != 6 {
-		t.Fatalf("after reopen %+v, want %+v", after, before)
-	}
-	if _, err := s.DeviceByToken(context.Background(), "h"); err != nil {
-		t.Errorf("token after reopen: %v", err)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s := open(t, dir)
+			newFam(t, s)
+			for range tc.pushes {
+				push(t, s, notes(3))
+			}
+			before, _ := s.State("fa")
+			tc.stop(s)
+			s = open(t, dir)
+			defer s.Close()
+			after, _ := s.State("fa")
+			if !reflect.DeepEqual(before, after) || after.Seq != int64(3*tc.pushes) {
+				t.Fatalf("after reopen %+v, want %+v", after, before)
+			}
+			if got := s.families["fa"].snapSeq; got != tc.snap {
+				t.Errorf("snapshot at seq %d, want %d", got, tc.snap)
+			}
+			if _, err := s.DeviceByToken(context.Background(), "h"); err != nil {
+				t.Errorf("token after reopen: %v", err)
+			}
+			if page, err := s.Pull(context.Background(), "fa", 0, 1000); err != nil || len(page.Changes) != 3*tc.pushes {
+				t.Errorf("pull of the whole log after reopen: %d changes, %v", len(page.Changes), err)
+			}
+		})
 	}
 }
 
-// A torn group commit can keep push n+1 and lose push n: the repair pass drops n+1.
-func TestRepairDropsRecordsAfterAGap(t *testing.T) {
-	dir := t.TempDir()
-	s := open(t, dir)
-	family(t, s)
-	for range 3 {
-		s.Push(context.Background(), "fa", notes(1))
-	}
-	s.db.Update(func(tx *buntdb.Tx) error { _, err := tx.Delete(logKey("fa", 2)); return err })
-	s.Close()
-	dropped := -1
-	s, err := Open(dir, Options{Repaired: func(n int) { dropped = n }})
+// A snapshot's JSON is fixed per SnapshotVersion: when family.State's JSON changes, this
+// fails, and SnapshotVersion must be bumped (older snapshots are then ignored, the log redone).
+func TestSnapshotGolden(t *testing.T) {
+	var h store.Head
+	h.Seq, h.LastMutationIDs = 7, map[string]int64{"c1": 7}
+	next, err := mutation.Redo(&h.State, mutation.Mutation{Name: mutation.AddPerson,
+		Args: json.RawMessage(`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"5.00","wallet_open":true}`)},
+		t0, mutation.Outcome{Status: mutation.Confirmed})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	h, _ := s.State("fa")
-	if dropped != 1 || h.Seq != 1 {
-		t.Fatalf("dropped %d, head %d; want 1 dropped, head 1", dropped, h.Seq)
-	}
-	if err := s.Push(context.Background(), "fa", notes(1)); err != nil {
+	h.State = next
+	got := encodeSnapshot(&h)
+	golden, err := os.ReadFile("testdata/snapshot-v2.json")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if page, _ := s.Pull(context.Background(), "fa", 0, 10); len(page.Changes) != 2 || page.Changes[1].Seq != 2 {
-		t.Errorf("after repair and a new push: %+v", page.Changes)
+	if got != strings.TrimSpace(string(golden)) {
+		t.Errorf("snapshot format %d changed; bump SnapshotVersion and the golden file:\n got %s\nwant %s", SnapshotVersion, got, golden)
+	}
+	back, err := decodeSnapshot(got)
+	if err != nil || !reflect.DeepEqual(back, &h) {
+		t.Errorf("round trip: %+v, %v", back, err)
 	}
 }
 
-// A kill -9 in the middle of writing leaves a partial last record: it is cut at open.
+// A kill -9 in the middle of writing leaves a partial last record: it is cut at open, and
+// the caller is told how many bytes went.
 func TestTornLastRecordIsCut(t *testing.T) {
 	dir := t.TempDir()
 	s := open(t, dir)
-	family(t, s)
-	s.Push(context.Background(), "fa", notes(1))
-	s.Push(context.Background(), "fa", notes(50))
-	s.Close()
+	newFam(t, s)
+	push(t, s, notes(1))
+	push(t, s, notes(50))
+	crash(s)
 	path := filepath.Join(dir, FileName)
 	st, _ := os.Stat(path)
 	if err := os.Truncate(path, st.Size()-40); err != nil {
 		t.Fatal(err)
 	}
-	s = open(t, dir)
+	var torn int64
+	s, err := Open(dir, Options{TornTail: func(n int64) { torn = n }})
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer s.Close()
-	if h, _ := s.State("fa"); h.Seq != 1 {
-		t.Fatalf("head %d after a torn last push, want 1", h.Seq)
+	if h, _ := s.State("fa"); h.Seq != 1 || torn <= 0 {
+		t.Fatalf("head %d, torn tail %d bytes after a torn last push; want head 1 and a tail reported", h.Seq, torn)
 	}
 }

@@ -10,12 +10,17 @@ import (
 	"gongji/server/store"
 )
 
-// write sets keys in one fsynced transaction while s.mu is held, so memory and file agree.
+// write sets keys in one fsynced transaction; callers hold s.mu so memory and file agree.
 func (s *Store) write(kv ...string) error {
 	if s.closed {
 		return store.ErrClosed
 	}
-	return s.db.Update(func(tx *buntdb.Tx) error {
+	return s.set(kv...)
+}
+
+// set writes keys in one fsynced transaction.
+func (s *Store) set(kv ...string) error {
+	return s.update(func(tx *buntdb.Tx) error {
 		for i := 0; i+1 < len(kv); i += 2 {
 			if _, _, err := tx.Set(kv[i], kv[i+1], nil); err != nil {
 				return err

@@ -2,6 +2,7 @@ package buntstore
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -13,11 +14,6 @@ import (
 	"gongji/shared/sync"
 )
 
-// record is the value of one log key: every change one push made.
-type record struct {
-	Changes []sync.Change `json:"changes"`
-}
-
 func familyKey(fam string) string         { return "f/" + fam + "/m" }
 func deviceKey(fam, dev string) string    { return "f/" + fam + "/d/" + dev }
 func inviteKey(fam, hash string) string   { return "f/" + fam + "/i/" + hash }
@@ -28,93 +24,132 @@ func newFamily(f store.Family) *familyMem {
 		devices: map[string]store.Device{}}
 }
 
-// load rebuilds memory from the file. It is the repair pass: a family's log must be
-// contiguous from seq 1; a record after a gap (a torn group commit can keep push n+1 and
-// lose push n, and neither was acknowledged) is deleted with everything after it.
-func (s *Store) load() (int, error) {
-	var drop []string
-	broken := map[string]bool{}
-	err := s.db.View(func(tx *buntdb.Tx) error {
-		var ferr error
-		tx.Ascend("", func(k, v string) bool {
-			ferr = s.loadKey(k, v, broken, &drop)
-			return ferr == nil
-		})
-		return ferr
-	})
-	if err != nil || len(drop) == 0 {
-		return 0, err
-	}
-	err = s.db.Update(func(tx *buntdb.Tx) error {
-		for _, k := range drop {
-			if _, err := tx.Delete(k); err != nil && err != buntdb.ErrNotFound {
-				return err
-			}
-		}
-		return nil
-	})
-	return len(drop), err
+// loader rebuilds memory from the file without changing it. Every log record's envelope
+// (version and CRC-32C) is checked; records after a family's snapshot are decoded and redone.
+// The first problem of each family is kept; any problem stops the open.
+type loader struct {
+	s       *Store
+	full    bool // redo every record, ignoring snapshots (gongji repair's check)
+	damaged map[string]bool
+	damages []Damage
+	lastLog map[string]int64 // the last seq of each family's log keys
 }
 
-func (s *Store) loadKey(k, v string, broken map[string]bool, drop *[]string) error {
+func (s *Store) load(full bool) []Damage {
+	l := &loader{s: s, full: full, damaged: map[string]bool{}, lastLog: map[string]int64{}}
+	s.db.View(func(tx *buntdb.Tx) error {
+		return tx.Ascend("", func(k, v string) bool {
+			l.key(k, v)
+			return true
+		})
+	})
+	// A snapshot is written only after its record is on disk: one past the log is damage.
+	for fam, fm := range s.families {
+		if fm.snapSeq > l.lastLog[fam] {
+			l.damage(fam, snapshotKey(fam), 0, fmt.Errorf("%w: snapshot at seq %d, the log ends at %d", ErrDamaged, fm.snapSeq, l.lastLog[fam]))
+		}
+	}
+	return l.damages
+}
+
+func (l *loader) damage(fam, key string, seq int64, err error) {
+	if l.damaged[fam] {
+		return
+	}
+	l.damaged[fam] = true
+	l.damages = append(l.damages, Damage{Family: fam, Key: key, Seq: seq, Err: err})
+}
+
+func (l *loader) key(k, v string) {
 	parts := strings.SplitN(k, "/", 4)
 	if len(parts) < 3 || parts[0] != "f" {
-		return nil // not ours (a newer build's key): keep it, ignore it
+		return // not ours (a newer build's key): keep it, ignore it
 	}
 	fam := parts[1]
-	fm := s.families[fam]
+	fm := l.s.families[fam]
 	if fm == nil {
 		fm = newFamily(store.Family{ID: fam})
-		s.families[fam] = fm
+		l.s.families[fam] = fm
 	}
+	var err error
 	switch {
 	case parts[2] == "m":
-		return json.Unmarshal([]byte(v), &fm.info)
+		err = json.Unmarshal([]byte(v), &fm.info)
+	case parts[2] == "c" && l.full:
+		_, err = decodeSnapshot(v) // checked, not used
+	case parts[2] == "c":
+		err = l.snapshot(fm, v)
 	case parts[2] == "d" && len(parts) == 4:
 		var d store.Device
-		if err := json.Unmarshal([]byte(v), &d); err != nil {
-			return fmt.Errorf("%s: %w", k, err)
+		if err = json.Unmarshal([]byte(v), &d); err == nil {
+			l.s.putDevice(fm, d)
 		}
-		s.putDevice(fm, d)
 	case parts[2] == "i" && len(parts) == 4:
 		var inv store.Invite
-		if err := json.Unmarshal([]byte(v), &inv); err != nil {
-			return fmt.Errorf("%s: %w", k, err)
+		if err = json.Unmarshal([]byte(v), &inv); err == nil {
+			l.s.invites[inv.CodeHash] = inv
 		}
-		s.invites[inv.CodeHash] = inv
 	case parts[2] == "l" && len(parts) == 4:
-		if broken[fam] {
-			*drop = append(*drop, k)
-			return nil
-		}
-		if err := redoRecord(fm, parts[3], v); err != nil {
-			broken[fam] = true
-			*drop = append(*drop, k)
-		}
+		l.logRecord(fm, fam, k, parts[3], v)
+		return
 	}
+	if err != nil && !errors.Is(err, ErrDamaged) && !errors.Is(err, ErrNewerFormat) {
+		err = fmt.Errorf("%w: %v", ErrDamaged, err)
+	}
+	if err != nil {
+		l.damage(fam, k, 0, err)
+	}
+}
+
+func (l *loader) snapshot(fm *familyMem, v string) error {
+	h, err := decodeSnapshot(v)
+	if err != nil || h == nil {
+		return err
+	}
+	fm.head, fm.snapSeq = h, h.Seq
 	return nil
 }
 
-// redoRecord appends one push's changes to the family's head, or fails on a gap or an
-// unreadable record (then nothing of it is applied).
-func redoRecord(fm *familyMem, seqText, v string) error {
-	var r record
-	if err := decodeRecord(v, &r); err != nil {
-		return err
-	}
+// logRecord checks one record; those after the snapshot are redone. Past the first problem
+// of a family nothing more of it is redone (its head would be wrong anyway).
+func (l *loader) logRecord(fm *familyMem, fam, k, seqText, v string) {
 	last, err := strconv.ParseInt(seqText, 10, 64)
-	if err != nil || len(r.Changes) == 0 || r.Changes[len(r.Changes)-1].Seq != last {
-		return fmt.Errorf("record %s: bad key", seqText)
+	if err != nil || last < 1 {
+		l.damage(fam, k, 0, fmt.Errorf("%w: log key", ErrDamaged))
+		return
 	}
+	l.lastLog[fam] = last
+	if last <= fm.snapSeq {
+		if _, err := openEnvelope(v); err != nil {
+			l.damage(fam, k, last, err)
+		}
+		return
+	}
+	if l.damaged[fam] {
+		return
+	}
+	changes, err := decodeRecord(last, v)
+	if err == nil {
+		err = redo(fm, changes)
+	}
+	if err != nil {
+		l.damage(fam, k, last, err)
+	}
+}
+
+// redo appends one push's changes to the family's head, or fails on a gap or a change this
+// build cannot redo (then nothing of it is applied).
+func redo(fm *familyMem, changes []sync.Change) error {
 	h := fm.head.Clone()
-	for i := range r.Changes {
-		c := &r.Changes[i]
+	for i := range changes {
+		c := &changes[i]
 		if c.Seq != h.Seq+1 {
-			return fmt.Errorf("gap: seq %d after %d", c.Seq, h.Seq)
+			return fmt.Errorf("%w: gap: seq %d follows %d", ErrDamaged, c.Seq, h.Seq)
 		}
 		next, err := mutation.Redo(&h.State, c.Mutation.Intent(), c.Mutation.At, c.Outcome)
 		if err != nil {
-			return err
+			return fmt.Errorf("%w: seq %d (%s %q/%d) cannot be redone by this build: %v",
+				ErrDamaged, c.Seq, c.Mutation.Name, c.Mutation.ClientID, c.Mutation.MutationID, err)
 		}
 		h.State, h.Seq = next, c.Seq
 		h.LastMutationIDs[c.Mutation.ClientID] = c.Mutation.MutationID

@@ -1,11 +1,13 @@
-// Package buntstore is the store.Store of a self-hosted server: one BuntDB file with
-// SyncPolicy Always, a lock file, group commit and a repair pass at open.
+// Package buntstore is the store.Store of a self-hosted server: one BuntDB file, a lock file,
+// group commit with our own checked fsync, per-family snapshots and a strict check at open.
 //
 // Layout (stack-notes section 5): every key starts with "f/<family>/": "m" the family,
-// "d/<device>" a device, "i/<code hash>" an invitation, "l/<last seq %020d>" one record per
-// push holding all of that push's changes. One record per push makes a push crash-atomic: a
-// torn last record is cut off by BuntDB at open. Heads, last mutation ids, tokens and used
-// invitations are derived from the records at open and kept in memory.
+// "d/<device>" a device, "i/<code hash>" an invitation, "c" the family's snapshot (its head
+// at some seq), "l/<last seq %020d>" one record per push holding all of that push's changes
+// (record.go: a versioned, checksummed envelope around the payload). One record per push
+// makes a push crash-atomic: a torn last record is cut off by BuntDB at open. Heads, last
+// mutation ids, tokens and used invitations are rebuilt at open from the snapshots and the
+// log after them, and kept in memory.
 package buntstore
 
 import (
@@ -14,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	gosync "sync"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/tidwall/buntdb"
@@ -34,6 +37,9 @@ const maxGroup = 512
 type Store struct {
 	db       *buntdb.DB
 	lock     *os.File
+	file     *os.File     // our own handle on the database file, for the checked fsync
+	fsync    func() error // file.Sync; a seam for tests
+	failed   atomic.Pointer[error]
 	pushes   chan *writeReq
 	stop     chan struct{}
 	stopped  chan struct{}
@@ -51,6 +57,7 @@ type familyMem struct {
 	pushMu  gosync.Mutex // serializes the family's pushes, held until the record is on disk
 	info    store.Family
 	head    *store.Head // replaced, never changed in place
+	snapSeq int64       // the seq of the family's last snapshot written or asked for
 	devices map[string]store.Device
 }
 
@@ -60,11 +67,13 @@ type deviceRef struct{ family, device string }
 type Options struct {
 	// OnCommit is called after each group commit with the families whose heads moved.
 	OnCommit func(families []string)
-	// Repaired, when set, is told how many unacknowledged records the repair pass dropped.
-	Repaired func(dropped int)
+	// TornTail, when set, is told how many bytes of an unfinished last write (a crash during a
+	// commit, never acknowledged) BuntDB cut off the end of the file at open.
+	TornTail func(bytes int64)
 }
 
-// Open takes the lock on dir, opens (or creates) dir/gongji.db and rebuilds every family.
+// Open takes the lock on dir, opens (or creates) dir/gongji.db and rebuilds every family. A
+// record it cannot read or redo stops it with a *DamageError and the file unchanged.
 func Open(dir string, opt Options) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("data dir %s: %w", dir, err)
@@ -73,7 +82,7 @@ func Open(dir string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := openLocked(filepath.Join(dir, FileName), opt)
+	s, err := openLocked(dir, opt, false)
 	if err != nil {
 		lock.Close()
 		return nil, err
@@ -97,42 +106,71 @@ func Lock(dir string) (*os.File, error) {
 	return f, nil
 }
 
-func openLocked(path string, opt Options) (*Store, error) {
-	db, err := buntdb.Open(path)
+// openLocked opens dir/gongji.db; full redoes every record and ignores snapshots (the
+// repair check).
+func openLocked(dir string, opt Options, full bool) (*Store, error) {
+	path := filepath.Join(dir, FileName)
+	db, file, err := openDB(path, opt.TornTail)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w (see README: repairing the database)", path, err)
-	}
-	var cfg buntdb.Config
-	if err := db.ReadConfig(&cfg); err != nil {
-		db.Close()
 		return nil, err
 	}
-	// Always: a push is acknowledged only after its fsync. AutoShrink off: shrink is not
-	// power-safe (it renames without fsync).
-	cfg.SyncPolicy = buntdb.Always
-	cfg.AutoShrinkDisabled = true
-	if err := db.SetConfig(cfg); err != nil {
-		db.Close()
-		return nil, err
-	}
-	s := &Store{db: db, pushes: make(chan *writeReq, 4096), stop: make(chan struct{}),
+	s := &Store{db: db, file: file, fsync: file.Sync, pushes: make(chan *writeReq, 4096), stop: make(chan struct{}),
 		stopped: make(chan struct{}), onCommit: opt.OnCommit,
 		families: map[string]*familyMem{}, tokens: map[string]deviceRef{},
 		invites: map[string]store.Invite{}, used: map[string]bool{}}
-	dropped, err := s.load()
-	if err != nil {
+	if damages := s.load(full); len(damages) > 0 {
 		db.Close()
-		return nil, fmt.Errorf("load %s: %w", path, err)
-	}
-	if opt.Repaired != nil {
-		opt.Repaired(dropped)
+		file.Close()
+		return nil, &DamageError{Dir: dir, Damages: damages}
 	}
 	go s.commitLoop()
 	return s, nil
 }
 
-// Close stops the committer (pending pushes fail with store.ErrClosed), closes the file and
-// releases the lock.
+// openDB opens the BuntDB file and our own handle on it.
+//
+// fsync: BuntDB v1.3.2 ignores the error of its fsync (`_ = tx.db.file.Sync()` in Commit),
+// so a failed fsync would look like a durable push. The database runs with SyncPolicy Never
+// (BuntDB writes each commit with one write(2) and never syncs) and every commit is followed
+// by our fsync of the same file through our own descriptor (fsync flushes the file, whichever
+// descriptor asks), checked: a failure fails the push (503, nothing acknowledged, the head
+// not moved) and every later write, until a restart reads the file back (after a failed
+// fsync the kernel may have dropped the dirty pages, so retrying the fsync proves nothing).
+// This keeps the module unpatched. AutoShrink off: shrink renames without an fsync.
+func openDB(path string, tornTail func(int64)) (*buntdb.DB, *os.File, error) {
+	var before int64 = -1
+	if st, err := os.Stat(path); err == nil {
+		before = st.Size()
+	}
+	db, err := buntdb.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open %s: %w (the file was not changed; run `gongji repair -data %s`)", path, err, filepath.Dir(path))
+	}
+	if st, err := os.Stat(path); err == nil && before > st.Size() && tornTail != nil {
+		tornTail(before - st.Size())
+	}
+	var cfg buntdb.Config
+	if err := db.ReadConfig(&cfg); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	cfg.SyncPolicy = buntdb.Never
+	cfg.AutoShrinkDisabled = true
+	if err := db.SetConfig(cfg); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	file, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("open %s for fsync: %w", path, err)
+	}
+	return db, file, nil
+}
+
+// Close stops the committer (pending pushes fail with store.ErrClosed), writes a snapshot of
+// every family whose head moved past its last one (so the next start redoes no log), closes
+// the file and releases the lock.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	if s.closed {
@@ -143,7 +181,11 @@ func (s *Store) Close() error {
 	s.mu.Unlock()
 	close(s.stop)
 	<-s.stopped
-	err := s.db.Close()
+	err := s.snapshotAll()
+	if cerr := s.db.Close(); err == nil {
+		err = cerr
+	}
+	s.file.Close()
 	if s.lock != nil {
 		s.lock.Close()
 	}

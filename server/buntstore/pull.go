@@ -2,8 +2,10 @@ package buntstore
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"maps"
+	"strconv"
 
 	"github.com/tidwall/buntdb"
 
@@ -40,12 +42,18 @@ func (s *Store) Pull(_ context.Context, family string, cursor int64, limit int) 
 func (s *Store) scan(family string, cursor, head int64, limit int, page *store.Page) error {
 	var ferr error
 	err := s.db.View(func(tx *buntdb.Tx) error {
-		return tx.AscendRange("", logKey(family, cursor+1), logEnd(family), func(_, v string) bool {
-			var r record
-			if ferr = decodeRecord(v, &r); ferr != nil {
+		return tx.AscendRange("", logKey(family, cursor+1), logEnd(family), func(k, v string) bool {
+			last, err := strconv.ParseInt(k[len(k)-20:], 10, 64)
+			if err != nil {
+				ferr = fmt.Errorf("family %s, log key %s: %w", family, k, err)
 				return false
 			}
-			for _, c := range r.Changes {
+			changes, err := decodeRecord(last, v)
+			if err != nil {
+				ferr = fmt.Errorf("family %s, log record %s: %w", family, k, err)
+				return false
+			}
+			for _, c := range changes {
 				if c.Seq <= cursor || c.Seq > head {
 					continue
 				}
@@ -55,7 +63,7 @@ func (s *Store) scan(family string, cursor, head int64, limit int, page *store.P
 				}
 				page.Changes = append(page.Changes, c)
 			}
-			return r.Changes[len(r.Changes)-1].Seq < head
+			return last < head
 		})
 	})
 	if err != nil {

@@ -38,15 +38,74 @@ func (s *Store) Push(ctx context.Context, family string, fn store.PushFunc) erro
 	if err != nil || len(changes) == 0 {
 		return err // nothing to write: every earlier push of this family is already on disk
 	}
-	w := &writeReq{key: logKey(family, h.Seq), value: mustJSON(record{Changes: changes}), done: make(chan error, 1)}
+	w := &writeReq{key: logKey(family, h.Seq), value: encodeRecord(changes), done: make(chan error, 1)}
 	if err := s.enqueue(ctx, w); err != nil {
 		return err
 	}
 	s.mu.Lock()
 	fm.head = h
+	due := h.Seq-fm.snapSeq >= snapshotEvery
 	s.mu.Unlock()
+	if due {
+		s.snapshotLater(family, fm, h)
+	}
 	if s.onCommit != nil {
 		s.onCommit([]string{family})
+	}
+	return nil
+}
+
+// snapshotLater queues the family's new head as its snapshot. The record it covers is
+// already on disk, and the snapshot goes into a later commit, so a snapshot on disk never
+// runs ahead of the log. Nobody waits for it: a lost snapshot only means more log to redo.
+func (s *Store) snapshotLater(family string, fm *familyMem, h *store.Head) {
+	w := &writeReq{key: snapshotKey(family), value: encodeSnapshot(h), done: make(chan error, 1)}
+	select {
+	case s.pushes <- w:
+		s.mu.Lock()
+		fm.snapSeq = h.Seq
+		s.mu.Unlock()
+	default: // the queue is full: the next push of the family asks again
+	}
+}
+
+// snapshotAll writes, in one commit, the snapshot of every family whose head moved past its
+// last one. It runs in Close, after the committer stopped.
+func (s *Store) snapshotAll() error {
+	if s.failed.Load() != nil {
+		return nil
+	}
+	s.mu.RLock()
+	var kv []string
+	for id, fm := range s.families {
+		if fm.head.Seq > fm.snapSeq {
+			kv = append(kv, snapshotKey(id), encodeSnapshot(fm.head))
+		}
+	}
+	s.mu.RUnlock()
+	if len(kv) == 0 {
+		return nil
+	}
+	if err := s.set(kv...); err != nil {
+		return fmt.Errorf("snapshots at close: %w", err)
+	}
+	return nil
+}
+
+// update runs fn in one BuntDB transaction and fsyncs the file through our own handle,
+// checked (see openDB for why). After a failed fsync every later update fails: what reached
+// the disk is known again only by reading the file at the next start.
+func (s *Store) update(fn func(tx *buntdb.Tx) error) error {
+	if failed := s.failed.Load(); failed != nil {
+		return *failed
+	}
+	if err := s.db.Update(fn); err != nil {
+		return fmt.Errorf("write %s: %w", s.file.Name(), err)
+	}
+	if err := s.fsync(); err != nil {
+		err = fmt.Errorf("fsync %s: %w; nothing is written until the server restarts", s.file.Name(), err)
+		s.failed.CompareAndSwap(nil, &err)
+		return err
 	}
 	return nil
 }
@@ -97,7 +156,7 @@ func (s *Store) commitLoop() {
 				break drain
 			}
 		}
-		err := s.db.Update(func(tx *buntdb.Tx) error {
+		err := s.update(func(tx *buntdb.Tx) error {
 			for _, w := range batch {
 				if _, _, err := tx.Set(w.key, w.value, nil); err != nil {
 					return err
@@ -105,9 +164,6 @@ func (s *Store) commitLoop() {
 			}
 			return nil
 		})
-		if err != nil {
-			err = fmt.Errorf("write: %w", err)
-		}
 		for _, w := range batch {
 			w.done <- err
 		}

@@ -116,7 +116,7 @@ func TestCrashKill9(t *testing.T) {
 		if len(pushers[0].inflight) == 100 {
 			bigCaught++
 		}
-		repairs += strings.Count(srv.Stderr(), "repair: dropped") // read after the kill: no race
+		repairs += strings.Count(srv.Stderr(), "torn tail dropped") // read after the kill: no race
 		if srv, err = Start(bin, data); err != nil {
 			t.Fatalf("restart after kill %d: %v", k+1, err)
 		}
@@ -126,7 +126,7 @@ func TestCrashKill9(t *testing.T) {
 	for _, p := range pushers {
 		total += len(p.acked)
 	}
-	t.Logf("%d SIGKILLs (%d with a ~700 KB push unanswered, %d restarts repaired a gap), %d acknowledged mutations, all present exactly once",
+	t.Logf("%d SIGKILLs (%d with a ~700 KB push unanswered, %d restarts dropped a torn tail), %d acknowledged mutations, all present exactly once",
 		kills, bigCaught, repairs, total)
 }
 
@@ -154,7 +154,7 @@ func runUntilKill(t *testing.T, srv *Server, token string, pushers []*pusher, r 
 // ledger redone from the log conserves money and never goes below zero.
 func checkLog(t *testing.T, kill int, c *Client, pushers []*pusher) {
 	t.Helper()
-	changes := pullAll(t, c)
+	changes := pullAll(t, c, familyID)
 	count := map[string]map[int64]int{}
 	for i, ch := range changes {
 		if ch.Seq != int64(i+1) {
@@ -188,11 +188,11 @@ func checkLog(t *testing.T, kill int, c *Client, pushers []*pusher) {
 	checkMoney(t, kill, changes)
 }
 
-func pullAll(t *testing.T, c *Client) []sync.Change {
+func pullAll(t *testing.T, c *Client, fam string) []sync.Change {
 	var all []sync.Change
 	for cursor := int64(0); ; {
 		var page sync.PullResponse
-		if err := c.Do("GET", fmt.Sprintf("/api/v1/families/%s/pull?cursor=%d&limit=1000", familyID, cursor), nil, &page); err != nil {
+		if err := c.Do("GET", fmt.Sprintf("/api/v1/families/%s/pull?cursor=%d&limit=1000", fam, cursor), nil, &page); err != nil {
 			t.Fatal(err)
 		}
 		all = append(all, page.Changes...)

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -143,3 +144,32 @@ func CreateFamily(base, name string) (Family, error) {
 
 // TempDir is os.MkdirTemp for callers without a testing.T.
 func TempDir() (string, error) { return os.MkdirTemp("", "gongji-") }
+
+// Stop sends SIGTERM and waits for a clean exit.
+func (s *Server) Stop() error {
+	if err := s.Cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		return err
+	}
+	if err := s.Cmd.Wait(); err != nil {
+		return fmt.Errorf("gongji serve after SIGTERM: %w\n%s", err, s.Stderr())
+	}
+	return nil
+}
+
+// RSSBytes is the process's resident set (VmRSS of /proc/PID/status; Linux only).
+func (s *Server) RSSBytes() (int64, error) {
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.Cmd.Process.Pid))
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			var kb int64
+			if _, err := fmt.Sscanf(strings.TrimSpace(rest), "%d kB", &kb); err != nil {
+				return 0, fmt.Errorf("VmRSS %q: %w", rest, err)
+			}
+			return kb * 1024, nil
+		}
+	}
+	return 0, fmt.Errorf("no VmRSS in /proc/%d/status", s.Cmd.Process.Pid)
+}

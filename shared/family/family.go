@@ -5,6 +5,7 @@
 package family
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
@@ -39,30 +40,30 @@ const (
 
 // Wallet is a person's 医保钱包.
 type Wallet struct {
-	Opened  bool
-	Balance money.Amount
+	Opened  bool         `json:"opened"`
+	Balance money.Amount `json:"balance"`
 }
 
 // Person is one member of the family.
 type Person struct {
-	ID        PersonID
-	Name      string
-	Region    region.Code
-	Insurance Insurance
-	Status    Status
-	Retired   bool
+	ID        PersonID    `json:"id"`
+	Name      string      `json:"name,omitempty"`
+	Region    region.Code `json:"region"`
+	Insurance Insurance   `json:"insurance"`
+	Status    Status      `json:"status"`
+	Retired   bool        `json:"retired,omitempty"`
 	// Tier is the Shenzhen employee tier (1 一档 or 2 二档); 0 when unknown or not Shenzhen.
-	Tier int
+	Tier int `json:"tier,omitempty"`
 	// HasAccount says whether the person has a personal account (个人账户).
-	HasAccount bool
+	HasAccount bool `json:"has_account,omitempty"`
 	// Account is the personal-account balance; with HasHistory it is the current-year part
 	// (当年账户), which may be negative.
-	Account money.Amount
+	Account money.Amount `json:"account"`
 	// HasHistory says the account is split into current-year and historical parts (Hangzhou).
-	HasHistory bool
+	HasHistory bool `json:"has_history,omitempty"`
 	// AccountHistory is the historical part (历年账户).
-	AccountHistory money.Amount
-	Wallet         Wallet
+	AccountHistory money.Amount `json:"account_history"`
+	Wallet         Wallet       `json:"wallet"`
 }
 
 // Insured says whether the person is insured in the sense of rule B2: employee or resident
@@ -160,10 +161,10 @@ func CloseRelatives() []Relation {
 // Link records that Person is Of's Relation ("B is A's parent"), with the Shenzhen
 // social-security card family link.
 type Link struct {
-	Person     PersonID
-	Of         PersonID
-	Relation   Relation
-	CardLinked bool
+	Person     PersonID `json:"person"`
+	Of         PersonID `json:"of"`
+	Relation   Relation `json:"relation"`
+	CardLinked bool     `json:"card_linked,omitempty"`
 }
 
 // Scope is what a binding lets the authorizer's account pay for.
@@ -193,12 +194,12 @@ func ParseScope(s string) (Scope, error) {
 
 // Binding is a 家庭共济绑定: the authorizer's account may pay for the beneficiary.
 type Binding struct {
-	ID          string
-	Authorizer  PersonID
-	Beneficiary PersonID
-	Scopes      []Scope
-	Created     civil.Date
-	Revoked     civil.Date // civil.Never when not revoked
+	ID          string     `json:"id"`
+	Authorizer  PersonID   `json:"authorizer"`
+	Beneficiary PersonID   `json:"beneficiary"`
+	Scopes      []Scope    `json:"scopes"`
+	Created     civil.Date `json:"created"`
+	Revoked     civil.Date `json:"-"` // civil.Never when not revoked; JSON "revoked", absent when never
 }
 
 // InForce says whether created <= d and d < revoked (rules.md section 2). Rule-based
@@ -236,21 +237,21 @@ const (
 
 // WalletTransfer is a 医保钱包 transfer already made.
 type WalletTransfer struct {
-	ID     string
-	From   PersonID
-	To     PersonID
-	Amount money.Amount
-	Source Source
-	At     time.Time
-	State  TransferState
+	ID     string        `json:"id"`
+	From   PersonID      `json:"from"`
+	To     PersonID      `json:"to"`
+	Amount money.Amount  `json:"amount"`
+	Source Source        `json:"source"`
+	At     time.Time     `json:"at"`
+	State  TransferState `json:"state"`
 }
 
 // State is everything the rules read about one family.
 type State struct {
-	People    []Person
-	Links     []Link
-	Bindings  []Binding
-	Transfers []WalletTransfer
+	People    []Person         `json:"people"`
+	Links     []Link           `json:"links"`
+	Bindings  []Binding        `json:"bindings"`
+	Transfers []WalletTransfer `json:"transfers"`
 }
 
 // Person finds a person by id.
@@ -379,4 +380,37 @@ func (s *State) SortedPersonIDs() []PersonID {
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	return ids
+}
+
+// bindingJSON is a binding's JSON: "revoked" is absent while the binding is not revoked
+// (civil.Never has no text form).
+type bindingJSON struct {
+	ID          string      `json:"id"`
+	Authorizer  PersonID    `json:"authorizer"`
+	Beneficiary PersonID    `json:"beneficiary"`
+	Scopes      []Scope     `json:"scopes"`
+	Created     civil.Date  `json:"created"`
+	Revoked     *civil.Date `json:"revoked,omitempty"`
+}
+
+// MarshalJSON writes the binding with "revoked" only when it was revoked.
+func (b Binding) MarshalJSON() ([]byte, error) {
+	j := bindingJSON{ID: b.ID, Authorizer: b.Authorizer, Beneficiary: b.Beneficiary, Scopes: b.Scopes, Created: b.Created}
+	if b.Revoked != civil.Never {
+		j.Revoked = &b.Revoked
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads a binding; without "revoked" it is in force until further notice.
+func (b *Binding) UnmarshalJSON(data []byte) error {
+	var j bindingJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	*b = Binding{ID: j.ID, Authorizer: j.Authorizer, Beneficiary: j.Beneficiary, Scopes: j.Scopes, Created: j.Created, Revoked: civil.Never}
+	if j.Revoked != nil {
+		b.Revoked = *j.Revoked
+	}
+	return nil
 }

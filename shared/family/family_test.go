@@ -1,9 +1,13 @@
 package family
 
 import (
+	"encoding/json"
+	"reflect"
+
 	"strings"
 	"testing"
 
+	"gongji/shared/civil"
 	"gongji/shared/money"
 )
 
@@ -96,5 +100,29 @@ func TestHangzhouDebit(t *testing.T) {
 				t.Fatalf("after debit: current %s history %s balance %s", p.Account, p.AccountHistory, p.Balance())
 			}
 		})
+	}
+}
+
+// TestStateJSON: a family's state round-trips through JSON (snapshots store it), a binding
+// that is not revoked included.
+func TestStateJSON(t *testing.T) {
+	s := State{
+		People:   []Person{{ID: "A", Name: "李建国", Region: "430424", Insurance: Employee, Status: Active, HasAccount: true, Account: 12345, Wallet: Wallet{Opened: true, Balance: 5}}},
+		Links:    []Link{{Person: "B", Of: "A", Relation: Parent, CardLinked: true}},
+		Bindings: []Binding{{ID: "b1", Authorizer: "A", Beneficiary: "B", Scopes: []Scope{Medical}, Created: civil.MustDate("2025-01-05"), Revoked: civil.Never}, {ID: "b2", Authorizer: "A", Beneficiary: "B", Scopes: []Scope{Medical}, Created: civil.MustDate("2025-01-05"), Revoked: civil.MustDate("2025-02-01")}},
+	}
+	data, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back State
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(s, back) {
+		t.Fatalf("round trip:\n%s\n%+v", data, back)
+	}
+	if strings.Count(string(data), `"revoked"`) != 1 {
+		t.Errorf("revoked should appear once (b2 only): %s", data)
 	}
 }

@@ -1,7 +1,13 @@
-// Command gongji-load measures the real `gongji serve` on loopback: durable settled bills
-// per second and push latency p50/p99 at 1, 10 and 100 concurrent families, each family one
-// phone pushing bills back to back (`make load`). It starts its own server on a fresh data
-// directory and stops after a bounded time; it only ever talks to 127.0.0.1.
+// Command gongji-load measures the real `gongji serve` on loopback. It starts its own server
+// on a fresh data directory and only ever talks to 127.0.0.1.
+//
+// Without -bills (`make load`): durable settled bills per second and push latency p50/p99 at
+// 1, 10 and 100 concurrent families, each family one phone pushing bills back to back for
+// -duration.
+//
+// With -bills M: fills -families N families with M bills each (-batch K per push), then
+// prints bytes per change on disk, RSS after the fill, restart-to-ready time, RSS after the
+// restart and a new device's full pull time. -keep DIR leaves the filled data directory.
 package main
 
 import (
@@ -26,9 +32,17 @@ func main() {
 	bin := flag.String("bin", "", "gongji binary (built from this checkout when empty)")
 	levels := flag.String("families", "1,10,100", "concurrent families per run")
 	duration := flag.Duration("duration", 5*time.Second, "length of each run")
-	bills := flag.Int("bills", 1, "bills per push")
+	batch := flag.Int("batch", 1, "bills per push")
+	fill := flag.Int("bills", 0, "fill mode: bills per family (-families is then one number)")
+	keep := flag.String("keep", "", "fill mode: data directory to fill and leave (empty or new)")
 	flag.Parse()
-	if err := run(*bin, *levels, *duration, *bills); err != nil {
+	var err error
+	if *fill > 0 {
+		err = runFill(*bin, *levels, *fill, *batch, *keep)
+	} else {
+		err = run(*bin, *levels, *duration, *batch)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gongji-load:", err)
 		os.Exit(1)
 	}

@@ -15,7 +15,8 @@ import (
 // backupCmd is `gongji backup [-data DIR] FILE`: a consistent copy of the database that
 // works while the server runs. The file only grows (shrink is off) and every push is one
 // record, so a copy of its current length is a crash-consistent prefix; opening that copy
-// cuts a torn last record and runs the repair pass, then it is saved compacted to FILE.
+// cuts a torn last record and checks every record after the snapshots (a damaged one stops
+// the backup), then it is saved compacted to FILE.
 func backupCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -14,6 +14,8 @@ const usage = `usage:
   gongji eval FILE|-       decide a scenario file and print the result JSON
   gongji backup FILE       write a consistent copy of the database (works while serving)
   gongji restore FILE      replace the database with a backup (server stopped)
+  gongji repair [flags]    check every record; with -truncate-tail or -drop-after-gap,
+                           copy the database aside and repair it (server stopped)
   gongji version           print the build version
 `
 
@@ -38,6 +40,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return backupCmd(args[1:], stdout, stderr)
 	case "restore":
 		return restoreCmd(args[1:], stdout, stderr)
+	case "repair":
+		return repairCmd(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version)
 		return 0

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -38,16 +39,17 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	hub := api.NewHub()
-	db, err := buntstore.Open(*data, buntstore.Options{OnCommit: hub.Notify, Repaired: func(n int) {
-		if n > 0 {
-			log.Warn("repair: dropped unacknowledged log records after a gap", "records", n)
-		}
+	db, err := buntstore.Open(*data, buntstore.Options{OnCommit: hub.Notify, TornTail: func(n int64) {
+		log.Warn("torn tail dropped: the unfinished last write of a crash (never acknowledged) was cut off", "bytes", n)
 	}})
 	if err != nil {
 		fmt.Fprintf(stderr, "gongji serve: %v\n", err)
 		return 1
 	}
 	defer db.Close()
+	// Reading the file leaves garbage about the size of the file; give it back to the OS now
+	// instead of whenever the scavenger gets to it (RSS after a start, issue 9).
+	debug.FreeOSMemory()
 	apiServer := api.New(api.Config{Store: db, Engine: engine.Default(), Log: log, Hub: hub})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -58,12 +60,15 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		ReadTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute,
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	srv.RegisterOnShutdown(apiServer.Stop)
+	// Signals are caught before the start line: whoever waits for that line may stop us at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	log.Info("serving", "addr", ln.Addr().String(), "data", *data, "version", version)
 	fmt.Fprintf(stdout, "Gongji is running at http://%s/\n", ln.Addr())
 	sweepCtx, stopSweep := context.WithCancel(context.Background())
 	swept := make(chan struct{})
 	go sweepRefunds(sweepCtx, apiServer, db, log, swept)
-	code := serveUntilSignal(srv, ln, log, stderr)
+	code := serveUntilSignal(ctx, srv, ln, log, stderr)
 	stopSweep()
 	<-swept // before the deferred db.Close
 	return code
@@ -105,9 +110,7 @@ func routes(apiServer *api.Server) http.Handler {
 
 // serveUntilSignal serves until SIGINT or SIGTERM, then stops taking requests, lets running
 // ones finish (10 s at most) and returns; the caller closes the store after that.
-func serveUntilSignal(srv *http.Server, ln net.Listener, log *slog.Logger, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+func serveUntilSignal(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Logger, stderr io.Writer) int {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)

@@ -25,6 +25,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"push appends and pull pages", testPushPull},
 		{"a failed push changes nothing", testPushError},
 		{"families are isolated", testIsolation},
+		{"a long log pulls whole, page by page", testLongLog},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -166,5 +167,43 @@ func testIsolation(t *testing.T, s store.Store) {
 	}
 	if err := s.RevokeDevice(ctx, "fb", "fa-owner"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("revoke fa's device through fb: %v, want ErrNotFound", err)
+	}
+}
+
+// testLongLog pushes more changes than a store's snapshot interval (buntstore: 128) in pushes
+// of varied sizes and pulls them back in small pages: every seq once, in order.
+func testLongLog(t *testing.T, s store.Store) {
+	family(t, s, "fa")
+	total := 0
+	for i := range 40 {
+		n := 1 + i%13
+		if err := s.Push(ctx, "fa", credit("c", n)); err != nil {
+			t.Fatal(err)
+		}
+		total += n
+	}
+	var seen int64
+	for cursor := int64(0); ; {
+		page, err := s.Pull(ctx, "fa", cursor, 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range page.Changes {
+			if seen++; c.Seq != seen || c.Mutation.MutationID != seen {
+				t.Fatalf("change %d has seq %d, mutation %d", seen, c.Seq, c.Mutation.MutationID)
+			}
+		}
+		if len(page.Changes) > 0 {
+			cursor = page.Changes[len(page.Changes)-1].Seq
+		}
+		if !page.More {
+			if page.LastMutationIDs["c"] != int64(total) || page.Head != int64(total) {
+				t.Fatalf("last page: head %d, last mutation %d; want %d", page.Head, page.LastMutationIDs["c"], total)
+			}
+			break
+		}
+	}
+	if seen != int64(total) {
+		t.Errorf("pulled %d changes, pushed %d", seen, total)
 	}
 }
