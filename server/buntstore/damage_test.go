@@ -61,11 +61,11 @@ func flipPayloadByte(t *testing.T, dir, key string) {
 		t.Fatal(err)
 	}
 	i := bytes.Index(data, []byte(key))
-	j := bytes.Index(data[i:], []byte(`"mutation"`))
+	j := bytes.Index(data[i:], []byte(`"changes":"`))
 	if i < 0 || j < 0 {
 		t.Fatalf("record %s not found in the file", key)
 	}
-	data[i+j+3] ^= 1 // "mutation" -> "mutbtion"
+	data[i+j+20] ^= 1 // a byte of the deflated payload
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -13,18 +13,29 @@ import (
 
 // LogVersion is the newest log record format this build writes and reads. A record carries
 // its version in an envelope that is read apart from the payload, so a change of the
-// payload's JSON bumps LogVersion and adds a decoder to payloadDecoders; the envelope stays.
+// payload bumps LogVersion and adds a decoder to payloadDecoders; the envelope stays.
 //
 //	1  {"changes":[sync.Change...]}                    main until 2026-12: no version, no sum,
 //	                                                   Go field names, money in fen
 //	2  {"v":2,"sum":"<crc32c hex>","changes":[...]}    sync.FormatVersion 2: snake_case, money
 //	                                                   "12.34", explanations as structure
-const LogVersion = sync.FormatVersion
+//	3  {"v":3,"sum":"<crc32c hex>","changes":"<b64>"}  format 2 deflated against dictionaryV3
+const LogVersion = 3
 
 // payloadDecoders turn a record's payload into changes, by format version.
 var payloadDecoders = map[int]func(payload string) ([]sync.Change, error){
 	1: decodeV1,
 	2: decodeV2,
+	3: decodeV3,
+}
+
+// decodeV3 inflates a format-3 payload and reads it as format 2.
+func decodeV3(payload string) ([]sync.Change, error) {
+	text, err := inflateV3(payload)
+	if err != nil {
+		return nil, err
+	}
+	return decodeV2(text)
 }
 
 // decodeV1 upgrades a version-1 payload (sync.UpgradeV1) and reads it.
@@ -60,7 +71,7 @@ const (
 // encodeRecord is the stored value of one push: its changes in the current format, with
 // the version and the CRC-32C of the payload.
 func encodeRecord(changes []sync.Change) string {
-	payload := mustJSON(changes)
+	payload := deflateV3(mustJSON(changes))
 	return envV + strconv.Itoa(LogVersion) + envSum + fmt.Sprintf("%08x", crc32.Checksum([]byte(payload), castagnoli)) +
 		envChange + payload + "}"
 }

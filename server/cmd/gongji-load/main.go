@@ -94,7 +94,7 @@ func setup(base string, n int, transport http.RoundTripper) ([]*family, error) {
 		c := &crashtest.Client{HTTP: &http.Client{Transport: transport, Timeout: 30 * time.Second}, Base: base, Token: cred.Token}
 		f := &family{client: c, id: cred.Family}
 		req := sync.PushRequest{Mutations: []sync.Mutation{f.mutation(mutation.AddPerson,
-			`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"1000000000.00"}`)}}
+			`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"100000000.00"}`)}}
 		if err := c.Do("POST", "/api/v1/families/"+f.id+"/push", req, nil); err != nil {
 			return nil, err
 		}

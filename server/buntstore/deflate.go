@@ -1,0 +1,81 @@
+package buntstore
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"strings"
+	gosync "sync"
+)
+
+// Record format 3 stores a push's format-2 JSON deflated against a preset dictionary of the
+// JSON that every change repeats (member names, mutation and message ids, source ids), then
+// base64-encoded so that the stored value stays text. A settled bill's change shrinks from
+// about 1.2 KB to under 200 bytes. The dictionary is part of the format: changing it is a new
+// record version, never an edit.
+const deflateLevel = 6
+
+// dictionaryV3 is the preset dictionary of record format 3. Deflate finds matches best near
+// the end of the dictionary, so the most common text comes last.
+const dictionaryV3 = `{"v":3,"sum":"","changes":[{"seq":1,"device":"d","mutation":{"client_id":"c","mutation_id":1,"name":"add_person","at":"2026-03-02T10:00:01+08:00","args":{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","has_account":true,"account":"1000.00","wallet_open":true,"wallet":"0.00"}},"outcome":{"status":"confirmed","entries":[{"kind":"opening","postings":[{"account":{"kind":"account","owner":"mom"},"amount":"1000.00"},{"account":{"kind":"external","owner":"opening"},"amount":"-1000.00"}]}]}}]}` +
+	`{"name":"link","args":{"person":"mom","of":"son","relation":"parent","card_linked":true}}` +
+	`{"name":"bind","args":{"authorizer":"son","beneficiary":"mom","scopes":["medical","resident_premium"],"created":"2025-01-05"}},"outcome":{"status":"rejected","codes":["BENEFICIARY_OUT_OF_AREA","RELATION_NOT_ALLOWED"],"rules":["B1","B2","B3","B4"],"explanation":[{"rule":"B1","msg":"bind.authorizer_ok","args":[{"k":"person","v":"son"},{"k":"word","v":"active"}],"src":["gbf-2021-14","nhsa-qa-2024","sc-faq-2025-07-04"],"grade":"A/B"},{"rule":"B2","msg":"bind.beneficiary_ok","args":[{"k":"person","v":"mom"},{"k":"word","v":"resident"}]},{"rule":"B3","code":"RELATION_NOT_ALLOWED","msg":"bind.relation_ok","args":[{"k":"list","v":"spouse,parent,child,sibling,grandparent,grandchild"},{"k":"date","v":"2025-01-05"}],"src":["gbf-2024-38","nhsa-2024-12-26"]},{"rule":"B4","code":"BENEFICIARY_OUT_OF_AREA","msg":"bind.out_of_area","args":[{"k":"region","v":"440106"},{"k":"word","v":"same_province"}],"src":["nhsa-2024-11-26","nhsa-2024-10-29"],"grade":"B"},{"rule":"B3","msg":"next.wallet","args":[{"k":"province","v":"430424"},{"k":"word","v":"wallet_on"}]},{"rule":"B1-B8","msg":"bind.allowed","args":[{"k":"list","v":"medical"}]}]}}` +
+	`{"name":"wallet_transfer","args":{"from":"son","to":"mom","amount":"200.00","source":"account"}},"outcome":{"status":"confirmed","rules":["W10"],"entries":[{"kind":"wallet_transfer","postings":[{"account":{"kind":"pending","owner":"t1"},"amount":"200.00"}]}],"explanation":[{"rule":"W10","msg":"wallet.sent","args":[{"k":"time","v":"2025-10-13T06:00:00+08:00"}],"src":["wallet-ytwb-2025-09-18"],"grade":"B/C"}]}}` +
+	`{"name":"pay_premium","args":{"insured":"mom","premium":"resident","amount":"400.00"}}{"name":"wallet_accept","args":{"transfer":"t1"}}{"name":"revoke","args":{"binding":"b1"}}` +
+	`{"seq":2,"device":"d","mutation":{"client_id":"c","mutation_id":2,"name":"settle","at":"2026-03-02T10:00:02+08:00","args":{"patient":"mom","card_holder":"mom","institution":{"region":"330100","kind":"pharmacy","designated":true,"wallet":true},"bill":{"total":"12.34","fund":"0.00","policy_self_pay":"12.34","full_self_pay":"0.00","category":"drug"}}},"outcome":{"status":"confirmed","rules":["S1","S4","S5"],"ruleset":"v2-c15dd0d135c1","split":{"lines":[{"payer":"mom","source":"own","amount":"12.34"},{"payer":"son","source":"mutual_aid","binding":"b1","amount":"12.34","claimable_elsewhere":false}],"cash":"0.00"},"entries":[{"kind":"settle","postings":[{"account":{"kind":"account","owner":"mom"},"amount":"-12.34"},{"account":{"kind":"wallet","owner":"mom"},"amount":"-12.34"},{"account":{"kind":"external","owner":"settle"},"amount":"12.34"}]}],"explanation":[{"rule":"S1","msg":"settle.eligible","args":[{"k":"amount","v":"12.34"},{"k":"word","v":"policy_self_pay"}],"src":["gbf-2021-14"],"grade":"U","unverified":true},{"rule":"S5","msg":"pay.authorizer","args":[{"k":"person","v":"son"},{"k":"binding","v":"b1"},{"k":"amount","v":"1000.00"},{"k":"amount","v":"12.34"}],"src":["nhsa-qa-2024","sz-bendibao-163","sz-bendibao-635961"],"grade":"B"},{"rule":"S4","msg":"pay.own","args":[{"k":"person","v":"mom"},{"k":"amount","v":"1000.00"},{"k":"amount","v":"12.34"}],"src":["nhsa-qa-2024","sz-bendibao-163","sz-bendibao-635961"],"grade":"B"},{"rule":"S5","msg":"pay.cash","args":[{"k":"amount","v":"12.34"},{"k":"amount","v":"0.00"}],"src":["nhsa-qa-2024","sz-bendibao-163","sz-bendibao-635961"],"grade":"B"}]}}]}`
+
+// Writers are costly to make (a deflate state is several hundred KB), so they are pooled;
+// Reset keeps the dictionary.
+var (
+	deflaters = gosync.Pool{New: func() any {
+		w, err := flate.NewWriterDict(io.Discard, deflateLevel, []byte(dictionaryV3))
+		if err != nil {
+			panic(err) // only for a bad level, a constant
+		}
+		return w
+	}}
+	inflaters = gosync.Pool{New: func() any { return flate.NewReaderDict(bytes.NewReader(nil), []byte(dictionaryV3)) }}
+)
+
+// deflateV3 is a format-3 payload: the JSON deflated against dictionaryV3, base64 in quotes.
+func deflateV3(payload string) string {
+	var b bytes.Buffer
+	w := deflaters.Get().(*flate.Writer)
+	defer deflaters.Put(w)
+	w.Reset(&b)
+	// Writes to a bytes.Buffer cannot fail.
+	_, _ = w.Write([]byte(payload))
+	_ = w.Close()
+	return `"` + base64.RawStdEncoding.EncodeToString(b.Bytes()) + `"`
+}
+
+// inflateV3 reverses deflateV3.
+func inflateV3(payload string) (string, error) {
+	text, ok := strings.CutPrefix(payload, `"`)
+	if text, ok = strings.CutSuffix(text, `"`); !ok {
+		return "", fmt.Errorf("format 3 payload is not a quoted string")
+	}
+	raw, err := base64.RawStdEncoding.DecodeString(text)
+	if err != nil {
+		return "", fmt.Errorf("format 3 payload: %w", err)
+	}
+	r := inflaters.Get().(io.ReadCloser)
+	defer inflaters.Put(r)
+	if err := r.(flate.Resetter).Reset(bytes.NewReader(raw), []byte(dictionaryV3)); err != nil {
+		return "", err
+	}
+	out, err := io.ReadAll(io.LimitReader(r, maxInflatedBytes+1))
+	if err != nil {
+		return "", fmt.Errorf("format 3 payload: %w", err)
+	}
+	if len(out) > maxInflatedBytes {
+		return "", fmt.Errorf("format 3 payload inflates beyond %d bytes", maxInflatedBytes)
+	}
+	return string(out), nil
+}
+
+// maxInflatedBytes bounds what one record may inflate to: far above the largest push the API
+// accepts, so only a damaged record can reach it.
+const maxInflatedBytes = 64 << 20
