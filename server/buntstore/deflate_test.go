@@ -31,3 +31,31 @@ func TestFormat3RoundTrip(t *testing.T) {
 		t.Error("a payload that is not deflate data was read")
 	}
 }
+
+// BenchmarkEncodeRecord measures what format 3 adds to a push: deflating one settled bill's
+// change (compare the two sub-benchmarks in one run).
+func BenchmarkEncodeRecord(b *testing.B) {
+	var changes []sync.Change
+	data := `[{"seq":2,"device":"dpajcrpkgptv4k3kj","mutation":{"client_id":"load","mutation_id":4,"name":"settle","at":"2026-03-02T10:00:04Z","args":{"patient":"mom","institution":{"region":"330100","kind":"pharmacy","designated":true},"bill":{"total":"12.34","policy_self_pay":"12.34","category":"drug"}}},"outcome":{"status":"confirmed","rules":["S1","S4","S5"],"ruleset":"v2-c15dd0d135c1","split":{"lines":[{"payer":"mom","source":"own","amount":"12.34"}],"cash":"0.00"},"entries":[{"kind":"settle","postings":[{"account":{"kind":"account","owner":"mom"},"amount":"-12.34"},{"account":{"kind":"external","owner":"settle"},"amount":"12.34"}]}],"explanation":[{"rule":"S1","msg":"settle.eligible","args":[{"k":"amount","v":"12.34"},{"k":"word","v":"policy_self_pay"}],"src":["gbf-2021-14"],"grade":"U","unverified":true},{"rule":"S4","msg":"pay.own","args":[{"k":"person","v":"mom"},{"k":"amount","v":"99999975.32"},{"k":"amount","v":"12.34"}],"src":["nhsa-qa-2024","sz-bendibao-163","sz-bendibao-635961"],"grade":"B"}]}}]`
+	if err := json.Unmarshal([]byte(data), &changes); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("json", func(b *testing.B) {
+		for b.Loop() {
+			_ = mustJSON(changes)
+		}
+	})
+	b.Run("json+deflate", func(b *testing.B) {
+		for b.Loop() {
+			_ = encodeRecord(changes)
+		}
+	})
+	b.Run("inflate+decode", func(b *testing.B) {
+		v := encodeRecord(changes)
+		for b.Loop() {
+			if _, err := decodeRecord(2, v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
