@@ -65,8 +65,8 @@ func (s *Store) redoLog() error {
 	}
 	h := s.head
 	for _, row := range rows {
-		var c sync.Change
-		if err := json.Unmarshal([]byte(row["body"].(string)), &c); err != nil {
+		c, err := sync.DecodeStoredChange([]byte(row["body"].(string)))
+		if err != nil {
 			return fmt.Errorf("dostore: log record: %w", err)
 		}
 		if c.Seq != h.Seq+1 {
@@ -302,9 +302,9 @@ func (s *Store) Pull(_ context.Context, family string, cursor int64, limit int) 
 			page.More = true
 			break
 		}
-		var c sync.Change
-		if err := json.Unmarshal([]byte(row["body"].(string)), &c); err != nil {
-			return store.Page{}, err
+		c, err := sync.DecodeStoredChange([]byte(row["body"].(string)))
+		if err != nil {
+			return store.Page{}, fmt.Errorf("dostore: log record: %w", err)
 		}
 		page.Changes = append(page.Changes, c)
 	}

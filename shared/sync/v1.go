@@ -158,3 +158,13 @@ func IsV1Push(body []byte) bool {
 	_, ok := probe.Mutations[0]["clientID"]
 	return ok
 }
+
+// DecodeStoredChange reads one change stored by any build: a change of format version 1
+// carries "clientID" in its mutation, which version 2 never writes (it says "client_id"), so
+// stores that keep one change per row without a version column (server/dostore) read both.
+func DecodeStoredChange(data []byte) (Change, error) {
+	if bytes.Contains(data, []byte(`"clientID"`)) {
+		return DecodeChangeV1(data)
+	}
+	return DecodeChange(FormatVersion, data)
+}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"gongji/shared/family"
@@ -173,5 +174,24 @@ func TestV1Push(t *testing.T) {
 	}
 	if _, err := sync.DecodeChange(3, []byte(`{}`)); err == nil {
 		t.Fatal("an unknown format version decoded")
+	}
+}
+
+// TestDecodeStoredChange: a row written by either format reads as the same change.
+func TestDecodeStoredChange(t *testing.T) {
+	var v1 []json.RawMessage
+	if err := json.Unmarshal(read(t, "v1/changes.json"), &v1); err != nil {
+		t.Fatal(err)
+	}
+	for i, raw := range v1 {
+		old, err := sync.DecodeStoredChange(raw)
+		if err != nil {
+			t.Fatalf("v1 change %d: %v", i, err)
+		}
+		v2, _ := json.Marshal(old)
+		again, err := sync.DecodeStoredChange(v2)
+		if err != nil || !reflect.DeepEqual(old, again) {
+			t.Fatalf("v2 form of change %d reads differently: %v", i, err)
+		}
 	}
 }
