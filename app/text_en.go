@@ -214,6 +214,7 @@ var en = map[string]string{
 	"state.pending":                        "pending",
 	"state.confirmed":                      "confirmed",
 	"state.adjusted":                       "adjusted",
+	"state.unknown":                        "From a newer version",
 	"state.rejected":                       "rejected",
 	"mut.add_person":                       "Add member",
 	"mut.link":                             "Add relation",

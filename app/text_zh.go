@@ -214,6 +214,7 @@ var zh = map[string]string{
 	"state.pending":                        "待同步",
 	"state.confirmed":                      "已确认",
 	"state.adjusted":                       "已调整",
+	"state.unknown":                        "新版本的内容",
 	"state.rejected":                       "被拒绝",
 	"mut.add_person":                       "添加成员",
 	"mut.link":                             "添加关系",
