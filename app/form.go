@@ -86,6 +86,14 @@ func personOptions(current string) []app.UI {
 	return out
 }
 
+// colon ends a label before its value: "：" in Chinese, ": " in English.
+func colon() string {
+	if theStore().Lang() == English {
+		return ": "
+	}
+	return "："
+}
+
 // personName is the person's name as the family entered it (the id when unknown).
 func personName(id family.PersonID) string {
 	if p := theStore().Book().State.Person(id); p != nil && p.Name != "" {

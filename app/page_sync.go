@@ -65,16 +65,17 @@ func (c *syncPage) status() app.UI {
 		last = shortTime(d.LastSync)
 	}
 	return app.Section().ID("sync-status").Class("card").Body(
-		app.P().Body(app.Span().Text(st.T("family.name")+"："), app.Strong().ID("sync-family-name").Text(d.FamilyName)),
-		app.P().Body(app.Span().Text(st.T("sync.family")+"："), app.Code().ID("sync-family").Text(d.Family)),
-		app.P().Body(app.Span().Text(st.T("sync.last")+"："), app.Span().ID("sync-last").Text(last)),
+		// the family's id stays out of sight (data-family): the family reads its name
+		app.P().ID("sync-family").DataSet("family", d.Family).Body(
+			app.Span().Text(st.T("family.name")+colon()), app.Strong().ID("sync-family-name").Text(d.FamilyName)),
+		app.P().Body(app.Span().Text(st.T("sync.last")+colon()), app.Span().ID("sync-last").Text(last)),
 		c.devices(),
 		app.Button().ID("sync-now").Text(st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { startSync(ctx) }),
 		app.If(d.Owner, func() app.UI {
 			return app.Button().ID("new-invite").Class("secondary").Disabled(c.busy).Text(st.T("sync.invite")).OnClick(c.newInvite)
 		}),
 		app.If(c.invite != "", func() app.UI {
-			return app.P().Body(app.Span().Text(st.T("sync.code")+"："), app.Code().ID("invite-code").Class("code").Text(c.invite))
+			return app.P().Body(app.Span().Text(st.T("sync.code")+colon()), app.Code().ID("invite-code").Class("code").Text(c.invite))
 		}),
 	)
 }

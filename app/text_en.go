@@ -198,7 +198,6 @@ var en = map[string]string{
 	"sync.code":                            "Invitation code",
 	"sync.invite":                          "New invitation code",
 	"sync.now":                             "Sync now",
-	"sync.family":                          "Family id",
 	"sync.last":                            "Last sync",
 	"sync.never":                           "never",
 	"sync.device":                          "Device name",

@@ -198,7 +198,6 @@ var zh = map[string]string{
 	"sync.code":                            "邀请码",
 	"sync.invite":                          "生成邀请码",
 	"sync.now":                             "立即同步",
-	"sync.family":                          "家庭编号",
 	"sync.last":                            "上次同步",
 	"sync.never":                           "尚未同步",
 	"sync.device":                          "设备名称",
