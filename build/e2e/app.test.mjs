@@ -208,7 +208,9 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await page.locator('#sync-devices li', { hasText: '已移除' }).waitFor();
   await pb.click('#nav-sync');
   await pb.click('#sync-now');
-  await pb.locator('main', { hasText: '这台设备已被移出家庭' }).waitFor();
+  await pb.locator('main', { hasText: 'This device was removed from the family' }).waitFor();
+  assert.doesNotMatch(await pb.locator('main').innerText(), /unauthorized|HTTP \d|Authorization/);
+  await shot(pb, '12-device-removed');
 });
 
 test('no page errors', () => {
