@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"gongji/app/book"
 	"gongji/shared/civil"
 	"gongji/shared/family"
 	"gongji/shared/money"
@@ -92,6 +93,14 @@ func colon() string {
 		return ": "
 	}
 	return "："
+}
+
+// stateText is an item's sync state in words ("" while the item is not in the book yet).
+func stateText(s book.ItemState) string {
+	if s == "" {
+		return ""
+	}
+	return theStore().T("state." + string(s))
 }
 
 // personName is the person's name as the family entered it (the id when unknown).

@@ -166,7 +166,7 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 			app.P().Body(
 				app.Strong().Text(personName(bd.Authorizer)+" → "+personName(bd.Beneficiary)),
 				app.Span().Class("muted").Text(" · "+scopes+" · "+day(bd.Created)+" · "+state),
-				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(st.T("state."+string(st.StateOf(bd.ID)))),
+				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(stateText(st.StateOf(bd.ID))),
 			),
 			app.If(invalid && !revoked, func() app.UI { return app.P().Class("warning binding-invalid").Text(st.T("bind.invalid")) }),
 			app.If(!revoked, func() app.UI {

@@ -71,7 +71,7 @@ func billList(b *book.Book) app.UI {
 			app.P().Body(
 				app.Strong().Text(personName(bill.Patient)+" "+yuan(bill.Total)),
 				app.Span().Class("muted").Text(" · "+shortTime(bill.At)),
-				app.Span().Class("state "+string(state)).Text(st.T("state."+string(state))),
+				app.Span().Class("state "+string(state)).Text(stateText(state)),
 			),
 			app.Ul().Class("postings").Body(app.Range(bill.Split.Lines).Slice(func(j int) app.UI {
 				p := bill.Split.Lines[j]

@@ -123,7 +123,7 @@ func itemList(b *book.Book) app.UI {
 		it := items[len(items)-1-i]
 		o := it.Outcome
 		return app.Li().DataSet("mutation", it.Key()).DataSet("state", string(it.State)).Body(
-			app.Span().Class("state "+string(it.State)).Text(st.T("state."+string(it.State))),
+			app.Span().Class("state "+string(it.State)).Text(stateText(it.State)),
 			app.Span().Text(" "+st.T(mutKey(it.Mutation.Name))+" · "+shortTime(it.Mutation.At)),
 			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {
 				return app.P().Class("reason adjusted").Text(st.T("sync.adjusted") + " " +

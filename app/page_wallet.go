@@ -158,7 +158,7 @@ func (c *walletPage) transfers() app.UI {
 			app.P().Body(
 				app.Strong().Text(personName(t.From)+" → "+personName(t.To)+" "+yuan(t.Amount)),
 				app.Span().Class("muted").Text(" · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State))),
-				app.Span().Class("state "+string(st.StateOf(t.ID))).Text(st.T("state."+string(st.StateOf(t.ID)))),
+				app.Span().Class("state "+string(st.StateOf(t.ID))).Text(stateText(st.StateOf(t.ID))),
 			),
 			app.If(t.State == family.Pending, func() app.UI {
 				return app.Div().Class("actions").Body(
