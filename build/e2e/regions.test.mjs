@@ -83,6 +83,22 @@ test('the binding check explains the refusal by region names and points to the w
   assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
 });
 
+test('a bill whose parts do not add up is explained under the total', async () => {
+  await page.click('#nav-bill');
+  await page.selectOption('#bill-patient', '儿子');
+  await page.fill('#bill-fund', '10');
+  await page.fill('#bill-policy', '10');
+  await page.fill('#bill-total', '50');
+  const under = page.locator('#bill-total-error');
+  await under.waitFor();
+  assert.equal(await under.innerText(), '各部分之和（统筹基金 + 政策范围内自付 + 全自费）与医疗费总额不一致');
+  // the sentence sits in the total's own field, right under its input
+  assert.equal(await page.locator('label.field:has(#bill-total) #bill-total-error').count(), 1);
+  assertReadable(await page.locator('main').innerText(), 'the bill screen');
+  await page.locator('#bill-total').scrollIntoViewIfNeeded();
+  await shot(page, 'bill-parts-do-not-add-up');
+});
+
 test('no page errors', () => {
   assert.deepEqual(errors, []);
 });
