@@ -2,7 +2,6 @@ package app
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 
 	"gongji/app/book"
@@ -39,14 +38,12 @@ func call(method, path, token string, in, out any) error {
 	}
 	status, data, err := httpDo(method, apiBase+path, body, h)
 	if err != nil {
-		return err
+		return &httpError{Detail: err.Error()} // no answer: the app says so in words (problem.go)
 	}
 	if status/100 != 2 {
 		var e apiError
-		if json.Unmarshal(data, &e) == nil && e.Error.Code != "" {
-			return fmt.Errorf("%s: %s", e.Error.Code, e.Error.Message)
-		}
-		return fmt.Errorf("HTTP %d", status)
+		json.Unmarshal(data, &e)
+		return &httpError{Status: status, Code: e.Error.Code, Field: e.Error.Field, Detail: e.Error.Message}
 	}
 	if out == nil {
 		return nil

@@ -110,7 +110,7 @@ func TestFamilyScreenAddsPeopleAndRelations(t *testing.T) {
 	if n := rows.Length(); n != 2 {
 		t.Fatalf("%d people rows, want 2", n)
 	}
-	if got := u.text("people"); !strings.Contains(got, "¥1000.00") || !strings.Contains(got, "杭州") {
+	if got := u.text("people"); !strings.Contains(got, "1000.00 元") || !strings.Contains(got, "杭州") {
 		t.Errorf("people table: %q", got)
 	}
 	// the name input is empty again after saving (go-app #1083 workaround)
@@ -119,7 +119,7 @@ func TestFamilyScreenAddsPeopleAndRelations(t *testing.T) {
 	}
 	// a duplicate name is refused with a message
 	addPerson(u, "张三", "330100", "employee", "")
-	if !u.has("person-error") {
+	if !u.has("person-name-error") {
 		t.Error("duplicate name accepted without an error")
 	}
 	u.choose("relation-person", "王芳")
@@ -199,15 +199,15 @@ func TestBillScreenSplitsAsYouType(t *testing.T) {
 	if first.Get("payer").String() != "张三" || first.Get("source").String() != "mutual_aid" {
 		t.Errorf("first line: %q", u.text("bill-lines"))
 	}
-	if got := u.text("bill-cash"); got != "¥0.00" {
-		t.Errorf("cash %q, want ¥0.00", got)
+	if got := u.text("bill-cash"); got != "0.00 元" {
+		t.Errorf("cash %q, want 0.00 元", got)
 	}
 	u.fill("bill-full", "20.5")
-	if got := u.text("bill-cash"); got != "¥20.50" {
-		t.Errorf("cash with full self-pay %q, want ¥20.50", got)
+	if got := u.text("bill-cash"); got != "20.50 元" {
+		t.Errorf("cash with full self-pay %q, want 20.50 元", got)
 	}
 	u.fill("bill-full", "1.234")
-	if !u.has("bill-preview-error") {
+	if !u.has("bill-full-error") {
 		t.Error("three decimals accepted")
 	}
 	u.fill("bill-full", "")
@@ -235,7 +235,7 @@ func TestWalletScreenShowsLimitsAndTransfers(t *testing.T) {
 		t.Errorf("count left before any transfer: %q", got)
 	}
 	// 18:00 in UTC+8: the refund time is 06:00 the next morning
-	if got := u.text("wallet-refund-at"); !strings.Contains(got, "2026-03-03 06:00") {
+	if got := u.text("wallet-refund-at"); !strings.Contains(got, "2026年3月3日 06:00") {
 		t.Errorf("refund time: %q", got)
 	}
 	u.choose("wallet-to", "赵六")
@@ -302,14 +302,14 @@ func TestLedgerAndSyncScreens(t *testing.T) {
 		st.Do(mutation.Settle, mutation.SettleArgs{Patient: "王芳", Institution: engine.Institution{Region: "330100", Kind: "clinic", Designated: true},
 			Bill: engine.Bill{Total: 4000, PolicySelfPay: 4000, Category: engine.Treatment}})
 	})
-	if got := u.text("year-summary"); !strings.Contains(got, "2026 · 张三 为 王芳 支付 ¥40.00") {
+	if got := u.text("year-summary"); !strings.Contains(got, "2026 · 张三 为 王芳 支付 40.00 元") {
 		t.Errorf("year summary: %q", got)
 	}
 	stmt := u.el("statements").Call("querySelector", `[data-account="张三"]`)
 	if !stmt.Truthy() {
 		t.Fatalf("no statement for 张三's account: %q", u.text("statements"))
 	}
-	if got := stmt.Get("textContent").String(); !strings.Contains(got, "期初余额") || !strings.Contains(got, "-¥40.00") || !strings.Contains(got, "¥960.00") {
+	if got := stmt.Get("textContent").String(); !strings.Contains(got, "期初余额") || !strings.Contains(got, "-40.00 元") || !strings.Contains(got, "960.00 元") {
 		t.Errorf("statement: %q", got)
 	}
 	if got := u.el("bills").Call("querySelector", "li").Get("dataset").Get("state").String(); got != "local" {
@@ -341,7 +341,7 @@ func TestBindingsListWarnsAndRevokes(t *testing.T) {
 	}
 	li.Call("querySelector", "button.revoke").Call("click")
 	u.e.ConsumeAll()
-	if got := u.text("bindings"); !strings.Contains(got, "已解除") || strings.Contains(got, "2023-10-01 深圳新规失效") {
+	if got := u.text("bindings"); !strings.Contains(got, "已解除") || strings.Contains(got, "深圳2023年10月1日起的新规失效") {
 		t.Errorf("after revoke: %q", got)
 	}
 }

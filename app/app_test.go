@@ -8,35 +8,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// TestTextsComplete: every key has both languages, and every key the code names exists.
-func TestTextsComplete(t *testing.T) {
-	for k := range zh {
-		if en[k] == "" {
-			t.Errorf("%q has no English text", k)
-		}
-	}
-	for k := range en {
-		if zh[k] == "" {
-			t.Errorf("%q has no Chinese text", k)
-		}
-	}
-	for _, s := range screens {
-		if zh[s.Label] == "" {
-			t.Errorf("screen %s: no label %q", s.Path, s.Label)
-		}
-	}
-	for _, g := range grounds {
-		if zh["ground."+g] == "" {
-			t.Errorf("ground %q has no text", g)
-		}
-	}
-	for _, c := range categories {
-		if zh["cat."+string(c)] == "" {
-			t.Errorf("category %q has no text", c)
-		}
-	}
-}
-
 // TestScreensPrerender renders every screen as the server does, in Chinese, and checks the
 // navigation and each screen's heading.
 func TestScreensPrerender(t *testing.T) {

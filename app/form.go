@@ -1,16 +1,44 @@
 package app
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"gongji/app/book"
+	"gongji/shared/civil"
+	"gongji/shared/family"
 	"gongji/shared/money"
 	"gongji/shared/region"
 )
 
 // Form helpers shared by the screens: labelled controls, options, amounts.
 
-// yuan formats an amount for display: "¥12.50".
-func yuan(a money.Amount) string { return "¥" + a.String() }
+// yuan formats an amount as the family reads it: "12.50 元" ("12.50 yuan" in English), the
+// way the explanations write amounts.
+func yuan(a money.Amount) string {
+	if theStore().Lang() == English {
+		return a.String() + " yuan"
+	}
+	return a.String() + " 元"
+}
+
+// shortTime is a moment in UTC+8 as the family reads it: 2026年3月3日 06:00 (English:
+// 3 March 2026, 06:00).
+func shortTime(t time.Time) string {
+	if theStore().Lang() == English {
+		return civil.TimeEN(t)
+	}
+	return civil.TimeZH(t)
+}
+
+// day is a date as the family reads it: 2025年10月13日 (English: 13 October 2025).
+func day(d civil.Date) string {
+	if theStore().Lang() == English {
+		return d.EN()
+	}
+	return d.ZH()
+}
 
 // parseYuan reads what a person typed: empty is zero.
 func parseYuan(s string) (money.Amount, error) {
@@ -23,6 +51,15 @@ func parseYuan(s string) (money.Amount, error) {
 // field is a labelled form control.
 func field(label string, control app.UI) app.UI {
 	return app.Label().Class("field").Body(app.Span().Text(label), control)
+}
+
+// fieldErr is a labelled form control with the sentence about its input under it (nothing
+// when text is empty); id names the sentence's element.
+func fieldErr(label string, control app.UI, id, text string) app.UI {
+	return app.Label().Class("field").Body(
+		app.Span().Text(label), control,
+		app.If(text != "", func() app.UI { return app.Span().ID(id).Class("error field-error").Role("alert").Text(text) }),
+	)
 }
 
 // check is a labelled checkbox bound to *v.
@@ -48,6 +85,30 @@ func personOptions(current string) []app.UI {
 		out = append(out, option(string(p.ID), p.Name, current))
 	}
 	return out
+}
+
+// colon ends a label before its value: "：" in Chinese, ": " in English.
+func colon() string {
+	if theStore().Lang() == English {
+		return ": "
+	}
+	return "："
+}
+
+// stateText is an item's sync state in words ("" while the item is not in the book yet).
+func stateText(s book.ItemState) string {
+	if s == "" {
+		return ""
+	}
+	return theStore().T("state." + string(s))
+}
+
+// personName is the person's name as the family entered it (the id when unknown).
+func personName(id family.PersonID) string {
+	if p := theStore().Book().State.Person(id); p != nil && p.Name != "" {
+		return p.Name
+	}
+	return string(id)
 }
 
 // clearInput empties an input the DOM keeps after its bound field became "" (go-app #1083).

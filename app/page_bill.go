@@ -16,7 +16,8 @@ type billPage struct {
 	patient, kind, category      string
 	total, fund, policy, full    string
 	designated, wallet, notFirst bool
-	err, saved                   string
+	saved                        string
+	prob                         problem // why the last save failed
 	premium                      premiumForm
 }
 
@@ -31,20 +32,25 @@ func (c *billPage) defaults() {
 	}
 }
 
-// args reads the form; ok is false while a patient is missing or an amount is unreadable.
-func (c *billPage) args() (mutation.SettleArgs, bool, error) {
+// billFields are the amount inputs in order (total, fund, policy, full) with the field
+// names the engine's input errors use.
+var billFields = [4]string{"bill.total", "bill.fund", "bill.policy_self_pay", "bill.full_self_pay"}
+
+// args reads the form; ok is false while a patient is missing or an amount is unreadable (the
+// problem then names the amount).
+func (c *billPage) args() (mutation.SettleArgs, bool, problem) {
 	var amounts [4]money.Amount
+	st := theStore()
 	for i, s := range []string{c.total, c.fund, c.policy, c.full} {
 		a, err := parseYuan(s)
 		if err != nil {
-			return mutation.SettleArgs{}, false, err
+			return mutation.SettleArgs{}, false, problem{billFields[i], st.T("bill.badmoney")}
 		}
 		amounts[i] = a
 	}
-	st := theStore()
 	p := st.Book().State.Person(family.PersonID(c.patient))
 	if p == nil {
-		return mutation.SettleArgs{}, false, nil
+		return mutation.SettleArgs{}, false, problem{}
 	}
 	total := amounts[0]
 	if c.total == "" {
@@ -55,12 +61,21 @@ func (c *billPage) args() (mutation.SettleArgs, bool, error) {
 		Institution: engine.Institution{Region: p.Region, Kind: c.kind, Designated: c.designated, Wallet: c.wallet},
 		Bill: engine.Bill{Total: total, Fund: amounts[1], PolicySelfPay: amounts[2], FullSelfPay: amounts[3],
 			Category: engine.Category(c.category)},
-	}, true, nil
+	}, true, problem{}
 }
 
 func (c *billPage) Render() app.UI {
 	st := theStore()
 	c.defaults()
+	preview, pp := c.preview()
+	// a sentence about one input goes under it: the live check's first, else the last save's
+	at := func(f ...string) string {
+		if s := pp.on(f...); s != "" {
+			return s
+		}
+		return c.prob.on(f...)
+	}
+	placed := []string{"patient", "card_holder", billFields[0], billFields[1], billFields[2], billFields[3]}
 	catOpts := make([]app.UI, len(categories))
 	for i, k := range categories {
 		catOpts[i] = option(string(k), st.T("cat."+string(k)), c.category)
@@ -70,7 +85,8 @@ func (c *billPage) Render() app.UI {
 		app.Main().Body(
 			app.H1().Text(st.T("bill.title")),
 			app.Form().ID("bill-form").Class("card").OnSubmit(c.submit).Body(
-				field(st.T("bill.patient"), app.Select().ID("bill-patient").OnChange(valueTo(&c.patient)).Body(personOptions(c.patient)...)),
+				fieldErr(st.T("bill.patient"), app.Select().ID("bill-patient").OnChange(valueTo(&c.patient)).Body(personOptions(c.patient)...),
+					"bill-patient-error", at("patient", "card_holder")),
 				app.Div().Class("row").Body(
 					field(st.T("bill.kind"), app.Select().ID("bill-kind").OnChange(valueTo(&c.kind)).Body(
 						option("pharmacy", st.T("kind.pharmacy"), c.kind), option("clinic", st.T("kind.clinic"), c.kind),
@@ -80,13 +96,18 @@ func (c *billPage) Render() app.UI {
 				check("bill-designated", st.T("bill.designated"), &c.designated),
 				check("bill-wallet", st.T("bill.acceptwallet"), &c.wallet),
 				app.Div().Class("row").Body(
-					field(st.T("bill.fund"), app.Input().ID("bill-fund").Attr("inputmode", "decimal").Value(c.fund).OnInput(valueTo(&c.fund))),
-					field(st.T("bill.policy"), app.Input().ID("bill-policy").Attr("inputmode", "decimal").Value(c.policy).OnInput(valueTo(&c.policy))),
-					field(st.T("bill.full"), app.Input().ID("bill-full").Attr("inputmode", "decimal").Value(c.full).OnInput(valueTo(&c.full))),
-					field(st.T("bill.total"), app.Input().ID("bill-total").Attr("inputmode", "decimal").Placeholder(c.sumText()).Value(c.total).OnInput(valueTo(&c.total))),
+					fieldErr(st.T("bill.fund"), app.Input().ID("bill-fund").Attr("inputmode", "decimal").Value(c.fund).OnInput(valueTo(&c.fund)),
+						"bill-fund-error", at(billFields[1])),
+					fieldErr(st.T("bill.policy"), app.Input().ID("bill-policy").Attr("inputmode", "decimal").Value(c.policy).OnInput(valueTo(&c.policy)),
+						"bill-policy-error", at(billFields[2])),
+					fieldErr(st.T("bill.full"), app.Input().ID("bill-full").Attr("inputmode", "decimal").Value(c.full).OnInput(valueTo(&c.full)),
+						"bill-full-error", at(billFields[3])),
+					fieldErr(st.T("bill.total"), app.Input().ID("bill-total").Attr("inputmode", "decimal").Placeholder(c.sumText()).Value(c.total).OnInput(valueTo(&c.total)),
+						"bill-total-error", at(billFields[0])),
 				),
-				c.preview(),
-				app.If(c.err != "", func() app.UI { return app.P().Class("error").ID("bill-error").Text(c.err) }),
+				preview,
+				note("bill-preview-error", pp.besides(placed...)),
+				note("bill-error", c.prob.besides(placed...)),
 				app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("bill-saved").Text(c.saved) }),
 				app.Button().Type("submit").ID("bill-save").Text(st.T("bill.save")),
 			),
@@ -108,23 +129,21 @@ func (c *billPage) sumText() string {
 	return sum.String()
 }
 
-// preview settles the bill on a copy of the state as the person types.
-func (c *billPage) preview() app.UI {
+// preview settles the bill on a copy of the state as the person types; a problem when the
+// form cannot be settled (an unreadable amount, parts that do not add up to the total).
+func (c *billPage) preview() (app.UI, problem) {
 	st := theStore()
-	a, ok, err := c.args()
-	if err != nil {
-		return app.P().Class("error").ID("bill-preview-error").Text(st.T("bill.badmoney"))
-	}
+	a, ok, p := c.args()
 	if !ok {
-		return app.Text("")
+		return app.Text(""), p
 	}
 	s := st.Book().State
 	res, err := st.Engine().Settle(&s, st.Now(), engine.SettleRequest{Patient: a.Patient, CardHolder: a.Patient,
 		Institution: a.Institution, Bill: a.Bill})
 	if err != nil {
-		return app.P().Class("error").ID("bill-preview-error").Text(st.T("err.prefix") + err.Error())
+		return app.Text(""), explain(st.Lang(), err)
 	}
-	return splitView("bill", res)
+	return splitView("bill", res), problem{}
 }
 
 // splitView shows who pays what in order, the cash, and the explanation; ids start with
@@ -138,7 +157,7 @@ func splitView(prefix string, res engine.SplitResult) app.UI {
 			app.Range(res.Payments).Slice(func(i int) app.UI {
 				p := res.Payments[i]
 				return app.Li().DataSet("source", string(p.Source)).DataSet("payer", string(p.Payer)).Body(
-					app.Span().Text(string(p.Payer)+" · "+st.T("src."+string(p.Source))),
+					app.Span().Text(personName(p.Payer)+" · "+st.T("src."+string(p.Source))),
 					app.Span().Class("num").Text(yuan(p.Amount)),
 				)
 			}),
@@ -152,17 +171,20 @@ func splitView(prefix string, res engine.SplitResult) app.UI {
 func (c *billPage) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	st := theStore()
-	a, ok, err := c.args()
-	if err != nil || !ok {
-		c.err = st.T("bill.badmoney")
+	a, ok, p := c.args()
+	if !ok {
+		if p.none() {
+			p = problem{"patient", st.T("field.patient")}
+		}
+		c.prob, c.saved = p, ""
 		return
 	}
 	o, err := st.Do(mutation.Settle, a)
-	if msg := failure(o, err); msg != "" {
-		c.err, c.saved = msg, ""
+	if p := failure(o, err); !p.none() {
+		c.prob, c.saved = p, ""
 		return
 	}
-	c.err = ""
+	c.prob = problem{}
 	c.saved = st.T("bill.saved")
 	c.total, c.fund, c.policy, c.full = "", "", "", ""
 	for _, id := range []string{"bill-total", "bill-fund", "bill-policy", "bill-full"} {

@@ -16,7 +16,7 @@ type bindingsPage struct {
 	pageBase
 	authorizer, beneficiary, created string
 	scopes                           map[family.Scope]bool
-	err                              string
+	prob                             problem // why the last save or revoke failed
 }
 
 func (c *bindingsPage) Render() app.UI {
@@ -85,11 +85,15 @@ func (c *bindingsPage) form() app.UI {
 	return app.Form().ID("bind-form").Class("card").OnSubmit(c.submit).Body(
 		app.H2().Text(st.T("bind.title")),
 		app.Div().Class("row").Body(
-			field(st.T("bind.authorizer"), app.Select().ID("bind-authorizer").OnChange(valueTo(&c.authorizer)).Body(personOptions(c.authorizer)...)),
-			field(st.T("bind.beneficiary"), app.Select().ID("bind-beneficiary").OnChange(valueTo(&c.beneficiary)).Body(personOptions(c.beneficiary)...)),
+			fieldErr(st.T("bind.authorizer"), app.Select().ID("bind-authorizer").OnChange(valueTo(&c.authorizer)).Body(personOptions(c.authorizer)...),
+				"bind-authorizer-error", c.prob.on("authorizer")),
+			fieldErr(st.T("bind.beneficiary"), app.Select().ID("bind-beneficiary").OnChange(valueTo(&c.beneficiary)).Body(personOptions(c.beneficiary)...),
+				"bind-beneficiary-error", c.prob.on("beneficiary")),
 		),
-		app.FieldSet().Body(append([]app.UI{app.Legend().Text(st.T("bind.scopes"))}, scopeBoxes...)...),
-		field(st.T("bind.created"), app.Input().Type("date").ID("bind-created").Value(c.created).OnInput(valueTo(&c.created))),
+		app.FieldSet().Body(append(append([]app.UI{app.Legend().Text(st.T("bind.scopes"))}, scopeBoxes...),
+			note("bind-scopes-error", c.prob.on("scopes")))...),
+		fieldErr(st.T("bind.created"), app.Input().Type("date").ID("bind-created").Value(c.created).OnInput(valueTo(&c.created)),
+			"bind-created-error", c.prob.on("created")),
 		app.If(checked, func() app.UI {
 			verdict, cls := st.T("bind.refused"), "verdict refused"
 			if res.Allowed {
@@ -101,7 +105,7 @@ func (c *bindingsPage) form() app.UI {
 				explanation("bind-explain", res.Explanation),
 			)
 		}),
-		app.If(c.err != "", func() app.UI { return app.P().Class("error").Text(c.err) }),
+		note("bind-error", c.prob.besides("authorizer", "beneficiary", "scopes", "created")),
 		app.Button().Type("submit").ID("bind-save").Disabled(!checked || !res.Allowed).Text(st.T("bind.save")),
 	)
 }
@@ -111,14 +115,18 @@ func (c *bindingsPage) submit(ctx app.Context, e app.Event) {
 	st := theStore()
 	a, ok := c.request()
 	if !ok {
+		c.prob = problem{"authorizer", st.T("field.authorizer")}
+		if c.authorizer != "" {
+			c.prob = problem{"beneficiary", st.T("field.beneficiary")}
+		}
 		return
 	}
 	o, err := st.Do(mutation.Bind, a)
-	if msg := failure(o, err); msg != "" {
-		c.err = msg
+	if p := failure(o, err); !p.none() {
+		c.prob = p
 		return
 	}
-	c.authorizer, c.beneficiary, c.created, c.err = "", "", "", ""
+	c.authorizer, c.beneficiary, c.created, c.prob = "", "", "", problem{}
 	c.scopes = nil
 	clearInput("bind-created")
 }
@@ -141,20 +149,20 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 		revoked := bd.Revoked != civil.Never
 		state := st.T("bind.inforce")
 		if revoked {
-			state = st.T("bind.revoked") + " " + bd.Revoked.String()
+			state = st.T("bind.revoked") + " " + day(bd.Revoked)
 		}
 		_, invalid := book.Invalidated(st.Engine(), &b.State, &bd, today)
 		id := bd.ID
 		return app.Li().Class("card binding").DataSet("binding", bd.ID).Body(
 			app.P().Body(
-				app.Strong().Text(string(bd.Authorizer)+" → "+string(bd.Beneficiary)),
-				app.Span().Class("muted").Text(" · "+scopes+" · "+bd.Created.String()+" · "+state),
-				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(st.T("state."+string(st.StateOf(bd.ID)))),
+				app.Strong().Text(personName(bd.Authorizer)+" → "+personName(bd.Beneficiary)),
+				app.Span().Class("muted").Text(" · "+scopes+" · "+day(bd.Created)+" · "+state),
+				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(stateText(st.StateOf(bd.ID))),
 			),
 			app.If(invalid && !revoked, func() app.UI { return app.P().Class("warning binding-invalid").Text(st.T("bind.invalid")) }),
 			app.If(!revoked, func() app.UI {
 				return app.Button().Class("secondary revoke").Text(st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
-					st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id})
+					c.prob = failure(st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id}))
 				})
 			}),
 		)

@@ -80,16 +80,16 @@ func tierKey(t int) string {
 func relationText(lang string, l family.Link) string {
 	rel := tr(lang, "rel."+string(l.Relation))
 	if lang == English {
-		return string(l.Person) + " is " + string(l.Of) + "'s " + rel
+		return personName(l.Person) + " is " + personName(l.Of) + "'s " + rel
 	}
-	return string(l.Person) + " 是 " + string(l.Of) + " 的" + rel
+	return personName(l.Person) + " 是 " + personName(l.Of) + " 的" + rel
 }
 
 // personForm adds a member.
 type personForm struct {
 	name, region, insurance, status, tier, account, wallet string
 	retired, walletOpen                                    bool
-	err                                                    string
+	prob                                                   problem // why the last save failed
 	picker                                                 regionPicker
 }
 
@@ -114,8 +114,10 @@ func (f *personForm) render() app.UI {
 	f.picker.id = "person-region"
 	return app.Form().ID("person-form").Class("card").OnSubmit(f.submit).Body(
 		app.H2().Text(st.T("person.add")),
-		field(st.T("person.name"), app.Input().ID("person-name").Required(true).Value(f.name).OnInput(valueTo(&f.name))),
+		fieldErr(st.T("person.name"), app.Input().ID("person-name").Required(true).Value(f.name).OnInput(valueTo(&f.name)),
+			"person-name-error", f.prob.on("id", "name")),
 		f.picker.render(st.T("person.region"), &f.region),
+		note("person-region-error", f.prob.on("region")),
 		field(st.T("person.insurance"), app.Select().ID("person-insurance").OnChange(valueTo(&f.insurance)).Body(
 			option("employee", st.T("ins.employee"), f.insurance),
 			option("resident", st.T("ins.resident"), f.insurance),
@@ -128,13 +130,15 @@ func (f *personForm) render() app.UI {
 			option("0", st.T("tier.0"), f.tier), option("1", st.T("tier.1"), f.tier), option("2", st.T("tier.2"), f.tier))),
 		check("person-retired", st.T("person.retired"), &f.retired),
 		app.If(f.insurance == string(family.Employee), func() app.UI {
-			return field(st.T("person.account"), app.Input().ID("person-account").Attr("inputmode", "decimal").Value(f.account).OnInput(valueTo(&f.account)))
+			return fieldErr(st.T("person.account"), app.Input().ID("person-account").Attr("inputmode", "decimal").Value(f.account).OnInput(valueTo(&f.account)),
+				"person-account-error", f.prob.on("account"))
 		}),
 		check("person-wallet-open", st.T("person.wallet"), &f.walletOpen),
 		app.If(f.walletOpen, func() app.UI {
-			return field(st.T("person.walletbal"), app.Input().ID("person-wallet").Attr("inputmode", "decimal").Value(f.wallet).OnInput(valueTo(&f.wallet)))
+			return fieldErr(st.T("person.walletbal"), app.Input().ID("person-wallet").Attr("inputmode", "decimal").Value(f.wallet).OnInput(valueTo(&f.wallet)),
+				"person-wallet-error", f.prob.on("wallet"))
 		}),
-		app.If(f.err != "", func() app.UI { return app.P().Class("error").ID("person-error").Text(f.err) }),
+		note("person-error", f.prob.besides("id", "name", "region", "account", "wallet")),
 		app.Button().Type("submit").ID("person-save").Text(st.T("person.save")),
 	)
 }
@@ -142,14 +146,14 @@ func (f *personForm) render() app.UI {
 func (f *personForm) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	st := theStore()
-	args, err := f.args()
-	if err != nil {
-		f.err = st.T("bill.badmoney")
+	args, p := f.args()
+	if !p.none() {
+		f.prob = p
 		return
 	}
 	o, err := st.Do(mutation.AddPerson, args)
-	if msg := failure(o, err); msg != "" {
-		f.err = msg
+	if p := failure(o, err); !p.none() {
+		f.prob = p
 		return
 	}
 	*f = personForm{region: f.region}
@@ -157,14 +161,15 @@ func (f *personForm) submit(ctx app.Context, e app.Event) {
 	clearInput("person-account")
 }
 
-func (f *personForm) args() (mutation.PersonArgs, error) {
+func (f *personForm) args() (mutation.PersonArgs, problem) {
+	bad := theStore().T("bill.badmoney")
 	acct, err := parseYuan(f.account)
 	if err != nil {
-		return mutation.PersonArgs{}, err
+		return mutation.PersonArgs{}, problem{"account", bad}
 	}
 	wallet, err := parseYuan(f.wallet)
 	if err != nil {
-		return mutation.PersonArgs{}, err
+		return mutation.PersonArgs{}, problem{"wallet", bad}
 	}
 	tier := 0
 	switch f.tier {
@@ -178,14 +183,14 @@ func (f *personForm) args() (mutation.PersonArgs, error) {
 	}
 	return mutation.PersonArgs{ID: family.PersonID(f.name), Name: f.name, Region: regionCode(f.region), Insurance: family.Insurance(f.insurance),
 		Status: family.Status(f.status), Retired: f.retired, Tier: tier, Account: acct,
-		WalletOpen: f.walletOpen, Wallet: wallet}, nil
+		WalletOpen: f.walletOpen, Wallet: wallet}, problem{}
 }
 
 // relationForm records that one person is another's relative.
 type relationForm struct {
 	person, of, relation string
 	card                 bool
-	err                  string
+	prob                 problem // why the last save failed
 }
 
 var relations = []family.Relation{family.Spouse, family.Parent, family.Child, family.Sibling,
@@ -203,12 +208,14 @@ func (f *relationForm) render() app.UI {
 	return app.Form().ID("relation-form").Class("card").OnSubmit(f.submit).Body(
 		app.H2().Text(st.T("relation.add")),
 		app.Div().Class("row").Body(
-			field(st.T("relation.person"), app.Select().ID("relation-person").OnChange(valueTo(&f.person)).Body(personOptions(f.person)...)),
-			field(st.T("relation.is"), app.Select().ID("relation-of").OnChange(valueTo(&f.of)).Body(personOptions(f.of)...)),
+			fieldErr(st.T("relation.person"), app.Select().ID("relation-person").OnChange(valueTo(&f.person)).Body(personOptions(f.person)...),
+				"relation-person-error", f.prob.on("person")),
+			fieldErr(st.T("relation.is"), app.Select().ID("relation-of").OnChange(valueTo(&f.of)).Body(personOptions(f.of)...),
+				"relation-of-error", f.prob.on("of")),
 			field(st.T("relation.of"), app.Select().ID("relation-kind").OnChange(valueTo(&f.relation)).Body(relOpts...)),
 		),
 		check("relation-card", st.T("relation.card"), &f.card),
-		app.If(f.err != "", func() app.UI { return app.P().Class("error").ID("relation-error").Text(f.err) }),
+		note("relation-error", f.prob.besides("person", "of")),
 		app.Button().Type("submit").ID("relation-save").Text(st.T("relation.save")),
 	)
 }
@@ -218,8 +225,8 @@ func (f *relationForm) submit(ctx app.Context, e app.Event) {
 	st := theStore()
 	o, err := st.Do(mutation.Link, mutation.LinkArgs{Person: family.PersonID(f.person), Of: family.PersonID(f.of),
 		Relation: family.Relation(f.relation), CardLinked: f.card})
-	if msg := failure(o, err); msg != "" {
-		f.err = msg
+	if p := failure(o, err); !p.none() {
+		f.prob = p
 		return
 	}
 	*f = relationForm{}

@@ -49,8 +49,8 @@ func yearChart(us []book.Usage) app.UI {
 		if max > 0 {
 			pct = u.Amount.Fen() * 100 / max.Fen()
 		}
-		label := strconv.Itoa(u.Year) + " · " + string(u.Authorizer) + " " + st.T("ledger.for") + " " +
-			string(u.Beneficiary) + " " + st.T("ledger.paid") + " " + yuan(u.Amount)
+		label := strconv.Itoa(u.Year) + " · " + personName(u.Authorizer) + " " + st.T("ledger.for") + " " +
+			personName(u.Beneficiary) + " " + st.T("ledger.paid") + " " + yuan(u.Amount)
 		return app.Li().Body(
 			app.Span().Class("bar-label").Text(label),
 			app.Span().Class("bar").Style("width", strconv.FormatInt(pct, 10)+"%"),
@@ -69,13 +69,13 @@ func billList(b *book.Book) app.UI {
 		state := bill.State
 		return app.Li().Class("card bill").DataSet("mutation", bill.Key).DataSet("state", string(state)).Body(
 			app.P().Body(
-				app.Strong().Text(string(bill.Patient)+" "+yuan(bill.Total)),
+				app.Strong().Text(personName(bill.Patient)+" "+yuan(bill.Total)),
 				app.Span().Class("muted").Text(" · "+shortTime(bill.At)),
-				app.Span().Class("state "+string(state)).Text(st.T("state."+string(state))),
+				app.Span().Class("state "+string(state)).Text(stateText(state)),
 			),
 			app.Ul().Class("postings").Body(app.Range(bill.Split.Lines).Slice(func(j int) app.UI {
 				p := bill.Split.Lines[j]
-				return app.Li().Text(string(p.Payer) + " · " + st.T("src."+string(p.Source)) + " " + yuan(p.Amount))
+				return app.Li().Text(personName(p.Payer) + " · " + st.T("src."+string(p.Source)) + " " + yuan(p.Amount))
 			}), app.Li().Text(st.T("bill.cash")+" "+yuan(bill.Split.Cash))),
 		)
 	}))
@@ -90,7 +90,7 @@ func statements(b *book.Book) app.UI {
 	}
 	return app.Div().ID("statements").Body(app.Range(accts).Slice(func(i int) app.UI {
 		a := accts[i]
-		title := string(a.Person) + " · " + st.T("col."+string(a.Account.Kind))
+		title := personName(a.Person) + " · " + st.T("col."+string(a.Account.Kind))
 		return app.Details().Class("card statement").DataSet("account", a.Account.Key()).Body(
 			app.Summary().Body(
 				app.Strong().Text(title),
@@ -115,7 +115,7 @@ func statements(b *book.Book) app.UI {
 	}))
 }
 
-// signedYuan shows a posting with its sign: "+¥10.00", "-¥5.00".
+// signedYuan shows a posting with its sign: "+10.00 元", "-5.00 元".
 func signedYuan(a money.Amount) string {
 	if a < 0 {
 		return "-" + yuan(-a)

@@ -12,8 +12,9 @@ import (
 // shows the devices, the last sync and the state of every item.
 type syncPage struct {
 	pageBase
-	name, device, code, invite, err string
-	busy                            bool
+	name, device, code, invite string
+	prob                       problem // why the last create, join, invite or removal failed
+	busy                       bool
 }
 
 func (c *syncPage) Render() app.UI {
@@ -24,9 +25,9 @@ func (c *syncPage) Render() app.UI {
 		app.Main().Body(
 			app.H1().Text(st.T("sync.title")),
 			app.If(d.Family == "", func() app.UI { return c.joinForms() }).Else(func() app.UI { return c.status() }),
-			app.If(c.err != "", func() app.UI { return app.P().ID("sync-error").Class("error").Text(c.err) }),
+			note("sync-error", c.prob.besides("name", "device", "code")),
 			app.If(syncErr != "" && d.Family != "", func() app.UI {
-				return app.P().Class("note").Text(st.T("sync.unavailable") + " (" + syncErr + ")")
+				return app.P().ID("sync-trouble").Class("note").Text(syncErr)
 			}),
 			app.H2().Text(st.T("sync.items")),
 			itemList(st.Book()),
@@ -39,14 +40,18 @@ func (c *syncPage) joinForms() app.UI {
 	return app.Div().Body(
 		app.Form().ID("create-form").Class("card").OnSubmit(c.create).Body(
 			app.H2().Text(st.T("sync.create")),
-			field(st.T("family.name"), app.Input().ID("family-name").Value(c.name).OnInput(valueTo(&c.name))),
-			field(st.T("sync.device"), app.Input().ID("device-name").Placeholder(defaultDevice()).Value(c.device).OnInput(valueTo(&c.device))),
+			fieldErr(st.T("family.name"), app.Input().ID("family-name").Value(c.name).OnInput(valueTo(&c.name)),
+				"family-name-error", c.prob.on("name")),
+			fieldErr(st.T("sync.device"), app.Input().ID("device-name").Placeholder(defaultDevice()).Value(c.device).OnInput(valueTo(&c.device)),
+				"device-name-error", c.prob.on("device")),
 			app.Button().Type("submit").ID("create-family").Disabled(c.busy).Text(st.T("sync.create")),
 		),
 		app.Form().ID("join-form").Class("card").OnSubmit(c.join).Body(
 			app.H2().Text(st.T("sync.join")),
-			field(st.T("sync.code"), app.Input().ID("join-code").Value(c.code).OnInput(valueTo(&c.code))),
-			field(st.T("sync.device"), app.Input().ID("join-device").Placeholder(defaultDevice()).Value(c.device).OnInput(valueTo(&c.device))),
+			fieldErr(st.T("sync.code"), app.Input().ID("join-code").Value(c.code).OnInput(valueTo(&c.code)),
+				"join-code-error", c.prob.on("code")),
+			fieldErr(st.T("sync.device"), app.Input().ID("join-device").Placeholder(defaultDevice()).Value(c.device).OnInput(valueTo(&c.device)),
+				"join-device-error", c.prob.on("device")),
 			app.Button().Type("submit").ID("join-family").Disabled(c.busy).Text(st.T("sync.join")),
 		),
 	)
@@ -60,16 +65,17 @@ func (c *syncPage) status() app.UI {
 		last = shortTime(d.LastSync)
 	}
 	return app.Section().ID("sync-status").Class("card").Body(
-		app.P().Body(app.Span().Text(st.T("family.name")+"："), app.Strong().ID("sync-family-name").Text(d.FamilyName)),
-		app.P().Body(app.Span().Text(st.T("sync.family")+"："), app.Code().ID("sync-family").Text(d.Family)),
-		app.P().Body(app.Span().Text(st.T("sync.last")+"："), app.Span().ID("sync-last").Text(last)),
+		// the family's id stays out of sight (data-family): the family reads its name
+		app.P().ID("sync-family").DataSet("family", d.Family).Body(
+			app.Span().Text(st.T("family.name")+colon()), app.Strong().ID("sync-family-name").Text(d.FamilyName)),
+		app.P().Body(app.Span().Text(st.T("sync.last")+colon()), app.Span().ID("sync-last").Text(last)),
 		c.devices(),
 		app.Button().ID("sync-now").Text(st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { startSync(ctx) }),
 		app.If(d.Owner, func() app.UI {
 			return app.Button().ID("new-invite").Class("secondary").Disabled(c.busy).Text(st.T("sync.invite")).OnClick(c.newInvite)
 		}),
 		app.If(c.invite != "", func() app.UI {
-			return app.P().Body(app.Span().Text(st.T("sync.code")+"："), app.Code().ID("invite-code").Class("code").Text(c.invite))
+			return app.P().Body(app.Span().Text(st.T("sync.code")+colon()), app.Code().ID("invite-code").Class("code").Text(c.invite))
 		}),
 	)
 }
@@ -103,7 +109,7 @@ func (c *syncPage) devices() app.UI {
 }
 
 func (c *syncPage) removeDevice(ctx app.Context, id string) {
-	c.busy, c.err = true, ""
+	c.busy, c.prob = true, problem{}
 	ctx.Async(func() {
 		err := server.RevokeDevice(currentSession(), id)
 		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
@@ -117,15 +123,15 @@ func itemList(b *book.Book) app.UI {
 		it := items[len(items)-1-i]
 		o := it.Outcome
 		return app.Li().DataSet("mutation", it.Key()).DataSet("state", string(it.State)).Body(
-			app.Span().Class("state "+string(it.State)).Text(st.T("state."+string(it.State))),
-			app.Span().Text(" "+st.T("mut."+string(it.Mutation.Name))+" · "+shortTime(it.Mutation.At)),
+			app.Span().Class("state "+string(it.State)).Text(stateText(it.State)),
+			app.Span().Text(" "+st.T(mutKey(it.Mutation.Name))+" · "+shortTime(it.Mutation.At)),
 			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {
 				return app.P().Class("reason adjusted").Text(st.T("sync.adjusted") + " " +
 					splitText(o.Expected) + " → " + splitText(o.Split))
 			}),
 			app.If(it.State == book.Rejected, func() app.UI {
 				return app.Div().Class("reason").Body(
-					app.If(o.Error != nil, func() app.UI { return app.P().Text(o.Error.Field + ": " + o.Error.Reason) }),
+					app.P().Class("summary").Text(outcomeProblem(st.Lang(), o).Text),
 					explanation("", refusedLines(o.Explanation)),
 				)
 			}),
@@ -133,12 +139,21 @@ func itemList(b *book.Book) app.UI {
 	}))
 }
 
+// mutKey is the text key of a mutation's name: mut.settle, mut.wallet_transfer, ...; a name
+// this build does not know (a newer device's) reads as mut.unknown.
+func mutKey(n mutation.Name) string {
+	if _, ok := zh["mut."+string(n)]; ok {
+		return "mut." + string(n)
+	}
+	return "mut.unknown"
+}
+
 // splitText is a split on one line: "张三 共济 ¥80.00 · 现金 ¥0.00".
 func splitText(s *mutation.Split) string {
 	st := theStore()
 	out := ""
 	for _, l := range s.Lines {
-		out += string(l.Payer) + " " + st.T("src."+string(l.Source)) + " " + yuan(l.Amount) + " · "
+		out += personName(l.Payer) + " " + st.T("src."+string(l.Source)) + " " + yuan(l.Amount) + " · "
 	}
 	return out + st.T("bill.cash") + " " + yuan(s.Cash)
 }
@@ -157,7 +172,7 @@ func refusedLines(ls []engine.Line) []engine.Line {
 func (c *syncPage) create(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	name, device := c.name, c.deviceName()
-	c.busy, c.err = true, ""
+	c.busy, c.prob = true, problem{}
 	ctx.Async(func() {
 		s, err := createFamily(name, device)
 		if err == nil {
@@ -170,7 +185,7 @@ func (c *syncPage) create(ctx app.Context, e app.Event) {
 func (c *syncPage) join(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	code, device := c.code, c.deviceName()
-	c.busy, c.err = true, ""
+	c.busy, c.prob = true, problem{}
 	ctx.Async(func() {
 		s, err := server.Join(code, device)
 		if err == nil {
@@ -181,7 +196,7 @@ func (c *syncPage) join(ctx app.Context, e app.Event) {
 }
 
 func (c *syncPage) newInvite(ctx app.Context, e app.Event) {
-	c.busy, c.err = true, ""
+	c.busy, c.prob = true, problem{}
 	ctx.Async(func() {
 		code, err := server.Invite(currentSession())
 		ctx.Dispatch(func(ctx app.Context) {
@@ -204,7 +219,7 @@ func defaultDevice() string { return theStore().T("sync.browser") + " " + theSto
 func (c *syncPage) done(ctx app.Context, err error) {
 	c.busy = false
 	if err != nil {
-		c.err = theStore().T("sync.error") + ": " + err.Error()
+		c.prob = explain(theStore().Lang(), err)
 		return
 	}
 	startSync(ctx)

@@ -2,7 +2,6 @@ package app
 
 import (
 	"strconv"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -16,7 +15,8 @@ import (
 // and lists transfers to accept or, from 06:00 after the refund time, to refund.
 type walletPage struct {
 	pageBase
-	from, to, amount, source, err, sent string
+	from, to, amount, source, sent string
+	prob                           problem // why the last send, accept or refund failed
 }
 
 func (c *walletPage) Render() app.UI {
@@ -24,23 +24,36 @@ func (c *walletPage) Render() app.UI {
 	if c.source == "" {
 		c.source = string(family.FromAccount)
 	}
+	check, cp := c.check()
+	at := func(f ...string) string {
+		if s := cp.on(f...); s != "" {
+			return s
+		}
+		return c.prob.on(f...)
+	}
+	placed := []string{"from", "to", "amount", "source"}
 	return app.Div().Class("page").Body(
 		&shell{Active: PathWallet},
 		app.Main().Body(
 			app.H1().Text(st.T("wallet.title")),
 			app.Form().ID("wallet-form").Class("card").OnSubmit(c.submit).Body(
 				app.Div().Class("row").Body(
-					field(st.T("wallet.from"), app.Select().ID("wallet-from").OnChange(valueTo(&c.from)).Body(personOptions(c.from)...)),
-					field(st.T("wallet.to"), app.Select().ID("wallet-to").OnChange(valueTo(&c.to)).Body(personOptions(c.to)...)),
+					fieldErr(st.T("wallet.from"), app.Select().ID("wallet-from").OnChange(valueTo(&c.from)).Body(personOptions(c.from)...),
+						"wallet-from-error", at("from")),
+					fieldErr(st.T("wallet.to"), app.Select().ID("wallet-to").OnChange(valueTo(&c.to)).Body(personOptions(c.to)...),
+						"wallet-to-error", at("to")),
 				),
 				app.Div().Class("row").Body(
-					field(st.T("wallet.amount"), app.Input().ID("wallet-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(valueTo(&c.amount))),
-					field(st.T("wallet.source"), app.Select().ID("wallet-source").OnChange(valueTo(&c.source)).Body(
-						option("account", st.T("col.account"), c.source), option("wallet", st.T("col.wallet"), c.source))),
+					fieldErr(st.T("wallet.amount"), app.Input().ID("wallet-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(valueTo(&c.amount)),
+						"wallet-amount-error", at("amount")),
+					fieldErr(st.T("wallet.source"), app.Select().ID("wallet-source").OnChange(valueTo(&c.source)).Body(
+						option("account", st.T("col.account"), c.source), option("wallet", st.T("col.wallet"), c.source)),
+						"wallet-source-error", at("source")),
 				),
 				c.limits(),
-				c.check(),
-				app.If(c.err != "", func() app.UI { return app.P().Class("error").ID("wallet-error").Text(c.err) }),
+				check,
+				note("wallet-check-error", cp.besides(placed...)),
+				note("wallet-error", c.prob.besides(placed...)),
 				app.If(c.sent != "", func() app.UI { return app.P().Class("ok").ID("wallet-sent").Text(c.sent) }),
 				app.Button().Type("submit").ID("wallet-send").Text(st.T("wallet.send")),
 			),
@@ -73,47 +86,59 @@ func (c *walletPage) limits() app.UI {
 	)
 }
 
-func (c *walletPage) request() (mutation.WalletTransferArgs, bool, error) {
+// request reads the form; ok is false until both people and an amount are there, and the
+// problem names an unreadable amount or, with missing, the first empty input.
+func (c *walletPage) request() (a mutation.WalletTransferArgs, ok bool, p problem, missing problem) {
+	st := theStore()
 	amt, err := parseYuan(c.amount)
 	if err != nil {
-		return mutation.WalletTransferArgs{}, false, err
+		return a, false, problem{"amount", st.T("bill.badmoney")}, problem{}
 	}
-	return mutation.WalletTransferArgs{From: family.PersonID(c.from), To: family.PersonID(c.to), Amount: amt,
-		Source: family.Source(c.source)}, c.from != "" && c.to != "" && c.amount != "", nil
+	a = mutation.WalletTransferArgs{From: family.PersonID(c.from), To: family.PersonID(c.to), Amount: amt,
+		Source: family.Source(c.source)}
+	switch {
+	case c.from == "":
+		missing = problem{"from", st.T("field.from")}
+	case c.to == "":
+		missing = problem{"to", st.T("field.to")}
+	case c.amount == "":
+		missing = problem{"amount", st.T("field.amount")}
+	}
+	return a, missing.none(), problem{}, missing
 }
 
-func (c *walletPage) check() app.UI {
+func (c *walletPage) check() (app.UI, problem) {
 	st := theStore()
-	a, ok, err := c.request()
-	if err != nil {
-		return app.P().Class("error").Text(st.T("bill.badmoney"))
-	}
+	a, ok, p, _ := c.request()
 	if !ok {
-		return app.Text("")
+		return app.Text(""), p
 	}
 	s := st.Book().State
 	res, err := st.Engine().WalletTransfer(&s, st.Now(), engine.WalletTransferRequest{ID: "preview",
 		From: a.From, To: a.To, Amount: a.Amount, Source: a.Source})
 	if err != nil {
-		return app.P().Class("error").Text(st.T("err.prefix") + err.Error())
+		return app.Text(""), explain(st.Lang(), err)
 	}
-	return verdictView("wallet-check", res.Allowed, res.Explanation)
+	return verdictView("wallet-check", res.Allowed, res.Explanation), problem{}
 }
 
 func (c *walletPage) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	st := theStore()
-	a, ok, err := c.request()
-	if err != nil || !ok {
-		c.err, c.sent = st.T("bill.badmoney"), ""
+	a, ok, p, missing := c.request()
+	if !ok {
+		if p.none() {
+			p = missing
+		}
+		c.prob, c.sent = p, ""
 		return
 	}
 	o, err := st.Do(mutation.WalletTransfer, a)
-	if msg := failure(o, err); msg != "" {
-		c.err, c.sent = msg, ""
+	if p := failure(o, err); !p.none() {
+		c.prob, c.sent = p, ""
 		return
 	}
-	c.err, c.sent, c.amount = "", st.T("wallet.sent"), ""
+	c.prob, c.sent, c.amount = problem{}, st.T("wallet.sent"), ""
 	clearInput("wallet-amount")
 }
 
@@ -131,9 +156,9 @@ func (c *walletPage) transfers() app.UI {
 		id := t.ID
 		return app.Li().Class("card transfer").DataSet("transfer", t.ID).DataSet("state", string(t.State)).Body(
 			app.P().Body(
-				app.Strong().Text(string(t.From)+" → "+string(t.To)+" "+yuan(t.Amount)),
+				app.Strong().Text(personName(t.From)+" → "+personName(t.To)+" "+yuan(t.Amount)),
 				app.Span().Class("muted").Text(" · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State))),
-				app.Span().Class("state "+string(st.StateOf(t.ID))).Text(st.T("state."+string(st.StateOf(t.ID)))),
+				app.Span().Class("state "+string(st.StateOf(t.ID))).Text(stateText(st.StateOf(t.ID))),
 			),
 			app.If(t.State == family.Pending, func() app.UI {
 				return app.Div().Class("actions").Body(
@@ -154,8 +179,5 @@ func (c *walletPage) transfers() app.UI {
 
 func (c *walletPage) act(name mutation.Name, transfer string) {
 	o, err := theStore().Do(name, mutation.WalletRefArgs{Transfer: transfer})
-	c.err, c.sent = failure(o, err), ""
+	c.prob, c.sent = failure(o, err), ""
 }
-
-// shortTime is a moment in UTC+8 as "2006-01-02 15:04".
-func shortTime(t time.Time) string { return t.In(civil.Zone()).Format("2006-01-02 15:04") }

@@ -59,7 +59,7 @@ func (c *withdrawPage) withdrawCheck() app.UI {
 	s := st.Book().State
 	res, err := st.Engine().Withdraw(&s, st.Now(), engine.WithdrawRequest{Person: family.PersonID(c.person), Ground: c.ground})
 	if err != nil {
-		return app.P().Class("error").Text(st.T("err.prefix") + err.Error())
+		return note("withdraw-error", explain(st.Lang(), err).Text)
 	}
 	return verdictView("withdraw-check", res.Allowed, res.Explanation)
 }
@@ -74,7 +74,7 @@ func (c *withdrawPage) transferCheck() app.UI {
 	res, err := st.Engine().Transfer(&s, st.Now(), engine.TransferRequest{Person: family.PersonID(c.person),
 		ToRegion: regionCode(c.to), OriginStopped: c.stopped, DestEnrolled: c.enrolled, GapMonths: gap})
 	if err != nil {
-		return app.P().Class("error").Text(st.T("err.prefix") + err.Error())
+		return note("transfer-error", explain(st.Lang(), err).Text)
 	}
 	return verdictView("transfer-check", res.Allowed, res.Explanation)
 }

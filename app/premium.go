@@ -12,18 +12,19 @@ import (
 // the engine splits it between the insured's account, wallet, bindings with the premium's
 // scope and cash, as the person types.
 type premiumForm struct {
-	insured, kind, amount, err, saved string
+	insured, kind, amount, saved string
+	prob                         problem // why the last save failed
 }
 
 var premiums = []engine.Premium{engine.ResidentContribution, engine.LTCContribution, engine.CommercialContribution}
 
-func (f *premiumForm) args() (mutation.PremiumArgs, bool, error) {
+func (f *premiumForm) args() (mutation.PremiumArgs, bool, problem) {
 	amt, err := parseYuan(f.amount)
 	if err != nil {
-		return mutation.PremiumArgs{}, false, err
+		return mutation.PremiumArgs{}, false, problem{"amount", theStore().T("bill.badmoney")}
 	}
 	return mutation.PremiumArgs{Insured: family.PersonID(f.insured), Premium: engine.Premium(f.kind), Amount: amt},
-		f.insured != "" && f.amount != "", nil
+		f.insured != "" && f.amount != "", problem{}
 }
 
 func (f *premiumForm) render() app.UI {
@@ -31,6 +32,14 @@ func (f *premiumForm) render() app.UI {
 	if f.kind == "" {
 		f.kind = string(engine.ResidentContribution)
 	}
+	preview, pp := f.preview()
+	at := func(fs ...string) string {
+		if s := pp.on(fs...); s != "" {
+			return s
+		}
+		return f.prob.on(fs...)
+	}
+	placed := []string{"insured", "premium", "amount"}
 	kinds := make([]app.UI, len(premiums))
 	for i, p := range premiums {
 		kinds[i] = option(string(p), st.T("premium."+string(p)), f.kind)
@@ -38,47 +47,54 @@ func (f *premiumForm) render() app.UI {
 	return app.Form().ID("premium-form").Class("card").OnSubmit(f.submit).Body(
 		app.H2().Text(st.T("premium.title")),
 		app.Div().Class("row").Body(
-			field(st.T("premium.insured"), app.Select().ID("premium-insured").OnChange(valueTo(&f.insured)).Body(personOptions(f.insured)...)),
-			field(st.T("premium.kind"), app.Select().ID("premium-kind").OnChange(valueTo(&f.kind)).Body(kinds...)),
-			field(st.T("premium.amount"), app.Input().ID("premium-amount").Attr("inputmode", "decimal").Value(f.amount).OnInput(valueTo(&f.amount))),
+			fieldErr(st.T("premium.insured"), app.Select().ID("premium-insured").OnChange(valueTo(&f.insured)).Body(personOptions(f.insured)...),
+				"premium-insured-error", at("insured")),
+			fieldErr(st.T("premium.kind"), app.Select().ID("premium-kind").OnChange(valueTo(&f.kind)).Body(kinds...),
+				"premium-kind-error", at("premium")),
+			fieldErr(st.T("premium.amount"), app.Input().ID("premium-amount").Attr("inputmode", "decimal").Value(f.amount).OnInput(valueTo(&f.amount)),
+				"premium-amount-error", at("amount")),
 		),
-		f.preview(),
-		app.If(f.err != "", func() app.UI { return app.P().Class("error").Text(f.err) }),
+		preview,
+		note("premium-preview-error", pp.besides(placed...)),
+		note("premium-error", f.prob.besides(placed...)),
 		app.If(f.saved != "", func() app.UI { return app.P().Class("ok").ID("premium-saved").Text(f.saved) }),
 		app.Button().Type("submit").ID("premium-save").Text(st.T("bill.save")),
 	)
 }
 
-func (f *premiumForm) preview() app.UI {
+func (f *premiumForm) preview() (app.UI, problem) {
 	st := theStore()
-	a, ok, err := f.args()
-	if err != nil {
-		return app.P().Class("error").Text(st.T("bill.badmoney"))
-	}
+	a, ok, p := f.args()
 	if !ok {
-		return app.Text("")
+		return app.Text(""), p
 	}
 	s := st.Book().State
 	res, err := st.Engine().PayPremium(&s, st.Now(), engine.PremiumRequest{Insured: a.Insured, Premium: a.Premium, Amount: a.Amount})
 	if err != nil {
-		return app.P().Class("error").Text(st.T("err.prefix") + err.Error())
+		return app.Text(""), explain(st.Lang(), err)
 	}
-	return splitView("premium", res)
+	return splitView("premium", res), problem{}
 }
 
 func (f *premiumForm) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	st := theStore()
-	a, ok, err := f.args()
-	if err != nil || !ok {
-		f.err, f.saved = st.T("bill.badmoney"), ""
+	a, ok, p := f.args()
+	if !ok {
+		if p.none() {
+			p = problem{"insured", st.T("field.insured")}
+			if f.insured != "" {
+				p = problem{"amount", st.T("field.amount")}
+			}
+		}
+		f.prob, f.saved = p, ""
 		return
 	}
 	o, err := st.Do(mutation.PayPremium, a)
-	if msg := failure(o, err); msg != "" {
-		f.err, f.saved = msg, ""
+	if p := failure(o, err); !p.none() {
+		f.prob, f.saved = p, ""
 		return
 	}
-	f.err, f.saved, f.amount = "", st.T("bill.saved"), ""
+	f.prob, f.saved, f.amount = problem{}, st.T("bill.saved"), ""
 	clearInput("premium-amount")
 }

@@ -70,7 +70,8 @@ func (c *shell) Render() app.UI {
 		app.If(c.installable, func() app.UI {
 			return app.Button().ID("install").Class("secondary").Text(st.T("install.button")).OnClick(c.install)
 		}),
-		app.If(st.Err != "", func() app.UI { return app.P().Class("error").Text(st.T("err.prefix") + st.Err) }),
+		// the load or save error itself stays in st.Err; the family reads what it means
+		app.If(st.Err != "", func() app.UI { return app.P().ID("storage-error").Class("error").Text(st.T("err.storage")) }),
 	)
 }
 

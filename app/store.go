@@ -129,25 +129,3 @@ func (s *Store) StateOf(key string) book.ItemState {
 	}
 	return ""
 }
-
-// failure is the message for a mutation that was not applied: the error, the input field
-// the server or engine named, or the reason codes; "" when it applied.
-func failure(o mutation.Outcome, err error) string {
-	st := theStore()
-	switch {
-	case err != nil:
-		return st.T("err.prefix") + err.Error()
-	case o.Status.Applied():
-		return ""
-	case o.Error != nil:
-		return st.T("err.prefix") + o.Error.Field + ": " + o.Error.Reason
-	}
-	msg := st.T("err.prefix")
-	for i, c := range o.Codes {
-		if i > 0 {
-			msg += ", "
-		}
-		msg += string(c)
-	}
-	return msg
-}

@@ -188,7 +188,7 @@ func applyRound(pages []gsync.PullResponse, devices []book.Device, err error) {
 	}
 	syncErr = ""
 	if err != nil {
-		syncErr = err.Error()
+		syncErr = explain(st.Lang(), err).Text
 	} else {
 		st.Doc.LastSync = st.Now()
 	}
@@ -198,7 +198,7 @@ func applyRound(pages []gsync.PullResponse, devices []book.Device, err error) {
 
 func createFamily(name, device string) (session, error) {
 	if name == "" {
-		return session{}, errors.New(theStore().T("family.name"))
+		return session{}, &httpError{Status: 400, Code: "bad_request", Field: "name", Detail: "missing"}
 	}
 	return server.Create(name, device)
 }

@@ -57,7 +57,7 @@ test('family: people and relations', async () => {
   await page.locator('#relations li', { hasText: '王芳 是 张三 的父母' }).waitFor();
   await addRelation('赵六', '张三', 'other');
   await page.locator('#relations li', { hasText: '赵六 是 张三 的其他' }).waitFor();
-  assert.match(await page.locator('#people').innerText(), /¥1000\.00/);
+  assert.match(await page.locator('#people').innerText(), /1000\.00 元/);
   await shot(page, '01-family');
 });
 
@@ -82,17 +82,17 @@ test('bill: the split shows as you type and goes to the ledger', async () => {
   await enterBill('王芳', '80');
   const first = page.locator('#bill-lines li').first();
   assert.equal(await first.getAttribute('data-payer'), '张三');
-  assert.equal(await page.locator('#bill-cash').innerText(), '¥0.00');
+  assert.equal(await page.locator('#bill-cash').innerText(), '0.00 元');
   assert.match(await page.locator('#bill-explain').innerText(), /S1/);
   await shot(page, '04-bill-split');
   await page.click('#bill-save');
   await page.locator('#bill-saved').waitFor();
   await page.click('#nav-ledger');
   await page.locator('#bills > li').first().waitFor();
-  assert.match(await page.locator('#people').innerText(), /¥920\.00/);
-  await page.locator('#year-summary li', { hasText: '张三 为 王芳 支付 ¥80.00' }).waitFor();
+  assert.match(await page.locator('#people').innerText(), /920\.00 元/);
+  await page.locator('#year-summary li', { hasText: '张三 为 王芳 支付 80.00 元' }).waitFor();
   await page.click('#statements [data-account="张三"] summary');
-  assert.match(await page.locator('#statements [data-account="张三"]').innerText(), /账单支付[\s\S]*-¥80\.00[\s\S]*¥920\.00[\s\S]*期初余额[\s\S]*\+¥1000\.00/);
+  assert.match(await page.locator('#statements [data-account="张三"]').innerText(), /账单支付[\s\S]*-80\.00 元[\s\S]*920\.00 元[\s\S]*期初余额[\s\S]*\+1000\.00 元/);
   await shot(page, '05-ledger');
 });
 
@@ -136,7 +136,7 @@ test('offline: every route reloads, and a bill entered offline is kept', async (
     await page.click('#nav-ledger');
     await page.locator('#bills > li[data-state="pending"]').waitFor();
     assert.equal(await page.locator('#bills > li').count(), 2);
-    assert.match(await page.locator('#people').innerText(), /¥890\.00/);
+    assert.match(await page.locator('#people').innerText(), /890\.00 元/);
     await shot(page, '07-offline-ledger');
   } finally {
     await ctxA.setOffline(false);
@@ -156,8 +156,8 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await pb.locator('#sync-family').waitFor();
   await pb.click('#nav-ledger');
   await pb.locator('#bills > li').nth(1).waitFor({ timeout: 20000 });
-  assert.match(await pb.locator('#people').innerText(), /¥890\.00/);
-  await pb.locator('#year-summary li', { hasText: '张三 为 王芳 支付 ¥110.00' }).waitFor();
+  assert.match(await pb.locator('#people').innerText(), /890\.00 元/);
+  await pb.locator('#year-summary li', { hasText: '张三 为 王芳 支付 110.00 元' }).waitFor();
   await shot(pb, '08-second-device-ledger');
 
   // a change on the first device reaches the open second one through the change notices
@@ -166,7 +166,7 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await page.click('#bill-save');
   await page.locator('#bill-saved').waitFor();
   await pb.locator('#bills > li').nth(2).waitFor({ timeout: 10000 });
-  assert.match(await pb.locator('#people').innerText(), /¥885\.00/);
+  assert.match(await pb.locator('#people').innerText(), /885\.00 元/);
 
   // the second device spends offline what the first spends online: the server adjusts
   await ctxB.setOffline(true);
@@ -174,7 +174,7 @@ test('online again: the offline bill syncs and a second device sees it', async (
     await pb.click('#nav-bill');
     await pb.selectOption('#bill-patient', '王芳');
     await pb.fill('#bill-policy', '800');
-    await pb.locator('#bill-cash', { hasText: '¥0.00' }).waitFor();
+    await pb.locator('#bill-cash', { hasText: '0.00 元' }).waitFor();
     await pb.click('#bill-save');
     await pb.locator('#bill-saved').waitFor();
     await page.click('#nav-bill');
@@ -187,18 +187,18 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await pb.click('#nav-sync');
   await pb.locator('#sync-items li[data-state="adjusted"]').waitFor({ timeout: 20000 });
   assert.match(await pb.locator('#sync-items li[data-state="adjusted"]').innerText(),
-    /在离线期间余额已被其他家人使用.*¥800\.00.*→.*¥785\.00.*现金 ¥15\.00/s);
+    /在离线期间余额已被其他家人使用.*800\.00 元.*→.*785\.00 元.*现金 15\.00 元/s);
   await shot(pb, '11-adjusted');
   await page.click('#nav-ledger');
   await page.locator('#bills > li').nth(4).waitFor({ timeout: 20000 });
-  assert.match(await page.locator('#people').innerText(), /¥0\.00/);
+  assert.match(await page.locator('#people').innerText(), /(^|\s)0\.00 元/);
 
   // the English switch survives the reload it makes
   await pb.click('#lang-switch');
   await pb.locator('#nav-ledger', { hasText: 'Ledger' }).waitFor();
   await ready(pb);
   await pb.click('#nav-ledger');
-  await pb.locator('#year-summary li', { hasText: '张三 for 王芳 paid ¥1000.00' }).waitFor();
+  await pb.locator('#year-summary li', { hasText: '张三 for 王芳 paid 1000.00 yuan' }).waitFor();
   await shot(pb, '10-english-ledger');
 
   // the owner removes the second device; its token stops working at once
@@ -208,7 +208,9 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await page.locator('#sync-devices li', { hasText: '已移除' }).waitFor();
   await pb.click('#nav-sync');
   await pb.click('#sync-now');
-  await pb.locator('main', { hasText: 'unauthorized' }).waitFor();
+  await pb.locator('main', { hasText: 'This device was removed from the family' }).waitFor();
+  assert.doesNotMatch(await pb.locator('main').innerText(), /unauthorized|HTTP \d|Authorization/);
+  await shot(pb, '12-device-removed');
 });
 
 test('no page errors', () => {

@@ -194,12 +194,13 @@ func (b Bill) check() error {
 	parts := []struct {
 		field string
 		value money.Amount
-	}{{"total", b.Total}, {"fund", b.Fund}, {"policy_self_pay", b.PolicySelfPay}, {"full_self_pay", b.FullSelfPay}}
+	}{{"action.bill.total", b.Total}, {"action.bill.fund", b.Fund}, {"action.bill.policy_self_pay", b.PolicySelfPay},
+		{"action.bill.full_self_pay", b.FullSelfPay}}
 	for _, p := range parts {
 		// Every part is an amount paid: never negative, never beyond money.Max (so the sum
 		// below cannot wrap).
 		if p.value < 0 || p.value > money.Max {
-			return inputErr("action.bill."+p.field, "%s is outside 0.00 to %s", p.value, money.Max)
+			return inputErr(p.field, "%s is outside 0.00 to %s", p.value, money.Max)
 		}
 	}
 	if b.Fund+b.PolicySelfPay+b.FullSelfPay != b.Total {
