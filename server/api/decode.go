@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"unicode/utf8"
 
+	"gongji/shared/jsonerr"
 	"gongji/shared/sync"
 )
 
@@ -64,7 +65,7 @@ func decodeJSON(w http.ResponseWriter, body []byte, v any) bool {
 			field = "body"
 		}
 		writeError(w, http.StatusBadRequest, "bad_request", field,
-			fmt.Sprintf("want %s, got JSON %s", typeErr.Type, typeErr.Value))
+			jsonerr.Describe(typeErr))
 	case errors.As(err, &syntaxErr):
 		writeError(w, http.StatusBadRequest, "bad_request", "body",
 			fmt.Sprintf("malformed JSON at byte %d: %v", syntaxErr.Offset, err))

@@ -12,6 +12,7 @@ import (
 	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
+	"gongji/shared/jsonerr"
 	"gongji/shared/money"
 	"gongji/shared/region"
 )
@@ -71,7 +72,7 @@ func decodeAs[T any](args json.RawMessage, check func(*T) error) (any, error) {
 	if err := json.Unmarshal(args, a); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) && te.Field != "" {
-			return nil, fieldErr("args."+te.Field, fmt.Sprintf("want %s, got JSON %s", te.Type, te.Value))
+			return nil, fieldErr("args."+te.Field, jsonerr.Describe(te))
 		}
 		return nil, fieldErr("args"+locate(args, err), err.Error())
 	}

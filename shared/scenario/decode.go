@@ -12,6 +12,7 @@ import (
 
 	"gongji/shared/civil"
 	"gongji/shared/family"
+	"gongji/shared/jsonerr"
 	"gongji/shared/money"
 	"gongji/shared/region"
 )
@@ -140,7 +141,7 @@ func strictUnmarshal(data []byte, v any) error {
 	if err := dec.Decode(v); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
-			return invalid(typeErr.Field, "want %s, got JSON %s", typeErr.Type, typeErr.Value)
+			return invalid(typeErr.Field, "%s", jsonerr.Describe(typeErr))
 		}
 		return &Error{Code: CodeBadJSON, Message: "scenario: " + err.Error()}
 	}
