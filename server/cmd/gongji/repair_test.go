@@ -39,8 +39,8 @@ func changeFile(t *testing.T, dir string, fn func([]byte) []byte) {
 func flipInRecord(seq string) func([]byte) []byte {
 	return func(data []byte) []byte {
 		i := bytes.Index(data, []byte("f/fa/l/"+strings.Repeat("0", 20-len(seq))+seq))
-		j := bytes.Index(data[i:], []byte(`"mutation"`))
-		data[i+j+3] ^= 1
+		j := bytes.Index(data[i:], []byte(`"changes":"`))
+		data[i+j+20] ^= 1 // a byte of the deflated payload
 		return data
 	}
 }
