@@ -166,7 +166,7 @@ func (w Words) bindingName(id string) string {
 // label is the family-readable name of a value in one language; an unknown value (a newer
 // build's word) prints as it is.
 func label(v string, zh bool) string {
-	pair, ok := labels()[v]
+	pair, ok := labels(v)
 	if !ok {
 		return v
 	}
@@ -177,61 +177,116 @@ func label(v string, zh bool) string {
 }
 
 // labels holds each value's Chinese and English name: one place for both languages' words.
-func labels() map[string][2]string {
-	return map[string][2]string{
-		string(family.Spouse):            {"配偶", "spouse"},
-		string(family.Parent):            {"父母", "parent"},
-		string(family.Child):             {"子女", "child"},
-		string(family.Sibling):           {"兄弟姐妹", "sibling"},
-		string(family.Grandparent):       {"祖父母或外祖父母", "grandparent"},
-		string(family.Grandchild):        {"孙子女或外孙子女", "grandchild"},
-		string(family.ParentInLaw):       {"公婆或岳父母", "parent-in-law"},
-		string(family.Other):             {"其他亲属", "other relative"},
-		string(family.Medical):           {"就医购药", "medical bills"},
-		string(family.ResidentPremium):   {"居民医保缴费", "the resident-insurance premium"},
-		string(family.LTCPremium):        {"长期护理保险缴费", "the long-term-care premium"},
-		string(family.CommercialPremium): {"惠民保缴费", "the city health-plan premium"},
-		string(family.Active):            {"正常参保", "active"},
-		string(family.Suspended):         {"暂停参保", "suspended"},
-		string(family.Stopped):           {"终止参保", "stopped"},
-		string(family.Employee):          {"职工医保", "employee insurance"},
-		string(family.Resident):          {"居民医保", "resident insurance"},
-		string(family.Uninsured):         {"未参保", "no insurance"},
-		string(family.Pending):           {"待接收", "waiting to be accepted"},
-		string(family.Accepted):          {"已接收", "accepted"},
-		string(family.Refunded):          {"已退回", "returned"},
-		"source.account":                 {"个人账户", "personal account"},
-		"source.wallet":                  {"医保钱包", "medical-insurance wallet"},
-		"same_city":                      {"须在同一城市参保", "same city"},
-		"same_province":                  {"须在同一省份参保", "same province"},
-		"anywhere":                       {"不限地区", "anywhere"},
-		"policy_self_pay":                {"政策范围内自付部分", "the self-paid part within the policy"},
-		"all_personal_burden":            {"个人负担的全部费用", "everything the patient pays"},
-		"binding_order":                  {"按绑定的先后", "in the order the bindings were made"},
-		"balance_desc":                   {"按余额从多到少", "by balance, highest first"},
-		"yes":                            {"有", "yes"},
-		"no":                             {"没有", "none"},
-		"wallet_on":                      {"已开通医保钱包", "has the wallet"},
-		"wallet_off":                     {"尚未开通医保钱包", "does not have the wallet yet"},
-		"death":                          {"本人去世", "the holder's death"},
-		"voluntary_exit":                 {"本人自愿退出基本医疗保险", "leaving basic medical insurance voluntarily"},
-		"lump_sum_pension_clearing":      {"养老保险一次性清算", "a lump-sum pension settlement"},
-		"emigration":                     {"出国（境）定居", "settling abroad"},
-		"move_no_transfer":               {"迁出且医保关系无法转移", "moving away where the insurance cannot move"},
-		"retiree_nonlocal":               {"达到退休年龄、非本地户籍且医保关系无法转移", "a non-local retiree whose insurance cannot move"},
-		"retiree_resettled":              {"退休后异地安置", "a retiree resettled elsewhere"},
-		"to_resident_elsewhere":          {"转为外地居民医保", "switching to resident insurance elsewhere"},
-		"drug":                           {"药品", "medicines"},
-		"device":                         {"医疗器械", "medical devices"},
-		"consumable":                     {"医用耗材", "medical consumables"},
-		"treatment":                      {"治疗费", "treatment"},
-		"exam":                           {"检查费", "examinations"},
-		"inpatient":                      {"住院费用", "inpatient care"},
-		"health_food":                    {"保健食品", "health food"},
-		"cosmetics":                      {"化妆品", "cosmetics"},
-		"fitness":                        {"健身消费", "fitness"},
-		"wellness":                       {"养生保健", "wellness"},
-		"public_health":                  {"公共卫生费用", "public health services"},
-		"daily_goods":                    {"生活用品", "daily goods"},
+func labels(v string) ([2]string, bool) {
+	switch v {
+	case string(family.Spouse):
+		return [2]string{"配偶", "spouse"}, true
+	case string(family.Parent):
+		return [2]string{"父母", "parent"}, true
+	case string(family.Child):
+		return [2]string{"子女", "child"}, true
+	case string(family.Sibling):
+		return [2]string{"兄弟姐妹", "sibling"}, true
+	case string(family.Grandparent):
+		return [2]string{"祖父母或外祖父母", "grandparent"}, true
+	case string(family.Grandchild):
+		return [2]string{"孙子女或外孙子女", "grandchild"}, true
+	case string(family.ParentInLaw):
+		return [2]string{"公婆或岳父母", "parent-in-law"}, true
+	case string(family.Other):
+		return [2]string{"其他亲属", "other relative"}, true
+	case string(family.Medical):
+		return [2]string{"就医购药", "medical bills"}, true
+	case string(family.ResidentPremium):
+		return [2]string{"居民医保缴费", "the resident-insurance premium"}, true
+	case string(family.LTCPremium):
+		return [2]string{"长期护理保险缴费", "the long-term-care premium"}, true
+	case string(family.CommercialPremium):
+		return [2]string{"惠民保缴费", "the city health-plan premium"}, true
+	case string(family.Active):
+		return [2]string{"正常参保", "active"}, true
+	case string(family.Suspended):
+		return [2]string{"暂停参保", "suspended"}, true
+	case string(family.Stopped):
+		return [2]string{"终止参保", "stopped"}, true
+	case string(family.Employee):
+		return [2]string{"职工医保", "employee insurance"}, true
+	case string(family.Resident):
+		return [2]string{"居民医保", "resident insurance"}, true
+	case string(family.Uninsured):
+		return [2]string{"未参保", "no insurance"}, true
+	case string(family.Pending):
+		return [2]string{"待接收", "waiting to be accepted"}, true
+	case string(family.Accepted):
+		return [2]string{"已接收", "accepted"}, true
+	case string(family.Refunded):
+		return [2]string{"已退回", "returned"}, true
+	case "source.account":
+		return [2]string{"个人账户", "personal account"}, true
+	case "source.wallet":
+		return [2]string{"医保钱包", "medical-insurance wallet"}, true
+	case "same_city":
+		return [2]string{"须在同一城市参保", "same city"}, true
+	case "same_province":
+		return [2]string{"须在同一省份参保", "same province"}, true
+	case "anywhere":
+		return [2]string{"不限地区", "anywhere"}, true
+	case "policy_self_pay":
+		return [2]string{"政策范围内自付部分", "the self-paid part within the policy"}, true
+	case "all_personal_burden":
+		return [2]string{"个人负担的全部费用", "everything the patient pays"}, true
+	case "binding_order":
+		return [2]string{"按绑定的先后", "in the order the bindings were made"}, true
+	case "balance_desc":
+		return [2]string{"按余额从多到少", "by balance, highest first"}, true
+	case "yes":
+		return [2]string{"有", "yes"}, true
+	case "no":
+		return [2]string{"没有", "none"}, true
+	case "wallet_on":
+		return [2]string{"已开通医保钱包", "has the wallet"}, true
+	case "wallet_off":
+		return [2]string{"尚未开通医保钱包", "does not have the wallet yet"}, true
+	case "death":
+		return [2]string{"本人去世", "the holder's death"}, true
+	case "voluntary_exit":
+		return [2]string{"本人自愿退出基本医疗保险", "leaving basic medical insurance voluntarily"}, true
+	case "lump_sum_pension_clearing":
+		return [2]string{"养老保险一次性清算", "a lump-sum pension settlement"}, true
+	case "emigration":
+		return [2]string{"出国（境）定居", "settling abroad"}, true
+	case "move_no_transfer":
+		return [2]string{"迁出且医保关系无法转移", "moving away where the insurance cannot move"}, true
+	case "retiree_nonlocal":
+		return [2]string{"达到退休年龄、非本地户籍且医保关系无法转移", "a non-local retiree whose insurance cannot move"}, true
+	case "retiree_resettled":
+		return [2]string{"退休后异地安置", "a retiree resettled elsewhere"}, true
+	case "to_resident_elsewhere":
+		return [2]string{"转为外地居民医保", "switching to resident insurance elsewhere"}, true
+	case "drug":
+		return [2]string{"药品", "medicines"}, true
+	case "device":
+		return [2]string{"医疗器械", "medical devices"}, true
+	case "consumable":
+		return [2]string{"医用耗材", "medical consumables"}, true
+	case "treatment":
+		return [2]string{"治疗费", "treatment"}, true
+	case "exam":
+		return [2]string{"检查费", "examinations"}, true
+	case "inpatient":
+		return [2]string{"住院费用", "inpatient care"}, true
+	case "health_food":
+		return [2]string{"保健食品", "health food"}, true
+	case "cosmetics":
+		return [2]string{"化妆品", "cosmetics"}, true
+	case "fitness":
+		return [2]string{"健身消费", "fitness"}, true
+	case "wellness":
+		return [2]string{"养生保健", "wellness"}, true
+	case "public_health":
+		return [2]string{"公共卫生费用", "public health services"}, true
+	case "daily_goods":
+		return [2]string{"生活用品", "daily goods"}, true
 	}
+	return [2]string{}, false
 }
