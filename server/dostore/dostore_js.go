@@ -77,7 +77,7 @@ func (s *Store) redoLog() error {
 			return fmt.Errorf("dostore: redo seq %d: %w", c.Seq, err)
 		}
 		h.State, h.Seq = next, c.Seq
-		h.LastMutationIDs[c.Mutation.ClientID] = c.Mutation.MutationID
+		h.Note(&c)
 	}
 	return nil
 }
