@@ -102,6 +102,13 @@ func mustJSON(v any) string {
 	return string(b)
 }
 
+// FamilyID is the family this object holds ("" until one is created).
+func (s *Store) FamilyID() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.family.ID
+}
+
 // ours says whether id is the family this object holds.
 func (s *Store) ours(id string) bool { return s.family.ID != "" && s.family.ID == id }
 
