@@ -64,6 +64,7 @@ func (c *syncPage) status() app.UI {
 		app.P().Body(app.Span().Text(st.T("sync.family")+"："), app.Code().ID("sync-family").Text(d.Family)),
 		app.P().Body(app.Span().Text(st.T("sync.last")+"："), app.Span().ID("sync-last").Text(last)),
 		c.devices(),
+		&requestsPanel{}, // page_requests.go
 		app.Button().ID("sync-now").Text(st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { startSync(ctx) }),
 		app.If(d.Owner, func() app.UI {
 			return app.Button().ID("new-invite").Class("secondary").Disabled(c.busy).Text(st.T("sync.invite")).OnClick(c.newInvite)

@@ -303,3 +303,17 @@ func checkLinkDevice(a *LinkDeviceArgs) error {
 	}
 	return first(id("device", a.Device), id("person", string(a.Person)))
 }
+
+// CanDecide says whether who may approve or decline the request r in s: the owner, or a
+// device of the person (any of the persons) whose money it touches. Apps list with it the
+// requests waiting for their approval.
+func CanDecide(s *family.State, who Actor, r *family.Request) bool {
+	if r.State != family.Waiting {
+		return false
+	}
+	args, err := Decode(Canonical(Name(r.Name)), r.Args)
+	if err != nil {
+		return false
+	}
+	return who.entitled(s, needOf(s, Canonical(Name(r.Name)), args))
+}
