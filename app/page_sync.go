@@ -70,6 +70,7 @@ func (c *syncPage) status() app.UI {
 			app.Span().Text(st.T("family.name")+colon()), app.Strong().ID("sync-family-name").Text(d.FamilyName)),
 		app.P().Body(app.Span().Text(st.T("sync.last")+colon()), app.Span().ID("sync-last").Text(last)),
 		c.devices(),
+		&requestsPanel{}, // page_requests.go
 		app.Button().ID("sync-now").Text(st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { startSync(ctx) }),
 		app.If(d.Owner, func() app.UI {
 			return app.Button().ID("new-invite").Class("secondary").Disabled(c.busy).Text(st.T("sync.invite")).OnClick(c.newInvite)

@@ -107,7 +107,7 @@ func (s *Store) OnChange(f func()) { s.changed = f }
 // the server confirms, adjusts or rejects it later. A refused mutation is not queued.
 func (s *Store) Do(name mutation.Name, args any) (mutation.Outcome, error) {
 	m, o, err := s.Doc.Try(s.eng, s.book, name, args, s.now())
-	if err != nil || !o.Status.Applied() {
+	if err != nil || !(o.Status.Applied() || o.Status == mutation.PendingConsent) {
 		return o, err
 	}
 	if err := s.Doc.Queue(m); err != nil {

@@ -208,6 +208,7 @@ func createFamily(name, device string) (session, error) {
 func adopt(s session, name string) error {
 	st := theStore()
 	st.Doc.Family, st.Doc.Device, st.Doc.Token, st.Doc.Owner = s.Family, s.Device, s.Token, s.Owner
+	st.Doc.NewClientID(newID(4)) // page_requests.go: client ids bound to this device
 	if name != "" {
 		st.Doc.FamilyName = name
 	}

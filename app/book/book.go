@@ -29,6 +29,8 @@ const (
 	Adjusted  ItemState = "adjusted"  // in the log, applied with another split
 	Rejected  ItemState = "rejected"  // in the log, refused: nothing changed
 	Unknown   ItemState = "unknown"   // in the log under a name this build does not know
+	// Waiting: in the log as a request; the person (or the owner) approves it (consent).
+	Waiting ItemState = "pending_consent"
 )
 
 // Item is one mutation with its outcome: the server's for logged items, the local one for
@@ -65,7 +67,7 @@ func Build(e *engine.Engine, l *Local) *Book {
 		waiting = OnlyLocal
 	}
 	for _, m := range l.Pending {
-		o, next := mutation.Apply(e, &b.State, m.Intent(), m.At)
+		o, next := mutation.ApplyAs(e, &b.State, l.Actor(), m.Intent(), m.At)
 		b.State = next
 		b.Items = append(b.Items, Item{Mutation: m, Outcome: o, State: waiting})
 	}
@@ -80,6 +82,8 @@ func logged(s mutation.Status) ItemState {
 		return Adjusted
 	case mutation.Rejected:
 		return Rejected
+	case mutation.PendingConsent:
+		return Waiting
 	}
 	return Unknown
 }

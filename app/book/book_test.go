@@ -107,7 +107,7 @@ func serverLog(e *engine.Engine, s family.State, ms []gsync.Mutation, seq int64)
 func TestPullConfirmsAndReappliesPending(t *testing.T) {
 	e := engine.Default()
 	l := family3(t, e)
-	l.Family = "f_1"
+	l.Family, l.Owner = "f_1", true // the owner's device: no consent needed
 	do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
 	log, _ := serverLog(e, family.State{}, l.Pending, 0)
 	l.Pulled(gsync.PullResponse{Changes: log, Cursor: int64(len(log)), LastMutationIDs: map[string]int64{"c_a": 6}})

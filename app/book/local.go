@@ -68,6 +68,22 @@ func (l *Local) Encode() []byte {
 	return data
 }
 
+// Actor is who this device's mutations come from (consent): its device, and whether it is
+// the owner's. A device not in a family yet acts as the owner of what is only its own.
+func (l *Local) Actor() mutation.Actor {
+	return mutation.Actor{Device: l.Device, Owner: l.Owner || l.Family == ""}
+}
+
+// NewClientID mints a client id that no other device can have: the device id the server
+// gave, a dot, and a random suffix (server/API.md: a client id belongs to one device). It
+// changes only with an empty queue, so nothing queued under the old id is lost.
+func (l *Local) NewClientID(suffix string) {
+	if l.Device == "" || len(l.Pending) > 0 {
+		return
+	}
+	l.ClientID, l.LastID = l.Device+"."+suffix, 0
+}
+
 // Try applies a mutation to the current state without queuing it: what the person would get.
 func (l *Local) Try(e *engine.Engine, b *Book, name mutation.Name, args any, at time.Time) (gsync.Mutation, mutation.Outcome, error) {
 	raw, err := json.Marshal(args)
@@ -78,7 +94,7 @@ func (l *Local) Try(e *engine.Engine, b *Book, name mutation.Name, args any, at 
 		return gsync.Mutation{}, mutation.Outcome{}, fmt.Errorf("client id missing")
 	}
 	m := gsync.Mutation{ClientID: l.ClientID, MutationID: l.LastID + 1, Name: name, At: at, Args: raw}
-	o, _ := mutation.Apply(e, &b.State, m.Intent(), at)
+	o, _ := mutation.ApplyAs(e, &b.State, l.Actor(), m.Intent(), at)
 	if o.Split != nil {
 		m.Expected = o.Split
 	}

@@ -135,9 +135,28 @@ export class FamilyDO extends DurableObject {
     return Response.json({ family: rows[0].family });
   }
 
+  // #scheduleRefunds makes the wallet refunds due now and sets the object's alarm to the next
+  // one (W11: the first 06:00 UTC+8 after a transfer): the server's ticker of `gongji serve`,
+  // here one alarm per family, so refunds happen with every phone offline.
+  async #scheduleRefunds() {
+    const next = await (await this.#go()).refundAlarm();
+    if (next > 0) {
+      const current = await this.ctx.storage.getAlarm();
+      if (current === null || current > next) await this.ctx.storage.setAlarm(next);
+    }
+  }
+
+  async alarm() {
+    await this.#scheduleRefunds();
+  }
+
   async fetch(request) {
     const url = new URL(request.url);
     if (url.hostname === "directory") return this.directory(url, request);
-    return (await this.#go()).handleRequest(request);
+    const response = await (await this.#go()).handleRequest(request);
+    if (request.method === "POST" && url.pathname.endsWith("/push") && response.status === 200) {
+      await this.#scheduleRefunds();
+    }
+    return response;
   }
 }

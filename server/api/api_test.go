@@ -44,9 +44,12 @@ func TestAuth(t *testing.T) {
 			body: `{"code":"AAAA-BBBB-CCCC","device":"x"}`, status: 404, contains: []string{`"code":"invite_not_found"`}},
 		{name: "member cannot revoke the owner", method: "DELETE", path: "/api/v1/families/{family}/devices/{otherDevice}",
 			token: "member", status: 403},
-		{name: "member pushes a credit", method: "POST", path: "/api/v1/families/{family}/push", token: "member",
+		{name: "a member device of nobody credits dad: a request, nothing written", method: "POST", path: "/api/v1/families/{family}/push", token: "member",
 			body: push("m1", 1, "credit", `{"person":"dad","account":"account","amount":"25.00"}`), status: 200,
-			contains: []string{`"status":"confirmed"`}, entries: []string{"credit: dad 25.00, external:credit -25.00"}},
+			contains: []string{`"status":"pending_consent"`, `"CONSENT_REQUIRED"`}},
+		{name: "the owner approves it: written now", method: "POST", path: "/api/v1/families/{family}/push", token: "owner",
+			body: push("o1", 1, "approve", `{"request":"m1/1"}`), status: 200,
+			contains: []string{`"status":"confirmed"`, `"request":"m1/1"`}, entries: []string{"credit: dad 25.00, external:credit -25.00"}},
 	})
 }
 
@@ -70,8 +73,8 @@ func TestPush(t *testing.T) {
 			entries:  []string{"settle: external:settle 100.00, mom -100.00"}},
 		{name: "retry of the same mutation is a duplicate", method: "POST", path: "/api/v1/families/{family}/push", token: "owner",
 			body: push("c1", 1, "settle", bill("mom", 10000)), status: 200, contains: []string{`"result":"duplicate"`}},
-		{name: "mom pays kid's bill through the binding", method: "POST", path: "/api/v1/families/{family}/push", token: "member",
-			body: push("c2", 1, "settle", bill("kid", 20000)), status: 200, contains: []string{`"source":"mutual_aid"`},
+		{name: "mom pays kid's bill through the binding", method: "POST", path: "/api/v1/families/{family}/push", token: "owner",
+			body: push("c3", 1, "settle", bill("kid", 20000)), status: 200, contains: []string{`"source":"mutual_aid"`},
 			entries: []string{"settle: external:settle 200.00, mom -200.00"}},
 		{name: "phone's split differs: adjusted, both kept", method: "POST", path: "/api/v1/families/{family}/push", token: "owner",
 			body: `{"mutations":[{"client_id":"c1","mutation_id":2,"name":"settle","at":"2026-03-02T11:00:00+08:00","args":` + bill("kid", 30000) +
@@ -93,7 +96,7 @@ func TestPush(t *testing.T) {
 			body: push("c1", 6, "wallet_accept", `{"transfer":"c1/5"}`), status: 200,
 			entries: []string{"wallet_accept: mom.wallet 30.00, pending:c1/5 -30.00"}},
 		{name: "a phone clock days ahead is rejected, not blocking", method: "POST", path: "/api/v1/families/{family}/push", token: "member",
-			body:   `{"mutations":[{"client_id":"c2","mutation_id":2,"name":"credit","at":"2026-03-05T10:00:00+08:00","args":{"person":"mom","account":"account","amount":"1.00"}}]}`,
+			body:   `{"mutations":[{"client_id":"c2","mutation_id":1,"name":"credit","at":"2026-03-05T10:00:00+08:00","args":{"person":"mom","account":"account","amount":"1.00"}}]}`,
 			status: 200, contains: []string{`"status":"rejected"`, `"CLOCK_AHEAD"`, `"field":"at"`}},
 		{name: "correction that would overdraw is rejected", method: "POST", path: "/api/v1/families/{family}/push", token: "owner",
 			body: push("c1", 7, "correct", `{"person":"dad","account":"account","amount":"-99.99","memo":"typo"}`), status: 200,

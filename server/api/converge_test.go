@@ -24,12 +24,15 @@ type modelServer struct {
 	log  []sync.Change
 }
 
-func (s *modelServer) push(t *testing.T, req *sync.PushRequest) sync.PushResponse {
+func (s *modelServer) push(t *testing.T, who mutation.Actor, req *sync.PushRequest) sync.PushResponse {
 	if err := req.Validate(); err != nil {
 		t.Fatalf("push does not validate: %v", err)
 	}
 	h := s.head.Clone()
-	changes, resp := Process(s.e, "dev", req, h, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err := CheckClients(who.Device, req, h); err != nil {
+		t.Fatalf("push refused: %v", err)
+	}
+	changes, resp := Process(s.e, who, req, h, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
 	// L1: no balance below zero after any push
 	if err := mutation.CheckNonNegative(&h.State); err != nil {
 		t.Fatalf("after push: %v", err)
@@ -40,6 +43,7 @@ func (s *modelServer) push(t *testing.T, req *sync.PushRequest) sync.PushRespons
 
 type modelClient struct {
 	id      string
+	who     mutation.Actor // the device: the owner's, mom's, dad's or nobody's
 	next    int64
 	pending []sync.Mutation
 	sent    []sync.Mutation // everything ever pushed, for duplicate deliveries
@@ -56,7 +60,24 @@ func (c *modelClient) make(t *testing.T, e *engine.Engine, r *rand.Rand) {
 	p := people[r.IntN(len(people))]
 	var name mutation.Name
 	var args string
-	switch r.IntN(6) {
+	switch r.IntN(8) {
+	case 6, 7:
+		// approve or decline a request this device sees waiting (any device may try: those
+		// not entitled are refused)
+		name, args = mutation.Approve, `{"request":"none"}`
+		if r.IntN(3) == 0 {
+			name = mutation.Decline
+		}
+		view := c.view(t, e)
+		var waiting []string
+		for _, q := range view.Requests {
+			if q.State == family.Waiting {
+				waiting = append(waiting, q.ID)
+			}
+		}
+		if len(waiting) > 0 {
+			args = fmt.Sprintf(`{"request":%q}`, waiting[r.IntN(len(waiting))])
+		}
 	case 0, 1, 2:
 		name, args = mutation.Settle, fmt.Sprintf(`{"patient":%q,"institution":{"region":"330100","kind":"pharmacy","designated":true,"wallet":true},"bill":{"total":"%s","policy_self_pay":"%[2]s","category":"drug"}}`, p, money.FromFen(int64(100*(1+r.IntN(300)))))
 	case 3:
@@ -71,7 +92,7 @@ func (c *modelClient) make(t *testing.T, e *engine.Engine, r *rand.Rand) {
 	if name == mutation.Settle && r.IntN(2) == 0 {
 		// the phone decides at once on what it knows and sends its split along
 		view := c.view(t, e)
-		if o, _ := mutation.Apply(e, &view, m.Intent(), m.At); o.Split != nil {
+		if o, _ := mutation.ApplyAs(e, &view, c.who, m.Intent(), m.At); o.Split != nil {
 			m.Expected = o.Split
 		}
 	}
@@ -101,7 +122,7 @@ func (c *modelClient) pushSome(t *testing.T, r *rand.Rand, s *modelServer, seen 
 	}
 	batch = append(batch, c.pending[from:to]...)
 	c.sent = append(c.sent, c.pending[from:to]...)
-	resp := s.push(t, &sync.PushRequest{Mutations: batch})
+	resp := s.push(t, c.who, &sync.PushRequest{Mutations: batch})
 	for _, res := range resp.Results {
 		seen[res.Result]++
 		if res.Outcome != nil {
@@ -137,7 +158,7 @@ func (c *modelClient) view(t *testing.T, e *engine.Engine) family.State {
 		t.Fatal(err)
 	}
 	for _, m := range c.pending {
-		_, s = mutation.Apply(e, &s, m.Intent(), m.At)
+		_, s = mutation.ApplyAs(e, &s, c.who, m.Intent(), m.At)
 	}
 	return s
 }
@@ -163,7 +184,22 @@ func setup(t *testing.T, s *modelServer, start time.Time) {
 	req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: 99, Name: mutation.Bind, At: start,
 		Args: json.RawMessage(`{"authorizer":"mom","beneficiary":"kid","scopes":["medical"]}`)})
 	req.Mutations[len(req.Mutations)-1].MutationID = int64(len(req.Mutations))
-	s.push(t, &req)
+	// d1 is mom's phone, d2 dad's; d3 belongs to nobody (consent.go)
+	for _, a := range []string{`{"device":"d1","person":"mom"}`, `{"device":"d2","person":"dad"}`} {
+		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: int64(len(req.Mutations) + 1),
+			Name: mutation.LinkDevice, At: start, Args: json.RawMessage(a)})
+	}
+	s.push(t, owner, &req)
+}
+
+// owner is the owner's device of the model family.
+var owner = mutation.Actor{Device: "d0", Owner: true}
+
+func testActor(i int) mutation.Actor {
+	if i == 0 {
+		return owner
+	}
+	return mutation.Actor{Device: fmt.Sprintf("d%d", i)}
 }
 
 func TestConvergence(t *testing.T) {
@@ -175,7 +211,7 @@ func TestConvergence(t *testing.T) {
 	seen := map[string]int{}
 	defer func() {
 		// the runs must have met every path, or they prove little
-		for _, k := range []string{sync.Processed, sync.Duplicate, sync.Deferred, "confirmed", "adjusted", "rejected"} {
+		for _, k := range []string{sync.Processed, sync.Duplicate, sync.Deferred, "confirmed", "adjusted", "rejected", "pending_consent"} {
 			if seen[k] == 0 {
 				t.Errorf("no %s result in %d runs: %v", k, runs, seen)
 			}
@@ -189,7 +225,7 @@ func TestConvergence(t *testing.T) {
 		setup(t, s, start)
 		clients := make([]*modelClient, 2+r.IntN(3))
 		for i := range clients {
-			clients[i] = &modelClient{id: fmt.Sprintf("c%d", i), at: start}
+			clients[i] = &modelClient{id: fmt.Sprintf("c%d", i), at: start, who: testActor(i)}
 		}
 		for range 10 + r.IntN(40) {
 			c := clients[r.IntN(len(clients))]
@@ -214,7 +250,7 @@ func settle(t *testing.T, r *rand.Rand, s *modelServer, clients []*modelClient) 
 		for _, c := range clients {
 			for len(c.pending) > 0 {
 				busy = true
-				resp := s.push(t, &sync.PushRequest{Mutations: c.pending[:min(len(c.pending), 1+r.IntN(10))]})
+				resp := s.push(t, c.who, &sync.PushRequest{Mutations: c.pending[:min(len(c.pending), 1+r.IntN(10))]})
 				c.ack(resp.LastMutationIDs[c.id])
 			}
 		}
@@ -273,7 +309,8 @@ func checkMoney(t *testing.T, seed int, e *engine.Engine, s *modelServer) {
 				}
 			}
 		}
-		o, next := mutation.Apply(e, &st, ch.Mutation.Intent(), ch.Mutation.At)
+		who := mutation.Actor{Device: ch.Device, Owner: ch.Device == owner.Device}
+		o, next := mutation.ApplyAs(e, &st, who, ch.Mutation.Intent(), ch.Mutation.At)
 		if !reflect.DeepEqual(o, ch.Outcome) {
 			t.Fatalf("seed %d: seq %d decides differently on replay: %+v vs %+v", seed, ch.Seq, o, ch.Outcome)
 		}

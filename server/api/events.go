@@ -72,6 +72,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		}
 		select {
 		case <-changed:
+			if !s.live(r) { // revoked: the stream ends at once (identity.go)
+				return
+			}
 		case <-ping.C:
 			fmt.Fprint(w, ": ping\n\n")
 		case <-r.Context().Done():

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"gongji/server/store"
+	"gongji/shared/family"
+	"gongji/shared/mutation"
 	"gongji/shared/sync"
 )
 
@@ -26,6 +28,8 @@ type credentials struct {
 	Device string `json:"device"`
 	Token  string `json:"token"`
 	Owner  bool   `json:"owner"`
+	// Request is the key of the link_device request a join naming a person made (consent.go).
+	Request string `json:"request,omitempty"`
 }
 
 func (s *Server) createFamily(w http.ResponseWriter, r *http.Request) {
@@ -49,12 +53,15 @@ func (s *Server) createFamily(w http.ResponseWriter, r *http.Request) {
 type joinRequest struct {
 	Code   string `json:"code"`
 	Device string `json:"device"`
+	// Person is who the device belongs to (optional): a link_device request the owner approves.
+	Person family.PersonID `json:"person,omitempty"`
 }
 
 func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 	var req joinRequest
 	if !decodeBody(w, r, &req) || !checkText(w, "code", req.Code, 40) ||
-		!checkText(w, "device", req.Device, sync.MaxDeviceName) {
+		!checkText(w, "device", req.Device, sync.MaxDeviceName) ||
+		(req.Person != "" && !checkText(w, "person", string(req.Person), mutation.MaxIDLen)) {
 		return
 	}
 	secret := newToken()
@@ -70,7 +77,14 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("device joined", "family", d.Family, "device", d.ID)
-	writeJSON(w, http.StatusCreated, credentials{Family: d.Family, Device: d.ID, Token: deviceToken(d.Family, secret)})
+	creds := credentials{Family: d.Family, Device: d.ID, Token: deviceToken(d.Family, secret)}
+	if req.Person != "" {
+		// The device exists already; a failed claim is logged and can be pushed again.
+		if creds.Request, err = s.claimPerson(r.Context(), d.Family, d.ID, req.Person); err != nil {
+			s.log.Error("claim at join", "family", d.Family, "device", d.ID, "err", err)
+		}
+	}
+	writeJSON(w, http.StatusCreated, creds)
 }
 
 type inviteRequest struct {
@@ -142,6 +156,7 @@ func (s *Server) revokeDevice(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("device revoked", "family", d.Family, "device", target, "by", d.ID)
+	s.hub.Notify([]string{d.Family}) // its open long polls and streams end now (identity.go live)
 	w.WriteHeader(http.StatusNoContent)
 }
 

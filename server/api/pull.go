@@ -59,6 +59,10 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) {
 		}
 		select {
 		case <-changed:
+			if !s.live(r) { // revoked while waiting (identity.go)
+				writeError(w, http.StatusUnauthorized, "unauthorized", "Authorization", "unknown or revoked token")
+				return
+			}
 			continue
 		case <-deadline.C:
 		case <-r.Context().Done():

@@ -49,12 +49,15 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	}
 	var resp sync.PushResponse
 	err = s.store.Push(r.Context(), d.Family, func(h *store.Head) ([]sync.Change, error) {
-		changes, out := Process(s.engine, d.ID, &req, h, s.now())
+		if err := CheckClients(d.ID, &req, h); err != nil { // identity.go
+			return nil, err
+		}
+		changes, out := Process(s.engine, actorOf(d), &req, h, s.now())
 		resp = out
 		return changes, nil
 	})
 	if err != nil {
-		s.storeError(w, r, err)
+		s.pushError(w, r, err) // identity.go
 		return
 	}
 	resp.Epoch = f.Epoch
@@ -68,11 +71,11 @@ const ClockAhead engine.Code = "CLOCK_AHEAD"
 // MaxClockAhead is how far a mutation's moment may run ahead of the server's clock.
 const MaxClockAhead = 24 * time.Hour
 
-// Process runs a validated push against h in order and changes h: each client's next
-// mutation id is applied with mutation.Apply at its own moment and given the next seq; ids
+// Process runs a validated push of who against h in order and changes h: each client's next
+// mutation id is applied with mutation.ApplyAs at its own moment and given the next seq; ids
 // already processed are duplicates; an id after a gap defers the rest of that client's
 // mutations. Given now, it is deterministic and does no I/O, so every store runs the same logic.
-func Process(e *engine.Engine, deviceID string, req *sync.PushRequest, h *store.Head, now time.Time) ([]sync.Change, sync.PushResponse) {
+func Process(e *engine.Engine, who mutation.Actor, req *sync.PushRequest, h *store.Head, now time.Time) ([]sync.Change, sync.PushResponse) {
 	var changes []sync.Change
 	resp := sync.PushResponse{Results: make([]sync.PushResult, 0, len(req.Mutations))}
 	deferred := map[string]bool{}
@@ -87,10 +90,10 @@ func Process(e *engine.Engine, deviceID string, req *sync.PushRequest, h *store.
 			deferred[m.ClientID] = true
 			res.Result, res.Expect = sync.Deferred, last+1
 		default:
-			outcome, next := apply(e, h, m, now)
+			outcome, next := apply(e, who, h, m, now)
 			h.State, h.Seq = next, h.Seq+1
-			h.LastMutationIDs[m.ClientID] = m.MutationID
-			changes = append(changes, sync.Change{Seq: h.Seq, Device: deviceID, Mutation: *m, Outcome: outcome})
+			changes = append(changes, sync.Change{Seq: h.Seq, Device: who.Device, Mutation: *m, Outcome: outcome})
+			h.Note(&changes[len(changes)-1])
 			res.Result, res.Seq, res.Outcome = sync.Processed, h.Seq, &changes[len(changes)-1].Outcome
 		}
 		resp.Results = append(resp.Results, res)
@@ -100,11 +103,11 @@ func Process(e *engine.Engine, deviceID string, req *sync.PushRequest, h *store.
 	return changes, resp
 }
 
-func apply(e *engine.Engine, h *store.Head, m *sync.Mutation, now time.Time) (mutation.Outcome, family.State) {
+func apply(e *engine.Engine, who mutation.Actor, h *store.Head, m *sync.Mutation, now time.Time) (mutation.Outcome, family.State) {
 	// C1: architecture.md data flow 3 (the server's order and clock are the reference)
 	if m.At.After(now.Add(MaxClockAhead)) {
 		return mutation.Outcome{Status: mutation.Rejected, Codes: []engine.Code{ClockAhead},
 			Error: &mutation.FieldError{Field: "at", Reason: "more than 24 h after the server's clock"}}, h.State.Clone()
 	}
-	return mutation.Apply(e, &h.State, m.Intent(), m.At)
+	return mutation.ApplyAs(e, &h.State, who, m.Intent(), m.At)
 }

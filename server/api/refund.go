@@ -52,7 +52,7 @@ func (s *Server) SweepRefunds(ctx context.Context, families []string) (int, erro
 			if req == nil {
 				return nil, nil
 			}
-			changes, _ := Process(s.engine, ServerClientID, req, h, now)
+			changes, _ := Process(s.engine, ServerActor, req, h, now)
 			made += len(changes)
 			return changes, nil
 		})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -38,8 +39,8 @@ func notes(n int) store.PushFunc {
 		var out []sync.Change
 		for range n {
 			h.Seq++
-			h.LastMutationIDs["c"]++
-			out = append(out, sync.Change{Seq: h.Seq, Mutation: sync.Mutation{ClientID: "c", MutationID: h.LastMutationIDs["c"], Name: "note"}})
+			out = append(out, sync.Change{Seq: h.Seq, Mutation: sync.Mutation{ClientID: "c", MutationID: h.LastMutationIDs["c"] + 1, Name: "note"}})
+			h.Note(&out[len(out)-1])
 		}
 		return out, nil
 	}
@@ -128,6 +129,7 @@ func TestReopenRebuildsHeads(t *testing.T) {
 func TestSnapshotGolden(t *testing.T) {
 	var h store.Head
 	h.Seq, h.LastMutationIDs = 7, map[string]int64{"c1": 7}
+	h.Clients = map[string]store.Client{"c1": {Device: "d1", Sums: []uint64{1, 2}}}
 	next, err := mutation.Redo(&h.State, mutation.Mutation{Name: mutation.AddPerson,
 		Args: json.RawMessage(`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"5.00","wallet_open":true}`)},
 		t0, mutation.Outcome{Status: mutation.Confirmed})
@@ -136,7 +138,7 @@ func TestSnapshotGolden(t *testing.T) {
 	}
 	h.State = next
 	got := encodeSnapshot(&h)
-	golden, err := os.ReadFile("testdata/snapshot-v2.json")
+	golden, err := os.ReadFile(fmt.Sprintf("testdata/snapshot-v%d.json", SnapshotVersion))
 	if err != nil {
 		t.Fatal(err)
 	}

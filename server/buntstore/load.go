@@ -152,7 +152,7 @@ func redo(fm *familyMem, changes []sync.Change) error {
 				ErrDamaged, c.Seq, c.Mutation.Name, c.Mutation.ClientID, c.Mutation.MutationID, err)
 		}
 		h.State, h.Seq = next, c.Seq
-		h.LastMutationIDs[c.Mutation.ClientID] = c.Mutation.MutationID
+		h.Note(c)
 	}
 	fm.head = h
 	return nil

@@ -16,7 +16,8 @@ import (
 //
 //	1  {"v":1,"seq":N,"lastMutationIDs":{...},"state":family.State}   (money in fen)
 //	2  {"v":2,"seq":N,"last_mutation_ids":{...},"state":family.State} (sync.FormatVersion 2)
-const SnapshotVersion = 2
+//	3  2 + "clients":{"<client id>":{"device","sums"}} (store.Client: who owns each client id)
+const SnapshotVersion = 3
 
 // snapshotEvery bounds the log redone at start after a crash: a family's snapshot is
 // rewritten once its head is this many changes past it (a clean stop writes every family's).
@@ -26,10 +27,11 @@ const snapshotEvery = 128
 
 // snapshot is a family's head as stored.
 type snapshot struct {
-	V               int              `json:"v"`
-	Seq             int64            `json:"seq"`
-	LastMutationIDs map[string]int64 `json:"last_mutation_ids"`
-	State           family.State     `json:"state"`
+	V               int                     `json:"v"`
+	Seq             int64                   `json:"seq"`
+	LastMutationIDs map[string]int64        `json:"last_mutation_ids"`
+	State           family.State            `json:"state"`
+	Clients         map[string]store.Client `json:"clients,omitempty"`
 }
 
 // snapshotKey sorts before the family's other keys ('c' < 'd', 'i', 'l', 'm'), so start-up
@@ -37,7 +39,7 @@ type snapshot struct {
 func snapshotKey(fam string) string { return "f/" + fam + "/c" }
 
 func encodeSnapshot(h *store.Head) string {
-	return mustJSON(snapshot{V: SnapshotVersion, Seq: h.Seq, LastMutationIDs: h.LastMutationIDs, State: h.State})
+	return mustJSON(snapshot{V: SnapshotVersion, Seq: h.Seq, LastMutationIDs: h.LastMutationIDs, State: h.State, Clients: h.Clients})
 }
 
 // decodeSnapshot returns the head a snapshot holds, or nil for a snapshot of an older format
@@ -65,5 +67,5 @@ func decodeSnapshot(v string) (*store.Head, error) {
 	if sn.LastMutationIDs == nil {
 		sn.LastMutationIDs = map[string]int64{}
 	}
-	return &store.Head{Seq: sn.Seq, LastMutationIDs: maps.Clone(sn.LastMutationIDs), State: sn.State}, nil
+	return &store.Head{Seq: sn.Seq, LastMutationIDs: maps.Clone(sn.LastMutationIDs), State: sn.State, Clients: sn.Clients}, nil
 }

@@ -77,7 +77,7 @@ func (s *Store) redoLog() error {
 			return fmt.Errorf("dostore: redo seq %d: %w", c.Seq, err)
 		}
 		h.State, h.Seq = next, c.Seq
-		h.LastMutationIDs[c.Mutation.ClientID] = c.Mutation.MutationID
+		h.Note(&c)
 	}
 	return nil
 }
@@ -100,6 +100,13 @@ func mustJSON(v any) string {
 		panic(err) // only our own plain structs are marshalled
 	}
 	return string(b)
+}
+
+// FamilyID is the family this object holds ("" until one is created).
+func (s *Store) FamilyID() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.family.ID
 }
 
 // ours says whether id is the family this object holds.

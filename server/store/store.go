@@ -63,11 +63,14 @@ type Head struct {
 	Seq             int64
 	LastMutationIDs map[string]int64
 	State           family.State
+	// Clients are the client ids' owning devices and last digests (clients.go, Note).
+	Clients map[string]Client
 }
 
 // Clone is a deep copy the push function may change freely.
 func (h *Head) Clone() *Head {
-	return &Head{Seq: h.Seq, LastMutationIDs: maps.Clone(h.LastMutationIDs), State: h.State.Clone()}
+	return &Head{Seq: h.Seq, LastMutationIDs: maps.Clone(h.LastMutationIDs), State: h.State.Clone(),
+		Clients: cloneClients(h.Clients)}
 }
 
 // PushFunc processes a push against a copy of the family's head, changes it, and returns the

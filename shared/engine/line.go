@@ -62,6 +62,8 @@ type provinceOf region.Code
 // is listed; anything else is a programming error, caught by the explanation tests.
 func argOf(v any) Arg {
 	switch x := v.(type) {
+	case Arg:
+		return x
 	case family.PersonID:
 		return Arg{KindPerson, string(x)}
 	case bindingRef:

@@ -98,6 +98,36 @@ const (
 	msgSlipBalc         Msg = "slip.balc"
 )
 
+// Consent sentences (shared/mutation consent.go): who must approve a mutation that touches
+// another person's money, and where.
+const (
+	MsgConsentRequired     Msg = "consent.required"
+	MsgConsentBind         Msg = "consent.required_bind"
+	MsgConsentRevoke       Msg = "consent.required_revoke"
+	MsgConsentDevice       Msg = "consent.required_device"
+	MsgConsentNotEntitled  Msg = "consent.not_entitled"
+	MsgConsentOwnerOnly    Msg = "consent.owner_only"
+	MsgConsentApproved     Msg = "consent.approved"
+	MsgConsentDeclined     Msg = "consent.declined"
+	MsgConsentDeviceLinked Msg = "consent.device_linked"
+	MsgRefundServerOnly    Msg = "wallet.refund_server_only"
+)
+
+// Say is an explanation line made outside the engine's actions (the mutation layer's
+// consent rules): the rule, the code when it refuses, the sentence and its values, with the
+// rule's sources. Values are what the engine's own lines take, or an Arg as it is.
+func Say(rule string, code Code, m Msg, values ...any) Line {
+	l := Line{Rule: rule, Code: code, Msg: m}
+	l.Sources, l.Grade = ruleSources(rule)
+	for _, v := range values {
+		l.Args = append(l.Args, argOf(v))
+	}
+	return l
+}
+
+// BindingArg names a binding in a line (rendered as whose account for whom).
+func BindingArg(id string) Arg { return Arg{KindBinding, id} }
+
 // Msgs lists every sentence; each has a text in both languages (a test checks).
 func Msgs() []Msg {
 	return []Msg{msgBindAllowed, msgSelfBinding, msgNoScope, msgScopeNotOffered, msgAuthorizerNotEmployee,
@@ -113,5 +143,7 @@ func Msgs() []Msg {
 		msgHangzhouOffset, msgOriginActive, msgDestNotEnrolled, msgRetiree, msgSameRegion, msgTransferred,
 		msgBalanceStays, msgTransferDue, msgGapOK, msgGapWait, msgSlipInside, msgSlipBeside, msgSlipEither,
 		msgSlipMatches, msgSlipTotal, msgSlipFund, msgSlipFullSelfPay, msgSlipOrder, msgSlipOwnLower, msgSlipOwnHigher,
-		msgSlipMutualLower, msgSlipMutualHigher, msgSlipBalc}
+		msgSlipMutualLower, msgSlipMutualHigher, msgSlipBalc,
+		MsgConsentRequired, MsgConsentBind, MsgConsentRevoke, MsgConsentDevice, MsgConsentNotEntitled,
+		MsgConsentOwnerOnly, MsgConsentApproved, MsgConsentDeclined, MsgConsentDeviceLinked, MsgRefundServerOnly}
 }

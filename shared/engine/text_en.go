@@ -171,6 +171,26 @@ func enText(m Msg) string {
 		return "Relatives' accounts paid %[1]s, predicted %[2]s: they may hold more than recorded."
 	case msgSlipBalc:
 		return "The slip says %[1]s's account holds %[2]s after this bill; by the ledger it should hold %[3]s, %[4]s apart: adjust the balance to the slip and say why (a missing monthly credit, for example)."
+	case MsgConsentRequired:
+		return "This uses %[1]s's medical-insurance account or wallet: %[1]s approves it on their own device, or the family's owner on the owner's device (Sync, \"waiting for approval\"). Until then nothing changes."
+	case MsgConsentBind:
+		return "This lets %[1]s's personal account pay for %[2]s: %[1]s approves it on their own device, or the family's owner on the owner's device (Sync, \"waiting for approval\"). Until then nothing changes."
+	case MsgConsentRevoke:
+		return "This ends %[1]s: %[2]s or %[3]s approves it on their own device, or the family's owner on the owner's device (Sync, \"waiting for approval\"). Until then the binding stays in force."
+	case MsgConsentDevice:
+		return "This device asks to be recorded as %[1]s's device: the family's owner confirms it on the owner's device (Sync, \"waiting for approval\"). Until then, anything on this device that uses a family member's insurance money waits for that person's approval."
+	case MsgConsentNotEntitled:
+		return "Only %[1]s's own device or the family owner's device can approve or decline this request; this device cannot."
+	case MsgConsentOwnerOnly:
+		return "Only the family owner's device can confirm or change whose device a device is; this device cannot."
+	case MsgConsentApproved:
+		return "Request approved: it is applied with the balances and rules at the moment of approval, as follows."
+	case MsgConsentDeclined:
+		return "Request declined: nothing changed."
+	case MsgConsentDeviceLinked:
+		return "This device is recorded as %[1]s's device: from now on %[1]s uses their own account and wallet on it directly."
+	case MsgRefundServerOnly:
+		return "An unaccepted wallet transfer is refunded by the server at the first 06:00 after it; a device cannot refund it, early or at all. When the time comes the refund appears in the ledger by itself."
 	}
 	return ""
 }

@@ -172,6 +172,26 @@ func zhText(m Msg) string {
 		return "家人共济实际付了%[1]s，预测是%[2]s：家人的账户余额可能比记录的多。"
 	case msgSlipBalc:
 		return "结算单显示%[1]s的个人账户结算后余额是%[2]s，按本应用的记录应为%[3]s，相差%[4]s：可以按结算单调整余额，并写明原因（例如漏记的每月划入）。"
+	case MsgConsentRequired:
+		return "这会动用%[1]s的医保个人账户或医保钱包：需要%[1]s在自己的设备上同意，或者由家庭管理员在管理员的设备上同意（同步页的“等待同意”）。同意之前，什么都不会改变。"
+	case MsgConsentBind:
+		return "这会让%[1]s的个人账户为%[2]s共济：需要%[1]s在自己的设备上同意，或者由家庭管理员在管理员的设备上同意（同步页的“等待同意”）。同意之前，什么都不会改变。"
+	case MsgConsentRevoke:
+		return "这会解除%[1]s：需要%[2]s或%[3]s在自己的设备上同意，或者由家庭管理员在管理员的设备上同意（同步页的“等待同意”）。同意之前，绑定照常有效。"
+	case MsgConsentDevice:
+		return "这台设备申请登记为%[1]s的设备：需要家庭管理员在管理员的设备上确认（同步页的“等待同意”）。确认之前，这台设备上动用家人医保的操作都要先经本人同意。"
+	case MsgConsentNotEntitled:
+		return "只有%[1]s自己的设备或家庭管理员的设备可以同意或拒绝这项请求，这台设备不能。"
+	case MsgConsentOwnerOnly:
+		return "只有家庭管理员的设备可以确认或更改设备属于谁，这台设备不能。"
+	case MsgConsentApproved:
+		return "已同意这项请求：按同意时的余额和规则办理，结果如下。"
+	case MsgConsentDeclined:
+		return "已拒绝这项请求，什么都没有改变。"
+	case MsgConsentDeviceLinked:
+		return "这台设备已登记为%[1]s的设备：以后在这台设备上，%[1]s可以直接使用自己的账户和钱包。"
+	case MsgRefundServerOnly:
+		return "医保钱包转账没有被领取时，由服务器在转账后的第一个早上6点自动退回；设备不能提前或自行退回。到时间后，退款会自动出现在账本里。"
 	}
 	return ""
 }

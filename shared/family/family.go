@@ -252,6 +252,10 @@ type State struct {
 	Links     []Link           `json:"links"`
 	Bindings  []Binding        `json:"bindings"`
 	Transfers []WalletTransfer `json:"transfers"`
+	// Devices and Requests are consent (consent.go): whose device is whose, and the
+	// mutations waiting for a person's approval.
+	Devices  []DeviceLink `json:"devices,omitempty"`
+	Requests []Request    `json:"requests,omitempty"`
 }
 
 // Person finds a person by id.
@@ -295,6 +299,8 @@ func (s *State) Clone() State {
 		People:    append([]Person(nil), s.People...),
 		Links:     append([]Link(nil), s.Links...),
 		Transfers: append([]WalletTransfer(nil), s.Transfers...),
+		Devices:   append([]DeviceLink(nil), s.Devices...),
+		Requests:  append([]Request(nil), s.Requests...),
 	}
 	for _, b := range s.Bindings {
 		b.Scopes = append([]Scope(nil), b.Scopes...)

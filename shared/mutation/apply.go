@@ -47,6 +47,9 @@ func Apply(e *engine.Engine, s *family.State, m Mutation, at time.Time) (Outcome
 // client rebuilding its state from the server's log gets exactly the server's state this way,
 // whatever rule-set version it runs. Outcomes that are not applied change nothing.
 func Redo(s *family.State, m Mutation, at time.Time, o Outcome) (family.State, error) {
+	if next, ok, err := redoConsent(s, m, at, o); ok {
+		return next, err
+	}
 	if !o.Status.Applied() {
 		return s.Clone(), nil
 	}

@@ -56,6 +56,10 @@ func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Tim
 		return decideMoney(s, "credit", a.Person, a.Account, a.Amount)
 	case *CorrectArgs:
 		return decideMoney(s, "correction", a.Person, a.Account, a.Amount)
+	case *LinkDeviceArgs:
+		return decideLinkDevice(s, a)
+	case *RequestArgs:
+		return Outcome{}, fieldErr("name", fmt.Sprintf("%s needs the device that decides (ApplyAs)", m.Name))
 	}
 	return Outcome{}, fmt.Errorf("mutation %q: no decision", m.Name)
 }

@@ -56,6 +56,10 @@ func Decode(name Name, args json.RawMessage) (any, error) {
 		return decodeAs(args, checkTransfer)
 	case Credit:
 		return decodeAs(args, func(a *CreditArgs) error { return checkMoney(a.Person, a.Account, a.Amount, a.Memo, true) })
+	case Approve, Decline:
+		return decodeAs(args, func(a *RequestArgs) error { return id("request", a.Request) })
+	case LinkDevice:
+		return decodeAs(args, checkLinkDevice)
 	case Correct:
 		return decodeAs(args, func(a *CorrectArgs) error {
 			return first(checkMoney(a.Person, a.Account, a.Amount, a.Memo, false), text("memo", a.Memo, true))

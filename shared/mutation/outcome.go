@@ -83,6 +83,8 @@ type Outcome struct {
 	Expected    *Split         `json:"expected,omitempty"`
 	Entries     []ledger.Entry `json:"entries,omitempty"`
 	Explanation []engine.Line  `json:"explanation,omitempty"`
+	// Request is the consent request an approve or decline closed (consent.go).
+	Request string `json:"request,omitempty"`
 }
 
 // Mutation is one intent to apply. ID is unique in the family (the sync layer uses

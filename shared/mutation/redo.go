@@ -28,6 +28,8 @@ func redo(s *family.State, m Mutation, args any, at time.Time, o Outcome) (famil
 		if err := revoke(&next, a.Binding, civil.DateOf(at)); err != nil {
 			return family.State{}, err
 		}
+	case *LinkDeviceArgs:
+		next.LinkDevice(a.Device, a.Person)
 	}
 	for _, e := range o.Entries {
 		if _, err := ledger.Apply(&next, e); err != nil {

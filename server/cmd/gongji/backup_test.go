@@ -26,9 +26,10 @@ func seed(t *testing.T, s *buntstore.Store) {
 	for i := range 5 {
 		err := s.Push(ctx, "fa", func(h *store.Head) ([]sync.Change, error) {
 			h.Seq++
-			h.LastMutationIDs["c"] = int64(i + 1)
 			m := sync.Mutation{ClientID: "c", MutationID: int64(i + 1), Name: "note", At: time.Unix(1e9, 0).UTC(), Args: json.RawMessage(`{}`)}
-			return []sync.Change{{Seq: h.Seq, Mutation: m, Outcome: mutation.Outcome{Status: mutation.Unknown}}}, nil
+			c := []sync.Change{{Seq: h.Seq, Mutation: m, Outcome: mutation.Outcome{Status: mutation.Unknown}}}
+			h.Note(&c[0])
+			return c, nil
 		})
 		if err != nil {
 			t.Fatal(err)

@@ -86,6 +86,7 @@ func newHandler() (http.Handler, error) {
 			return r.Header.Get(newFamilyHeader)
 		},
 	})
+	exposeRefundAlarm(srv, st)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
 	mux.HandleFunc("GET /api/v1/families/{family}/memory", memory)

@@ -1,0 +1,83 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"maps"
+	"slices"
+
+	"gongji/shared/mutation"
+	"gongji/shared/sync"
+)
+
+// ClientWindow is how many of a client's last mutations keep a digest: a resent id within
+// it is compared body for body (one whole push, sync.MaxBatch, fits), an older one answers
+// duplicate. Each costs 8 bytes of the family's head in memory and about 20 in a snapshot.
+const ClientWindow = sync.MaxBatch
+
+// Client is what a family's head knows of one client id: the device that first used it (no
+// other device may use it, server/API.md) and the digests of its last mutations, oldest
+// first, the last one being LastMutationIDs[client id].
+type Client struct {
+	Device string   `json:"device"`
+	Sums   []uint64 `json:"sums,omitempty"`
+}
+
+// Note records a change appended to the log: its client's last id, the device that owns the
+// client (the first one to use it) and the digest of the mutation.
+func (h *Head) Note(c *sync.Change) {
+	m := &c.Mutation
+	h.LastMutationIDs[m.ClientID] = m.MutationID
+	if h.Clients == nil {
+		h.Clients = map[string]Client{}
+	}
+	cl, ok := h.Clients[m.ClientID]
+	if !ok {
+		cl.Device = c.Device
+	}
+	cl.Sums = append(slices.Clone(cl.Sums), Digest(m))
+	if n := len(cl.Sums); n > ClientWindow {
+		cl.Sums = cl.Sums[n-ClientWindow:]
+	}
+	h.Clients[m.ClientID] = cl
+}
+
+// Sum is the digest of the client's processed mutation id, when it is in the window.
+func (h *Head) Sum(client string, id int64) (uint64, bool) {
+	cl := h.Clients[client]
+	back := h.LastMutationIDs[client] - id // 0 for the last one
+	if back < 0 || back >= int64(len(cl.Sums)) {
+		return 0, false
+	}
+	return cl.Sums[int64(len(cl.Sums))-1-back], true
+}
+
+// Digest is a mutation's body as far as a resend must repeat it: the name (current
+// spelling), the moment, the arguments (compact JSON) and the expected split.
+func Digest(m *sync.Mutation) uint64 {
+	body, _ := json.Marshal(struct {
+		Name     mutation.Name   `json:"n"`
+		At       int64           `json:"t"`
+		Args     json.RawMessage `json:"a"`
+		Expected *mutation.Split `json:"e"`
+	}{mutation.Canonical(m.Name), m.At.UnixNano(), compact(m.Args), m.Expected})
+	sum := sha256.Sum256(body)
+	return binary.BigEndian.Uint64(sum[:8])
+}
+
+func compact(raw json.RawMessage) json.RawMessage {
+	if len(raw) == 0 {
+		return json.RawMessage("null")
+	}
+	return raw // json.Marshal compacts a RawMessage it embeds
+}
+
+func cloneClients(c map[string]Client) map[string]Client {
+	out := maps.Clone(c)
+	for k, v := range out {
+		v.Sums = slices.Clone(v.Sums)
+		out[k] = v
+	}
+	return out
+}

@@ -1,0 +1,77 @@
+package family
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// DeviceLink says which person a device of the family belongs to: chosen when the device
+// joins, confirmed by the owner (the link_device mutation). A device without a link belongs
+// to nobody: everything it asks for that touches a person's money waits for their consent.
+type DeviceLink struct {
+	Device string   `json:"device"`
+	Person PersonID `json:"person"`
+}
+
+// RequestState is where a consent request stands.
+type RequestState string
+
+// Request states.
+const (
+	// Waiting: recorded, nothing changed yet; the person (or the owner) may approve or decline.
+	Waiting RequestState = "pending"
+	// Approved: applied at the approval's place in the log (the approval's outcome says how,
+	// or that the rules refused it then).
+	Approved RequestState = "approved"
+	// Declined: dropped; nothing ever changed.
+	Declined RequestState = "declined"
+)
+
+// Request is a mutation that touches another person's money, made on a device that is not
+// that person's (nor the owner's). It is kept whole, so that an approval can run it then.
+// ID is the mutation's key ("<client_id>/<mutation_id>"), which the binding or wallet
+// transfer it creates takes as its id. Name, Args and Expected are the mutation's own
+// (Expected as raw JSON: this package knows no split type); At is when it was asked. The
+// change in the log with this key names the device that asked.
+type Request struct {
+	ID       string          `json:"id"`
+	Name     string          `json:"name"`
+	Args     json.RawMessage `json:"args"`
+	Expected json.RawMessage `json:"expected,omitempty"`
+	At       time.Time       `json:"at"`
+	State    RequestState    `json:"state"`
+}
+
+// DevicePerson is the person the device belongs to ("" for nobody).
+func (s *State) DevicePerson(device string) PersonID {
+	for _, l := range s.Devices {
+		if l.Device == device {
+			return l.Person
+		}
+	}
+	return ""
+}
+
+// Request finds a consent request by its id.
+func (s *State) Request(id string) *Request {
+	for i := range s.Requests {
+		if s.Requests[i].ID == id {
+			return &s.Requests[i]
+		}
+	}
+	return nil
+}
+
+// LinkDevice records (or, with person "", removes) the device's person.
+func (s *State) LinkDevice(device string, person PersonID) {
+	out := s.Devices[:0:0]
+	for _, l := range s.Devices {
+		if l.Device != device {
+			out = append(out, l)
+		}
+	}
+	if person != "" {
+		out = append(out, DeviceLink{Device: device, Person: person})
+	}
+	s.Devices = out
+}
