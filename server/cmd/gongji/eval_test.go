@@ -24,15 +24,18 @@ func TestEvalPublicScenarios(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run([]string{"eval", f}, nil, &stdout, &stderr)
-			if code != 0 {
-				t.Fatalf("exit %d: %s %s", code, stdout.String(), stderr.String())
-			}
 			data, _ := os.ReadFile(f)
 			var file struct{ Expect json.RawMessage }
 			if err := json.Unmarshal(data, &file); err != nil {
 				t.Fatal(err)
+			}
+			wantCode := 0
+			if strings.Contains(string(file.Expect), `"error"`) {
+				wantCode = 2
+			}
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"eval", f}, nil, &stdout, &stderr); code != wantCode {
+				t.Fatalf("exit %d, want %d: %s %s", code, wantCode, stdout.String(), stderr.String())
 			}
 			for _, d := range scenario.Compare(file.Expect, stdout.Bytes()) {
 				t.Error(d)
