@@ -1,8 +1,6 @@
 package api
 
 import (
-	"errors"
-	"fmt"
 	"maps"
 	"net/http"
 	"time"
@@ -19,27 +17,10 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if sync.IsV1Push(body) { // an app of format version 1 still has its queue: read it
-		if body, ok = upgradeV1(w, body); !ok {
-			return
-		}
-	}
-	var req sync.PushRequest
-	if !decodeJSON(w, body, &req) {
-		return
-	}
-	if err := req.Validate(); err != nil {
-		var fe *sync.FieldError
-		errors.As(err, &fe)
+	req, fe := DecodePush(body) // issue 10: UTF-8, known names, amounts (pushdecode.go)
+	if fe != nil {
 		writeError(w, http.StatusBadRequest, "bad_request", fe.Field, fe.Reason)
 		return
-	}
-	for i, m := range req.Mutations {
-		if m.ClientID == ServerClientID {
-			writeError(w, http.StatusBadRequest, "bad_request", fmt.Sprintf("mutations[%d].client_id", i),
-				fmt.Sprintf("%q is reserved for the server's own mutations", ServerClientID))
-			return
-		}
 	}
 	d := device(r)
 	f, err := s.store.Family(r.Context(), d.Family)
@@ -49,7 +30,7 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	}
 	var resp sync.PushResponse
 	err = s.store.Push(r.Context(), d.Family, func(h *store.Head) ([]sync.Change, error) {
-		changes, out := Process(s.engine, d.ID, &req, h, s.now())
+		changes, out := Process(s.engine, d.ID, req, h, s.now())
 		resp = out
 		return changes, nil
 	})
