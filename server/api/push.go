@@ -23,21 +23,26 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := device(r)
+	if !s.admitPush(w, d.Family) { // limits.go: the family's day quota
+		return
+	}
 	f, err := s.store.Family(r.Context(), d.Family)
 	if err != nil {
 		s.storeError(w, r, err)
 		return
 	}
 	var resp sync.PushResponse
+	var stored []sync.Change
 	err = s.store.Push(r.Context(), d.Family, func(h *store.Head) ([]sync.Change, error) {
 		changes, out := Process(s.engine, d.ID, req, h, s.now())
-		resp = out
+		resp, stored = out, changes
 		return changes, nil
 	})
 	if err != nil {
 		s.storeError(w, r, err)
 		return
 	}
+	s.charge(d.Family, stored)
 	resp.Epoch = f.Epoch
 	writeJSON(w, http.StatusOK, resp)
 }
