@@ -23,6 +23,7 @@ func Suite(t *testing.T, base string) {
 	t.Run("bad input", func(t *testing.T) { testBadInput(t, base) })
 	t.Run("long poll", func(t *testing.T) { testLongPoll(t, base) })
 	t.Run("events", func(t *testing.T) { testEvents(t, base) })
+	t.Run("attack: limits", func(t *testing.T) { attackLimits(t, base) }) // attack_limits.go (issue 10)
 }
 
 const day = "2025-06-01T10:00:00+08:00"
