@@ -358,4 +358,8 @@ var en = map[string]string{
 	"field.request":                        "This request was not found: it may have been handled already.",
 	"field.slip":                           "The slip could not be read: paste the text of the settlement record, or enter each amount.",
 	"field.slip.acct_mulaid_pay":           "The slip's mutual-aid amount is more than the bound relatives' accounts hold: please check it.",
+	"http.last_owner":                      "This is the family's last owner device and cannot be removed: make another device an owner first.",
+	"http.signup_closed":                   "This server does not take new families: ask its administrator for a signup code.",
+	"http.quota_exceeded":                  "Too much was synced today: please try again tomorrow.",
+	"http.client_id_taken":                 "This device's id was used by another device: please join the family again.",
 }

@@ -358,4 +358,8 @@ var zh = map[string]string{
 	"field.request":                        "找不到这条待同意的请求，可能已被处理。",
 	"field.slip":                           "结算单读不出来：请粘贴结算记录的文字，或填写各项金额。",
 	"field.slip.acct_mulaid_pay":           "结算单的共济支付金额超过了已绑定家人的账户余额，请检查。",
+	"http.last_owner":                      "这是家里最后一台创建人设备，不能移除；请先让另一台设备成为创建人设备。",
+	"http.signup_closed":                   "这台服务器不开放新建家庭：请向服务器管理员要一个开通码。",
+	"http.quota_exceeded":                  "今天同步的内容太多了，请明天再试。",
+	"http.client_id_taken":                 "这台设备的编号被另一台设备用过了，请重新加入家庭。",
 }

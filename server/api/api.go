@@ -27,6 +27,13 @@ type Server struct {
 
 	stopOnce gosync.Once
 	stopped  chan struct{}
+
+	// issue 10: quotas, stream caps, rate limits, closed signup (limits.go, ratelimit.go)
+	limits                                  Limits
+	quotas                                  quotas
+	streams                                 streams
+	familyLimiter, joinLimiter, codeLimiter *Limiter
+	signup                                  signupCodes
 }
 
 // Config is what a Server needs; Now defaults to time.Now, Log to slog.Default.
@@ -39,6 +46,8 @@ type Config struct {
 	// NewFamilyID names a family being created; nil means a random "f..." id. The Worker
 	// build takes the id its JS router chose, so the family lives in the object it names.
 	NewFamilyID func(r *http.Request) string
+	// Limits: nil means DefaultLimits (limits.go).
+	Limits *Limits
 }
 
 // New makes a server. Wire cfg.Hub.Notify to the store's commits so waiters wake up.
@@ -60,6 +69,7 @@ func New(cfg Config) *Server {
 	if s.hub == nil {
 		s.hub = NewHub()
 	}
+	s.setLimits(cfg.Limits)
 	return s
 }
 
@@ -71,6 +81,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/v1/families", s.createFamily)
 	mux.HandleFunc("POST /api/v1/join", s.join)
+	mux.HandleFunc("POST /api/v1/signup-codes", s.signupCode)
 	mux.HandleFunc("GET /api/v1/families/{family}", s.inFamily(s.familyInfo))
 	mux.HandleFunc("POST /api/v1/families/{family}/invites", s.inFamily(s.invite))
 	mux.HandleFunc("GET /api/v1/families/{family}/devices", s.inFamily(s.devices))
@@ -81,7 +92,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not_found", "", fmt.Sprintf("no endpoint %s %s", r.Method, r.URL.Path))
 	})
-	return s.logged(mux)
+	return s.logged(secureHeaders(mux))
 }
 
 // apiError is the body of every error answer.

@@ -48,6 +48,10 @@ func upgradeV1(w http.ResponseWriter, body []byte) ([]byte, bool) {
 
 // decodeJSON reads one JSON value into v, or answers 400 naming the field.
 func decodeJSON(w http.ResponseWriter, body []byte, v any) bool {
+	if fe := sync.CheckUTF8(body); fe != nil { // json would replace invalid bytes silently
+		writeError(w, http.StatusBadRequest, "bad_request", fe.Field, fe.Reason)
+		return false
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	err := dec.Decode(v)
 	if err == nil && dec.More() {

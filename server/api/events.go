@@ -49,6 +49,11 @@ const pingEvery = 25 * time.Second
 // events streams "event: head" whenever the family's head moves (server-sent events).
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	fam := device(r).Family
+	release, ok := s.openStream(w, r) // limits.go: streams per device and in total
+	if !ok {
+		return
+	}
+	defer release()
 	rc := http.NewResponseController(w)
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")

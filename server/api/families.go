@@ -1,7 +1,6 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
 	"time"
 
@@ -20,6 +19,8 @@ const (
 type createFamilyRequest struct {
 	Name   string `json:"name"`
 	Device string `json:"device"`
+	// SignupCode is the administrator's code when signup is closed (limits.go).
+	SignupCode string `json:"signup_code,omitempty"`
 }
 
 // credentials answers a new device: the only time its token is ever sent.
@@ -35,7 +36,7 @@ type credentials struct {
 func (s *Server) createFamily(w http.ResponseWriter, r *http.Request) {
 	var req createFamilyRequest
 	if !decodeBody(w, r, &req) || !checkText(w, "name", req.Name, sync.MaxDeviceName) ||
-		!checkText(w, "device", req.Device, sync.MaxDeviceName) {
+		!checkText(w, "device", req.Device, sync.MaxDeviceName) || !s.admitFamily(w, r, req.SignupCode) {
 		return
 	}
 	now := s.now().UTC()
@@ -61,7 +62,7 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 	var req joinRequest
 	if !decodeBody(w, r, &req) || !checkText(w, "code", req.Code, 40) ||
 		!checkText(w, "device", req.Device, sync.MaxDeviceName) ||
-		(req.Person != "" && !checkText(w, "person", string(req.Person), mutation.MaxIDLen)) {
+		(req.Person != "" && !checkText(w, "person", string(req.Person), mutation.MaxIDLen)) || !s.admitJoin(w, r, req.Code) {
 		return
 	}
 	secret := newToken()
@@ -106,13 +107,8 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request) {
 	if r.ContentLength != 0 && !decodeBody(w, r, &req) {
 		return
 	}
-	ttl := defaultInviteTTL
-	if req.TTLMinutes != 0 {
-		ttl = time.Duration(req.TTLMinutes) * time.Minute
-	}
-	if ttl < time.Minute || ttl > maxInviteTTL {
-		writeError(w, http.StatusBadRequest, "bad_request", "ttl_minutes",
-			fmt.Sprintf("%d: want 1 to %d", req.TTLMinutes, int(maxInviteTTL/time.Minute)))
+	ttl, ok := inviteTTL(w, req.TTLMinutes) // limits.go: bounded before multiplying
+	if !ok {
 		return
 	}
 	code := newCode()
@@ -149,6 +145,9 @@ func (s *Server) revokeDevice(w http.ResponseWriter, r *http.Request) {
 	d, target := device(r), r.PathValue("device")
 	if !d.Owner && d.ID != target {
 		writeError(w, http.StatusForbidden, "forbidden", "device", "only the owner or the device itself can revoke it")
+		return
+	}
+	if !s.keepsAnOwner(w, r, target) { // headers.go
 		return
 	}
 	if err := s.store.RevokeDevice(r.Context(), d.Family, target); err != nil {

@@ -39,6 +39,13 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fam := device(r).Family
+	if wait > 0 { // a long poll holds a connection: limits.go
+		release, ok := s.openStream(w, r)
+		if !ok {
+			return
+		}
+		defer release()
+	}
 	f, err := s.store.Family(r.Context(), fam)
 	if err != nil {
 		s.storeError(w, r, err)

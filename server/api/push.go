@@ -1,8 +1,6 @@
 package api
 
 import (
-	"errors"
-	"fmt"
 	"maps"
 	"net/http"
 	"time"
@@ -19,47 +17,35 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if sync.IsV1Push(body) { // an app of format version 1 still has its queue: read it
-		if body, ok = upgradeV1(w, body); !ok {
-			return
-		}
-	}
-	var req sync.PushRequest
-	if !decodeJSON(w, body, &req) {
-		return
-	}
-	if err := req.Validate(); err != nil {
-		var fe *sync.FieldError
-		errors.As(err, &fe)
+	req, fe := DecodePush(body) // issue 10: UTF-8, known names, amounts (pushdecode.go)
+	if fe != nil {
 		writeError(w, http.StatusBadRequest, "bad_request", fe.Field, fe.Reason)
 		return
 	}
-	for i, m := range req.Mutations {
-		if m.ClientID == ServerClientID {
-			writeError(w, http.StatusBadRequest, "bad_request", fmt.Sprintf("mutations[%d].client_id", i),
-				fmt.Sprintf("%q is reserved for the server's own mutations", ServerClientID))
-			return
-		}
-	}
 	d := device(r)
+	if !s.admitPush(w, d.Family) { // limits.go: the family's day quota
+		return
+	}
 	f, err := s.store.Family(r.Context(), d.Family)
 	if err != nil {
 		s.storeError(w, r, err)
 		return
 	}
 	var resp sync.PushResponse
+	var stored []sync.Change
 	err = s.store.Push(r.Context(), d.Family, func(h *store.Head) ([]sync.Change, error) {
-		if err := CheckClients(d.ID, &req, h); err != nil { // identity.go
+		if err := CheckClients(d.ID, req, h); err != nil { // identity.go
 			return nil, err
 		}
-		changes, out := Process(s.engine, actorOf(d), &req, h, s.now())
-		resp = out
+		changes, out := Process(s.engine, actorOf(d), req, h, s.now())
+		resp, stored = out, changes
 		return changes, nil
 	})
 	if err != nil {
 		s.pushError(w, r, err) // identity.go
 		return
 	}
+	s.charge(d.Family, stored)
 	resp.Epoch = f.Epoch
 	writeJSON(w, http.StatusOK, resp)
 }

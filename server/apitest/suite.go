@@ -24,6 +24,7 @@ func Suite(t *testing.T, base string) {
 	t.Run("long poll", func(t *testing.T) { testLongPoll(t, base) })
 	t.Run("events", func(t *testing.T) { testEvents(t, base) })
 	t.Run("attack: consent", func(t *testing.T) { AttackConsent(t, base) }) // attack_consent.go
+	t.Run("attack: limits", func(t *testing.T) { attackLimits(t, base) }) // attack_limits.go (issue 10)
 }
 
 const day = "2025-06-01T10:00:00+08:00"
@@ -151,16 +152,18 @@ func testPush(t *testing.T, base string) {
 	if gap.Results[0].Result != sync.Deferred || gap.Results[0].Expect != 6 {
 		t.Fatalf("a gap: %+v, want deferred expecting 6", gap.Results[0])
 	}
-	refused := owner.push(t, mut("c1", 6, mutation.Bind, day, mutation.BindArgs{Authorizer: "B", Beneficiary: "A", Scopes: []family.Scope{family.Medical}}),
-		mut("c1", 7, mutation.Name("future_feature"), day, map[string]int{"x": 1}))
+	refused := owner.push(t, mut("c1", 6, mutation.Bind, day, mutation.BindArgs{Authorizer: "B", Beneficiary: "A", Scopes: []family.Scope{family.Medical}}))
 	if o := refused.Results[0].Outcome; o == nil || o.Status != mutation.Rejected || !hasCode(o.Codes, engine.AuthorizerNotEmployee) {
 		t.Fatalf("a refused binding: %+v", refused.Results[0])
 	}
-	if o := refused.Results[1].Outcome; refused.Results[1].Result != sync.Processed || o == nil || o.Status != mutation.Unknown {
-		t.Fatalf("an unknown mutation name: %+v, want processed with status unknown", refused.Results[1])
+	if refused.Head != 6 {
+		t.Fatalf("rejected mutations are still processed: head %d, want 6", refused.Head)
 	}
-	if refused.Head != 7 {
-		t.Fatalf("rejected and unknown mutations are still processed: head %d, want 7", refused.Head)
+	// issue 10: a new push of an unknown name is refused (400 naming it), not stored
+	unknown := call(t, base, "POST", owner.path("/push"), owner.token,
+		sync.PushRequest{Mutations: []sync.Mutation{mut("c1", 7, mutation.Name("future_feature"), day, map[string]int{"x": 1})}})
+	if unknown.status != http.StatusBadRequest || unknown.errorField() != "mutations[0].name" {
+		t.Fatalf("an unknown mutation name: %d %s, want 400 on mutations[0].name", unknown.status, unknown.body)
 	}
 }
 

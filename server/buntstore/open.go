@@ -78,6 +78,7 @@ func Open(dir string, opt Options) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("data dir %s: %w", dir, err)
 	}
+	_ = os.Chmod(dir, 0o700) // an existing directory too; a failure (not its owner) is not fatal
 	lock, err := Lock(dir)
 	if err != nil {
 		return nil, err
@@ -141,6 +142,9 @@ func openDB(path string, tornTail func(int64)) (*buntdb.DB, *os.File, error) {
 	var before int64 = -1
 	if st, err := os.Stat(path); err == nil {
 		before = st.Size()
+	}
+	if err := createPrivate(path); err != nil { // perms.go: 0600, never world-readable
+		return nil, nil, err
 	}
 	db, err := buntdb.Open(path)
 	if err != nil {

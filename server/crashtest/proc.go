@@ -48,6 +48,9 @@ func Start(bin, dataDir string) (*Server, error) {
 	}
 	cmd := exec.Command(bin, "serve", "-addr", "127.0.0.1:0", "-data", dataDir, "-log", "warn")
 	cmd.Dir = dataDir
+	// Every test client is 127.0.0.1: no per-address limit on families and joins (issue 10);
+	// an environment that sets these keeps its values.
+	cmd.Env = append([]string{"GONGJI_FAMILIES_PER_HOUR=0", "GONGJI_JOINS_PER_HOUR=0"}, os.Environ()...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err

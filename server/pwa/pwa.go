@@ -60,7 +60,7 @@ func Handler(version string) http.Handler {
 		Styles:                  []string{"/web/style.css"},
 		CacheableResources:      []string{"/web/icon.svg"},
 		RawHeaders:              []string{updateScript},
-		Resources:               webResources{http.StripPrefix("/web", http.FileServer(http.Dir(dir)))},
+		Resources:               webResources{http.StripPrefix("/web", http.FileServer(noDirs{http.Dir(dir)}))},
 		ServiceWorkerTemplate:   ServiceWorker(),
 		WasmContentLengthHeader: wasmLengthHeader,
 	}
@@ -75,7 +75,7 @@ func Handler(version string) http.Handler {
 	}
 	// go-app's own files and the static resources; everything else is a 404 page.
 	mux.Handle("/", onlyKnown(h))
-	return mux
+	return secureHeaders(mux) // headers.go: CSP, nosniff, no framing, no referrer
 }
 
 // webResources serves /web/ from a directory anywhere on disk under URLs that stay /web/...

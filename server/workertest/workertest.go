@@ -16,6 +16,9 @@ import (
 	"time"
 )
 
+// TestQuotaChanges is the day quota of changes per family the tests run with.
+const TestQuotaChanges = 300
+
 // startTimeout bounds how long wrangler may take to answer its first request: it builds
 // nothing (make worker did), but a cold workerd start on a loaded 2-core machine is slow.
 const startTimeout = 120 * time.Second
@@ -52,7 +55,9 @@ func Start(tb testing.TB) string {
 	port := freePort(tb)
 	persist := tb.TempDir()
 	cmd := exec.Command(filepath.Join(dir, "node_modules/.bin/wrangler"), "dev", "--local",
-		"--ip", "127.0.0.1", "--port", fmt.Sprint(port), "--persist-to", persist, "--show-interactive-dev-session=false")
+		"--ip", "127.0.0.1", "--port", fmt.Sprint(port), "--persist-to", persist, "--show-interactive-dev-session=false",
+		// the debug routes and a small quota for the attack suite (apitest, attack_limits.go)
+		"--var", "GONGJI_DEBUG_ROUTES:1", "--var", "GONGJI_QUOTA_CHANGES:"+fmt.Sprint(TestQuotaChanges))
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "WRANGLER_SEND_METRICS=false", "CLOUDFLARE_CF_FETCH_ENABLED=false", "CI=true")
 	logPath := filepath.Join(tb.TempDir(), "wrangler.log")

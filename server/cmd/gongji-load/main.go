@@ -35,9 +35,13 @@ func main() {
 	batch := flag.Int("batch", 1, "bills per push")
 	fill := flag.Int("bills", 0, "fill mode: bills per family (-families is then one number)")
 	keep := flag.String("keep", "", "fill mode: data directory to fill and leave (empty or new)")
+	streams := flag.Int("streams", 0, "stream mode: the server's total stream cap; opens cap+extra event streams (streams.go)")
+	extra := flag.Int("extra", 100, "stream mode: streams beyond the cap")
 	flag.Parse()
 	var err error
-	if *fill > 0 {
+	if *streams > 0 {
+		err = runStreams(*bin, *streams, *extra, *duration)
+	} else if *fill > 0 {
 		err = runFill(*bin, *levels, *fill, *batch, *keep)
 	} else {
 		err = run(*bin, *levels, *duration, *batch)

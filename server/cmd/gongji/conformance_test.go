@@ -14,6 +14,7 @@ func TestConformance(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a server process")
 	}
+	t.Setenv("GONGJI_QUOTA_CHANGES", "300") // the attack suite's quota case (as workertest.TestQuotaChanges)
 	base := startServe(t)
 	apitest.Suite(t, base)
 }

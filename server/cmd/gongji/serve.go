@@ -30,7 +30,13 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", envOr("GONGJI_ADDR", "127.0.0.1:8080"), "listen address (GONGJI_ADDR)")
 	data := fs.String("data", envOr("GONGJI_DATA", "./data"), "data directory (GONGJI_DATA)")
 	level := fs.String("log", envOr("GONGJI_LOG", "info"), "log level: debug, info, warn, error (GONGJI_LOG)")
+	readLimits := limitFlags(fs) // limits.go (issue 10)
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	limits, err := readLimits()
+	if err != nil {
+		fmt.Fprintf(stderr, "gongji serve: %v\n", err)
 		return 2
 	}
 	log, err := newLogger(stderr, *level)
@@ -50,7 +56,9 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	// Reading the file leaves garbage about the size of the file; give it back to the OS now
 	// instead of whenever the scavenger gets to it (RSS after a start, issue 9).
 	debug.FreeOSMemory()
-	apiServer := api.New(api.Config{Store: db, Engine: engine.Default(), Log: log, Hub: hub})
+	apiServer := api.New(api.Config{Store: db, Engine: engine.Default(), Log: log, Hub: hub, Limits: limits})
+	log.Info("limits", "quota_changes", limits.ChangesPerDay, "quota_bytes", limits.BytesPerDay,
+		"streams", limits.StreamsTotal, "streams_per_device", limits.StreamsPerDevice, "open_signup", !limits.ClosedSignup)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "gongji serve: listen on %s: %v\n", *addr, err)
@@ -88,6 +96,9 @@ func sweepRefunds(ctx context.Context, a *api.Server, db *buntstore.Store, log *
 		}
 		if n > 0 {
 			log.Info("wallet transfers refunded at 06:00", "count", n)
+		}
+		if n, err := db.SweepInvites(time.Now()); err != nil || n > 0 { // issue 10: at start, then every minute
+			log.Info("expired invitations swept", "count", n, "err", err)
 		}
 		select {
 		case <-ctx.Done():

@@ -13,8 +13,10 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"strconv"
 
 	"github.com/syumai/workers"
+	"github.com/syumai/workers/cloudflare"
 
 	"gongji/server/api"
 	"gongji/server/dosql"
@@ -85,12 +87,17 @@ func newHandler() (http.Handler, error) {
 		NewFamilyID: func(r *http.Request) string {
 			return r.Header.Get(newFamilyHeader)
 		},
+		Limits: workerLimits(),
 	})
 	exposeRefundAlarm(srv, st)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
-	mux.HandleFunc("GET /api/v1/families/{family}/memory", memory)
-	mux.HandleFunc("POST /api/v1/families/{family}/probe", probe(db))
+	// Debug routes exist only where GONGJI_DEBUG_ROUTES=1 (the tests' wrangler dev sets it
+	// with --var; wrangler.toml does not): they are unauthenticated (issue 10).
+	if cloudflare.Getenv("GONGJI_DEBUG_ROUTES") == "1" {
+		mux.HandleFunc("GET /api/v1/families/{family}/memory", memory)
+		mux.HandleFunc("POST /api/v1/families/{family}/probe", probe(db))
+	}
 	mux.Handle("/", srv.Handler())
 	return mux, nil
 }
@@ -124,4 +131,25 @@ func memory(w http.ResponseWriter, r *http.Request) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	fmt.Fprintf(w, "{\"heap_alloc\":%d,\"heap_inuse\":%d,\"sys\":%d}\n", m.HeapAlloc, m.HeapInuse, m.Sys)
+}
+
+// workerLimits are api.DefaultLimits with the quotas of the worker's variables
+// (GONGJI_QUOTA_CHANGES, GONGJI_QUOTA_MB, GONGJI_STREAMS_PER_DEVICE, GONGJI_STREAMS, as
+// `gongji serve` reads them). Each object is one family, so StreamsTotal bounds one family's
+// streams; Cloudflare's CF-Connecting-IP is the client's address.
+func workerLimits() *api.Limits {
+	l := api.DefaultLimits()
+	l.ClientIPHeader = "CF-Connecting-IP"
+	env := func(name string, into *int) {
+		if n, err := strconv.Atoi(cloudflare.Getenv(name)); err == nil {
+			*into = n
+		}
+	}
+	env("GONGJI_QUOTA_CHANGES", &l.ChangesPerDay)
+	env("GONGJI_STREAMS_PER_DEVICE", &l.StreamsPerDevice)
+	env("GONGJI_STREAMS", &l.StreamsTotal)
+	mb := int(l.BytesPerDay >> 20)
+	env("GONGJI_QUOTA_MB", &mb)
+	l.BytesPerDay = int64(mb) << 20
+	return &l
 }

@@ -1,0 +1,101 @@
+package mutation
+
+import (
+	"fmt"
+
+	"gongji/shared/money"
+)
+
+// CheckAmounts enforces every amount's sign rule and bound on arguments Decode returned, and
+// on the split a phone expected: the edge check of a new push (issue 10). Every amount is
+// within money.Max; the only signed amount a mutation carries is a correction's (rules.md
+// section 8's negative Hangzhou current-year balance exists in scenarios, never in a
+// mutation: add_person takes no account_history). Sums are checked arithmetic.
+//
+// It is not part of Decode on purpose: Decode also reads stored records, and a record an
+// older build accepted must stay readable (the engine rejects what it cannot apply).
+func CheckAmounts(args any, expected *Split) *FieldError {
+	var rules []amountRule
+	switch a := args.(type) {
+	case *PersonArgs:
+		rules = []amountRule{{"args.account", a.Account, zeroOK}, {"args.wallet", a.Wallet, zeroOK}}
+	case *SettleArgs:
+		b := a.Bill
+		rules = []amountRule{{"args.bill.total", b.Total, zeroOK}, {"args.bill.fund", b.Fund, zeroOK},
+			{"args.bill.policy_self_pay", b.PolicySelfPay, zeroOK}, {"args.bill.full_self_pay", b.FullSelfPay, zeroOK}}
+	case *PremiumArgs:
+		rules = []amountRule{{"args.amount", a.Amount, positive}}
+	case *WalletTransferArgs:
+		rules = []amountRule{{"args.amount", a.Amount, positive}}
+	case *CreditArgs:
+		rules = []amountRule{{"args.amount", a.Amount, positive}}
+	case *CorrectArgs:
+		rules = []amountRule{{"args.amount", a.Amount, signedNonZero}}
+	}
+	for _, r := range rules {
+		if err := r.check(); err != nil {
+			return err
+		}
+	}
+	if a, ok := args.(*SettleArgs); ok {
+		b := a.Bill
+		// B1: rules.md section 4 (total = fund + policy_self_pay + full_self_pay), checked
+		if sum, err := money.Sum(b.Fund, b.PolicySelfPay, b.FullSelfPay); err != nil || sum != b.Total {
+			return fieldErr("args.bill.total", fmt.Sprintf("%s is not fund %s + policy_self_pay %s + full_self_pay %s",
+				b.Total, b.Fund, b.PolicySelfPay, b.FullSelfPay))
+		}
+	}
+	return checkExpected(expected)
+}
+
+// checkExpected: every line and the cash of an expected split are amounts paid (>= 0), and
+// their sum stays within money.Max.
+func checkExpected(s *Split) *FieldError {
+	if s == nil {
+		return nil
+	}
+	total := s.Cash
+	if err := (amountRule{"expected.cash", s.Cash, zeroOK}).check(); err != nil {
+		return err
+	}
+	for i, l := range s.Lines {
+		field := fmt.Sprintf("expected.lines[%d].amount", i)
+		if err := (amountRule{field, l.Amount, zeroOK}).check(); err != nil {
+			return err
+		}
+		var err error
+		if total, err = money.Add(total, l.Amount); err != nil {
+			return fieldErr(field, err.Error())
+		}
+	}
+	return nil
+}
+
+// sign is what an amount may be.
+type sign int
+
+const (
+	zeroOK        sign = iota // 0.00 to money.Max: balances, bill parts, split lines
+	positive                  // 0.01 to money.Max: premiums, transfers, credits
+	signedNonZero             // -money.Max to money.Max, not 0.00: corrections
+)
+
+type amountRule struct {
+	field string
+	v     money.Amount
+	sign  sign
+}
+
+func (r amountRule) check() *FieldError {
+	switch {
+	case !r.v.Valid():
+		return fieldErr(r.field, fmt.Sprintf("outside -%s to %s", money.Max, money.Max))
+	case r.sign == zeroOK && r.v < 0:
+		return fieldErr(r.field, fmt.Sprintf("%s: must not be negative", r.v))
+	case r.sign == positive && r.v <= 0:
+		return fieldErr(r.field, fmt.Sprintf("%s: must be more than 0.00", r.v))
+	case r.sign == signedNonZero && r.v == 0:
+		return fieldErr(r.field, "a correction of 0.00 changes nothing")
+	}
+	return nil
+}
