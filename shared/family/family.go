@@ -64,6 +64,8 @@ type Person struct {
 	// AccountHistory is the historical part (历年账户).
 	AccountHistory money.Amount `json:"account_history"`
 	Wallet         Wallet       `json:"wallet"`
+	// Deceased: a death was recorded (the life_event mutation); the status is then stopped.
+	Deceased bool `json:"deceased,omitempty"`
 }
 
 // Insured says whether the person is insured in the sense of rule B2: employee or resident
@@ -252,6 +254,8 @@ type State struct {
 	Links     []Link           `json:"links"`
 	Bindings  []Binding        `json:"bindings"`
 	Transfers []WalletTransfer `json:"transfers"`
+	// Records are the newest actions a correction may void (record.go), oldest first.
+	Records []*Record `json:"records,omitempty"`
 }
 
 // Person finds a person by id.
@@ -295,6 +299,7 @@ func (s *State) Clone() State {
 		People:    append([]Person(nil), s.People...),
 		Links:     append([]Link(nil), s.Links...),
 		Transfers: append([]WalletTransfer(nil), s.Transfers...),
+		Records:   append([]*Record(nil), s.Records...), // shared: Mark copies before a change
 	}
 	for _, b := range s.Bindings {
 		b.Scopes = append([]Scope(nil), b.Scopes...)
