@@ -98,7 +98,7 @@ func decideVoid(s *family.State, target string) (Outcome, error) {
 		return refused(NotVoidable), nil
 	case r.VoidedBy != "":
 		return refused(AlreadyVoided), nil
-	case r.After != nil && !sameProfile(s.Person(r.Person), r.After):
+	case r.After != nil && !sameProfile(s.Person(r.Person), r.After), !chainClear(s, r):
 		return refused(Superseded), nil
 	}
 	o := Outcome{Status: Confirmed}
@@ -251,6 +251,25 @@ func sameProfile(p, q *family.Person) bool {
 func setProfile(p, q *family.Person) {
 	p.Name, p.Region, p.Status, p.Retired, p.Tier, p.Deceased = q.Name, q.Region, q.Status, q.Retired, q.Tier, q.Deceased
 	setScheme(p, q.Insurance)
+}
+
+// chainClear says whether voiding r puts back a consistent past: the action r voided must
+// still be voided by r alone (it stands again), what that one voided must be standing or
+// voided by it (it is voided again), and so on down the chain. A later void or undo of one of
+// them makes r superseded: take that back first.
+func chainClear(s *family.State, r *family.Record) bool {
+	by, id, stands := r.ID, r.Voids, true
+	for depth := 0; id != "" && depth < family.MaxRecords; depth++ {
+		t := s.Record(id)
+		if t == nil {
+			return true // forgotten (older than MaxRecords): nothing left to put back
+		}
+		if (stands && t.VoidedBy != by) || (!stands && t.VoidedBy != "" && t.VoidedBy != by) {
+			return false
+		}
+		by, id, stands = t.ID, t.Voids, !stands
+	}
+	return true
 }
 
 // markVoided records that by voided id; the action id had voided stands again.
