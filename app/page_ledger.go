@@ -85,10 +85,10 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 				app.Span().Class("state "+string(state)).Text(stateText(state)),
 			),
 			app.If(bill.Place != "" || bill.Note != "", func() app.UI {
-				return app.P().Class("muted place").Text(strings.TrimPrefix(bill.Place+" · "+bill.Note, " · "))
+				return app.P().Class("muted place").Text(strings.Trim(bill.Place+" · "+bill.Note, " ·"))
 			}),
 			app.If(bill.Fund > 0, func() app.UI {
-				return app.P().Class("muted").Text(st.T("bill.fund") + " " + yuan(bill.Fund))
+				return app.P().Class("muted").Text(st.T("ledger.fund") + " " + yuan(bill.Fund))
 			}),
 			billMark(b, bill),
 			app.Ul().Class("postings").Body(app.Range(bill.Split.Lines).Slice(func(j int) app.UI {

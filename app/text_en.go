@@ -403,4 +403,5 @@ var en = map[string]string{
 	"code.ALREADY_ARRIVED":  "The transferred balance has arrived already.",
 	"code.NOT_IN_TRANSIT":   "Nothing of this transfer is on its way (within Guangdong the balance stays in the account).",
 	"field.settle.visit":    "The visit cannot be later than today or more than five years ago",
+	"ledger.fund":           "Paid by the fund",
 }

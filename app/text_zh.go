@@ -403,4 +403,5 @@ var zh = map[string]string{
 	"code.ALREADY_ARRIVED":  "这笔转移的余额已经到账。",
 	"code.NOT_IN_TRANSIT":   "这次转移没有需要到账的余额（在广东省内转移，余额留在原账户）。",
 	"field.settle.visit":    "就诊日期不能晚于今天，也不能早于五年前",
+	"ledger.fund":           "统筹基金支付",
 }
