@@ -60,8 +60,8 @@ func (c *modelClient) make(t *testing.T, e *engine.Engine, r *rand.Rand) {
 	p := people[r.IntN(len(people))]
 	var name mutation.Name
 	var args string
-	switch r.IntN(8) {
-	case 6, 7:
+	switch k := r.IntN(14); k {
+	case 12, 13:
 		// approve or decline a request this device sees waiting (any device may try: those
 		// not entitled are refused)
 		name, args = mutation.Approve, `{"request":"none"}`
@@ -78,6 +78,9 @@ func (c *modelClient) make(t *testing.T, e *engine.Engine, r *rand.Rand) {
 		if len(waiting) > 0 {
 			args = fmt.Sprintf(`{"request":%q}`, waiting[r.IntN(len(waiting))])
 		}
+	case 6, 7, 8, 9, 10, 11:
+		// a correction or a life event, aimed at what this phone sees
+		name, args = correction(k, p, c, c.view(t, e), r)
 	case 0, 1, 2:
 		name, args = mutation.Settle, fmt.Sprintf(`{"patient":%q,"institution":{"region":"330100","kind":"pharmacy","designated":true,"wallet":true},"bill":{"total":"%s","policy_self_pay":"%[2]s","category":"drug"}}`, p, money.FromFen(int64(100*(1+r.IntN(300)))))
 	case 3:
@@ -97,6 +100,40 @@ func (c *modelClient) make(t *testing.T, e *engine.Engine, r *rand.Rand) {
 		}
 	}
 	c.pending = append(c.pending, m)
+}
+
+// correction makes one of the new mutations (k 6 to 11) against the phone's view: a void or
+// an undo of what it sees, an amended bill, a name or region fix, a life event, or a move to
+// Beijing and its arrival.
+func correction(k int, p string, c *modelClient, view family.State, r *rand.Rand) (mutation.Name, string) {
+	var target *family.Record
+	if n := len(view.Records); n > 0 {
+		target = view.Records[r.IntN(n)]
+	}
+	switch {
+	case k == 6 && target != nil:
+		return mutation.Void, fmt.Sprintf(`{"target":%q,"reason":"mistake"}`, target.ID)
+	case k == 7:
+		if last := mutation.LastAction(&view, c.id); last != nil {
+			return mutation.Undo, fmt.Sprintf(`{"target":%q}`, last.ID)
+		}
+		return mutation.Undo, `{"target":"nothing/1"}`
+	case k == 8 && target != nil:
+		return mutation.AmendBill, fmt.Sprintf(`{"target":%q,"settle":{"patient":%q,"institution":{"region":"330100","kind":"pharmacy","designated":true,"wallet":true},"bill":{"total":"%s","policy_self_pay":"%[3]s","category":"drug"}}}`,
+			target.ID, p, money.FromFen(int64(100*(1+r.IntN(300)))))
+	case k == 9:
+		names := []string{"妈妈", "爸爸", "孩子", "外婆", "小明", "阿姨"}
+		if r.IntN(2) == 0 {
+			return mutation.EditPerson, fmt.Sprintf(`{"person":%q,"name":%q}`, p, names[r.IntN(len(names))])
+		}
+		return mutation.EditPerson, fmt.Sprintf(`{"person":%q,"region":%q,"tier":%d}`, p, []string{"330100", "330200"}[r.IntN(2)], r.IntN(3))
+	case k == 10:
+		events := mutation.Events()
+		return mutation.LifeEvent, fmt.Sprintf(`{"person":%q,"event":%q,"insurance":"employee"}`, p, events[r.IntN(len(events))])
+	case target != nil && target.Name == string(mutation.Transfer):
+		return mutation.TransferArrive, fmt.Sprintf(`{"transfer":%q}`, target.ID)
+	}
+	return mutation.Transfer, fmt.Sprintf(`{"person":%q,"to_region":"110100","origin_stopped":true,"dest_enrolled":true}`, p)
 }
 
 // pushSome sends a random slice of pending (sometimes skipping the first: a reordered
@@ -211,7 +248,9 @@ func TestConvergence(t *testing.T) {
 	seen := map[string]int{}
 	defer func() {
 		// the runs must have met every path, or they prove little
-		for _, k := range []string{sync.Processed, sync.Duplicate, sync.Deferred, "confirmed", "adjusted", "rejected", "pending_consent"} {
+		for _, k := range []string{sync.Processed, sync.Duplicate, sync.Deferred, "confirmed", "adjusted", "rejected",
+			"applied void", "applied undo", "applied amend_bill", "applied edit_person", "applied life_event",
+			"applied transfer", "applied transfer_arrive", "pending_consent"} {
 			if seen[k] == 0 {
 				t.Errorf("no %s result in %d runs: %v", k, runs, seen)
 			}
@@ -240,6 +279,11 @@ func TestConvergence(t *testing.T) {
 		}
 		settle(t, r, s, clients)
 		checkConverged(t, seed, e, s, clients)
+		for _, ch := range s.log {
+			if ch.Outcome.Status.Applied() {
+				seen["applied "+string(ch.Mutation.Name)]++
+			}
+		}
 	}
 }
 
@@ -295,17 +339,15 @@ func checkMoney(t *testing.T, seed int, e *engine.Engine, s *modelServer) {
 	for _, p := range s.head.State.People {
 		held += p.Balance() + p.Wallet.Balance
 	}
-	for _, tr := range s.head.State.Transfers {
-		if tr.State == family.Pending {
-			held += tr.Amount
-		}
-	}
 	var st family.State
 	for _, ch := range s.log {
 		for _, en := range ch.Outcome.Entries {
 			for _, p := range en.Postings {
-				if p.Account.Kind == ledger.External {
+				switch p.Account.Kind {
+				case ledger.External:
 					external += p.Amount
+				case ledger.InTransit: // a pending wallet transfer, a transferred balance on its way
+					held += p.Amount
 				}
 			}
 		}

@@ -76,6 +76,11 @@ type SettleRequest struct {
 	CardHolder  family.PersonID `json:"card_holder,omitempty"`
 	Institution Institution     `json:"institution"`
 	Bill        Bill            `json:"bill"`
+	// The receipt's other lines, which no rule reads: when the visit was (the settle mutation
+	// decides with its date; the mutation's moment when zero), the institution's name, a note.
+	Visit time.Time `json:"visit,omitzero"`
+	Place string    `json:"place,omitempty"`
+	Note  string    `json:"note,omitempty"`
 }
 
 // PaySource says which money paid a line.

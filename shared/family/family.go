@@ -64,6 +64,8 @@ type Person struct {
 	// AccountHistory is the historical part (历年账户).
 	AccountHistory money.Amount `json:"account_history"`
 	Wallet         Wallet       `json:"wallet"`
+	// Deceased: a death was recorded (the life_event mutation); the status is then stopped.
+	Deceased bool `json:"deceased,omitempty"`
 }
 
 // Insured says whether the person is insured in the sense of rule B2: employee or resident
@@ -256,6 +258,8 @@ type State struct {
 	// mutations waiting for a person's approval.
 	Devices  []DeviceLink `json:"devices,omitempty"`
 	Requests []Request    `json:"requests,omitempty"`
+	// Records are the newest actions a correction may void (record.go), oldest first.
+	Records []*Record `json:"records,omitempty"`
 }
 
 // Person finds a person by id.
@@ -301,6 +305,7 @@ func (s *State) Clone() State {
 		Transfers: append([]WalletTransfer(nil), s.Transfers...),
 		Devices:   append([]DeviceLink(nil), s.Devices...),
 		Requests:  append([]Request(nil), s.Requests...),
+		Records:   append([]*Record(nil), s.Records...), // shared: Mark copies before a change
 	}
 	for _, b := range s.Bindings {
 		b.Scopes = append([]Scope(nil), b.Scopes...)

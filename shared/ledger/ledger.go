@@ -10,74 +10,31 @@ import (
 	"fmt"
 
 	"gongji/shared/family"
+	"gongji/shared/ledger/posting"
 	"gongji/shared/money"
 )
 
-// Kind is the kind of account a posting moves money in.
-type Kind string
+// The ledger's value types (package posting, so that a family's state can keep entries).
+type (
+	Kind    = posting.Kind    // the kind of account a posting moves money in
+	Account = posting.Account // one account
+	Posting = posting.Posting // Amount into Account (negative: out of it)
+	Entry   = posting.Entry   // one balanced money movement
+)
 
 // Account kinds.
 const (
-	PersonalAccount Kind = "account"  // a person's 个人账户
-	Wallet          Kind = "wallet"   // a person's 医保钱包
-	InTransit       Kind = "pending"  // a wallet transfer not yet accepted or refunded; Owner is its id
-	External        Kind = "external" // outside the family: institution, insurer, heirs, the destination region
+	PersonalAccount = posting.PersonalAccount // a person's 个人账户
+	Wallet          = posting.Wallet          // a person's 医保钱包
+	InTransit       = posting.InTransit       // money on its way; Owner is the mutation's id
+	External        = posting.External        // outside the family: institution, insurer, heirs
 )
 
-// Account names one account.
-type Account struct {
-	Kind  Kind   `json:"kind"`
-	Owner string `json:"owner"`
-}
-
-// Key is the account's name in scenario results: "A" for A's personal account, "A.wallet" for
-// A's wallet; other kinds print as "kind:owner".
-func (a Account) Key() string {
-	switch a.Kind {
-	case PersonalAccount:
-		return a.Owner
-	case Wallet:
-		return a.Owner + ".wallet"
-	}
-	return string(a.Kind) + ":" + a.Owner
-}
-
 // AccountOf is person p's personal account.
-func AccountOf(p family.PersonID) Account { return Account{PersonalAccount, string(p)} }
+func AccountOf(p family.PersonID) Account { return Account{Kind: PersonalAccount, Owner: string(p)} }
 
 // WalletOf is person p's wallet.
-func WalletOf(p family.PersonID) Account { return Account{Wallet, string(p)} }
-
-// Posting moves Amount into Account (negative: out of it).
-type Posting struct {
-	Account Account      `json:"account"`
-	Amount  money.Amount `json:"amount"`
-}
-
-// Entry is one balanced money movement.
-type Entry struct {
-	// Kind says what caused it: "settle", "premium", "wallet_transfer", "wallet_accept",
-	// "wallet_refund", "withdraw", "transfer", "credit", "correction".
-	Kind     string    `json:"kind"`
-	Postings []Posting `json:"postings"`
-}
-
-// Sum is the sum of the postings; zero for a balanced entry.
-func (e Entry) Sum() money.Amount {
-	var s money.Amount
-	for _, p := range e.Postings {
-		s += p.Amount
-	}
-	return s
-}
-
-// Check reports an unbalanced entry.
-func (e Entry) Check() error {
-	if s := e.Sum(); s != 0 {
-		return fmt.Errorf("ledger: %s entry does not balance: postings sum to %s", e.Kind, s)
-	}
-	return nil
-}
+func WalletOf(p family.PersonID) Account { return Account{Kind: Wallet, Owner: string(p)} }
 
 // Apply moves the entry's money in a family state: personal accounts are debited current-year
 // part first (family.Person.Debit), wallets directly. Postings on pending and external

@@ -23,17 +23,17 @@ func TestApply(t *testing.T) {
 		changedN int
 	}{
 		{"transfer to pending", Entry{Kind: "wallet_transfer", Postings: []Posting{
-			{AccountOf("A"), money.MustParse("-40.00")}, {Account{InTransit, "w1"}, money.MustParse("40.00")}}}, false, "60.00", "0.00", 1},
+			{Account: AccountOf("A"), Amount: money.MustParse("-40.00")}, {Account: Account{Kind: InTransit, Owner: "w1"}, Amount: money.MustParse("40.00")}}}, false, "60.00", "0.00", 1},
 		{"accept from pending", Entry{Kind: "wallet_accept", Postings: []Posting{
-			{Account{InTransit, "w1"}, money.MustParse("-40.00")}, {WalletOf("M"), money.MustParse("40.00")}}}, false, "100.00", "40.00", 1},
+			{Account: Account{Kind: InTransit, Owner: "w1"}, Amount: money.MustParse("-40.00")}, {Account: WalletOf("M"), Amount: money.MustParse("40.00")}}}, false, "100.00", "40.00", 1},
 		{"unbalanced entry is refused and changes nothing", Entry{Kind: "settle", Postings: []Posting{
-			{AccountOf("A"), money.MustParse("-40.00")}}}, true, "100.00", "0.00", 0},
+			{Account: AccountOf("A"), Amount: money.MustParse("-40.00")}}}, true, "100.00", "0.00", 0},
 		{"unknown person after a good posting changes nothing", Entry{Kind: "credit", Postings: []Posting{
-			{AccountOf("A"), money.MustParse("1.00")}, {AccountOf("Z"), money.MustParse("1.00")}, {Account{External, "x"}, money.MustParse("-2.00")}}}, true, "100.00", "0.00", 0},
+			{Account: AccountOf("A"), Amount: money.MustParse("1.00")}, {Account: AccountOf("Z"), Amount: money.MustParse("1.00")}, {Account: Account{Kind: External, Owner: "x"}, Amount: money.MustParse("-2.00")}}}, true, "100.00", "0.00", 0},
 		{"a debit from a person without an account changes nothing", Entry{Kind: "correction", Postings: []Posting{
-			{AccountOf("M"), money.MustParse("-1.00")}, {Account{External, "x"}, money.MustParse("1.00")}}}, true, "100.00", "0.00", 0},
+			{Account: AccountOf("M"), Amount: money.MustParse("-1.00")}, {Account: Account{Kind: External, Owner: "x"}, Amount: money.MustParse("1.00")}}}, true, "100.00", "0.00", 0},
 		{"a debit from an unopened wallet changes nothing", Entry{Kind: "correction", Postings: []Posting{
-			{AccountOf("A"), money.MustParse("1.00")}, {WalletOf("A"), money.MustParse("-1.00")}}}, true, "100.00", "0.00", 0},
+			{Account: AccountOf("A"), Amount: money.MustParse("1.00")}, {Account: WalletOf("A"), Amount: money.MustParse("-1.00")}}}, true, "100.00", "0.00", 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -56,7 +56,7 @@ func TestApply(t *testing.T) {
 }
 
 func TestKeys(t *testing.T) {
-	if AccountOf("A").Key() != "A" || WalletOf("A").Key() != "A.wallet" || (Account{External, "settle"}).Key() != "external:settle" {
+	if AccountOf("A").Key() != "A" || WalletOf("A").Key() != "A.wallet" || (Account{Kind: External, Owner: "settle"}).Key() != "external:settle" {
 		t.Fatal("keys")
 	}
 }

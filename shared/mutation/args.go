@@ -57,7 +57,8 @@ func Canonical(n Name) Name {
 // Names lists every name this build knows, in a fixed order.
 func Names() []Name {
 	return []Name{AddPerson, Link, Bind, Revoke, Settle, PayPremium, WalletTransfer, WalletAccept,
-		WalletExpire, Withdraw, Transfer, Credit, Correct, Approve, Decline, LinkDevice}
+		WalletExpire, Withdraw, Transfer, Credit, Correct, Approve, Decline, LinkDevice,
+		EditPerson, Void, AmendBill, Undo, LifeEvent, TransferArrive}
 }
 
 // Known says whether this build can apply mutations called n (or an old name of one).

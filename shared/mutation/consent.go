@@ -99,11 +99,11 @@ func ApplyAs(e *engine.Engine, s *family.State, who Actor, m Mutation, at time.T
 	switch {
 	case n.server && !who.Server:
 		// W11: rules.md section 5 (the refund happens at its time, by the server)
-		return refused(ServerOnly, engine.Say("W11", ServerOnly, engine.MsgRefundServerOnly)), s.Clone()
+		return refusedWith(ServerOnly, engine.Say("W11", ServerOnly, engine.MsgRefundServerOnly)), s.Clone()
 	case who.entitled(s, n):
 		return Apply(e, s, m, at)
 	case name == LinkDevice && args.(*LinkDeviceArgs).Person == "":
-		return refused(NotEntitled, engine.Say("K2", NotEntitled, engine.MsgConsentOwnerOnly)), s.Clone()
+		return refusedWith(NotEntitled, engine.Say("K2", NotEntitled, engine.MsgConsentOwnerOnly)), s.Clone()
 	}
 	// What the rules refuse now is refused now; only what could apply is asked for.
 	o, _ := Apply(e, s, m, at)
@@ -115,7 +115,7 @@ func ApplyAs(e *engine.Engine, s *family.State, who Actor, m Mutation, at time.T
 	return pending, withRequest(s, m, at)
 }
 
-func refused(c engine.Code, l engine.Line) Outcome {
+func refusedWith(c engine.Code, l engine.Line) Outcome {
 	return Outcome{Status: Rejected, Codes: []engine.Code{c}, Rules: []string{l.Rule}, Explanation: []engine.Line{l}}
 }
 
@@ -235,7 +235,7 @@ func decideRequest(e *engine.Engine, s *family.State, who Actor, m Mutation, at 
 		if len(n.persons) > 0 {
 			l = engine.Say("K2", NotEntitled, engine.MsgConsentNotEntitled, n.persons[0])
 		}
-		return refused(NotEntitled, l), s.Clone()
+		return refusedWith(NotEntitled, l), s.Clone()
 	}
 	if Canonical(m.Name) == Decline {
 		o := Outcome{Status: Confirmed, Request: id, Rules: []string{"K3"},

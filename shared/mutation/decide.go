@@ -35,7 +35,10 @@ func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Tim
 		if req.CardHolder == "" {
 			req.CardHolder = a.Patient
 		}
-		r, err := e.Settle(s, at, req)
+		if err := checkVisit(a, at, "args.visit"); err != nil {
+			return Outcome{}, err
+		}
+		r, err := e.Settle(s, visitMoment(a, at), req)
 		return withSplit(r, m.Expected), err
 	case *PremiumArgs:
 		r, err := e.PayPremium(s, at, *a)
@@ -51,7 +54,7 @@ func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Tim
 		r, err := e.Withdraw(s, at, *a)
 		return fromDecision(r.Allowed, r.Decision), err
 	case *TransferArgs:
-		return decideTransfer(e, s, a, at)
+		return decideTransfer(e, s, a, at, m.ID)
 	case *CreditArgs:
 		return decideMoney(s, "credit", a.Person, a.Account, a.Amount)
 	case *CorrectArgs:
@@ -60,6 +63,21 @@ func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Tim
 		return decideLinkDevice(s, a)
 	case *RequestArgs:
 		return Outcome{}, fieldErr("name", fmt.Sprintf("%s needs the device that decides (ApplyAs)", m.Name))
+	case *EditPersonArgs:
+		return decideEditPerson(s, a)
+	case *VoidArgs:
+		return decideVoid(s, a.Target)
+	case *UndoArgs:
+		return decideUndo(s, m, a)
+	case *AmendArgs:
+		if err := checkVisit(&a.Settle, at, "args.settle.visit"); err != nil {
+			return Outcome{}, err
+		}
+		return decideAmend(e, s, m, a)
+	case *LifeEventArgs:
+		return decideLifeEvent(s, a)
+	case *TransferArriveArgs:
+		return decideArrive(s, a)
 	}
 	return Outcome{}, fmt.Errorf("mutation %q: no decision", m.Name)
 }
@@ -135,18 +153,16 @@ func decideWalletRef(e *engine.Engine, s *family.State, name Name, a *WalletRefA
 	return o, nil
 }
 
-func decideTransfer(e *engine.Engine, s *family.State, a *TransferArgs, at time.Time) (Outcome, error) {
+func decideTransfer(e *engine.Engine, s *family.State, a *TransferArgs, at time.Time, id string) (Outcome, error) {
 	r, err := e.Transfer(s, at, *a)
 	if err != nil {
 		return Outcome{}, err
 	}
 	o := fromDecision(r.Allowed, r.Decision)
-	// T3: rules.md section 6 (the whole balance moves to the destination account)
-	if o.Status.Applied() && r.AmountMoved > 0 {
-		o.Entries = append(o.Entries, ledger.Entry{Kind: "transfer_in", Postings: []ledger.Posting{
-			{Account: ledger.Account{Kind: ledger.External, Owner: string(a.ToRegion)}, Amount: -r.AmountMoved},
-			{Account: ledger.AccountOf(a.Person), Amount: r.AmountMoved}}})
-	}
+	// T3: rules.md section 6 (the whole balance moves to the destination account): it waits
+	// in transit under the transfer's id until transfer_arrive posts it into the new account
+	// (life.go); T5 (Guangdong) moves nothing
+	o.Entries = transferEntries(o.Entries, string(a.ToRegion), id)
 	return o, nil
 }
 

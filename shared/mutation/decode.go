@@ -41,7 +41,7 @@ func Decode(name Name, args json.RawMessage) (any, error) {
 	case Revoke:
 		return decodeAs(args, func(a *RevokeArgs) error { return id("binding", a.Binding) })
 	case Settle:
-		return decodeAs(args, func(a *SettleArgs) error { return id("patient", string(a.Patient)) })
+		return decodeAs(args, func(a *SettleArgs) error { return checkSettle(a, "") })
 	case PayPremium:
 		return decodeAs(args, checkPremium)
 	case WalletTransfer:
@@ -64,6 +64,8 @@ func Decode(name Name, args json.RawMessage) (any, error) {
 		return decodeAs(args, func(a *CorrectArgs) error {
 			return first(checkMoney(a.Person, a.Account, a.Amount, a.Memo, false), text("memo", a.Memo, true))
 		})
+	case EditPerson, Void, AmendBill, Undo, LifeEvent, TransferArrive:
+		return decodeCorrection(name, args)
 	}
 	return nil, fieldErr("name", fmt.Sprintf("unknown mutation %q", name))
 }

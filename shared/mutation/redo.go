@@ -36,7 +36,10 @@ func redo(s *family.State, m Mutation, args any, at time.Time, o Outcome) (famil
 			return family.State{}, err
 		}
 	}
-	return next, after(&next, m, args, at)
+	if err := after(&next, m, args, at); err != nil {
+		return family.State{}, err
+	}
+	return next, redoMore(s, &next, m, args, at, o)
 }
 
 func revoke(s *family.State, id string, on civil.Date) error {
