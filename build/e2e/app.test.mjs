@@ -168,6 +168,14 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await pb.locator('#bills > li').nth(2).waitFor({ timeout: 10000 });
   assert.match(await pb.locator('#people').innerText(), /885\.00 元/);
 
+  // the second device belongs to 王芳: it says so, and the owner's device agrees (consent)
+  await pb.click('#nav-sync');
+  await pb.selectOption('#consent-person', { label: '王芳' });
+  await pb.click('#consent-claim');
+  await page.click('#nav-sync');
+  await page.locator('#consent-requests li button.approve').first().click({ timeout: 20000 });
+  await pb.locator('#consent-me strong', { hasText: '王芳' }).waitFor({ timeout: 20000 });
+
   // the second device spends offline what the first spends online: the server adjusts
   await ctxB.setOffline(true);
   try {
