@@ -61,7 +61,7 @@ async function createInvite(request, env, family) {
   const hash = await codeHash(body.code);
   await objectFor(env, "directory").fetch("https://directory/put", {
     method: "POST",
-    body: JSON.stringify({ hash, family, expires: body.expiresAt }),
+    body: JSON.stringify({ hash, family, expires: body.expires_at }),
   });
   return response;
 }

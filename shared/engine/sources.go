@@ -32,6 +32,8 @@ func ruleSources(rule string) ([]source.ID, string) {
 		return ids(source.Transfer2021), "A"
 	case "T2":
 		return ids(source.Transfer2021, source.HangzhouMove), "B"
+	case "RC1", "RC2", "RC3", "RC4", "RC5", "RC6":
+		return ids(source.SettleInterface), "B/U"
 	case "T4":
 		return ids(source.Xinhua202111), "B"
 	}

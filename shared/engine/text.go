@@ -82,6 +82,20 @@ const (
 	msgTransferDue     Msg = "transfer.due"
 	msgGapOK           Msg = "transfer.gap_ok"
 	msgGapWait         Msg = "transfer.gap_wait"
+	// reconcile: a settlement slip against the prediction
+	msgSlipInside       Msg = "slip.inside"
+	msgSlipBeside       Msg = "slip.beside"
+	msgSlipEither       Msg = "slip.either"
+	msgSlipMatches      Msg = "slip.matches"
+	msgSlipTotal        Msg = "slip.total"
+	msgSlipFund         Msg = "slip.fund"
+	msgSlipFullSelfPay  Msg = "slip.full_self_pay"
+	msgSlipOrder        Msg = "slip.order"
+	msgSlipOwnLower     Msg = "slip.own_lower"
+	msgSlipOwnHigher    Msg = "slip.own_higher"
+	msgSlipMutualLower  Msg = "slip.mutual_lower"
+	msgSlipMutualHigher Msg = "slip.mutual_higher"
+	msgSlipBalc         Msg = "slip.balc"
 )
 
 // Msgs lists every sentence; each has a text in both languages (a test checks).
@@ -97,5 +111,7 @@ func Msgs() []Msg {
 		msgWalletDaily, msgWalletQuiet, msgWalletPending, msgAcceptNoChange, msgAccepted, msgExpireNoChange,
 		msgRefunded, msgNextWalletLater, msgNextWalletOpen, msgNoGround, msgGroundNotListed, msgWithdrawn,
 		msgHangzhouOffset, msgOriginActive, msgDestNotEnrolled, msgRetiree, msgSameRegion, msgTransferred,
-		msgBalanceStays, msgTransferDue, msgGapOK, msgGapWait}
+		msgBalanceStays, msgTransferDue, msgGapOK, msgGapWait, msgSlipInside, msgSlipBeside, msgSlipEither,
+		msgSlipMatches, msgSlipTotal, msgSlipFund, msgSlipFullSelfPay, msgSlipOrder, msgSlipOwnLower, msgSlipOwnHigher,
+		msgSlipMutualLower, msgSlipMutualHigher, msgSlipBalc}
 }

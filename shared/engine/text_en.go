@@ -145,6 +145,32 @@ func enText(m Msg) string {
 		return "A gap of %[1]s months, not more than %[2]s: benefits continue."
 	case msgGapWait:
 		return "A gap of %[1]s months, more than %[2]s: the destination may set a waiting period of up to 6 months."
+	case msgSlipInside:
+		return "The slip's personal-account payment includes what relatives' accounts paid (judged from the totals)."
+	case msgSlipBeside:
+		return "The slip's personal-account payment is the holder's own account only; relatives' payments are listed beside it (judged from the totals)."
+	case msgSlipEither:
+		return "The slip has no payment from relatives' accounts: its personal-account payment is the holder's own."
+	case msgSlipMatches:
+		return "The slip agrees with the prediction."
+	case msgSlipTotal:
+		return "The slip's total is %[1]s; the bill was entered as %[2]s: correct the bill from the slip."
+	case msgSlipFund:
+		return "The slip's fund payment is %[1]s; the bill was entered with %[2]s from the pooled fund: correct the bill from the slip."
+	case msgSlipFullSelfPay:
+		return "The slip shows the accounts paid %[1]s more, within the %[2]s of fully self-paid items: this city may let accounts pay such items (not officially confirmed)."
+	case msgSlipOrder:
+		return "The accounts paid the same in all, in another order: own account %[1]s (predicted %[2]s), relatives %[3]s (predicted %[4]s)."
+	case msgSlipOwnLower:
+		return "%[1]s's own account paid only %[2]s, predicted %[3]s: it held less than the ledger says; a payment elsewhere may be missing."
+	case msgSlipOwnHigher:
+		return "%[1]s's own account paid %[2]s, predicted %[3]s: it held more than the ledger says; a monthly credit may be missing."
+	case msgSlipMutualLower:
+		return "Relatives' accounts paid only %[1]s, predicted %[2]s: they may hold less than recorded, or a binding was not in force at the counter."
+	case msgSlipMutualHigher:
+		return "Relatives' accounts paid %[1]s, predicted %[2]s: they may hold more than recorded."
+	case msgSlipBalc:
+		return "The slip says %[1]s's account holds %[2]s after this bill; by the ledger it should hold %[3]s, %[4]s apart: adjust the balance to the slip and say why (a missing monthly credit, for example)."
 	}
 	return ""
 }

@@ -146,6 +146,32 @@ func zhText(m Msg) string {
 		return "中断缴费%[1]s个月，没有超过%[2]s个月，医保待遇连续。"
 	case msgGapWait:
 		return "中断缴费%[1]s个月，超过了%[2]s个月，转入地可以设置最长6个月的等待期。"
+	case msgSlipInside:
+		return "结算单的个人账户支出包含家人共济支付的部分（由各项金额之和判断）。"
+	case msgSlipBeside:
+		return "结算单的个人账户支出只是本人账户，家人共济支付另列（由各项金额之和判断）。"
+	case msgSlipEither:
+		return "结算单没有家人共济支付，个人账户支出就是本人账户支付的金额。"
+	case msgSlipMatches:
+		return "结算单与本应用的预测一致。"
+	case msgSlipTotal:
+		return "结算单的医疗费总额是%[1]s，记账时填的是%[2]s：请按结算单改正账单。"
+	case msgSlipFund:
+		return "结算单的基金支付是%[1]s，记账时填的统筹基金支付是%[2]s：请按结算单改正账单。"
+	case msgSlipFullSelfPay:
+		return "结算单显示个人账户多付了%[1]s，没有超过全自费部分%[2]s：这个城市可能允许个人账户支付全自费项目（未经官方确认）。"
+	case msgSlipOrder:
+		return "个人账户合计相同，但扣款顺序不同：本人账户实际付%[1]s（预测%[2]s），家人共济实际付%[3]s（预测%[4]s）。"
+	case msgSlipOwnLower:
+		return "%[1]s本人账户实际只付了%[2]s，预测是%[3]s：账户余额比本应用记录的少，可能漏记了一笔在别处的支付。"
+	case msgSlipOwnHigher:
+		return "%[1]s本人账户实际付了%[2]s，预测是%[3]s：账户余额比本应用记录的多，可能漏记了一笔每月划入。"
+	case msgSlipMutualLower:
+		return "家人共济实际只付了%[1]s，预测是%[2]s：家人的账户余额可能比记录的少，或绑定在结算时没有生效。"
+	case msgSlipMutualHigher:
+		return "家人共济实际付了%[1]s，预测是%[2]s：家人的账户余额可能比记录的多。"
+	case msgSlipBalc:
+		return "结算单显示%[1]s的个人账户结算后余额是%[2]s，按本应用的记录应为%[3]s，相差%[4]s：可以按结算单调整余额，并写明原因（例如漏记的每月划入）。"
 	}
 	return ""
 }

@@ -8,6 +8,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/money"
 	"gongji/shared/region"
+	"gongji/shared/slip"
 )
 
 // Action types of spec/scenarios.md.
@@ -20,6 +21,7 @@ const (
 	ActWalletExpire   = "wallet_expire"
 	ActWithdraw       = "withdraw"
 	ActTransfer       = "transfer"
+	ActReconcile      = "reconcile"
 )
 
 // Action is one decoded action; Type says which request field is set.
@@ -32,6 +34,7 @@ type Action struct {
 	TransferID     string // wallet_accept, wallet_expire
 	Withdraw       engine.WithdrawRequest
 	Transfer       engine.TransferRequest
+	Slip           slip.Slip // reconcile: the settlement slip (Settle holds the bill)
 }
 
 type rawAction struct {
@@ -57,6 +60,7 @@ type rawAction struct {
 	Stopped     bool            `json:"origin_stopped"`
 	Enrolled    bool            `json:"dest_enrolled"`
 	GapMonths   int             `json:"gap_months"`
+	Slip        json.RawMessage `json:"slip"`
 }
 
 type rawInstitution struct {
@@ -93,6 +97,10 @@ func decodeAction(data json.RawMessage) (Action, error) {
 		a.Bind.Scopes, err = decodeScopes("action.scopes", ra.Scopes)
 	case ActSettle:
 		a.Settle, err = decodeSettle(&ra)
+	case ActReconcile:
+		if a.Settle, err = decodeSettle(&ra); err == nil {
+			a.Slip, err = decodeSlip(ra.Slip)
+		}
 	case ActPayPremium:
 		a.Premium, err = decodePremium(&ra)
 	case ActWalletTransfer:
@@ -221,4 +229,29 @@ func decodeTransferAction(ra *rawAction) (engine.TransferRequest, error) {
 		return r, invalid("action.gap_months", "%d: must not be negative", ra.GapMonths)
 	}
 	return r, nil
+}
+
+// decodeSlip reads the reconcile action's slip: an object of national field names
+// (medfee_sumamt, acct_pay, ...; amounts as strings or numbers) or {"text": "..."} holding the
+// text copied from the national app's 结算记录.
+func decodeSlip(raw json.RawMessage) (slip.Slip, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return slip.Slip{}, invalid("action.slip", "required")
+	}
+	var text struct {
+		Text *string `json:"text"`
+	}
+	var (
+		sl  slip.Slip
+		err error
+	)
+	if json.Unmarshal(raw, &text) == nil && text.Text != nil {
+		sl, err = slip.ParseText(*text.Text)
+	} else {
+		sl, err = slip.ParseJSON(raw)
+	}
+	if se, ok := err.(*slip.Error); ok {
+		return sl, invalid("action.slip."+se.Where, "%s", se.Reason)
+	}
+	return sl, err
 }

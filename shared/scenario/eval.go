@@ -9,30 +9,35 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/ledger"
 	"gongji/shared/money"
+	"gongji/shared/slip"
 )
 
 // Result is the JSON of one decided action. Members that an action does not have are left
 // out; the common ones (reasons, rules, ruleset, explanation, ledger) are always there.
 type Result struct {
-	Allowed            *bool              `json:"allowed,omitempty"`
-	Refused            *bool              `json:"refused,omitempty"`
-	Payments           *[]engine.Payment  `json:"payments,omitempty"`
-	Cash               *string            `json:"cash,omitempty"`
-	Fee                *string            `json:"fee,omitempty"`
-	State              string             `json:"state,omitempty"`
-	RefundAt           string             `json:"refund_at,omitempty"`
-	Payout             *string            `json:"payout,omitempty"`
-	AccountClosed      *bool              `json:"account_closed,omitempty"`
-	AmountMoved        *string            `json:"amount_moved,omitempty"`
-	OriginDueDays      *int               `json:"origin_due_days,omitempty"`
-	DestDueDays        *int               `json:"dest_due_days,omitempty"`
-	BenefitsContinuous *bool              `json:"benefits_continuous,omitempty"`
-	Balances           *map[string]string `json:"balances,omitempty"`
-	Reasons            []engine.Code      `json:"reasons"`
-	Rules              []string           `json:"rules"`
-	Ruleset            string             `json:"ruleset"`
-	Explanation        []ExplainedLine    `json:"explanation"`
-	Ledger             []PostingJSON      `json:"ledger"`
+	Allowed            *bool                `json:"allowed,omitempty"`
+	Refused            *bool                `json:"refused,omitempty"`
+	Payments           *[]engine.Payment    `json:"payments,omitempty"`
+	Cash               *string              `json:"cash,omitempty"`
+	Fee                *string              `json:"fee,omitempty"`
+	State              string               `json:"state,omitempty"`
+	RefundAt           string               `json:"refund_at,omitempty"`
+	Payout             *string              `json:"payout,omitempty"`
+	AccountClosed      *bool                `json:"account_closed,omitempty"`
+	AmountMoved        *string              `json:"amount_moved,omitempty"`
+	OriginDueDays      *int                 `json:"origin_due_days,omitempty"`
+	DestDueDays        *int                 `json:"dest_due_days,omitempty"`
+	BenefitsContinuous *bool                `json:"benefits_continuous,omitempty"`
+	Balances           *map[string]string   `json:"balances,omitempty"`
+	Predicted          *PredictedJSON       `json:"predicted,omitempty"`
+	Slip               *SlipJSON            `json:"slip,omitempty"`
+	Differences        *[]engine.Difference `json:"differences,omitempty"`
+	Adjustment         *engine.Adjustment   `json:"adjustment,omitempty"`
+	Reasons            []engine.Code        `json:"reasons"`
+	Rules              []string             `json:"rules"`
+	Ruleset            string               `json:"ruleset"`
+	Explanation        []ExplainedLine      `json:"explanation"`
+	Ledger             []PostingJSON        `json:"ledger"`
 
 	lines []engine.Line // the decision's lines, rendered into Explanation by Eval
 }
@@ -128,6 +133,9 @@ func decide(e *engine.Engine, sc *Scenario) (*Result, error) {
 		r, err := e.Withdraw(s, at, a.Withdraw)
 		return withDecision(&Result{Allowed: &r.Allowed, Payout: str(r.Payout), Fee: str(r.Fee),
 			AccountClosed: &r.AccountClosed}, r.Decision), err
+	case ActReconcile:
+		r, err := e.Reconcile(s, at, a.Settle, a.Slip)
+		return reconcileJSON(r), err
 	case ActTransfer:
 		r, err := e.Transfer(s, at, a.Transfer)
 		out := &Result{Allowed: &r.Allowed, AmountMoved: str(r.AmountMoved)}
@@ -171,4 +179,33 @@ func balancesJSON(bs []engine.Balance) *map[string]string {
 func str(a money.Amount) *string {
 	s := a.String()
 	return &s
+}
+
+// PredictedJSON is the split Gongji predicted for a reconciled bill.
+type PredictedJSON struct {
+	Payments []engine.Payment `json:"payments"`
+	Cash     money.Amount     `json:"cash"`
+}
+
+// SlipJSON is how a reconciled slip was read: which reading of acct_mulaid_pay fits its
+// totals, and the amounts by payer kind.
+type SlipJSON struct {
+	Reading   slip.Reading  `json:"reading"`
+	Total     money.Amount  `json:"total"`
+	Fund      money.Amount  `json:"fund"`
+	Own       money.Amount  `json:"own"`
+	MutualAid money.Amount  `json:"mutual_aid"`
+	Cash      money.Amount  `json:"cash"`
+	Balance   *money.Amount `json:"balc,omitempty"`
+}
+
+func reconcileJSON(r engine.ReconcileResult) *Result {
+	differences := append([]engine.Difference{}, r.Differences...)
+	out := &Result{
+		Predicted:   &PredictedJSON{Payments: append([]engine.Payment{}, r.Predicted.Payments...), Cash: r.Predicted.Cash},
+		Slip:        &SlipJSON{Reading: r.Slip.Reading, Total: r.Slip.Total, Fund: r.Slip.Fund, Own: r.Slip.Own, MutualAid: r.Slip.MutualAid, Cash: r.Slip.Cash, Balance: r.Slip.Balance},
+		Differences: &differences,
+		Adjustment:  r.Adjustment,
+	}
+	return withDecision(out, r.Decision)
 }

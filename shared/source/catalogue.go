@@ -39,6 +39,7 @@ const (
 	HangzhouMove    ID = "hz-5728338"
 	Xinhua202111    ID = "xinhua-2021-11-29"
 	Jiusongjiankang ID = "jsjk"
+	SettleInterface ID = "nhsa-setl-interface"
 )
 
 // Default is the catalogue every explanation cites (research.md section 6 and research-2024.md).
@@ -254,6 +255,11 @@ func entries() []Source {
 			TitleEN: "Moving medical insurance: benefits continue after a gap of up to 3 months",
 			Date:    "2021-11-29",
 			URL:     "https://www.gyxww.net/content/20211129/3350.html"},
+		{ID: SettleInterface, Kind: Article, Grade: "B",
+			Issuer: "国家医疗保障局接口规范（公开的医院信息系统代码所载）", IssuerEN: "National Healthcare Security Administration interface (as found in public hospital-system code)",
+			Title:   "医疗保障信息平台定点医药机构接口规范：结算信息（2207）",
+			TitleEN: "Interface specification for designated institutions: settlement output (2207)",
+			URL:     "https://github.com/newtouch-cloud/openhis"},
 		{ID: Jiusongjiankang, Kind: Article, Grade: "C",
 			Issuer: "健康问答网站", IssuerEN: "a health Q&A website",
 			Title:   "医保个人账户家庭共济常见问题",

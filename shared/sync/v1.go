@@ -149,6 +149,11 @@ func DecodeChange(version int, data []byte) (Change, error) {
 // carry "clientID", which version 2 spells "client_id". The server upgrades such a body with
 // UpgradeV1 before decoding it, so an old app's queue is not refused.
 func IsV1Push(body []byte) bool {
+	// Fast path: a body without the bytes "clientID" is not version 1, and decoding every
+	// push twice just to look was a measurable share of a push's CPU.
+	if !bytes.Contains(body, []byte(`"clientID"`)) {
+		return false
+	}
 	var probe struct {
 		Mutations []map[string]json.RawMessage `json:"mutations"`
 	}
