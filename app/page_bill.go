@@ -1,8 +1,13 @@
 package app
 
 import (
+	"strconv"
+	"strings"
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/money"
@@ -15,6 +20,8 @@ type billPage struct {
 	pageBase
 	patient, kind, category      string
 	total, fund, policy, full    string
+	date, clock, place, memo     string // the receipt's visit (UTC+8), institution and note
+	large                        bool   // the person confirmed a bill over largeBill
 	designated, wallet, notFirst bool
 	saved                        string
 	prob                         problem // why the last save failed
@@ -42,11 +49,14 @@ func (c *billPage) args() (mutation.SettleArgs, bool, problem) {
 	var amounts [4]money.Amount
 	st := theStore()
 	for i, s := range []string{c.total, c.fund, c.policy, c.full} {
-		a, err := parseYuan(s)
-		if err != nil {
-			return mutation.SettleArgs{}, false, problem{billFields[i], st.T("bill.badmoney")}
+		if k := moneyKey(s); k != "" {
+			return mutation.SettleArgs{}, false, problem{billFields[i], st.T(k)}
 		}
-		amounts[i] = a
+		amounts[i], _ = parseYuan(strings.TrimSpace(s))
+	}
+	visit, vp := c.visit()
+	if !vp.none() {
+		return mutation.SettleArgs{}, false, vp
 	}
 	p := st.Book().State.Person(family.PersonID(c.patient))
 	if p == nil {
@@ -61,7 +71,35 @@ func (c *billPage) args() (mutation.SettleArgs, bool, problem) {
 		Institution: engine.Institution{Region: p.Region, Kind: c.kind, Designated: c.designated, Wallet: c.wallet},
 		Bill: engine.Bill{Total: total, Fund: amounts[1], PolicySelfPay: amounts[2], FullSelfPay: amounts[3],
 			Category: engine.Category(c.category)},
+		Visit: visit, Place: strings.TrimSpace(c.place), Note: strings.TrimSpace(c.memo),
 	}, true, problem{}
+}
+
+// visit reads the visit's date and time (UTC+8); zero when no date is given (the bill is
+// for now). A visit after now, or one the rules cannot reach back to, is a problem on the date.
+func (c *billPage) visit() (time.Time, problem) {
+	st := theStore()
+	if c.date == "" {
+		return time.Time{}, problem{}
+	}
+	d, err := civil.ParseDate(c.date)
+	if err != nil {
+		return time.Time{}, problem{"visit", st.T("field.visit")}
+	}
+	secs := 12 * 3600
+	if h, m, ok := strings.Cut(c.clock, ":"); ok {
+		hh, err1 := strconv.Atoi(h)
+		mm, err2 := strconv.Atoi(m)
+		if err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 {
+			return time.Time{}, problem{"visit", st.T("field.visit")}
+		}
+		secs = hh*3600 + mm*60
+	}
+	v := civil.At(d, secs)
+	if v.After(st.Now()) || v.Before(st.Now().Add(-mutation.MaxVisitBack)) {
+		return time.Time{}, problem{"visit", st.T("field.visit")}
+	}
+	return v, problem{}
 }
 
 func (c *billPage) Render() app.UI {
@@ -75,7 +113,7 @@ func (c *billPage) Render() app.UI {
 		}
 		return c.prob.on(f...)
 	}
-	placed := []string{"patient", "card_holder", billFields[0], billFields[1], billFields[2], billFields[3]}
+	placed := []string{"patient", "card_holder", billFields[0], billFields[1], billFields[2], billFields[3], "visit", "place", "note", "large"}
 	catOpts := make([]app.UI, len(categories))
 	for i, k := range categories {
 		catOpts[i] = option(string(k), st.T("cat."+string(k)), c.category)
@@ -93,6 +131,12 @@ func (c *billPage) Render() app.UI {
 						option("hospital", st.T("kind.hospital"), c.kind))),
 					field(st.T("bill.category"), app.Select().ID("bill-category").OnChange(valueTo(&c.category)).Body(catOpts...)),
 				),
+				app.Div().Class("row").Body(
+					fieldErr(st.T("bill.date"), app.Input().Type("date").ID("bill-date").Value(c.date).OnChange(valueTo(&c.date)).OnInput(valueTo(&c.date)),
+						"bill-date-error", at("visit")),
+					field(st.T("bill.time"), app.Input().Type("time").ID("bill-time").Value(c.clock).OnChange(valueTo(&c.clock)).OnInput(valueTo(&c.clock))),
+				),
+				fieldErr(st.T("bill.place"), app.Input().ID("bill-place").Value(c.place).OnInput(valueTo(&c.place)), "bill-place-error", at("place")),
 				check("bill-designated", st.T("bill.designated"), &c.designated),
 				check("bill-wallet", st.T("bill.acceptwallet"), &c.wallet),
 				app.Div().Class("row").Body(
@@ -105,6 +149,10 @@ func (c *billPage) Render() app.UI {
 					fieldErr(st.T("bill.total"), app.Input().ID("bill-total").Attr("inputmode", "decimal").Placeholder(c.sumText()).Value(c.total).OnInput(valueTo(&c.total)),
 						"bill-total-error", at(billFields[0])),
 				),
+				fieldErr(st.T("bill.note"), app.Input().ID("bill-note").Value(c.memo).OnInput(valueTo(&c.memo)), "bill-note-error", at("note")),
+				app.If(c.isLarge(), func() app.UI {
+					return app.Div().Body(check("bill-large", st.T("bill.large"), &c.large), note("bill-large-error", at("large")))
+				}),
 				preview,
 				note("bill-preview-error", pp.besides(placed...)),
 				note("bill-error", c.prob.besides(placed...)),
@@ -114,6 +162,22 @@ func (c *billPage) Render() app.UI {
 			c.premium.render(),
 		),
 	)
+}
+
+// isLarge says whether the bill's total (or its parts' sum) is over largeBill.
+func (c *billPage) isLarge() bool {
+	var sum money.Amount
+	for _, s := range []string{c.fund, c.policy, c.full} {
+		a, err := parseYuan(strings.TrimSpace(s))
+		if err != nil {
+			return false
+		}
+		sum += a
+	}
+	if t, err := parseYuan(strings.TrimSpace(c.total)); err == nil && t > sum {
+		sum = t
+	}
+	return sum > largeBill
 }
 
 // sumText is the total the parts add up to, shown while the total is empty.
@@ -138,7 +202,11 @@ func (c *billPage) preview() (app.UI, problem) {
 		return app.Text(""), p
 	}
 	s := st.Book().State
-	res, err := st.Engine().Settle(&s, st.Now(), engine.SettleRequest{Patient: a.Patient, CardHolder: a.Patient,
+	when := a.Visit
+	if when.IsZero() {
+		when = st.Now()
+	}
+	res, err := st.Engine().Settle(&s, when, engine.SettleRequest{Patient: a.Patient, CardHolder: a.Patient,
 		Institution: a.Institution, Bill: a.Bill})
 	if err != nil {
 		return app.Text(""), explain(st.Lang(), err)
@@ -179,6 +247,10 @@ func (c *billPage) submit(ctx app.Context, e app.Event) {
 		c.prob, c.saved = p, ""
 		return
 	}
+	if c.isLarge() && !c.large {
+		c.prob, c.saved = problem{"large", st.T("bill.largeconfirm")}, ""
+		return
+	}
 	o, err := st.Do(mutation.Settle, a)
 	if p := failure(o, err); !p.none() {
 		c.prob, c.saved = p, ""
@@ -186,8 +258,8 @@ func (c *billPage) submit(ctx app.Context, e app.Event) {
 	}
 	c.prob = problem{}
 	c.saved = st.T("bill.saved")
-	c.total, c.fund, c.policy, c.full = "", "", "", ""
-	for _, id := range []string{"bill-total", "bill-fund", "bill-policy", "bill-full"} {
+	c.total, c.fund, c.policy, c.full, c.place, c.memo, c.large = "", "", "", "", "", "", false
+	for _, id := range []string{"bill-total", "bill-fund", "bill-policy", "bill-full", "bill-place", "bill-note"} {
 		clearInput(id)
 	}
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gongji/app/book"
@@ -13,6 +15,7 @@ import (
 type familyPage struct {
 	pageBase
 	person personForm
+	edit   personEdit // person_edit.go
 	rel    relationForm
 }
 
@@ -25,6 +28,7 @@ func (c *familyPage) Render() app.UI {
 			app.H1().Text(st.T("family.title")),
 			app.If(len(b.State.People) == 0, func() app.UI { return app.P().Class("empty").Text(st.T("family.none")) }).
 				Else(func() app.UI { return peopleTable(b) }),
+			c.edit.render(),
 			c.person.render(),
 			app.H2().Text(st.T("relations.title")),
 			app.Ul().ID("relations").Body(app.Range(b.State.Links).Slice(func(i int) app.UI {
@@ -162,15 +166,19 @@ func (f *personForm) submit(ctx app.Context, e app.Event) {
 }
 
 func (f *personForm) args() (mutation.PersonArgs, problem) {
-	bad := theStore().T("bill.badmoney")
-	acct, err := parseYuan(f.account)
-	if err != nil {
-		return mutation.PersonArgs{}, problem{"account", bad}
+	st := theStore()
+	f.name = strings.TrimSpace(f.name)
+	if s := nameProblem(f.name, ""); s != "" {
+		return mutation.PersonArgs{}, problem{"name", s}
 	}
-	wallet, err := parseYuan(f.wallet)
-	if err != nil {
-		return mutation.PersonArgs{}, problem{"wallet", bad}
+	if k := moneyKey(f.account); k != "" && f.insurance == string(family.Employee) {
+		return mutation.PersonArgs{}, problem{"account", st.T(k)}
 	}
+	if k := moneyKey(f.wallet); k != "" && f.walletOpen {
+		return mutation.PersonArgs{}, problem{"wallet", st.T(k)}
+	}
+	acct, _ := parseYuan(strings.TrimSpace(f.account))
+	wallet, _ := parseYuan(strings.TrimSpace(f.wallet))
 	tier := 0
 	switch f.tier {
 	case "1":

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -11,7 +12,10 @@ import (
 
 // ledgerPage (账本) lists every bill with its postings, each person's balances, and a year
 // summary of how much of each authorizer's account each relative used, as bars.
-type ledgerPage struct{ pageBase }
+type ledgerPage struct {
+	pageBase
+	bar correctionBar // undo, void and what they were refused for
+}
 
 func (c *ledgerPage) Render() app.UI {
 	st := theStore()
@@ -20,12 +24,15 @@ func (c *ledgerPage) Render() app.UI {
 		&shell{Active: PathLedger},
 		app.Main().Body(
 			app.H1().Text(st.T("ledger.title")),
+			c.bar.render(b),
 			app.H2().Text(st.T("ledger.balances")),
 			peopleTable(b),
 			app.H2().Text(st.T("ledger.year")),
 			yearChart(b.YearSummary()),
 			app.H2().Text(st.T("ledger.bills")),
-			billList(b),
+			c.billList(b),
+			app.H2().Text(st.T("ledger.corrections")),
+			correctionList(b),
 			app.H2().Text(st.T("ledger.accounts")),
 			statements(b),
 		),
@@ -58,7 +65,7 @@ func yearChart(us []book.Usage) app.UI {
 	}))
 }
 
-func billList(b *book.Book) app.UI {
+func (c *ledgerPage) billList(b *book.Book) app.UI {
 	st := theStore()
 	bills := b.Bills()
 	if len(bills) == 0 {
@@ -67,16 +74,28 @@ func billList(b *book.Book) app.UI {
 	return app.Ul().ID("bills").Class("cards").Body(app.Range(bills).Slice(func(i int) app.UI {
 		bill := bills[len(bills)-1-i]
 		state := bill.State
-		return app.Li().Class("card bill").DataSet("mutation", bill.Key).DataSet("state", string(state)).Body(
+		class := "card bill"
+		if bill.VoidedBy != "" {
+			class += " voided"
+		}
+		return app.Li().Class(class).DataSet("mutation", bill.Key).DataSet("state", string(state)).Body(
 			app.P().Body(
 				app.Strong().Text(personName(bill.Patient)+" "+yuan(bill.Total)),
 				app.Span().Class("muted").Text(" · "+shortTime(bill.At)),
 				app.Span().Class("state "+string(state)).Text(stateText(state)),
 			),
+			app.If(bill.Place != "" || bill.Note != "", func() app.UI {
+				return app.P().Class("muted place").Text(strings.TrimPrefix(bill.Place+" · "+bill.Note, " · "))
+			}),
+			app.If(bill.Fund > 0, func() app.UI {
+				return app.P().Class("muted").Text(st.T("bill.fund") + " " + yuan(bill.Fund))
+			}),
+			billMark(b, bill),
 			app.Ul().Class("postings").Body(app.Range(bill.Split.Lines).Slice(func(j int) app.UI {
 				p := bill.Split.Lines[j]
 				return app.Li().Text(personName(p.Payer) + " · " + st.T("src."+string(p.Source)) + " " + yuan(p.Amount))
 			}), app.Li().Text(st.T("bill.cash")+" "+yuan(bill.Split.Cash))),
+			c.bar.voidControls(bill),
 		)
 	}))
 }
@@ -105,7 +124,7 @@ func statements(b *book.Book) app.UI {
 					r := a.Rows[len(a.Rows)-1-j]
 					return app.Tr().DataSet("state", string(r.State)).Body(
 						app.Td().Text(shortTime(r.At)),
-						app.Td().Text(st.T("entry."+r.Kind)),
+						app.Td().Text(st.T("entry."+r.Kind)+forWhom(r)),
 						app.Td().Class("num").Text(signedYuan(r.Amount)),
 						app.Td().Class("num").Text(yuan(r.Balance)),
 					)
@@ -113,6 +132,14 @@ func statements(b *book.Book) app.UI {
 			)),
 		)
 	}))
+}
+
+// forWhom names the patient of a row written for someone else: " · 为 王芳".
+func forWhom(r book.Row) string {
+	if r.For == "" {
+		return ""
+	}
+	return " · " + theStore().T("ledger.forwhom") + " " + personName(r.For)
 }
 
 // signedYuan shows a posting with its sign: "+10.00 元", "-5.00 元".

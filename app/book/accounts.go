@@ -16,6 +16,7 @@ type Row struct {
 	Amount  money.Amount
 	Balance money.Amount
 	State   ItemState
+	For     family.PersonID // whom the action was for (the patient of a bill), "" when not known
 }
 
 // AccountRows is the statement of one personal account or wallet.
@@ -34,6 +35,10 @@ func (b *Book) Accounts() []AccountRows {
 		if !it.Outcome.Status.Applied() {
 			continue
 		}
+		var whom family.PersonID
+		if r := b.State.Record(it.Key()); r != nil {
+			whom = r.Person
+		}
 		for _, e := range it.Outcome.Entries {
 			for _, p := range e.Postings {
 				if p.Account.Kind != ledger.PersonalAccount && p.Account.Kind != ledger.Wallet {
@@ -51,7 +56,7 @@ func (b *Book) Accounts() []AccountRows {
 					bal = a.Rows[n-1].Balance
 				}
 				a.Rows = append(a.Rows, Row{Key: it.Key(), At: it.Mutation.At, Kind: e.Kind,
-					Amount: p.Amount, Balance: bal + p.Amount, State: it.State})
+					Amount: p.Amount, Balance: bal + p.Amount, State: it.State, For: whom})
 			}
 		}
 	}

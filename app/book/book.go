@@ -94,29 +94,52 @@ func (b *Book) Item(key string) *Item {
 	return nil
 }
 
-// Bill is a settled bill as the ledger screen lists it.
+// Bill is a settled bill as the ledger screen lists it: At is the visit (the moment it was
+// entered when the receipt gave none); Amends is the bill it corrected (amend_bill) and
+// VoidedBy the correction that took it back, if any.
 type Bill struct {
-	Key     string
-	At      time.Time
-	Patient family.PersonID
-	Total   money.Amount
-	Split   mutation.Split
-	State   ItemState
+	Key      string
+	At       time.Time
+	Patient  family.PersonID
+	Total    money.Amount
+	Fund     money.Amount
+	Place    string
+	Note     string
+	Split    mutation.Split
+	State    ItemState
+	Amends   string
+	VoidedBy string
 }
 
-// Bills lists the applied settlements in order.
+// Bills lists the applied settlements and amended bills in order.
 func (b *Book) Bills() []Bill {
 	var out []Bill
 	for _, it := range b.Items {
-		if it.Mutation.Name != mutation.Settle || !it.Outcome.Status.Applied() || it.Outcome.Split == nil {
+		if !it.Outcome.Status.Applied() || it.Outcome.Split == nil {
 			continue
 		}
 		var a mutation.SettleArgs
-		if json.Unmarshal(it.Mutation.Args, &a) != nil {
+		var amends string
+		switch it.Mutation.Name {
+		case mutation.Settle:
+			if json.Unmarshal(it.Mutation.Args, &a) != nil {
+				continue
+			}
+		case mutation.AmendBill:
+			var am mutation.AmendArgs
+			if json.Unmarshal(it.Mutation.Args, &am) != nil {
+				continue
+			}
+			a, amends = am.Settle, am.Target
+		default:
 			continue
 		}
-		out = append(out, Bill{Key: it.Key(), At: it.Mutation.At, Patient: a.Patient, Total: a.Bill.Total,
-			Split: *it.Outcome.Split, State: it.State})
+		bill := Bill{Key: it.Key(), At: it.Mutation.At, Patient: a.Patient, Total: a.Bill.Total, Fund: a.Bill.Fund,
+			Place: a.Place, Note: a.Note, Split: *it.Outcome.Split, State: it.State, Amends: amends}
+		if r := b.State.Record(it.Key()); r != nil {
+			bill.At, bill.VoidedBy = r.At, r.VoidedBy
+		}
+		out = append(out, bill)
 	}
 	return out
 }
@@ -138,6 +161,9 @@ func (b *Book) YearSummary() []Usage {
 	}
 	sum := map[key]money.Amount{}
 	for _, bill := range b.Bills() {
+		if bill.VoidedBy != "" {
+			continue // taken back: its postings were reversed
+		}
 		y := bill.At.In(civil.Zone()).Year()
 		for _, l := range bill.Split.Lines {
 			if l.Source == engine.MutualAid {
