@@ -83,6 +83,8 @@ type Outcome struct {
 	Expected    *Split         `json:"expected,omitempty"`
 	Entries     []ledger.Entry `json:"entries,omitempty"`
 	Explanation []engine.Line  `json:"explanation,omitempty"`
+	// Credits are the monthly credits accrued before the mutation (credit.go): posted first.
+	Credits []MonthlyCredit `json:"credits,omitempty"`
 }
 
 // Mutation is one intent to apply. ID is unique in the family (the sync layer uses
