@@ -26,13 +26,22 @@ func TestEvalPublicScenarios(t *testing.T) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			code := run([]string{"eval", f}, nil, &stdout, &stderr)
-			if code != 0 {
-				t.Fatalf("exit %d: %s %s", code, stdout.String(), stderr.String())
-			}
 			data, _ := os.ReadFile(f)
 			var file struct{ Expect json.RawMessage }
 			if err := json.Unmarshal(data, &file); err != nil {
 				t.Fatal(err)
+			}
+			// a scenario whose expect is {"error": true} is an input error: exit 2 with the error JSON
+			var wantErr struct{ Error bool }
+			_ = json.Unmarshal(file.Expect, &wantErr)
+			if wantErr.Error {
+				if code != 2 || !strings.Contains(stdout.String(), `"error"`) {
+					t.Fatalf("exit %d, want 2 with an error: %s %s", code, stdout.String(), stderr.String())
+				}
+				return
+			}
+			if code != 0 {
+				t.Fatalf("exit %d: %s %s", code, stdout.String(), stderr.String())
 			}
 			for _, d := range scenario.Compare(file.Expect, stdout.Bytes()) {
 				t.Error(d)
