@@ -36,7 +36,7 @@ func TestBillPartsThatDoNotAddUpAreExplainedUnderTheTotal(t *testing.T) {
 		t.Errorf("still shown once the parts add up: %q", u.text("bill-total-error"))
 	}
 	u.fill("bill-full", "1.234")
-	if got := u.text("bill-full-error"); got != zh["bill.badmoney"] {
+	if got := u.text("bill-full-error"); got != zh["money.decimals"] {
 		t.Errorf("under full self-pay: %q", got)
 	}
 }
