@@ -26,6 +26,7 @@ type billPage struct {
 	saved                        string
 	prob                         problem // why the last save failed
 	premium                      premiumForm
+	slip                         slipPanel // 结算单: the slip of a saved bill
 }
 
 var categories = []engine.Category{engine.Drug, engine.Device, engine.Consumable, engine.Treatment,
@@ -159,6 +160,7 @@ func (c *billPage) Render() app.UI {
 				app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("bill-saved").Text(c.saved) }),
 				app.Button().Type("submit").ID("bill-save").Text(st.T("bill.save")),
 			),
+			c.slip.render(),
 			c.premium.render(),
 		),
 	)

@@ -14,7 +14,9 @@ import (
 // summary of how much of each authorizer's account each relative used, as bars.
 type ledgerPage struct {
 	pageBase
-	bar correctionBar // undo, void and what they were refused for
+	bar         correctionBar  // undo, void and what they were refused for
+	credits     creditForm     // 每月划入
+	checkpoints checkpointForm // 余额核对
 }
 
 func (c *ledgerPage) Render() app.UI {
@@ -35,6 +37,8 @@ func (c *ledgerPage) Render() app.UI {
 			correctionList(b),
 			app.H2().Text(st.T("ledger.accounts")),
 			statements(b),
+			c.checkpoints.render(),
+			c.credits.render(),
 		),
 	)
 }

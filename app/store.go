@@ -78,7 +78,12 @@ func (s *Store) Now() time.Time { return s.now() }
 // Book is the family as this device knows it: confirmed mutations, then pending ones.
 func (s *Store) Book() *book.Book { return s.book }
 
-func (s *Store) rebuild() { s.book = book.Build(s.eng, s.Doc) }
+// rebuild redoes the book and shows it at the device's clock: credits due by now are in it
+// (book.AccrueTo), recorded by the next mutation anyone makes.
+func (s *Store) rebuild() {
+	s.book = book.Build(s.eng, s.Doc)
+	s.book.AccrueTo(s.now())
+}
 
 // Save writes the document to browser storage.
 func (s *Store) Save() error {

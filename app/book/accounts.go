@@ -31,6 +31,20 @@ type AccountRows struct {
 func (b *Book) Accounts() []AccountRows {
 	byKey := map[string]*AccountRows{}
 	var order []string
+	add := func(acc ledger.Account, r Row) {
+		k := acc.Key()
+		a := byKey[k]
+		if a == nil {
+			a = &AccountRows{Account: acc, Person: family.PersonID(acc.Owner)}
+			byKey[k] = a
+			order = append(order, k)
+		}
+		if n := len(a.Rows); n > 0 {
+			r.Balance = a.Rows[n-1].Balance
+		}
+		r.Balance += r.Amount
+		a.Rows = append(a.Rows, r)
+	}
 	for _, it := range b.Items {
 		if !it.Outcome.Status.Applied() {
 			continue
@@ -39,26 +53,19 @@ func (b *Book) Accounts() []AccountRows {
 		if r := b.State.Record(it.Key()); r != nil {
 			whom = r.Person
 		}
+		for _, cr := range creditRows(it.Outcome.Credits, it.Key(), it.State) { // accrued before the item
+			add(cr.acc, cr.row)
+		}
 		for _, e := range it.Outcome.Entries {
 			for _, p := range e.Postings {
-				if p.Account.Kind != ledger.PersonalAccount && p.Account.Kind != ledger.Wallet {
-					continue
+				if p.Account.Kind == ledger.PersonalAccount || p.Account.Kind == ledger.Wallet {
+					add(p.Account, Row{Key: it.Key(), At: it.Mutation.At, Kind: e.Kind, Amount: p.Amount, State: it.State, For: whom})
 				}
-				k := p.Account.Key()
-				a := byKey[k]
-				if a == nil {
-					a = &AccountRows{Account: p.Account, Person: family.PersonID(p.Account.Owner)}
-					byKey[k] = a
-					order = append(order, k)
-				}
-				var bal money.Amount
-				if n := len(a.Rows); n > 0 {
-					bal = a.Rows[n-1].Balance
-				}
-				a.Rows = append(a.Rows, Row{Key: it.Key(), At: it.Mutation.At, Kind: e.Kind,
-					Amount: p.Amount, Balance: bal + p.Amount, State: it.State, For: whom})
 			}
 		}
+	}
+	for _, cr := range creditRows(b.Due, "", Pending) { // due by now, recorded by the next mutation
+		add(cr.acc, cr.row)
 	}
 	var out []AccountRows
 	for _, p := range b.State.People {

@@ -6,7 +6,6 @@
 package book
 
 import (
-	"encoding/json"
 	"sort"
 	"time"
 
@@ -52,6 +51,9 @@ type Book struct {
 	// Err is set when the pulled log could not be redone (a newer server); the state is then
 	// the log up to the failing change.
 	Err error
+	// Due are the monthly credits due by the moment the book was shown (AccrueTo) that no
+	// mutation has recorded yet; State includes them.
+	Due []mutation.MonthlyCredit
 }
 
 // Build redoes the log and applies the queue on top.
@@ -122,20 +124,8 @@ func (b *Book) Bills() []Bill {
 		if !it.Outcome.Status.Applied() || it.Outcome.Split == nil {
 			continue
 		}
-		var a mutation.SettleArgs
-		var amends string
-		switch it.Mutation.Name {
-		case mutation.Settle:
-			if json.Unmarshal(it.Mutation.Args, &a) != nil {
-				continue
-			}
-		case mutation.AmendBill:
-			var am mutation.AmendArgs
-			if json.Unmarshal(it.Mutation.Args, &am) != nil {
-				continue
-			}
-			a, amends = am.Settle, am.Target
-		default:
+		a, amends, ok := settleOf(&it)
+		if !ok {
 			continue
 		}
 		bill := Bill{Key: it.Key(), At: it.Mutation.At, Patient: a.Patient, Total: a.Bill.Total, Fund: a.Bill.Fund,

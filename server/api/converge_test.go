@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"gongji/server/store"
+	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/ledger"
@@ -50,6 +51,9 @@ type modelClient struct {
 	log     []sync.Change
 	last    int64 // the server's last mutation id for this client, as far as we know
 	at      time.Time
+	// credits: most mutations are credit schedules, life events, checkpoints and slips, with
+	// weeks between them (TestCreditsConverge)
+	credits bool
 }
 
 var people = []string{"mom", "dad", "kid", "grandma"}
@@ -57,11 +61,18 @@ var people = []string{"mom", "dad", "kid", "grandma"}
 func (c *modelClient) make(t *testing.T, e *engine.Engine, r *rand.Rand) {
 	c.next++
 	c.at = c.at.Add(time.Duration(1+r.IntN(90)) * time.Minute)
+	if r.IntN(6) == 0 || c.credits {
+		c.at = c.at.Add(time.Duration(r.IntN(40*24)) * time.Hour) // weeks pass: credits fall due
+	}
 	p := people[r.IntN(len(people))]
 	var name mutation.Name
 	var args string
-	switch k := r.IntN(14); k {
-	case 12, 13:
+	k := r.IntN(17)
+	if c.credits && r.IntN(3) > 0 {
+		k = []int{10, 12, 13, 14}[r.IntN(4)]
+	}
+	switch k {
+	case 15, 16:
 		// approve or decline a request this device sees waiting (any device may try: those
 		// not entitled are refused)
 		name, args = mutation.Approve, `{"request":"none"}`
@@ -78,6 +89,8 @@ func (c *modelClient) make(t *testing.T, e *engine.Engine, r *rand.Rand) {
 		if len(waiting) > 0 {
 			args = fmt.Sprintf(`{"request":%q}`, waiting[r.IntN(len(waiting))])
 		}
+	case 12, 13, 14:
+		name, args = truth(k, p, c.view(t, e), r)
 	case 6, 7, 8, 9, 10, 11:
 		// a correction or a life event, aimed at what this phone sees
 		name, args = correction(k, p, c, c.view(t, e), r)
@@ -134,6 +147,37 @@ func correction(k int, p string, c *modelClient, view family.State, r *rand.Rand
 		return mutation.TransferArrive, fmt.Sprintf(`{"transfer":%q}`, target.ID)
 	}
 	return mutation.Transfer, fmt.Sprintf(`{"person":%q,"to_region":"110100","origin_stopped":true,"dest_enrolled":true}`, p)
+}
+
+// truth makes one of issue 12's mutations: a slip for a bill this phone sees, a credit
+// schedule (0.00 ends it) or a balance checkpoint.
+func truth(k int, p string, view family.State, r *rand.Rand) (mutation.Name, string) {
+	switch k {
+	case 12:
+		var target *family.Record
+		for i := len(view.Records) - 1; i >= 0; i-- {
+			if n := mutation.Name(view.Records[i].Name); n == mutation.Settle || n == mutation.AmendBill || n == mutation.RecordSlip {
+				target = view.Records[i]
+				break
+			}
+		}
+		if target == nil {
+			return mutation.RecordSlip, `{"target":"nothing/1","settle":{"patient":"mom","institution":{"region":"330100","kind":"pharmacy","designated":true,"wallet":true},"bill":{"total":"1.00","policy_self_pay":"1.00","category":"drug"}},"slip":{"medfee_sumamt":"1.00","psn_cash_pay":"1.00"}}`
+		}
+		total := int64(100 * (1 + r.IntN(300)))
+		acct := r.Int64N(total + 1)
+		mulaid := int64(0)
+		if r.IntN(2) == 0 {
+			mulaid = r.Int64N(acct + 1) // inside acct_pay
+		}
+		return mutation.RecordSlip, fmt.Sprintf(`{"target":%q,"settle":{"patient":%q,"institution":{"region":"330100","kind":"pharmacy","designated":true,"wallet":true},"bill":{"total":"%s","policy_self_pay":"%[3]s","category":"drug"}},"slip":{"medfee_sumamt":"%[3]s","acct_pay":"%s","acct_mulaid_pay":"%s","psn_cash_pay":"%s","balc":"%s"},"adjust_balance":%t}`,
+			target.ID, target.Person, money.FromFen(total), money.FromFen(acct), money.FromFen(mulaid), money.FromFen(total-acct),
+			money.FromFen(int64(r.IntN(50000))), r.IntN(2) == 0)
+	case 13:
+		amount := money.FromFen(int64(100 * r.IntN(300)))
+		return mutation.SetCreditSchedule, fmt.Sprintf(`{"person":%q,"amount":"%s","day":%d}`, p, amount, 1+r.IntN(31))
+	}
+	return mutation.Checkpoint, fmt.Sprintf(`{"person":%q,"balance":"%s"}`, p, money.FromFen(int64(r.IntN(90000))))
 }
 
 // pushSome sends a random slice of pending (sometimes skipping the first: a reordered
@@ -221,6 +265,10 @@ func setup(t *testing.T, s *modelServer, start time.Time) {
 	req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: 99, Name: mutation.Bind, At: start,
 		Args: json.RawMessage(`{"authorizer":"mom","beneficiary":"kid","scopes":["medical"]}`)})
 	req.Mutations[len(req.Mutations)-1].MutationID = int64(len(req.Mutations))
+	for i, a := range []string{`{"person":"mom","amount":"150.00","day":1}`, `{"person":"grandma","amount":"88.00","day":31}`} {
+		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: int64(len(req.Mutations) + 1),
+			Name: mutation.SetCreditSchedule, At: start.Add(time.Duration(i) * time.Second), Args: json.RawMessage(a)})
+	}
 	// d1 is mom's phone, d2 dad's; d3 belongs to nobody (consent.go)
 	for _, a := range []string{`{"device":"d1","person":"mom"}`, `{"device":"d2","person":"dad"}`} {
 		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: int64(len(req.Mutations) + 1),
@@ -250,7 +298,8 @@ func TestConvergence(t *testing.T) {
 		// the runs must have met every path, or they prove little
 		for _, k := range []string{sync.Processed, sync.Duplicate, sync.Deferred, "confirmed", "adjusted", "rejected",
 			"applied void", "applied undo", "applied amend_bill", "applied edit_person", "applied life_event",
-			"applied transfer", "applied transfer_arrive", "pending_consent"} {
+			"applied transfer", "applied transfer_arrive", "applied record_slip", "applied set_credit_schedule",
+			"applied checkpoint", "credit", "credit skipped", "pending_consent"} {
 			if seen[k] == 0 {
 				t.Errorf("no %s result in %d runs: %v", k, runs, seen)
 			}
@@ -282,6 +331,13 @@ func TestConvergence(t *testing.T) {
 		for _, ch := range s.log {
 			if ch.Outcome.Status.Applied() {
 				seen["applied "+string(ch.Mutation.Name)]++
+			}
+			for _, c := range ch.Outcome.Credits {
+				if c.Skip != "" {
+					seen["credit skipped"]++
+				} else {
+					seen["credit"]++
+				}
 			}
 		}
 	}
@@ -340,7 +396,14 @@ func checkMoney(t *testing.T, seed int, e *engine.Engine, s *modelServer) {
 		held += p.Balance() + p.Wallet.Balance
 	}
 	var st family.State
+	credited := map[string]bool{}
 	for _, ch := range s.log {
+		checkCredits(t, seed, &st, ch, credited)
+		for _, c := range ch.Outcome.Credits {
+			if c.Skip == "" {
+				external -= c.Amount // from outside: the insurer
+			}
+		}
 		for _, en := range ch.Outcome.Entries {
 			for _, p := range en.Postings {
 				switch p.Account.Kind {
@@ -363,5 +426,27 @@ func checkMoney(t *testing.T, seed int, e *engine.Engine, s *modelServer) {
 	}
 	if err := mutation.CheckNonNegative(&s.head.State); err != nil {
 		t.Fatalf("seed %d: %v", seed, err)
+	}
+}
+
+// checkCredits: each month of a person is credited at most once, only while the person is an
+// active employee in the log's state (never after 停保 or death), and never before it is due.
+func checkCredits(t *testing.T, seed int, st *family.State, ch sync.Change, credited map[string]bool) {
+	t.Helper()
+	for _, c := range ch.Outcome.Credits {
+		if c.Skip != "" {
+			continue
+		}
+		k := string(c.Person) + "@" + c.Due.String()
+		if credited[k] {
+			t.Fatalf("seed %d: seq %d credits %s twice", seed, ch.Seq, k)
+		}
+		credited[k] = true
+		if p := st.Person(c.Person); p == nil || p.Status != family.Active || p.Deceased {
+			t.Fatalf("seed %d: seq %d credits %s while the person is %+v", seed, ch.Seq, k, p)
+		}
+		if c.Due > civil.DateOf(ch.Mutation.At) {
+			t.Fatalf("seed %d: seq %d credits %s before it is due (%s)", seed, ch.Seq, k, ch.Mutation.At)
+		}
 	}
 }

@@ -260,6 +260,10 @@ type State struct {
 	Requests []Request    `json:"requests,omitempty"`
 	// Records are the newest actions a correction may void (record.go), oldest first.
 	Records []*Record `json:"records,omitempty"`
+	// Schedules are the monthly credits (credit.go), one per person at most.
+	Schedules []CreditSchedule `json:"schedules,omitempty"`
+	// Checkpoints are balances the national app showed, oldest first.
+	Checkpoints []Checkpoint `json:"checkpoints,omitempty"`
 }
 
 // Person finds a person by id.
@@ -300,12 +304,14 @@ func (s *State) RelationOf(person, of PersonID) (Relation, bool) {
 // Clone is a deep copy, so that an action can be computed without touching the original.
 func (s *State) Clone() State {
 	c := State{
-		People:    append([]Person(nil), s.People...),
-		Links:     append([]Link(nil), s.Links...),
-		Transfers: append([]WalletTransfer(nil), s.Transfers...),
-		Devices:   append([]DeviceLink(nil), s.Devices...),
-		Requests:  append([]Request(nil), s.Requests...),
-		Records:   append([]*Record(nil), s.Records...), // shared: Mark copies before a change
+		People:      append([]Person(nil), s.People...),
+		Links:       append([]Link(nil), s.Links...),
+		Transfers:   append([]WalletTransfer(nil), s.Transfers...),
+		Devices:     append([]DeviceLink(nil), s.Devices...),
+		Requests:    append([]Request(nil), s.Requests...),
+		Records:     append([]*Record(nil), s.Records...), // shared: Mark copies before a change
+		Schedules:   append([]CreditSchedule(nil), s.Schedules...),
+		Checkpoints: append([]Checkpoint(nil), s.Checkpoints...),
 	}
 	for _, b := range s.Bindings {
 		b.Scopes = append([]Scope(nil), b.Scopes...)

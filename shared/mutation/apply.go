@@ -23,17 +23,24 @@ func Apply(e *engine.Engine, s *family.State, m Mutation, at time.Time) (Outcome
 	if err != nil {
 		return rejectedInput(err), s.Clone()
 	}
-	o, err := decide(e, s, m, args, at)
+	// the monthly credits due by at come first (credit.go); a refused mutation accrues nothing
+	credits := DueCredits(s, at)
+	acc := s.Clone()
+	if err := postCredits(&acc, credits); err != nil {
+		return rejectedInput(err), s.Clone()
+	}
+	o, err := decide(e, &acc, m, args, at)
 	if err != nil {
 		return rejectedInput(err), s.Clone()
 	}
 	if !o.Status.Applied() {
 		return o, s.Clone()
 	}
-	next, err := redo(s, m, args, at, o)
+	next, err := redo(&acc, m, args, at, o)
 	if err != nil {
 		return rejectedInput(err), s.Clone()
 	}
+	o.Credits = credits
 	// L1: architecture.md money invariants (no account or wallet goes below zero)
 	if err := CheckNonNegative(&next); err != nil {
 		return Outcome{Status: Rejected, Codes: []engine.Code{NegativeBalance}, Ruleset: o.Ruleset,
@@ -57,7 +64,11 @@ func Redo(s *family.State, m Mutation, at time.Time, o Outcome) (family.State, e
 	if err != nil {
 		return family.State{}, err
 	}
-	return redo(s, m, args, at, o)
+	acc := s.Clone()
+	if err := postCredits(&acc, o.Credits); err != nil {
+		return family.State{}, err
+	}
+	return redo(&acc, m, args, at, o)
 }
 
 // CheckNonNegative reports the first person whose account or wallet is below zero.

@@ -58,7 +58,8 @@ func Canonical(n Name) Name {
 func Names() []Name {
 	return []Name{AddPerson, Link, Bind, Revoke, Settle, PayPremium, WalletTransfer, WalletAccept,
 		WalletExpire, Withdraw, Transfer, Credit, Correct, Approve, Decline, LinkDevice,
-		EditPerson, Void, AmendBill, Undo, LifeEvent, TransferArrive}
+		EditPerson, Void, AmendBill, Undo, LifeEvent, TransferArrive,
+		RecordSlip, SetCreditSchedule, Checkpoint}
 }
 
 // Known says whether this build can apply mutations called n (or an old name of one).

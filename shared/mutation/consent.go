@@ -277,7 +277,12 @@ func redoConsent(s *family.State, m Mutation, at time.Time, o Outcome) (next fam
 			if err != nil {
 				return family.State{}, true, err
 			}
-			if next, err = redo(s, inner, args, at, o); err != nil {
+			// the monthly credits the approval accrued come first, as in Redo
+			acc := s.Clone()
+			if err := postCredits(&acc, o.Credits); err != nil {
+				return family.State{}, true, err
+			}
+			if next, err = redo(&acc, inner, args, at, o); err != nil {
 				return family.State{}, true, err
 			}
 		}

@@ -78,7 +78,7 @@ type AmendArgs struct {
 // voidable says which records a void or an undo may take back.
 func voidable(n string) bool {
 	switch Name(n) {
-	case Settle, PayPremium, Credit, Correct, AmendBill, Void, Undo, EditPerson, LifeEvent:
+	case Settle, PayPremium, Credit, Correct, AmendBill, Void, Undo, EditPerson, LifeEvent, RecordSlip:
 		return true
 	}
 	return false
@@ -142,7 +142,7 @@ func decideAmend(e *engine.Engine, s *family.State, m Mutation, a *AmendArgs) (O
 	switch {
 	case r == nil:
 		return refused(TargetUnknown), nil
-	case Name(r.Name) != Settle && Name(r.Name) != AmendBill:
+	case !bill(r.Name):
 		return refused(NotABill), nil
 	case r.VoidedBy != "":
 		return refused(AlreadyVoided), nil

@@ -16,7 +16,7 @@ import (
 type step struct {
 	m      mutation.Mutation
 	status mutation.Status
-	code   engine.Code            // a code the outcome must carry ("" for none)
+	code   engine.Code             // a code the outcome must carry ("" for none)
 	want   map[string]money.Amount // ledger keys after the step
 	check  func(t *testing.T, s *family.State)
 }

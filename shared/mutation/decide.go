@@ -78,6 +78,12 @@ func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Tim
 		return decideLifeEvent(s, a)
 	case *TransferArriveArgs:
 		return decideArrive(s, a)
+	case *RecordSlipArgs:
+		return decideRecordSlip(e, s, a, at)
+	case *CreditScheduleArgs:
+		return decideCreditSchedule(s, a, at)
+	case *CheckpointArgs:
+		return decideCheckpoint(s, a, at)
 	}
 	return Outcome{}, fmt.Errorf("mutation %q: no decision", m.Name)
 }

@@ -64,6 +64,12 @@ func Decode(name Name, args json.RawMessage) (any, error) {
 		return decodeAs(args, func(a *CorrectArgs) error {
 			return first(checkMoney(a.Person, a.Account, a.Amount, a.Memo, false), text("memo", a.Memo, true))
 		})
+	case RecordSlip:
+		return decodeAs(args, checkRecordSlip)
+	case SetCreditSchedule:
+		return decodeAs(args, checkCreditSchedule)
+	case Checkpoint:
+		return decodeAs(args, checkCheckpoint)
 	case EditPerson, Void, AmendBill, Undo, LifeEvent, TransferArrive:
 		return decodeCorrection(name, args)
 	}

@@ -85,6 +85,8 @@ type Outcome struct {
 	Explanation []engine.Line  `json:"explanation,omitempty"`
 	// Request is the consent request an approve or decline closed (consent.go).
 	Request string `json:"request,omitempty"`
+	// Credits are the monthly credits accrued before the mutation (credit.go): posted first.
+	Credits []MonthlyCredit `json:"credits,omitempty"`
 }
 
 // Mutation is one intent to apply. ID is unique in the family (the sync layer uses

@@ -57,6 +57,11 @@ func recordOf(s *family.State, m Mutation, args any, at time.Time, o Outcome) *f
 		r.Person, r.Before = a.Person, profileOf(s.Person(a.Person))
 	case *LifeEventArgs:
 		r.Person, r.Before = a.Person, profileOf(s.Person(a.Person))
+	case *RecordSlipArgs:
+		r.Person = a.Settle.Patient
+		if t := s.Record(a.Target); t != nil {
+			r.At = amendMoment(t, &a.Settle)
+		}
 	case *VoidArgs, *UndoArgs:
 		// person and profiles are filled by redoVoid
 	default:
@@ -84,6 +89,7 @@ func redoMore(s, next *family.State, m Mutation, args any, at time.Time, o Outco
 	if err := redoCorrection(next, m, args, rec); err != nil {
 		return err
 	}
+	redoTruth(s, next, m, args, at, rec)
 	if rec == nil {
 		return nil
 	}

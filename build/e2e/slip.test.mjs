@@ -1,0 +1,99 @@
+// End to end, issue 12: a bill, its settlement slip pasted from the national app that says
+// relatives' accounts paid less than predicted, the explanation read, the slip saved; the
+// ledger then shows the slip's amounts and the year summary follows. Then a monthly credit
+// and a balance check on the ledger.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, ready, shot, watchErrors } from './harness.mjs';
+
+let server, ctx, page;
+const errors = [];
+
+before(async () => {
+  server = await startServer();
+  ctx = await launch();
+  page = await ctx.newPage();
+  watchErrors(page, errors);
+});
+
+after(async () => {
+  await ctx?.close();
+  await server?.stop();
+});
+
+async function addPerson(name, insurance, account) {
+  await page.fill('#person-name', name);
+  await page.selectOption('#person-region', '330100');
+  await page.selectOption('#person-insurance', insurance);
+  if (account) await page.fill('#person-account', account);
+  await page.click('#person-save');
+  await page.locator(`#people tr[data-person="${name}"]`).waitFor();
+}
+
+test('slip: a bill, a slip that differs, its explanation, saved as the truth', async () => {
+  await page.goto(server.url + '/');
+  await ready(page);
+  await addPerson('张三', 'employee', '1000');
+  await addPerson('王芳', 'resident');
+  await page.selectOption('#relation-person', '王芳');
+  await page.selectOption('#relation-of', '张三');
+  await page.selectOption('#relation-kind', 'parent');
+  await page.click('#relation-save');
+  await page.click('#nav-bindings');
+  await page.selectOption('#bind-authorizer', '张三');
+  await page.selectOption('#bind-beneficiary', '王芳');
+  await page.locator('#bind-verdict[data-allowed="true"]').waitFor();
+  await page.click('#bind-save');
+  await page.locator('#bindings li', { hasText: '张三 → 王芳' }).waitFor();
+
+  await page.click('#nav-bill');
+  await page.selectOption('#bill-patient', '王芳');
+  await page.fill('#bill-policy', '80');
+  await page.locator('#bill-lines li[data-source="mutual_aid"]').waitFor();
+  await page.click('#bill-save');
+  await page.locator('#bill-saved').waitFor();
+
+  // a line that cannot be read is named
+  await page.fill('#slip-text', '医疗费总额：八十元');
+  await page.locator('#slip-text-error', { hasText: '第1行' }).waitFor();
+
+  await page.fill('#slip-text', [
+    '结算记录', '医疗费总额：80.00元', '基金支付总额：0.00元', '个人账户支出：50.00元',
+    '共济账户支付：50.00元', '个人现金支出：30.00元', '余额：0.00元'].join('\n'));
+  await page.locator('#slip-explain').waitFor();
+  const explained = await page.locator('#slip-explain').innerText();
+  assert.match(explained, /RC1/); // the reading: acct_mulaid_pay inside acct_pay
+  assert.match(explained, /RC5/); // relatives' accounts paid less
+  assert.match(await page.locator('#slip-cash').innerText(), /30\.00 元/);
+  assert.match(await page.locator('#slip-lines').innerText(), /张三[\s\S]*50\.00 元/);
+  await shot(page, '20-slip-explained');
+  await page.click('#slip-save');
+  await page.locator('#slip-saved').waitFor();
+
+  await page.click('#nav-ledger');
+  await page.locator('#bills > li').first().waitFor();
+  assert.match(await page.locator('#people').innerText(), /950\.00 元/);
+  await page.locator('#year-summary li', { hasText: '张三 为 王芳 支付 50.00 元' }).waitFor();
+  await shot(page, '21-ledger-after-slip');
+
+  // a monthly credit and a balance check
+  await page.selectOption('#credit-person', '张三');
+  await page.fill('#credit-amount', '150');
+  await page.fill('#credit-day', '40');
+  await page.click('#credit-save');
+  await page.locator('#credit-day-error').waitFor();
+  // a day other than today (UTC+8): nothing is due yet
+  const today = new Date(Date.now() + 8 * 3600e3).getUTCDate();
+  await page.fill('#credit-day', String(today === 28 ? 27 : 28));
+  await page.click('#credit-save');
+  await page.locator('#credit-list li[data-person="张三"]').waitFor();
+  await page.selectOption('#checkpoint-person', '张三');
+  await page.fill('#checkpoint-balance', '940.00');
+  await page.click('#checkpoint-save');
+  await page.locator('#checkpoint-list li', { hasText: '相差 -10.00 元' }).waitFor();
+  await shot(page, '22-ledger-credits-checks');
+});
+
+test('slip: no page errors', () => {
+  assert.deepEqual(errors, []);
+});
