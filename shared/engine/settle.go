@@ -452,6 +452,8 @@ func (sp *splitter) sayZero(rule string, payer family.PersonID, from family.Sour
 		sp.d.say(rule, "", nil, msgPayerBlocked, payer, from)
 	case usable <= 0:
 		sp.d.say(rule, "", nil, msgPayerEmpty, payer, from)
+	case len(sp.payments) == 0:
+		sp.d.say(rule, "", nil, msgPayerNothingDue, payer, from)
 	default:
 		sp.d.say(rule, "", nil, msgPayerNotNeeded, payer, from)
 	}

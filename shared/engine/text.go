@@ -41,6 +41,7 @@ const (
 	msgPayerBlocked      Msg = "pay.blocked"
 	msgPayerEmpty        Msg = "pay.empty"
 	msgPayerNotNeeded    Msg = "pay.not_needed"
+	msgPayerNothingDue   Msg = "pay.nothing_due"
 	msgNotClaimable      Msg = "pay.sz_not_claimable"
 	msgInvalidated       Msg = "binding.sz_invalidated"
 	msgNotYetInForce     Msg = "binding.not_yet"
@@ -135,7 +136,7 @@ func Msgs() []Msg {
 		msgCardNotLinked, msgOutOfArea, msgAreaOK, msgNotTier1, msgDuplicate, msgNextWallet, msgNextSameProvince,
 		msgNextInLaw, msgImpersonation, msgEligible, msgNotDesignated, msgExcludedCategory, msgOwnPays, msgOwnEmpty,
 		msgNoWalletHere, msgWalletPays, msgOrder, msgThreshold, msgAuthorizerPays, msgPayerBlocked, msgPayerEmpty,
-		msgPayerNotNeeded, msgNotClaimable, msgInvalidated, msgNotYetInForce, msgRevoked, msgAuthorizerStopped,
+		msgPayerNotNeeded, msgPayerNothingDue, msgNotClaimable, msgInvalidated, msgNotYetInForce, msgRevoked, msgAuthorizerStopped,
 		msgScopeMissing, msgOutOfRegion, msgCash, msgPremiumNotOffered, msgTransferPending, msgWalletRegionOff,
 		msgWalletRelation, msgWalletNotOpened, msgWalletSender, msgWalletZero, msgWalletPerTxn, msgWalletBalance,
 		msgWalletDaily, msgWalletQuiet, msgWalletPending, msgAcceptNoChange, msgAccepted, msgExpireNoChange,

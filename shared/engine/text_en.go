@@ -65,6 +65,8 @@ func enText(m Msg) string {
 		return "For the reason above, %[1]s's %[2]s pays nothing this time."
 	case msgPayerEmpty:
 		return "%[1]s's %[2]s has 0.00 yuan available, so it pays nothing."
+	case msgPayerNothingDue:
+		return "Nothing in this bill can be paid from an account, so %[1]s's %[2]s pays nothing."
 	case msgPayerNotNeeded:
 		return "The accounts before it already paid everything, so %[1]s's %[2]s pays nothing."
 	case msgNotClaimable:

@@ -66,6 +66,8 @@ func zhText(m Msg) string {
 		return "因为上面的原因，%[1]s的%[2]s这次不支付。"
 	case msgPayerEmpty:
 		return "%[1]s的%[2]s可用余额为0.00 元，没有支付。"
+	case msgPayerNothingDue:
+		return "这张账单没有个人账户可以支付的部分，%[1]s的%[2]s不用支付。"
 	case msgPayerNotNeeded:
 		return "前面的账户已经付清，%[1]s的%[2]s不用支付。"
 	case msgNotClaimable:
