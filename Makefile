@@ -59,6 +59,12 @@ regions:
 	node build/regiongen/regiongen.mjs
 	$(GO) vet ./shared/region
 
+## holidays: regenerate shared/workday/calendar_gen.go from the pinned npm package chinese-days (build/holidaygen); not part of test
+.PHONY: holidays
+holidays: node_modules
+	node build/holidaygen/holidaygen.mjs
+	$(GO) vet ./shared/workday
+
 ## load: the real server on loopback: durable settled bills/s and push p50/p99 at 1, 10 and
 ## 100 concurrent families (LOAD_ARGS="-duration 10s -batch 10" to change); not part of test
 .PHONY: load
