@@ -65,6 +65,11 @@ holidays: node_modules
 	node build/holidaygen/holidaygen.mjs
 	$(GO) vet ./shared/workday
 
+## qrcode: refresh web/qrcode.js (invitation QR codes, outside the wasm) from the pinned npm qrcode-generator
+.PHONY: qrcode
+qrcode: node_modules
+	cp node_modules/qrcode-generator/dist/qrcode.js web/qrcode.js
+
 ## load: the real server on loopback: durable settled bills/s and push p50/p99 at 1, 10 and
 ## 100 concurrent families (LOAD_ARGS="-duration 10s -batch 10" to change); not part of test
 .PHONY: load

@@ -104,10 +104,10 @@ func statements(b *book.Book) app.UI {
 				app.TBody().Body(app.Range(a.Rows).Slice(func(j int) app.UI {
 					r := a.Rows[len(a.Rows)-1-j]
 					return app.Tr().DataSet("state", string(r.State)).Body(
-						app.Td().Text(shortTime(r.At)),
-						app.Td().Text(st.T("entry."+r.Kind)),
-						app.Td().Class("num").Text(signedYuan(r.Amount)),
-						app.Td().Class("num").Text(yuan(r.Balance)),
+						app.Td().DataSet("label", st.T("ledger.when")).Text(shortTime(r.At)),
+						app.Td().DataSet("label", st.T("ledger.what")).Text(st.T("entry."+r.Kind)),
+						app.Td().Class("num").DataSet("label", st.T("ledger.amount")).Text(signedYuan(r.Amount)),
+						app.Td().Class("num").DataSet("label", st.T("ledger.balance")).Text(yuan(r.Balance)),
 					)
 				})),
 			)),
