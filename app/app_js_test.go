@@ -302,7 +302,7 @@ func TestLedgerAndSyncScreens(t *testing.T) {
 		st.Do(mutation.Settle, mutation.SettleArgs{Patient: "王芳", Institution: engine.Institution{Region: "330100", Kind: "clinic", Designated: true},
 			Bill: engine.Bill{Total: 4000, PolicySelfPay: 4000, Category: engine.Treatment}})
 	})
-	if got := u.text("year-summary"); !strings.Contains(got, "2026 · 张三 为 王芳 支付 40.00 元") {
+	if got := u.text("year-summary"); !strings.Contains(got, "3月 · 张三 → 王芳 · 共济支付 40.00 元") {
 		t.Errorf("year summary: %q", got)
 	}
 	stmt := u.el("statements").Call("querySelector", `[data-account="张三"]`)

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gongji/app/book"
@@ -10,7 +8,7 @@ import (
 )
 
 // ledgerPage (账本) lists every bill with its postings, each person's balances, and a year
-// summary of how much of each authorizer's account each relative used, as bars.
+// summary of whose money paid for whom (共济 and wallet transfers) per person and month.
 type ledgerPage struct{ pageBase }
 
 func (c *ledgerPage) Render() app.UI {
@@ -23,39 +21,13 @@ func (c *ledgerPage) Render() app.UI {
 			app.H2().Text(st.T("ledger.balances")),
 			peopleTable(b),
 			app.H2().Text(st.T("ledger.year")),
-			yearChart(b.YearSummary()),
+			&yearView{},
 			app.H2().Text(st.T("ledger.bills")),
 			billList(b),
 			app.H2().Text(st.T("ledger.accounts")),
 			statements(b),
 		),
 	)
-}
-
-func yearChart(us []book.Usage) app.UI {
-	st := theStore()
-	if len(us) == 0 {
-		return app.P().Class("empty").Text(st.T("ledger.nousage"))
-	}
-	var max money.Amount
-	for _, u := range us {
-		if u.Amount > max {
-			max = u.Amount
-		}
-	}
-	return app.Ul().ID("year-summary").Class("bars").Body(app.Range(us).Slice(func(i int) app.UI {
-		u := us[i]
-		pct := int64(100)
-		if max > 0 {
-			pct = u.Amount.Fen() * 100 / max.Fen()
-		}
-		label := strconv.Itoa(u.Year) + " · " + personName(u.Authorizer) + " " + st.T("ledger.for") + " " +
-			personName(u.Beneficiary) + " " + st.T("ledger.paid") + " " + yuan(u.Amount)
-		return app.Li().Body(
-			app.Span().Class("bar-label").Text(label),
-			app.Span().Class("bar").Style("width", strconv.FormatInt(pct, 10)+"%"),
-		)
-	}))
 }
 
 func billList(b *book.Book) app.UI {

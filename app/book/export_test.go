@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -136,5 +137,28 @@ func TestTransferDeadlineSkipsNationalDay(t *testing.T) {
 	}
 	if rs := b.Reminders(e, time.Date(2026, 10, 24, 9, 0, 0, 0, civil.Zone())); len(rs) != 0 {
 		t.Errorf("after the last deadline: %+v", rs)
+	}
+}
+
+func TestFlowsCountWalletTransfersAndMutualAid(t *testing.T) {
+	e := engine.Default()
+	l := family3(t, e)
+	do(t, e, l, mutation.AddPerson, mutation.PersonArgs{ID: "小明", Name: "小明", Region: "330100",
+		Insurance: family.Resident, Status: family.Active, WalletOpen: true})
+	do(t, e, l, mutation.Link, mutation.LinkArgs{Person: "小明", Of: "张三", Relation: family.Child})
+	do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
+	do(t, e, l, mutation.Settle, bill("王芳", "80.00"))
+	do(t, e, l, mutation.WalletTransfer, mutation.WalletTransferArgs{From: "张三", To: "小明", Amount: 10000, Source: family.FromAccount})
+	fs := Build(e, l).Flows()
+	want := []Flow{
+		{2026, 3, "张三", "王芳", MutualAid, 8000},
+		{2026, 3, "张三", "小明", Wallet, 10000},
+	}
+	sort.Slice(want, func(i, j int) bool { return want[i].To < want[j].To })
+	if len(fs) != 2 || fs[0] != want[0] || fs[1] != want[1] {
+		t.Errorf("flows %+v, want %+v", fs, want)
+	}
+	if ys := Years(fs); len(ys) != 1 || ys[0] != 2026 {
+		t.Errorf("years %v", ys)
 	}
 }
