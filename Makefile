@@ -7,9 +7,15 @@ OUT       := build/out
 
 .PHONY: run build test test-go test-wasm bench fuzz clean worker worker-dev test-worker wasm test-app test-size test-e2e node_modules
 
+# WASM_GCFLAGS: our own packages are compiled without inlining in the client. In wasm every
+# inlined call site is copied code; measured on the client: 2.503 MB gzip with inlining, 2.427 MB
+# without (go-app's and the standard library's packages keep theirs). The rules engine runs
+# per keystroke on a family's few rows, so the speed it costs does not show.
+WASM_GCFLAGS ?= -gcflags=gongji/...=-l
+
 ## wasm: the PWA's client (web/app.wasm), gzip and brotli copies for the server to send
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o web/app.wasm ./app/cmd/wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_GCFLAGS) -ldflags="-s -w" -o web/app.wasm ./app/cmd/wasm
 	gzip -9 -k -f web/app.wasm
 	if command -v brotli >/dev/null; then brotli -q 11 -k -f web/app.wasm; else rm -f web/app.wasm.br; fi
 

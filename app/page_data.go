@@ -26,22 +26,21 @@ func (c *dataPage) Render() app.UI {
 		app.Main().Body(
 			app.H1().Text(st.T("data.title")),
 			app.Section().Class("card").Body(
-				app.H2().Text(st.T("data.export")),
-				app.P().Class("note").Text(st.T("data.export.note")),
+				heading(st.T("data.export")),
+				para("", "note", st.T("data.export.note")),
 				app.Div().Class("actions").Body(
-					app.Button().ID("export-json").Text(st.T("data.json")).OnClick(c.exportJSON),
-					app.Button().ID("export-csv").Class("secondary").Text(st.T("data.csv")).OnClick(c.exportCSV),
+					button("export-json", "", st.T("data.json"), c.exportJSON),
+					button("export-csv", "secondary", st.T("data.csv"), c.exportCSV),
 				),
 			),
 			app.Section().Class("card").Body(
-				app.H2().Text(st.T("data.import")),
-				app.P().Class("note").Text(st.T("data.import.note")),
-				app.If(!fresh, func() app.UI { return app.P().ID("import-not-fresh").Class("warning").Text(st.T("data.import.used")) }),
-				app.Label().Class("field").Body(app.Span().Text(st.T("data.file")),
-					app.Input().ID("import-file").Type("file").Accept(".json,application/json").Disabled(!fresh)),
+				heading(st.T("data.import")),
+				para("", "note", st.T("data.import.note")),
+				maybe(!fresh, func() app.UI { return para("import-not-fresh", "warning", st.T("data.import.used")) }),
+				field(st.T("data.file"), app.Input().ID("import-file").Type("file").Accept(".json,application/json").Disabled(!fresh)),
 				app.Button().ID("import-json").Disabled(!fresh).Text(st.T("data.import.do")).OnClick(c.importJSON),
 			),
-			app.If(c.done != "", func() app.UI { return app.P().ID("data-done").Class("ok").Aria("live", "polite").Text(c.done) }),
+			maybe(c.done != "", func() app.UI { return para("data-done", "ok", c.done) }),
 			note("data-error", c.prob),
 		),
 	)

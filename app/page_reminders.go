@@ -23,22 +23,25 @@ type remindersPage struct {
 func (c *remindersPage) Render() app.UI {
 	st := theStore()
 	rs := st.Book().Reminders(st.Engine(), st.Now())
+	var list app.UI = para("reminders-none", "empty", st.T("remind.none"))
+	if len(rs) > 0 {
+		items := make([]app.UI, len(rs))
+		for i, r := range rs {
+			items[i] = reminderItem(r)
+		}
+		list = app.Ul().ID("reminders").Class("cards").Body(items...)
+	}
+	var notify app.UI = button("notify-ask", "secondary", st.T("remind.notify.ask"), c.ask)
+	if st.Doc.Notify {
+		notify = para("notify-state", "ok", st.T("remind.notify.on"))
+	}
 	return app.Div().Class("page").Body(
 		&shell{Active: PathReminders},
 		app.Main().Body(
 			app.H1().Text(st.T("remind.title")),
-			app.If(len(rs) == 0, func() app.UI { return app.P().ID("reminders-none").Class("empty").Text(st.T("remind.none")) }).
-				Else(func() app.UI {
-					return app.Ul().ID("reminders").Class("cards").Body(app.Range(rs).Slice(func(i int) app.UI { return reminderItem(rs[i]) }))
-				}),
-			app.Section().Class("card").Body(
-				app.H2().Text(st.T("remind.notify.title")),
-				app.If(st.Doc.Notify, func() app.UI { return app.P().ID("notify-state").Class("ok").Text(st.T("remind.notify.on")) }).
-					Else(func() app.UI {
-						return app.Button().ID("notify-ask").Class("secondary").Text(st.T("remind.notify.ask")).OnClick(c.ask)
-					}),
-				app.If(c.asked != "", func() app.UI { return app.P().ID("notify-answer").Class("note").Text(c.asked) }),
-			),
+			list,
+			app.Section().Class("card").Body(heading(st.T("remind.notify.title")), notify,
+				maybe(c.asked != "", func() app.UI { return para("notify-answer", "note", c.asked) })),
 		),
 	)
 }
@@ -81,14 +84,22 @@ func reminderText(r book.Reminder) string {
 
 func reminderItem(r book.Reminder) app.UI {
 	st := theStore()
-	href := map[book.ReminderKind]string{book.AcceptTransfer: PathWallet, book.RefundDue: PathWallet,
-		book.Rebind: PathBindings, book.TransferDue: PathWithdraw}[r.Kind]
+	href, left, guess := PathWallet, "", ""
+	switch r.Kind {
+	case book.AcceptTransfer:
+		left = st.T("remind.left") + colon() + duration(r.Left)
+	case book.Rebind:
+		href = PathBindings
+	case book.TransferDue:
+		href = PathWithdraw
+		if !r.Known {
+			guess = st.T("remind.guess")
+		}
+	}
 	return app.Li().Class("card reminder "+string(r.Kind)).DataSet("kind", string(r.Kind)).DataSet("key", r.Key).Body(
-		app.P().Class("what").Text(reminderText(r)),
-		app.If(r.Kind == book.AcceptTransfer, func() app.UI {
-			return app.P().Class("left").Text(st.T("remind.left") + colon() + duration(r.Left))
-		}),
-		app.If(r.Kind == book.TransferDue && !r.Known, func() app.UI { return app.P().Class("note").Text(st.T("remind.guess")) }),
+		para("", "what", reminderText(r)),
+		maybe(left != "", func() app.UI { return para("", "left", left) }),
+		maybe(guess != "", func() app.UI { return para("", "note", guess) }),
 		app.A().Href(href).Class("go").Text(st.T("remind.go")),
 	)
 }

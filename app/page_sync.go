@@ -94,16 +94,16 @@ func (c *syncPage) status() app.UI {
 // the wasm) and, where the browser has the Web Share API, with a share button.
 func inviteView(code string) app.UI {
 	st := theStore()
-	text := tf(st.T("sync.invite.text"), code)
 	svg := qrSVG(code)
 	return app.Div().ID("invite").Class("invite").Body(
 		app.P().Body(app.Span().Text(st.T("sync.code")+colon()), app.Code().ID("invite-code").Class("code").Text(code)),
-		app.If(svg != "", func() app.UI {
-			return app.Figure().ID("invite-qr").Class("qr").Body(app.Raw(svg), app.FigCaption().Text(st.T("sync.invite.qr")))
+		maybe(svg != "", func() app.UI {
+			return app.Div().ID("invite-qr").Class("qr").Body(app.Raw(svg), para("", "", st.T("sync.invite.qr")))
 		}),
-		app.If(canShare(), func() app.UI {
-			return app.Button().ID("invite-share").Class("secondary").Text(st.T("sync.invite.share")).
-				OnClick(func(ctx app.Context, e app.Event) { share(st.T("app.name"), text) })
+		maybe(canShare(), func() app.UI {
+			return button("invite-share", "secondary", st.T("sync.invite.share"), func(ctx app.Context, e app.Event) {
+				share(st.T("app.name"), tf(st.T("sync.invite.text"), code))
+			})
 		}),
 	)
 }

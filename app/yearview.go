@@ -1,7 +1,6 @@
 package app
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
@@ -51,7 +50,7 @@ func (c *yearView) Render() app.UI {
 		}).Body(opts...)),
 		app.Raw(chartSVG(fs, payers, tf(st.T("year.chart"), strconv.Itoa(year)))),
 		app.Ul().Class("legend").Body(app.Range(payers).Slice(func(i int) app.UI {
-			return app.Li().Body(app.I().Style("background", palette[i%len(palette)]), app.Text(personName(payers[i])))
+			return app.Li().Body(app.Span().Class("swatch").Style("background", palette[i%len(palette)]), app.Text(personName(payers[i])))
 		})),
 		app.Ul().ID("year-flows").Class("items").Body(app.Range(fs).Slice(func(i int) app.UI {
 			f := fs[i]
@@ -112,7 +111,7 @@ func chartSVG(fs []book.Flow, payers []family.PersonID, title string) string {
 	}
 	var b strings.Builder
 	b.WriteString(`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 180" role="img" aria-labelledby="year-chart-title">`)
-	b.WriteString(`<title id="year-chart-title">` + html.EscapeString(title) + `</title>`)
+	b.WriteString(`<title id="year-chart-title">` + xmlEscape(title) + `</title>`)
 	b.WriteString(`<line x1="8" y1="160" x2="352" y2="160" stroke="#4b5563"/>`)
 	colW := (w - 2*left) / 12
 	for m := 1; m <= 12; m++ {
@@ -127,11 +126,32 @@ func chartSVG(fs []book.Flow, payers []family.PersonID, title string) string {
 			y -= bh
 			b.WriteString(`<rect x="` + strconv.Itoa(x+3) + `" y="` + strconv.Itoa(y) + `" width="` + strconv.Itoa(colW-6) +
 				`" height="` + strconv.Itoa(bh) + `" fill="` + palette[i%len(palette)] + `"><title>` +
-				html.EscapeString(personName(p)+" "+yuan(a)) + `</title></rect>`)
+				xmlEscape(personName(p)+" "+yuan(a)) + `</title></rect>`)
 		}
 		b.WriteString(`<text x="` + strconv.Itoa(x+colW/2) + `" y="176" font-size="11" text-anchor="middle" fill="#111827">` +
 			strconv.Itoa(m) + ` </text>`) // the space keeps the labels apart in the text
 	}
 	b.WriteString(`</svg>`)
+	return b.String()
+}
+
+// xmlEscape escapes text for SVG markup (by hand: strings.Replacer and the html package add
+// tens of kB to the wasm).
+func xmlEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		default:
+			b.WriteRune(r)
+		}
+	}
 	return b.String()
 }

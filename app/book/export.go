@@ -76,7 +76,7 @@ func (l *Local) Export(b *Book, now time.Time) []byte {
 	if x.Pending == nil {
 		x.Pending = []gsync.Mutation{}
 	}
-	data, _ := json.MarshalIndent(x, "", " ")
+	data, _ := json.Marshal(x)
 	return data
 }
 

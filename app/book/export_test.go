@@ -42,7 +42,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		t.Error("re-export differs")
 	}
 	// a file whose ledger does not follow from its log is refused
-	bad := bytes.Replace(data, []byte(`"amount": "-80.00"`), []byte(`"amount": "-81.00"`), 1)
+	bad := bytes.Replace(data, []byte(`"amount":"-80.00"`), []byte(`"amount":"-81.00"`), 1)
 	if bytes.Equal(bad, data) {
 		t.Fatal("test file has no -80.00 posting")
 	}
