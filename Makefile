@@ -14,10 +14,10 @@ OUT       := build/out
 WASM_GCFLAGS ?= -gcflags=gongji/...=-l
 
 ## wasm: the PWA's client (web/app.wasm), gzip and brotli copies for the server to send
-wasm:
+wasm: tools
 	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_GCFLAGS) -ldflags="-s -w" -o web/app.wasm ./app/cmd/wasm
 	gzip -9 -k -f web/app.wasm
-	if command -v brotli >/dev/null; then brotli -q 11 -k -f web/app.wasm; else rm -f web/app.wasm.br; fi
+	node build/tools/brotli.mjs web/app.wasm
 
 ## build: the PWA's wasm and the server binary (build/out/gongji)
 build: wasm
@@ -34,7 +34,7 @@ test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
-test-wasm:
+test-wasm: tools
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec "$(WASM_EXEC)" ./shared/...
 
 ## test-app: the app's components in wasm under Node with a jsdom window (build/jsdom)
@@ -52,12 +52,23 @@ test-size: wasm
 		| grep '^gongji' | grep -E 'gongji/server|net/http'; then echo "client imports: 0 passed, 1 failed"; exit 1; fi
 	@echo "client imports: 1 passed, 0 failed"
 
-## test-e2e: headless Chromium against the real gongji serve (fresh data dir, free port)
-test-e2e: build node_modules
+## test-e2e: headless Chromium against the real gongji serve (fresh data dir, free port), axe-core on every route
+test-e2e: build node_modules browser
 	GONGJI_BIN=$(CURDIR)/$(OUT)/gongji node --test build/e2e/
 
 node_modules: package-lock.json
-	@test -d node_modules/playwright-core -a -d node_modules/jsdom || npm ci --no-audit --no-fund
+	@test -d node_modules/playwright-core -a -d node_modules/jsdom -a -d node_modules/axe-core -a -d node_modules/chinese-days \
+		|| npm ci --no-audit --no-fund
+
+## browser: Chromium and CJK fonts for the end-to-end tests, installed when root, else the command to run
+.PHONY: browser tools
+browser:
+	@build/tools/need-browser.sh
+
+## tools: Go and Node are all a fresh machine needs; say so at once when one is missing
+tools:
+	@command -v $(GO) >/dev/null || { echo "make: Go 1.26 is missing: see https://go.dev/doc/install"; exit 1; }
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "make: Node 20 and npm are missing: apt-get install -y nodejs npm"; exit 1; }
 
 ## regions: regenerate shared/region/divisions_gen.go from the pinned npm packages (build/regiongen); not part of test
 .PHONY: regions

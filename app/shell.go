@@ -38,7 +38,10 @@ func (c *shell) OnMount(ctx app.Context) {
 			startSync(ctx)
 		}
 	})
-	theStore().OnChange(func() { startSync(ctx) })
+	theStore().OnChange(func() {
+		startSync(ctx)
+		ctx.Dispatch(func(app.Context) {}) // the status and the badge follow this device's own changes
+	})
 	watchUpdates(app.TryUpdate)
 	startSync(ctx)
 }

@@ -93,7 +93,7 @@ func payersOf(fs []book.Flow) []family.PersonID {
 
 // chartSVG draws one column per month, stacked by payer: role img, named by title.
 func chartSVG(fs []book.Flow, payers []family.PersonID, title string) string {
-	const w, h, left, bottom, top = 360, 180, 8, 20, 8 // the viewBox and its margins
+	const w, h, left, bottom, top = 300, 180, 6, 24, 8 // the viewBox and its margins
 	var month [13]map[family.PersonID]money.Amount
 	var most money.Amount
 	for m := 1; m <= 12; m++ {
@@ -110,9 +110,9 @@ func chartSVG(fs []book.Flow, payers []family.PersonID, title string) string {
 		most = max(most, t)
 	}
 	var b strings.Builder
-	b.WriteString(`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 180" role="img" aria-labelledby="year-chart-title">`)
+	b.WriteString(`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 180" role="img" aria-labelledby="year-chart-title">`)
 	b.WriteString(`<title id="year-chart-title">` + xmlEscape(title) + `</title>`)
-	b.WriteString(`<line x1="8" y1="160" x2="352" y2="160" stroke="#4b5563"/>`)
+	b.WriteString(`<line x1="6" y1="156" x2="294" y2="156" stroke="#4b5563"/>`)
 	colW := (w - 2*left) / 12
 	for m := 1; m <= 12; m++ {
 		x := left + (m-1)*colW
@@ -128,7 +128,7 @@ func chartSVG(fs []book.Flow, payers []family.PersonID, title string) string {
 				`" height="` + strconv.Itoa(bh) + `" fill="` + palette[i%len(palette)] + `"><title>` +
 				xmlEscape(personName(p)+" "+yuan(a)) + `</title></rect>`)
 		}
-		b.WriteString(`<text x="` + strconv.Itoa(x+colW/2) + `" y="176" font-size="11" text-anchor="middle" fill="#111827">` +
+		b.WriteString(`<text x="` + strconv.Itoa(x+colW/2) + `" y="176" font-size="14" text-anchor="middle" fill="#111827">` +
 			strconv.Itoa(m) + ` </text>`) // the space keeps the labels apart in the text
 	}
 	b.WriteString(`</svg>`)
