@@ -256,6 +256,12 @@ func TestWalletScreenShowsLimitsAndTransfers(t *testing.T) {
 	if !u.has("wallet-sent") {
 		t.Fatalf("not sent: %q", u.text("wallet-form"))
 	}
+	// the success message goes when the next entry starts
+	u.fill("wallet-amount", "5")
+	if u.has("wallet-sent") {
+		t.Error("the last transfer's success message stays while the next is typed")
+	}
+	u.fill("wallet-amount", "")
 	if got := u.text("wallet-left"); !strings.Contains(got, "2 / 3") {
 		t.Errorf("count left after one transfer: %q", got)
 	}

@@ -158,7 +158,7 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await nav(pb, 'ledger');
   await pb.locator('#bills > li').nth(1).waitFor({ timeout: 20000 });
   assert.match(await pb.locator('#people').innerText(), /890\.00 元/);
-  await pb.locator('#year-summary li', { hasText: '张三 为 王芳 支付 110.00 元' }).waitFor();
+  await pb.locator('#year-flows li', { hasText: /张三 → 王芳 · 共济支付 110\.00 元/ }).waitFor();
   await shot(pb, '08-second-device-ledger');
 
   // a change on the first device reaches the open second one through the change notices
@@ -199,7 +199,7 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await pb.locator('#nav-ledger', { hasText: 'Ledger' }).waitFor();
   await ready(pb);
   await nav(pb, 'ledger');
-  await pb.locator('#year-summary li', { hasText: '张三 for 王芳 paid 1000.00 yuan' }).waitFor();
+  await pb.locator('#year-flows li', { hasText: /张三 → 王芳 · mutual-aid payment 1000\.00 yuan/ }).waitFor();
   await shot(pb, '10-english-ledger');
 
   // the owner removes the second device; its token stops working at once
