@@ -7,14 +7,18 @@ OUT       := build/out
 
 .PHONY: run build test test-go test-wasm bench fuzz clean worker worker-dev test-worker wasm test-app test-size test-e2e node_modules
 
-## wasm: the PWA's client (web/app.wasm), gzip and brotli copies for the server to send.
-## Inlining is off (-gcflags=all=-l): measured 2026-12-01, it makes the gzip 196 KB and the
-## brotli 166 KB smaller (2.56 -> 2.36 MB gzip) with no measurable change in the engine's
-## wasm benchmarks (settle 173 -> 151 us, bind 41 -> 44 us per decision under Node).
-wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -gcflags=all=-l -o web/app.wasm ./app/cmd/wasm
+# WASM_GCFLAGS: the client is compiled without inlining. In wasm every inlined call site is
+# copied code: measured 2026-12-01, inlining off everywhere makes the gzip 196 KB and the
+# brotli 166 KB smaller (2.56 -> 2.36 MB gzip with every branch but the shell) with no
+# measurable change in the engine's wasm benchmarks (settle 173 -> 151 us, bind 41 -> 44 us
+# per decision under Node).
+WASM_GCFLAGS ?= -gcflags=all=-l
+
+## wasm: the PWA's client (web/app.wasm), gzip and brotli copies for the server to send
+wasm: tools
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_GCFLAGS) -ldflags="-s -w" -o web/app.wasm ./app/cmd/wasm
 	gzip -9 -k -f web/app.wasm
-	if command -v brotli >/dev/null; then brotli -q 11 -k -f web/app.wasm; else rm -f web/app.wasm.br; fi
+	node build/tools/brotli.mjs web/app.wasm
 
 ## build: the PWA's wasm and the server binary (build/out/gongji)
 build: wasm
@@ -31,7 +35,7 @@ test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
-test-wasm:
+test-wasm: tools
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec "$(WASM_EXEC)" ./shared/...
 
 ## test-app: the app's components in wasm under Node with a jsdom window (build/jsdom)
@@ -49,18 +53,40 @@ test-size: wasm
 		| grep '^gongji' | grep -E 'gongji/server|net/http'; then echo "client imports: 0 passed, 1 failed"; exit 1; fi
 	@echo "client imports: 1 passed, 0 failed"
 
-## test-e2e: headless Chromium against the real gongji serve (fresh data dir, free port)
-test-e2e: build node_modules
+## test-e2e: headless Chromium against the real gongji serve (fresh data dir, free port), axe-core on every route
+test-e2e: build node_modules browser
 	GONGJI_BIN=$(CURDIR)/$(OUT)/gongji node --test build/e2e/
 
 node_modules: package-lock.json
-	@test -d node_modules/playwright-core -a -d node_modules/jsdom || npm ci --no-audit --no-fund
+	@test -d node_modules/playwright-core -a -d node_modules/jsdom -a -d node_modules/axe-core -a -d node_modules/chinese-days \
+		|| npm ci --no-audit --no-fund
+
+## browser: Chromium and CJK fonts for the end-to-end tests, installed when root, else the command to run
+.PHONY: browser tools
+browser:
+	@build/tools/need-browser.sh
+
+## tools: Go and Node are all a fresh machine needs; say so at once when one is missing
+tools:
+	@command -v $(GO) >/dev/null || { echo "make: Go 1.26 is missing: see https://go.dev/doc/install"; exit 1; }
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "make: Node 20 and npm are missing: apt-get install -y nodejs npm"; exit 1; }
 
 ## regions: regenerate shared/region/divisions_gen.go from the pinned npm packages (build/regiongen); not part of test
 .PHONY: regions
 regions:
 	node build/regiongen/regiongen.mjs
 	$(GO) vet ./shared/region
+
+## holidays: regenerate shared/workday/calendar_gen.go from the pinned npm package chinese-days (build/holidaygen); not part of test
+.PHONY: holidays
+holidays: node_modules
+	node build/holidaygen/holidaygen.mjs
+	$(GO) vet ./shared/workday
+
+## qrcode: refresh web/qrcode.js (invitation QR codes, outside the wasm) from the pinned npm qrcode-generator
+.PHONY: qrcode
+qrcode: node_modules
+	cp node_modules/qrcode-generator/dist/qrcode.js web/qrcode.js
 
 ## load: the real server on loopback: durable settled bills/s and push p50/p99 at 1, 10 and
 ## 100 concurrent families (LOAD_ARGS="-duration 10s -batch 10" to change); not part of test

@@ -256,6 +256,12 @@ func TestWalletScreenShowsLimitsAndTransfers(t *testing.T) {
 	if !u.has("wallet-sent") {
 		t.Fatalf("not sent: %q", u.text("wallet-form"))
 	}
+	// the success message goes when the next entry starts
+	u.fill("wallet-amount", "5")
+	if u.has("wallet-sent") {
+		t.Error("the last transfer's success message stays while the next is typed")
+	}
+	u.fill("wallet-amount", "")
 	if got := u.text("wallet-left"); !strings.Contains(got, "2 / 3") {
 		t.Errorf("count left after one transfer: %q", got)
 	}
@@ -302,7 +308,7 @@ func TestLedgerAndSyncScreens(t *testing.T) {
 		st.Do(mutation.Settle, mutation.SettleArgs{Patient: "王芳", Institution: engine.Institution{Region: "330100", Kind: "clinic", Designated: true},
 			Bill: engine.Bill{Total: 4000, PolicySelfPay: 4000, Category: engine.Treatment}})
 	})
-	if got := u.text("year-summary"); !strings.Contains(got, "2026 · 张三 为 王芳 支付 40.00 元") {
+	if got := u.text("year-summary"); !strings.Contains(got, "3月 · 张三 → 王芳 · 共济支付 40.00 元") {
 		t.Errorf("year summary: %q", got)
 	}
 	stmt := u.el("statements").Call("querySelector", `[data-account="张三"]`)

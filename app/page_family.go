@@ -42,10 +42,11 @@ func (c *familyPage) Render() app.UI {
 
 func peopleTable(b *book.Book) app.UI {
 	st := theStore()
+	tiers := familyUses(usesTier)
 	return app.Div().Class("table-wrap").Body(app.Table().ID("people").Body(
 		app.THead().Body(app.Tr().Body(
 			app.Th().Text(st.T("person.name")), app.Th().Text(st.T("person.insurance")),
-			app.Th().Text(st.T("col.city")), app.Th().Text(st.T("person.tier")),
+			app.Th().Text(st.T("col.city")), app.If(tiers, func() app.UI { return app.Th().Text(st.T("person.tier")) }),
 			app.Th().Text(st.T("col.account")), app.Th().Text(st.T("col.wallet")),
 		)),
 		app.TBody().Body(app.Range(b.State.People).Slice(func(i int) app.UI {
@@ -59,12 +60,12 @@ func peopleTable(b *book.Book) app.UI {
 				account = yuan(p.Balance())
 			}
 			return app.Tr().DataSet("person", string(p.ID)).Body(
-				app.Td().Text(p.Name),
-				app.Td().Text(st.T("ins."+string(p.Insurance))+" · "+st.T("status."+string(p.Status))),
-				app.Td().Text(cityName(st.Lang(), p.Region)),
-				app.Td().Text(st.T(tierKey(p.Tier))),
-				app.Td().Class("num").Text(account),
-				app.Td().Class("num").Text(wallet),
+				app.Td().Class("name").Text(p.Name),
+				app.Td().DataSet("label", st.T("person.insurance")).Text(st.T("ins."+string(p.Insurance))+" · "+st.T("status."+string(p.Status))),
+				app.Td().DataSet("label", st.T("col.city")).Text(cityName(st.Lang(), p.Region)),
+				app.If(tiers, func() app.UI { return app.Td().DataSet("label", st.T("person.tier")).Text(st.T(tierKey(p.Tier))) }),
+				app.Td().Class("num").DataSet("label", st.T("col.account")).Text(account),
+				app.Td().Class("num").DataSet("label", st.T("col.wallet")).Text(wallet),
 			)
 		})),
 	))
@@ -130,8 +131,10 @@ func (f *personForm) render() app.UI {
 			option("active", st.T("status.active"), f.status),
 			option("suspended", st.T("status.suspended"), f.status),
 			option("stopped", st.T("status.stopped"), f.status))),
-		field(st.T("person.tier"), app.Select().ID("person-tier").OnChange(valueTo(&f.tier)).Body(
-			option("0", st.T("tier.0"), f.tier), option("1", st.T("tier.1"), f.tier), option("2", st.T("tier.2"), f.tier))),
+		app.If(usesTier(f.region), func() app.UI { // Shenzhen's 档次 only where the rules read it
+			return field(st.T("person.tier"), app.Select().ID("person-tier").OnChange(valueTo(&f.tier)).Body(
+				option("0", st.T("tier.0"), f.tier), option("1", st.T("tier.1"), f.tier), option("2", st.T("tier.2"), f.tier)))
+		}),
 		check("person-retired", st.T("person.retired"), &f.retired),
 		app.If(f.insurance == string(family.Employee), func() app.UI {
 			return fieldErr(st.T("person.account"), app.Input().ID("person-account").Attr("inputmode", "decimal").Value(f.account).OnInput(valueTo(&f.account)),
@@ -222,7 +225,9 @@ func (f *relationForm) render() app.UI {
 				"relation-of-error", f.prob.on("of")),
 			field(st.T("relation.of"), app.Select().ID("relation-kind").OnChange(valueTo(&f.relation)).Body(relOpts...)),
 		),
-		check("relation-card", st.T("relation.card"), &f.card),
+		app.If(usesCardLink(personRegion(f.person)) || usesCardLink(personRegion(f.of)), func() app.UI {
+			return check("relation-card", st.T("relation.card"), &f.card)
+		}),
 		note("relation-error", f.prob.besides("person", "of")),
 		app.Button().Type("submit").ID("relation-save").Text(st.T("relation.save")),
 	)

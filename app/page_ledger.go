@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -11,7 +10,7 @@ import (
 )
 
 // ledgerPage (账本) lists every bill with its postings, each person's balances, and a year
-// summary of how much of each authorizer's account each relative used, as bars.
+// summary of whose money paid for whom (共济 and wallet transfers) per person and month.
 type ledgerPage struct {
 	pageBase
 	bar         correctionBar  // undo, void and what they were refused for
@@ -30,7 +29,7 @@ func (c *ledgerPage) Render() app.UI {
 			app.H2().Text(st.T("ledger.balances")),
 			peopleTable(b),
 			app.H2().Text(st.T("ledger.year")),
-			yearChart(b.YearSummary()),
+			&yearView{},
 			app.H2().Text(st.T("ledger.bills")),
 			c.billList(b),
 			app.H2().Text(st.T("ledger.corrections")),
@@ -41,32 +40,6 @@ func (c *ledgerPage) Render() app.UI {
 			c.credits.render(),
 		),
 	)
-}
-
-func yearChart(us []book.Usage) app.UI {
-	st := theStore()
-	if len(us) == 0 {
-		return app.P().Class("empty").Text(st.T("ledger.nousage"))
-	}
-	var max money.Amount
-	for _, u := range us {
-		if u.Amount > max {
-			max = u.Amount
-		}
-	}
-	return app.Ul().ID("year-summary").Class("bars").Body(app.Range(us).Slice(func(i int) app.UI {
-		u := us[i]
-		pct := int64(100)
-		if max > 0 {
-			pct = u.Amount.Fen() * 100 / max.Fen()
-		}
-		label := strconv.Itoa(u.Year) + " · " + personName(u.Authorizer) + " " + st.T("ledger.for") + " " +
-			personName(u.Beneficiary) + " " + st.T("ledger.paid") + " " + yuan(u.Amount)
-		return app.Li().Body(
-			app.Span().Class("bar-label").Text(label),
-			app.Span().Class("bar").Style("width", strconv.FormatInt(pct, 10)+"%"),
-		)
-	}))
 }
 
 func (c *ledgerPage) billList(b *book.Book) app.UI {
@@ -127,10 +100,10 @@ func statements(b *book.Book) app.UI {
 				app.TBody().Body(app.Range(a.Rows).Slice(func(j int) app.UI {
 					r := a.Rows[len(a.Rows)-1-j]
 					return app.Tr().DataSet("state", string(r.State)).Body(
-						app.Td().Text(shortTime(r.At)),
-						app.Td().Text(st.T("entry."+r.Kind)+forWhom(r)),
-						app.Td().Class("num").Text(signedYuan(r.Amount)),
-						app.Td().Class("num").Text(yuan(r.Balance)),
+						app.Td().DataSet("label", st.T("ledger.when")).Text(shortTime(r.At)),
+						app.Td().DataSet("label", st.T("ledger.what")).Text(st.T("entry."+r.Kind)+forWhom(r)),
+						app.Td().Class("num").DataSet("label", st.T("ledger.amount")).Text(signedYuan(r.Amount)),
+						app.Td().Class("num").DataSet("label", st.T("ledger.balance")).Text(yuan(r.Balance)),
 					)
 				})),
 			)),

@@ -17,6 +17,18 @@ type syncPage struct {
 	busy                       bool
 }
 
+// OnMount marks the refused and adjusted items as seen: the sync status stops asking for
+// attention once the family has looked at them here.
+func (c *syncPage) OnMount(ctx app.Context) {
+	c.pageBase.OnMount(ctx)
+	st := theStore()
+	if st.Doc.Seen < st.Doc.Cursor {
+		st.Doc.Seen = st.Doc.Cursor
+		st.Save()
+		storeChanged(ctx)
+	}
+}
+
 func (c *syncPage) Render() app.UI {
 	st := theStore()
 	d := st.Doc
@@ -75,8 +87,24 @@ func (c *syncPage) status() app.UI {
 		app.If(d.Owner, func() app.UI {
 			return app.Button().ID("new-invite").Class("secondary").Disabled(c.busy).Text(st.T("sync.invite")).OnClick(c.newInvite)
 		}),
-		app.If(c.invite != "", func() app.UI {
-			return app.P().Body(app.Span().Text(st.T("sync.code")+colon()), app.Code().ID("invite-code").Class("code").Text(c.invite))
+		app.If(c.invite != "", func() app.UI { return inviteView(c.invite) }),
+	)
+}
+
+// inviteView shows an invitation code as text, as a QR code (drawn by web/qrcode.js, outside
+// the wasm) and, where the browser has the Web Share API, with a share button.
+func inviteView(code string) app.UI {
+	st := theStore()
+	svg := qrSVG(code)
+	return app.Div().ID("invite").Class("invite").Body(
+		app.P().Body(app.Span().Text(st.T("sync.code")+colon()), app.Code().ID("invite-code").Class("code").Text(code)),
+		maybe(svg != "", func() app.UI {
+			return app.Div().ID("invite-qr").Class("qr").Body(app.Raw(svg), para("", "", st.T("sync.invite.qr")))
+		}),
+		maybe(canShare(), func() app.UI {
+			return button("invite-share", "secondary", st.T("sync.invite.share"), func(ctx app.Context, e app.Event) {
+				share(st.T("app.name"), tf(st.T("sync.invite.text"), code))
+			})
 		}),
 	)
 }
@@ -125,7 +153,8 @@ func itemList(b *book.Book) app.UI {
 		o := it.Outcome
 		return app.Li().DataSet("mutation", it.Key()).DataSet("state", string(it.State)).Body(
 			app.Span().Class("state "+string(it.State)).Text(stateText(it.State)),
-			app.Span().Text(" "+st.T(mutKey(it.Mutation.Name))+" · "+shortTime(it.Mutation.At)),
+			app.Span().Class("what").Text(" "+itemLabel(b, &it)),
+			app.Span().Class("muted").Text(" · "+shortTime(it.Mutation.At)),
 			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {
 				return app.P().Class("reason adjusted").Text(st.T("sync.adjusted") + " " +
 					splitText(o.Expected) + " → " + splitText(o.Split))

@@ -38,15 +38,15 @@ func (c *walletPage) Render() app.UI {
 			app.H1().Text(st.T("wallet.title")),
 			app.Form().ID("wallet-form").Class("card").OnSubmit(c.submit).Body(
 				app.Div().Class("row").Body(
-					fieldErr(st.T("wallet.from"), app.Select().ID("wallet-from").OnChange(valueTo(&c.from)).Body(personOptions(c.from)...),
+					fieldErr(st.T("wallet.from"), app.Select().ID("wallet-from").OnChange(c.entry(&c.from)).Body(personOptions(c.from)...),
 						"wallet-from-error", at("from")),
-					fieldErr(st.T("wallet.to"), app.Select().ID("wallet-to").OnChange(valueTo(&c.to)).Body(personOptions(c.to)...),
+					fieldErr(st.T("wallet.to"), app.Select().ID("wallet-to").OnChange(c.entry(&c.to)).Body(personOptions(c.to)...),
 						"wallet-to-error", at("to")),
 				),
 				app.Div().Class("row").Body(
-					fieldErr(st.T("wallet.amount"), app.Input().ID("wallet-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(valueTo(&c.amount)),
+					fieldErr(st.T("wallet.amount"), app.Input().ID("wallet-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(c.entry(&c.amount)),
 						"wallet-amount-error", at("amount")),
-					fieldErr(st.T("wallet.source"), app.Select().ID("wallet-source").OnChange(valueTo(&c.source)).Body(
+					fieldErr(st.T("wallet.source"), app.Select().ID("wallet-source").OnChange(c.entry(&c.source)).Body(
 						option("account", st.T("col.account"), c.source), option("wallet", st.T("col.wallet"), c.source)),
 						"wallet-source-error", at("source")),
 				),
@@ -61,6 +61,15 @@ func (c *walletPage) Render() app.UI {
 			c.transfers(),
 		),
 	)
+}
+
+// entry is valueTo for the form's inputs: the next entry starts, so the last one's success
+// message goes.
+func (c *walletPage) entry(v *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		*v = ctx.JSSrc().Get("value").String()
+		c.sent = ""
+	}
 }
 
 // limits shows, before anything is sent, the count left today, the quiet hours and when an

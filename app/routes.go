@@ -7,24 +7,35 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // Paths of the screens, in the order of the navigation bar.
 const (
-	PathFamily   = "/"
-	PathBindings = "/bindings"
-	PathBill     = "/bill"
-	PathWallet   = "/wallet"
-	PathLedger   = "/ledger"
-	PathWithdraw = "/withdraw"
-	PathSync     = "/sync"
+	PathFamily    = "/"
+	PathBindings  = "/bindings"
+	PathBill      = "/bill"
+	PathWallet    = "/wallet"
+	PathLedger    = "/ledger"
+	PathWithdraw  = "/withdraw"
+	PathSync      = "/sync"
+	PathReminders = "/reminders"
+	PathData      = "/data"
 )
 
-// screens pairs each path with its navigation label key.
-var screens = []struct{ Path, Label string }{
-	{PathFamily, "nav.family"},
-	{PathBindings, "nav.bindings"},
-	{PathBill, "nav.bill"},
-	{PathWallet, "nav.wallet"},
-	{PathLedger, "nav.ledger"},
-	{PathWithdraw, "nav.withdraw"},
-	{PathSync, "nav.sync"},
+// screen is one entry of the navigation: its path, its label's text key, and whether a
+// phone's bottom bar shows it (the others are under 更多).
+type screen struct {
+	Path, Label string
+	Primary     bool
+}
+
+// screens lists every screen in the order of the navigation.
+var screens = []screen{
+	{PathFamily, "nav.family", true},
+	{PathBindings, "nav.bindings", false},
+	{PathBill, "nav.bill", true},
+	{PathWallet, "nav.wallet", false},
+	{PathLedger, "nav.ledger", true},
+	{PathReminders, "nav.reminders", false},
+	{PathWithdraw, "nav.withdraw", false},
+	{PathSync, "nav.sync", false},
+	{PathData, "nav.data", false},
 }
 
 // Paths lists every screen's path (the server prerenders them; the service worker serves
@@ -46,4 +57,6 @@ func Routes() {
 	app.Route(PathLedger, app.NewZeroComponentFactory(&ledgerPage{}))
 	app.Route(PathWithdraw, app.NewZeroComponentFactory(&withdrawPage{}))
 	app.Route(PathSync, app.NewZeroComponentFactory(&syncPage{}))
+	app.Route(PathReminders, app.NewZeroComponentFactory(&remindersPage{}))
+	app.Route(PathData, app.NewZeroComponentFactory(&dataPage{}))
 }

@@ -207,6 +207,10 @@ func createFamily(name, device string) (session, error) {
 // family, and pulls what the family has.
 func adopt(s session, name string) error {
 	st := theStore()
+	if st.Doc.Family == "" && len(st.Doc.Confirmed) > 0 {
+		// an imported family's log (book.Import): its mutations go to the new family again
+		st.Doc.Rebase("")
+	}
 	st.Doc.Family, st.Doc.Device, st.Doc.Token, st.Doc.Owner = s.Family, s.Device, s.Token, s.Owner
 	st.Doc.NewClientID(newID(4)) // page_requests.go: client ids bound to this device
 	if name != "" {

@@ -154,7 +154,8 @@ func TestScreensSpeakWords(t *testing.T) {
 		func() app.Composer { return &familyPage{} }, func() app.Composer { return &bindingsPage{} },
 		func() app.Composer { return &billPage{} }, func() app.Composer { return &walletPage{} },
 		func() app.Composer { return &ledgerPage{} }, func() app.Composer { return &withdrawPage{} },
-		func() app.Composer { return &syncPage{} },
+		func() app.Composer { return &syncPage{} }, func() app.Composer { return &remindersPage{} },
+		func() app.Composer { return &dataPage{} },
 	}
 	for _, lang := range []string{Chinese, English} {
 		for _, page := range pages {

@@ -10,20 +10,20 @@ import (
 
 // Row is one posting on one account, with the balance after it.
 type Row struct {
-	Key     string // the mutation that wrote it
-	At      time.Time
-	Kind    string // the entry's kind: opening, settle, premium, wallet_transfer, ...
-	Amount  money.Amount
-	Balance money.Amount
-	State   ItemState
-	For     family.PersonID // whom the action was for (the patient of a bill), "" when not known
+	Key     string          `json:"key"` // the mutation that wrote it
+	At      time.Time       `json:"at"`
+	Kind    string          `json:"kind"` // the entry's kind: opening, settle, premium, wallet_transfer, ...
+	Amount  money.Amount    `json:"amount"`
+	Balance money.Amount    `json:"balance"`
+	State   ItemState       `json:"state"`
+	For     family.PersonID `json:"for,omitempty"` // whom the action was for (the patient of a bill), "" when not known
 }
 
 // AccountRows is the statement of one personal account or wallet.
 type AccountRows struct {
-	Account ledger.Account
-	Person  family.PersonID
-	Rows    []Row
+	Account ledger.Account  `json:"account"`
+	Person  family.PersonID `json:"person"`
+	Rows    []Row           `json:"rows"`
 }
 
 // Accounts lists, per person (in the family's order) and per account (personal account

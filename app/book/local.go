@@ -34,6 +34,11 @@ type Local struct {
 	Confirmed  []gsync.Change   `json:"confirmed"`
 	Pending    []gsync.Mutation `json:"pending"`
 	Devices    []Device         `json:"device_list,omitempty"`
+	// Seen is the log's seq up to which the family has looked at the sync screen: refused or
+	// adjusted items after it need attention.
+	Seen int64 `json:"seen,omitempty"`
+	// Notify says the person asked for Web Notifications of reminders.
+	Notify bool `json:"notify,omitempty"`
 }
 
 // Decode reads a saved Local of either format version; empty input is a fresh device.

@@ -4,9 +4,9 @@
 // and a second browser profile joined with an invitation code that sees it all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, ready, cached, shot, watchErrors } from './harness.mjs';
+import { startServer, launch, ready, cached, shot, watchErrors, nav } from './harness.mjs';
 
-const routes = ['/', '/bindings', '/bill', '/wallet', '/ledger', '/withdraw', '/sync'];
+const routes = ['/', '/bindings', '/bill', '/wallet', '/ledger', '/reminders', '/withdraw', '/sync', '/data'];
 let server, ctxA, ctxB, page;
 const errors = [];
 const timings = {};
@@ -62,7 +62,7 @@ test('family: people and relations', async () => {
 });
 
 test('bindings: a refused one with its reasons, then an allowed one', async () => {
-  await page.click('#nav-bindings');
+  await nav(page, 'bindings');
   await page.selectOption('#bind-authorizer', '张三');
   await page.selectOption('#bind-beneficiary', '赵六');
   await page.locator('#bind-verdict[data-allowed="false"]').waitFor();
@@ -78,7 +78,7 @@ test('bindings: a refused one with its reasons, then an allowed one', async () =
 });
 
 test('bill: the split shows as you type and goes to the ledger', async () => {
-  await page.click('#nav-bill');
+  await nav(page, 'bill');
   await enterBill('王芳', '80');
   const first = page.locator('#bill-lines li').first();
   assert.equal(await first.getAttribute('data-payer'), '张三');
@@ -87,10 +87,10 @@ test('bill: the split shows as you type and goes to the ledger', async () => {
   await shot(page, '04-bill-split');
   await page.click('#bill-save');
   await page.locator('#bill-saved').waitFor();
-  await page.click('#nav-ledger');
+  await nav(page, 'ledger');
   await page.locator('#bills > li').first().waitFor();
   assert.match(await page.locator('#people').innerText(), /920\.00 元/);
-  await page.locator('#year-summary li', { hasText: '张三 为 王芳 支付 80.00 元' }).waitFor();
+  await page.locator('#year-flows li', { hasText: /张三 → 王芳 · 共济支付 80\.00 元/ }).waitFor();
   await page.click('#statements [data-account="张三"] summary');
   assert.match(await page.locator('#statements [data-account="张三"]').innerText(), /账单支付[\s\S]*-80\.00 元[\s\S]*920\.00 元[\s\S]*期初余额[\s\S]*\+1000\.00 元/);
   await shot(page, '05-ledger');
@@ -98,7 +98,7 @@ test('bill: the split shows as you type and goes to the ledger', async () => {
 
 let invite;
 test('sync: create the family on the server and invite', async () => {
-  await page.click('#nav-sync');
+  await nav(page, 'sync');
   await page.fill('#family-name', '张家');
   await page.click('#create-family');
   await page.locator('#sync-family').waitFor();
@@ -107,6 +107,7 @@ test('sync: create the family on the server and invite', async () => {
   await page.click('#new-invite');
   invite = (await page.locator('#invite-code').innerText()).trim();
   assert.ok(invite.length >= 4, 'invitation code: ' + invite);
+  await page.locator('#invite-qr svg').waitFor(); // drawn by web/qrcode.js
   await shot(page, '06-sync');
   // Chromium found the app installable (manifest, icons, worker): go-app offers the prompt
   await page.locator('#install').waitFor({ timeout: 30000 });
@@ -133,7 +134,7 @@ test('offline: every route reloads, and a bill entered offline is kept', async (
     await page.locator('#bill-saved').waitFor();
     await page.reload();
     await ready(page);
-    await page.click('#nav-ledger');
+    await nav(page, 'ledger');
     await page.locator('#bills > li[data-state="pending"]').waitFor();
     assert.equal(await page.locator('#bills > li').count(), 2);
     assert.match(await page.locator('#people').innerText(), /890\.00 元/);
@@ -154,14 +155,14 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await pb.fill('#join-code', invite);
   await pb.click('#join-family');
   await pb.locator('#sync-family').waitFor();
-  await pb.click('#nav-ledger');
+  await nav(pb, 'ledger');
   await pb.locator('#bills > li').nth(1).waitFor({ timeout: 20000 });
   assert.match(await pb.locator('#people').innerText(), /890\.00 元/);
-  await pb.locator('#year-summary li', { hasText: '张三 为 王芳 支付 110.00 元' }).waitFor();
+  await pb.locator('#year-flows li', { hasText: /张三 → 王芳 · 共济支付 110\.00 元/ }).waitFor();
   await shot(pb, '08-second-device-ledger');
 
   // a change on the first device reaches the open second one through the change notices
-  await page.click('#nav-bill');
+  await nav(page, 'bill');
   await enterBill('王芳', '5');
   await page.click('#bill-save');
   await page.locator('#bill-saved').waitFor();
@@ -169,35 +170,35 @@ test('online again: the offline bill syncs and a second device sees it', async (
   assert.match(await pb.locator('#people').innerText(), /885\.00 元/);
 
   // the second device belongs to 王芳: it says so, and the owner's device agrees (consent)
-  await pb.click('#nav-sync');
+  await nav(pb, 'sync');
   await pb.selectOption('#consent-person', { label: '王芳' });
   await pb.click('#consent-claim');
-  await page.click('#nav-sync');
+  await nav(page, 'sync');
   await page.locator('#consent-requests li button.approve').first().click({ timeout: 20000 });
   await pb.locator('#consent-me strong', { hasText: '王芳' }).waitFor({ timeout: 20000 });
 
   // the second device spends offline what the first spends online: the server adjusts
   await ctxB.setOffline(true);
   try {
-    await pb.click('#nav-bill');
+    await nav(pb, 'bill');
     await pb.selectOption('#bill-patient', '王芳');
     await pb.fill('#bill-policy', '800');
     await pb.locator('#bill-cash', { hasText: '0.00 元' }).waitFor();
     await pb.click('#bill-save');
     await pb.locator('#bill-saved').waitFor();
-    await page.click('#nav-bill');
+    await nav(page, 'bill');
     await enterBill('王芳', '100');
     await page.click('#bill-save');
     await page.locator('#bill-saved').waitFor();
   } finally {
     await ctxB.setOffline(false);
   }
-  await pb.click('#nav-sync');
+  await nav(pb, 'sync');
   await pb.locator('#sync-items li[data-state="adjusted"]').waitFor({ timeout: 20000 });
   assert.match(await pb.locator('#sync-items li[data-state="adjusted"]').innerText(),
     /在离线期间余额已被其他家人使用.*800\.00 元.*→.*785\.00 元.*现金 15\.00 元/s);
   await shot(pb, '11-adjusted');
-  await page.click('#nav-ledger');
+  await nav(page, 'ledger');
   await page.locator('#bills > li').nth(4).waitFor({ timeout: 20000 });
   assert.match(await page.locator('#people').innerText(), /(^|\s)0\.00 元/);
 
@@ -205,16 +206,16 @@ test('online again: the offline bill syncs and a second device sees it', async (
   await pb.click('#lang-switch');
   await pb.locator('#nav-ledger', { hasText: 'Ledger' }).waitFor();
   await ready(pb);
-  await pb.click('#nav-ledger');
-  await pb.locator('#year-summary li', { hasText: '张三 for 王芳 paid 1000.00 yuan' }).waitFor();
+  await nav(pb, 'ledger');
+  await pb.locator('#year-flows li', { hasText: /张三 → 王芳 · mutual-aid payment 1000\.00 yuan/ }).waitFor();
   await shot(pb, '10-english-ledger');
 
   // the owner removes the second device; its token stops working at once
-  await page.click('#nav-sync');
+  await nav(page, 'sync');
   await page.locator('#sync-devices li').nth(1).waitFor();
   await page.click('#sync-devices button.revoke-device');
   await page.locator('#sync-devices li', { hasText: '已移除' }).waitFor();
-  await pb.click('#nav-sync');
+  await nav(pb, 'sync');
   await pb.click('#sync-now');
   await pb.locator('main', { hasText: 'This device was removed from the family' }).waitFor();
   assert.doesNotMatch(await pb.locator('main').innerText(), /unauthorized|HTTP \d|Authorization/);

@@ -5,7 +5,7 @@
 // ledger with 「已更正」, before and after).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, ready, shot, watchErrors } from './harness.mjs';
+import { startServer, launch, ready, shot, watchErrors, nav } from './harness.mjs';
 
 let server, ctx, page;
 const errors = [];
@@ -49,7 +49,7 @@ test('a family, and a typo in a name fixed', async () => {
 });
 
 test('a bill as the receipt reads, voided, and the void undone', async () => {
-  await page.click('#nav-bill');
+  await nav(page, 'bill');
   await page.selectOption('#bill-patient', '张叁');
   await page.fill('#bill-date', '2026-01-15');
   await page.fill('#bill-time', '09:30');
@@ -64,7 +64,7 @@ test('a bill as the receipt reads, voided, and the void undone', async () => {
   await page.click('#bill-save');
   await page.locator('#bill-saved').waitFor();
 
-  await page.click('#nav-ledger');
+  await nav(page, 'ledger');
   const bill = page.locator('#bills li.bill').first();
   await bill.filter({ hasText: '杭州市第一人民医院' }).waitFor();
   assert.match(await bill.innerText(), /300\.00 元/); // the 统筹 part is on the bill
@@ -80,19 +80,19 @@ test('a bill as the receipt reads, voided, and the void undone', async () => {
 });
 
 test('退休 recorded for a member, and the server confirms every correction', async () => {
-  await page.click('#nav-family');
+  await nav(page, 'family');
   await page.selectOption('#edit-person', '张叁');
   await page.click('#event-retire');
   await page.locator('#edit-saved', { hasText: '退休' }).waitFor();
 
-  await page.click('#nav-sync');
+  await nav(page, 'sync');
   await page.fill('#family-name', '张家');
   await page.click('#create-family');
   await page.locator('#sync-family').waitFor();
   await page.locator('#sync-items li[data-state="pending"]').first().waitFor({ state: 'detached', timeout: 20000 });
   assert.equal(await page.locator('#sync-items li[data-state="rejected"]').count(), 0);
 
-  await page.click('#nav-ledger');
+  await nav(page, 'ledger');
   const corrections = page.locator('#corrections li.corrected');
   await corrections.filter({ hasText: '姓名 张叁 → 张三' }).waitFor();
   await corrections.filter({ hasText: '退休 否 → 是' }).waitFor();

@@ -41,11 +41,11 @@ export async function startServer({ bin = process.env.GONGJI_BIN, addr = '127.0.
 }
 
 // launch opens Chromium with a fresh profile (a reused one keeps the last run's worker).
-export async function launch() {
+export async function launch(opts = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-e2e-profile-'));
   return chromium.launchPersistentContext(dataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, timeout: 60000,
-    locale: 'zh-CN', viewport: { width: 420, height: 900 },
+    locale: 'zh-CN', viewport: { width: 420, height: 900 }, acceptDownloads: true, ...opts,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -74,4 +74,12 @@ export async function shot(page, name) {
 
 export function watchErrors(page, errors) {
   page.on('pageerror', (e) => errors.push(e.message));
+}
+
+// nav goes to a screen through the navigation: on a phone the screens beyond the bottom bar
+// are under 更多 (#nav-more), opened first when the link is hidden.
+export async function nav(page, name) {
+  const link = page.locator('#nav-' + name);
+  if (!(await link.isVisible())) await page.click('#nav-more');
+  await link.click();
 }

@@ -4,7 +4,7 @@
 // to the wallet route. Screenshot at a phone's width (390 px): bind-across-provinces.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, ready, shot, watchErrors } from './harness.mjs';
+import { startServer, launch, ready, shot, watchErrors, nav } from './harness.mjs';
 
 let server, ctx, page;
 const errors = [];
@@ -65,7 +65,7 @@ test('a son in 广州市天河区 and his mother in 湖南省衡阳市衡东县,
 });
 
 test('the binding check explains the refusal by region names and points to the wallet', async () => {
-  await page.click('#nav-bindings');
+  await nav(page, 'bindings');
   await page.selectOption('#bind-authorizer', '儿子');
   await page.selectOption('#bind-beneficiary', '妈妈');
   await page.locator('#bind-verdict[data-allowed="false"]').waitFor();
@@ -84,7 +84,7 @@ test('the binding check explains the refusal by region names and points to the w
 });
 
 test('a bill whose parts do not add up is explained under the total', async () => {
-  await page.click('#nav-bill');
+  await nav(page, 'bill');
   await page.selectOption('#bill-patient', '儿子');
   await page.fill('#bill-fund', '10');
   await page.fill('#bill-policy', '10');

@@ -4,7 +4,7 @@
 // and a balance check on the ledger.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, ready, shot, watchErrors } from './harness.mjs';
+import { startServer, launch, ready, shot, watchErrors, nav } from './harness.mjs';
 
 let server, ctx, page;
 const errors = [];
@@ -39,14 +39,14 @@ test('slip: a bill, a slip that differs, its explanation, saved as the truth', a
   await page.selectOption('#relation-of', '张三');
   await page.selectOption('#relation-kind', 'parent');
   await page.click('#relation-save');
-  await page.click('#nav-bindings');
+  await nav(page, 'bindings');
   await page.selectOption('#bind-authorizer', '张三');
   await page.selectOption('#bind-beneficiary', '王芳');
   await page.locator('#bind-verdict[data-allowed="true"]').waitFor();
   await page.click('#bind-save');
   await page.locator('#bindings li', { hasText: '张三 → 王芳' }).waitFor();
 
-  await page.click('#nav-bill');
+  await nav(page, 'bill');
   await page.selectOption('#bill-patient', '王芳');
   await page.fill('#bill-policy', '80');
   await page.locator('#bill-lines li[data-source="mutual_aid"]').waitFor();
@@ -70,7 +70,7 @@ test('slip: a bill, a slip that differs, its explanation, saved as the truth', a
   await page.click('#slip-save');
   await page.locator('#slip-saved').waitFor();
 
-  await page.click('#nav-ledger');
+  await nav(page, 'ledger');
   await page.locator('#bills > li').first().waitFor();
   assert.match(await page.locator('#people').innerText(), /950\.00 元/);
   await page.locator('#year-summary li', { hasText: '张三 为 王芳 支付 50.00 元' }).waitFor();

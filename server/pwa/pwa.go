@@ -58,6 +58,7 @@ func Handler(version string) http.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:                  []string{"/web/style.css"},
+		Scripts:                 []string{"/web/qrcode.js"}, // npm qrcode-generator 2.0.4 (make qrcode): invitation QR codes, outside the wasm
 		CacheableResources:      []string{"/web/icon.svg"},
 		RawHeaders:              []string{updateScript},
 		Resources:               webResources{http.StripPrefix("/web", http.FileServer(noDirs{http.Dir(dir)}))},

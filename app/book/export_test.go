@@ -1,0 +1,164 @@
+package book
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"gongji/shared/civil"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/mutation"
+)
+
+func TestExportImportRoundTrip(t *testing.T) {
+	e := engine.Default()
+	l := family3(t, e)
+	l.FamilyName = "张家"
+	do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
+	do(t, e, l, mutation.Settle, bill("王芳", "80.00"))
+	b := Build(e, l)
+	data := l.Export(b, at)
+	got, err := Import(data, "zh", func(l *Local) *Book { return Build(e, l) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ClientID != l.ClientID || got.LastID != l.LastID || got.FamilyName != "张家" || got.Family != "" {
+		t.Errorf("imported document: %+v", got)
+	}
+	a, _ := json.Marshal(LedgerOf(b).People)
+	c, _ := json.Marshal(LedgerOf(Build(e, got)).People)
+	if !bytes.Equal(a, c) {
+		t.Errorf("balances differ:\n%s\n%s", a, c)
+	}
+	// the re-exported file is the same apart from the sync states of the rows
+	again := got.Export(Build(e, got), at)
+	if !bytes.Equal(money2json(decodeExport(t, again).Ledger), money2json(decodeExport(t, data).Ledger)) {
+		t.Error("re-export differs")
+	}
+	// a file whose ledger does not follow from its log is refused
+	bad := bytes.Replace(data, []byte(`"amount":"-80.00"`), []byte(`"amount":"-81.00"`), 1)
+	if bytes.Equal(bad, data) {
+		t.Fatal("test file has no -80.00 posting")
+	}
+	if _, err := Import(bad, "zh", func(l *Local) *Book { return Build(e, l) }); !errors.Is(err, ErrLedgerDiffers) {
+		t.Errorf("changed ledger: %v", err)
+	}
+	if _, err := Import([]byte(`{"format":"other"}`), "zh", nil); !errors.Is(err, ErrNotExport) {
+		t.Errorf("another file: %v", err)
+	}
+}
+
+func decodeExport(t *testing.T, data []byte) Export {
+	var x Export
+	if err := json.Unmarshal(data, &x); err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func TestCSVOpensInSpreadsheets(t *testing.T) {
+	e := engine.Default()
+	l := family3(t, e)
+	do(t, e, l, mutation.AddPerson, person("=SUM(1)", family.Employee, "5.00"))
+	data := CSV(Build(e, l), "zh", func(kind, key string) string { return key })
+	if !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+		t.Fatal("no byte order mark")
+	}
+	body := string(data[3:])
+	if strings.Count(body, "\r\n") != strings.Count(body, "\n") {
+		t.Error("a line ends without CR")
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(body, "\r\n"), "\r\n") {
+		if !strings.HasPrefix(line, `"`) || !strings.HasSuffix(line, `"`) {
+			t.Errorf("unquoted field in %q", line)
+		}
+	}
+	rows, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != strings.Join(CSVHeader["zh"], ",") || len(rows) != 3 {
+		t.Fatalf("rows: %q", rows)
+	}
+	if r := rows[1]; r[2] != "张三" || r[3] != "account" || r[4] != "opening" || r[5] != "1000.00" || r[6] != "1000.00" {
+		t.Errorf("opening row: %q", r)
+	}
+	if r := rows[2]; r[2] != "'=SUM(1)" {
+		t.Errorf("a formula-like name: %q", r[2])
+	}
+}
+
+func TestRemindersForAPendingTransferAndARelationshipTransfer(t *testing.T) {
+	e := engine.Default()
+	l := family3(t, e)
+	do(t, e, l, mutation.AddPerson, mutation.PersonArgs{ID: "小明", Name: "小明", Region: "330100",
+		Insurance: family.Resident, Status: family.Active, WalletOpen: true})
+	do(t, e, l, mutation.Link, mutation.LinkArgs{Person: "小明", Of: "张三", Relation: family.Child})
+	if o := do(t, e, l, mutation.WalletTransfer, mutation.WalletTransferArgs{From: "张三", To: "小明",
+		Amount: 10000, Source: family.FromAccount}); !o.Status.Applied() {
+		t.Fatalf("transfer: %+v", o)
+	}
+	b := Build(e, l)
+	// at is 10:00 UTC+8: the refund comes at 06:00 the next morning, 20 hours later
+	rs := b.Reminders(e, at)
+	if len(rs) != 1 || rs[0].Kind != AcceptTransfer || rs[0].Person != "小明" || rs[0].Left != 20*time.Hour {
+		t.Fatalf("reminders at 10:00: %+v", rs)
+	}
+	rs = b.Reminders(e, at.Add(21*time.Hour))
+	if len(rs) != 1 || rs[0].Kind != RefundDue || rs[0].Person != "张三" {
+		t.Fatalf("reminders after 06:00: %+v", rs)
+	}
+}
+
+func TestTransferDeadlineSkipsNationalDay(t *testing.T) {
+	e := engine.Default()
+	l := family3(t, e)
+	m, o, err := l.Try(e, Build(e, l), mutation.Transfer, mutation.TransferArgs{Person: "张三", ToRegion: "440300",
+		OriginStopped: true, DestEnrolled: true}, time.Date(2026, 9, 28, 10, 0, 0, 0, civil.Zone()))
+	if err != nil || !o.Status.Applied() {
+		t.Fatalf("transfer: %v %+v", err, o)
+	}
+	l.Queue(m)
+	b := Build(e, l)
+	rs := b.Reminders(e, time.Date(2026, 9, 29, 9, 0, 0, 0, civil.Zone()))
+	if len(rs) != 1 || rs[0].Kind != TransferDue {
+		t.Fatalf("reminders: %+v", rs)
+	}
+	// 10 working days from Monday 28 September 2026: 29, 30 September, then 8, 9, 10 (a
+	// Saturday worked), 12-16 October; 5 more from there
+	if rs[0].OriginDue != civil.MustDate("2026-10-16") || rs[0].DestDue != civil.MustDate("2026-10-23") || !rs[0].Known {
+		t.Errorf("deadlines %s, %s (known %v)", rs[0].OriginDue, rs[0].DestDue, rs[0].Known)
+	}
+	if rs := b.Reminders(e, time.Date(2026, 10, 24, 9, 0, 0, 0, civil.Zone())); len(rs) != 0 {
+		t.Errorf("after the last deadline: %+v", rs)
+	}
+}
+
+func TestFlowsCountWalletTransfersAndMutualAid(t *testing.T) {
+	e := engine.Default()
+	l := family3(t, e)
+	do(t, e, l, mutation.AddPerson, mutation.PersonArgs{ID: "小明", Name: "小明", Region: "330100",
+		Insurance: family.Resident, Status: family.Active, WalletOpen: true})
+	do(t, e, l, mutation.Link, mutation.LinkArgs{Person: "小明", Of: "张三", Relation: family.Child})
+	do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
+	do(t, e, l, mutation.Settle, bill("王芳", "80.00"))
+	do(t, e, l, mutation.WalletTransfer, mutation.WalletTransferArgs{From: "张三", To: "小明", Amount: 10000, Source: family.FromAccount})
+	fs := Build(e, l).Flows()
+	want := []Flow{
+		{2026, 3, "张三", "王芳", MutualAid, 8000},
+		{2026, 3, "张三", "小明", Wallet, 10000},
+	}
+	sort.Slice(want, func(i, j int) bool { return want[i].To < want[j].To })
+	if len(fs) != 2 || fs[0] != want[0] || fs[1] != want[1] {
+		t.Errorf("flows %+v, want %+v", fs, want)
+	}
+	if ys := Years(fs); len(ys) != 1 || ys[0] != 2026 {
+		t.Errorf("years %v", ys)
+	}
+}

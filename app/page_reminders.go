@@ -1,0 +1,134 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/shared/money"
+)
+
+// remindersPage (提醒) lists what the family should do and by when: wallet transfers to
+// accept before the 06:00 refund, lapsed Shenzhen bindings to make again, and deadlines of a
+// transfer of the insurance relationship counted in working days on the official calendar.
+// Web Notifications are asked for only when the person presses the button.
+type remindersPage struct {
+	pageBase
+	asked string // what the browser answered to the notification request
+}
+
+func (c *remindersPage) Render() app.UI {
+	st := theStore()
+	rs := st.Book().Reminders(st.Engine(), st.Now())
+	var list app.UI = para("reminders-none", "empty", st.T("remind.none"))
+	if len(rs) > 0 {
+		items := make([]app.UI, len(rs))
+		for i, r := range rs {
+			items[i] = reminderItem(r)
+		}
+		list = app.Ul().ID("reminders").Class("cards").Body(items...)
+	}
+	var notify app.UI = button("notify-ask", "secondary", st.T("remind.notify.ask"), c.ask)
+	if st.Doc.Notify {
+		notify = para("notify-state", "ok", st.T("remind.notify.on"))
+	}
+	return app.Div().Class("page").Body(
+		&shell{Active: PathReminders},
+		app.Main().Body(
+			app.H1().Text(st.T("remind.title")),
+			list,
+			app.Section().Class("card").Body(heading(st.T("remind.notify.title")), notify,
+				maybe(c.asked != "", func() app.UI { return para("notify-answer", "note", c.asked) })),
+		),
+	)
+}
+
+func (c *remindersPage) ask(ctx app.Context, e app.Event) {
+	askNotify(func(granted bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			st := theStore()
+			if !granted {
+				c.asked = st.T("remind.notify.denied")
+				return
+			}
+			st.Doc.Notify = true
+			st.Save()
+			c.asked = ""
+		})
+	})
+}
+
+// reminderText is a reminder as one sentence.
+func reminderText(r book.Reminder) string {
+	st := theStore()
+	amount := ""
+	if r.Amount != "" {
+		amount = yuan(money.MustParse(r.Amount))
+	}
+	switch r.Kind {
+	case book.AcceptTransfer:
+		return tf(st.T("remind.accept"), personName(r.Other), personName(r.Person), amount, shortTime(r.Due))
+	case book.RefundDue:
+		return tf(st.T("remind.refund"), personName(r.Person), personName(r.Other), amount, shortTime(r.Due))
+	case book.Rebind:
+		return tf(st.T("remind.rebind"), personName(r.Other), personName(r.Person), shortTime(r.Due))
+	case book.TransferDue:
+		return tf(st.T("remind.transfer"), personName(r.Person), cityName(st.Lang(), r.Region), day(r.OriginDue),
+			strconv.Itoa(book.TransferOriginDays), day(r.DestDue), strconv.Itoa(book.TransferDestDays))
+	}
+	return ""
+}
+
+func reminderItem(r book.Reminder) app.UI {
+	st := theStore()
+	href, left, guess := PathWallet, "", ""
+	switch r.Kind {
+	case book.AcceptTransfer:
+		left = st.T("remind.left") + colon() + duration(r.Left)
+	case book.Rebind:
+		href = PathBindings
+	case book.TransferDue:
+		href = PathWithdraw
+		if !r.Known {
+			guess = st.T("remind.guess")
+		}
+	}
+	return app.Li().Class("card reminder "+string(r.Kind)).DataSet("kind", string(r.Kind)).DataSet("key", r.Key).Body(
+		para("", "what", reminderText(r)),
+		maybe(left != "", func() app.UI { return para("", "left", left) }),
+		maybe(guess != "", func() app.UI { return para("", "note", guess) }),
+		app.A().Href(href).Class("go").Text(st.T("remind.go")),
+	)
+}
+
+// tf fills {1}, {2}, ... in a text with args.
+func tf(text string, args ...string) string {
+	for i, a := range args {
+		text = strings.ReplaceAll(text, "{"+strconv.Itoa(i+1)+"}", a)
+	}
+	return text
+}
+
+// duration is a time left as the family reads it: 11 小时 59 分 (11 h 59 min).
+func duration(d time.Duration) string {
+	st := theStore()
+	d = d.Truncate(time.Minute)
+	h, m := int(d/time.Hour), int((d%time.Hour)/time.Minute)
+	return tf(st.T("remind.hm"), strconv.Itoa(h), strconv.Itoa(m))
+}
+
+// notifyNew shows a Web Notification when the family asked for them and there are more
+// reminders than when it last looked (once per page load and count).
+func notifyNew(n int) {
+	st := theStore()
+	if !st.Doc.Notify || n <= notified {
+		return
+	}
+	notified = n
+	showNotification(st.T("remind.title"), tf(st.T("remind.count"), strconv.Itoa(n)))
+}
+
+var notified int
