@@ -10,13 +10,14 @@ import (
 
 // requestsPanel is the consent part of 同步: who this device belongs to (chosen once after
 // joining, confirmed by the owner), and the requests that wait for this device's approval,
-// each with 同意 and 拒绝 (shared/mutation consent.go).
+// each with 同意 and 拒绝 (shared/mutation consent.go). It is part of the sync page, not a
+// component of its own: go-app does not re-render a child component whose fields did not
+// change, so a request that arrived with a pull would not show until the page was left.
 type requestsPanel struct {
-	app.Compo
 	person, err string
 }
 
-func (c *requestsPanel) Render() app.UI {
+func (c *requestsPanel) render() app.UI {
 	st := theStore()
 	d := st.Doc
 	s := &st.Book().State

@@ -15,6 +15,7 @@ type syncPage struct {
 	name, device, code, invite string
 	prob                       problem // why the last create, join, invite or removal failed
 	busy                       bool
+	requests                   requestsPanel // page_requests.go
 }
 
 // OnMount marks the refused and adjusted items as seen: the sync status stops asking for
@@ -82,7 +83,7 @@ func (c *syncPage) status() app.UI {
 			app.Span().Text(st.T("family.name")+colon()), app.Strong().ID("sync-family-name").Text(d.FamilyName)),
 		app.P().Body(app.Span().Text(st.T("sync.last")+colon()), app.Span().ID("sync-last").Text(last)),
 		c.devices(),
-		&requestsPanel{}, // page_requests.go
+		c.requests.render(), // page_requests.go
 		app.Button().ID("sync-now").Text(st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { startSync(ctx) }),
 		app.If(d.Owner, func() app.UI {
 			return app.Button().ID("new-invite").Class("secondary").Disabled(c.busy).Text(st.T("sync.invite")).OnClick(c.newInvite)

@@ -61,12 +61,12 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 			app.Select().ID(p.id+"-province").Title(st.T("region.province")).Aria("label", label+" · "+st.T("region.province")).OnChange(p.chooseProvince(code)).Body(
 				divisionOptions(region.Provinces(), place.Province.Code, st.T("region.pick"), zh)...),
 			app.If(place.Province.Code != "", func() app.UI {
-				return app.Select().ID(p.id + "-city").Title(st.T("region.city")).Aria("label", label+" · "+st.T("region.city")).OnChange(p.choose(code)).Body(
+				return app.Select().ID(p.id+"-city").Title(st.T("region.city")).Aria("label", label+" · "+st.T("region.city")).OnChange(p.choose(code)).Body(
 					divisionOptions(region.Cities(place.Province.Code), city, st.T("region.pick"), zh)...)
 			}),
 			app.If(place.City.Code != "" && len(region.Counties(place.City.Code)) > 0, func() app.UI {
 				whole := app.Option().Value(string(place.City.Code)).Text(st.T("region.wholecity")).Selected(place.County.Code == "")
-				return app.Select().ID(p.id + "-county").Title(st.T("region.county")).Aria("label", label+" · "+st.T("region.county")).OnChange(p.choose(code)).Body(
+				return app.Select().ID(p.id+"-county").Title(st.T("region.county")).Aria("label", label+" · "+st.T("region.county")).OnChange(p.choose(code)).Body(
 					append([]app.UI{whole}, divisionOptions(region.Counties(place.City.Code), place.County.Code, "", zh)...)...)
 			}),
 		),

@@ -73,7 +73,7 @@ test('slip: a bill, a slip that differs, its explanation, saved as the truth', a
   await nav(page, 'ledger');
   await page.locator('#bills > li').first().waitFor();
   assert.match(await page.locator('#people').innerText(), /950\.00 元/);
-  await page.locator('#year-summary li', { hasText: '张三 为 王芳 支付 50.00 元' }).waitFor();
+  await page.locator('#year-flows li', { hasText: /张三 → 王芳 · 共济支付 50\.00 元/ }).waitFor();
   await shot(page, '21-ledger-after-slip');
 
   // a monthly credit and a balance check
