@@ -162,3 +162,22 @@ func TestFlowsCountWalletTransfersAndMutualAid(t *testing.T) {
 		t.Errorf("years %v", ys)
 	}
 }
+
+// TestFlowsFollowCorrections: a voided bill no longer counts in the year view, as its
+// postings were reversed.
+func TestFlowsFollowCorrections(t *testing.T) {
+	e := engine.Default()
+	l := family3(t, e)
+	do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
+	do(t, e, l, mutation.Settle, bill("王芳", "80.00"))
+	do(t, e, l, mutation.Settle, bill("王芳", "20.00"))
+	b := Build(e, l)
+	bills := b.Bills()
+	if fs := b.Flows(); len(fs) != 1 || fs[0].Amount != 10000 {
+		t.Fatalf("flows before the void %+v, want 100.00 in one flow", fs)
+	}
+	do(t, e, l, mutation.Void, mutation.VoidArgs{Target: bills[0].Key})
+	if fs := Build(e, l).Flows(); len(fs) != 1 || fs[0].Amount != 2000 {
+		t.Errorf("flows after voiding the 80.00 bill %+v, want 20.00", fs)
+	}
+}

@@ -3,6 +3,7 @@ package book
 import (
 	"encoding/json"
 	"sort"
+	"time"
 
 	"gongji/shared/civil"
 	"gongji/shared/engine"
@@ -28,8 +29,9 @@ type Flow struct {
 	Amount      money.Amount
 }
 
-// Flows lists, per month, payer, receiver and kind, the 共济 lines of applied bills and
-// premiums and the wallet transfers not refunded, in order of year, month, payer, receiver,
+// Flows lists, per month, payer, receiver and kind, the 共济 lines of the bills and premiums
+// that stand (not voided; an amended bill or a recorded slip in place of the one it
+// corrects) and the wallet transfers not refunded, in order of year, month, payer, receiver,
 // kind.
 func (b *Book) Flows() []Flow {
 	type key struct {
@@ -38,26 +40,33 @@ func (b *Book) Flows() []Flow {
 		k        FlowKind
 	}
 	sum := map[key]money.Amount{}
-	for _, it := range b.Items {
-		if !it.Outcome.Status.Applied() || it.Outcome.Split == nil {
-			continue
-		}
-		var a struct {
-			Patient family.PersonID `json:"patient"`
-			Insured family.PersonID `json:"insured"`
-		}
-		if json.Unmarshal(it.Mutation.Args, &a) != nil {
-			continue
-		}
-		to := a.Patient
-		if it.Mutation.Name != mutation.Settle {
-			to = a.Insured
-		}
-		t := it.Mutation.At.In(civil.Zone())
-		for _, l := range it.Outcome.Split.Lines {
+	add := func(at time.Time, lines []engine.Payment, to family.PersonID) {
+		t := at.In(civil.Zone())
+		for _, l := range lines {
 			if l.Source == engine.MutualAid {
 				sum[key{t.Year(), int(t.Month()), l.Payer, to, MutualAid}] += l.Amount
 			}
+		}
+	}
+	// bills as they stand: an amended bill or a recorded slip replaces the one it corrects,
+	// and a voided one counts no more (its postings were reversed)
+	for _, bill := range b.Bills() {
+		if bill.VoidedBy == "" {
+			add(bill.At, bill.Split.Lines, bill.Patient)
+		}
+	}
+	for _, it := range b.Items {
+		if it.Mutation.Name != mutation.PayPremium || !it.Outcome.Status.Applied() || it.Outcome.Split == nil {
+			continue
+		}
+		if r := b.State.Record(it.Key()); r != nil && r.VoidedBy != "" {
+			continue
+		}
+		var a struct {
+			Insured family.PersonID `json:"insured"`
+		}
+		if json.Unmarshal(it.Mutation.Args, &a) == nil {
+			add(it.Mutation.At, it.Outcome.Split.Lines, a.Insured)
 		}
 	}
 	for _, tr := range b.State.Transfers {
