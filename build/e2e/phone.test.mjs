@@ -18,7 +18,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-export-'));
 
 before(async () => {
   server = await startServer();
-  desk = await launch({ viewport: { width: 1280, height: 800 } });
+  desk = await launch({ viewport: { width: 1280, height: 800 }, bypassCSP: true }); // axe is injected inline; csp.test.mjs checks the CSP
   page = await desk.newPage();
   watchErrors(page, errors);
 });
@@ -136,7 +136,7 @@ function parseCSV(text) {
 
 test('phone at 200%: import on a fresh profile with no server gives the same ledger', async () => {
   const want = await ledgerText(page);
-  phone = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  phone = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, bypassCSP: true });
   const p = await phone.newPage();
   watchErrors(p, errors);
   await p.goto(server.url + '/data');
