@@ -347,6 +347,7 @@ func TestBindingsListWarnsAndRevokes(t *testing.T) {
 	}
 	li.Call("querySelector", "button.revoke").Call("click")
 	u.e.ConsumeAll()
+	u.click("revoke-yes") // 解除 asks first
 	if got := u.text("bindings"); !strings.Contains(got, "已解除") || strings.Contains(got, "深圳2023年10月1日起的新规失效") {
 		t.Errorf("after revoke: %q", got)
 	}

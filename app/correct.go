@@ -106,21 +106,57 @@ func (c *correctionBar) render(b *book.Book) app.UI {
 	)
 }
 
-// voidControls is a bill's 作废 button, and its confirmation once pressed.
-func (c *correctionBar) voidControls(bill book.Bill) app.UI {
-	st := theStore()
+// voidControls is a bill's 作废 and 更正 buttons, and the void's confirmation once pressed.
+func (c *correctionBar) voidControls(bill book.Bill, amend app.EventHandler) app.UI {
 	if bill.VoidedBy != "" {
 		return app.Text("")
 	}
-	if c.confirming != bill.Key {
-		return app.Button().Class("secondary void").DataSet("void", bill.Key).Text(st.T("ledger.void")).
-			OnClick(func(ctx app.Context, e app.Event) { c.confirming, c.prob = bill.Key, problem{} })
+	st := theStore()
+	return c.confirmVoid(bill.Key, "ledger.voidconfirm",
+		app.Button().Class("secondary amend").DataSet("amend", bill.Key).Text(st.T("ledger.amend")).OnClick(amend))
+}
+
+// confirmVoid is the 作废 button of the action key (with the others beside it), or the
+// question confirmKey and its 确定作废 / 取消 once pressed.
+func (c *correctionBar) confirmVoid(key, confirmKey string, others ...app.UI) app.UI {
+	st := theStore()
+	if c.confirming != key {
+		return app.Div().Class("actions").Body(append([]app.UI{
+			app.Button().Class("secondary void").DataSet("void", key).Text(st.T("ledger.void")).
+				OnClick(func(ctx app.Context, e app.Event) { c.confirming, c.prob = key, problem{} }),
+		}, others...)...)
 	}
 	return app.Div().Class("confirm").Body(
-		app.Span().Text(st.T("ledger.voidconfirm")),
-		app.Button().ID("void-yes").Class("danger").OnClick(c.void(bill.Key)).Text(st.T("ledger.voidyes")),
+		app.Span().Text(st.T(confirmKey)),
+		app.Button().ID("void-yes").Class("danger").OnClick(c.void(key)).Text(st.T("ledger.voidyes")),
 		app.Button().ID("void-no").Class("secondary").OnClick(func(ctx app.Context, e app.Event) { c.confirming = "" }).Text(st.T("ledger.cancel")),
 	)
+}
+
+// paymentList is every premium, credit and correcting entry with its 作废 (after a
+// confirmation) while it stands, or 「已作废」 once taken back.
+func (c *correctionBar) paymentList(b *book.Book) app.UI {
+	st := theStore()
+	pays := b.Payments()
+	if len(pays) == 0 {
+		return app.P().Class("empty").Text(st.T("ledger.nopayments"))
+	}
+	return app.Ul().ID("payments").Class("cards").Body(app.Range(pays).Slice(func(i int) app.UI {
+		p := pays[len(pays)-1-i]
+		class, mark := "card payment", app.UI(c.confirmVoid(p.Key, "ledger.voidpayconfirm"))
+		if p.VoidedBy != "" {
+			class += " voided"
+			mark = app.P().Class("mark voided").Text(st.T("ledger.voided") + " · " + describe(b, p.VoidedBy))
+		}
+		return app.Li().Class(class).DataSet("mutation", p.Key).DataSet("state", string(p.State)).Body(
+			app.P().Body(
+				app.Strong().Text(describe(b, p.Key)),
+				app.Span().Class("muted").Text(" · "+shortTime(p.At)),
+				app.Span().Class("state "+string(p.State)).Text(stateText(p.State)),
+			),
+			mark,
+		)
+	}))
 }
 
 // billMark is a bill's 「已作废」 or 「已更正」 line with the total before and after.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"gongji/app/book"
 	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
@@ -27,6 +28,37 @@ type billPage struct {
 	prob                         problem // why the last save failed
 	premium                      premiumForm
 	slip                         slipPanel // 结算单: the slip of a saved bill
+	amend                        amendment // set while the form corrects a saved bill
+}
+
+// amendment is what the bill form needs to correct a saved bill (amend_bill): the bill, the
+// reason, and its visit as it was, kept when the date and time are left as they were.
+type amendment struct {
+	target, reason string
+	date, clock    string    // the visit as the form first showed it
+	visit          time.Time // the original's visit (zero: it had none)
+	done           func()    // called once the correction is saved or cancelled
+}
+
+// amending fills the form with the saved bill b so that saving corrects it.
+func amending(b book.Bill, done func()) *billPage {
+	a := b.Settle
+	c := &billPage{notFirst: true, patient: string(a.Patient), kind: a.Institution.Kind, category: string(a.Bill.Category),
+		designated: a.Institution.Designated, wallet: a.Institution.Wallet,
+		total: a.Bill.Total.String(), fund: amountText(a.Bill.Fund), policy: amountText(a.Bill.PolicySelfPay),
+		full: amountText(a.Bill.FullSelfPay), place: a.Place, memo: a.Note, large: a.Bill.Total > largeBill}
+	t := b.At.In(civil.Zone())
+	c.date, c.clock = civil.DateOf(t).String(), t.Format("15:04")
+	c.amend = amendment{target: b.Key, date: c.date, clock: c.clock, visit: a.Visit, done: done}
+	return c
+}
+
+// amountText is an amount for an input: "" for zero, so the field shows its placeholder.
+func amountText(a money.Amount) string {
+	if a == 0 {
+		return ""
+	}
+	return a.String()
 }
 
 var categories = []engine.Category{engine.Drug, engine.Device, engine.Consumable, engine.Treatment,
@@ -83,6 +115,9 @@ func (c *billPage) visit() (time.Time, problem) {
 	if c.date == "" {
 		return time.Time{}, problem{}
 	}
+	if c.amend.target != "" && c.date == c.amend.date && c.clock == c.amend.clock {
+		return c.amend.visit, problem{} // as it was: amend_bill keeps the original's visit
+	}
 	d, err := civil.ParseDate(c.date)
 	if err != nil {
 		return time.Time{}, problem{"visit", st.T("field.visit")}
@@ -105,6 +140,21 @@ func (c *billPage) visit() (time.Time, problem) {
 
 func (c *billPage) Render() app.UI {
 	st := theStore()
+	return app.Div().Class("page").Body(
+		&shell{Active: PathBill},
+		app.Main().Body(
+			app.H1().Text(st.T("bill.title")),
+			c.form(),
+			c.slip.render(),
+			c.premium.render(),
+		),
+	)
+}
+
+// form is the bill's inputs, the live split and the save button; while correcting a saved
+// bill also the reason and a cancel button.
+func (c *billPage) form() app.UI {
+	st := theStore()
 	c.defaults()
 	preview, pp := c.preview()
 	// a sentence about one input goes under it: the live check's first, else the last save's
@@ -114,54 +164,62 @@ func (c *billPage) Render() app.UI {
 		}
 		return c.prob.on(f...)
 	}
-	placed := []string{"patient", "card_holder", billFields[0], billFields[1], billFields[2], billFields[3], "visit", "place", "note", "large"}
+	placed := []string{"patient", "card_holder", billFields[0], billFields[1], billFields[2], billFields[3], "visit", "place", "note", "large", "reason"}
 	catOpts := make([]app.UI, len(categories))
 	for i, k := range categories {
 		catOpts[i] = option(string(k), st.T("cat."+string(k)), c.category)
 	}
-	return app.Div().Class("page").Body(
-		&shell{Active: PathBill},
-		app.Main().Body(
-			app.H1().Text(st.T("bill.title")),
-			app.Form().ID("bill-form").Class("card").OnSubmit(c.submit).Body(
-				fieldErr(st.T("bill.patient"), app.Select().ID("bill-patient").OnChange(valueTo(&c.patient)).Body(personOptions(c.patient)...),
-					"bill-patient-error", at("patient", "card_holder")),
-				app.Div().Class("row").Body(
-					field(st.T("bill.kind"), app.Select().ID("bill-kind").OnChange(valueTo(&c.kind)).Body(
-						option("pharmacy", st.T("kind.pharmacy"), c.kind), option("clinic", st.T("kind.clinic"), c.kind),
-						option("hospital", st.T("kind.hospital"), c.kind))),
-					field(st.T("bill.category"), app.Select().ID("bill-category").OnChange(valueTo(&c.category)).Body(catOpts...)),
-				),
-				app.Div().Class("row").Body(
-					fieldErr(st.T("bill.date"), app.Input().Type("date").ID("bill-date").Value(c.date).OnChange(valueTo(&c.date)).OnInput(valueTo(&c.date)),
-						"bill-date-error", at("visit")),
-					field(st.T("bill.time"), app.Input().Type("time").ID("bill-time").Value(c.clock).OnChange(valueTo(&c.clock)).OnInput(valueTo(&c.clock))),
-				),
-				fieldErr(st.T("bill.place"), app.Input().ID("bill-place").Value(c.place).OnInput(valueTo(&c.place)), "bill-place-error", at("place")),
-				check("bill-designated", st.T("bill.designated"), &c.designated),
-				check("bill-wallet", st.T("bill.acceptwallet"), &c.wallet),
-				app.Div().Class("row").Body(
-					fieldErr(st.T("bill.fund"), app.Input().ID("bill-fund").Attr("inputmode", "decimal").Value(c.fund).OnInput(valueTo(&c.fund)),
-						"bill-fund-error", at(billFields[1])),
-					fieldErr(st.T("bill.policy"), app.Input().ID("bill-policy").Attr("inputmode", "decimal").Value(c.policy).OnInput(valueTo(&c.policy)),
-						"bill-policy-error", at(billFields[2])),
-					fieldErr(st.T("bill.full"), app.Input().ID("bill-full").Attr("inputmode", "decimal").Value(c.full).OnInput(valueTo(&c.full)),
-						"bill-full-error", at(billFields[3])),
-					fieldErr(st.T("bill.total"), app.Input().ID("bill-total").Attr("inputmode", "decimal").Placeholder(c.sumText()).Value(c.total).OnInput(valueTo(&c.total)),
-						"bill-total-error", at(billFields[0])),
-				),
-				fieldErr(st.T("bill.note"), app.Input().ID("bill-note").Value(c.memo).OnInput(valueTo(&c.memo)), "bill-note-error", at("note")),
-				app.If(c.isLarge(), func() app.UI {
-					return app.Div().Body(check("bill-large", st.T("bill.large"), &c.large), note("bill-large-error", at("large")))
-				}),
-				preview,
-				note("bill-preview-error", pp.besides(placed...)),
-				note("bill-error", c.prob.besides(placed...)),
-				app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("bill-saved").Text(c.saved) }),
-				app.Button().Type("submit").ID("bill-save").Text(st.T("bill.save")),
-			),
-			c.slip.render(),
-			c.premium.render(),
+	amend := c.amend.target != ""
+	save := st.T("bill.save")
+	if amend {
+		save = st.T("amend.save")
+	}
+	return app.Form().ID("bill-form").Class("card").OnSubmit(c.submit).Body(
+		app.If(amend, func() app.UI { return app.H3().Text(st.T("amend.title")) }),
+		fieldErr(st.T("bill.patient"), app.Select().ID("bill-patient").OnChange(valueTo(&c.patient)).Body(personOptions(c.patient)...),
+			"bill-patient-error", at("patient", "card_holder")),
+		app.Div().Class("row").Body(
+			field(st.T("bill.kind"), app.Select().ID("bill-kind").OnChange(valueTo(&c.kind)).Body(
+				option("pharmacy", st.T("kind.pharmacy"), c.kind), option("clinic", st.T("kind.clinic"), c.kind),
+				option("hospital", st.T("kind.hospital"), c.kind))),
+			field(st.T("bill.category"), app.Select().ID("bill-category").OnChange(valueTo(&c.category)).Body(catOpts...)),
+		),
+		app.Div().Class("row").Body(
+			fieldErr(st.T("bill.date"), app.Input().Type("date").ID("bill-date").Value(c.date).OnChange(valueTo(&c.date)).OnInput(valueTo(&c.date)),
+				"bill-date-error", at("visit")),
+			field(st.T("bill.time"), app.Input().Type("time").ID("bill-time").Value(c.clock).OnChange(valueTo(&c.clock)).OnInput(valueTo(&c.clock))),
+		),
+		fieldErr(st.T("bill.place"), app.Input().ID("bill-place").Value(c.place).OnInput(valueTo(&c.place)), "bill-place-error", at("place")),
+		check("bill-designated", st.T("bill.designated"), &c.designated),
+		check("bill-wallet", st.T("bill.acceptwallet"), &c.wallet),
+		app.Div().Class("row").Body(
+			fieldErr(st.T("bill.fund"), app.Input().ID("bill-fund").Attr("inputmode", "decimal").Value(c.fund).OnInput(valueTo(&c.fund)),
+				"bill-fund-error", at(billFields[1])),
+			fieldErr(st.T("bill.policy"), app.Input().ID("bill-policy").Attr("inputmode", "decimal").Value(c.policy).OnInput(valueTo(&c.policy)),
+				"bill-policy-error", at(billFields[2])),
+			fieldErr(st.T("bill.full"), app.Input().ID("bill-full").Attr("inputmode", "decimal").Value(c.full).OnInput(valueTo(&c.full)),
+				"bill-full-error", at(billFields[3])),
+			fieldErr(st.T("bill.total"), app.Input().ID("bill-total").Attr("inputmode", "decimal").Placeholder(c.sumText()).Value(c.total).OnInput(valueTo(&c.total)),
+				"bill-total-error", at(billFields[0])),
+		),
+		fieldErr(st.T("bill.note"), app.Input().ID("bill-note").Value(c.memo).OnInput(valueTo(&c.memo)), "bill-note-error", at("note")),
+		app.If(c.isLarge(), func() app.UI {
+			return app.Div().Body(check("bill-large", st.T("bill.large"), &c.large), note("bill-large-error", at("large")))
+		}),
+		preview,
+		note("bill-preview-error", pp.besides(placed...)),
+		note("bill-error", c.prob.besides(placed...)),
+		app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("bill-saved").Text(c.saved) }),
+		app.If(amend, func() app.UI {
+			return fieldErr(st.T("amend.reason"), app.Input().ID("bill-reason").Value(c.amend.reason).OnInput(valueTo(&c.amend.reason)),
+				"bill-reason-error", at("reason"))
+		}),
+		app.Div().Class("actions").Body(
+			app.Button().Type("submit").ID("bill-save").Text(save),
+			app.If(amend, func() app.UI {
+				return app.Button().Type("button").ID("amend-cancel").Class("secondary").Text(st.T("ledger.cancel")).
+					OnClick(func(ctx app.Context, e app.Event) { c.amend.done() })
+			}),
 		),
 	)
 }
@@ -202,6 +260,9 @@ func (c *billPage) preview() (app.UI, problem) {
 	a, ok, p := c.args()
 	if !ok {
 		return app.Text(""), p
+	}
+	if c.amend.target != "" {
+		return c.amendPreview(a)
 	}
 	s := st.Book().State
 	when := a.Visit
@@ -253,6 +314,10 @@ func (c *billPage) submit(ctx app.Context, e app.Event) {
 		c.prob, c.saved = problem{"large", st.T("bill.largeconfirm")}, ""
 		return
 	}
+	if c.amend.target != "" {
+		c.saveAmendment(a)
+		return
+	}
 	o, err := st.Do(mutation.Settle, a)
 	if p := failure(o, err); !p.none() {
 		c.prob, c.saved = p, ""
@@ -264,4 +329,51 @@ func (c *billPage) submit(ctx app.Context, e app.Event) {
 	for _, id := range []string{"bill-total", "bill-fund", "bill-policy", "bill-full", "bill-place", "bill-note"} {
 		clearInput(id)
 	}
+}
+
+// amendArgs is the correction of the saved bill as the form stands.
+func (c *billPage) amendArgs(a mutation.SettleArgs) mutation.AmendArgs {
+	return mutation.AmendArgs{Target: c.amend.target, Settle: a, Reason: strings.TrimSpace(c.amend.reason)}
+}
+
+// amendPreview is the corrected bill decided as amend_bill would decide it now: the saved
+// bill's own postings reversed first, so its money counts again.
+func (c *billPage) amendPreview(a mutation.SettleArgs) (app.UI, problem) {
+	st := theStore()
+	_, o, err := st.Doc.Try(st.Engine(), st.Book(), mutation.AmendBill, c.amendArgs(a), st.Now())
+	if p := amendProblem(o, err); !p.none() || o.Split == nil {
+		return app.Text(""), p
+	}
+	res := engine.SplitResult{Payments: o.Split.Lines, Cash: o.Split.Cash}
+	res.Explanation = o.Explanation
+	return splitView("bill", res), problem{}
+}
+
+// saveAmendment sends amend_bill with the reason the person gave (one is asked for: the
+// ledger keeps why a bill was changed).
+func (c *billPage) saveAmendment(a mutation.SettleArgs) {
+	st := theStore()
+	if strings.TrimSpace(c.amend.reason) == "" {
+		c.prob = problem{"reason", st.T("amend.reasonneeded")}
+		return
+	}
+	if p := amendProblem(st.Do(mutation.AmendBill, c.amendArgs(a))); !p.none() {
+		c.prob = p
+		return
+	}
+	c.prob = problem{}
+	c.amend.done()
+}
+
+// amendProblem is failure with the bill's fields named as the form names them
+// ("settle.bill.total" is the total).
+func amendProblem(o mutation.Outcome, err error) problem {
+	p := failure(o, err)
+	if f, ok := strings.CutPrefix(p.Field, "settle."); ok {
+		p.Field = f
+		if o.Error != nil {
+			p.Text = fieldText(theStore().Lang(), f)
+		}
+	}
+	return p
 }

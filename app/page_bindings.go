@@ -17,6 +17,8 @@ type bindingsPage struct {
 	authorizer, beneficiary, created string
 	scopes                           map[family.Scope]bool
 	prob                             problem // why the last save or revoke failed
+	revoking                         string  // the binding waiting for "确定解除"
+	revokeProb                       problem // why the last revoke was refused
 }
 
 func (c *bindingsPage) Render() app.UI {
@@ -32,6 +34,7 @@ func (c *bindingsPage) Render() app.UI {
 			app.If(len(b.State.People) < 2, func() app.UI { return app.P().Class("empty").Text(st.T("bind.need2")) }).
 				Else(func() app.UI { return c.form() }),
 			app.H2().Text(st.T("bind.list")),
+			note("revoke-error", c.revokeProb.Text),
 			c.list(b),
 		),
 	)
@@ -152,7 +155,6 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 			state = st.T("bind.revoked") + " " + day(bd.Revoked)
 		}
 		_, invalid := book.Invalidated(st.Engine(), &b.State, &bd, today)
-		id := bd.ID
 		return app.Li().Class("card binding").DataSet("binding", bd.ID).Body(
 			app.P().Body(
 				app.Strong().Text(personName(bd.Authorizer)+" → "+personName(bd.Beneficiary)),
@@ -160,11 +162,28 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(stateText(st.StateOf(bd.ID))),
 			),
 			app.If(invalid && !revoked, func() app.UI { return app.P().Class("warning binding-invalid").Text(st.T("bind.invalid")) }),
-			app.If(!revoked, func() app.UI {
-				return app.Button().Class("secondary revoke").Text(st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
-					c.prob = failure(st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id}))
-				})
-			}),
+			app.If(!revoked, func() app.UI { return c.revokeControls(bd) }),
 		)
 	}))
+}
+
+// revokeControls is a binding's 解除 button, and once pressed the question naming whose
+// account stops paying for whom, with 确定解除 and 取消.
+func (c *bindingsPage) revokeControls(bd family.Binding) app.UI {
+	st := theStore()
+	id := bd.ID
+	if c.revoking != id {
+		return app.Button().Class("secondary revoke").Text(st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
+			c.revoking, c.revokeProb = id, problem{}
+		})
+	}
+	return app.Div().ID("revoke-confirm").Class("confirm").Body(
+		app.Span().Text(tf(st.T("bind.revokeconfirm"), personName(bd.Authorizer), personName(bd.Beneficiary))),
+		app.Button().ID("revoke-yes").Class("danger").Text(st.T("bind.revokeyes")).OnClick(func(ctx app.Context, e app.Event) {
+			c.revoking, c.revokeProb = "", failure(st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id}))
+		}),
+		app.Button().ID("revoke-no").Class("secondary").Text(st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) {
+			c.revoking = ""
+		}),
+	)
 }

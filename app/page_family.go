@@ -59,6 +59,9 @@ func peopleTable(b *book.Book) app.UI {
 			if p.HasAccount {
 				account = yuan(p.Balance())
 			}
+			if t := b.InTransit(p.ID); t > 0 {
+				account += " · " + st.T("transfer.intransit") + " " + yuan(t)
+			}
 			return app.Tr().DataSet("person", string(p.ID)).Body(
 				app.Td().Class("name").Text(p.Name),
 				app.Td().DataSet("label", st.T("person.insurance")).Text(st.T("ins."+string(p.Insurance))+" · "+st.T("status."+string(p.Status))),

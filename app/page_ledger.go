@@ -14,6 +14,7 @@ import (
 type ledgerPage struct {
 	pageBase
 	bar         correctionBar  // undo, void and what they were refused for
+	amending    *billPage      // the bill form correcting a saved bill (更正), nil when closed
 	credits     creditForm     // 每月划入
 	checkpoints checkpointForm // 余额核对
 }
@@ -32,6 +33,8 @@ func (c *ledgerPage) Render() app.UI {
 			&yearView{},
 			app.H2().Text(st.T("ledger.bills")),
 			c.billList(b),
+			app.H2().Text(st.T("ledger.payments")),
+			c.bar.paymentList(b),
 			app.H2().Text(st.T("ledger.corrections")),
 			correctionList(b),
 			app.H2().Text(st.T("ledger.accounts")),
@@ -72,9 +75,20 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 				p := bill.Split.Lines[j]
 				return app.Li().Text(personName(p.Payer) + " · " + st.T("src."+string(p.Source)) + " " + yuan(p.Amount))
 			}), app.Li().Text(st.T("bill.cash")+" "+yuan(bill.Split.Cash))),
-			c.bar.voidControls(bill),
+			c.billControls(bill),
 		)
 	}))
+}
+
+// billControls is a bill's 作废 and 更正, or the bill form correcting it once 更正 is pressed.
+func (c *ledgerPage) billControls(bill book.Bill) app.UI {
+	if c.amending != nil && c.amending.amend.target == bill.Key {
+		return c.amending.form()
+	}
+	return c.bar.voidControls(bill, func(ctx app.Context, e app.Event) {
+		c.bar.confirming, c.bar.prob = "", problem{}
+		c.amending = amending(bill, func() { c.amending = nil })
+	})
 }
 
 // statements lists every posting per person and account with the balance after it.

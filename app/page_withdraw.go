@@ -5,8 +5,10 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"gongji/app/book"
 	"gongji/shared/engine"
 	"gongji/shared/family"
+	"gongji/shared/mutation"
 )
 
 // withdrawPage (提取与转移) asks the questions of rules.md section 6 one by one and shows the
@@ -15,6 +17,8 @@ type withdrawPage struct {
 	pageBase
 	person, ground, to, gap string
 	stopped, enrolled       bool
+	saved                   string  // what the last transfer or arrival recorded
+	prob                    problem // why it was refused
 }
 
 var grounds = []string{"", "death", "voluntary_exit", "lump_sum_pension_clearing", "emigration",
@@ -46,7 +50,10 @@ func (c *withdrawPage) Render() app.UI {
 				check("transfer-enrolled", st.T("transfer.enrolled"), &c.enrolled),
 				field(st.T("transfer.gap"), app.Input().ID("transfer-gap").Attr("inputmode", "numeric").Value(c.gap).OnInput(valueTo(&c.gap))),
 				c.transferCheck(),
+				note("transfer-record-error", c.prob.Text),
+				app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("transfer-saved").Text(c.saved) }),
 			),
+			c.transits(),
 		),
 	)
 }
@@ -69,14 +76,74 @@ func (c *withdrawPage) transferCheck() app.UI {
 	if c.person == "" || c.to == "" {
 		return app.Text("")
 	}
-	gap, _ := strconv.Atoi(c.gap)
 	s := st.Book().State
-	res, err := st.Engine().Transfer(&s, st.Now(), engine.TransferRequest{Person: family.PersonID(c.person),
-		ToRegion: regionCode(c.to), OriginStopped: c.stopped, DestEnrolled: c.enrolled, GapMonths: gap})
+	res, err := st.Engine().Transfer(&s, st.Now(), c.transferArgs())
 	if err != nil {
 		return note("transfer-error", explain(st.Lang(), err).Text)
 	}
-	return verdictView("transfer-check", res.Allowed, res.Explanation)
+	return app.Div().Body(
+		verdictView("transfer-check", res.Allowed, res.Explanation),
+		app.If(res.Allowed, func() app.UI {
+			return app.Button().Type("button").ID("transfer-record").Text(st.T("transfer.record")).OnClick(c.record)
+		}),
+	)
+}
+
+// transferArgs is the transfer as the form stands.
+func (c *withdrawPage) transferArgs() engine.TransferRequest {
+	gap, _ := strconv.Atoi(c.gap)
+	return engine.TransferRequest{Person: family.PersonID(c.person), ToRegion: regionCode(c.to),
+		OriginStopped: c.stopped, DestEnrolled: c.enrolled, GapMonths: gap}
+}
+
+// record saves the transfer the check allowed: the balance leaves the old region's account
+// and waits in transit (T3) until 已到账; inside Guangdong (T5) it stays where it is.
+func (c *withdrawPage) record(ctx app.Context, e app.Event) {
+	st := theStore()
+	before := st.Book().InTransit(family.PersonID(c.person))
+	o, err := st.Do(mutation.Transfer, c.transferArgs())
+	if c.prob = failure(o, err); !c.prob.none() {
+		c.saved = ""
+		return
+	}
+	c.saved = st.T("transfer.stays")
+	if moved := st.Book().InTransit(family.PersonID(c.person)) - before; moved > 0 {
+		c.saved = tf(st.T("transfer.recorded"), yuan(moved))
+	}
+	c.to, c.gap, c.stopped, c.enrolled = "", "", false, false
+	clearInput("transfer-gap")
+}
+
+// transits lists every balance on its way to a new region's account, each with 已到账.
+func (c *withdrawPage) transits() app.UI {
+	st := theStore()
+	ts := st.Book().Transits()
+	if len(ts) == 0 {
+		return app.Text("")
+	}
+	return app.Section().ID("transits").Class("card").Body(
+		app.H2().Text(st.T("transfer.transits")),
+		app.Ul().Class("cards").Body(app.Range(ts).Slice(func(i int) app.UI {
+			t := ts[i]
+			return app.Li().Class("card transit").DataSet("transfer", t.Key).Body(
+				app.P().Text(tf(st.T("transfer.transit"), personName(t.Person), yuan(t.Amount), shortTime(t.At))),
+				app.Button().Class("arrive").DataSet("arrive", t.Key).Text(st.T("transfer.arrived")).OnClick(c.arrive(t)),
+			)
+		})),
+	)
+}
+
+// arrive records that the balance of transfer t shows in the new region's account.
+func (c *withdrawPage) arrive(t book.Transit) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		st := theStore()
+		o, err := st.Do(mutation.TransferArrive, mutation.TransferArriveArgs{Transfer: t.Key})
+		if c.prob = failure(o, err); !c.prob.none() {
+			c.saved = ""
+			return
+		}
+		c.saved = tf(st.T("transfer.arrivedsaved"), personName(t.Person), yuan(t.Amount))
+	}
 }
 
 func verdictView(id string, allowed bool, lines []engine.Line) app.UI {

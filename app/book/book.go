@@ -115,6 +115,8 @@ type Bill struct {
 	State    ItemState
 	Amends   string
 	VoidedBy string
+	// Settle is the bill as entered (the corrected bill for an amendment): what 更正 starts from.
+	Settle mutation.SettleArgs
 }
 
 // Bills lists the applied settlements and amended bills in order.
@@ -129,7 +131,7 @@ func (b *Book) Bills() []Bill {
 			continue
 		}
 		bill := Bill{Key: it.Key(), At: it.Mutation.At, Patient: a.Patient, Total: a.Bill.Total, Fund: a.Bill.Fund,
-			Place: a.Place, Note: a.Note, Split: *it.Outcome.Split, State: it.State, Amends: amends}
+			Place: a.Place, Note: a.Note, Split: *it.Outcome.Split, State: it.State, Amends: amends, Settle: a}
 		if r := b.State.Record(it.Key()); r != nil {
 			bill.At, bill.VoidedBy = r.At, r.VoidedBy
 		}

@@ -1,7 +1,8 @@
 // End to end at a phone's size (390x844): correct anything, lose nothing. A family is made,
 // a typo in a name is fixed, a bill is entered with its visit date, place and 统筹 part, voided
 // and the void undone, and a member's retirement is recorded; then the family goes to the
-// server, which re-runs every correction and confirms it. Screenshot: correct-ledger.png (the
+// server, which re-runs every correction and confirms it. A bill's amounts are corrected
+// (amend_bill) and a binding is revoked after its confirmation on the way. Screenshot: correct-ledger.png (the
 // ledger with 「已更正」, before and after).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,6 +78,47 @@ test('a bill as the receipt reads, voided, and the void undone', async () => {
   await page.locator('#bills li.bill.voided').waitFor({ state: 'detached' });
   assert.match(await page.locator('#people').innerText(), /920\.00 元/);
   await page.locator('#corrections li.corrected', { hasText: '恢复' }).waitFor();
+});
+
+test('a bill\'s amounts corrected: 已更正 with before and after', async () => {
+  const bill = page.locator('#bills li.bill').first();
+  await bill.locator('button.amend').click();
+  // the form opens with the saved bill
+  assert.equal(await page.inputValue('#bill-policy'), '80.00');
+  assert.equal(await page.inputValue('#bill-place'), '杭州市第一人民医院');
+  assert.equal(await page.inputValue('#bill-date'), '2026-01-15');
+  await page.fill('#bill-policy', '100');
+  await page.fill('#bill-total', '420');
+  await page.click('#bill-save');
+  await page.locator('#bill-reason-error', { hasText: '原因' }).waitFor();
+  await page.fill('#bill-reason', '按收据改金额');
+  await page.click('#bill-save');
+  await page.locator('#bills li.bill .mark.corrected', { hasText: '原 400.00 元 → 现 420.00 元' }).waitFor();
+  await page.locator('#bills li.bill.voided', { hasText: '已作废' }).waitFor(); // the bill it replaced
+  assert.match(await page.locator('#people').innerText(), /900\.00 元/);
+  await page.locator('#corrections li.corrected', { hasText: '400.00 元 → 420.00 元' }).waitFor();
+  await shot(page, 'correct-amend');
+});
+
+test('a binding revoked after its confirmation', async () => {
+  await nav(page, 'family');
+  await page.selectOption('#relation-person', '王芳');
+  await page.selectOption('#relation-of', '张叁');
+  await page.selectOption('#relation-kind', 'parent');
+  await page.click('#relation-save');
+  await nav(page, 'bindings');
+  await page.selectOption('#bind-authorizer', '张叁');
+  await page.selectOption('#bind-beneficiary', '王芳');
+  await page.locator('#bind-verdict[data-allowed="true"]').waitFor();
+  await page.click('#bind-save');
+  const li = page.locator('#bindings li', { hasText: '张三 → 王芳' });
+  await li.waitFor();
+  await li.locator('button.revoke').click();
+  await page.locator('#revoke-confirm', { hasText: '确定解除 张三 为 王芳 的共济绑定吗' }).waitFor();
+  assert.match(await li.innerText(), /生效中/); // nothing revoked yet
+  await page.click('#revoke-yes');
+  await li.filter({ hasText: '已解除' }).waitFor();
+  assert.equal(await li.locator('button.revoke').count(), 0);
 });
 
 test('退休 recorded for a member, and the server confirms every correction', async () => {
