@@ -2,8 +2,10 @@
 // a typo in a name is fixed, a bill is entered with its visit date, place and 统筹 part, voided
 // and the void undone, and a member's retirement is recorded; then the family goes to the
 // server, which re-runs every correction and confirms it. A bill's amounts are corrected
-// (amend_bill) and a binding is revoked after its confirmation on the way. Screenshot: correct-ledger.png (the
-// ledger with 「已更正」, before and after).
+// (amend_bill) and a binding is revoked after its confirmation on the way. The whole story
+// runs with the text at 200% (CSS zoom 2), as a parent's phone set to large text shows it;
+// the ledger and the navigation are measured for sideways scrolling. Screenshots:
+// correct-ledger.png (the ledger with 「已更正」, before and after) and correct-nav.png (更多 open).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, ready, shot, watchErrors, nav } from './harness.mjs';
@@ -33,9 +35,22 @@ async function addPerson(name, insurance, account) {
   await page.locator(`#people tr[data-person="${name}"]`).waitFor();
 }
 
+// zoom2 sets the text to 200%, as the phone's large-text setting does; navigation inside the
+// app keeps it, a reload needs it again.
+async function zoom2() {
+  await page.evaluate(() => { document.documentElement.style.zoom = '2'; });
+}
+
+// noSideways fails when the page scrolls sideways.
+async function noSideways(where) {
+  const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(m.scroll <= m.client, `${where}: scrollWidth ${m.scroll} > clientWidth ${m.client}`);
+}
+
 test('a family, and a typo in a name fixed', async () => {
   await page.goto(server.url + '/');
   await ready(page);
+  await zoom2();
   await addPerson('张叁', 'employee', '1000');
   await addPerson('王芳', 'resident');
   await page.selectOption('#edit-person', '张叁');
@@ -139,6 +154,11 @@ test('退休 recorded for a member, and the server confirms every correction', a
   await corrections.filter({ hasText: '姓名 张叁 → 张三' }).waitFor();
   await corrections.filter({ hasText: '退休 否 → 是' }).waitFor();
   assert.ok(await page.locator('#corrections li[data-state="confirmed"]').count() >= 4);
+  assert.equal(await page.evaluate(() => document.documentElement.style.zoom), '2');
+  await noSideways('ledger at 200%');
   await shot(page, 'correct-ledger');
+  await page.click('#nav-more');
+  await noSideways('navigation with 更多 open at 200%');
+  await shot(page, 'correct-nav');
   assert.deepEqual(errors, []);
 });
