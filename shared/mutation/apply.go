@@ -23,6 +23,11 @@ func Apply(e *engine.Engine, s *family.State, m Mutation, at time.Time) (Outcome
 	if err != nil {
 		return rejectedInput(err), s.Clone()
 	}
+	return applyArgs(e, s, m, args, at)
+}
+
+// applyArgs is Apply for arguments already decoded (ApplyAs decodes them once for both).
+func applyArgs(e *engine.Engine, s *family.State, m Mutation, args any, at time.Time) (Outcome, family.State) {
 	// the monthly credits due by at come first (credit.go); a refused mutation accrues nothing
 	credits := DueCredits(s, at)
 	acc := s.Clone()

@@ -101,12 +101,12 @@ func ApplyAs(e *engine.Engine, s *family.State, who Actor, m Mutation, at time.T
 		// W11: rules.md section 5 (the refund happens at its time, by the server)
 		return refusedWith(ServerOnly, engine.Say("W11", ServerOnly, engine.MsgRefundServerOnly)), s.Clone()
 	case who.entitled(s, n):
-		return Apply(e, s, m, at)
+		return applyArgs(e, s, m, args, at)
 	case name == LinkDevice && args.(*LinkDeviceArgs).Person == "":
 		return refusedWith(NotEntitled, engine.Say("K2", NotEntitled, engine.MsgConsentOwnerOnly)), s.Clone()
 	}
 	// What the rules refuse now is refused now; only what could apply is asked for.
-	o, _ := Apply(e, s, m, at)
+	o, _ := applyArgs(e, s, m, args, at)
 	if !o.Status.Applied() {
 		return o, s.Clone()
 	}
