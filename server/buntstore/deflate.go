@@ -79,3 +79,44 @@ func inflateV3(payload string) (string, error) {
 // maxInflatedBytes bounds what one record may inflate to: far above the largest push the API
 // accepts, so only a damaged record can reach it.
 const maxInflatedBytes = 64 << 20
+
+// snapshotDeflaters compress snapshots: large and repetitive on their own, they need no
+// dictionary, and they are written once per snapshotEvery changes.
+var snapshotDeflaters = gosync.Pool{New: func() any {
+	w, err := flate.NewWriter(io.Discard, deflateLevel)
+	if err != nil {
+		panic(err) // only for a bad level, a constant
+	}
+	return w
+}}
+
+// deflateSnapshot is a snapshot's JSON deflated, base64 in quotes.
+func deflateSnapshot(text string) string {
+	var b bytes.Buffer
+	w := snapshotDeflaters.Get().(*flate.Writer)
+	defer snapshotDeflaters.Put(w)
+	w.Reset(&b)
+	_, _ = w.Write([]byte(text))
+	_ = w.Close()
+	return `"` + base64.RawStdEncoding.EncodeToString(b.Bytes()) + `"`
+}
+
+// inflateSnapshot reverses deflateSnapshot.
+func inflateSnapshot(quoted string) (string, error) {
+	text, ok := strings.CutPrefix(quoted, `"`)
+	if text, ok = strings.CutSuffix(text, `"`); !ok {
+		return "", fmt.Errorf("snapshot payload is not a quoted string")
+	}
+	raw, err := base64.RawStdEncoding.DecodeString(text)
+	if err != nil {
+		return "", err
+	}
+	out, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(raw)), maxInflatedBytes+1))
+	if err != nil {
+		return "", err
+	}
+	if len(out) > maxInflatedBytes {
+		return "", fmt.Errorf("snapshot inflates beyond %d bytes", maxInflatedBytes)
+	}
+	return string(out), nil
+}

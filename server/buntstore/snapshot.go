@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"strconv"
 
 	"gongji/server/store"
 	"gongji/shared/family"
@@ -17,7 +18,11 @@ import (
 //	1  {"v":1,"seq":N,"lastMutationIDs":{...},"state":family.State}   (money in fen)
 //	2  {"v":2,"seq":N,"last_mutation_ids":{...},"state":family.State} (sync.FormatVersion 2)
 //	3  2 + "clients":{"<client id>":{"device","sums"}} (store.Client: who owns each client id)
-const SnapshotVersion = 3
+//	4  {"v":4,"z":"<base64>"}: the JSON of format 3 (with "v":4) deflated. A family's state
+//	   now keeps its correctable actions (family.Record, with their entries), so a snapshot of
+//	   a family with 200 bills is about 60 KB of repetitive JSON; deflated it is a few KB, and
+//	   BuntDB keeps every rewritten value in its file until it is shrunk.
+const SnapshotVersion = 4
 
 // snapshotEvery bounds the log redone at start after a crash: a family's snapshot is
 // rewritten once its head is this many changes past it (a clean stop writes every family's).
@@ -38,8 +43,13 @@ type snapshot struct {
 // reads it before the log it shortens.
 func snapshotKey(fam string) string { return "f/" + fam + "/c" }
 
-func encodeSnapshot(h *store.Head) string {
+// snapshotJSON is the snapshot's JSON before it is deflated (the golden test pins it).
+func snapshotJSON(h *store.Head) string {
 	return mustJSON(snapshot{V: SnapshotVersion, Seq: h.Seq, LastMutationIDs: h.LastMutationIDs, State: h.State, Clients: h.Clients})
+}
+
+func encodeSnapshot(h *store.Head) string {
+	return `{"v":` + strconv.Itoa(SnapshotVersion) + `,"z":` + deflateSnapshot(snapshotJSON(h)) + `}`
 }
 
 // decodeSnapshot returns the head a snapshot holds, or nil for a snapshot of an older format
@@ -57,8 +67,18 @@ func decodeSnapshot(v string) (*store.Head, error) {
 	if version.V < SnapshotVersion {
 		return nil, nil
 	}
+	var packed struct {
+		Z json.RawMessage `json:"z"`
+	}
+	if err := json.Unmarshal([]byte(v), &packed); err != nil {
+		return nil, fmt.Errorf("%w: snapshot: %v", ErrDamaged, err)
+	}
+	text, err := inflateSnapshot(string(packed.Z))
+	if err != nil {
+		return nil, fmt.Errorf("%w: snapshot: %v", ErrDamaged, err)
+	}
 	var sn snapshot
-	if err := json.Unmarshal([]byte(v), &sn); err != nil {
+	if err := json.Unmarshal([]byte(text), &sn); err != nil {
 		return nil, fmt.Errorf("%w: snapshot: %v", ErrDamaged, err)
 	}
 	if sn.Seq < 0 {
