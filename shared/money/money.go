@@ -177,8 +177,8 @@ func (a Amount) MulRatioHalfUp(ratio decimal.Decimal) Amount {
 	return Amount(product.Round(2).Shift(2).IntPart())
 }
 
-// MarshalText is the amount's JSON and text form: a string with exactly two decimals,
-// "12.34" or "-0.05", the scenario format's choice (rules.md section 1: money in JSON is a
+// MarshalText is the amount's JSON and text form: a string with exactly two decimals, such as
+// 12.34 or -0.05, the scenario format's choice (section 1 of rules.md: money in JSON is a
 // string, never a number, so no float ever touches it).
 func (a Amount) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
 

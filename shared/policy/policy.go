@@ -129,8 +129,8 @@ type Row struct {
 	LocalDefault bool
 }
 
-// Unofficial says whether the row rests on a C or U source only, so the UI shows
-// "此规则来源未经官方确认" (rules.md: grades).
+// Unofficial says whether the row rests on a C or U source only (the grades of rules.md), so
+// the UI shows 此规则来源未经官方确认.
 func (r Row) Unofficial() bool {
 	g := strings.Split(r.Grade, "/")
 	last := g[len(g)-1]

@@ -78,15 +78,15 @@ const (
 func PoolRows() []PoolRow {
 	municipality := func(prefix, code string) PoolRow {
 		return PoolRow{Scope: prefix, Rule: Whole, Title: legacyList, Grade: "C",
-			Note: "one 市本级 code " + code + " for the whole city (research-2024.md Q5); " + guoFa1998 +
+			Note: "one 市本级 code " + code + " for the whole city in a legacy insured-place list; " + guoFa1998 +
 				" also says 北京、天津、上海3个直辖市原则上在全市范围内实行统筹 (1998)"}
 	}
 	return []PoolRow{
 		// 国发〔1998〕44号: 原则上以地级以上行政区（包括地、市、州、盟）为统筹单位
 		{Scope: "", Rule: EachCity, Title: guoFa1998, Issuer: "国务院", Date: "1998-12-14",
 			URL: "http://m.markforbuffalo.com/news/2009/1122/112.html", Grade: "A",
-			Note: "copy of the decision's text: 基本医疗保险原则上以地级以上行政区（包括地、市、州、盟）为统筹单位; " +
-				"rules.md section 1 and research.md: the pooling region is usually a prefecture-level city"},
+			Note: "copy of the decision's text: 基本医疗保险原则上以地级以上行政区（包括地、市、州、盟）为统筹单位: " +
+				"the pooling region is usually a prefecture-level city"},
 		municipality("11", "119900"),
 		municipality("12", "129900"),
 		municipality("31", "319900"),
@@ -99,11 +99,11 @@ func PoolRows() []PoolRow {
 			Date: "2021-03-27", URL: "https://ybzffs.com/page41?article_id=23436", Grade: "A",
 			Note: "copy of ybj.hainan.gov.cn 2021-03-27; province-wide since 2020-01-01: Haikou, Sanya, Sansha, Danzhou and the 4690xx counties are one pool"},
 		{Scope: "4290", Rule: EachCounty, Title: codeTables, Grade: "C",
-			Note: "湖北省直辖县级: 仙桃 429004, 潜江 429005, 天门 429006, 神农架林区 429021 each its own pool; not confirmed by an official source (research-2024.md Q5)"},
+			Note: "湖北省直辖县级: 仙桃 429004, 潜江 429005, 天门 429006, 神农架林区 429021 each its own pool; not confirmed by an official source"},
 		{Scope: "4190", Rule: EachCounty, Title: codeTables, Grade: "C",
-			Note: "河南省直辖县级: 济源 419001 its own pool (the legacy list codes it 411800); not confirmed by an official source (research-2024.md Q5)"},
+			Note: "河南省直辖县级: 济源 419001 its own pool (the legacy list codes it 411800); not confirmed by an official source"},
 		{Scope: "6590", Rule: EachCounty, Title: legacyList, Grade: "C",
-			Note: "新疆生产建设兵团 cities 6590xx (石河子, 五家渠, ...) each its own pool; the legacy list codes XPCC pools 669900 (兵团本级) and 6601xx-6614xx (师), not GB/T 6590xx (research-2024.md Q5)"},
+			Note: "新疆生产建设兵团 cities 6590xx (石河子, 五家渠, ...) each its own pool; the legacy list codes XPCC pools 669900 (兵团本级) and 6601xx-6614xx (师), not GB/T 6590xx"},
 	}
 }
 

@@ -263,7 +263,6 @@ func entries() []Source {
 		{ID: Jiusongjiankang, Kind: Article, Grade: "C",
 			Issuer: "健康问答网站", IssuerEN: "a health Q&A website",
 			Title:   "医保个人账户家庭共济常见问题",
-			TitleEN: "Common questions on family mutual aid",
-			URL:     "https://www.jiusongjiankang.com/"},
+			TitleEN: "Common questions on family mutual aid"},
 	}
 }

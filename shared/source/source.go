@@ -139,8 +139,12 @@ func (c *Catalogue) Check() error {
 			return fmt.Errorf("source %q: empty or duplicate id", id)
 		case s.Title == "" || s.TitleEN == "" || s.Issuer == "" || s.IssuerEN == "":
 			return fmt.Errorf("source %s: title and issuer are needed in both languages", id)
-		case s.Grade == "" || s.URL == "":
-			return fmt.Errorf("source %s: grade and link are needed", id)
+		case s.Grade == "":
+			return fmt.Errorf("source %s: a grade is needed", id)
+		// A link is needed except for an unofficial web article whose page was not kept: it is
+		// shown as 「网络文章，未经官方确认」 without one.
+		case s.URL == "" && !s.Unofficial():
+			return fmt.Errorf("source %s: a link is needed", id)
 		case (s.DocNo == "") != (s.DocNoEN == ""):
 			return fmt.Errorf("source %s: document number needs both forms", id)
 		case s.Date != "" && dateZH(s.Date) == s.Date:

@@ -22,6 +22,7 @@ func TestCheckFindsGaps(t *testing.T) {
 		{"complete", func(*Source) {}, ""},
 		{"no English title", func(s *Source) { s.TitleEN = "" }, "both languages"},
 		{"no link", func(s *Source) { s.URL = "" }, "link"},
+		{"an unofficial article may have no link", func(s *Source) { s.URL, s.Kind, s.Grade = "", Article, "C" }, ""},
 		{"number without its Latin form", func(s *Source) { s.DocNo = "国办发〔2021〕14号" }, "both forms"},
 		{"bad date", func(s *Source) { s.Date = "2021/04/13" }, "date"},
 	}
