@@ -35,7 +35,9 @@ func explanation(id string, lines []engine.Line) app.UI {
 				c := cites[j]
 				return app.Small().Class("source").Body(
 					app.Text(st.T("source")+colon),
-					app.A().Href(c.URL).Target("_blank").Rel("noopener").Text(c.Text),
+					app.If(c.URL != "", func() app.UI {
+						return app.A().Href(c.URL).Target("_blank").Rel("noopener").Text(c.Text)
+					}).Else(func() app.UI { return app.Span().Text(c.Text) }),
 				)
 			}),
 			app.If(l.Unofficial(), func() app.UI {
