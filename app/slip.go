@@ -19,9 +19,11 @@ import (
 type slipPanel struct {
 	target string // the bill's key; "" is the newest standing bill
 	text   string
-	adjust bool    // the person confirmed bringing the balance to the slip's balc
-	prob   problem // why the last save failed
-	saved  string
+	adjust bool // the person confirmed bringing the balance to the slip's balc
+	// balcLater: the slip's 余额 was left out, as the account moved after this bill
+	balcLater bool
+	prob      problem // why the last save failed
+	saved     string
 }
 
 // standingBills are the bills a slip may be recorded for, newest first.
@@ -65,6 +67,12 @@ func (c *slipPanel) args() (mutation.RecordSlipArgs, problem) {
 	}
 	if err != nil {
 		return mutation.RecordSlipArgs{}, problem{"slip.text", slipProblem(err)}
+	}
+	// balc is the balance right after this bill: with later entries on the account it cannot
+	// be compared with today's ledger, so it is left out (the ledger's 余额核对 does that)
+	c.balcLater = sl.Has(slip.Balc) && st.Book().MovedSince(target, bill.Patient)
+	if c.balcLater {
+		delete(sl.Amounts, slip.Balc)
 	}
 	return mutation.RecordSlipArgs{Target: target, Settle: bill, Slip: slipJSON(sl), AdjustBalance: c.adjust}, problem{}
 }
@@ -163,6 +171,7 @@ func (c *slipPanel) render() app.UI {
 			OnInput(valueTo(&c.text)).OnChange(valueTo(&c.text)), "slip-text-error", p.on("slip.text")),
 		result,
 		app.If(mismatch, func() app.UI { return check("slip-adjust", st.T("slip.adjust"), &c.adjust) }),
+		app.If(c.balcLater, func() app.UI { return app.P().ID("slip-balc-later").Class("note").Text(st.T("slip.balc_later")) }),
 		note("slip-error", p.besides("slip.bill", "slip.text")),
 		app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("slip-saved").Text(c.saved) }),
 		app.Button().Type("button").ID("slip-save").Text(st.T("slip.save")).OnClick(c.save),

@@ -557,4 +557,5 @@ var en = map[string]string{
 	"transfer.intransit":    "on its way",
 	"transfer.arrived":      "Arrived",
 	"transfer.arrivedsaved": "Arrival recorded: {2} of {1} is in the new region's personal account.",
+	"slip.balc_later":       "The account moved after this bill, so the slip's balance (as it was then) cannot be compared with today's ledger: record today's balance under the ledger's balance check instead.",
 }

@@ -557,4 +557,5 @@ var zh = map[string]string{
 	"transfer.intransit":    "在途",
 	"transfer.arrived":      "已到账",
 	"transfer.arrivedsaved": "已记录到账：{1} 的 {2} 已转入新参保地的个人账户。",
+	"slip.balc_later":       "这张账单之后本人账户还有其他收支，结算单上的余额是当时的余额，不能和现在的账本直接比较：请在账本的“余额核对”里记录今天的余额。",
 }

@@ -83,3 +83,24 @@ func (b *Book) Accounts() []AccountRows {
 	}
 	return out
 }
+
+// MovedSince says whether person's personal account has postings after those of the item
+// key. A settlement slip's 余额 (balc) is the balance right after its bill, so it can be
+// checked against the ledger only when nothing moved the account since.
+func (b *Book) MovedSince(key string, person family.PersonID) bool {
+	for _, a := range b.Accounts() {
+		if a.Person != person || a.Account != ledger.AccountOf(person) {
+			continue
+		}
+		seen := false
+		for _, r := range a.Rows {
+			switch {
+			case r.Key == key:
+				seen = true
+			case seen:
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -181,3 +181,22 @@ func TestFlowsFollowCorrections(t *testing.T) {
 		t.Errorf("flows after voiding the 80.00 bill %+v, want 20.00", fs)
 	}
 }
+
+// TestMovedSince: a slip's balance can be checked only against the last bill on the account.
+func TestMovedSince(t *testing.T) {
+	e := engine.Default()
+	l := family3(t, e)
+	do(t, e, l, mutation.Settle, bill("张三", "80.00"))
+	do(t, e, l, mutation.Settle, bill("张三", "20.00"))
+	b := Build(e, l)
+	bills := b.Bills()
+	if len(bills) != 2 {
+		t.Fatalf("bills %+v", bills)
+	}
+	if !b.MovedSince(bills[0].Key, "张三") {
+		t.Error("the first bill: a later bill moved the account, want true")
+	}
+	if b.MovedSince(bills[1].Key, "张三") {
+		t.Error("the last bill: nothing moved since, want false")
+	}
+}
