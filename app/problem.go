@@ -100,6 +100,8 @@ func explain(lang string, err error) problem {
 	switch {
 	case err == nil:
 		return problem{}
+	case errors.Is(err, errElsewhere):
+		return problem{Text: tr(lang, "tab.elsewhere")}
 	case errors.As(err, &ie):
 		return problem{fieldName(ie.Field), fieldText(lang, ie.Field)}
 	case errors.As(err, &fe):

@@ -43,7 +43,12 @@ func (c *shell) OnMount(ctx app.Context) {
 		ctx.Dispatch(func(app.Context) {}) // the status and the badge follow this device's own changes
 	})
 	watchUpdates(app.TryUpdate)
-	startSync(ctx)
+	claimTabOnce(func(writer bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			theStore().Elsewhere = !writer
+			startSync(ctx)
+		})
+	})
 }
 
 func (c *shell) OnAppUpdate(ctx app.Context) { c.update = ctx.AppUpdateAvailable() }
@@ -80,6 +85,9 @@ func (c *shell) Render() app.UI {
 		}),
 		// the load or save error itself stays in st.Err; the family reads what it means
 		app.If(st.Err != "", func() app.UI { return app.P().ID("storage-error").Class("error").Text(st.T("err.storage")) }),
+		app.If(st.Elsewhere, func() app.UI {
+			return app.P().ID("tab-elsewhere").Class("error").Role("alert").Text(st.T("tab.elsewhere"))
+		}),
 	)
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"time"
 
 	"gongji/app/book"
@@ -30,7 +31,13 @@ type Store struct {
 	book *book.Book
 	// changed runs after every change made on this device (the sync client pushes it).
 	changed func()
+	// Elsewhere: another tab of the app holds the writer lock (claimTab); this one only shows
+	// the family, saving and syncing nothing, so the two never overwrite each other's queue.
+	Elsewhere bool
 }
+
+// errElsewhere refuses a change in a tab that does not hold the writer lock.
+var errElsewhere = errors.New("another tab of the app is open on this device")
 
 // NewStore loads the document from kv (a fresh one when empty or unreadable).
 func NewStore(s kv, now func() time.Time) *Store {
@@ -85,8 +92,11 @@ func (s *Store) rebuild() {
 	s.book.AccrueTo(s.now())
 }
 
-// Save writes the document to browser storage.
+// Save writes the document to browser storage (not from a tab that only shows the family).
 func (s *Store) Save() error {
+	if s.Elsewhere {
+		return nil
+	}
 	if err := s.kv.Set(storageKey, string(s.Doc.Encode())); err != nil {
 		s.Err = err.Error()
 		return err
@@ -111,6 +121,9 @@ func (s *Store) OnChange(f func()) { s.changed = f }
 // mutation is queued and saved before anything else happens. The outcome is the local one;
 // the server confirms, adjusts or rejects it later. A refused mutation is not queued.
 func (s *Store) Do(name mutation.Name, args any) (mutation.Outcome, error) {
+	if s.Elsewhere {
+		return mutation.Outcome{}, errElsewhere
+	}
 	m, o, err := s.Doc.Try(s.eng, s.book, name, args, s.now())
 	if err != nil || !(o.Status.Applied() || o.Status == mutation.PendingConsent) {
 		return o, err
