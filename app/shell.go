@@ -86,7 +86,7 @@ func (c *shell) Render() app.UI {
 		// the load or save error itself stays in st.Err; the family reads what it means
 		app.If(st.Err != "", func() app.UI { return app.P().ID("storage-error").Class("error").Text(st.T("err.storage")) }),
 		app.If(st.Elsewhere, func() app.UI {
-			return app.P().ID("tab-elsewhere").Class("error").Role("alert").Text(st.T("tab.elsewhere"))
+			return app.P().ID("tab-elsewhere").Class("banner").Role("alert").Text(st.T("tab.elsewhere"))
 		}),
 	)
 }
