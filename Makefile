@@ -13,10 +13,15 @@ OUT       := build/out
 # measurable change in the engine's wasm benchmarks (settle 173 -> 151 us, bind 41 -> 44 us
 # per decision under Node).
 WASM_GCFLAGS ?= -gcflags=all=-l
+# -tags gongji_lean leaves the region table out of the wasm (shared/region/source_lean.go): the
+# page loads it as web/divisions.js, about 39 KB gzip the budget keeps for code.
 
 ## wasm: the PWA's client (web/app.wasm), gzip and brotli copies for the server to send
 wasm: tools
-	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_GCFLAGS) -ldflags="-s -w" -o web/app.wasm ./app/cmd/wasm
+	$(GO) run ./build/tools/divisionsjs > web/divisions.js
+	gzip -9 -k -f web/divisions.js
+	node build/tools/brotli.mjs web/divisions.js
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -tags gongji_lean $(WASM_GCFLAGS) -ldflags="-s -w" -o web/app.wasm ./app/cmd/wasm
 	gzip -9 -k -f web/app.wasm
 	node build/tools/brotli.mjs web/app.wasm
 

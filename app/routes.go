@@ -50,6 +50,9 @@ func Paths() []string {
 
 // Routes registers every screen with go-app. Both mains call it.
 func Routes() {
+	if app.IsClient {
+		installDivisions() // before any screen reads a region
+	}
 	app.Route(PathFamily, app.NewZeroComponentFactory(&familyPage{}))
 	app.Route(PathBindings, app.NewZeroComponentFactory(&bindingsPage{}))
 	app.Route(PathBill, app.NewZeroComponentFactory(&billPage{}))

@@ -124,6 +124,8 @@ test('offline: every route reloads, and a bill entered offline is kept', async (
       await ready(p);
       await p.locator('#offline-note').waitFor();
       if (r === '/ledger') await p.locator('#bills > li').first().waitFor();
+      // the region table comes with the page (web/divisions.js), offline too
+      if (r === '/') assert.match(await p.locator('#people').innerText(), /浙江省杭州市/);
       if (r === '/wallet' || r === '/withdraw') await shot(p, '07-offline' + r.replace('/', '-'));
       await p.close();
     }

@@ -57,8 +57,10 @@ func Handler(version string) http.Handler {
 			Maskable: "/web/icon-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:                  []string{"/web/style.css"},
-		Scripts:                 []string{"/web/qrcode.js"}, // npm qrcode-generator 2.0.4 (make qrcode): invitation QR codes, outside the wasm
+		Styles: []string{"/web/style.css"},
+		// npm qrcode-generator 2.0.4 (make qrcode): invitation QR codes, outside the wasm;
+		// divisions.js: the region table the lean wasm installs at start (make wasm)
+		Scripts:                 []string{"/web/qrcode.js", "/web/divisions.js"},
 		CacheableResources:      []string{"/web/icon.svg"},
 		RawHeaders:              []string{updateScript},
 		Resources:               webResources{http.StripPrefix("/web", http.FileServer(noDirs{http.Dir(dir)}))},
@@ -67,6 +69,7 @@ func Handler(version string) http.Handler {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/web/app.wasm", wasmHandler(dir, version))
+	mux.Handle("/web/divisions.js", precompressed(dir, "divisions.js", "text/javascript; charset=utf-8", version, false))
 	for _, p := range gongji.Paths() {
 		if p == "/" {
 			mux.Handle("/{$}", h)
@@ -142,20 +145,29 @@ func ServiceWorker() string {
 // wasmHandler sends app.wasm.br or app.wasm.gz when the browser accepts it and the file
 // exists, else app.wasm, always as application/wasm with the version as ETag.
 func wasmHandler(dir, version string) http.Handler {
-	raw := filepath.Join(dir, "app.wasm")
+	return precompressed(dir, "app.wasm", "application/wasm", version, true)
+}
+
+// precompressed serves dir/name, or name.br or name.gz when the browser accepts it and make
+// built it, with contentType and the version in the ETag; withLength adds the raw size
+// header go-app's loader shows progress with (wasm only).
+func precompressed(dir, name, contentType, version string, withLength bool) http.Handler {
+	raw := filepath.Join(dir, name)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		info, err := os.Stat(raw)
 		if err != nil {
-			http.Error(w, "app.wasm not built: run make wasm", http.StatusNotFound)
+			http.Error(w, name+" not built: run make wasm", http.StatusNotFound)
 			return
 		}
-		etag := fmt.Sprintf("%q", fmt.Sprintf("wasm-%s-%d-%d", version, info.Size(), info.ModTime().UnixNano()))
+		etag := fmt.Sprintf("%q", fmt.Sprintf("%s-%s-%d-%d", name, version, info.Size(), info.ModTime().UnixNano()))
 		h := w.Header()
-		h.Set("Content-Type", "application/wasm")
+		h.Set("Content-Type", contentType)
 		h.Set("Cache-Control", "no-cache")
 		h.Set("Vary", "Accept-Encoding")
 		h.Set("ETag", etag)
-		h.Set(wasmLengthHeader, strconv.FormatInt(info.Size(), 10))
+		if withLength {
+			h.Set(wasmLengthHeader, strconv.FormatInt(info.Size(), 10))
+		}
 		if r.Header.Get("If-None-Match") == etag {
 			w.WriteHeader(http.StatusNotModified)
 			return

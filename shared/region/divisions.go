@@ -45,7 +45,7 @@ func (p Place) Leaf() Division {
 // MaxSearch caps the codes one Search returns: a picker shows a screenful.
 const MaxSearch = 50
 
-// divisionIndex is built once from divisionData and never changed.
+// divisionIndex is built once from the division table and never changed.
 type divisionIndex struct {
 	all      []Division     // by code
 	at       map[Code]int   // code -> position in all
@@ -59,7 +59,7 @@ var theIndex = sync.OnceValue(buildIndex)
 func buildIndex() *divisionIndex {
 	ix := &divisionIndex{at: make(map[Code]int, divisionCount), children: map[Code][]int{}}
 	ix.all = make([]Division, 0, divisionCount)
-	for rest := divisionData; rest != ""; {
+	for rest := divisionSource(); rest != ""; {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
 		code, names, _ := strings.Cut(line, "|")
