@@ -181,8 +181,8 @@ func billTotal(b *book.Book, key string) string {
 	return "—"
 }
 
-// correctionList lists every applied correction and life event, newest first: 「已更正」, what
-// it changed, before → after.
+// correctionList lists every applied correction and life event, newest first: 「已更正」 (or
+// 「已记录」 for a life event or an arrival), what it changed, before → after.
 func correctionList(b *book.Book) app.UI {
 	st := theStore()
 	var rows []app.UI
@@ -197,8 +197,13 @@ func correctionList(b *book.Book) app.UI {
 		if !it.Outcome.Status.Applied() {
 			continue
 		}
+		// a life event or an arrival records what happened; the others correct an earlier entry
+		mark := st.T("ledger.corrected")
+		if it.Mutation.Name == mutation.LifeEvent || it.Mutation.Name == mutation.TransferArrive {
+			mark = st.T("ledger.recorded")
+		}
 		rows = append(rows, app.Li().Class("card corrected").DataSet("mutation", it.Key()).DataSet("state", string(it.State)).Body(
-			app.Strong().Text(st.T("ledger.corrected")),
+			app.Strong().Text(mark),
 			app.Span().Text(" · "+describe(b, it.Key())),
 			app.Span().Class("muted").Text(" · "+shortTime(it.Mutation.At)),
 			app.Span().Class("state "+string(it.State)).Text(stateText(it.State)),

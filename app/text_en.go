@@ -559,4 +559,5 @@ var en = map[string]string{
 	"transfer.arrivedsaved": "Arrival recorded: {2} of {1} is in the new region's personal account.",
 	"slip.balc_later":       "The account moved after this bill, so the slip's balance (as it was then) cannot be compared with today's ledger: record today's balance under the ledger's balance check instead.",
 	"tab.elsewhere":         "Gongji is open in another tab on this device: this one only shows the family. Make entries there, or close it and reload this one.",
+	"ledger.recorded":       "Recorded",
 }
