@@ -81,48 +81,28 @@ func (s Source) Unofficial() bool {
 // marks, document number and date; a web article says that it is one. The link is separate
 // (Source.URL) so that the app can make it a link.
 func (s Source) Cite(zh bool) string {
+	// each language's words and marks; the parts are the same
+	article, issuer, title, number, date := "Web article, not officially confirmed: ", s.IssuerEN,
+		", \u201c"+s.TitleEN+"\u201d", s.DocNoEN, dateEN
+	open, sep, closing := " (", ", ", ")"
 	if zh {
-		return s.citeZH()
+		article, issuer, title, number, date = "网络文章，未经官方确认：", s.Issuer, "《"+s.Title+"》", s.DocNo, dateZH
+		open, sep, closing = "（", "，", "）"
 	}
-	return s.citeEN()
-}
-
-func (s Source) citeZH() string {
 	var b strings.Builder
 	if s.Kind == Article {
-		b.WriteString("网络文章，未经官方确认：")
+		b.WriteString(article)
 	}
-	b.WriteString(s.Issuer)
-	b.WriteString("《" + s.Title + "》")
+	b.WriteString(issuer + title)
 	var extra []string
-	if s.DocNo != "" {
-		extra = append(extra, s.DocNo)
+	if number != "" {
+		extra = append(extra, number)
 	}
 	if s.Date != "" {
-		extra = append(extra, dateZH(s.Date))
+		extra = append(extra, date(s.Date))
 	}
 	if len(extra) > 0 {
-		b.WriteString("（" + strings.Join(extra, "，") + "）")
-	}
-	return b.String()
-}
-
-func (s Source) citeEN() string {
-	var b strings.Builder
-	if s.Kind == Article {
-		b.WriteString("Web article, not officially confirmed: ")
-	}
-	b.WriteString(s.IssuerEN)
-	b.WriteString(", \u201c" + s.TitleEN + "\u201d")
-	var extra []string
-	if s.DocNoEN != "" {
-		extra = append(extra, s.DocNoEN)
-	}
-	if s.Date != "" {
-		extra = append(extra, dateEN(s.Date))
-	}
-	if len(extra) > 0 {
-		b.WriteString(" (" + strings.Join(extra, ", ") + ")")
+		b.WriteString(open + strings.Join(extra, sep) + closing)
 	}
 	return b.String()
 }
