@@ -71,7 +71,11 @@ const (
 // encodeRecord is the stored value of one push: its changes in the current format, with
 // the version and the CRC-32C of the payload.
 func encodeRecord(changes []sync.Change) string {
-	payload := deflateV3(mustJSON(changes))
+	text, err := json.Marshal(changes)
+	if err != nil {
+		panic(err) // changes are plain structs and checked amounts
+	}
+	payload := deflateV3(text)
 	return envV + strconv.Itoa(LogVersion) + envSum + fmt.Sprintf("%08x", crc32.Checksum([]byte(payload), castagnoli)) +
 		envChange + payload + "}"
 }
