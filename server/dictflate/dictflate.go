@@ -24,7 +24,7 @@ type Encoder struct {
 
 const (
 	hashBits  = 13
-	textBits  = 10 // the text's own table: records are short, and it is cleared per call
+	textBits  = 10  // the text's own table: records are short, and it is cleared per call
 	minMatch  = 4   // the hash reads 4 bytes
 	maxMatch  = 258 // RFC 1951 3.2.5
 	maxDist   = 32768
@@ -36,7 +36,7 @@ const (
 type scratch struct {
 	window []byte
 	head   [1 << textBits]int32 // indexed by hash >> (hashBits-textBits)
-	prev   []int32 // text position -> previous window position with the same hash
+	prev   []int32              // text position -> previous window position with the same hash
 }
 
 // NewEncoder hashes dict. Only the last 32 KB of a dictionary can be matched (the DEFLATE window).
