@@ -76,7 +76,7 @@ func Process(e *engine.Engine, who mutation.Actor, req *sync.PushRequest, h *sto
 			deferred[m.ClientID] = true
 			res.Result, res.Expect = sync.Deferred, last+1
 		default:
-			outcome, next := apply(e, who, h, m, now)
+			outcome, next := apply(e, who, h, m, req.Args(i), now)
 			h.State, h.Seq = next, h.Seq+1
 			changes = append(changes, sync.Change{Seq: h.Seq, Device: who.Device, Mutation: *m, Outcome: outcome})
 			h.Note(&changes[len(changes)-1])
@@ -89,11 +89,14 @@ func Process(e *engine.Engine, who mutation.Actor, req *sync.PushRequest, h *sto
 	return changes, resp
 }
 
-func apply(e *engine.Engine, who mutation.Actor, h *store.Head, m *sync.Mutation, now time.Time) (mutation.Outcome, family.State) {
+// apply runs one mutation; args are its arguments already decoded, or nil.
+func apply(e *engine.Engine, who mutation.Actor, h *store.Head, m *sync.Mutation, args any, now time.Time) (mutation.Outcome, family.State) {
 	// C1: architecture.md data flow 3 (the server's order and clock are the reference)
 	if m.At.After(now.Add(MaxClockAhead)) {
 		return mutation.Outcome{Status: mutation.Rejected, Codes: []engine.Code{ClockAhead},
 			Error: &mutation.FieldError{Field: "at", Reason: "more than 24 h after the server's clock"}}, h.State.Clone()
 	}
-	return mutation.ApplyAs(e, &h.State, who, m.Intent(), m.At)
+	intent := m.Intent()
+	intent.Decoded = args
+	return mutation.ApplyAs(e, &h.State, who, intent, m.At)
 }

@@ -40,7 +40,7 @@ func DecodePush(body []byte) (*sync.PushRequest, *sync.FieldError) {
 		return nil, &sync.FieldError{Field: "mutations", Reason: err.Error()}
 	}
 	for i := range req.Mutations {
-		if fe := checkEdge(&req.Mutations[i]); fe != nil {
+		if fe := checkEdge(&req.Mutations[i], req.Args(i)); fe != nil {
 			fe.Field = fmt.Sprintf("mutations[%d].%s", i, fe.Field)
 			return nil, fe
 		}
@@ -48,21 +48,24 @@ func DecodePush(body []byte) (*sync.PushRequest, *sync.FieldError) {
 	return &req, nil
 }
 
-// checkEdge is one mutation's server-side checks beyond sync.Validate.
-func checkEdge(m *sync.Mutation) *sync.FieldError {
+// checkEdge is one mutation's server-side checks beyond sync.Validate; args are its
+// arguments as Validate decoded them.
+func checkEdge(m *sync.Mutation, args any) *sync.FieldError {
 	if m.ClientID == ServerClientID {
 		return &sync.FieldError{Field: "client_id", Reason: fmt.Sprintf("%q is reserved for the server's own mutations", ServerClientID)}
 	}
 	if !mutation.Known(m.Name) {
 		return &sync.FieldError{Field: "name", Reason: fmt.Sprintf("unknown mutation %q: this server does not know it, nothing was stored (update the server)", m.Name)}
 	}
-	args, err := mutation.Decode(m.Name, m.Args)
-	if err != nil {
-		var fe *sync.FieldError
-		if errors.As(err, &fe) {
-			return &sync.FieldError{Field: fe.Field, Reason: fe.Reason}
+	if args == nil {
+		var err error
+		if args, err = mutation.Decode(m.Name, m.Args); err != nil {
+			var fe *sync.FieldError
+			if errors.As(err, &fe) {
+				return &sync.FieldError{Field: fe.Field, Reason: fe.Reason}
+			}
+			return &sync.FieldError{Field: "args", Reason: err.Error()}
 		}
-		return &sync.FieldError{Field: "args", Reason: err.Error()}
 	}
 	return mutation.CheckAmounts(args, m.Expected)
 }

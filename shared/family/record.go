@@ -2,6 +2,7 @@ package family
 
 import (
 	"encoding/json"
+	"slices"
 	"time"
 
 	"gongji/shared/ledger/posting"
@@ -43,12 +44,16 @@ func (s *State) Record(id string) *Record {
 	return nil
 }
 
-// Remember adds r as the newest record, forgetting the oldest beyond MaxRecords.
+// Remember adds r as the newest record, forgetting the oldest beyond MaxRecords. The list is
+// shared with clones (State.Clone), so it is copied, never appended to in place.
 func (s *State) Remember(r Record) {
-	s.Records = append(s.Records, &r)
-	if n := len(s.Records); n > MaxRecords {
-		s.Records = append([]*Record(nil), s.Records[n-MaxRecords:]...)
+	keep := s.Records
+	if len(keep) >= MaxRecords {
+		keep = keep[len(keep)-MaxRecords+1:]
 	}
+	next := make([]*Record, len(keep), len(keep)+1)
+	copy(next, keep)
+	s.Records = append(next, &r)
 }
 
 // Mark changes the record id through a copy (other states keep the old one); it says whether
@@ -58,6 +63,7 @@ func (s *State) Mark(id string, change func(*Record)) bool {
 		if s.Records[i].ID == id {
 			c := *s.Records[i]
 			change(&c)
+			s.Records = slices.Clone(s.Records) // shared with clones (State.Clone)
 			s.Records[i] = &c
 			return true
 		}

@@ -91,9 +91,12 @@ func ApplyAs(e *engine.Engine, s *family.State, who Actor, m Mutation, at time.T
 	if !Known(name) {
 		return Apply(e, s, m, at)
 	}
-	args, err := Decode(name, m.Args)
-	if err != nil {
-		return rejectedInput(err), s.Clone()
+	args := m.Decoded
+	if args == nil {
+		var err error
+		if args, err = Decode(name, m.Args); err != nil {
+			return rejectedInput(err), s.Clone()
+		}
 	}
 	n := needOf(s, name, args)
 	switch {

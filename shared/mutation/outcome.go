@@ -97,6 +97,9 @@ type Mutation struct {
 	Name     Name            `json:"name"`
 	Args     json.RawMessage `json:"args"`
 	Expected *Split          `json:"expected,omitempty"`
+	// Decoded is Args as Decode returned them, when the caller has them already; nil: Apply
+	// and ApplyAs decode Args themselves.
+	Decoded any `json:"-"`
 }
 
 func fieldErr(field, reason string) *FieldError { return &FieldError{Field: field, Reason: reason} }
