@@ -122,13 +122,20 @@ func (a Amount) Fen() int64 { return int64(a) }
 
 // String formats the amount with exactly two decimals: "1234.50", "-0.05".
 func (a Amount) String() string {
-	sign := ""
+	var buf [24]byte
+	return string(a.Append(buf[:0]))
+}
+
+// Append appends String's text to b without allocating (JSON encoders, issue 9).
+func (a Amount) Append(b []byte) []byte {
 	v := uint64(a)
 	if a < 0 {
 		// Two's complement: -a as an unsigned value, exact for the smallest int64 too.
-		sign, v = "-", uint64(^int64(a))+1
+		b, v = append(b, '-'), uint64(^int64(a))+1
 	}
-	return sign + strconv.FormatUint(v/100, 10) + "." + fmt.Sprintf("%02d", v%100)
+	b = strconv.AppendUint(b, v/100, 10)
+	cents := v % 100
+	return append(b, '.', byte('0'+cents/10), byte('0'+cents%10))
 }
 
 // Valid says whether a is within the accepted range, -Max..Max.
