@@ -59,9 +59,10 @@ func snapshotJSON(h *store.Head) string {
 		return string(b)
 	}
 	// b ends with the state's "}" and the snapshot's "}"; the state is never empty ("people").
-	b = append(b[:len(b)-2], `,"records":`...)
-	b = family.AppendRecordsJSON(b, h.State.Records)
-	return string(append(b, "}}"...))
+	out := make([]byte, 0, len(b)+300*len(h.State.Records)) // a settled bill's record: 250 bytes
+	out = append(append(out, b[:len(b)-2]...), `,"records":`...)
+	out = family.AppendRecordsJSON(out, h.State.Records)
+	return string(append(out, "}}"...))
 }
 
 func encodeSnapshot(h *store.Head) string {
