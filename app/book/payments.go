@@ -52,7 +52,7 @@ type Transit struct {
 // moves nothing and is never listed.
 func (b *Book) Transits() []Transit {
 	var out []Transit
-	for _, r := range b.State.Records {
+	for r := range b.State.Records.All() {
 		if mutation.Name(r.Name) != mutation.Transfer || r.Arrived != "" {
 			continue
 		}

@@ -120,8 +120,8 @@ func (c *modelClient) make(t *testing.T, e *engine.Engine, r *rand.Rand) {
 // Beijing and its arrival.
 func correction(k int, p string, c *modelClient, view family.State, r *rand.Rand) (mutation.Name, string) {
 	var target *family.Record
-	if n := len(view.Records); n > 0 {
-		target = view.Records[r.IntN(n)]
+	if n := view.Records.Len(); n > 0 {
+		target = view.Records.At(r.IntN(n))
 	}
 	switch {
 	case k == 6 && target != nil:
@@ -155,9 +155,9 @@ func truth(k int, p string, view family.State, r *rand.Rand) (mutation.Name, str
 	switch k {
 	case 12:
 		var target *family.Record
-		for i := len(view.Records) - 1; i >= 0; i-- {
-			if n := mutation.Name(view.Records[i].Name); n == mutation.Settle || n == mutation.AmendBill || n == mutation.RecordSlip {
-				target = view.Records[i]
+		for i := view.Records.Len() - 1; i >= 0; i-- {
+			if n := mutation.Name(view.Records.At(i).Name); n == mutation.Settle || n == mutation.AmendBill || n == mutation.RecordSlip {
+				target = view.Records.At(i)
 				break
 			}
 		}

@@ -50,16 +50,16 @@ func snapshotKey(fam string) string { return "f/" + fam + "/c" }
 // member, which JSON readers take in any order, so the format is unchanged.
 func snapshotJSON(h *store.Head) string {
 	st := h.State
-	st.Records = nil
+	st.Records = family.Records{}
 	b, err := json.Marshal(snapshot{V: SnapshotVersion, Seq: h.Seq, LastMutationIDs: h.LastMutationIDs, State: st, Clients: h.Clients})
 	if err != nil {
 		panic(err) // plain structs and checked amounts
 	}
-	if len(h.State.Records) == 0 {
+	if h.State.Records.Len() == 0 {
 		return string(b)
 	}
 	// b ends with the state's "}" and the snapshot's "}"; the state is never empty ("people").
-	out := make([]byte, 0, len(b)+300*len(h.State.Records)) // a settled bill's record: 250 bytes
+	out := make([]byte, 0, len(b)+300*h.State.Records.Len()) // a settled bill's record: 250 bytes
 	out = append(append(out, b[:len(b)-2]...), `,"records":`...)
 	out = family.AppendRecordsJSON(out, h.State.Records)
 	return string(append(out, "}}"...))

@@ -259,7 +259,7 @@ type State struct {
 	Devices  []DeviceLink `json:"devices,omitempty"`
 	Requests []Request    `json:"requests,omitempty"`
 	// Records are the newest actions a correction may void (record.go), oldest first.
-	Records []*Record `json:"records,omitempty"`
+	Records Records `json:"records,omitzero"`
 	// Schedules are the monthly credits (credit.go), one per person at most.
 	Schedules []CreditSchedule `json:"schedules,omitempty"`
 	// Checkpoints are balances the national app showed, oldest first.
@@ -309,10 +309,7 @@ func (s *State) Clone() State {
 		Transfers: append([]WalletTransfer(nil), s.Transfers...),
 		Devices:   append([]DeviceLink(nil), s.Devices...),
 		Requests:  append([]Request(nil), s.Requests...),
-		// Shared, records and list: Remember and Mark copy the list before a change. A push
-		// clones the state several times; copying up to 1,000 pointers each time was the
-		// largest part of its cost (issue 9).
-		Records:     s.Records,
+		Records:     s.Records, // a value whose blocks are shared (records.go)
 		Schedules:   append([]CreditSchedule(nil), s.Schedules...),
 		Checkpoints: append([]Checkpoint(nil), s.Checkpoints...),
 	}

@@ -2,7 +2,6 @@ package family
 
 import (
 	"encoding/json"
-	"slices"
 	"time"
 
 	"gongji/shared/ledger/posting"
@@ -36,35 +35,25 @@ type Record struct {
 // Record finds a remembered action by its mutation id. The record is shared: change it only
 // through Mark.
 func (s *State) Record(id string) *Record {
-	for i := len(s.Records) - 1; i >= 0; i-- {
-		if s.Records[i].ID == id {
-			return s.Records[i]
+	for r := range s.Records.Backward() {
+		if r.ID == id {
+			return r
 		}
 	}
 	return nil
 }
 
-// Remember adds r as the newest record, forgetting the oldest beyond MaxRecords. The list is
-// shared with clones (State.Clone), so it is copied, never appended to in place.
-func (s *State) Remember(r Record) {
-	keep := s.Records
-	if len(keep) >= MaxRecords {
-		keep = keep[len(keep)-MaxRecords+1:]
-	}
-	next := make([]*Record, len(keep), len(keep)+1)
-	copy(next, keep)
-	s.Records = append(next, &r)
-}
+// Remember adds r as the newest record, forgetting the oldest beyond MaxRecords.
+func (s *State) Remember(r Record) { s.Records.add(&r) }
 
 // Mark changes the record id through a copy (other states keep the old one); it says whether
 // the record was found.
 func (s *State) Mark(id string, change func(*Record)) bool {
-	for i := len(s.Records) - 1; i >= 0; i-- {
-		if s.Records[i].ID == id {
-			c := *s.Records[i]
+	for i := s.Records.Len() - 1; i >= 0; i-- {
+		if r := s.Records.At(i); r.ID == id {
+			c := *r
 			change(&c)
-			s.Records = slices.Clone(s.Records) // shared with clones (State.Clone)
-			s.Records[i] = &c
+			s.Records.set(i, &c)
 			return true
 		}
 	}

@@ -29,7 +29,6 @@ func TestAppendRecordsJSON(t *testing.T) {
 		name    string
 		records []*Record
 	}{
-		{"nil", nil},
 		{"empty", []*Record{}},
 		{"every field and escape", sampleRecords()},
 	}
@@ -39,7 +38,7 @@ func TestAppendRecordsJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := AppendRecordsJSON(nil, tt.records); string(got) != string(want) {
+			if got := AppendRecordsJSON(nil, RecordsOf(tt.records)); string(got) != string(want) {
 				t.Fatalf("got  %s\nwant %s", got, want)
 			}
 		})
@@ -57,7 +56,7 @@ func FuzzAppendRecordsJSON(f *testing.F) {
 		if err != nil {
 			t.Skip()
 		}
-		if got := AppendRecordsJSON(nil, rs); string(got) != string(want) {
+		if got := AppendRecordsJSON(nil, RecordsOf(rs)); string(got) != string(want) {
 			t.Fatalf("got  %s\nwant %s", got, want)
 		}
 	})
@@ -76,7 +75,7 @@ func BenchmarkRecordsJSON(b *testing.B) {
 	b.Run("AppendRecordsJSON", func(b *testing.B) {
 		var out []byte
 		for b.Loop() {
-			out = AppendRecordsJSON(out[:0], rs)
+			out = AppendRecordsJSON(out[:0], RecordsOf(rs))
 		}
 	})
 }

@@ -119,8 +119,7 @@ func decideUndo(s *family.State, m Mutation, a *UndoArgs) (Outcome, error) {
 // LastAction is the newest record of client that an undo would take back: made by that
 // client, standing, voidable and not itself an undo; nil when there is none.
 func LastAction(s *family.State, client string) *family.Record {
-	for i := len(s.Records) - 1; i >= 0; i-- {
-		r := s.Records[i]
+	for r := range s.Records.Backward() {
 		if clientOf(r.ID) == client && r.VoidedBy == "" && voidable(r.Name) && Name(r.Name) != Undo {
 			return r
 		}

@@ -1,0 +1,121 @@
+package family
+
+import (
+	"encoding/json"
+	"fmt"
+	"iter"
+	"slices"
+)
+
+// recordBlock is how many records share one block of Records.
+const recordBlock = 64
+
+// Records are the newest actions a correction may void, oldest first, at most MaxRecords.
+// They are kept in blocks of recordBlock: a copy of a Records value shares every block, and
+// adding or changing a record copies only the block it touches and the list of blocks. A push
+// copies its family's state several times (issue 9); with a plain slice each copy, or each
+// record added, cost all 1,000 pointers.
+//
+// A Records value is a value: copy it freely; its methods never change a block in place.
+type Records struct {
+	blocks [][]*Record // every block but the last holds recordBlock records
+	first  int         // records of blocks[0] already forgotten
+	n      int
+}
+
+// RecordsOf builds Records from a list, oldest first; beyond MaxRecords the oldest are left out.
+func RecordsOf(list []*Record) Records {
+	var rs Records
+	if len(list) > MaxRecords {
+		list = list[len(list)-MaxRecords:]
+	}
+	for start := 0; start < len(list); start += recordBlock {
+		rs.blocks = append(rs.blocks, slices.Clone(list[start:min(start+recordBlock, len(list))]))
+	}
+	rs.n = len(list)
+	return rs
+}
+
+// Len is the number of records.
+func (rs Records) Len() int { return rs.n }
+
+// IsZero says whether there are none (json omitzero).
+func (rs Records) IsZero() bool { return rs.n == 0 }
+
+// At is record i, 0 the oldest.
+func (rs Records) At(i int) *Record {
+	g := rs.first + i
+	return rs.blocks[g/recordBlock][g%recordBlock]
+}
+
+// All yields the records oldest first.
+func (rs Records) All() iter.Seq[*Record] {
+	return func(yield func(*Record) bool) {
+		for i := range rs.n {
+			if !yield(rs.At(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Backward yields the records newest first.
+func (rs Records) Backward() iter.Seq[*Record] {
+	return func(yield func(*Record) bool) {
+		for i := rs.n - 1; i >= 0; i-- {
+			if !yield(rs.At(i)) {
+				return
+			}
+		}
+	}
+}
+
+// List is a new slice of the records, oldest first.
+func (rs Records) List() []*Record { return slices.Collect(rs.All()) }
+
+// add appends r, forgetting the oldest beyond MaxRecords.
+func (rs *Records) add(r *Record) {
+	blocks := slices.Clone(rs.blocks)
+	if last := len(blocks) - 1; last >= 0 && len(blocks[last]) < recordBlock {
+		b := make([]*Record, len(blocks[last]), len(blocks[last])+1)
+		copy(b, blocks[last])
+		blocks[last] = append(b, r)
+	} else {
+		blocks = append(blocks, []*Record{r})
+	}
+	rs.blocks, rs.n = blocks, rs.n+1
+	if rs.n > MaxRecords {
+		rs.first, rs.n = rs.first+1, rs.n-1
+		if rs.first == recordBlock {
+			rs.blocks, rs.first = rs.blocks[1:], 0
+		}
+	}
+}
+
+// set replaces record i.
+func (rs *Records) set(i int, r *Record) {
+	g := rs.first + i
+	blocks := slices.Clone(rs.blocks)
+	b := slices.Clone(blocks[g/recordBlock])
+	b[g%recordBlock] = r
+	blocks[g/recordBlock] = b
+	rs.blocks = blocks
+}
+
+// String prints the list, so that printing a state shows records, not blocks of pointers.
+func (rs Records) String() string { return fmt.Sprint(rs.List()) }
+
+// MarshalJSON writes the records as one list, oldest first.
+func (rs Records) MarshalJSON() ([]byte, error) {
+	return AppendRecordsJSON(nil, rs), nil
+}
+
+// UnmarshalJSON reads a list written by MarshalJSON.
+func (rs *Records) UnmarshalJSON(b []byte) error {
+	var list []*Record
+	if err := json.Unmarshal(b, &list); err != nil {
+		return err
+	}
+	*rs = RecordsOf(list)
+	return nil
+}
