@@ -304,11 +304,11 @@ func (s *State) RelationOf(person, of PersonID) (Relation, bool) {
 // Clone is a deep copy, so that an action can be computed without touching the original.
 func (s *State) Clone() State {
 	c := State{
-		People:    append([]Person(nil), s.People...),
-		Links:     append([]Link(nil), s.Links...),
-		Transfers: append([]WalletTransfer(nil), s.Transfers...),
-		Devices:   append([]DeviceLink(nil), s.Devices...),
-		Requests:  append([]Request(nil), s.Requests...),
+		People:      append([]Person(nil), s.People...),
+		Links:       append([]Link(nil), s.Links...),
+		Transfers:   append([]WalletTransfer(nil), s.Transfers...),
+		Devices:     append([]DeviceLink(nil), s.Devices...),
+		Requests:    append([]Request(nil), s.Requests...),
 		Records:     s.Records, // a value whose blocks are shared (records.go)
 		Schedules:   append([]CreditSchedule(nil), s.Schedules...),
 		Checkpoints: append([]Checkpoint(nil), s.Checkpoints...),
