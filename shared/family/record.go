@@ -32,12 +32,11 @@ type Record struct {
 	After  *Person `json:"after,omitempty"`
 }
 
-// Record finds a remembered action by its mutation id. The record is shared: change it only
-// through Mark.
+// Record finds a remembered action by its mutation id: a copy; change it through Mark.
 func (s *State) Record(id string) *Record {
-	for r := range s.Records.Backward() {
-		if r.ID == id {
-			return r
+	for i := s.Records.Len() - 1; i >= 0; i-- {
+		if s.Records.ID(i) == id {
+			return s.Records.At(i)
 		}
 	}
 	return nil
@@ -46,14 +45,14 @@ func (s *State) Record(id string) *Record {
 // Remember adds r as the newest record, forgetting the oldest beyond MaxRecords.
 func (s *State) Remember(r Record) { s.Records.add(&r) }
 
-// Mark changes the record id through a copy (other states keep the old one); it says whether
-// the record was found.
+// Mark changes the record id (other states keep the old one); it says whether the record was
+// found.
 func (s *State) Mark(id string, change func(*Record)) bool {
 	for i := s.Records.Len() - 1; i >= 0; i-- {
-		if r := s.Records.At(i); r.ID == id {
-			c := *r
-			change(&c)
-			s.Records.set(i, &c)
+		if s.Records.ID(i) == id {
+			r := s.Records.At(i)
+			change(r)
+			s.Records.set(i, r)
 			return true
 		}
 	}

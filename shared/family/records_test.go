@@ -98,3 +98,26 @@ func BenchmarkRemember(b *testing.B) {
 		c.Remember(Record{ID: "x"})
 	}
 }
+
+// TestRecordsPacked: a record read back is a copy equal to what was remembered; changing the
+// copy changes nothing kept; a list with a record that does not decode is refused whole.
+func TestRecordsPacked(t *testing.T) {
+	var s State
+	for _, r := range sampleRecords()[:4] {
+		s.Remember(*r)
+	}
+	for i, want := range sampleRecords()[:4] {
+		got := s.Records.At(i)
+		if got.String() != want.String() || s.Records.ID(i) != want.ID {
+			t.Errorf("record %d: got %s (id %q), want %s", i, got, s.Records.ID(i), want)
+		}
+		got.VoidedBy = "changed"
+		if s.Records.At(i).VoidedBy == "changed" {
+			t.Errorf("record %d: a change to the copy reached the state", i)
+		}
+	}
+	var back Records
+	if err := json.Unmarshal([]byte(`[{"id":"c/1","name":"settle","at":"2025-10-13T06:00:00Z"},{"id":"c/2","name":"settle","at":"not a time"}]`), &back); err == nil {
+		t.Errorf("a record with a bad time was read: %v", back)
+	}
+}

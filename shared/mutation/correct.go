@@ -119,8 +119,11 @@ func decideUndo(s *family.State, m Mutation, a *UndoArgs) (Outcome, error) {
 // LastAction is the newest record of client that an undo would take back: made by that
 // client, standing, voidable and not itself an undo; nil when there is none.
 func LastAction(s *family.State, client string) *family.Record {
-	for r := range s.Records.Backward() {
-		if clientOf(r.ID) == client && r.VoidedBy == "" && voidable(r.Name) && Name(r.Name) != Undo {
+	for i := s.Records.Len() - 1; i >= 0; i-- {
+		if clientOf(s.Records.ID(i)) != client {
+			continue // decoding only this client's records
+		}
+		if r := s.Records.At(i); r.VoidedBy == "" && voidable(r.Name) && Name(r.Name) != Undo {
 			return r
 		}
 	}
