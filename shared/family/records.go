@@ -57,19 +57,14 @@ func (p packed) record() *Record {
 
 // RecordsOf builds Records from a list, oldest first; beyond MaxRecords the oldest are left out.
 func RecordsOf(list []*Record) Records {
-	var rs Records
 	if len(list) > MaxRecords {
 		list = list[len(list)-MaxRecords:]
 	}
-	for start := 0; start < len(list); start += recordBlock {
-		block := make([]packed, 0, recordBlock)
-		for _, r := range list[start:min(start+recordBlock, len(list))] {
-			block = append(block, pack(r))
-		}
-		rs.blocks = append(rs.blocks, block)
+	packs := make([]packed, len(list))
+	for i, r := range list {
+		packs[i] = pack(r)
 	}
-	rs.n = len(list)
-	return rs
+	return packedRecords(packs)
 }
 
 // Len is the number of records.
@@ -165,13 +160,13 @@ func AppendRecordsJSON(b []byte, records Records) []byte {
 	return append(b, ']')
 }
 
-// UnmarshalJSON reads a list written by MarshalJSON. Each record is decoded, so that a
-// damaged one fails here, and packed again in appendRecord's form.
+// UnmarshalJSON reads a list written by MarshalJSON (recordparse.go). Every record is read
+// whole, so that a damaged one fails here, and packed in appendRecord's form.
 func (rs *Records) UnmarshalJSON(b []byte) error {
-	var list []*Record
-	if err := json.Unmarshal(b, &list); err != nil {
+	read, err := parseRecords(b)
+	if err != nil {
 		return err
 	}
-	*rs = RecordsOf(list)
+	*rs = read
 	return nil
 }
