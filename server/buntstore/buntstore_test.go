@@ -149,7 +149,7 @@ func TestSnapshotGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	var gotValue, wantValue any
-	if err := json.Unmarshal([]byte(got), &gotValue); err != nil {
+	if err := json.Unmarshal(got, &gotValue); err != nil {
 		t.Fatalf("snapshot JSON: %v\n%s", err, got)
 	}
 	if err := json.Unmarshal(golden, &wantValue); err != nil {

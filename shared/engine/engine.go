@@ -112,7 +112,7 @@ type decider struct {
 }
 
 func (e *Engine) decider(at time.Time) *decider {
-	return &decider{e: e, day: civil.DateOf(at), codes: map[Code]bool{}, rules: map[string]bool{}}
+	return &decider{e: e, day: civil.DateOf(at), codes: map[Code]bool{}, rules: map[string]bool{}, lines: make([]Line, 0, 8)}
 }
 
 // lookup resolves a parameter and records the rule it feeds.
@@ -137,6 +137,9 @@ func (d *decider) say(rule string, code Code, row *policy.Row, m Msg, values ...
 			l.Unverified, l.Grade = true, "U"
 		}
 	}
+	if len(values) > 0 {
+		l.Args = make([]Arg, 0, len(values))
+	}
 	for _, v := range values {
 		l.Args = append(l.Args, argOf(v))
 	}
@@ -148,6 +151,9 @@ func (d *decider) say(rule string, code Code, row *policy.Row, m Msg, values ...
 func (d *decider) suggest(rule string, m Msg, values ...any) {
 	l := Line{Rule: rule, Msg: m}
 	l.Sources, l.Grade = ruleSources("next")
+	if len(values) > 0 {
+		l.Args = make([]Arg, 0, len(values))
+	}
 	for _, v := range values {
 		l.Args = append(l.Args, argOf(v))
 	}
