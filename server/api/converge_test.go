@@ -39,7 +39,31 @@ func (s *modelServer) push(t *testing.T, who mutation.Actor, req *sync.PushReque
 		t.Fatalf("after push: %v", err)
 	}
 	s.head, s.log = h, append(s.log, changes...)
+	wireMatchesMarshal(t, changes, &resp)
 	return resp
+}
+
+// wireMatchesMarshal: the hand-written encoders the log and the push answer use write what
+// json.Marshal writes, over every change the convergence tests make (every mutation kind,
+// refusals, corrections, consent).
+func wireMatchesMarshal(t *testing.T, changes []sync.Change, resp *sync.PushResponse) {
+	t.Helper()
+	want, err := json.Marshal(changes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sync.AppendChangesJSON(nil, changes); string(got) != string(want) {
+		t.Fatalf("AppendChangesJSON:\n got %s\nwant %s", got, want)
+	}
+	resp.Epoch = "e1" // as the handler sets it
+	want, err = json.Marshal(resp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := resp.AppendJSON(nil); string(got) != string(want) {
+		t.Fatalf("PushResponse.AppendJSON:\n got %s\nwant %s", got, want)
+	}
+	resp.Epoch = ""
 }
 
 type modelClient struct {

@@ -71,11 +71,7 @@ const (
 // encodeRecord is the stored value of one push: its changes in the current format, with
 // the version and the CRC-32C of the payload.
 func encodeRecord(changes []sync.Change) string {
-	text, err := json.Marshal(changes)
-	if err != nil {
-		panic(err) // changes are plain structs and checked amounts
-	}
-	payload := deflateV3(text)
+	payload := deflateV3(sync.AppendChangesJSON(make([]byte, 0, 1500*len(changes)), changes))
 	return envV + strconv.Itoa(LogVersion) + envSum + fmt.Sprintf("%08x", crc32.Checksum([]byte(payload), castagnoli)) +
 		envChange + payload + "}"
 }

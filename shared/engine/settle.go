@@ -115,14 +115,7 @@ type paymentJSON struct {
 }
 
 // MarshalJSON writes the scenario format's payment line.
-func (p Payment) MarshalJSON() ([]byte, error) {
-	j := paymentJSON{Payer: p.Payer, Source: p.Source, Binding: p.Binding, Amount: p.Amount}
-	if p.NotClaimableElsewhere {
-		no := false
-		j.ClaimableElsewhere = &no
-	}
-	return json.Marshal(j)
-}
+func (p Payment) MarshalJSON() ([]byte, error) { return p.AppendJSON(nil), nil }
 
 // UnmarshalJSON reads what MarshalJSON writes; claimable_elsewhere absent means true.
 func (p *Payment) UnmarshalJSON(b []byte) error {

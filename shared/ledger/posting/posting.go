@@ -7,6 +7,7 @@ package posting
 import (
 	"fmt"
 
+	"gongji/shared/jsonw"
 	"gongji/shared/money"
 )
 
@@ -78,4 +79,30 @@ func (e Entry) Reversed(kind string) Entry {
 		r.Postings[i] = Posting{Account: p.Account, Amount: -p.Amount}
 	}
 	return r
+}
+
+// AppendJSON appends the entry's JSON, what json.Marshal writes (jsonw).
+func (e Entry) AppendJSON(b []byte) []byte {
+	b = append(b, `{"kind":`...)
+	b = jsonw.String(b, e.Kind)
+	b = append(b, `,"postings":`...)
+	if e.Postings == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, p := range e.Postings {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"account":{"kind":`...)
+			b = jsonw.String(b, string(p.Account.Kind))
+			b = append(b, `,"owner":`...)
+			b = jsonw.String(b, p.Account.Owner)
+			b = append(b, `},"amount":"`...)
+			b = p.Amount.Append(b)
+			b = append(b, `"}`...)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
 }

@@ -1,0 +1,103 @@
+package mutation
+
+import "gongji/shared/jsonw"
+
+// AppendJSON appends the outcome's JSON, what json.Marshal writes (jsonw): the log and the
+// answer to every push write one.
+func (o *Outcome) AppendJSON(b []byte) []byte {
+	b = append(b, `{"status":`...)
+	b = jsonw.String(b, string(o.Status))
+	if len(o.Codes) > 0 {
+		b = append(b, `,"codes":`...)
+		b = jsonw.Strings(b, o.Codes)
+	}
+	if len(o.Rules) > 0 {
+		b = append(b, `,"rules":`...)
+		b = jsonw.Strings(b, o.Rules)
+	}
+	if o.Ruleset != "" {
+		b = append(b, `,"ruleset":`...)
+		b = jsonw.String(b, o.Ruleset)
+	}
+	if o.Error != nil {
+		b = append(b, `,"error":{"field":`...)
+		b = jsonw.String(b, o.Error.Field)
+		b = append(b, `,"reason":`...)
+		b = jsonw.String(b, o.Error.Reason)
+		b = append(b, '}')
+	}
+	if o.Split != nil {
+		b = append(b, `,"split":`...)
+		b = o.Split.AppendJSON(b)
+	}
+	if o.Expected != nil {
+		b = append(b, `,"expected":`...)
+		b = o.Expected.AppendJSON(b)
+	}
+	if len(o.Entries) > 0 {
+		b = append(b, `,"entries":[`...)
+		for i, e := range o.Entries {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = e.AppendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if len(o.Explanation) > 0 {
+		b = append(b, `,"explanation":[`...)
+		for i := range o.Explanation {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = o.Explanation[i].AppendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if o.Request != "" {
+		b = append(b, `,"request":`...)
+		b = jsonw.String(b, o.Request)
+	}
+	if len(o.Credits) > 0 {
+		b = append(b, `,"credits":[`...)
+		for i, c := range o.Credits {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"person":`...)
+			b = jsonw.String(b, string(c.Person))
+			b = append(b, `,"due":`...)
+			b = jsonw.String(b, c.Due.String())
+			b = append(b, `,"amount":"`...)
+			b = c.Amount.Append(b)
+			b = append(b, '"')
+			if c.Skip != "" {
+				b = append(b, `,"skip":`...)
+				b = jsonw.String(b, string(c.Skip))
+			}
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+// AppendJSON appends the split's JSON, what json.Marshal writes.
+func (s *Split) AppendJSON(b []byte) []byte {
+	b = append(b, `{"lines":`...)
+	if s.Lines == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, l := range s.Lines {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = l.AppendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"cash":"`...)
+	b = s.Cash.Append(b)
+	return append(b, `"}`...)
+}
