@@ -68,8 +68,13 @@ func crash(s *Store) {
 	s.mu.Unlock()
 	close(s.stop)
 	<-s.stopped
+	s.mu.Lock()
+	close(s.moves)
+	s.mu.Unlock()
+	<-s.moverDone
 	s.db.Close()
 	s.file.Close()
+	s.arch.close()
 	s.lock.Close()
 }
 

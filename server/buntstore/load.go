@@ -28,21 +28,25 @@ func newFamily(f store.Family) *familyMem {
 // (version and CRC-32C) is checked; records after a family's snapshot are decoded and redone.
 // The first problem of each family is kept; any problem stops the open.
 type loader struct {
-	s       *Store
-	full    bool // redo every record, ignoring snapshots (gongji repair's check)
-	damaged map[string]bool
-	damages []Damage
-	lastLog map[string]int64 // the last seq of each family's log keys
+	s        *Store
+	full     bool // redo every record, ignoring snapshots (gongji repair's check)
+	damaged  map[string]bool
+	damages  []Damage
+	lastLog  map[string]int64 // the last seq of each family's log keys
+	archived map[string]bool  // families whose archived records were gone through
 }
 
 func (s *Store) load(full bool) []Damage {
-	l := &loader{s: s, full: full, damaged: map[string]bool{}, lastLog: map[string]int64{}}
+	l := &loader{s: s, full: full, damaged: map[string]bool{}, lastLog: map[string]int64{}, archived: map[string]bool{}}
 	s.db.View(func(tx *buntdb.Tx) error {
 		return tx.Ascend("", func(k, v string) bool {
 			l.key(k, v)
 			return true
 		})
 	})
+	for fam := range s.families {
+		l.archive(fam) // families whose whole log is archived
+	}
 	// A snapshot is written only after its record is on disk: one past the log is damage.
 	for fam, fm := range s.families {
 		if fm.snapSeq > l.lastLog[fam] {
@@ -74,6 +78,7 @@ func (l *loader) key(k, v string) {
 	var err error
 	switch {
 	case parts[2] == "m":
+		l.archive(fam)
 		err = json.Unmarshal([]byte(v), &fm.info)
 	case parts[2] == "c" && l.full:
 		_, err = decodeSnapshot(v) // checked, not used
@@ -90,6 +95,12 @@ func (l *loader) key(k, v string) {
 			l.s.invites[inv.CodeHash] = inv
 		}
 	case parts[2] == "l" && len(parts) == 4:
+		l.archive(fam)
+		if last, err := strconv.ParseInt(parts[3], 10, 64); err == nil && last <= l.lastLog[fam] {
+			fm.inBunt++ // moved to the archive, not yet deleted here (a crash between): the archived copy counts
+			return
+		}
+		fm.inBunt++
 		l.logRecord(fm, fam, k, parts[3], v)
 		return
 	}
@@ -108,6 +119,29 @@ func (l *loader) snapshot(fm *familyMem, v string) error {
 	}
 	fm.head, fm.snapSeq = h, h.Seq
 	return nil
+}
+
+// archive goes through fam's archived records, once, before its records in the file: those
+// after the snapshot (or all, for the full check) are read and redone like the file's.
+func (l *loader) archive(fam string) {
+	if l.archived[fam] || l.s.arch == nil {
+		return
+	}
+	l.archived[fam] = true
+	fm := l.s.families[fam]
+	refs, _ := l.s.arch.after(fam, 0)
+	for _, ref := range refs {
+		if ref.last <= fm.snapSeq && !l.full {
+			l.lastLog[fam] = ref.last // the frame's checksum was checked when the archive opened
+			continue
+		}
+		k, v, err := l.s.arch.read(ref)
+		if err != nil {
+			l.damage(fam, fmt.Sprintf("%s at byte %d", ArchiveName, ref.off), ref.last, err)
+			return
+		}
+		l.logRecord(fm, fam, k, k[len(k)-20:], v)
+	}
 }
 
 // logRecord checks one record; those after the snapshot are redone. Past the first problem

@@ -35,15 +35,22 @@ const maxGroup = 512
 
 // Store is a BuntDB-backed store.Store.
 type Store struct {
-	db       *buntdb.DB
-	lock     *os.File
-	file     *os.File     // our own handle on the database file, for the checked fsync
-	fsync    func() error // file.Sync; a seam for tests
-	failed   atomic.Pointer[error]
-	pushes   chan *writeReq
-	stop     chan struct{}
-	stopped  chan struct{}
-	onCommit func(families []string)
+	db          *buntdb.DB
+	lock        *os.File
+	file        *os.File     // our own handle on the database file, for the checked fsync
+	fsync       func() error // file.Sync; a seam for tests
+	failed      atomic.Pointer[error]
+	pushes      chan *writeReq
+	stop        chan struct{}
+	stopped     chan struct{}
+	onCommit    func(families []string)
+	dir         string
+	arch        *archive    // old log records (archive.go)
+	moves       chan string // families whose older records may move to the archive
+	moverDone   chan struct{}
+	onMoveError func(error)
+	moved       bool // records left BuntDB since open: Close compacts the file
+	keepLog     bool // Options.KeepLog
 
 	mu       gosync.RWMutex
 	closed   bool
@@ -58,6 +65,7 @@ type familyMem struct {
 	info    store.Family
 	head    *store.Head // replaced, never changed in place
 	snapSeq int64       // the seq of the family's last snapshot written or asked for
+	inBunt  int         // log records of the family in BuntDB (the rest are archived)
 	devices map[string]store.Device
 }
 
@@ -68,8 +76,15 @@ type Options struct {
 	// OnCommit is called after each group commit with the families whose heads moved.
 	OnCommit func(families []string)
 	// TornTail, when set, is told how many bytes of an unfinished last write (a crash during a
-	// commit, never acknowledged) BuntDB cut off the end of the file at open.
+	// commit, never acknowledged) were cut off the end of the file at open (of the archive:
+	// a move that had not finished, its records still in the database file).
 	TornTail func(bytes int64)
+	// MoveError, when set, is told why old records could not move to the archive (they stay
+	// in the database file; nothing is lost).
+	MoveError func(error)
+	// KeepLog leaves every log record where it is (no move to the archive, no compaction at
+	// close): for tools that open a copy and then use its database file alone (restore).
+	KeepLog bool
 }
 
 // Open takes the lock on dir, opens (or creates) dir/gongji.db and rebuilds every family. A
@@ -110,21 +125,37 @@ func Lock(dir string) (*os.File, error) {
 // openLocked opens dir/gongji.db; full redoes every record and ignores snapshots (the
 // repair check).
 func openLocked(dir string, opt Options, full bool) (*Store, error) {
-	path := filepath.Join(dir, FileName)
-	db, file, err := openDB(path, opt.TornTail)
+	arch, damages, err := openArchive(filepath.Join(dir, ArchiveName), opt.TornTail, false)
 	if err != nil {
 		return nil, err
 	}
+	if len(damages) > 0 {
+		return nil, &DamageError{Dir: dir, Damages: damages}
+	}
+	path := filepath.Join(dir, FileName)
+	db, file, err := openDB(path, opt.TornTail)
+	if err != nil {
+		arch.close()
+		return nil, err
+	}
 	s := &Store{db: db, file: file, fsync: file.Sync, pushes: make(chan *writeReq, 4096), stop: make(chan struct{}),
-		stopped: make(chan struct{}), onCommit: opt.OnCommit,
+		stopped: make(chan struct{}), onCommit: opt.OnCommit, dir: dir, arch: arch,
+		moves: make(chan string, 1024), moverDone: make(chan struct{}), onMoveError: opt.MoveError, keepLog: opt.KeepLog,
 		families: map[string]*familyMem{}, tokens: map[string]deviceRef{},
 		invites: map[string]store.Invite{}, used: map[string]bool{}}
 	if damages := s.load(full); len(damages) > 0 {
 		db.Close()
 		file.Close()
+		arch.close()
 		return nil, &DamageError{Dir: dir, Damages: damages}
 	}
 	go s.commitLoop()
+	go s.moveLoop()
+	for id, fm := range s.families { // a restored backup, or data from before the archive
+		if fm.inBunt >= archiveKeep+archiveBatch {
+			s.moveLater(id)
+		}
+	}
 	return s, nil
 }
 
@@ -185,11 +216,25 @@ func (s *Store) Close() error {
 	s.mu.Unlock()
 	close(s.stop)
 	<-s.stopped
+	s.mu.Lock()
+	close(s.moves)
+	s.mu.Unlock()
+	<-s.moverDone
 	err := s.snapshotAll()
-	if cerr := s.db.Close(); err == nil {
-		err = cerr
+	if err == nil && s.failed.Load() == nil && !s.keepLog {
+		if err = s.moveAll(); err == nil && s.moved {
+			err = s.compact(s.dir)
+		}
+	}
+	if s.db != nil {
+		if cerr := s.db.Close(); err == nil {
+			err = cerr
+		}
 	}
 	s.file.Close()
+	if cerr := s.arch.close(); err == nil {
+		err = cerr
+	}
 	if s.lock != nil {
 		s.lock.Close()
 	}

@@ -39,37 +39,69 @@ func (s *Store) Pull(_ context.Context, family string, cursor int64, limit int) 
 	return page, nil
 }
 
+// scan reads the family's archived records after cursor, then the file's after the archived
+// ones; it holds the archive's read lock, so no record moves in between.
 func (s *Store) scan(family string, cursor, head int64, limit int, page *store.Page) error {
+	s.arch.mu.RLock()
+	defer s.arch.mu.RUnlock()
+	refs, archived := s.arch.after(family, cursor)
+	for _, ref := range refs {
+		k, v, err := s.arch.read(ref)
+		if err != nil {
+			return fmt.Errorf("family %s, archived record at byte %d: %w", family, ref.off, err)
+		}
+		if more, err := pageAdd(page, cursor, head, limit, family, k, ref.last, v); err != nil || !more {
+			return err
+		}
+	}
+	from := max(cursor, archived)
 	var ferr error
 	err := s.db.View(func(tx *buntdb.Tx) error {
-		return tx.AscendRange("", logKey(family, cursor+1), logEnd(family), func(k, v string) bool {
+		return tx.AscendRange("", logKey(family, from+1), logEnd(family), func(k, v string) bool {
 			last, err := strconv.ParseInt(k[len(k)-20:], 10, 64)
 			if err != nil {
 				ferr = fmt.Errorf("family %s, log key %s: %w", family, k, err)
 				return false
 			}
-			changes, err := decodeRecord(last, v)
-			if err != nil {
-				ferr = fmt.Errorf("family %s, log record %s: %w", family, k, err)
-				return false
-			}
-			for _, c := range changes {
-				if c.Seq <= cursor || c.Seq > head {
-					continue
-				}
-				if len(page.Changes) == limit {
-					page.More = true
-					return false
-				}
-				page.Changes = append(page.Changes, c)
-			}
-			return last < head
+			more, err := pageAdd(page, from, head, limit, family, k, last, v)
+			ferr = err
+			return more
 		})
 	})
 	if err != nil {
 		return err
 	}
 	return ferr
+}
+
+// pageAdd adds a record's changes after cursor and up to head to the page; it says whether
+// to go on (the page has room and the record ends before head).
+func pageAdd(page *store.Page, cursor, head int64, limit int, family, key string, last int64, v string) (bool, error) {
+	changes, err := decodeRecord(last, v)
+	if err != nil {
+		return false, fmt.Errorf("family %s, log record %s: %w", family, key, err)
+	}
+	for _, c := range changes {
+		if c.Seq <= cursor || c.Seq > head {
+			continue
+		}
+		if len(page.Changes) == limit {
+			page.More = true
+			return false, nil
+		}
+		page.Changes = append(page.Changes, c)
+	}
+	return last < head, nil
+}
+
+// Backup writes a consistent snapshot of the whole database to w in BuntDB's own format, the
+// archived records included as the commands that set them. It blocks writers while it runs,
+// not readers.
+func (s *Store) Backup(w io.Writer) error {
+	if err := s.db.Save(w); err != nil {
+		return err
+	}
+	return s.arch.appendSets(w)
 }
 
 // Head is the family's last seq.
@@ -82,10 +114,6 @@ func (s *Store) Head(_ context.Context, family string) (int64, error) {
 	}
 	return fm.head.Seq, nil
 }
-
-// Backup writes a consistent snapshot of the whole database (BuntDB's own format) to w. It
-// blocks writers while it runs, not readers.
-func (s *Store) Backup(w io.Writer) error { return s.db.Save(w) }
 
 // State returns a copy of the family's head, for tests and checks.
 func (s *Store) State(family string) (*store.Head, error) {

@@ -45,9 +45,14 @@ func (s *Store) Push(ctx context.Context, family string, fn store.PushFunc) erro
 	s.mu.Lock()
 	fm.head = h
 	due := h.Seq-fm.snapSeq >= snapshotEvery
+	fm.inBunt++
+	move := fm.inBunt >= archiveKeep+archiveBatch
 	s.mu.Unlock()
 	if due {
 		s.snapshotLater(family, fm, h)
+	}
+	if move {
+		s.moveLater(family)
 	}
 	if s.onCommit != nil {
 		s.onCommit([]string{family})

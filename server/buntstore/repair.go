@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tidwall/buntdb"
@@ -82,14 +83,25 @@ func check(dir string) (*Report, error) {
 		return nil, fmt.Errorf("open the whole part of %s: %w", path, err)
 	}
 	defer db.Close()
-	s := &Store{db: db, families: map[string]*familyMem{}, tokens: map[string]deviceRef{},
+	// The archive is read, never changed (an unfinished end is left for the server to cut).
+	arch, archDamages, err := openArchive(filepath.Join(dir, ArchiveName), nil, true)
+	if err != nil {
+		return nil, err
+	}
+	if arch != nil {
+		defer arch.close()
+	}
+	s := &Store{db: db, arch: arch, families: map[string]*familyMem{}, tokens: map[string]deviceRef{},
 		invites: map[string]store.Invite{}, used: map[string]bool{}}
-	r.Damages = s.load(true)
-	for _, d := range r.Damages {
-		if d.Seq > 0 {
+	damages := s.load(true)
+	for _, d := range damages {
+		if d.Seq > 0 && !strings.HasPrefix(d.Key, ArchiveName) {
 			r.Drops = append(r.Drops, s.dropAfter(d))
 		}
 	}
+	// A damaged archive frame has no repair here: its records are old history only pulls
+	// read; restore a backup, or move the archive aside to serve without that history.
+	r.Damages = append(archDamages, damages...)
 	return r, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"gongji/server/api"
 	"gongji/server/buntstore"
@@ -45,7 +46,12 @@ func backup(dataDir, out string) error {
 	if err := copyFile(filepath.Join(dataDir, buntstore.FileName), filepath.Join(tmp, buntstore.FileName)); err != nil {
 		return err
 	}
-	db, err := buntstore.Open(tmp, buntstore.Options{})
+	// The archive after the database file: records move into it before they leave the file,
+	// so this order misses none (one may be in both copies, which is fine).
+	if err := copyFile(filepath.Join(dataDir, buntstore.ArchiveName), filepath.Join(tmp, buntstore.ArchiveName)); err != nil && !errors.Is(err, errNoFile) {
+		return err
+	}
+	db, err := buntstore.Open(tmp, buntstore.Options{KeepLog: true})
 	if err != nil {
 		return fmt.Errorf("the copy does not open: %w", err)
 	}
@@ -92,7 +98,9 @@ func restore(dataDir, in string) error {
 	if err := copyFile(in, filepath.Join(tmp, buntstore.FileName)); err != nil {
 		return err
 	}
-	check, err := buntstore.Open(tmp, buntstore.Options{})
+	// KeepLog: the check must leave the whole log in the copy's database file, the one file
+	// installed below (its own archive would be left behind in tmp).
+	check, err := buntstore.Open(tmp, buntstore.Options{KeepLog: true})
 	if err != nil {
 		return fmt.Errorf("%s is not a usable backup: %w", in, err)
 	}
@@ -127,14 +135,26 @@ func restore(dataDir, in string) error {
 		f.Close()
 		return err
 	}
+	// The data directory's archive belongs to the log being replaced (the backup holds its
+	// own archived records in the database file): it is kept aside, never deleted.
+	arch := filepath.Join(dataDir, buntstore.ArchiveName)
+	if _, err := os.Stat(arch); err == nil {
+		aside := arch + ".before-restore-" + time.Now().UTC().Format("20060102T150405Z")
+		if err := os.Rename(arch, aside); err != nil {
+			return fmt.Errorf("move %s aside: %w", arch, err)
+		}
+	}
 	return commitFile(f, filepath.Join(dataDir, buntstore.FileName))
 }
+
+// errNoFile: the file to copy does not exist.
+var errNoFile = errors.New("no database")
 
 // copyFile copies src's current length (the file may be growing) to dst.
 func copyFile(src, dst string) error {
 	in, err := os.Open(src)
 	if errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("no database at %s", src)
+		return fmt.Errorf("%w at %s", errNoFile, src)
 	}
 	if err != nil {
 		return err

@@ -17,13 +17,16 @@ import (
 	"gongji/shared/sync"
 )
 
-func seed(t *testing.T, s *buntstore.Store) {
+func seed(t *testing.T, s *buntstore.Store) { seedN(t, s, 5) }
+
+// seedN creates family fa with n pushes of one change each.
+func seedN(t *testing.T, s *buntstore.Store, n int) {
 	t.Helper()
 	ctx := context.Background()
 	if err := s.CreateFamily(ctx, store.Family{ID: "fa", Name: "张家", Epoch: "e_before"}, store.Device{ID: "d", TokenHash: "h", Owner: true}); err != nil {
 		t.Fatal(err)
 	}
-	for i := range 5 {
+	for i := range n {
 		err := s.Push(ctx, "fa", func(h *store.Head) ([]sync.Change, error) {
 			h.Seq++
 			m := sync.Mutation{ClientID: "c", MutationID: int64(i + 1), Name: "note", At: time.Unix(1e9, 0).UTC(), Args: json.RawMessage(`{}`)}
@@ -96,4 +99,51 @@ func TestRestoreRefusesAFileThatIsNotADatabase(t *testing.T) {
 
 func writeFile(path, s string) error {
 	return os.WriteFile(path, []byte(s), 0o600)
+}
+
+// A data directory with archived records (buntstore's archive) backs up whole, and a restore
+// keeps the replaced directory's archive aside instead of mixing its records in.
+func TestBackupAndRestoreWithArchive(t *testing.T) {
+	live, restored := t.TempDir(), t.TempDir()
+	s, err := buntstore.Open(live, buntstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seedN(t, s, 300)
+	s.Close() // the close archives all but the newest records
+	if st, err := os.Stat(filepath.Join(live, buntstore.ArchiveName)); err != nil || st.Size() == 0 {
+		t.Fatalf("no archive after 300 pushes: %v", err)
+	}
+	other, err := buntstore.Open(restored, buntstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seedN(t, other, 150) // another log of fa, to be replaced
+	other.Close()
+	file := filepath.Join(t.TempDir(), "backup.db")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"backup", "-data", live, file}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("backup: %d %s", code, errOut.String())
+	}
+	if code := run([]string{"restore", "-data", restored, file}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("restore: %d %s", code, errOut.String())
+	}
+	aside, _ := filepath.Glob(filepath.Join(restored, buntstore.ArchiveName+".before-restore-*"))
+	if len(aside) != 1 {
+		t.Errorf("the replaced archive was not kept aside: %v", aside)
+	}
+	back, err := buntstore.Open(restored, buntstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer back.Close()
+	page, err := back.Pull(context.Background(), "fa", 0, 1000)
+	if err != nil || len(page.Changes) != 300 {
+		t.Fatalf("restored log: %d changes, %v; want 300", len(page.Changes), err)
+	}
+	for i, c := range page.Changes {
+		if c.Seq != int64(i+1) || c.Mutation.MutationID != int64(i+1) {
+			t.Fatalf("change %d is seq %d, mutation %d", i, c.Seq, c.Mutation.MutationID)
+		}
+	}
 }

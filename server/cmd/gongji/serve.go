@@ -47,6 +47,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	hub := api.NewHub()
 	db, err := buntstore.Open(*data, buntstore.Options{OnCommit: hub.Notify, TornTail: func(n int64) {
 		log.Warn("torn tail dropped: the unfinished last write of a crash (never acknowledged) was cut off", "bytes", n)
+	}, MoveError: func(err error) {
+		log.Warn("old log records could not move to the archive; they stay in the database file", "err", err)
 	}})
 	if err != nil {
 		fmt.Fprintf(stderr, "gongji serve: %v\n", err)
