@@ -19,7 +19,6 @@ func sampleRecords() []*Record {
 		{ID: "c/2", Name: "void", At: at.UTC(), Voids: "c/1", Entries: []posting.Entry{{Kind: "void"}, {Kind: "x", Postings: []posting.Posting{}}}},
 		{ID: "c/3", Name: "edit_person", At: at, Person: "妈妈", Before: before, After: &Person{ID: "mom", Name: "王<秀>&英"}, VoidedBy: "c/4", Arrived: "c/5"},
 		{ID: "c/\"4\\", Name: "tab\there", At: time.Time{}, Entries: []posting.Entry{{Kind: "credit", Postings: []posting.Posting{{Amount: money.Amount(-5)}}}}},
-		nil,
 	}
 }
 
@@ -56,8 +55,12 @@ func FuzzAppendRecordsJSON(f *testing.F) {
 		if err != nil {
 			t.Skip()
 		}
-		if got := AppendRecordsJSON(nil, RecordsOf(rs)); string(got) != string(want) {
+		packed := RecordsOf(rs)
+		if got := AppendRecordsJSON(nil, packed); string(got) != string(want) {
 			t.Fatalf("got  %s\nwant %s", got, want)
+		}
+		if got := packed.At(0); got.String() != rs[0].String() || packed.ID(0) != id {
+			t.Fatalf("unpacked %s (id %q), want %s", got, packed.ID(0), rs[0])
 		}
 	})
 }

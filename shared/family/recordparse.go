@@ -2,6 +2,7 @@ package family
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"time"
 
@@ -54,55 +55,78 @@ func slowRecords(b []byte) (Records, error) {
 	return RecordsOf(list), nil
 }
 
-// parseOne checks that the front of b is one record exactly as appendRecord writes it and
-// returns it packed with what follows; ok is false for any other form. Only the form is
-// checked, field by field (order, no empty optional member, strings appendString writes
-// unescaped, times and amounts in their one spelling): such bytes are what appendRecord writes
-// of what json.Unmarshal reads from them, so they are kept as they are, without decoding.
+// parseOne reads one record from the front of b, exactly as appendRecord writes it, and
+// returns it packed with what follows; ok is false for any other form. The form is checked
+// field by field (order, no empty optional member, strings appendString writes unescaped,
+// times and amounts in their one spelling): such bytes are what appendRecord writes of what
+// json.Unmarshal reads from them, so they are packed as they are, without a Record between.
 func parseOne(b []byte) (p packed, rest []byte, ok bool) {
 	c := cursor{b: b}
+	out := make([]byte, 0, 96)
+	put := func(s []byte) { out = binary.AppendUvarint(out, uint64(len(s))); out = append(out, s...) }
 	c.lit(`{"id":`)
-	c.str()
+	put(c.str())
 	c.lit(`,"name":`)
-	c.str()
+	put(c.str())
 	c.lit(`,"at":`)
-	c.time()
-	c.optStr(`,"person":`)
+	put(c.time())
+	put(c.optStr(`,"person":`))
 	if c.opt(`,"entries":[`) {
+		var entries []byte
+		n := 0
 		for {
 			c.lit(`{"kind":`)
-			c.str()
+			kind := c.str()
+			entries = binary.AppendUvarint(entries, uint64(len(kind)))
+			entries = append(entries, kind...)
 			c.lit(`,"postings":`)
-			if !c.opt("null") {
+			if c.opt("null") {
+				entries = append(entries, 0)
+			} else {
 				c.lit("[")
-				for first := true; !c.opt("]") && !c.bad; first = false {
-					if !first {
+				var postings []byte
+				m := 0
+				for ; !c.opt("]") && !c.bad; m++ {
+					if m > 0 {
 						c.lit(",")
 					}
 					c.lit(`{"account":{"kind":`)
-					c.str()
+					k := c.str()
 					c.lit(`,"owner":`)
-					c.str()
+					o := c.str()
 					c.lit(`},"amount":`)
-					c.amount()
+					a := c.amount()
 					c.lit("}")
+					postings = binary.AppendUvarint(postings, uint64(len(k)))
+					postings = append(postings, k...)
+					postings = binary.AppendUvarint(postings, uint64(len(o)))
+					postings = append(postings, o...)
+					postings = binary.AppendVarint(postings, int64(a))
 				}
+				entries = binary.AppendUvarint(entries, uint64(m)+1)
+				entries = append(entries, postings...)
 			}
 			c.lit("}")
+			n++
 			if c.bad || c.opt("]") {
 				break
 			}
 			c.lit(",")
 		}
+		out = binary.AppendUvarint(out, uint64(n))
+		out = append(out, entries...)
+	} else {
+		out = append(out, 0)
 	}
-	c.optStr(`,"voids":`)
-	c.optStr(`,"voided_by":`)
-	c.optStr(`,"arrived":`)
-	c.lit("}") // before and after (edits) take the slow path
+	put(c.optStr(`,"voids":`))
+	put(c.optStr(`,"voided_by":`))
+	put(c.optStr(`,"arrived":`))
+	out = append(out, 0, 0) // no before, no after: edits take the slow path
+	c.lit("}")
 	if c.bad {
 		return "", nil, false
 	}
-	return packed(b[:c.at]), b[c.at:], true
+	return packed(out), b[c.at:], true
 }
 
 // cursor reads b from at; after the first mismatch bad is set and every read is empty.
@@ -126,11 +150,17 @@ func (c *cursor) opt(s string) bool {
 	return true
 }
 
-// optStr reads an optional member, which appendRecord writes only when it is not empty.
-func (c *cursor) optStr(name string) {
-	if c.opt(name) && len(c.str()) == 0 {
+// optStr reads an optional member, which appendRecord writes only when it is not empty;
+// absent, it is empty.
+func (c *cursor) optStr(name string) []byte {
+	if !c.opt(name) {
+		return nil
+	}
+	s := c.str()
+	if len(s) == 0 {
 		c.bad = true
 	}
+	return s
 }
 
 // str reads a JSON string as appendString writes it unescaped: printable ASCII but '"', '\',
@@ -156,29 +186,31 @@ func (c *cursor) str() []byte {
 }
 
 // time reads a time in the one spelling time.Time's JSON has for it.
-func (c *cursor) time() {
+func (c *cursor) time() []byte {
 	text := c.str()
 	if c.bad {
-		return
+		return nil
 	}
 	t, err := time.Parse(time.RFC3339Nano, string(text))
 	var buf [40]byte
 	if err != nil || t.Year() > 9999 || !bytes.Equal(t.AppendFormat(buf[:0], time.RFC3339Nano), text) {
 		c.bad = true
 	}
+	return text
 }
 
 // amount reads an amount in the one spelling money.Amount's JSON has for it.
-func (c *cursor) amount() {
+func (c *cursor) amount() money.Amount {
 	text := c.str()
 	if c.bad {
-		return
+		return 0
 	}
 	a, err := money.ParseSigned(string(text))
 	var buf [24]byte
 	if err != nil || !bytes.Equal(a.Append(buf[:0]), text) {
 		c.bad = true
 	}
+	return a
 }
 
 // packedRecords builds Records from packed records, oldest first, the newest MaxRecords.

@@ -1,11 +1,9 @@
 package family
 
 import (
-	"encoding/json"
 	"fmt"
 	"iter"
 	"slices"
-	"strings"
 )
 
 // recordBlock is how many records share one block of Records.
@@ -18,10 +16,10 @@ const recordBlock = 64
 // copies its family's state several times (issue 9); with a plain slice each copy, or each
 // record added, cost all 1,000 pointers.
 //
-// Each record is kept as its JSON (packed): one string the garbage collector skips, about 250
-// bytes, where the decoded record is ten objects and 420 bytes. A server holds up to 1,000 of
-// them for every family, read only when a correction names one; decoded they were most of
-// its memory and of its garbage collection (issue 9). At and Record decode a copy.
+// Each record is kept packed (recordpack.go): one string the garbage collector skips, about
+// 85 bytes, where the decoded record is ten objects and 420 bytes. A server holds up to
+// 1,000 of them for every family, read only when a correction names one; decoded they were
+// most of its memory and of its garbage collection (issue 9). At and Record decode a copy.
 //
 // A Records value is a value: copy it freely; its methods never change a block in place.
 type Records struct {
@@ -30,39 +28,16 @@ type Records struct {
 	n      int
 }
 
-// packed is one record as AppendRecordsJSON writes it, which starts with its id.
-type packed string
-
-func pack(r *Record) packed { return packed(appendRecord(nil, r)) }
-
-// id reads the record's id without decoding the rest.
-func (p packed) id() string {
-	if rest, ok := strings.CutPrefix(string(p), `{"id":"`); ok {
-		if i := strings.IndexAny(rest, `"\`); i >= 0 && rest[i] == '"' {
-			return rest[:i]
-		}
-	}
-	return p.record().ID // an id JSON had to escape
-}
-
-// record decodes a copy. A packed record was written by appendRecord or checked by
-// UnmarshalJSON, so it always decodes.
-func (p packed) record() *Record {
-	var r Record
-	if err := json.Unmarshal([]byte(p), &r); err != nil {
-		panic(fmt.Sprintf("family: a packed record does not decode: %v", err))
-	}
-	return &r
-}
-
 // RecordsOf builds Records from a list, oldest first; beyond MaxRecords the oldest are left out.
 func RecordsOf(list []*Record) Records {
 	if len(list) > MaxRecords {
 		list = list[len(list)-MaxRecords:]
 	}
-	packs := make([]packed, len(list))
-	for i, r := range list {
-		packs[i] = pack(r)
+	packs := make([]packed, 0, len(list))
+	for _, r := range list {
+		if r != nil { // a JSON null in a list of records stands for nothing
+			packs = append(packs, pack(r))
+		}
 	}
 	return packedRecords(packs)
 }
@@ -148,14 +123,14 @@ func (rs Records) MarshalJSON() ([]byte, error) {
 }
 
 // AppendRecordsJSON appends the JSON of records, byte for byte what json.Marshal writes of
-// their list (appendRecord): the packed records joined.
+// their list (appendRecord), written from the packed records without decoding them.
 func AppendRecordsJSON(b []byte, records Records) []byte {
 	b = append(b, '[')
 	for i := range records.Len() {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, records.packed(i)...)
+		b = records.packed(i).appendJSON(b)
 	}
 	return append(b, ']')
 }
