@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	gosync "sync"
+
+	"github.com/tidwall/buntdb"
 )
 
 // ArchiveName is the file, beside FileName, that old log records move to.
@@ -52,15 +54,16 @@ type archRef struct {
 	n    int32
 }
 
-// openArchive opens (or creates) the archive and indexes it, checking every frame. An
-// unfinished last frame (a crash while appending, never acknowledged as moved: its records
-// are still in BuntDB) is cut; any other unreadable frame is damage, and nothing is changed.
-// With readOnly (gongji repair's check) a missing file is an empty archive and nothing is cut.
-func openArchive(path string, tornTail func(int64), readOnly bool) (*archive, []Damage, error) {
+// openArchive opens (or creates) the archive and indexes its first durable bytes (the size
+// the database file records, archiveSizeKey), checking every frame there: one that does not
+// read is damage, and nothing is changed. Bytes past durable are an unfinished move, whose
+// records are still in the database file: they are cut (tornTail is told how many). With
+// readOnly (gongji repair's check) a missing file is an empty archive and nothing is cut.
+func openArchive(path string, durable int64, tornTail func(int64), readOnly bool) (*archive, []Damage, error) {
 	flag := os.O_RDWR
 	if readOnly {
 		flag = os.O_RDONLY
-		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && durable == 0 {
 			return &archive{index: map[string][]archRef{}}, nil, nil
 		}
 	} else if err := createPrivate(path); err != nil {
@@ -70,19 +73,23 @@ func openArchive(path string, tornTail func(int64), readOnly bool) (*archive, []
 	if err != nil {
 		return nil, nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	a := &archive{file: f, index: map[string][]archRef{}}
-	end, damages, err := a.scan()
-	if err != nil || len(damages) > 0 {
-		f.Close()
-		return nil, damages, err
-	}
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
 		return nil, nil, err
 	}
-	if end < st.Size() && !readOnly {
-		if err := f.Truncate(end); err != nil {
+	if st.Size() < durable {
+		f.Close()
+		return nil, []Damage{{Key: ArchiveName, Err: fmt.Errorf("%w: %s is %d bytes, %s says %d were written (the archive of another copy of the data?)",
+			ErrDamaged, ArchiveName, st.Size(), FileName, durable)}}, nil
+	}
+	a := &archive{file: f, index: map[string][]archRef{}, size: durable}
+	if damages, err := a.scan(durable); err != nil || len(damages) > 0 {
+		f.Close()
+		return nil, damages, err
+	}
+	if st.Size() > durable && !readOnly {
+		if err := f.Truncate(durable); err != nil {
 			f.Close()
 			return nil, nil, fmt.Errorf("cut the unfinished end of %s: %w", path, err)
 		}
@@ -91,48 +98,66 @@ func openArchive(path string, tornTail func(int64), readOnly bool) (*archive, []
 			return nil, nil, fmt.Errorf("fsync %s: %w", path, err)
 		}
 		if tornTail != nil {
-			tornTail(st.Size() - end)
+			tornTail(st.Size() - durable)
 		}
 	}
-	a.size = end
 	return a, nil, nil
 }
 
-// scan reads every frame from the start and returns where the last whole frame ends.
-func (a *archive) scan() (int64, []Damage, error) {
-	r := bufio.NewReaderSize(io.NewSectionReader(a.file, 0, 1<<62), 1<<16)
+// scan reads and indexes every frame up to end, which must be where a frame ends.
+func (a *archive) scan(end int64) ([]Damage, error) {
+	r := bufio.NewReaderSize(io.NewSectionReader(a.file, 0, end), 1<<16)
 	var off int64
 	header := make([]byte, frameHeader)
-	for {
-		if _, err := io.ReadFull(r, header); err != nil {
-			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-				return off, nil, nil // the end, or an unfinished header
-			}
-			return 0, nil, err
+	for off < end {
+		var payload []byte
+		_, err := io.ReadFull(r, header)
+		if err == nil {
+			payload = make([]byte, binary.BigEndian.Uint32(header[4:8]))
+			_, err = io.ReadFull(r, payload)
 		}
-		n := binary.BigEndian.Uint32(header[4:8])
-		payload := make([]byte, n)
-		if _, err := io.ReadFull(r, payload); err != nil {
-			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-				return off, nil, nil // an unfinished last frame
-			}
-			return 0, nil, err
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return []Damage{{Key: fmt.Sprintf("%s at byte %d", ArchiveName, off), Err: fmt.Errorf("%w: a frame runs past the %d bytes written", ErrDamaged, end)}}, nil
+		}
+		if err != nil {
+			return nil, err
 		}
 		key, _, err := framePayload(header, payload)
 		if err != nil {
-			return 0, []Damage{{Family: familyOfKey(key), Key: fmt.Sprintf("%s at byte %d", ArchiveName, off), Err: err}}, nil
+			return []Damage{{Family: familyOfKey(key), Key: fmt.Sprintf("%s at byte %d", ArchiveName, off), Err: err}}, nil
 		}
 		fam, last, ok := parseLogKey(key)
 		if !ok {
-			return 0, []Damage{{Family: fam, Key: key, Err: fmt.Errorf("%w: %s at byte %d holds a key that is not a log record", ErrDamaged, ArchiveName, off)}}, nil
+			return []Damage{{Family: fam, Key: key, Err: fmt.Errorf("%w: %s at byte %d holds a key that is not a log record", ErrDamaged, ArchiveName, off)}}, nil
 		}
 		refs := a.index[fam]
 		if len(refs) > 0 && refs[len(refs)-1].last >= last {
-			return 0, []Damage{{Family: fam, Key: key, Seq: last, Err: fmt.Errorf("%w: %s at byte %d: seq %d after %d", ErrDamaged, ArchiveName, off, last, refs[len(refs)-1].last)}}, nil
+			return []Damage{{Family: fam, Key: key, Seq: last, Err: fmt.Errorf("%w: %s at byte %d: seq %d after %d", ErrDamaged, ArchiveName, off, last, refs[len(refs)-1].last)}}, nil
 		}
-		a.index[fam] = append(refs, archRef{last: last, off: off, n: int32(frameHeader + n)})
-		off += int64(frameHeader) + int64(n)
+		a.index[fam] = append(refs, archRef{last: last, off: off, n: int32(frameHeader + len(payload))})
+		off += int64(frameHeader + len(payload))
 	}
+	return nil, nil
+}
+
+// archiveSize reads the durable size of the archive from the database file.
+func archiveSize(db *buntdb.DB) (int64, error) {
+	var size int64
+	err := db.View(func(tx *buntdb.Tx) error {
+		v, err := tx.Get(archiveSizeKey)
+		if errors.Is(err, buntdb.ErrNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		size, err = strconv.ParseInt(v, 10, 64)
+		if err != nil || size < 0 {
+			return fmt.Errorf("%w: %s %q", ErrDamaged, archiveSizeKey, v)
+		}
+		return nil
+	})
+	return size, err
 }
 
 // framePayload checks a frame and splits its payload into key and value.
@@ -250,5 +275,7 @@ func (a *archive) appendSets(w io.Writer) error {
 			fmt.Fprintf(bw, "*3\r\n$3\r\nset\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n", len(k), k, len(v), v)
 		}
 	}
+	// The copy has no archive: its size key would describe this one.
+	fmt.Fprintf(bw, "*2\r\n$3\r\ndel\r\n$%d\r\n%s\r\n", len(archiveSizeKey), archiveSizeKey)
 	return bw.Flush()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/tidwall/buntdb"
 )
@@ -13,7 +14,7 @@ import (
 // device pulls next, and the ones a start redoes after a crash, are mostly the newest.
 const (
 	archiveKeep  = 32
-	archiveBatch = 64
+	archiveBatch = 128
 )
 
 // moveLater asks the mover to archive fam's older records; a full queue drops the request
@@ -30,61 +31,102 @@ func (s *Store) moveLater(fam string) {
 	}
 }
 
-// moveLoop archives families' older records until moves is closed.
+// moveLoop archives families' older records until moves is closed, the families waiting at
+// once in one move (one write and one fsync of the archive).
 func (s *Store) moveLoop() {
 	defer close(s.moverDone)
 	for fam := range s.moves {
-		if err := s.move(fam, archiveKeep); err != nil && s.onMoveError != nil {
+		fams := []string{fam}
+	drain:
+		for len(fams) < maxGroup {
+			select {
+			case f, ok := <-s.moves:
+				if !ok {
+					break drain
+				}
+				fams = append(fams, f)
+			default:
+				break drain
+			}
+		}
+		if err := s.move(fams, archiveKeep); err != nil && s.onMoveError != nil {
 			s.onMoveError(err)
 		}
 	}
 }
 
-// move archives all but the newest keep of fam's log records held in BuntDB. The records are
-// on disk in the archive and in its index before they leave BuntDB, and a pull holds the
-// index's read lock, so every record is readable from one place or the other at any moment.
-func (s *Store) move(fam string, keep int) error {
-	s.arch.mu.RLock()
-	_, archived := s.arch.after(fam, 1<<62)
-	s.arch.mu.RUnlock()
-	var kv []string
-	err := s.db.View(func(tx *buntdb.Tx) error {
-		return tx.AscendRange("", logKey(fam, archived+1), logEnd(fam), func(k, v string) bool {
-			kv = append(kv, k, v)
-			return true
-		})
-	})
-	if err != nil {
-		return err
+// archiveSizeKey holds, in the database file, how much of the archive holds records that
+// left the file: written in the transaction that deletes them, after the archive's fsync.
+// Past it the archive holds only an unfinished move, whose records are still in the file.
+const archiveSizeKey = "a/size"
+
+// move archives all but the newest keep of each family's log records held in BuntDB: it
+// appends them to the archive and fsyncs it, adds them to the index, then deletes them from
+// the database file and records the archive's size there, in one transaction. A pull holds
+// the index's read lock, so every record is readable from one place or the other.
+func (s *Store) move(fams []string, keep int) error {
+	if s.failed.Load() != nil {
+		return nil // nothing is written after a failed fsync
 	}
-	n := len(kv)/2 - keep
-	if n <= 0 {
+	var kv []string
+	moved := map[string]int{}
+	for _, fam := range fams {
+		if _, dup := moved[fam]; dup {
+			continue
+		}
+		s.arch.mu.RLock()
+		_, archived := s.arch.after(fam, 1<<62)
+		s.arch.mu.RUnlock()
+		var mine []string
+		err := s.db.View(func(tx *buntdb.Tx) error {
+			return tx.AscendRange("", logKey(fam, archived+1), logEnd(fam), func(k, v string) bool {
+				mine = append(mine, k, v)
+				return true
+			})
+		})
+		if err != nil {
+			return err
+		}
+		if n := len(mine)/2 - keep; n > 0 {
+			kv = append(kv, mine[:2*n]...)
+			moved[fam] = n
+		}
+	}
+	if len(kv) == 0 {
 		return nil
 	}
-	kv = kv[:2*n]
 	refs, err := s.arch.add(kv)
 	if err != nil {
-		return fmt.Errorf("archive family %s: %w (its records stay in %s)", fam, err, FileName)
+		return fmt.Errorf("archive %d records: %w (they stay in %s)", len(kv)/2, err, FileName)
 	}
 	s.arch.mu.Lock()
 	defer s.arch.mu.Unlock()
-	s.arch.index[fam] = append(s.arch.index[fam], refs...)
-	err = s.update(func(tx *buntdb.Tx) error {
+	for i, ref := range refs {
+		fam := familyOfKey(kv[2*i])
+		s.arch.index[fam] = append(s.arch.index[fam], ref)
+	}
+	// No fsync of its own: lost in a crash, the deletes and the size go together, and the
+	// records are read from the file again (the archive is cut back to the size recorded).
+	size := strconv.FormatInt(s.arch.size, 10)
+	err = s.db.Update(func(tx *buntdb.Tx) error {
 		for i := 0; i < len(kv); i += 2 {
 			if _, err := tx.Delete(kv[i]); err != nil {
 				return err
 			}
 		}
-		return nil
+		_, _, err := tx.Set(archiveSizeKey, size, nil)
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("archive family %s: %w (its records are in both files; the archived copies are read)", fam, err)
+		return fmt.Errorf("archive %d records: %w (they are in both files; the archived copies are read)", len(kv)/2, err)
 	}
 	s.mu.Lock()
-	if fm := s.families[fam]; fm != nil {
-		fm.inBunt -= n
-		s.moved = true
+	for fam, n := range moved {
+		if fm := s.families[fam]; fm != nil {
+			fm.inBunt -= n
+		}
 	}
+	s.moved = true
 	s.mu.Unlock()
 	return nil
 }
@@ -99,8 +141,8 @@ func (s *Store) moveAll() error {
 		}
 	}
 	s.mu.RUnlock()
-	for _, fam := range fams {
-		if err := s.move(fam, archiveKeep); err != nil {
+	for start := 0; start < len(fams); start += maxGroup {
+		if err := s.move(fams[start:min(start+maxGroup, len(fams))], archiveKeep); err != nil {
 			return err
 		}
 	}

@@ -125,18 +125,24 @@ func Lock(dir string) (*os.File, error) {
 // openLocked opens dir/gongji.db; full redoes every record and ignores snapshots (the
 // repair check).
 func openLocked(dir string, opt Options, full bool) (*Store, error) {
-	arch, damages, err := openArchive(filepath.Join(dir, ArchiveName), opt.TornTail, false)
-	if err != nil {
-		return nil, err
-	}
-	if len(damages) > 0 {
-		return nil, &DamageError{Dir: dir, Damages: damages}
-	}
 	path := filepath.Join(dir, FileName)
 	db, file, err := openDB(path, opt.TornTail)
 	if err != nil {
-		arch.close()
 		return nil, err
+	}
+	durable, err := archiveSize(db)
+	var arch *archive
+	var damages []Damage
+	if err == nil {
+		arch, damages, err = openArchive(filepath.Join(dir, ArchiveName), durable, opt.TornTail, false)
+	}
+	if err != nil || len(damages) > 0 {
+		db.Close()
+		file.Close()
+		if err != nil {
+			return nil, err
+		}
+		return nil, &DamageError{Dir: dir, Damages: damages}
 	}
 	s := &Store{db: db, file: file, fsync: file.Sync, pushes: make(chan *writeReq, 4096), stop: make(chan struct{}),
 		stopped: make(chan struct{}), onCommit: opt.OnCommit, dir: dir, arch: arch,

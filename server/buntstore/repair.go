@@ -84,7 +84,11 @@ func check(dir string) (*Report, error) {
 	}
 	defer db.Close()
 	// The archive is read, never changed (an unfinished end is left for the server to cut).
-	arch, archDamages, err := openArchive(filepath.Join(dir, ArchiveName), nil, true)
+	durable, err := archiveSize(db)
+	if err != nil {
+		return nil, err
+	}
+	arch, archDamages, err := openArchive(filepath.Join(dir, ArchiveName), durable, nil, true)
 	if err != nil {
 		return nil, err
 	}
