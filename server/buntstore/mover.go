@@ -14,7 +14,7 @@ import (
 // device pulls next, and the ones a start redoes after a crash, are mostly the newest.
 const (
 	archiveKeep  = 32
-	archiveBatch = 128
+	archiveBatch = 64
 )
 
 // moveLater asks the mover to archive fam's older records; a full queue drops the request
