@@ -97,14 +97,16 @@ func check(dir string) (*Report, error) {
 	}
 	s := &Store{db: db, arch: arch, families: map[string]*familyMem{}, tokens: map[string]deviceRef{},
 		invites: map[string]store.Invite{}, used: map[string]bool{}}
-	damages := s.load(true)
+	// With the archive unreadable, the logs cannot be redone from seq 1: the file's records
+	// are checked against the snapshots instead, so that its own damage is still found.
+	damages := s.load(len(archDamages) == 0)
 	for _, d := range damages {
 		if d.Seq > 0 && !strings.HasPrefix(d.Key, ArchiveName) {
 			r.Drops = append(r.Drops, s.dropAfter(d))
 		}
 	}
-	// A damaged archive frame has no repair here: its records are old history only pulls
-	// read; restore a backup, or move the archive aside to serve without that history.
+	// A damaged archive frame has no repair here (old records, which new devices pull):
+	// restore a backup.
 	r.Damages = append(archDamages, damages...)
 	return r, nil
 }

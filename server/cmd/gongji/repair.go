@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"gongji/server/buntstore"
@@ -78,7 +79,16 @@ func printReport(w io.Writer, r *buntstore.Report, dir string, unchanged bool) {
 			fmt.Fprintln(w, "   ", k)
 		}
 	}
-	if len(r.Damages) > len(r.Drops) {
+	archived := 0
+	for _, d := range r.Damages {
+		if strings.HasPrefix(d.Key, buntstore.ArchiveName) {
+			archived++
+		}
+	}
+	if archived > 0 {
+		fmt.Fprintf(w, "%s (old records, which new devices pull) has no automatic repair: restore a backup with gongji restore\n", buntstore.ArchiveName)
+	}
+	if len(r.Damages)-archived > len(r.Drops) {
 		fmt.Fprintln(w, "damage outside a log (a family, device or snapshot key, or a newer format) has no automatic repair: restore a backup or run the newer gongji")
 	}
 	if unchanged {
