@@ -148,7 +148,7 @@ func (p packed) record() *Record {
 	return r
 }
 
-// appendJSON appends the record's JSON, what appendRecord (and json.Marshal) write of it,
+// appendJSON appends the record's JSON, what json.Marshal writes of it,
 // without decoding it first.
 func (p packed) appendJSON(b []byte) []byte {
 	u := unpacker{s: string(p)}

@@ -55,10 +55,10 @@ func slowRecords(b []byte) (Records, error) {
 	return RecordsOf(list), nil
 }
 
-// parseOne reads one record from the front of b, exactly as appendRecord writes it, and
+// parseOne reads one record from the front of b, exactly as AppendRecordsJSON writes it, and
 // returns it packed with what follows; ok is false for any other form. The form is checked
-// field by field (order, no empty optional member, strings appendString writes unescaped,
-// times and amounts in their one spelling): such bytes are what appendRecord writes of what
+// field by field (order, no empty optional member, strings jsonw.String writes unescaped,
+// times and amounts in their one spelling): such bytes are what AppendRecordsJSON writes of what
 // json.Unmarshal reads from them, so they are packed as they are, without a Record between.
 func parseOne(b []byte) (p packed, rest []byte, ok bool) {
 	c := cursor{b: b}
@@ -150,7 +150,7 @@ func (c *cursor) opt(s string) bool {
 	return true
 }
 
-// optStr reads an optional member, which appendRecord writes only when it is not empty;
+// optStr reads an optional member, which is written only when it is not empty;
 // absent, it is empty.
 func (c *cursor) optStr(name string) []byte {
 	if !c.opt(name) {
@@ -163,7 +163,7 @@ func (c *cursor) optStr(name string) []byte {
 	return s
 }
 
-// str reads a JSON string as appendString writes it unescaped: printable ASCII but '"', '\',
+// str reads a JSON string as jsonw.String writes it unescaped: printable ASCII but '"', '\',
 // '<', '>' and '&' (others take the slow path).
 func (c *cursor) str() []byte {
 	if c.bad || c.at >= len(c.b) || c.b[c.at] != '"' {

@@ -123,7 +123,7 @@ func (rs Records) MarshalJSON() ([]byte, error) {
 }
 
 // AppendRecordsJSON appends the JSON of records, byte for byte what json.Marshal writes of
-// their list (appendRecord), written from the packed records without decoding them.
+// their list, written from the packed records without decoding them.
 func AppendRecordsJSON(b []byte, records Records) []byte {
 	b = append(b, '[')
 	for i := range records.Len() {
@@ -136,7 +136,7 @@ func AppendRecordsJSON(b []byte, records Records) []byte {
 }
 
 // UnmarshalJSON reads a list written by MarshalJSON (recordparse.go). Every record is read
-// whole, so that a damaged one fails here, and packed in appendRecord's form.
+// whole, so that a damaged one fails here, and packed.
 func (rs *Records) UnmarshalJSON(b []byte) error {
 	read, err := parseRecords(b)
 	if err != nil {
