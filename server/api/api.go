@@ -160,7 +160,9 @@ func (s *Server) logged(next http.Handler) http.Handler {
 		} else if sw.status >= 400 {
 			level = slog.LevelInfo
 		}
-		s.log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path,
-			"status", sw.status, "ms", time.Since(start).Milliseconds())
+		if s.log.Enabled(r.Context(), level) { // successful requests log at debug, usually off
+			s.log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path,
+				"status", sw.status, "ms", time.Since(start).Milliseconds())
+		}
 	})
 }

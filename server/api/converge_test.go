@@ -1,6 +1,8 @@
 package api
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -43,6 +45,23 @@ func (s *modelServer) push(t *testing.T, who mutation.Actor, req *sync.PushReque
 	return resp
 }
 
+// digestByMarshal is store.Digest as it was first written, with json.Marshal: digests stored
+// in snapshots must keep matching.
+func digestByMarshal(m *sync.Mutation) uint64 {
+	args := m.Args
+	if len(args) == 0 {
+		args = json.RawMessage("null")
+	}
+	body, _ := json.Marshal(struct {
+		Name     mutation.Name   `json:"n"`
+		At       int64           `json:"t"`
+		Args     json.RawMessage `json:"a"`
+		Expected *mutation.Split `json:"e"`
+	}{mutation.Canonical(m.Name), m.At.UnixNano(), args, m.Expected})
+	sum := sha256.Sum256(body)
+	return binary.BigEndian.Uint64(sum[:8])
+}
+
 // wireMatchesMarshal: the hand-written encoders the log and the push answer use write what
 // json.Marshal writes, over every change the convergence tests make (every mutation kind,
 // refusals, corrections, consent).
@@ -54,6 +73,11 @@ func wireMatchesMarshal(t *testing.T, changes []sync.Change, resp *sync.PushResp
 	}
 	if got := sync.AppendChangesJSON(nil, changes); string(got) != string(want) {
 		t.Fatalf("AppendChangesJSON:\n got %s\nwant %s", got, want)
+	}
+	for i := range changes {
+		if m := &changes[i].Mutation; store.Digest(m) != digestByMarshal(m) {
+			t.Fatalf("Digest of %s differs from the digest stored before it was written by hand", m.Key())
+		}
 	}
 	resp.Epoch = "e1" // as the handler sets it
 	want, err = json.Marshal(resp)

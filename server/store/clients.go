@@ -3,9 +3,9 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/json"
 	"maps"
 
+	"gongji/shared/jsonw"
 	"gongji/shared/mutation"
 	"gongji/shared/sync"
 )
@@ -58,22 +58,25 @@ func (h *Head) Sum(client string, id int64) (uint64, bool) {
 
 // Digest is a mutation's body as far as a resend must repeat it: the name (current
 // spelling), the moment, the arguments (compact JSON) and the expected split.
+// The digested bytes are the JSON {"n":name,"t":unix nanoseconds,"a":args,"e":expected},
+// written by hand (jsonw) exactly as json.Marshal wrote them when digests were first stored:
+// a digest in a snapshot must match the one a resend computes.
 func Digest(m *sync.Mutation) uint64 {
-	body, _ := json.Marshal(struct {
-		Name     mutation.Name   `json:"n"`
-		At       int64           `json:"t"`
-		Args     json.RawMessage `json:"a"`
-		Expected *mutation.Split `json:"e"`
-	}{mutation.Canonical(m.Name), m.At.UnixNano(), compact(m.Args), m.Expected})
-	sum := sha256.Sum256(body)
-	return binary.BigEndian.Uint64(sum[:8])
-}
-
-func compact(raw json.RawMessage) json.RawMessage {
-	if len(raw) == 0 {
-		return json.RawMessage("null")
+	b := make([]byte, 0, 64+len(m.Args))
+	b = append(b, `{"n":`...)
+	b = jsonw.String(b, string(mutation.Canonical(m.Name)))
+	b = append(b, `,"t":`...)
+	b = jsonw.Int(b, m.At.UnixNano())
+	b = append(b, `,"a":`...)
+	b = jsonw.Raw(b, m.Args)
+	b = append(b, `,"e":`...)
+	if m.Expected == nil {
+		b = append(b, "null"...)
+	} else {
+		b = m.Expected.AppendJSON(b)
 	}
-	return raw // json.Marshal compacts a RawMessage it embeds
+	sum := sha256.Sum256(append(b, '}'))
+	return binary.BigEndian.Uint64(sum[:8])
 }
 
 // cloneClients copies the map; the digest lists are shared, as Note never changes one in

@@ -75,3 +75,19 @@ func Marshal(b []byte, v any) []byte {
 	}
 	return append(b, out...)
 }
+
+// List appends items as a JSON array, each written by item (a method expression such as
+// (*Entry).AppendJSON fits); a nil slice is null, as json.Marshal writes it.
+func List[T any](b []byte, items []T, item func(v *T, b []byte) []byte) []byte {
+	if items == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = item(&items[i], b)
+	}
+	return append(b, ']')
+}

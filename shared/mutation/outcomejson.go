@@ -1,6 +1,10 @@
 package mutation
 
-import "gongji/shared/jsonw"
+import (
+	"gongji/shared/engine"
+	"gongji/shared/jsonw"
+	"gongji/shared/ledger"
+)
 
 // AppendJSON appends the outcome's JSON, what json.Marshal writes (jsonw): the log and the
 // answer to every push write one.
@@ -35,35 +39,20 @@ func (o *Outcome) AppendJSON(b []byte) []byte {
 		b = o.Expected.AppendJSON(b)
 	}
 	if len(o.Entries) > 0 {
-		b = append(b, `,"entries":[`...)
-		for i, e := range o.Entries {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = e.AppendJSON(b)
-		}
-		b = append(b, ']')
+		b = append(b, `,"entries":`...)
+		b = jsonw.List(b, o.Entries, (*ledger.Entry).AppendJSON)
 	}
 	if len(o.Explanation) > 0 {
-		b = append(b, `,"explanation":[`...)
-		for i := range o.Explanation {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = o.Explanation[i].AppendJSON(b)
-		}
-		b = append(b, ']')
+		b = append(b, `,"explanation":`...)
+		b = jsonw.List(b, o.Explanation, (*engine.Line).AppendJSON)
 	}
 	if o.Request != "" {
 		b = append(b, `,"request":`...)
 		b = jsonw.String(b, o.Request)
 	}
 	if len(o.Credits) > 0 {
-		b = append(b, `,"credits":[`...)
-		for i, c := range o.Credits {
-			if i > 0 {
-				b = append(b, ',')
-			}
+		b = append(b, `,"credits":`...)
+		b = jsonw.List(b, o.Credits, func(c *MonthlyCredit, b []byte) []byte {
 			b = append(b, `{"person":`...)
 			b = jsonw.String(b, string(c.Person))
 			b = append(b, `,"due":`...)
@@ -75,9 +64,8 @@ func (o *Outcome) AppendJSON(b []byte) []byte {
 				b = append(b, `,"skip":`...)
 				b = jsonw.String(b, string(c.Skip))
 			}
-			b = append(b, '}')
-		}
-		b = append(b, ']')
+			return append(b, '}')
+		})
 	}
 	return append(b, '}')
 }
@@ -85,18 +73,7 @@ func (o *Outcome) AppendJSON(b []byte) []byte {
 // AppendJSON appends the split's JSON, what json.Marshal writes.
 func (s *Split) AppendJSON(b []byte) []byte {
 	b = append(b, `{"lines":`...)
-	if s.Lines == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, l := range s.Lines {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = l.AppendJSON(b)
-		}
-		b = append(b, ']')
-	}
+	b = jsonw.List(b, s.Lines, func(l *Line, b []byte) []byte { return l.AppendJSON(b) })
 	b = append(b, `,"cash":"`...)
 	b = s.Cash.Append(b)
 	return append(b, `"}`...)

@@ -9,17 +9,7 @@ import (
 // AppendChangesJSON appends the JSON of changes, what json.Marshal writes (jsonw): the log
 // record of every push (server/buntstore).
 func AppendChangesJSON(b []byte, changes []Change) []byte {
-	if changes == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i := range changes {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = changes[i].AppendJSON(b)
-	}
-	return append(b, ']')
+	return jsonw.List(b, changes, (*Change).AppendJSON)
 }
 
 // AppendJSON appends the change's JSON, what json.Marshal writes.
@@ -57,37 +47,27 @@ func (m *Mutation) AppendJSON(b []byte) []byte {
 // AppendJSON appends the push answer's JSON, what json.Marshal writes (map keys sorted).
 func (r *PushResponse) AppendJSON(b []byte) []byte {
 	b = append(b, `{"results":`...)
-	if r.Results == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range r.Results {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			res := &r.Results[i]
-			b = append(b, `{"client_id":`...)
-			b = jsonw.String(b, res.ClientID)
-			b = append(b, `,"mutation_id":`...)
-			b = jsonw.Int(b, res.MutationID)
-			b = append(b, `,"result":`...)
-			b = jsonw.String(b, res.Result)
-			if res.Seq != 0 {
-				b = append(b, `,"seq":`...)
-				b = jsonw.Int(b, res.Seq)
-			}
-			if res.Outcome != nil {
-				b = append(b, `,"outcome":`...)
-				b = res.Outcome.AppendJSON(b)
-			}
-			if res.Expect != 0 {
-				b = append(b, `,"expect":`...)
-				b = jsonw.Int(b, res.Expect)
-			}
-			b = append(b, '}')
+	b = jsonw.List(b, r.Results, func(res *PushResult, b []byte) []byte {
+		b = append(b, `{"client_id":`...)
+		b = jsonw.String(b, res.ClientID)
+		b = append(b, `,"mutation_id":`...)
+		b = jsonw.Int(b, res.MutationID)
+		b = append(b, `,"result":`...)
+		b = jsonw.String(b, res.Result)
+		if res.Seq != 0 {
+			b = append(b, `,"seq":`...)
+			b = jsonw.Int(b, res.Seq)
 		}
-		b = append(b, ']')
-	}
+		if res.Outcome != nil {
+			b = append(b, `,"outcome":`...)
+			b = res.Outcome.AppendJSON(b)
+		}
+		if res.Expect != 0 {
+			b = append(b, `,"expect":`...)
+			b = jsonw.Int(b, res.Expect)
+		}
+		return append(b, '}')
+	})
 	b = append(b, `,"head":`...)
 	b = jsonw.Int(b, r.Head)
 	if r.Epoch != "" {

@@ -82,27 +82,18 @@ func (e Entry) Reversed(kind string) Entry {
 }
 
 // AppendJSON appends the entry's JSON, what json.Marshal writes (jsonw).
-func (e Entry) AppendJSON(b []byte) []byte {
+func (e *Entry) AppendJSON(b []byte) []byte {
 	b = append(b, `{"kind":`...)
 	b = jsonw.String(b, e.Kind)
 	b = append(b, `,"postings":`...)
-	if e.Postings == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, p := range e.Postings {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"account":{"kind":`...)
-			b = jsonw.String(b, string(p.Account.Kind))
-			b = append(b, `,"owner":`...)
-			b = jsonw.String(b, p.Account.Owner)
-			b = append(b, `},"amount":"`...)
-			b = p.Amount.Append(b)
-			b = append(b, `"}`...)
-		}
-		b = append(b, ']')
-	}
+	b = jsonw.List(b, e.Postings, func(p *Posting, b []byte) []byte {
+		b = append(b, `{"account":{"kind":`...)
+		b = jsonw.String(b, string(p.Account.Kind))
+		b = append(b, `,"owner":`...)
+		b = jsonw.String(b, p.Account.Owner)
+		b = append(b, `},"amount":"`...)
+		b = p.Amount.Append(b)
+		return append(b, `"}`...)
+	})
 	return append(b, '}')
 }
