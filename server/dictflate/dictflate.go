@@ -28,8 +28,10 @@ const (
 	minMatch  = 4   // the hash reads 4 bytes
 	maxMatch  = 258 // RFC 1951 3.2.5
 	maxDist   = 32768
-	maxChain  = 24 // candidates tried per position
+	maxChain  = 8  // candidates tried per position
 	goodMatch = 64 // a match this long ends the search
+	maxInsert = 16 // past this length a match's positions are not hashed (zlib's max_insert_length)
+	lazyBelow = 32 // a match this long is taken without looking one byte on
 )
 
 // scratch is one call's window (dictionary then text) and the hash chains of the text.
@@ -88,7 +90,7 @@ func (e *Encoder) Append(dst, text []byte) []byte {
 	p := d
 	for p < len(s.window) {
 		length, dist := e.longest(s, p)
-		if length >= minMatch && p+1 < len(s.window) {
+		if length >= minMatch && length < lazyBelow && p+1 < len(s.window) {
 			insert(p + 1)
 			// Lazy matching: a longer match one byte on is worth a literal now.
 			if next, _ := e.longest(s, p+1); next > length {
@@ -105,6 +107,9 @@ func (e *Encoder) Append(dst, text []byte) []byte {
 		}
 		w.match(length, dist)
 		p += length
+		if length > maxInsert {
+			inserted = p - minMatch // a long match's inside rarely starts another: hash its end only
+		}
 		insert(p)
 	}
 	w.code(256) // end of block
