@@ -18,6 +18,7 @@ import (
 	gosync "sync"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/tidwall/buntdb"
 
@@ -65,6 +66,7 @@ type familyMem struct {
 	info    store.Family
 	head    *store.Head // replaced, never changed in place
 	snapSeq int64       // the seq of the family's last snapshot written or asked for
+	snapAt  time.Time   // when it was asked for (zero: not since the start)
 	inBunt  int         // log records of the family in BuntDB (the rest are archived)
 	devices map[string]store.Device
 }

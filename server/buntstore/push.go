@@ -3,6 +3,7 @@ package buntstore
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/tidwall/buntdb"
 
@@ -44,12 +45,13 @@ func (s *Store) Push(ctx context.Context, family string, fn store.PushFunc) erro
 	}
 	s.mu.Lock()
 	fm.head = h
-	due := h.Seq-fm.snapSeq >= snapshotEvery
+	now := time.Now()
+	due := h.Seq-fm.snapSeq >= snapshotEvery && now.Sub(fm.snapAt) >= snapshotGap
 	fm.inBunt++
 	move := fm.inBunt >= archiveKeep+archiveBatch
 	s.mu.Unlock()
 	if due {
-		s.snapshotLater(family, fm, h)
+		s.snapshotLater(family, fm, h, now)
 	}
 	if move {
 		s.moveLater(family)
@@ -63,12 +65,12 @@ func (s *Store) Push(ctx context.Context, family string, fn store.PushFunc) erro
 // snapshotLater queues the family's new head as its snapshot. The record it covers is
 // already on disk, and the snapshot goes into a later commit, so a snapshot on disk never
 // runs ahead of the log. Nobody waits for it: a lost snapshot only means more log to redo.
-func (s *Store) snapshotLater(family string, fm *familyMem, h *store.Head) {
+func (s *Store) snapshotLater(family string, fm *familyMem, h *store.Head, now time.Time) {
 	w := &writeReq{key: snapshotKey(family), value: encodeSnapshot(h), done: make(chan error, 1)}
 	select {
 	case s.pushes <- w:
 		s.mu.Lock()
-		fm.snapSeq = h.Seq
+		fm.snapSeq, fm.snapAt = h.Seq, now
 		s.mu.Unlock()
 	default: // the queue is full: the next push of the family asks again
 	}
