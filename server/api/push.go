@@ -3,6 +3,7 @@ package api
 import (
 	"maps"
 	"net/http"
+	gosync "sync"
 	"time"
 
 	"gongji/server/store"
@@ -52,8 +53,14 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(append(resp.AppendJSON(make([]byte, 0, 2048)), '\n'))
+	buf := answerBufs.Get().(*[]byte)
+	*buf = append(resp.AppendJSON((*buf)[:0]), '\n')
+	_, _ = w.Write(*buf) // copied into the connection's buffer: buf is free again
+	answerBufs.Put(buf)
 }
+
+// answerBufs hold push answers while they are written.
+var answerBufs = gosync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // ClockAhead rejects a mutation stamped more than MaxClockAhead after the server's clock: a
 // phone with a wrong clock would otherwise date bills, bindings and refunds in the future.

@@ -196,8 +196,12 @@ func appendFrame(b []byte, key, value string) []byte {
 // add appends the records (keys and values, one family's, in seq order) and fsyncs; it
 // returns their index entries, which the caller adds (under mu) once they may be read.
 func (a *archive) add(kv []string) ([]archRef, error) {
-	var buf []byte
-	var refs []archRef
+	size := 0
+	for i := 0; i+1 < len(kv); i += 2 {
+		size += frameHeader + 2 + len(kv[i]) + len(kv[i+1])
+	}
+	buf := make([]byte, 0, size)
+	refs := make([]archRef, 0, len(kv)/2)
 	off := a.size
 	for i := 0; i+1 < len(kv); i += 2 {
 		_, last, _ := parseLogKey(kv[i])

@@ -35,11 +35,6 @@ var (
 	inflaters     = gosync.Pool{New: func() any { return flate.NewReaderDict(bytes.NewReader(nil), []byte(dictionaryV3)) }}
 )
 
-// deflateV3 is a format-3 payload: the JSON deflated against dictionaryV3, base64 in quotes.
-func deflateV3(payload []byte) string {
-	return quotedBase64(recordEncoder.Append(nil, payload))
-}
-
 func quotedBase64(raw []byte) string {
 	b := make([]byte, base64.RawStdEncoding.EncodedLen(len(raw))+2)
 	b[0], b[len(b)-1] = '"', '"'
@@ -47,7 +42,8 @@ func quotedBase64(raw []byte) string {
 	return string(b)
 }
 
-// inflateV3 reverses deflateV3.
+// inflateV3 reads a format-3 payload (encodeRecord): base64 in quotes of the JSON deflated
+// against dictionaryV3.
 func inflateV3(payload string) (string, error) {
 	text, ok := strings.CutPrefix(payload, `"`)
 	if text, ok = strings.CutSuffix(text, `"`); !ok {

@@ -1,12 +1,16 @@
 package buntstore
 
 import (
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"strconv"
 	"strings"
+	gosync "sync"
 
 	"gongji/shared/sync"
 )
@@ -71,10 +75,29 @@ const (
 // encodeRecord is the stored value of one push: its changes in the current format, with
 // the version and the CRC-32C of the payload.
 func encodeRecord(changes []sync.Change) string {
-	payload := deflateV3(sync.AppendChangesJSON(make([]byte, 0, 1500*len(changes)), changes))
-	return envV + strconv.Itoa(LogVersion) + envSum + fmt.Sprintf("%08x", crc32.Checksum([]byte(payload), castagnoli)) +
-		envChange + payload + "}"
+	rb := recordBufs.Get().(*recordBuf)
+	defer recordBufs.Put(rb)
+	rb.json = sync.AppendChangesJSON(rb.json[:0], changes)
+	rb.raw = recordEncoder.Append(rb.raw[:0], rb.json)
+	out := make([]byte, 0, 48+base64.RawStdEncoding.EncodedLen(len(rb.raw)))
+	out = append(out, envV...)
+	out = strconv.AppendInt(out, LogVersion, 10)
+	out = append(out, envSum...)
+	sumAt := len(out)
+	out = append(out, "00000000"...)
+	out = append(out, envChange...)
+	payloadAt := len(out)
+	out = append(out, '"')
+	out = base64.RawStdEncoding.AppendEncode(out, rb.raw)
+	out = append(out, '"')
+	hex.Encode(out[sumAt:sumAt+8], binary.BigEndian.AppendUint32(nil, crc32.Checksum(out[payloadAt:], castagnoli)))
+	return string(append(out, '}'))
 }
+
+// recordBufs hold a record's JSON and its deflated bytes while it is encoded.
+var recordBufs = gosync.Pool{New: func() any { return new(recordBuf) }}
+
+type recordBuf struct{ json, raw []byte }
 
 // envelope is a record's version and payload, the sum checked.
 type envelope struct {
