@@ -70,17 +70,6 @@ func (rs Records) All() iter.Seq[*Record] {
 	}
 }
 
-// Backward yields the records newest first.
-func (rs Records) Backward() iter.Seq[*Record] {
-	return func(yield func(*Record) bool) {
-		for i := rs.n - 1; i >= 0; i-- {
-			if !yield(rs.At(i)) {
-				return
-			}
-		}
-	}
-}
-
 // List is a new slice of the records, oldest first.
 func (rs Records) List() []*Record { return slices.Collect(rs.All()) }
 
