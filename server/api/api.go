@@ -107,10 +107,15 @@ type errorBody struct {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
+	jsonHeaders(w, status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// jsonHeaders starts an answer of JSON that no cache keeps.
+func jsonHeaders(w http.ResponseWriter, status int) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(v)
 }
 
 func writeError(w http.ResponseWriter, status int, code, field, msg string) {

@@ -50,9 +50,7 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	resp.Epoch = f.Epoch
 	// Every push answers with its outcomes: written by hand (sync.PushResponse.AppendJSON,
 	// what json.Marshal writes, 4 times faster).
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusOK)
+	jsonHeaders(w, http.StatusOK)
 	buf := answerBufs.Get().(*[]byte)
 	*buf = append(resp.AppendJSON((*buf)[:0]), '\n')
 	_, _ = w.Write(*buf) // copied into the connection's buffer: buf is free again

@@ -57,17 +57,7 @@ func checkEdge(m *sync.Mutation, args any) *sync.FieldError {
 	if !mutation.Known(m.Name) {
 		return &sync.FieldError{Field: "name", Reason: fmt.Sprintf("unknown mutation %q: this server does not know it, nothing was stored (update the server)", m.Name)}
 	}
-	if args == nil {
-		var err error
-		if args, err = mutation.Decode(m.Name, m.Args); err != nil {
-			var fe *sync.FieldError
-			if errors.As(err, &fe) {
-				return &sync.FieldError{Field: fe.Field, Reason: fe.Reason}
-			}
-			return &sync.FieldError{Field: "args", Reason: err.Error()}
-		}
-	}
-	return mutation.CheckAmounts(args, m.Expected)
+	return mutation.CheckAmounts(args, m.Expected) // Validate decoded every known name's arguments
 }
 
 // jsonFieldError decodes one JSON value into v; its error names the field. A body that reads

@@ -96,11 +96,10 @@ func (l *loader) key(k, v string) {
 		}
 	case parts[2] == "l" && len(parts) == 4:
 		l.archive(fam)
-		if last, err := strconv.ParseInt(parts[3], 10, 64); err == nil && last <= l.lastLog[fam] {
-			fm.inBunt++ // moved to the archive, not yet deleted here (a crash between): the archived copy counts
-			return
-		}
 		fm.inBunt++
+		if last, err := strconv.ParseInt(parts[3], 10, 64); err == nil && last <= l.lastLog[fam] {
+			return // also archived (a backup's copy of a moving record): the archived copy counts
+		}
 		l.logRecord(fm, fam, k, parts[3], v)
 		return
 	}
