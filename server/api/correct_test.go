@@ -52,8 +52,8 @@ func TestTwoOfflineCorrectionsOfOneBill(t *testing.T) {
 			start := time.Date(2026, 3, 2, 8, 0, 0, 0, time.FixedZone("UTC+8", 8*3600))
 			s := &modelServer{e: e, head: &store.Head{LastMutationIDs: map[string]int64{}}}
 			setup(t, s, start)
-			a := &modelClient{id: "a", at: start}
-			b := &modelClient{id: "b", at: start}
+			a := &modelClient{id: "a", at: start, who: owner}
+			b := &modelClient{id: "b", at: start, who: owner}
 			add := func(c *modelClient, name mutation.Name, args string) {
 				c.next++
 				c.at = c.at.Add(time.Minute)

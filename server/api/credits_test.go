@@ -33,7 +33,7 @@ func TestCreditsConverge(t *testing.T) {
 		setup(t, s, start)
 		clients := make([]*modelClient, 2+r.IntN(3))
 		for i := range clients {
-			clients[i] = &modelClient{id: fmt.Sprintf("c%d", i), at: start, credits: true}
+			clients[i] = &modelClient{id: fmt.Sprintf("c%d", i), who: testActor(i), at: start, credits: true}
 		}
 		for range 5 + r.IntN(30) {
 			c := clients[r.IntN(len(clients))]

@@ -3,6 +3,8 @@ package family
 import (
 	"encoding/json"
 	"time"
+
+	"gongji/shared/money"
 )
 
 // DeviceLink says which person a device of the family belongs to: chosen when the device
@@ -40,6 +42,46 @@ type Request struct {
 	Expected json.RawMessage `json:"expected,omitempty"`
 	At       time.Time       `json:"at"`
 	State    RequestState    `json:"state"`
+	// Ask is whose consent it waits for and what it would change; nil in requests recorded
+	// before 2026-12-07 (their persons are worked out again from the mutation).
+	Ask *Ask `json:"ask,omitempty"`
+	// Decided is who approved or declined it, when, and why; nil while it waits.
+	Decided *Decision `json:"decided,omitempty"`
+}
+
+// Ask is what a request asks: who asked, whose consent is missing (any one of them, or the
+// owner, decides) and what it would change, so the person asked sees it before deciding.
+type Ask struct {
+	From    PersonID   `json:"from,omitempty"`
+	Persons []PersonID `json:"persons"`
+	Effects []Effect   `json:"effects,omitempty"`
+}
+
+// Effect is one thing a request would change for a person: a balance (Account "account" or
+// "wallet", Before and After), or, with Account "", their profile, bindings or schedule
+// (What says which).
+type Effect struct {
+	Person  PersonID     `json:"person"`
+	Account Source       `json:"account,omitempty"`
+	Before  money.Amount `json:"before"`
+	After   money.Amount `json:"after"`
+	What    string       `json:"what,omitempty"`
+}
+
+// What an effect without a balance changes.
+const (
+	EffectProfile  = "profile"
+	EffectBindings = "bindings"
+	EffectSchedule = "schedule"
+)
+
+// Decision is who decided a request (their person, "" for an owner's device that is nobody's),
+// whether that device is the owner's, when, and the reason a decline gave.
+type Decision struct {
+	By     PersonID  `json:"by,omitempty"`
+	Owner  bool      `json:"owner,omitempty"`
+	At     time.Time `json:"at"`
+	Reason string    `json:"reason,omitempty"`
 }
 
 // DevicePerson is the person the device belongs to ("" for nobody).

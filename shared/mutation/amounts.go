@@ -16,32 +16,32 @@ import (
 // older build accepted must stay readable (the engine rejects what it cannot apply).
 func CheckAmounts(args any, expected *Split) *FieldError {
 	var rules []amountRule
-	switch a := args.(type) {
-	case *PersonArgs:
-		rules = []amountRule{{"args.account", a.Account, zeroOK}, {"args.wallet", a.Wallet, zeroOK}}
-	case *SettleArgs:
-		b := a.Bill
-		rules = []amountRule{{"args.bill.total", b.Total, zeroOK}, {"args.bill.fund", b.Fund, zeroOK},
-			{"args.bill.policy_self_pay", b.PolicySelfPay, zeroOK}, {"args.bill.full_self_pay", b.FullSelfPay, zeroOK}}
-	case *PremiumArgs:
-		rules = []amountRule{{"args.amount", a.Amount, positive}}
-	case *WalletTransferArgs:
-		rules = []amountRule{{"args.amount", a.Amount, positive}}
-	case *CreditArgs:
-		rules = []amountRule{{"args.amount", a.Amount, positive}}
-	case *CorrectArgs:
-		rules = []amountRule{{"args.amount", a.Amount, signedNonZero}}
+	for _, k := range kindList {
+		if k.amounts != nil && k.argsType(args) {
+			rules = k.amounts(args)
+			break
+		}
 	}
 	for _, r := range rules {
 		if err := r.check(); err != nil {
 			return err
 		}
 	}
-	if a, ok := args.(*SettleArgs); ok {
-		b := a.Bill
+	var bill *SettleArgs
+	prefix := "args.bill."
+	switch a := args.(type) {
+	case *SettleArgs:
+		bill = a
+	case *AmendArgs:
+		bill, prefix = &a.Settle, "args.settle.bill."
+	case *RecordSlipArgs:
+		bill, prefix = &a.Settle, "args.settle.bill."
+	}
+	if bill != nil {
+		b := bill.Bill
 		// B1: rules.md section 4 (total = fund + policy_self_pay + full_self_pay), checked
 		if sum, err := money.Sum(b.Fund, b.PolicySelfPay, b.FullSelfPay); err != nil || sum != b.Total {
-			return fieldErr("args.bill.total", fmt.Sprintf("%s is not fund %s + policy_self_pay %s + full_self_pay %s",
+			return fieldErr(prefix+"total", fmt.Sprintf("%s is not fund %s + policy_self_pay %s + full_self_pay %s",
 				b.Total, b.Fund, b.PolicySelfPay, b.FullSelfPay))
 		}
 	}

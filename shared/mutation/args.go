@@ -54,23 +54,19 @@ func Canonical(n Name) Name {
 	return n
 }
 
-// Names lists every name this build knows, in a fixed order.
+// Names lists every name this build knows, in the fixed order of Kinds.
 func Names() []Name {
-	return []Name{AddPerson, Link, Bind, Revoke, Settle, PayPremium, WalletTransfer, WalletAccept,
-		WalletExpire, Withdraw, Transfer, Credit, Correct, Approve, Decline, LinkDevice,
-		EditPerson, Void, AmendBill, Undo, LifeEvent, TransferArrive,
-		RecordSlip, SetCreditSchedule, Checkpoint}
+	out := make([]Name, len(kindList))
+	for i, k := range kindList {
+		out[i] = k.Name
+	}
+	return out
 }
 
 // Known says whether this build can apply mutations called n (or an old name of one).
 func Known(n Name) bool {
-	n = Canonical(n)
-	for _, k := range Names() {
-		if k == n {
-			return true
-		}
-	}
-	return false
+	_, ok := KindOf(n)
+	return ok
 }
 
 // PersonArgs adds a person. Opening balances (fen) are posted as an "opening" ledger entry

@@ -3,30 +3,20 @@ package mutation
 // Consent (architecture.md, Sync server: "A person's own bindings can only be created or
 // revoked from that person's device or by the owner on their behalf; the same holds for
 // spending from, crediting or correcting their accounts"). ApplyAs is Apply with the question
-// of who asks: a mutation that touches another person's money, made on a device that is
-// neither that person's nor the owner's, changes nothing and is kept as a request
-// (PendingConsent); an approve from an entitled device runs it at the approval's place in
-// the log, a decline drops it. Server-owned events (the 06:00 refund) are the server's alone.
+// of who asks: a mutation that changes another person's money, wallet, profile, bindings or
+// schedule, made on a device that is neither that person's nor the owner's, changes nothing
+// and is kept as a request (PendingConsent) that says whom it asks and what it would change;
+// an approve from one of them (or the owner) runs it at the approval's place in the log, a
+// decline drops it. Server-owned events (the 06:00 refund) are the server's alone.
 //
-// Whose money each mutation touches (needOf):
-//
-//	add_person, link                      anyone (they move nobody's existing money)
-//	bind                                  the authorizer (whose account will pay)
-//	revoke                                the authorizer or the beneficiary
-//	settle                                the patient (the bindings that pay are the
-//	                                      authorizers' consent given once, for the patient's bills)
-//	pay_premium                           the insured (likewise)
-//	wallet_transfer                       the sender (from)
-//	wallet_accept                         the recipient (to)
-//	withdraw, transfer, credit, correct   the person
-//	link_device                           the owner only
-//	wallet_expire                         the server only (a device's push is refused)
-//
-// The owner's device may do everything on anyone's behalf and approve every request.
+// Whose consent each kind needs is part of its declaration (kinds.go; ConsentTable lists
+// them): a kind cannot be declared without it, and a name without a declaration changes
+// nothing. The owner's device may do everything on anyone's behalf and approve every request.
 
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"gongji/shared/engine"
@@ -43,6 +33,7 @@ const (
 // RequestArgs names a consent request: the key of the mutation that made it.
 type RequestArgs struct {
 	Request string `json:"request"`
+	Reason  string `json:"reason,omitempty"` // why a decline declined, for the person who asked
 }
 
 // LinkDeviceArgs records Device as Person's (Person "" records it as nobody's).
@@ -73,11 +64,15 @@ type Actor struct {
 }
 
 // need is who may make a mutation without asking anyone, and the line that says whom to ask.
+// With persons, the device's person must be every one of them (a correction of a bill paid
+// through A's binding for B needs A and B), or, with anyOf, one of them (a binding ends at
+// either party's wish).
 type need struct {
 	anyone  bool
 	server  bool // the server only
 	owner   bool // the owner only
 	persons []family.PersonID
+	anyOf   bool
 	line    engine.Line
 }
 
@@ -88,17 +83,18 @@ func ApplyAs(e *engine.Engine, s *family.State, who Actor, m Mutation, at time.T
 	if name == Approve || name == Decline {
 		return decideRequest(e, s, who, m, at)
 	}
-	if !Known(name) {
+	k, ok := KindOf(name)
+	if !ok {
 		return Apply(e, s, m, at)
 	}
 	args := m.Decoded
 	if args == nil {
 		var err error
-		if args, err = Decode(name, m.Args); err != nil {
+		if args, err = k.decode(m.Args); err != nil {
 			return rejectedInput(err), s.Clone()
 		}
 	}
-	n := needOf(s, name, args)
+	n := k.need(s, args)
 	switch {
 	case n.server && !who.Server:
 		// W11: rules.md section 5 (the refund happens at its time, by the server)
@@ -109,13 +105,18 @@ func ApplyAs(e *engine.Engine, s *family.State, who Actor, m Mutation, at time.T
 		return refusedWith(NotEntitled, engine.Say("K2", NotEntitled, engine.MsgConsentOwnerOnly)), s.Clone()
 	}
 	// What the rules refuse now is refused now; only what could apply is asked for.
-	o, _ := applyArgs(e, s, m, args, at)
+	o, next := applyArgs(e, s, m, args, at)
 	if !o.Status.Applied() {
 		return o, s.Clone()
 	}
+	ask := askOf(s, &next, who, n)
+	line := n.line
+	if line.Rule == "" && len(ask.Persons) > 0 {
+		line = engine.Say("K1", ConsentRequired, engine.MsgConsentRequired, ask.Persons[0])
+	}
 	pending := Outcome{Status: PendingConsent, Codes: []engine.Code{ConsentRequired}, Rules: []string{"K1"},
-		Ruleset: o.Ruleset, Explanation: []engine.Line{n.line}}
-	return pending, withRequest(s, m, at)
+		Ruleset: o.Ruleset, Explanation: []engine.Line{line}, Ask: ask}
+	return pending, withRequest(s, m, at, pending)
 }
 
 func refusedWith(c engine.Code, l engine.Line) Outcome {
@@ -129,66 +130,135 @@ func (who Actor) entitled(s *family.State, n need) bool {
 		return n.server && who.Server
 	case n.anyone || who.Owner:
 		return true
-	case n.owner:
+	case n.owner || len(n.persons) == 0:
 		return false
 	}
 	p := s.DevicePerson(who.Device)
+	if p == "" {
+		return false
+	}
 	for _, q := range n.persons {
-		if p != "" && p == q {
+		if n.anyOf && q == p {
 			return true
 		}
+		if !n.anyOf && q != p {
+			return false
+		}
 	}
-	return false
+	return !n.anyOf
 }
 
-// needOf says whose consent a mutation needs. Arguments that name nothing in the state need
-// no one's: Apply refuses them anyway.
-func needOf(s *family.State, name Name, args any) need {
-	one := func(p family.PersonID) need {
-		return need{persons: []family.PersonID{p}, line: engine.Say("K1", ConsentRequired, engine.MsgConsentRequired, p)}
+// askOf is what a request by who asks: whose consent is missing (the persons of n but the
+// asking device's own; the owner alone when n names nobody) and what applying it would change
+// (s before, next after).
+func askOf(s, next *family.State, who Actor, n need) *family.Ask {
+	from := s.DevicePerson(who.Device)
+	a := &family.Ask{From: from, Persons: []family.PersonID{}}
+	for _, p := range n.persons {
+		if p != from {
+			a.Persons = append(a.Persons, p)
+		}
 	}
-	switch a := args.(type) {
-	case *BindArgs:
-		return need{persons: []family.PersonID{a.Authorizer},
-			line: engine.Say("K1", ConsentRequired, engine.MsgConsentBind, a.Authorizer, a.Beneficiary)}
-	case *RevokeArgs:
-		for _, b := range s.Bindings {
-			if b.ID == a.Binding {
-				return need{persons: []family.PersonID{b.Authorizer, b.Beneficiary},
-					line: engine.Say("K1", ConsentRequired, engine.MsgConsentRevoke, engine.BindingArg(b.ID), b.Authorizer, b.Beneficiary)}
-			}
-		}
-	case *SettleArgs:
-		return one(a.Patient)
-	case *PremiumArgs:
-		return one(a.Insured)
-	case *WalletTransferArgs:
-		return one(a.From)
-	case *WalletRefArgs:
-		if name == WalletExpire {
-			return need{server: true}
-		}
-		if t := s.Transfer(a.Transfer); t != nil {
-			return one(t.To)
-		}
-	case *WithdrawArgs:
-		return one(a.Person)
-	case *TransferArgs:
-		return one(a.Person)
-	case *CreditArgs:
-		return one(a.Person)
-	case *CorrectArgs:
-		return one(a.Person)
-	case *LinkDeviceArgs:
-		return need{owner: true, line: engine.Say("K1", ConsentRequired, engine.MsgConsentDevice, a.Person)}
-	}
-	return need{anyone: true}
+	a.Effects = effectsOf(s, next, from)
+	return a
 }
 
-// withRequest is s with m kept as a waiting request.
-func withRequest(s *family.State, m Mutation, at time.Time) family.State {
+// effectsOf lists what differs between s and next for every person but self: balances
+// (with the monthly credits due by then accrued on both sides alike), profile, bindings and
+// credit schedule, in the family's order of people.
+func effectsOf(s, next *family.State, self family.PersonID) []family.Effect {
+	var out []family.Effect
+	for i := range s.People {
+		p := &s.People[i]
+		q := next.Person(p.ID)
+		if q == nil {
+			continue
+		}
+		if p.Balance() != q.Balance() {
+			out = append(out, family.Effect{Person: p.ID, Account: family.FromAccount, Before: p.Balance(), After: q.Balance()})
+		}
+		if p.Wallet.Balance != q.Wallet.Balance {
+			out = append(out, family.Effect{Person: p.ID, Account: family.FromWallet, Before: p.Wallet.Balance, After: q.Wallet.Balance})
+		}
+		if !sameProfile(p, q) || p.HasAccount != q.HasAccount {
+			out = append(out, family.Effect{Person: p.ID, What: family.EffectProfile})
+		}
+		if bindingsOf(s, p.ID) != bindingsOf(next, p.ID) {
+			out = append(out, family.Effect{Person: p.ID, What: family.EffectBindings})
+		}
+		if scheduleOf(s, p.ID) != scheduleOf(next, p.ID) {
+			out = append(out, family.Effect{Person: p.ID, What: family.EffectSchedule})
+		}
+	}
+	return out
+}
+
+// bindingsOf summarises p's bindings (either side) for a comparison.
+func bindingsOf(s *family.State, p family.PersonID) string {
+	var b strings.Builder
+	for _, x := range s.Bindings {
+		if x.Authorizer == p || x.Beneficiary == p {
+			fmt.Fprintf(&b, "%s/%s/%s/%v/%v;", x.ID, x.Authorizer, x.Beneficiary, x.Created, x.Revoked)
+		}
+	}
+	return b.String()
+}
+
+func scheduleOf(s *family.State, p family.PersonID) family.CreditSchedule {
+	if sch := s.Schedule(p); sch != nil {
+		c := *sch
+		c.Next = 0 // accrual moves it for everyone alike
+		return c
+	}
+	return family.CreditSchedule{}
+}
+
+// one is the need of a mutation that touches p alone.
+func one(p family.PersonID) need {
+	return need{persons: []family.PersonID{p}, line: engine.Say("K1", ConsentRequired, engine.MsgConsentRequired, p)}
+}
+
+func needRevoke(s *family.State, a *RevokeArgs) need {
+	for _, b := range s.Bindings {
+		if b.ID == a.Binding {
+			return need{persons: []family.PersonID{b.Authorizer, b.Beneficiary}, anyOf: true,
+				line: engine.Say("K1", ConsentRequired, engine.MsgConsentRevoke, engine.BindingArg(b.ID), b.Authorizer, b.Beneficiary)}
+		}
+	}
+	return need{owner: true} // unknown: refused anyway
+}
+
+// needTouched is the need of a correction of target: every person whose account, wallet or
+// profile the target (and what it voided) changed, the persons given (a corrected bill's
+// patient), and, when the target was applied by approving a request, whoever approved it
+// (only they, or the owner, may take back what they approved). An unknown target needs the
+// owner: the correction is refused anyway.
+func needTouched(s *family.State, target string, also ...family.PersonID) need {
+	r := s.Record(target)
+	if r == nil {
+		return need{owner: true}
+	}
+	persons := ledgerPersons(r.Entries)
+	persons = addPerson1(persons, r.Person)
+	for _, p := range also {
+		persons = addPerson1(persons, p)
+	}
+	if q := s.Request(target); q != nil && q.Decided != nil && q.State == family.Approved {
+		if q.Decided.By == "" {
+			return need{owner: true, line: engine.Say("K2", ConsentRequired, engine.MsgConsentOwnerOnly)}
+		}
+		persons = addPerson1(persons, q.Decided.By)
+	}
+	if len(persons) == 0 {
+		return need{owner: true}
+	}
+	return need{persons: persons}
+}
+
+// withRequest is s with m kept as a waiting request, asking what the pending outcome o asks.
+func withRequest(s *family.State, m Mutation, at time.Time, o Outcome) family.State {
 	next := s.Clone()
-	r := family.Request{ID: m.ID, Name: string(m.Name), Args: m.Args, At: at, State: family.Waiting}
+	r := family.Request{ID: m.ID, Name: string(m.Name), Args: m.Args, At: at, State: family.Waiting, Ask: o.Ask}
 	if m.Expected != nil {
 		r.Expected, _ = json.Marshal(m.Expected) // a Split always marshals
 	}
@@ -214,44 +284,70 @@ func decideRequest(e *engine.Engine, s *family.State, who Actor, m Mutation, at 
 	if err != nil {
 		return rejectedInput(err), s.Clone()
 	}
-	id := args.(*RequestArgs).Request
-	r := s.Request(id)
+	ra := args.(*RequestArgs)
+	r := s.Request(ra.Request)
 	if r == nil {
-		return rejectedInput(fieldErr("args.request", fmt.Sprintf("unknown request %q", id))), s.Clone()
+		return rejectedInput(fieldErr("args.request", fmt.Sprintf("unknown request %q", ra.Request))), s.Clone()
 	}
 	// K3: a request is decided once
 	if r.State != family.Waiting {
-		return rejectedInput(fieldErr("args.request", fmt.Sprintf("request %q is already %s", id, r.State))), s.Clone()
+		return rejectedInput(fieldErr("args.request", fmt.Sprintf("request %q is already %s", ra.Request, r.State))), s.Clone()
+	}
+	// K2: only a person it asks, or the owner, decides
+	if ok, asked := mayDecide(s, who, r); !ok {
+		l := engine.Say("K2", NotEntitled, engine.MsgConsentOwnerOnly)
+		if len(asked) > 0 {
+			l = engine.Say("K2", NotEntitled, engine.MsgConsentNotEntitled, asked[0])
+		}
+		return refusedWith(NotEntitled, l), s.Clone()
+	}
+	decided := &family.Decision{By: s.DevicePerson(who.Device), Owner: who.Owner, At: at, Reason: ra.Reason}
+	if Canonical(m.Name) == Decline {
+		o := Outcome{Status: Confirmed, Request: ra.Request, Rules: []string{"K3"}, Decided: decided,
+			Explanation: []engine.Line{engine.Say("K3", "", engine.MsgConsentDeclined)}}
+		return o, closeRequest(s.Clone(), ra.Request, family.Declined, decided)
 	}
 	inner, err := intentOf(r)
 	if err != nil {
 		return rejectedInput(err), s.Clone()
 	}
-	innerArgs, err := Decode(Canonical(inner.Name), inner.Args)
-	if err != nil {
-		return rejectedInput(err), s.Clone()
-	}
-	n := needOf(s, Canonical(inner.Name), innerArgs)
-	// K2: only the person whose money it is, or the owner, decides
-	if !who.entitled(s, n) {
-		l := engine.Say("K2", NotEntitled, engine.MsgConsentOwnerOnly)
-		if len(n.persons) > 0 {
-			l = engine.Say("K2", NotEntitled, engine.MsgConsentNotEntitled, n.persons[0])
-		}
-		return refusedWith(NotEntitled, l), s.Clone()
-	}
-	if Canonical(m.Name) == Decline {
-		o := Outcome{Status: Confirmed, Request: id, Rules: []string{"K3"},
-			Explanation: []engine.Line{engine.Say("K3", "", engine.MsgConsentDeclined)}}
-		next := s.Clone()
-		next.Request(id).State = family.Declined
-		return o, next
-	}
 	o, next := Apply(e, s, inner, at)
-	o.Request = id
+	o.Request, o.Decided = ra.Request, decided
 	o.Explanation = append([]engine.Line{engine.Say("K3", "", engine.MsgConsentApproved)}, o.Explanation...)
-	next.Request(id).State = family.Approved
-	return o, next
+	return o, closeRequest(next, ra.Request, family.Approved, decided)
+}
+
+// closeRequest is next with the request id decided.
+func closeRequest(next family.State, id string, state family.RequestState, d *family.Decision) family.State {
+	r := next.Request(id)
+	r.State, r.Decided = state, d
+	return next
+}
+
+// mayDecide says whether who may approve or decline r, and whom r asks: the owner always;
+// otherwise a device of a person the request asks (requests recorded before asks were kept:
+// of a person whose consent its kind needs).
+func mayDecide(s *family.State, who Actor, r *family.Request) (ok bool, asked []family.PersonID) {
+	if r.Ask != nil {
+		p := s.DevicePerson(who.Device)
+		for _, q := range r.Ask.Persons {
+			if p != "" && q == p {
+				return true, r.Ask.Persons
+			}
+		}
+		return who.Owner && !who.Server, r.Ask.Persons
+	}
+	k, known := KindOf(Name(r.Name))
+	if !known {
+		return who.Owner && !who.Server, nil
+	}
+	args, err := k.decode(r.Args)
+	if err != nil {
+		return who.Owner && !who.Server, nil
+	}
+	n := k.need(s, args)
+	n.anyOf = true
+	return who.entitled(s, n), n.persons
 }
 
 // redoConsent is Redo for a request (kept) and for an approve or decline (closing it); ok is
@@ -259,7 +355,7 @@ func decideRequest(e *engine.Engine, s *family.State, who Actor, m Mutation, at 
 func redoConsent(s *family.State, m Mutation, at time.Time, o Outcome) (next family.State, ok bool, err error) {
 	switch {
 	case o.Status == PendingConsent:
-		return withRequest(s, m, at), true, nil
+		return withRequest(s, m, at, o), true, nil
 	case o.Request == "":
 		return family.State{}, false, nil
 	}
@@ -290,8 +386,7 @@ func redoConsent(s *family.State, m Mutation, at time.Time, o Outcome) (next fam
 			}
 		}
 	}
-	next.Request(o.Request).State = state
-	return next, true, nil
+	return closeRequest(next, o.Request, state, o.Decided), true, nil
 }
 
 func decideLinkDevice(s *family.State, a *LinkDeviceArgs) (Outcome, error) {
@@ -313,15 +408,12 @@ func checkLinkDevice(a *LinkDeviceArgs) error {
 }
 
 // CanDecide says whether who may approve or decline the request r in s: the owner, or a
-// device of the person (any of the persons) whose money it touches. Apps list with it the
-// requests waiting for their approval.
+// device of a person the request asks. Apps list with it the requests waiting for their
+// approval.
 func CanDecide(s *family.State, who Actor, r *family.Request) bool {
 	if r.State != family.Waiting {
 		return false
 	}
-	args, err := Decode(Canonical(Name(r.Name)), r.Args)
-	if err != nil {
-		return false
-	}
-	return who.entitled(s, needOf(s, Canonical(Name(r.Name)), args))
+	ok, _ := mayDecide(s, who, r)
+	return ok
 }

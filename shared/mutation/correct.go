@@ -75,13 +75,10 @@ type AmendArgs struct {
 	Reason string     `json:"reason,omitempty"`
 }
 
-// voidable says which records a void or an undo may take back.
+// voidable says which records a void or an undo may take back (kinds.go).
 func voidable(n string) bool {
-	switch Name(n) {
-	case Settle, PayPremium, Credit, Correct, AmendBill, Void, Undo, EditPerson, LifeEvent, RecordSlip:
-		return true
-	}
-	return false
+	k, ok := KindOf(Name(n))
+	return ok && k.voidable
 }
 
 func refused(c engine.Code) Outcome { return Outcome{Status: Rejected, Codes: []engine.Code{c}} }
@@ -330,26 +327,6 @@ func redoVoid(next *family.State, id, target string, rec *family.Record) error {
 	}
 	markVoided(next, target, id, 0)
 	return nil
-}
-
-func decodeCorrection(name Name, args []byte) (any, error) {
-	switch name {
-	case EditPerson:
-		return decodeAs(args, checkEditPerson)
-	case Void:
-		return decodeAs(args, func(a *VoidArgs) error { return first(id("target", a.Target), text("reason", a.Reason, false)) })
-	case Undo:
-		return decodeAs(args, func(a *UndoArgs) error { return id("target", a.Target) })
-	case AmendBill:
-		return decodeAs(args, func(a *AmendArgs) error {
-			return first(id("target", a.Target), text("reason", a.Reason, false), checkSettle(&a.Settle, "settle."))
-		})
-	case LifeEvent:
-		return decodeAs(args, checkLifeEvent)
-	case TransferArrive:
-		return decodeAs(args, func(a *TransferArriveArgs) error { return id("transfer", a.Transfer) })
-	}
-	return nil, fieldErr("name", fmt.Sprintf("unknown mutation %q", name))
 }
 
 func checkEditPerson(a *EditPersonArgs) error {

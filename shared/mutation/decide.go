@@ -11,81 +11,14 @@ import (
 	"gongji/shared/money"
 )
 
-// decide asks the engine (or, for bookkeeping mutations, the ledger rules) what m does.
+// decide asks the engine (or, for bookkeeping mutations, the ledger rules) what m does: the
+// kind's own decision (kinds.go).
 func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Time) (Outcome, error) {
-	switch a := args.(type) {
-	case *PersonArgs:
-		return decidePerson(s, a)
-	case *LinkArgs:
-		next := s.Clone()
-		next.Links = append(next.Links, linkOf(a))
-		// R1: rules.md section 2 (a relation is recorded once, consistently both ways)
-		if err := next.Validate(); err != nil {
-			return Outcome{}, fieldErr("args", err.Error())
-		}
-		return Outcome{Status: Confirmed}, nil
-	case *BindArgs:
-		r, err := e.Bind(s, bindMoment(a, at), engine.BindRequest{Authorizer: a.Authorizer,
-			Beneficiary: a.Beneficiary, Scopes: a.Scopes})
-		return fromDecision(r.Allowed, r.Decision), err
-	case *RevokeArgs:
-		return decideRevoke(s, a)
-	case *SettleArgs:
-		req := *a
-		if req.CardHolder == "" {
-			req.CardHolder = a.Patient
-		}
-		if err := checkVisit(a, at, "args.visit"); err != nil {
-			return Outcome{}, err
-		}
-		r, err := e.Settle(s, visitMoment(a, at), req)
-		return withSplit(r, m.Expected), err
-	case *PremiumArgs:
-		r, err := e.PayPremium(s, at, *a)
-		return withSplit(r, m.Expected), err
-	case *WalletTransferArgs:
-		req := *a
-		req.ID = m.ID
-		r, err := e.WalletTransfer(s, at, req)
-		return fromDecision(r.Allowed, r.Decision), err
-	case *WalletRefArgs:
-		return decideWalletRef(e, s, m.Name, a, at)
-	case *WithdrawArgs:
-		r, err := e.Withdraw(s, at, *a)
-		return fromDecision(r.Allowed, r.Decision), err
-	case *TransferArgs:
-		return decideTransfer(e, s, a, at, m.ID)
-	case *CreditArgs:
-		return decideMoney(s, "credit", a.Person, a.Account, a.Amount)
-	case *CorrectArgs:
-		return decideMoney(s, "correction", a.Person, a.Account, a.Amount)
-	case *LinkDeviceArgs:
-		return decideLinkDevice(s, a)
-	case *RequestArgs:
-		return Outcome{}, fieldErr("name", fmt.Sprintf("%s needs the device that decides (ApplyAs)", m.Name))
-	case *EditPersonArgs:
-		return decideEditPerson(s, a)
-	case *VoidArgs:
-		return decideVoid(s, a.Target)
-	case *UndoArgs:
-		return decideUndo(s, m, a)
-	case *AmendArgs:
-		if err := checkVisit(&a.Settle, at, "args.settle.visit"); err != nil {
-			return Outcome{}, err
-		}
-		return decideAmend(e, s, m, a)
-	case *LifeEventArgs:
-		return decideLifeEvent(s, a)
-	case *TransferArriveArgs:
-		return decideArrive(s, a)
-	case *RecordSlipArgs:
-		return decideRecordSlip(e, s, a, at)
-	case *CreditScheduleArgs:
-		return decideCreditSchedule(s, a, at)
-	case *CheckpointArgs:
-		return decideCheckpoint(s, a, at)
+	k, ok := KindOf(m.Name)
+	if !ok {
+		return Outcome{}, fmt.Errorf("mutation %q: no decision", m.Name)
 	}
-	return Outcome{}, fmt.Errorf("mutation %q: no decision", m.Name)
+	return k.decide(call{e: e, s: s, m: m, at: at}, args)
 }
 
 func decidePerson(s *family.State, a *PersonArgs) (Outcome, error) {

@@ -31,49 +31,11 @@ func Decode(name Name, args json.RawMessage) (any, error) {
 	if len(args) > MaxArgsBytes {
 		return nil, fieldErr("args", fmt.Sprintf("%d bytes, at most %d", len(args), MaxArgsBytes))
 	}
-	switch Canonical(name) {
-	case AddPerson:
-		return decodeAs(args, checkPerson)
-	case Link:
-		return decodeAs(args, checkLink)
-	case Bind:
-		return decodeAs(args, checkBind)
-	case Revoke:
-		return decodeAs(args, func(a *RevokeArgs) error { return id("binding", a.Binding) })
-	case Settle:
-		return decodeAs(args, func(a *SettleArgs) error { return checkSettle(a, "") })
-	case PayPremium:
-		return decodeAs(args, checkPremium)
-	case WalletTransfer:
-		return decodeAs(args, checkWalletTransfer)
-	case WalletAccept, WalletExpire:
-		return decodeAs(args, func(a *WalletRefArgs) error { return id("transfer", a.Transfer) })
-	case Withdraw:
-		return decodeAs(args, func(a *WithdrawArgs) error {
-			return first(id("person", string(a.Person)), text("ground", a.Ground, false))
-		})
-	case Transfer:
-		return decodeAs(args, checkTransfer)
-	case Credit:
-		return decodeAs(args, func(a *CreditArgs) error { return checkMoney(a.Person, a.Account, a.Amount, a.Memo, true) })
-	case Approve, Decline:
-		return decodeAs(args, func(a *RequestArgs) error { return id("request", a.Request) })
-	case LinkDevice:
-		return decodeAs(args, checkLinkDevice)
-	case Correct:
-		return decodeAs(args, func(a *CorrectArgs) error {
-			return first(checkMoney(a.Person, a.Account, a.Amount, a.Memo, false), text("memo", a.Memo, true))
-		})
-	case RecordSlip:
-		return decodeAs(args, checkRecordSlip)
-	case SetCreditSchedule:
-		return decodeAs(args, checkCreditSchedule)
-	case Checkpoint:
-		return decodeAs(args, checkCheckpoint)
-	case EditPerson, Void, AmendBill, Undo, LifeEvent, TransferArrive:
-		return decodeCorrection(name, args)
+	k, ok := KindOf(name)
+	if !ok {
+		return nil, fieldErr("name", fmt.Sprintf("unknown mutation %q", name))
 	}
-	return nil, fieldErr("name", fmt.Sprintf("unknown mutation %q", name))
+	return k.decode(args)
 }
 
 func decodeAs[T any](args json.RawMessage, check func(*T) error) (any, error) {

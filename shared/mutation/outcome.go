@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"gongji/shared/engine"
+	"gongji/shared/family"
 	"gongji/shared/ledger"
 	"gongji/shared/money"
 )
@@ -87,6 +88,10 @@ type Outcome struct {
 	Request string `json:"request,omitempty"`
 	// Credits are the monthly credits accrued before the mutation (credit.go): posted first.
 	Credits []MonthlyCredit `json:"credits,omitempty"`
+	// Ask is what a pending request asks (whom, and what it would change); Decided is who
+	// approved or declined the request an approve or decline closed (consent.go).
+	Ask     *family.Ask      `json:"ask,omitempty"`
+	Decided *family.Decision `json:"decided,omitempty"`
 }
 
 // Mutation is one intent to apply. ID is unique in the family (the sync layer uses

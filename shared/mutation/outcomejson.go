@@ -1,6 +1,8 @@
 package mutation
 
 import (
+	"encoding/json"
+
 	"gongji/shared/engine"
 	"gongji/shared/jsonw"
 	"gongji/shared/ledger"
@@ -66,6 +68,17 @@ func (o *Outcome) AppendJSON(b []byte) []byte {
 			}
 			return append(b, '}')
 		})
+	}
+	// rare members (a request's ask, a decision) take json.Marshal: the same bytes
+	if o.Ask != nil {
+		b = append(b, `,"ask":`...)
+		raw, _ := json.Marshal(o.Ask) // plain strings, amounts and times always marshal
+		b = append(b, raw...)
+	}
+	if o.Decided != nil {
+		b = append(b, `,"decided":`...)
+		raw, _ := json.Marshal(o.Decided)
+		b = append(b, raw...)
 	}
 	return append(b, '}')
 }

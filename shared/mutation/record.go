@@ -33,43 +33,6 @@ func checkVisit(a *SettleArgs, at time.Time, field string) error {
 	return nil
 }
 
-// recordOf is what a state remembers of an applied action for a later correction, or nil
-// for actions no correction reaches (people, links, bindings, wallet transfers, arrivals).
-func recordOf(s *family.State, m Mutation, args any, at time.Time, o Outcome) *family.Record {
-	r := &family.Record{ID: m.ID, Name: string(Canonical(m.Name)), At: at, Entries: o.Entries}
-	switch a := args.(type) {
-	case *SettleArgs:
-		r.Person, r.At = a.Patient, visitMoment(a, at)
-	case *PremiumArgs:
-		r.Person = a.Insured
-	case *CreditArgs:
-		r.Person = a.Person
-	case *CorrectArgs:
-		r.Person = a.Person
-	case *TransferArgs:
-		r.Person = a.Person
-	case *AmendArgs:
-		r.Person = a.Settle.Patient
-		if t := s.Record(a.Target); t != nil {
-			r.At = amendMoment(t, &a.Settle)
-		}
-	case *EditPersonArgs:
-		r.Person, r.Before = a.Person, profileOf(s.Person(a.Person))
-	case *LifeEventArgs:
-		r.Person, r.Before = a.Person, profileOf(s.Person(a.Person))
-	case *RecordSlipArgs:
-		r.Person = a.Settle.Patient
-		if t := s.Record(a.Target); t != nil {
-			r.At = amendMoment(t, &a.Settle)
-		}
-	case *VoidArgs, *UndoArgs:
-		// person and profiles are filled by redoVoid
-	default:
-		return nil
-	}
-	return r
-}
-
 // profileOf is a copy of p without its balances (what an edit changes), nil for nil.
 func profileOf(p *family.Person) *family.Person {
 	if p == nil {
@@ -78,24 +41,4 @@ func profileOf(p *family.Person) *family.Person {
 	c := family.Person{ID: p.ID, Name: p.Name, Region: p.Region, Insurance: p.Insurance, Status: p.Status,
 		Retired: p.Retired, Tier: p.Tier, Deceased: p.Deceased}
 	return &c
-}
-
-// redoMore applies the structure of corrections and life events, then remembers the action.
-func redoMore(s, next *family.State, m Mutation, args any, at time.Time, o Outcome) error {
-	rec := recordOf(s, m, args, at, o)
-	if err := redoLife(next, m, args); err != nil {
-		return err
-	}
-	if err := redoCorrection(next, m, args, rec); err != nil {
-		return err
-	}
-	redoTruth(s, next, m, args, at, rec)
-	if rec == nil {
-		return nil
-	}
-	if rec.Before != nil {
-		rec.After = profileOf(next.Person(rec.Person))
-	}
-	next.Remember(*rec)
-	return nil
 }

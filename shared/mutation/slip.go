@@ -61,13 +61,10 @@ func checkRecordSlip(a *RecordSlipArgs) error {
 	return err
 }
 
-// bill says whether a record is a bill a slip or an amendment may replace.
+// bill says whether a record is a bill a slip or an amendment may replace (kinds.go).
 func bill(n string) bool {
-	switch Name(n) {
-	case Settle, AmendBill, RecordSlip:
-		return true
-	}
-	return false
+	k, ok := KindOf(Name(n))
+	return ok && k.bill
 }
 
 // ownReversal reverses a bill record's own postings (not what it voided), newest first.
