@@ -112,6 +112,10 @@ const (
 	MsgConsentDeclined     Msg = "consent.declined"
 	MsgConsentDeviceLinked Msg = "consent.device_linked"
 	MsgRefundServerOnly    Msg = "wallet.refund_server_only"
+	// MsgNameTaken: R4, another member already has the name (after trimming and folding).
+	MsgNameTaken Msg = "person.name_taken"
+	// MsgConsentStillWaiting: K3, one person approved; the request waits for the next.
+	MsgConsentStillWaiting Msg = "consent.still_waiting"
 )
 
 // Say is an explanation line made outside the engine's actions (the mutation layer's
@@ -146,5 +150,6 @@ func Msgs() []Msg {
 		msgSlipMatches, msgSlipTotal, msgSlipFund, msgSlipFullSelfPay, msgSlipOrder, msgSlipOwnLower, msgSlipOwnHigher,
 		msgSlipMutualLower, msgSlipMutualHigher, msgSlipBalc,
 		MsgConsentRequired, MsgConsentBind, MsgConsentRevoke, MsgConsentDevice, MsgConsentNotEntitled,
-		MsgConsentOwnerOnly, MsgConsentApproved, MsgConsentDeclined, MsgConsentDeviceLinked, MsgRefundServerOnly}
+		MsgConsentOwnerOnly, MsgConsentApproved, MsgConsentDeclined, MsgConsentDeviceLinked, MsgRefundServerOnly,
+		MsgNameTaken, MsgConsentStillWaiting}
 }

@@ -189,6 +189,10 @@ func enText(m Msg) string {
 		return "Request approved: it is applied with the balances and rules at the moment of approval, as follows."
 	case MsgConsentDeclined:
 		return "Request declined: nothing changed."
+	case MsgNameTaken:
+		return "%[1]s in the family already has this name. Names in a family must differ: add how the family calls them, for example \"王秀英 (grandma)\"."
+	case MsgConsentStillWaiting:
+		return "Your approval is recorded. This also changes %[1]s's money or details: it takes effect once %[1]s approves on their own device (or the family owner does)."
 	case MsgConsentDeviceLinked:
 		return "This device is recorded as %[1]s's device: from now on %[1]s uses their own account and wallet on it directly."
 	case MsgRefundServerOnly:

@@ -190,6 +190,10 @@ func zhText(m Msg) string {
 		return "已同意这项请求：按同意时的余额和规则办理，结果如下。"
 	case MsgConsentDeclined:
 		return "已拒绝这项请求，什么都没有改变。"
+	case MsgNameTaken:
+		return "家里已经有一位成员叫这个名字：%[1]s。家人的名字不能重复，可以加上称呼来区分，例如“王秀英（奶奶）”。"
+	case MsgConsentStillWaiting:
+		return "已记下你的同意。这件事还会动用%[1]s的钱或资料，需要%[1]s在自己的设备上同意（或者家庭管理员同意），之后才会生效。"
 	case MsgConsentDeviceLinked:
 		return "这台设备已登记为%[1]s的设备：以后在这台设备上，%[1]s可以直接使用自己的账户和钱包。"
 	case MsgRefundServerOnly:

@@ -45,8 +45,29 @@ type Request struct {
 	// Ask is whose consent it waits for and what it would change; nil in requests recorded
 	// before 2026-12-07 (their persons are worked out again from the mutation).
 	Ask *Ask `json:"ask,omitempty"`
+	// Approvals are the approvals of persons it asks, while others it asks have not yet
+	// approved: it is applied when the last one does (or the owner does).
+	Approvals []Decision `json:"approvals,omitempty"`
 	// Decided is who approved or declined it, when, and why; nil while it waits.
 	Decided *Decision `json:"decided,omitempty"`
+}
+
+// WaitingFor lists the persons the request still waits for: those it asks who have not approved.
+func (r *Request) WaitingFor() []PersonID {
+	if r.Ask == nil {
+		return nil
+	}
+	var out []PersonID
+	for _, p := range r.Ask.Persons {
+		approved := false
+		for _, a := range r.Approvals {
+			approved = approved || a.By == p
+		}
+		if !approved {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Ask is what a request asks: who asked, whose consent is missing (any one of them, or the

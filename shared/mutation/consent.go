@@ -307,6 +307,12 @@ func decideRequest(e *engine.Engine, s *family.State, who Actor, m Mutation, at 
 			Explanation: []engine.Line{engine.Say("K3", "", engine.MsgConsentDeclined)}}
 		return o, closeRequest(s.Clone(), ra.Request, family.Declined, decided)
 	}
+	// K3: every person it asks approves (or the owner); until the last one, it waits
+	if rest := remainingAfter(r, decided); !who.Owner && len(rest) > 0 {
+		o := Outcome{Status: PendingConsent, Request: ra.Request, Codes: []engine.Code{ConsentRequired}, Rules: []string{"K3"},
+			Decided: decided, Explanation: []engine.Line{engine.Say("K3", ConsentRequired, engine.MsgConsentStillWaiting, rest[0])}}
+		return o, withApproval(s.Clone(), ra.Request, decided)
+	}
 	inner, err := intentOf(r)
 	if err != nil {
 		return rejectedInput(err), s.Clone()
@@ -315,6 +321,24 @@ func decideRequest(e *engine.Engine, s *family.State, who Actor, m Mutation, at 
 	o.Request, o.Decided = ra.Request, decided
 	o.Explanation = append([]engine.Line{engine.Say("K3", "", engine.MsgConsentApproved)}, o.Explanation...)
 	return o, closeRequest(next, ra.Request, family.Approved, decided)
+}
+
+// remainingAfter lists whom r still waits for once d approves.
+func remainingAfter(r *family.Request, d *family.Decision) []family.PersonID {
+	var rest []family.PersonID
+	for _, p := range r.WaitingFor() {
+		if p != d.By {
+			rest = append(rest, p)
+		}
+	}
+	return rest
+}
+
+// withApproval is next with d's approval of the request id kept (others still to approve).
+func withApproval(next family.State, id string, d *family.Decision) family.State {
+	r := next.Request(id)
+	r.Approvals = append(append([]family.Decision(nil), r.Approvals...), *d)
+	return next
 }
 
 // closeRequest is next with the request id decided.
@@ -330,12 +354,13 @@ func closeRequest(next family.State, id string, state family.RequestState, d *fa
 func mayDecide(s *family.State, who Actor, r *family.Request) (ok bool, asked []family.PersonID) {
 	if r.Ask != nil {
 		p := s.DevicePerson(who.Device)
-		for _, q := range r.Ask.Persons {
+		waiting := r.WaitingFor()
+		for _, q := range waiting {
 			if p != "" && q == p {
-				return true, r.Ask.Persons
+				return true, waiting
 			}
 		}
-		return who.Owner && !who.Server, r.Ask.Persons
+		return who.Owner && !who.Server, waiting
 	}
 	k, known := KindOf(Name(r.Name))
 	if !known {
@@ -354,6 +379,11 @@ func mayDecide(s *family.State, who Actor, r *family.Request) (ok bool, asked []
 // false for every other outcome.
 func redoConsent(s *family.State, m Mutation, at time.Time, o Outcome) (next family.State, ok bool, err error) {
 	switch {
+	case o.Status == PendingConsent && o.Request != "" && o.Decided != nil:
+		if s.Request(o.Request) == nil {
+			return family.State{}, true, fieldErr("args.request", fmt.Sprintf("unknown request %q", o.Request))
+		}
+		return withApproval(s.Clone(), o.Request, o.Decided), true, nil
 	case o.Status == PendingConsent:
 		return withRequest(s, m, at, o), true, nil
 	case o.Request == "":

@@ -191,8 +191,10 @@ func decideEditPerson(s *family.State, a *EditPersonArgs) (Outcome, error) {
 		return refused(NoChange), nil
 	}
 	// R4: rules.md section 2 (people are told apart by name: no two members share one)
-	if a.Name != nil && nameTaken(s, a.Person, *a.Name) {
-		return refused(NameTaken), nil
+	if a.Name != nil {
+		if o, taken := nameTakenBy(s, a.Person, *a.Name); taken {
+			return o, nil
+		}
 	}
 	return Outcome{Status: Confirmed}, nil
 }
@@ -227,14 +229,22 @@ func setScheme(p *family.Person, in family.Insurance) {
 	}
 }
 
-func nameTaken(s *family.State, self family.PersonID, name string) bool {
+// nameTakenBy refuses name when another member than self has it (compared as
+// family.NameKey), naming that member.
+func nameTakenBy(s *family.State, self family.PersonID, name string) (Outcome, bool) {
+	key := family.NameKey(name)
 	for i := range s.People {
 		o := &s.People[i]
-		if o.ID != self && (o.Name == name || (o.Name == "" && string(o.ID) == name)) {
-			return true
+		theirs := o.Name
+		if theirs == "" {
+			theirs = string(o.ID)
+		}
+		if o.ID != self && family.NameKey(theirs) == key {
+			return Outcome{Status: Rejected, Codes: []engine.Code{NameTaken}, Rules: []string{"R4"},
+				Explanation: []engine.Line{engine.Say("R4", NameTaken, engine.MsgNameTaken, o.ID)}}, true
 		}
 	}
-	return false
+	return Outcome{}, false
 }
 
 // sameProfile compares what an edit or a life event changes (not balances).

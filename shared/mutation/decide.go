@@ -26,6 +26,10 @@ func decidePerson(s *family.State, a *PersonArgs) (Outcome, error) {
 	if s.Person(a.ID) != nil {
 		return Outcome{}, fieldErr("args.id", fmt.Sprintf("%q is already in the family", a.ID))
 	}
+	// R4: rules.md section 2 (people are told apart by name: no two members share one)
+	if o, taken := nameTakenBy(s, a.ID, a.Name); taken {
+		return o, nil
+	}
 	o := Outcome{Status: Confirmed}
 	if a.Account == 0 && a.Wallet == 0 {
 		return o, nil
