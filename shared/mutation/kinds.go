@@ -3,6 +3,7 @@ package mutation
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"gongji/shared/civil"
@@ -135,7 +136,7 @@ const (
 	consentServer     = "the server only (a device's push is refused)"
 	consentPerson     = "the person it names"
 	consentTouched    = "every person whose account, wallet or profile the target changed (and whoever approved the target, if it was a request)"
-	consentDecider    = "one of the persons the request asks, or the owner"
+	consentDecider    = "each person the request asks (it runs when the last of them approves) or the owner; any of them declines"
 	consentAuthorizer = "the authorizer (whose account will pay)"
 )
 
@@ -485,4 +486,15 @@ func addPerson1(ps []family.PersonID, p family.PersonID) []family.PersonID {
 		}
 	}
 	return append(ps, p)
+}
+
+// ConsentTable is the table of every kind and whose consent it needs, in Markdown: the one in
+// server/API.md (a test keeps them equal).
+func ConsentTable() string {
+	var b strings.Builder
+	b.WriteString("| mutation | arguments | whose consent |\n|---|---|---|\n")
+	for _, k := range kindList {
+		fmt.Fprintf(&b, "| `%s` | `%s` | %s |\n", k.Name, k.Args, k.Consent)
+	}
+	return b.String()
 }
