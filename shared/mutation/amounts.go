@@ -28,20 +28,20 @@ func CheckAmounts(args any, expected *Split) *FieldError {
 		}
 	}
 	var bill *SettleArgs
-	prefix := "args.bill."
+	field := "args.bill.total"
 	switch a := args.(type) {
 	case *SettleArgs:
 		bill = a
 	case *AmendArgs:
-		bill, prefix = &a.Settle, "args.settle.bill."
+		bill, field = &a.Settle, "args.settle.bill.total"
 	case *RecordSlipArgs:
-		bill, prefix = &a.Settle, "args.settle.bill."
+		bill, field = &a.Settle, "args.settle.bill.total"
 	}
 	if bill != nil {
 		b := bill.Bill
 		// B1: rules.md section 4 (total = fund + policy_self_pay + full_self_pay), checked
 		if sum, err := money.Sum(b.Fund, b.PolicySelfPay, b.FullSelfPay); err != nil || sum != b.Total {
-			return fieldErr(prefix+"total", fmt.Sprintf("%s is not fund %s + policy_self_pay %s + full_self_pay %s",
+			return fieldErr(field, fmt.Sprintf("%s is not fund %s + policy_self_pay %s + full_self_pay %s",
 				b.Total, b.Fund, b.PolicySelfPay, b.FullSelfPay))
 		}
 	}

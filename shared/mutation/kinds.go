@@ -175,7 +175,7 @@ func declareKinds() []Kind {
 			need:     func(_ *family.State, a *SettleArgs) need { return one(a.Patient) },
 			decide:   decideSettle,
 			record:   func(c call, a *SettleArgs, r *family.Record) { r.Person, r.At = a.Patient, visitMoment(a, c.at) },
-			amounts:  func(a *SettleArgs) []amountRule { return billRules("args.bill.", a) },
+			amounts:  func(a *SettleArgs) []amountRule { return billRules(a, false) },
 			voidable: true, bill: true}),
 		kind(PayPremium, spec[PremiumArgs]{args: "PremiumArgs", consent: "the insured person (likewise)", check: checkPremium,
 			need: func(_ *family.State, a *PremiumArgs) need { return one(a.Insured) },
@@ -324,7 +324,7 @@ func declareKinds() []Kind {
 				return nil
 			},
 			record:   func(c call, a *AmendArgs, r *family.Record) { billRecord(c, &a.Settle, a.Target, r) },
-			amounts:  func(a *AmendArgs) []amountRule { return billRules("args.settle.bill.", &a.Settle) },
+			amounts:  func(a *AmendArgs) []amountRule { return billRules(&a.Settle, true) },
 			voidable: true, bill: true}),
 		kind(Undo, spec[UndoArgs]{args: "UndoArgs", consent: "what voiding its target would need",
 			check:  func(a *UndoArgs) error { return id("target", a.Target) },
@@ -375,7 +375,7 @@ func declareKinds() []Kind {
 				return nil
 			},
 			record:   func(c call, a *RecordSlipArgs, r *family.Record) { billRecord(c, &a.Settle, a.Target, r) },
-			amounts:  func(a *RecordSlipArgs) []amountRule { return billRules("args.settle.bill.", &a.Settle) },
+			amounts:  func(a *RecordSlipArgs) []amountRule { return billRules(&a.Settle, true) },
 			voidable: true, bill: true}),
 		kind(SetCreditSchedule, spec[CreditScheduleArgs]{args: "CreditScheduleArgs", consent: consentPerson,
 			check:  checkCreditSchedule,
@@ -397,11 +397,16 @@ func declareKinds() []Kind {
 	}
 }
 
-// billRules are the sign rules of a bill's amounts, under prefix.
-func billRules(prefix string, a *SettleArgs) []amountRule {
+// billRules are the sign rules of a bill's amounts: a settle's, or a corrected bill's (in
+// args.settle).
+func billRules(a *SettleArgs, corrected bool) []amountRule {
 	b := a.Bill
-	return []amountRule{{prefix + "total", b.Total, zeroOK}, {prefix + "fund", b.Fund, zeroOK},
-		{prefix + "policy_self_pay", b.PolicySelfPay, zeroOK}, {prefix + "full_self_pay", b.FullSelfPay, zeroOK}}
+	if corrected {
+		return []amountRule{{"args.settle.bill.total", b.Total, zeroOK}, {"args.settle.bill.fund", b.Fund, zeroOK},
+			{"args.settle.bill.policy_self_pay", b.PolicySelfPay, zeroOK}, {"args.settle.bill.full_self_pay", b.FullSelfPay, zeroOK}}
+	}
+	return []amountRule{{"args.bill.total", b.Total, zeroOK}, {"args.bill.fund", b.Fund, zeroOK},
+		{"args.bill.policy_self_pay", b.PolicySelfPay, zeroOK}, {"args.bill.full_self_pay", b.FullSelfPay, zeroOK}}
 }
 
 // billRecord remembers a bill that replaced target: its patient, at the target's visit unless
