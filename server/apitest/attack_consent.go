@@ -8,8 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
+	"gongji/shared/region"
 	"gongji/shared/sync"
 )
 
@@ -18,6 +20,7 @@ import (
 // replayed from a pull) is what it was before.
 func AttackConsent(t *testing.T, base string) {
 	t.Run("spending for another person is a request", func(t *testing.T) { attackSpendForOther(t, base) })
+	t.Run("every door to another person's money is a request", func(t *testing.T) { attackEveryDoor(t, base) })
 	t.Run("a foreign client id is refused", func(t *testing.T) { attackForeignClient(t, base) })
 	t.Run("same id, other body is a conflict", func(t *testing.T) { attackConflict(t, base) })
 	t.Run("a revoked device's stream ends", func(t *testing.T) { attackRevokedStream(t, base) })
@@ -34,7 +37,10 @@ func moneyOf(tb testing.TB, d *device) string {
 	}
 	var b strings.Builder
 	for _, p := range s.People {
-		fmt.Fprintf(&b, "%s account %s wallet %s; ", p.ID, p.Balance(), p.Wallet.Balance)
+		fmt.Fprintf(&b, "%s account %s wallet %s %s %s %s %s; ", p.ID, p.Balance(), p.Wallet.Balance, p.Status, p.Insurance, p.Region, p.Name)
+	}
+	for _, x := range s.Schedules {
+		fmt.Fprintf(&b, "schedule %s %s %d; ", x.Person, x.Amount, x.Day)
 	}
 	for _, x := range s.Bindings {
 		fmt.Fprintf(&b, "binding %s %s->%s revoked %s; ", x.ID, x.Authorizer, x.Beneficiary, x.Revoked)
@@ -121,6 +127,63 @@ func attackSpendForOther(t *testing.T, base string) {
 	bill.MutationID = 7
 	if o := outcome(t, phone.push(t, bill)); !o.Status.Applied() {
 		t.Fatalf("B's own bill from B's phone: %+v, want applied", o)
+	}
+}
+
+// attackEveryDoor: from B's phone, every mutation that reaches A's money or profile, the
+// doors issue 18 found open (corrections of a bill A paid for B, of a credit to A, an undo of
+// what the owner approved, A's credit schedule, profile and life events), is a request or a
+// refusal that changes nothing.
+func attackEveryDoor(t *testing.T, base string) {
+	owner := newFamily(t, base, "doors")
+	owner.push(t, familyMutations("setup")...)
+	owner.push(t, mut("o", 1, mutation.Credit, day, mutation.CreditArgs{Person: "A", Account: mutation.PersonalAccount, Amount: 5000}))
+	phone := joinAs(t, owner, "B-phone", "B", "o2")
+	// B asks for a credit to A; the owner approves it: only the owner may take it back now
+	if o := outcome(t, phone.push(t, mut("b", 1, mutation.Credit, day, mutation.CreditArgs{Person: "A", Account: mutation.PersonalAccount, Amount: 700}))); o.Status != mutation.PendingConsent {
+		t.Fatalf("B's credit to A: %+v, want a request", o)
+	}
+	if o := outcome(t, owner.push(t, mut("o", 2, mutation.Approve, day, mutation.RequestArgs{Request: "b/1"}))); !o.Status.Applied() {
+		t.Fatalf("owner approves: %+v", o)
+	}
+	bill := mutation.SettleArgs{Patient: "B", Institution: engine.Institution{Region: "130100", Kind: "pharmacy", Designated: true},
+		Bill: engine.Bill{Total: 3000, PolicySelfPay: 3000, Category: engine.Drug}}
+	setupBill := mutation.SettleArgs{Patient: "B", Institution: engine.Institution{Region: "130100", Kind: "pharmacy", Designated: true},
+		Bill: engine.Bill{Total: 12000, PolicySelfPay: 10000, FullSelfPay: 2000, Category: engine.Drug}}
+	status := family.Stopped
+	none := family.Uninsured
+	beijing := region.Code("110100")
+	doors := []struct {
+		name string
+		m    mutation.Name
+		args any
+	}{
+		{"void of B's bill A paid", mutation.Void, mutation.VoidArgs{Target: "setup/5"}},
+		{"void of A's credit", mutation.Void, mutation.VoidArgs{Target: "o/1"}},
+		{"amend of B's bill A paid", mutation.AmendBill, mutation.AmendArgs{Target: "setup/5", Settle: bill}},
+		{"slip setting A's balance", mutation.RecordSlip, mutation.RecordSlipArgs{Target: "setup/5", Settle: setupBill,
+			Slip: []byte(`{"medfee_sumamt":"120.00","acct_mulaid_pay":"100.00","psn_cash_pay":"20.00","balc":"0.00"}`), AdjustBalance: true}},
+		{"undo of the approved credit", mutation.Undo, mutation.UndoArgs{Target: "b/1"}},
+		{"A's credit schedule", mutation.SetCreditSchedule, mutation.CreditScheduleArgs{Person: "A", Amount: 100000, Day: 1}},
+		{"A stopped by an edit", mutation.EditPerson, mutation.EditPersonArgs{Person: "A", Status: &status}},
+		{"A's insurance by an edit", mutation.EditPerson, mutation.EditPersonArgs{Person: "A", Insurance: &none}},
+		{"A moved to Beijing", mutation.EditPerson, mutation.EditPersonArgs{Person: "A", Region: &beijing}},
+		{"A stops", mutation.LifeEvent, mutation.LifeEventArgs{Person: "A", Event: mutation.EventStop}},
+		{"A's death", mutation.LifeEvent, mutation.LifeEventArgs{Person: "A", Event: mutation.EventDeath}},
+		{"A's checkpoint", mutation.Checkpoint, mutation.CheckpointArgs{Person: "A", Balance: 1}},
+	}
+	before := moneyOf(t, owner)
+	for i, d := range doors {
+		t.Run(d.name, func(t *testing.T) {
+			o := outcome(t, phone.push(t, mut("b", int64(i+2), d.m, day, d.args)))
+			if o.Status.Applied() || len(o.Entries) > 0 {
+				t.Fatalf("%s from B's phone: %+v, want a request or a refusal", d.m, o)
+			}
+			if o.Status != mutation.PendingConsent {
+				t.Errorf("%s from B's phone: %s %v %v, want a request (the owner could apply it)", d.m, o.Status, o.Codes, o.Error)
+			}
+			unchanged(t, owner, before, d.name+" from B's phone")
+		})
 	}
 }
 
