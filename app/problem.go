@@ -150,6 +150,9 @@ func outcomeProblem(lang string, o mutation.Outcome) problem {
 	var out []string
 	for _, c := range o.Codes {
 		s := codeText(lang, c)
+		if c == mutation.NameTaken {
+			s = namedLine(lang, o, c, s)
+		}
 		if !contains(out, s) {
 			out = append(out, s)
 		}
@@ -158,6 +161,18 @@ func outcomeProblem(lang string, o mutation.Outcome) problem {
 		return problem{Text: tr(lang, "code.unknown")}
 	}
 	return problem{Text: strings.Join(out, sep)}
+}
+
+// namedLine is the sentence of o's line with code c, which names the person it is about (the
+// member who already has the name), or fallback.
+func namedLine(lang string, o mutation.Outcome, c engine.Code, fallback string) string {
+	w := engine.Words{ZH: lang != English, Family: &theStore().Book().State}
+	for _, l := range o.Explanation {
+		if l.Code == c {
+			return w.Text(l)
+		}
+	}
+	return fallback
 }
 
 func contains(ss []string, s string) bool {
