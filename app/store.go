@@ -29,6 +29,9 @@ type Store struct {
 	kv   kv
 	now  func() time.Time
 	book *book.Book
+	// nextEvent is when the next time event this device makes for its family falls due (zero
+	// when none waits or a server keeps the family's clock).
+	nextEvent time.Time
 	// changed runs after every change made on this device (the sync client pushes it).
 	changed func()
 	// Elsewhere: another tab of the app holds the writer lock (claimTab); this one only shows
@@ -82,13 +85,33 @@ func (s *Store) Engine() *engine.Engine { return s.eng }
 // Now is the current moment.
 func (s *Store) Now() time.Time { return s.now() }
 
-// Book is the family as this device knows it: confirmed mutations, then pending ones.
-func (s *Store) Book() *book.Book { return s.book }
+// Book is the family as this device knows it: confirmed mutations, then pending ones. When
+// this device keeps the family's clock and a refund fell due since the book was built, it is
+// made first, so every screen shows the same thing at every minute around 06:00.
+func (s *Store) Book() *book.Book {
+	if !s.nextEvent.IsZero() && !s.now().Before(s.nextEvent) && !s.Elsewhere {
+		s.rebuild()
+		s.Save()
+	}
+	return s.book
+}
 
-// rebuild redoes the book and shows it at the device's clock: credits due by now are in it
-// (book.AccrueTo), recorded by the next mutation anyone makes.
+// rebuild redoes the book and shows it at the device's clock: the time events this device
+// makes for a family kept only here are queued (book.Local.KeepClock), and credits due by now
+// are in it (book.AccrueTo), recorded by the next mutation anyone makes.
 func (s *Store) rebuild() {
 	s.book = book.Build(s.eng, s.Doc)
+	s.nextEvent = time.Time{}
+	if !s.Elsewhere {
+		made, next, err := s.Doc.KeepClock(s.eng, s.book, s.now())
+		if err != nil {
+			s.Err = err.Error()
+		}
+		if made > 0 {
+			s.book = book.Build(s.eng, s.Doc)
+		}
+		s.nextEvent = next
+	}
 	s.book.AccrueTo(s.now())
 }
 

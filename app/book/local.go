@@ -76,7 +76,37 @@ func (l *Local) Encode() []byte {
 // Actor is who this device's mutations come from (consent): its device, and whether it is
 // the owner's. A device not in a family yet acts as the owner of what is only its own.
 func (l *Local) Actor() mutation.Actor {
-	return mutation.Actor{Device: l.Device, Owner: l.Owner || l.Family == ""}
+	return mutation.Actor{Device: l.Device, Owner: l.Owner || l.Family == "", Clock: l.KeepsClock()}
+}
+
+// KeepsClock says whether this device keeps its family's clock: a family kept only here
+// (never shared, or imported from a backup) has no server to make its 06:00 refunds.
+func (l *Local) KeepsClock() bool { return l.Family == "" }
+
+// KeepClock queues, when this device keeps its family's clock, every refund due by now, each
+// at its own moment (shared/mutation clock.go), and returns how many it queued and the moment
+// of the next one still to come (zero when none waits, or when a server keeps the clock: the
+// server makes them, once, and the device's push of one would be refused). b is the book of
+// l; queue changes it, so the caller builds it again when any was queued.
+func (l *Local) KeepClock(e *engine.Engine, b *Book, now time.Time) (queued int, next time.Time, err error) {
+	if !l.KeepsClock() {
+		return 0, time.Time{}, nil
+	}
+	due, next := mutation.DueRefunds(&b.State, now)
+	state := b.State
+	for _, d := range due {
+		raw, _ := json.Marshal(mutation.WalletRefArgs{Transfer: d.Transfer})
+		m := gsync.Mutation{ClientID: l.ClientID, MutationID: l.LastID + 1, Name: mutation.WalletExpire, At: d.At, Args: raw}
+		o, after := mutation.ApplyAs(e, &state, l.Actor(), m.Intent(), d.At)
+		if !o.Status.Applied() {
+			continue // the rules say no (already accepted): nothing to make
+		}
+		if err := l.Queue(m); err != nil {
+			return queued, next, err
+		}
+		state, queued = after, queued+1
+	}
+	return queued, next, nil
 }
 
 // NewClientID mints a client id that no other device can have: the device id the server

@@ -56,11 +56,14 @@ const (
 )
 
 // Actor is who makes a mutation: a device of the family (the owner's or not) or the server
-// itself. A device's person is read from the state (family.State.Devices).
+// itself. A device's person is read from the state (family.State.Devices). Clock is a device
+// that keeps its family's clock because no server does (clock.go): it makes the time events
+// the server makes for a family that syncs.
 type Actor struct {
 	Device string
 	Owner  bool
 	Server bool
+	Clock  bool
 }
 
 // need is who may make a mutation without asking anyone, and the line that says whom to ask.
@@ -96,7 +99,7 @@ func ApplyAs(e *engine.Engine, s *family.State, who Actor, m Mutation, at time.T
 	}
 	n := k.need(s, args)
 	switch {
-	case n.server && !who.Server:
+	case n.server && !who.Server && !who.Clock:
 		// W11: rules.md section 5 (the refund happens at its time, by the server)
 		return refusedWith(ServerOnly, engine.Say("W11", ServerOnly, engine.MsgRefundServerOnly)), s.Clone()
 	case who.entitled(s, n):
@@ -126,8 +129,10 @@ func refusedWith(c engine.Code, l engine.Line) Outcome {
 // entitled says whether who may make a mutation that needs n without asking.
 func (who Actor) entitled(s *family.State, n need) bool {
 	switch {
-	case n.server || who.Server:
-		return n.server && who.Server
+	case n.server:
+		return who.Server || who.Clock
+	case who.Server:
+		return false
 	case n.anyone || who.Owner:
 		return true
 	case n.owner || len(n.persons) == 0:

@@ -1,0 +1,94 @@
+package book
+
+import (
+	"testing"
+	"time"
+
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/mutation"
+)
+
+// A family kept only on this device gets its 06:00 refund from the device itself, once, at
+// 06:00 (issue 21: a transfer sent at 21:50 was still 待领取 at 06:05). A family on a server
+// leaves it to the server, and a family that starts syncing hands the clock over: the
+// device's refund is not made twice.
+func TestDeviceKeepsTheClockOfAFamilyKeptOnlyHere(t *testing.T) {
+	e := engine.Default()
+	sent := time.Date(2026, 3, 2, 21, 50, 0, 0, at.Location())
+	newFamily := func(t *testing.T) *Local {
+		l := family3(t, e)
+		do(t, e, l, mutation.AddPerson, mutation.PersonArgs{ID: "小明", Name: "小明", Region: "330100",
+			Insurance: family.Resident, Status: family.Active, WalletOpen: true})
+		do(t, e, l, mutation.Link, mutation.LinkArgs{Person: "小明", Of: "张三", Relation: family.Child})
+		m, o, err := l.Try(e, Build(e, l), mutation.WalletTransfer, mutation.WalletTransferArgs{From: "张三", To: "小明",
+			Amount: 30000, Source: family.FromAccount}, sent)
+		if err != nil || !o.Status.Applied() {
+			t.Fatalf("transfer at 21:50: %v %+v", err, o)
+		}
+		l.Queue(m)
+		return l
+	}
+	refundAt := time.Date(2026, 3, 3, 6, 0, 0, 0, at.Location())
+	steps := []struct {
+		name   string
+		now    time.Time
+		queued int
+		state  family.TransferState
+	}{
+		{"05:59: still waiting", refundAt.Add(-time.Minute), 0, family.Pending},
+		{"06:00: refunded", refundAt, 1, family.Refunded},
+		{"06:05: nothing more", refundAt.Add(5 * time.Minute), 0, family.Refunded},
+		{"a week later: still once", refundAt.Add(7 * 24 * time.Hour), 0, family.Refunded},
+	}
+	l := newFamily(t)
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			queued, next, err := l.KeepClock(e, Build(e, l), st.now)
+			if err != nil || queued != st.queued {
+				t.Fatalf("queued %d (%v), want %d", queued, err, st.queued)
+			}
+			b := Build(e, l)
+			if got := b.State.Transfers[0].State; got != st.state {
+				t.Fatalf("transfer %s, want %s", got, st.state)
+			}
+			if st.state == family.Pending && !next.Equal(refundAt) {
+				t.Errorf("next event %s, want %s", next, refundAt)
+			}
+			if st.state == family.Refunded {
+				if got := b.State.Person("张三").Balance().String(); got != "1000.00" {
+					t.Errorf("张三's account %s after the refund, want 1000.00", got)
+				}
+				if it := b.Items[len(b.Items)-1]; it.Mutation.Name != mutation.WalletExpire || !it.Mutation.At.Equal(refundAt) {
+					t.Errorf("the refund is an item at 06:00: %+v", it.Mutation)
+				}
+			}
+		})
+	}
+	// accepting after 06:00 finds the money back with the sender
+	if o := do(t, e, l, mutation.WalletAccept, mutation.WalletRefArgs{Transfer: Build(e, l).State.Transfers[0].ID}); o.Status.Applied() {
+		t.Errorf("accept after the refund: %s", o.Status)
+	}
+
+	t.Run("a family on a server leaves the clock to it", func(t *testing.T) {
+		l := newFamily(t)
+		l.Family, l.Device = "f1", "d1"
+		if queued, next, _ := l.KeepClock(e, Build(e, l), refundAt.Add(time.Hour)); queued != 0 || !next.IsZero() {
+			t.Fatalf("queued %d, next %s: the server keeps this family's clock", queued, next)
+		}
+	})
+	t.Run("starting to sync hands the clock over once", func(t *testing.T) {
+		l := newFamily(t)
+		if queued, _, _ := l.KeepClock(e, Build(e, l), refundAt); queued != 1 {
+			t.Fatalf("queued %d before syncing", queued)
+		}
+		l.Family, l.Device, l.Owner = "f1", "d1", true // created on the server: the queue is pushed from here
+		b := Build(e, l)
+		if it := b.Items[len(b.Items)-1]; it.Outcome.Status != mutation.Rejected || !has(it.Outcome.Codes, mutation.ServerOnly) {
+			t.Fatalf("the device's refund once a server keeps the clock: %+v, want SERVER_ONLY", it.Outcome)
+		}
+		if b.State.Transfers[0].State != family.Pending {
+			t.Fatalf("transfer %s: the server makes the refund now, once", b.State.Transfers[0].State)
+		}
+	})
+}
