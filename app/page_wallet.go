@@ -169,18 +169,18 @@ func (c *walletPage) transfers() app.UI {
 				app.Span().Class("muted").Text(" · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State))),
 				app.Span().Class("state "+string(st.StateOf(t.ID))).Text(stateText(st.StateOf(t.ID))),
 			),
-			app.If(t.State == family.Pending, func() app.UI {
+			app.If(t.State == family.Pending && now.Before(refundAt), func() app.UI {
 				return app.Div().Class("actions").Body(
 					app.P().Class("muted").Text(st.T("wallet.refund")+shortTime(refundAt)),
 					app.Button().Class("accept").Text(st.T("wallet.accept")).OnClick(func(ctx app.Context, e app.Event) {
 						c.act(mutation.WalletAccept, id)
 					}),
-					app.If(!now.Before(refundAt), func() app.UI {
-						return app.Button().Class("secondary refund").Text(st.T("wallet.dorefund")).OnClick(func(ctx app.Context, e app.Event) {
-							c.act(mutation.WalletExpire, id)
-						})
-					}),
 				)
+			}),
+			// W11: after 06:00 the refund is the family clock's (the server's, or this device's
+			// for a family kept only here): never a button, the same words as the reminder
+			app.If(t.State == family.Pending && !now.Before(refundAt), func() app.UI {
+				return app.P().Class("note refund-due").Text(tf(st.T("wallet.refunding"), personName(t.From)))
 			}),
 		)
 	}))
