@@ -50,7 +50,7 @@ func (b *Book) Accounts() []AccountRows {
 			continue
 		}
 		var whom family.PersonID
-		if r := b.State.Record(it.Key()); r != nil {
+		if r := b.State.Record(it.Act.Key); r != nil {
 			whom = r.Person
 		}
 		for _, cr := range creditRows(it.Outcome.Credits, it.Key(), it.State) { // accrued before the item
@@ -59,7 +59,7 @@ func (b *Book) Accounts() []AccountRows {
 		for _, e := range it.Outcome.Entries {
 			for _, p := range e.Postings {
 				if p.Account.Kind == ledger.PersonalAccount || p.Account.Kind == ledger.Wallet {
-					add(p.Account, Row{Key: it.Key(), At: it.Mutation.At, Kind: e.Kind, Amount: p.Amount, State: it.State, For: whom})
+					add(p.Account, Row{Key: it.Act.Key, At: it.Mutation.At, Kind: e.Kind, Amount: p.Amount, State: it.State, For: whom})
 				}
 			}
 		}

@@ -6,6 +6,7 @@
 package book
 
 import (
+	"encoding/json"
 	"sort"
 	"time"
 
@@ -39,10 +40,31 @@ type Item struct {
 	Outcome  mutation.Outcome
 	State    ItemState
 	Seq      int64
+	// Act is what the item did: its own mutation, or, for an approval that ran a request, the
+	// request's (its key is the request's, which the bill, its record and every correction
+	// of it are named by). Lists of bills and payments read Act, so an approved bill shows.
+	Act Act
+}
+
+// Act is a mutation's key, name and arguments.
+type Act struct {
+	Key  string
+	Name mutation.Name
+	Args json.RawMessage
 }
 
 // Key is the item's id in the family.
 func (it *Item) Key() string { return it.Mutation.Key() }
+
+// actOf is what item it did in state s (Item.Act).
+func actOf(s *family.State, it *Item) Act {
+	if it.Mutation.Name == mutation.Approve && it.Outcome.Status.Applied() && it.Outcome.Request != "" {
+		if r := s.Request(it.Outcome.Request); r != nil {
+			return Act{Key: r.ID, Name: mutation.Canonical(mutation.Name(r.Name)), Args: r.Args}
+		}
+	}
+	return Act{Key: it.Key(), Name: mutation.Canonical(it.Mutation.Name), Args: it.Mutation.Args}
+}
 
 // Book is the family as this device knows it.
 type Book struct {
@@ -72,6 +94,9 @@ func Build(e *engine.Engine, l *Local) *Book {
 		o, next := mutation.ApplyAs(e, &b.State, l.Actor(), m.Intent(), m.At)
 		b.State = next
 		b.Items = append(b.Items, Item{Mutation: m, Outcome: o, State: waiting})
+	}
+	for i := range b.Items {
+		b.Items[i].Act = actOf(&b.State, &b.Items[i])
 	}
 	return b
 }
@@ -130,9 +155,9 @@ func (b *Book) Bills() []Bill {
 		if !ok {
 			continue
 		}
-		bill := Bill{Key: it.Key(), At: it.Mutation.At, Patient: a.Patient, Total: a.Bill.Total, Fund: a.Bill.Fund,
+		bill := Bill{Key: it.Act.Key, At: it.Mutation.At, Patient: a.Patient, Total: a.Bill.Total, Fund: a.Bill.Fund,
 			Place: a.Place, Note: a.Note, Split: *it.Outcome.Split, State: it.State, Amends: amends, Settle: a}
-		if r := b.State.Record(it.Key()); r != nil {
+		if r := b.State.Record(it.Act.Key); r != nil {
 			bill.At, bill.VoidedBy = r.At, r.VoidedBy
 		}
 		out = append(out, bill)

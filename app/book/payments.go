@@ -24,16 +24,16 @@ type Payment struct {
 func (b *Book) Payments() []Payment {
 	var out []Payment
 	for _, it := range b.Items {
-		switch it.Mutation.Name {
+		switch it.Act.Name {
 		case mutation.PayPremium, mutation.Credit, mutation.Correct:
 		default:
 			continue
 		}
-		r := b.State.Record(it.Key())
+		r := b.State.Record(it.Act.Key)
 		if !it.Outcome.Status.Applied() || r == nil {
 			continue
 		}
-		out = append(out, Payment{Key: it.Key(), Name: it.Mutation.Name, At: r.At, Person: r.Person,
+		out = append(out, Payment{Key: it.Act.Key, Name: it.Act.Name, At: r.At, Person: r.Person,
 			State: it.State, VoidedBy: r.VoidedBy})
 	}
 	return out

@@ -43,18 +43,18 @@ type creditRow struct {
 // settleOf is the bill an applied item settled: a settle, an amended bill or a recorded
 // slip (whose split is the slip's); amends is the bill it replaced.
 func settleOf(it *Item) (a mutation.SettleArgs, amends string, ok bool) {
-	switch it.Mutation.Name {
+	switch it.Act.Name {
 	case mutation.Settle:
-		return a, "", json.Unmarshal(it.Mutation.Args, &a) == nil
+		return a, "", json.Unmarshal(it.Act.Args, &a) == nil
 	case mutation.AmendBill:
 		var am mutation.AmendArgs
-		if json.Unmarshal(it.Mutation.Args, &am) != nil {
+		if json.Unmarshal(it.Act.Args, &am) != nil {
 			return a, "", false
 		}
 		return am.Settle, am.Target, true
 	case mutation.RecordSlip:
 		var rs mutation.RecordSlipArgs
-		if json.Unmarshal(it.Mutation.Args, &rs) != nil {
+		if json.Unmarshal(it.Act.Args, &rs) != nil {
 			return a, "", false
 		}
 		return rs.Settle, rs.Target, true

@@ -56,16 +56,16 @@ func (b *Book) Flows() []Flow {
 		}
 	}
 	for _, it := range b.Items {
-		if it.Mutation.Name != mutation.PayPremium || !it.Outcome.Status.Applied() || it.Outcome.Split == nil {
+		if it.Act.Name != mutation.PayPremium || !it.Outcome.Status.Applied() || it.Outcome.Split == nil {
 			continue
 		}
-		if r := b.State.Record(it.Key()); r != nil && r.VoidedBy != "" {
+		if r := b.State.Record(it.Act.Key); r != nil && r.VoidedBy != "" {
 			continue
 		}
 		var a struct {
 			Insured family.PersonID `json:"insured"`
 		}
-		if json.Unmarshal(it.Mutation.Args, &a) == nil {
+		if json.Unmarshal(it.Act.Args, &a) == nil {
 			add(it.Mutation.At, it.Outcome.Split.Lines, a.Insured)
 		}
 	}
