@@ -80,8 +80,32 @@ func csvWords(kind, key string) string {
 		return st.T("entry." + key)
 	case "state":
 		return stateText(book.ItemState(key))
+	case "date":
+		if d, err := civil.ParseDate(key); err == nil {
+			return day(d)
+		}
+	case "device":
+		return deviceName(key)
 	}
 	return key
+}
+
+// deviceName is a device as the family knows it: its person's name, else the name it joined
+// with, else 本机 for this device.
+func deviceName(id string) string {
+	st := theStore()
+	if id == "" || id == st.Doc.Device {
+		return st.T("device.this")
+	}
+	if p := st.Book().State.DevicePerson(id); p != "" {
+		return personName(p)
+	}
+	for _, d := range st.Doc.Devices {
+		if d.ID == id {
+			return d.Name
+		}
+	}
+	return st.T("device.other")
 }
 
 func (c *dataPage) importJSON(ctx app.Context, e app.Event) {

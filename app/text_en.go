@@ -477,6 +477,8 @@ var en = map[string]string{
 	"field.settle.bill.fund":            "The fund's part: an amount with at most two decimals, like 12.50",
 	"field.settle.bill.policy_self_pay": "The in-policy self-pay: an amount with at most two decimals, like 12.50",
 	"field.settle.bill.full_self_pay":   "The fully self-paid part: an amount with at most two decimals, like 12.50",
+	"device.this":                       "this device",
+	"device.other":                      "another device of the family",
 	"field.settle.visit":                "The visit cannot be later than today or more than five years ago",
 	"ledger.fund":                       "Paid by the fund",
 	// settlement slips, monthly credits, balance checks (issue 12)

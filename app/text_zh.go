@@ -477,6 +477,8 @@ var zh = map[string]string{
 	"field.settle.bill.fund":            "统筹基金支付的金额最多两位小数，例如 12.50",
 	"field.settle.bill.policy_self_pay": "政策范围内自付的金额最多两位小数，例如 12.50",
 	"field.settle.bill.full_self_pay":   "全自费的金额最多两位小数，例如 12.50",
+	"device.this":                       "本机",
+	"device.other":                      "家里的另一台设备",
 	"field.settle.visit":                "就诊日期不能晚于今天，也不能早于五年前",
 	"ledger.fund":                       "统筹基金支付",
 	// 结算单、每月划入、余额核对 (issue 12)

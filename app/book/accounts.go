@@ -1,6 +1,7 @@
 package book
 
 import (
+	"strconv"
 	"time"
 
 	"gongji/shared/family"
@@ -17,6 +18,13 @@ type Row struct {
 	Balance money.Amount    `json:"balance"`
 	State   ItemState       `json:"state"`
 	For     family.PersonID `json:"for,omitempty"` // whom the action was for (the patient of a bill), "" when not known
+	// Ref is the row's number a person can quote: the item's (Book.Ref), a dot, the row's
+	// place among the item's rows.
+	Ref string `json:"ref,omitempty"`
+	// Place is where a bill was paid (the receipt's institution name), when it says.
+	Place string `json:"place,omitempty"`
+	// By is the device that recorded it.
+	By string `json:"by,omitempty"`
 }
 
 // AccountRows is the statement of one personal account or wallet.
@@ -45,21 +53,32 @@ func (b *Book) Accounts() []AccountRows {
 		r.Balance += r.Amount
 		a.Rows = append(a.Rows, r)
 	}
-	for _, it := range b.Items {
+	for i := range b.Items {
+		it := &b.Items[i]
 		if !it.Outcome.Status.Applied() {
 			continue
 		}
-		var whom family.PersonID
+		// the moment it happened: a bill's visit, else when it was made
+		base := Row{Key: it.Act.Key, At: it.Mutation.At, State: it.State, By: it.Device}
 		if r := b.State.Record(it.Act.Key); r != nil {
-			whom = r.Person
+			base.For, base.At = r.Person, r.At
 		}
+		if a, _, ok := settleOf(it); ok {
+			base.Place = a.Place
+		}
+		ref, n := b.Ref(i), 0
 		for _, cr := range creditRows(it.Outcome.Credits, it.Key(), it.State) { // accrued before the item
+			n++
+			cr.row.Ref = ref + "." + strconv.Itoa(n)
 			add(cr.acc, cr.row)
 		}
 		for _, e := range it.Outcome.Entries {
 			for _, p := range e.Postings {
 				if p.Account.Kind == ledger.PersonalAccount || p.Account.Kind == ledger.Wallet {
-					add(p.Account, Row{Key: it.Act.Key, At: it.Mutation.At, Kind: e.Kind, Amount: p.Amount, State: it.State, For: whom})
+					n++
+					r := base
+					r.Kind, r.Amount, r.Ref = e.Kind, p.Amount, ref+"."+strconv.Itoa(n)
+					add(p.Account, r)
 				}
 			}
 		}

@@ -8,6 +8,7 @@ package book
 import (
 	"encoding/json"
 	"sort"
+	"strconv"
 	"time"
 
 	"gongji/shared/civil"
@@ -40,6 +41,9 @@ type Item struct {
 	Outcome  mutation.Outcome
 	State    ItemState
 	Seq      int64
+	// Device is the device that made it (the server's log names it; "" for a device not yet
+	// on a server).
+	Device string
 	// Act is what the item did: its own mutation, or, for an approval that ran a request, the
 	// request's (its key is the request's, which the bill, its record and every correction
 	// of it are named by). Lists of bills and payments read Act, so an approved bill shows.
@@ -55,6 +59,21 @@ type Act struct {
 
 // Key is the item's id in the family.
 func (it *Item) Key() string { return it.Mutation.Key() }
+
+// Ref is the item's number a person can quote: its place in the family's log, or, for an
+// item not yet on a server, L and its place among this device's.
+func (b *Book) Ref(i int) string {
+	if it := &b.Items[i]; it.Seq > 0 {
+		return strconv.FormatInt(it.Seq, 10)
+	}
+	n := 0
+	for j := 0; j <= i; j++ {
+		if b.Items[j].Seq == 0 {
+			n++
+		}
+	}
+	return "L" + strconv.Itoa(n)
+}
 
 // actOf is what item it did in state s (Item.Act).
 func actOf(s *family.State, it *Item) Act {
@@ -84,7 +103,7 @@ func Build(e *engine.Engine, l *Local) *Book {
 	st, err := gsync.Replay(family.State{}, l.Confirmed)
 	b.State, b.Err = st, err
 	for _, c := range l.Confirmed {
-		b.Items = append(b.Items, Item{Mutation: c.Mutation, Outcome: c.Outcome, State: logged(c.Outcome.Status), Seq: c.Seq})
+		b.Items = append(b.Items, Item{Mutation: c.Mutation, Outcome: c.Outcome, State: logged(c.Outcome.Status), Seq: c.Seq, Device: c.Device})
 	}
 	waiting := Pending
 	if l.Family == "" {
@@ -93,7 +112,7 @@ func Build(e *engine.Engine, l *Local) *Book {
 	for _, m := range l.Pending {
 		o, next := mutation.ApplyAs(e, &b.State, l.Actor(), m.Intent(), m.At)
 		b.State = next
-		b.Items = append(b.Items, Item{Mutation: m, Outcome: o, State: waiting})
+		b.Items = append(b.Items, Item{Mutation: m, Outcome: o, State: waiting, Device: l.Device})
 	}
 	for i := range b.Items {
 		b.Items[i].Act = actOf(&b.State, &b.Items[i])

@@ -127,16 +127,18 @@ func money2json(l Ledger) []byte {
 	return data
 }
 
-// CSVHeader are the ledger CSV's columns, by language.
+// CSVHeader are the ledger CSV's columns, by language: first what a person reads (the date
+// as 2026年12月6日), then the same moment for programs (ISO 8601).
 var CSVHeader = map[string][]string{
-	"zh": {"日期", "时间", "成员", "账户", "摘要", "金额（元）", "余额（元）", "状态", "记录编号"},
-	"en": {"Date", "Time", "Person", "Account", "Entry", "Amount (yuan)", "Balance (yuan)", "State", "Record"},
+	"zh": {"编号", "日期", "时间", "成员", "账户", "摘要", "为谁", "地点", "金额（元）", "余额（元）", "状态", "记录设备", "日期（ISO）", "时刻（ISO）"},
+	"en": {"No.", "Date", "Time", "Person", "Account", "Entry", "For", "Place", "Amount (yuan)", "Balance (yuan)", "State", "Recorded on", "Date (ISO)", "Moment (ISO)"},
 }
 
 // CSV is the ledger as a spreadsheet reads it in Excel and WPS: UTF-8 with a byte order
 // mark, CRLF line ends, every field quoted; one row per posting on a personal account or
-// wallet, in each account's order. words names people, account kinds, entry kinds and
-// states in the family's language.
+// wallet, in each account's order, dated by when it happened (a bill by its visit), with a
+// number a person can quote. words names people, account kinds, entry kinds, states and
+// devices in the family's language and writes dates ("date", an ISO date) for people.
 func CSV(b *Book, lang string, words func(kind, key string) string) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
@@ -148,9 +150,14 @@ func CSV(b *Book, lang string, words func(kind, key string) string) []byte {
 	for _, a := range b.Accounts() {
 		for _, r := range a.Rows {
 			t := r.At.In(civil.Zone())
-			writeRow(&buf, []string{t.Format("2006-01-02"), t.Format("15:04"), text(words("person", string(a.Person))),
-				words("account", string(a.Account.Kind)), words("entry", r.Kind), r.Amount.String(), r.Balance.String(),
-				words("state", string(r.State)), r.Key})
+			day := t.Format("2006-01-02")
+			var whom string
+			if r.For != "" {
+				whom = text(words("person", string(r.For)))
+			}
+			writeRow(&buf, []string{r.Ref, words("date", day), t.Format("15:04"), text(words("person", string(a.Person))),
+				words("account", string(a.Account.Kind)), words("entry", r.Kind), whom, text(r.Place), r.Amount.String(),
+				r.Balance.String(), words("state", string(r.State)), text(words("device", r.By)), day, t.Format(time.RFC3339)})
 		}
 	}
 	return buf.Bytes()

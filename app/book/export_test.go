@@ -86,11 +86,52 @@ func TestCSVOpensInSpreadsheets(t *testing.T) {
 	if strings.Join(rows[0], ",") != strings.Join(CSVHeader["zh"], ",") || len(rows) != 3 {
 		t.Fatalf("rows: %q", rows)
 	}
-	if r := rows[1]; r[2] != "张三" || r[3] != "account" || r[4] != "opening" || r[5] != "1000.00" || r[6] != "1000.00" {
+	if r := rows[1]; r[0] != "L1.1" || r[3] != "张三" || r[4] != "account" || r[5] != "opening" || r[8] != "1000.00" || r[9] != "1000.00" ||
+		r[12] != "2026-03-02" || r[13] != "2026-03-02T10:00:00+08:00" {
 		t.Errorf("opening row: %q", r)
 	}
-	if r := rows[2]; r[2] != "'=SUM(1)" {
-		t.Errorf("a formula-like name: %q", r[2])
+	if r := rows[2]; r[3] != "'=SUM(1)" {
+		t.Errorf("a formula-like name: %q", r[3])
+	}
+}
+
+// The CSV answers "what happened": a bill recorded on 12月7日 for a visit on 12月6日 is dated
+// by the visit, names its patient and place, and every row has its own number to quote.
+func TestCSVSaysWhatHappened(t *testing.T) {
+	e := engine.Default()
+	l := family3(t, e)
+	do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical},
+		Created: civil.DateOf(at.Add(-60 * 24 * time.Hour))})
+	b := bill("王芳", "80.00")
+	b.Visit = at.Add(-20 * time.Hour) // the day before, at 14:00
+	b.Place = "社区卫生服务中心"
+	if o := do(t, e, l, mutation.Settle, b); !o.Status.Applied() {
+		t.Fatalf("bill: %+v", o)
+	}
+	data := CSV(Build(e, l), "zh", func(kind, key string) string {
+		if kind == "date" {
+			return "day " + key
+		}
+		return key
+	})
+	rows, err := csv.NewReader(strings.NewReader(string(data[3:]))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := map[string]bool{}
+	var billRow []string
+	for _, r := range rows[1:] {
+		if refs[r[0]] {
+			t.Errorf("number %s twice", r[0])
+		}
+		refs[r[0]] = true
+		if r[5] == "settle" {
+			billRow = r
+		}
+	}
+	if billRow == nil || billRow[1] != "day 2026-03-01" || billRow[2] != "14:00" || billRow[6] != "王芳" ||
+		billRow[7] != "社区卫生服务中心" || billRow[8] != "-80.00" || billRow[12] != "2026-03-01" {
+		t.Errorf("the bill's row: %q", billRow)
 	}
 }
 

@@ -118,12 +118,16 @@ test('export: the family as JSON and the ledger as CSV for Excel and WPS', async
   const text = raw.subarray(3).toString('utf8');
   assert.ok(text.endsWith('\r\n') && !/[^\r]\n/.test(text), 'CRLF line ends');
   const rows = parseCSV(text);
-  assert.deepEqual(rows[0], ['日期', '时间', '成员', '账户', '摘要', '金额（元）', '余额（元）', '状态', '记录编号']);
-  const bill = rows.find((r) => r[2] === '张三' && r[5] === '-80.00');
+  assert.deepEqual(rows[0], ['编号', '日期', '时间', '成员', '账户', '摘要', '为谁', '地点', '金额（元）', '余额（元）', '状态', '记录设备', '日期（ISO）', '时刻（ISO）']);
+  const bill = rows.find((r) => r[3] === '张三' && r[8] === '-80.00');
   assert.ok(bill, 'the bill on 张三\'s account: ' + JSON.stringify(rows));
-  assert.equal(bill[3], '个人账户');
-  assert.equal(bill[6], '920.00');
-  assert.ok(rows.every((r) => r.length === 9), 'nine columns on every row');
+  assert.equal(bill[4], '个人账户');
+  assert.equal(bill[9], '920.00');
+  assert.match(bill[1], /^\d{4}年\d{1,2}月\d{1,2}日$/, 'the date as a family reads it');
+  assert.match(bill[12], /^\d{4}-\d{2}-\d{2}$/, 'the date for programs');
+  assert.ok(bill[6] !== '', 'the bill names whom it was for');
+  assert.equal(new Set(rows.slice(1).map((r) => r[0])).size, rows.length - 1, 'a number to quote on every row, each its own');
+  assert.ok(rows.every((r) => r.length === 14), 'fourteen columns on every row');
 });
 
 // parseCSV reads RFC 4180 CSV: every field quoted, "" for a quote, CRLF between records.
