@@ -131,7 +131,13 @@ func (res *ReconcileResult) compare(d *decider, r SettleRequest, read slip.Read)
 		add(SlipOrderDiffers, own, read.Own)
 		d.say("RC4", SlipOrderDiffers, nil, msgSlipOrder, read.Own, own, read.MutualAid, mutualAid)
 	default:
-		// RC5: an account had another balance than the ledger says
+		// RC5, facts first: the patient's 医保钱包 paid, and a slip lists it with the mutual aid
+		if fromWallet := walletAsMutualAid(read.MutualAid, mutualAid, wallet); fromWallet > 0 {
+			d.say("RC5", "", nil, msgSlipWalletPaid, r.Patient, fromWallet)
+			mutualAid += fromWallet
+		}
+		// RC5, then guesses (the sentences say so): an account had another balance than the
+		// ledger says
 		if read.Own < own {
 			add(SlipBalanceLower, own, read.Own)
 			d.say("RC5", SlipBalanceLower, nil, msgSlipOwnLower, r.Patient, read.Own, own)
@@ -160,6 +166,12 @@ func (e *Engine) slipEntry(s *family.State, d *decider, r SettleRequest, sl slip
 	}
 	post(ledger.AccountOf(r.Patient), read.Own)
 	remaining := read.MutualAid
+	// RC5: what the patient's wallet paid is in the slip's mutual aid, and comes from the wallet
+	if _, mutualAid, wallet := predictedParts(predicted); sl.Payer == "" && patient != nil {
+		fromWallet := money.Min(walletAsMutualAid(read.MutualAid, mutualAid, wallet), patient.Wallet.Balance.NonNegative())
+		post(ledger.WalletOf(r.Patient), fromWallet)
+		remaining -= fromWallet
+	}
 	for _, payer := range slipPayers(s, r.Patient, sl, predicted) {
 		if remaining <= 0 {
 			break
@@ -178,7 +190,8 @@ func (e *Engine) slipEntry(s *family.State, d *decider, r SettleRequest, sl slip
 	if paid := read.Own + read.MutualAid; paid > 0 {
 		entry.Postings = append(entry.Postings, ledger.Posting{Account: ledger.Account{Kind: ledger.External, Owner: "settle"}, Amount: paid})
 	}
-	if read.Balance == nil || patient == nil {
+	// RC6: only an account that exists is adjusted (a resident has none)
+	if read.Balance == nil || patient == nil || !patient.HasAccount {
 		return entry, nil, nil
 	}
 	// RC6: balc is the patient's balance after this settlement
@@ -214,6 +227,16 @@ func slipPayers(s *family.State, patient family.PersonID, sl slip.Slip, predicte
 		}
 	}
 	return out
+}
+
+// walletAsMutualAid is how much of the slip's mutual aid the patient's wallet paid: the
+// prediction's wallet payment, up to what the slip's mutual aid exceeds the relatives' predicted
+// part by.
+func walletAsMutualAid(slipMutualAid, predictedMutualAid, predictedWallet money.Amount) money.Amount {
+	if predictedWallet <= 0 || slipMutualAid <= predictedMutualAid {
+		return 0
+	}
+	return money.Min(slipMutualAid-predictedMutualAid, predictedWallet)
 }
 
 func abs(a money.Amount) money.Amount {

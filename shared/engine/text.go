@@ -97,6 +97,7 @@ const (
 	msgSlipMutualLower  Msg = "slip.mutual_lower"
 	msgSlipMutualHigher Msg = "slip.mutual_higher"
 	msgSlipBalc         Msg = "slip.balc"
+	msgSlipWalletPaid   Msg = "slip.wallet_paid"
 )
 
 // Consent sentences (shared/mutation consent.go): who must approve a mutation that touches
@@ -148,7 +149,7 @@ func Msgs() []Msg {
 		msgHangzhouOffset, msgOriginActive, msgDestNotEnrolled, msgRetiree, msgSameRegion, msgTransferred,
 		msgBalanceStays, msgTransferDue, msgGapOK, msgGapWait, msgSlipInside, msgSlipBeside, msgSlipEither,
 		msgSlipMatches, msgSlipTotal, msgSlipFund, msgSlipFullSelfPay, msgSlipOrder, msgSlipOwnLower, msgSlipOwnHigher,
-		msgSlipMutualLower, msgSlipMutualHigher, msgSlipBalc,
+		msgSlipMutualLower, msgSlipMutualHigher, msgSlipBalc, msgSlipWalletPaid,
 		MsgConsentRequired, MsgConsentBind, MsgConsentRevoke, MsgConsentDevice, MsgConsentNotEntitled,
 		MsgConsentOwnerOnly, MsgConsentApproved, MsgConsentDeclined, MsgConsentDeviceLinked, MsgRefundServerOnly,
 		MsgNameTaken, MsgConsentStillWaiting}

@@ -164,13 +164,15 @@ func enText(m Msg) string {
 	case msgSlipOrder:
 		return "The accounts paid the same in all, in another order: own account %[1]s (predicted %[2]s), relatives %[3]s (predicted %[4]s)."
 	case msgSlipOwnLower:
-		return "%[1]s's own account paid only %[2]s, predicted %[3]s: it held less than the ledger says; a payment elsewhere may be missing."
+		return "A guess: %[1]s's own account paid only %[2]s, predicted %[3]s: it may hold less than recorded, perhaps a payment elsewhere was not entered."
 	case msgSlipOwnHigher:
-		return "%[1]s's own account paid %[2]s, predicted %[3]s: it held more than the ledger says; a monthly credit may be missing."
+		return "A guess: %[1]s's own account paid %[2]s, predicted %[3]s: it may hold more than recorded, perhaps a monthly credit was not entered."
 	case msgSlipMutualLower:
-		return "Relatives' accounts paid only %[1]s, predicted %[2]s: they may hold less than recorded, or a binding was not in force at the counter."
+		return "A guess: relatives' accounts paid only %[1]s, predicted %[2]s: they may hold less than recorded, or a binding was not in force at the counter."
 	case msgSlipMutualHigher:
-		return "Relatives' accounts paid %[1]s, predicted %[2]s: they may hold more than recorded."
+		return "A guess: relatives' accounts paid %[1]s, predicted %[2]s: they may hold more than recorded."
+	case msgSlipWalletPaid:
+		return "%[1]s's medical-insurance wallet paid %[2]s: the slip counts wallet payments with the mutual aid, so relatives' accounts did not pay this part."
 	case msgSlipBalc:
 		return "The slip says %[1]s's account holds %[2]s after this bill; by the ledger it should hold %[3]s, %[4]s apart: adjust the balance to the slip and say why (a missing monthly credit, for example)."
 	case MsgConsentRequired:

@@ -165,13 +165,15 @@ func zhText(m Msg) string {
 	case msgSlipOrder:
 		return "个人账户合计相同，但扣款顺序不同：本人账户实际付%[1]s（预测%[2]s），家人共济实际付%[3]s（预测%[4]s）。"
 	case msgSlipOwnLower:
-		return "%[1]s本人账户实际只付了%[2]s，预测是%[3]s：账户余额比本应用记录的少，可能漏记了一笔在别处的支付。"
+		return "推测：%[1]s本人账户实际只付了%[2]s，预测是%[3]s：账户余额可能比本应用记录的少，也许漏记了一笔在别处的支付。"
 	case msgSlipOwnHigher:
-		return "%[1]s本人账户实际付了%[2]s，预测是%[3]s：账户余额比本应用记录的多，可能漏记了一笔每月划入。"
+		return "推测：%[1]s本人账户实际付了%[2]s，预测是%[3]s：账户余额可能比本应用记录的多，也许漏记了一笔每月划入。"
 	case msgSlipMutualLower:
-		return "家人共济实际只付了%[1]s，预测是%[2]s：家人的账户余额可能比记录的少，或绑定在结算时没有生效。"
+		return "推测：家人共济实际只付了%[1]s，预测是%[2]s：家人的账户余额可能比记录的少，或绑定在结算时没有生效。"
 	case msgSlipMutualHigher:
-		return "家人共济实际付了%[1]s，预测是%[2]s：家人的账户余额可能比记录的多。"
+		return "推测：家人共济实际付了%[1]s，预测是%[2]s：家人的账户余额可能比记录的多。"
+	case msgSlipWalletPaid:
+		return "%[1]s的医保钱包付了%[2]s：结算单把钱包支付算在共济支付里，这部分不是家人账户付的。"
 	case msgSlipBalc:
 		return "结算单显示%[1]s的个人账户结算后余额是%[2]s，按本应用的记录应为%[3]s，相差%[4]s：可以按结算单调整余额，并写明原因（例如漏记的每月划入）。"
 	case MsgConsentRequired:
