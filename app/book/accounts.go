@@ -83,7 +83,8 @@ func (b *Book) Accounts() []AccountRows {
 			}
 		}
 	}
-	for _, cr := range creditRows(b.Due, "", Pending) { // due by now, recorded by the next mutation
+	for i, cr := range creditRows(b.Due, "", Pending) { // due by now, recorded by the next mutation
+		cr.row.Ref = "D" + strconv.Itoa(i+1)
 		add(cr.acc, cr.row)
 	}
 	var out []AccountRows
