@@ -105,6 +105,35 @@ func decideVoid(s *family.State, target string) (Outcome, error) {
 	return o, nil
 }
 
+// replacement says whether a record replaced a bill (an amended bill or a recorded slip):
+// voiding it voids the bill as it stands; only an undo brings the bill it replaced back.
+func replacement(r *family.Record) bool { return r != nil && bill(r.Name) && r.Voids != "" }
+
+// decideVoidAsItStands is void: a bill that replaced another is voided as it stands (its own
+// postings reversed; the bill it replaced stays voided); anything else as decideVoid.
+func decideVoidAsItStands(s *family.State, target string) (Outcome, error) {
+	r := s.Record(target)
+	if !replacement(r) {
+		return decideVoid(s, target)
+	}
+	if r.VoidedBy != "" {
+		return refused(AlreadyVoided), nil
+	}
+	return Outcome{Status: Confirmed, Entries: ownReversal(r)}, nil
+}
+
+// redoVoidAsItStands is the structure of void: a replacement is marked voided, and what it
+// replaced stays voided.
+func redoVoidAsItStands(next *family.State, id, target string, rec *family.Record) error {
+	t := next.Record(target)
+	if !replacement(t) {
+		return redoVoid(next, id, target, rec)
+	}
+	rec.Voids, rec.Person = target, t.Person
+	next.Mark(target, func(r *family.Record) { r.VoidedBy = id })
+	return nil
+}
+
 // decideUndo is a void of the device's last action that can be taken back.
 func decideUndo(s *family.State, m Mutation, a *UndoArgs) (Outcome, error) {
 	if last := LastAction(s, clientOf(m.ID)); last == nil || last.ID != a.Target {

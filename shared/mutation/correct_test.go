@@ -155,10 +155,18 @@ func TestAmendBill(t *testing.T) {
 		no(mut("c/4", mutation.Void, `{"target":"c/1"}`), mutation.AlreadyVoided),
 		// amending the amendment replaces its bill only; the first stays voided
 		ok(mut("c/5", mutation.AmendBill, `{"target":"c/2","settle":`+bill("kid", 5000)+`}`), bal{"mom": fen("450.00")}),
-		// voiding the second amendment brings back the first's bill
-		ok(mut("c/6", mutation.Void, `{"target":"c/5"}`), bal{"mom": fen("350.00")}),
-		// voiding the first amendment brings back the original bill
-		ok(mut("c/7", mutation.Void, `{"target":"c/2"}`), bal{"mom": fen("300.00")}),
+		// voiding the corrected bill voids the bill as it stands: no earlier version comes back
+		{m: mut("c/6", mutation.Void, `{"target":"c/5"}`), status: mutation.Confirmed, want: bal{"mom": fen("500.00")},
+			check: func(t *testing.T, s *family.State) {
+				if s.Record("c/5").VoidedBy != "c/6" || s.Record("c/2").VoidedBy != "c/5" || s.Record("c/1").VoidedBy != "c/2" {
+					t.Errorf("voided by: c/5 %q, c/2 %q, c/1 %q", s.Record("c/5").VoidedBy, s.Record("c/2").VoidedBy, s.Record("c/1").VoidedBy)
+				}
+			}},
+		no(mut("c/7", mutation.Void, `{"target":"c/2"}`), mutation.AlreadyVoided),
+		// undo is the way back: undoing the void brings the corrected bill back, and undoing the
+		// correction brings back the version before it
+		ok(mut("c/11", mutation.Undo, `{"target":"c/6"}`), bal{"mom": fen("450.00")}),
+		ok(mut("c/12", mutation.Undo, `{"target":"c/5"}`), bal{"mom": fen("350.00")}),
 		no(mut("c/8", mutation.AmendBill, `{"target":"b1","settle":`+bill("kid", 100)+`}`), mutation.TargetUnknown),
 		ok(mut("c/9", mutation.Credit, `{"person":"kid","account":"wallet","amount":"1.00"}`), nil),
 		no(mut("c/10", mutation.AmendBill, `{"target":"c/9","settle":`+bill("kid", 100)+`}`), mutation.NotABill),

@@ -299,10 +299,10 @@ func declareKinds() []Kind {
 			check: func(a *VoidArgs) error { return first(id("target", a.Target), text("reason", a.Reason, false)) },
 			need:  func(s *family.State, a *VoidArgs) need { return needTouched(s, a.Target) },
 			decide: func(c call, a *VoidArgs) (Outcome, error) {
-				return decideVoid(c.s, a.Target)
+				return decideVoidAsItStands(c.s, a.Target)
 			},
 			finish: func(next *family.State, c call, a *VoidArgs, rec *family.Record) error {
-				return redoVoid(next, c.m.ID, a.Target, rec)
+				return redoVoidAsItStands(next, c.m.ID, a.Target, rec)
 			},
 			record:   func(call, *VoidArgs, *family.Record) {}, // person and profiles: redoVoid
 			voidable: true}),
