@@ -166,8 +166,19 @@ func billMark(b *book.Book, bill book.Bill) app.UI {
 	case bill.VoidedBy != "":
 		return app.P().Class("mark voided").Text(st.T("ledger.voided") + " · " + describe(b, bill.VoidedBy))
 	case bill.Amends != "":
-		return app.P().Class("mark corrected").Text(st.T("ledger.corrected") + colon() + st.T("ledger.was") + " " +
-			billTotal(b, bill.Amends) + " → " + st.T("ledger.now") + " " + yuan(bill.Total))
+		reason := ""
+		if it := b.Item(bill.Key); it != nil {
+			var a struct {
+				Reason string `json:"reason"`
+			}
+			json.Unmarshal(it.Act.Args, &a)
+			reason = memo(a.Reason)
+		}
+		if was := billTotal(b, bill.Amends); was != yuan(bill.Total) {
+			return app.P().Class("mark corrected").Text(st.T("ledger.corrected") + colon() + st.T("ledger.was") + " " +
+				was + " → " + st.T("ledger.now") + " " + yuan(bill.Total) + reason)
+		}
+		return app.P().Class("mark corrected").Text(st.T("ledger.corrected") + colon() + st.T("ledger.recomputed") + reason)
 	}
 	return app.Text("")
 }
@@ -232,7 +243,10 @@ func describe(b *book.Book, key string) string {
 	case mutation.AmendBill:
 		var a mutation.AmendArgs
 		json.Unmarshal(it.Mutation.Args, &a)
-		return name + colon() + billTotal(b, a.Target) + " → " + yuan(a.Settle.Bill.Total)
+		if was := billTotal(b, a.Target); was != yuan(a.Settle.Bill.Total) {
+			return name + colon() + was + " → " + yuan(a.Settle.Bill.Total) + memo(a.Reason)
+		}
+		return name + colon() + personName(a.Settle.Patient) + st.T("ledger.billof") + " " + yuan(a.Settle.Bill.Total) + memo(a.Reason)
 	case mutation.PayPremium:
 		var a mutation.PremiumArgs
 		json.Unmarshal(it.Mutation.Args, &a)
@@ -245,13 +259,28 @@ func describe(b *book.Book, key string) string {
 		var a mutation.VoidArgs
 		json.Unmarshal(it.Mutation.Args, &a)
 		if t := b.Item(a.Target); t != nil && (t.Mutation.Name == mutation.Void || t.Mutation.Name == mutation.Undo) {
-			return st.T("ledger.restore") + colon() + describe(b, targetOf(t))
+			return st.T("ledger.restore") + colon() + subject(b, targetOf(t))
 		}
-		return name + colon() + describe(b, a.Target)
+		return name + colon() + subject(b, a.Target) + memo(a.Reason)
 	case mutation.EditPerson, mutation.LifeEvent:
 		return name + colon() + profileChange(b, key)
 	}
 	return name
+}
+
+// subject is what a correction is about, in one level of words (never a correction of a
+// correction of ...): a bill as it stands ("王芳的账单 120.00 元"), else the action itself.
+func subject(b *book.Book, key string) string {
+	st := theStore()
+	for _, bill := range b.Bills() {
+		if bill.Key == key {
+			return personName(bill.Patient) + st.T("ledger.billof") + " " + yuan(bill.Total)
+		}
+	}
+	if it := b.Item(key); it != nil && (it.Mutation.Name == mutation.Void || it.Mutation.Name == mutation.Undo) {
+		return st.T("mut." + string(it.Mutation.Name))
+	}
+	return describe(b, key)
 }
 
 func targetOf(it *book.Item) string {

@@ -479,6 +479,7 @@ var en = map[string]string{
 	"field.settle.bill.full_self_pay":   "The fully self-paid part: an amount with at most two decimals, like 12.50",
 	"device.this":                       "this device",
 	"device.other":                      "another device of the family",
+	"ledger.recomputed":                 "the total is the same; who pays what was worked out again from the corrected bill",
 	"field.settle.visit":                "The visit cannot be later than today or more than five years ago",
 	"ledger.fund":                       "Paid by the fund",
 	// settlement slips, monthly credits, balance checks (issue 12)
