@@ -193,7 +193,7 @@ func zhText(m Msg) string {
 	case MsgConsentDeclined:
 		return "已拒绝这项请求，什么都没有改变。"
 	case MsgNameTaken:
-		return "家里已经有一位成员叫这个名字：%[1]s。家人的名字不能重复，可以加上称呼来区分，例如“王秀英（奶奶）”。"
+		return "家里已经有人叫这个名字了：%[1]s。家人的名字不能重复，可以加上称呼来区分，例如“王秀英（奶奶）”。"
 	case MsgConsentStillWaiting:
 		return "已记下你的同意。这件事还会动用%[1]s的钱或资料，需要%[1]s在自己的设备上同意（或者家庭管理员同意），之后才会生效。"
 	case MsgConsentDeviceLinked:
