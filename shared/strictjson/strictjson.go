@@ -84,6 +84,18 @@ func Check(data []byte, mode Mode) *Error {
 	return nil
 }
 
+// PathOf is the path of the first string value of data spelled exactly text (without
+// escapes), such as the amount a decoder refused: its error has the text, not the field.
+func PathOf(data []byte, text string) (string, bool) {
+	c := checker{data: data, mode: Record, find: text, finding: true}
+	c.space()
+	c.value()
+	if c.failed && c.found {
+		return c.pathString(), true
+	}
+	return "", false
+}
+
 // Unmarshal checks data (Check, Input mode), then reads it into v with json.Unmarshal.
 func Unmarshal(data []byte, v any) error {
 	if err := Check(data, Input); err != nil {
@@ -116,11 +128,23 @@ type checker struct {
 	// failed says the check stopped: why at pos, inside the levels of path.
 	failed bool
 	why    string
+	// finding: PathOf stops at the first string value spelled find (found).
+	find           string
+	finding, found bool
 }
 
 func (c *checker) fail(reason string) {
 	if !c.failed {
 		c.failed, c.why = true, reason
+	}
+}
+
+// failEnd: the input stops inside a value. The whole input is what failed (a body cut
+// short), not the value the path would name.
+func (c *checker) failEnd(where string) {
+	if !c.failed {
+		c.fail("unexpected end of input" + where)
+		c.depth = 0
 	}
 }
 
@@ -176,7 +200,7 @@ func (c *checker) space() {
 
 func (c *checker) value() {
 	if c.pos >= len(c.data) {
-		c.fail("unexpected end of input")
+		c.failEnd("")
 		return
 	}
 	switch ch := c.data[c.pos]; {
@@ -236,7 +260,7 @@ func (c *checker) array() {
 		}
 		c.space()
 		if c.pos >= len(c.data) {
-			c.fail("unexpected end of input in an array")
+			c.failEnd(" in an array")
 			return
 		}
 		switch c.data[c.pos] {
@@ -326,7 +350,7 @@ func (c *checker) object() {
 		}
 		c.space()
 		if c.pos >= len(c.data) {
-			c.fail("unexpected end of input in an object")
+			c.failEnd(" in an object")
 			return
 		}
 		switch c.data[c.pos] {
@@ -391,7 +415,13 @@ func upper(ch byte) byte {
 // str reads a string value at c.pos (its opening quote).
 func (c *checker) str() {
 	c.pos++
+	from := c.pos
 	c.strBody()
+	if c.finding && !c.failed && string(c.data[from:c.pos-1]) == c.find {
+		c.pos = from
+		c.found = true
+		c.fail("found")
+	}
 }
 
 // strBody reads a string's bytes after the opening quote, through the closing one. Printable
@@ -439,7 +469,7 @@ func (c *checker) strBody() {
 		i = c.pos
 	}
 	c.pos = i
-	c.fail("unexpected end of input in a string")
+	c.failEnd(" in a string")
 }
 
 // escape reads one backslash escape at c.pos.
@@ -447,7 +477,7 @@ func (c *checker) escape() {
 	data := c.data
 	if c.pos+1 >= len(data) {
 		c.pos = len(data)
-		c.fail("unexpected end of input in a string")
+		c.failEnd(" in a string")
 		return
 	}
 	switch data[c.pos+1] {
@@ -499,7 +529,7 @@ func control(r rune) bool {
 func (c *checker) hex4(at int) (rune, bool) {
 	if at+4 > len(c.data) {
 		c.pos = len(c.data)
-		c.fail("unexpected end of input in a \\u escape")
+		c.failEnd(" in a \\u escape")
 		return 0, false
 	}
 	var r rune

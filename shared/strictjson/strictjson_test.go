@@ -225,3 +225,16 @@ func countKeyTokens(t *testing.T, data []byte) int {
 		wantKey = len(inObject) > 0 && inObject[len(inObject)-1]
 	}
 }
+
+func TestPathOf(t *testing.T) {
+	for _, c := range []struct{ in, text, path string }{
+		{`{"mutations":[{"args":{}},{"expected":{"lines":[{"amount":"1.5"}]}}]}`, "1.5", "mutations[1].expected.lines[0].amount"},
+		{`["a","b"]`, "b", "[1]"},
+		{`{"a":{"b":"x"},"c":"y"}`, "y", "c"},
+		{`{"x":"1.5"}`, "2.5", ""},
+	} {
+		if got, _ := PathOf([]byte(c.in), c.text); got != c.path {
+			t.Errorf("PathOf(%s, %q) = %q, want %q", c.in, c.text, got, c.path)
+		}
+	}
+}
