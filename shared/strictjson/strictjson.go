@@ -55,13 +55,14 @@ const (
 	Input Mode = iota
 	// Record is what this program wrote earlier (a log record, a snapshot): the structure
 	// and UTF-8 are checked, but a control character that an older build let in stays
-	// readable, so that a family's log never becomes unreadable by an upgrade.
+	// readable, so that a family's log never becomes unreadable by an upgrade, and keys
+	// differing only in case are two keys (maps keyed by client ids).
 	Record
 )
 
 // Check reports the first reason data is not exactly one strict JSON value, or nil: nothing
 // but white space after the value, no two keys of an object that encoding/json would take for
-// the same field, strings of valid UTF-8 (no lone surrogate escaped either), and in Input
+// the same field (in Record mode: no two equal keys), strings of valid UTF-8 (no lone surrogate escaped either), and in Input
 // mode no control character in a string other than tab, line feed and carriage return.
 func Check(data []byte, mode Mode) *Error {
 	c := checker{data: data, mode: mode}
@@ -137,6 +138,14 @@ func (c *checker) fail(reason string) {
 	if !c.failed {
 		c.failed, c.why = true, reason
 	}
+}
+
+func (c *checker) failDuplicate(k span) {
+	if c.mode == Record {
+		c.fail("a second key " + strconv.Quote(c.keyText(k)) + " in this object")
+		return
+	}
+	c.fail("a second key " + strconv.Quote(c.keyText(k)) + " in this object (keys match whatever their case)")
 }
 
 // failEnd: the input stops inside a value. The whole input is what failed (a body cut
@@ -313,14 +322,14 @@ func (c *checker) object() {
 		case folded != nil:
 			name := c.fold(k)
 			if _, dup := folded[name]; dup {
-				c.fail("a second key " + strconv.Quote(c.keyText(k)) + " in this object (keys match whatever their case)")
+				c.failDuplicate(k)
 				return
 			}
 			folded[name] = struct{}{}
 		case c.nkeys-start < linearKeys && c.nkeys < len(c.keys):
 			for _, prev := range c.keys[start:c.nkeys] {
 				if c.sameKey(prev, k) {
-					c.fail("a second key " + strconv.Quote(c.keyText(k)) + " in this object (keys match whatever their case)")
+					c.failDuplicate(k)
 					return
 				}
 			}
@@ -332,7 +341,7 @@ func (c *checker) object() {
 				folded[c.fold(prev)] = struct{}{}
 			}
 			if _, dup := folded[c.fold(k)]; dup {
-				c.fail("a second key " + strconv.Quote(c.keyText(k)) + " in this object (keys match whatever their case)")
+				c.failDuplicate(k)
 				return
 			}
 			folded[c.fold(k)] = struct{}{}
@@ -368,14 +377,19 @@ func (c *checker) object() {
 	}
 }
 
-// sameKey says whether encoding/json would take keys a and b for the same struct field: equal
-// once each rune is folded as it folds names (upper of lower case, so "K" the Kelvin sign is
-// "k"). Plain ASCII keys without escapes, every key Gongji writes, are compared in place.
+// sameKey says whether keys a and b name the same member. For Input, that is whether
+// encoding/json would take them for the same struct field: equal once each rune is folded as
+// it folds names (upper of lower case, so "K" the Kelvin sign is "k"). A record holds maps
+// keyed by ids a device chose ("C1" and "c1" are two clients), so there keys are the same only
+// when equal. Plain ASCII keys without escapes, every key Gongji writes, are compared in place.
 func (c *checker) sameKey(a, b span) bool {
 	x, y := c.data[a.from:a.to], c.data[b.from:b.to]
 	if plainASCII(x) && plainASCII(y) {
 		if len(x) != len(y) {
 			return false
+		}
+		if c.mode == Record {
+			return string(x) == string(y)
 		}
 		for i := range x {
 			if upper(x[i]) != upper(y[i]) {
@@ -387,8 +401,11 @@ func (c *checker) sameKey(a, b span) bool {
 	return c.fold(a) == c.fold(b)
 }
 
-// fold is a key as encoding/json folds it to find a field.
+// fold is a key as sameKey compares it.
 func (c *checker) fold(k span) string {
+	if c.mode == Record {
+		return c.keyText(k)
+	}
 	var b []byte
 	for _, r := range c.keyText(k) {
 		b = utf8.AppendRune(b, unicode.ToUpper(unicode.ToLower(r)))

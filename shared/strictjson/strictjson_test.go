@@ -87,10 +87,12 @@ func TestCheckRefuses(t *testing.T) {
 // TestRecordMode: a record keeps control characters an older build let in; the structure is
 // checked the same.
 func TestRecordMode(t *testing.T) {
-	if err := Check([]byte(`{"id":"P\u0000","memo":"\b\u0085"}`), Record); err != nil {
-		t.Errorf("a record with escaped controls refused: %v", err)
+	for _, in := range []string{`{"id":"P\u0000","memo":"\b\u0085"}`, `{"last_mutation_ids":{"c1":1,"C1":2}}`} {
+		if err := Check([]byte(in), Record); err != nil {
+			t.Errorf("record %s refused: %v", in, err)
+		}
 	}
-	for _, in := range []string{`{"a":1,"a":2}`, `{}}`, "\"\xff\"", `"\ud800"`} {
+	for _, in := range []string{`{"a":1,"a":2}`, `{"a":1,"\u0061":2}`, `{}}`, "\"\xff\"", `"\ud800"`} {
 		if Check([]byte(in), Record) == nil {
 			t.Errorf("record %q accepted", in)
 		}
