@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	"gongji/shared/money"
 	"gongji/shared/mutation"
 	"gongji/shared/sync"
 )
@@ -55,27 +54,6 @@ func checkEdge(m *sync.Mutation, args any) *sync.FieldError {
 	}
 	if !mutation.Known(m.Name) {
 		return &sync.FieldError{Field: "name", Reason: fmt.Sprintf("unknown mutation %q: this server does not know it, nothing was stored (update the server)", m.Name)}
-	}
-	// A bill that amends or a slip that records one carries the bill's amounts: none of them
-	// has a sign (issue 18: a minus only where rules.md allows one). Their sum is the
-	// engine's to check, as it decides the amended bill.
-	var bill *mutation.SettleArgs
-	switch a := args.(type) {
-	case *mutation.AmendArgs:
-		bill = &a.Settle
-	case *mutation.RecordSlipArgs:
-		bill = &a.Settle
-	}
-	if bill != nil {
-		b := bill.Bill
-		for _, part := range []struct {
-			field  string
-			amount money.Amount
-		}{{"total", b.Total}, {"fund", b.Fund}, {"policy_self_pay", b.PolicySelfPay}, {"full_self_pay", b.FullSelfPay}} {
-			if part.amount < 0 {
-				return &sync.FieldError{Field: "args.settle.bill." + part.field, Reason: part.amount.String() + ": must not be negative"}
-			}
-		}
 	}
 	return mutation.CheckAmounts(args, m.Expected) // Validate decoded every known name's arguments
 }
