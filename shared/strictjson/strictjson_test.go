@@ -133,9 +133,8 @@ func BenchmarkCheck(b *testing.B) {
 
 // FuzzCheck guards what Check promises: whatever it accepts, encoding/json reads too, to the
 // value a reader keeping the first of two keys reads (no key was taken twice); the value
-// encoded again is
-// accepted again, and that canonical form (what json.Marshal writes) encoded once more is the
-// same bytes.
+// encoded again is accepted again, and that canonical form (what json.Marshal writes) encoded
+// once more is the same bytes.
 func FuzzCheck(f *testing.F) {
 	for _, s := range []string{pushBody, `{"a":1,"a":2}`, `{"a":1}}`, `"\u0000"`, `{"k":1,"K":2}`,
 		`[1,-0.5e3,true,null,"\ud83d\ude00"]`, `{"x":{"y":[{}]}}`, `"` + "\u212a" + `"`} {
