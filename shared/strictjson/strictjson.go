@@ -62,8 +62,9 @@ const (
 
 // Check reports the first reason data is not exactly one strict JSON value, or nil: nothing
 // but white space after the value, no two keys of an object that encoding/json would take for
-// the same field (in Record mode: no two equal keys), strings of valid UTF-8 (no lone surrogate escaped either), and in Input
-// mode no control character in a string other than tab, line feed and carriage return.
+// the same field (in Record mode: no two equal keys), strings of valid UTF-8 (no lone
+// surrogate escaped either), and in Input mode no control character in a string other than
+// tab, line feed and carriage return.
 func Check(data []byte, mode Mode) *Error {
 	c := checker{data: data, mode: mode}
 	if len(data) > maxInput {
@@ -113,7 +114,7 @@ type level struct {
 	index  int32
 }
 
-// span is where a key's bytes are: data[from:to]. An input is at most a few MiB.
+// span is where a key's bytes are: data[from:to] (an input is at most maxInput bytes).
 type span struct{ from, to int32 }
 
 type checker struct {
