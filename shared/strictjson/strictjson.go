@@ -538,11 +538,13 @@ func (c *checker) escape() {
 	}
 }
 
-// control says whether r is a control character a person's text must not hold: every one of
-// Unicode's Cc but tab, line feed and carriage return.
-func control(r rune) bool {
-	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f)
-}
+// IsControl says whether r is one of Unicode's control characters (Cc: U+0000 to U+001F,
+// U+007F to U+009F). An id holds none (mutation's id check, the join's person); a person's
+// text only tab, line feed and carriage return (Check).
+func IsControl(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }
+
+// control says whether r is a control character a person's text must not hold.
+func control(r rune) bool { return IsControl(r) && r != '\t' && r != '\n' && r != '\r' }
 
 func (c *checker) hex4(at int) (rune, bool) {
 	if at+4 > len(c.data) {
