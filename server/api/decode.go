@@ -11,6 +11,7 @@ import (
 	"gongji/shared/civil"
 	"gongji/shared/jsonerr"
 	"gongji/shared/money"
+	"gongji/shared/mutation"
 	"gongji/shared/strictjson"
 	"gongji/shared/sync"
 )
@@ -103,6 +104,21 @@ func pathField(path string) string {
 		return "body"
 	}
 	return path
+}
+
+// checkID answers 400 for an id that is missing, too long or holds a control character: the
+// strict reader lets tab and line breaks into free text, an id holds none (as mutation's).
+func checkID(w http.ResponseWriter, field, v string) bool {
+	if !checkText(w, field, v, mutation.MaxIDLen) {
+		return false
+	}
+	for i, r := range v {
+		if strictjson.IsControl(r) {
+			writeError(w, http.StatusBadRequest, "bad_request", field, fmt.Sprintf("a control character U+%04X at byte %d: an id holds none", r, i))
+			return false
+		}
+	}
+	return true
 }
 
 // checkText answers 400 for a required text field that is missing, not UTF-8 or too long.

@@ -79,6 +79,7 @@ func TestStrictInput(t *testing.T) {
 		{"an escaped NUL in a family's name", "/api/v1/families", "none", `{"name":"王家\u0000","device":"手机"}`, "name", "U+0000"},
 		{"an escaped NUL in a device's name", "/api/v1/join", "none", `{"code":"ABCD-EFGH","device":"手机\u0000"}`, "device", "U+0000"},
 		{"an escaped NUL in a joining person", "/api/v1/join", "none", `{"code":"ABCD-EFGH","device":"手机","person":"mom\u0000"}`, "person", "U+0000"},
+		{"a tab in a joining person", "/api/v1/join", "none", `{"code":"ABCD-EFGH","device":"手机","person":"mom\t"}`, "person", "an id holds none"},
 	}
 	head := func() int64 {
 		page, err := h.db.Pull(context.Background(), h.ids["family"], 0, 1)
