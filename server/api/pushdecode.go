@@ -11,10 +11,10 @@ import (
 // DecodePush reads a push body at the edge, before anything is stored (issue 10): one strict
 // JSON value (checkJSON: no key twice, valid UTF-8, no control characters; issue 18), a
 // format-version-1 body upgraded, the JSON of sync.PushRequest, its stateless checks
-// (sync.Validate), no mutation as the server's own client, only names this build knows (a new push of an unknown
-// name is refused, not stored; old logs with status unknown stay readable), and every
-// amount's sign rule and bound (mutation.CheckAmounts). Every error names its field. It does
-// no I/O, so a fuzz test can run it.
+// (sync.Validate), no mutation as the server's own client, only names this build knows (a
+// new push of an unknown name is refused, not stored; old logs with status unknown stay
+// readable), and every amount's sign rule and bound (mutation.CheckAmounts). Every error
+// names its field. It does no I/O, so a fuzz test can run it.
 func DecodePush(body []byte) (*sync.PushRequest, *sync.FieldError) {
 	if fe := checkJSON(body); fe != nil {
 		return nil, fe
