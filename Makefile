@@ -114,8 +114,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./shared/slip
 	$(GO) test -run '^$$' -fuzz '^FuzzSum$$' -fuzztime $(FUZZTIME) ./shared/money
 	$(GO) test -run '^$$' -fuzz '^FuzzText$$' -fuzztime $(FUZZTIME) ./shared/money
-	$(GO) test -run '^$$' -fuzz '^FuzzCheckUTF8$$' -fuzztime $(FUZZTIME) ./shared/sync
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodePush$$' -fuzztime $(FUZZTIME) ./server/api
+	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) ./shared/strictjson
 
 clean:
 	rm -rf $(OUT)

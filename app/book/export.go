@@ -11,6 +11,7 @@ import (
 	"gongji/shared/civil"
 	"gongji/shared/family"
 	"gongji/shared/money"
+	"gongji/shared/strictjson"
 	gsync "gongji/shared/sync"
 )
 
@@ -95,7 +96,7 @@ func Import(data []byte, lang string, build func(*Local) *Book) (*Local, error) 
 		return nil, fmt.Errorf("%w: larger than %d bytes", ErrNotExport, MaxExportBytes)
 	}
 	var x Export
-	if err := json.Unmarshal(data, &x); err != nil {
+	if err := strictjson.Unmarshal(data, &x); err != nil { // issue 18: one strict reader
 		return nil, fmt.Errorf("%w: %v", ErrNotExport, err)
 	}
 	if x.Format != ExportFormat || x.Version != ExportVersion || x.ClientID == "" {

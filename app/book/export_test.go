@@ -52,6 +52,19 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if _, err := Import([]byte(`{"format":"other"}`), "zh", nil); !errors.Is(err, ErrNotExport) {
 		t.Errorf("another file: %v", err)
 	}
+	// issue 18: the file is read by the strict reader, whatever follows or repeats in it
+	for name, changed := range map[string][]byte{
+		"a stray } after the file":  append(bytes.TrimSpace(bytes.Clone(data)), '}'),
+		"a second family name":      bytes.Replace(data, []byte(`"family_name":`), []byte(`"family_name":"李家","family_name":`), 1),
+		"an escaped NUL in the log": bytes.Replace(data, []byte(`"name":"王芳"`), []byte(`"name":"王芳\u0000"`), 1),
+	} {
+		if bytes.Equal(changed, data) {
+			t.Fatalf("%s: the test file did not change", name)
+		}
+		if _, err := Import(changed, "zh", func(l *Local) *Book { return Build(e, l) }); !errors.Is(err, ErrNotExport) {
+			t.Errorf("%s: %v, want %v", name, err, ErrNotExport)
+		}
+	}
 }
 
 func decodeExport(t *testing.T, data []byte) Export {

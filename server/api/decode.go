@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,7 +8,11 @@ import (
 	"net/http"
 	"unicode/utf8"
 
+	"gongji/shared/civil"
 	"gongji/shared/jsonerr"
+	"gongji/shared/money"
+	"gongji/shared/mutation"
+	"gongji/shared/strictjson"
 	"gongji/shared/sync"
 )
 
@@ -46,37 +49,76 @@ func upgradeV1(w http.ResponseWriter, body []byte) ([]byte, bool) {
 	return up, true
 }
 
-// decodeJSON reads one JSON value into v, or answers 400 naming the field.
+// decodeJSON reads one strict JSON value into v (readJSON), or answers 400 naming the field.
 func decodeJSON(w http.ResponseWriter, body []byte, v any) bool {
-	if fe := sync.CheckUTF8(body); fe != nil { // json would replace invalid bytes silently
+	if fe := readJSON(body, v); fe != nil {
 		writeError(w, http.StatusBadRequest, "bad_request", fe.Field, fe.Reason)
 		return false
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	err := dec.Decode(v)
-	if err == nil && dec.More() {
-		err = errors.New("trailing data after the JSON value")
+	return true
+}
+
+// readJSON reads body into v: strictjson's check first (one value, no key twice, UTF-8, no
+// control characters: issue 18), so that json.Unmarshal maps bytes every reader reads alike.
+// Its error names the field by its path ("mutations[3].args.amount"), "body" for the whole.
+func readJSON(body []byte, v any) *sync.FieldError {
+	if fe := checkJSON(body); fe != nil {
+		return fe
 	}
+	return unmarshalJSON(body, v)
+}
+
+// checkJSON is strictjson's check of a body, its error naming the field.
+func checkJSON(body []byte) *sync.FieldError {
+	if err := strictjson.Check(body, strictjson.Input); err != nil {
+		return &sync.FieldError{Field: pathField(err.Path), Reason: fmt.Sprintf("%s (byte %d)", err.Reason, err.Offset)}
+	}
+	return nil
+}
+
+// unmarshalJSON maps a checked body into v; its error names the field.
+func unmarshalJSON(body []byte, v any) *sync.FieldError {
+	err := json.Unmarshal(body, v)
 	if err == nil {
-		return true
+		return nil
 	}
 	var typeErr *json.UnmarshalTypeError
-	var syntaxErr *json.SyntaxError
+	var moneyErr *money.ParseError
+	var dateErr *civil.ParseError
 	switch {
 	case errors.As(err, &typeErr):
-		field := typeErr.Field
-		if field == "" {
-			field = "body"
-		}
-		writeError(w, http.StatusBadRequest, "bad_request", field,
-			jsonerr.Describe(typeErr))
-	case errors.As(err, &syntaxErr):
-		writeError(w, http.StatusBadRequest, "bad_request", "body",
-			fmt.Sprintf("malformed JSON at byte %d: %v", syntaxErr.Offset, err))
-	default:
-		writeError(w, http.StatusBadRequest, "bad_request", "body", err.Error())
+		return &sync.FieldError{Field: pathField(typeErr.Field), Reason: jsonerr.Describe(typeErr)}
+	case errors.As(err, &moneyErr): // a text decoder's error has the text, not the field
+		path, _ := strictjson.PathOf(body, moneyErr.Input)
+		return &sync.FieldError{Field: pathField(path), Reason: err.Error()}
+	case errors.As(err, &dateErr):
+		path, _ := strictjson.PathOf(body, dateErr.Input)
+		return &sync.FieldError{Field: pathField(path), Reason: err.Error()}
 	}
-	return false
+	return &sync.FieldError{Field: "body", Reason: err.Error()}
+}
+
+// pathField is a JSON path as an error's field: the whole value is "body".
+func pathField(path string) string {
+	if path == "" {
+		return "body"
+	}
+	return path
+}
+
+// checkID answers 400 for an id that is missing, too long or holds a control character: the
+// strict reader lets tab and line breaks into free text, an id holds none (as mutation's).
+func checkID(w http.ResponseWriter, field, v string) bool {
+	if !checkText(w, field, v, mutation.MaxIDLen) {
+		return false
+	}
+	for i, r := range v {
+		if strictjson.IsControl(r) {
+			writeError(w, http.StatusBadRequest, "bad_request", field, fmt.Sprintf("a control character U+%04X at byte %d: an id holds none", r, i))
+			return false
+		}
+	}
+	return true
 }
 
 // checkText answers 400 for a required text field that is missing, not UTF-8 or too long.

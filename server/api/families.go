@@ -6,7 +6,6 @@ import (
 
 	"gongji/server/store"
 	"gongji/shared/family"
-	"gongji/shared/mutation"
 	"gongji/shared/sync"
 )
 
@@ -62,7 +61,7 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 	var req joinRequest
 	if !decodeBody(w, r, &req) || !checkText(w, "code", req.Code, 40) ||
 		!checkText(w, "device", req.Device, sync.MaxDeviceName) ||
-		(req.Person != "" && !checkText(w, "person", string(req.Person), mutation.MaxIDLen)) || !s.admitJoin(w, r, req.Code) {
+		(req.Person != "" && !checkID(w, "person", string(req.Person))) || !s.admitJoin(w, r, req.Code) {
 		return
 	}
 	secret := newToken()

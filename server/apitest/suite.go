@@ -25,6 +25,7 @@ func Suite(t *testing.T, base string) {
 	t.Run("events", func(t *testing.T) { testEvents(t, base) })
 	t.Run("attack: consent", func(t *testing.T) { AttackConsent(t, base) }) // attack_consent.go
 	t.Run("attack: limits", func(t *testing.T) { attackLimits(t, base) })   // attack_limits.go (issue 10)
+	t.Run("attack: input", func(t *testing.T) { attackInput(t, base) })     // attack_input.go (issue 18)
 }
 
 const day = "2025-06-01T10:00:00+08:00"

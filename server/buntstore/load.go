@@ -1,7 +1,6 @@
 package buntstore
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -79,19 +78,19 @@ func (l *loader) key(k, v string) {
 	switch {
 	case parts[2] == "m":
 		l.archive(fam)
-		err = json.Unmarshal([]byte(v), &fm.info)
+		err = unmarshalRecord(v, &fm.info)
 	case parts[2] == "c" && l.full:
 		_, err = decodeSnapshot(v) // checked, not used
 	case parts[2] == "c":
 		err = l.snapshot(fm, v)
 	case parts[2] == "d" && len(parts) == 4:
 		var d store.Device
-		if err = json.Unmarshal([]byte(v), &d); err == nil {
+		if err = unmarshalRecord(v, &d); err == nil {
 			l.s.putDevice(fm, d)
 		}
 	case parts[2] == "i" && len(parts) == 4:
 		var inv store.Invite
-		if err = json.Unmarshal([]byte(v), &inv); err == nil {
+		if err = unmarshalRecord(v, &inv); err == nil {
 			l.s.invites[inv.CodeHash] = inv
 		}
 	case parts[2] == "l" && len(parts) == 4:

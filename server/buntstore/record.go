@@ -12,6 +12,7 @@ import (
 	"strings"
 	gosync "sync"
 
+	"gongji/shared/strictjson"
 	"gongji/shared/sync"
 )
 
@@ -53,10 +54,21 @@ func decodeV1(payload string) ([]sync.Change, error) {
 
 func decodeV2(payload string) ([]sync.Change, error) {
 	var changes []sync.Change
-	if err := json.Unmarshal([]byte(payload), &changes); err != nil {
+	if err := unmarshalRecord(payload, &changes); err != nil {
 		return nil, err
 	}
 	return changes, nil
+}
+
+// unmarshalRecord reads a stored JSON value into v: strictjson's check of a record first (one
+// value, no key twice, valid UTF-8: issue 18), so that what is read is what every reader of
+// the file reads.
+func unmarshalRecord(text string, v any) error {
+	b := []byte(text)
+	if err := strictjson.Check(b, strictjson.Record); err != nil {
+		return err
+	}
+	return json.Unmarshal(b, v)
 }
 
 // castagnoli is CRC-32C: hardware-assisted on amd64 and arm64, so every record can be

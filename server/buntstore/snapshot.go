@@ -81,7 +81,7 @@ func decodeSnapshot(v string) (*store.Head, error) {
 	var version struct {
 		V int `json:"v"`
 	}
-	if err := json.Unmarshal([]byte(v), &version); err != nil {
+	if err := unmarshalRecord(v, &version); err != nil {
 		return nil, fmt.Errorf("%w: snapshot: %v", ErrDamaged, err)
 	}
 	if version.V > SnapshotVersion {
@@ -93,7 +93,7 @@ func decodeSnapshot(v string) (*store.Head, error) {
 	var packed struct {
 		Z json.RawMessage `json:"z"`
 	}
-	if err := json.Unmarshal([]byte(v), &packed); err != nil {
+	if err := json.Unmarshal([]byte(v), &packed); err != nil { // checked above
 		return nil, fmt.Errorf("%w: snapshot: %v", ErrDamaged, err)
 	}
 	text, err := inflateSnapshot(string(packed.Z))
@@ -101,7 +101,7 @@ func decodeSnapshot(v string) (*store.Head, error) {
 		return nil, fmt.Errorf("%w: snapshot: %v", ErrDamaged, err)
 	}
 	var sn snapshot
-	if err := json.Unmarshal([]byte(text), &sn); err != nil {
+	if err := unmarshalRecord(text, &sn); err != nil {
 		return nil, fmt.Errorf("%w: snapshot: %v", ErrDamaged, err)
 	}
 	if sn.Seq < 0 {

@@ -30,16 +30,21 @@ func FuzzSum(f *testing.F) {
 	})
 }
 
-// FuzzText: UnmarshalText accepts only amounts within -Max..Max, and what MarshalText writes
-// of any valid amount reads back as the same amount.
+// FuzzText: UnmarshalText accepts only amounts within -Max..Max and only their one spelling
+// (what it accepts, MarshalText writes back byte for byte), and what MarshalText writes of any
+// valid amount reads back as the same amount.
 func FuzzText(f *testing.F) {
 	f.Add("12.34", int64(1234))
 	f.Add("-100000000.00", int64(-Max))
 	f.Add("92233720368547758.07", int64(9223372036854775807))
+	f.Add("-0.00", int64(0))
+	f.Add("00012.30", int64(1230))
 	f.Fuzz(func(t *testing.T, s string, fen int64) {
 		var a Amount
 		if err := a.UnmarshalText([]byte(s)); err == nil && !a.Valid() {
 			t.Fatalf("%q read as %d, outside the accepted range", s, a)
+		} else if err == nil && a.String() != s {
+			t.Fatalf("%q read as %d, which is written %q", s, a, a.String())
 		}
 		v := Amount(fen)
 		if !v.Valid() {

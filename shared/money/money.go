@@ -189,13 +189,57 @@ func (a Amount) MulRatioHalfUp(ratio decimal.Decimal) Amount {
 // string, never a number, so no float ever touches it).
 func (a Amount) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
 
-// UnmarshalText reads what MarshalText writes, strictly: the grammar of Parse with an optional
-// leading '-' (corrections are signed). A JSON number is refused, not guessed at as fen.
+// UnmarshalText reads exactly what MarshalText writes (ParseJSON). A JSON number is refused,
+// not guessed at as fen.
 func (a *Amount) UnmarshalText(b []byte) error {
-	v, err := ParseSigned(string(b))
+	v, err := ParseJSON(b)
 	if err != nil {
 		return err
 	}
 	*a = v
 	return nil
+}
+
+// ParseJSON reads an amount in its JSON form (issue 18), the one spelling MarshalText writes:
+// "0.00", "12.30", "-5.00". The integer part is 0 or has no leading zero, exactly two
+// decimals follow a point, and a '-' only before an amount that is not zero. Any other
+// spelling of an amount ("12.3", "00012.30", "-0.00") is refused: two readers of a stored
+// record must never disagree on a value, and an amount that reads back differently from how
+// it was written cannot be told apart from a changed one. Whether a sign is allowed in a
+// field is the field's rule (mutation.CheckAmounts), not the spelling's. People's input, of
+// forms and slips, is read by the lenient Parse.
+func ParseJSON(b []byte) (Amount, error) {
+	digits := b
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		digits = b[1:]
+	}
+	n := len(digits)
+	switch {
+	case n < 4 || digits[n-3] != '.':
+		return 0, &ParseError{Input: string(b), Reason: "want digits, a point and exactly two decimals, as 12.30"}
+	case digits[0] == '0' && n > 4:
+		return 0, &ParseError{Input: string(b), Reason: "a leading zero"}
+	case n-3 > maxDigits:
+		return 0, &ParseError{Input: string(b), Reason: "more than " + Max.String() + ", the largest amount accepted"}
+	}
+	var fen int64
+	for i, c := range digits {
+		if i == n-3 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return 0, &ParseError{Input: string(b), Reason: fmt.Sprintf("unexpected %q at position %d", c, i+len(b)-n)}
+		}
+		fen = fen*10 + int64(c-'0')
+	}
+	switch {
+	case fen > int64(Max):
+		return 0, &ParseError{Input: string(b), Reason: "more than " + Max.String() + ", the largest amount accepted"}
+	case neg && fen == 0:
+		return 0, &ParseError{Input: string(b), Reason: "minus zero: zero is 0.00"}
+	case neg:
+		return Amount(-fen), nil
+	}
+	return Amount(fen), nil
 }

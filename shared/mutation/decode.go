@@ -15,6 +15,7 @@ import (
 	"gongji/shared/jsonerr"
 	"gongji/shared/money"
 	"gongji/shared/region"
+	"gongji/shared/strictjson"
 )
 
 // Limits on arguments. The server refuses a push that exceeds them (400, naming the field).
@@ -71,6 +72,13 @@ func id(field, v string) error {
 	}
 	if len(v) > MaxIDLen {
 		return fieldErr("args."+field, fmt.Sprintf("%d bytes, at most %d", len(v), MaxIDLen))
+	}
+	// Issue 18: an id is compared, never read: "P" and "P\x00" would be two people who look
+	// the same on every screen. Free text may hold tab and line breaks (strictjson); an id not.
+	for i, r := range v {
+		if strictjson.IsControl(r) {
+			return fieldErr("args."+field, fmt.Sprintf("a control character U+%04X at byte %d: an id holds none", r, i))
+		}
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"gongji/shared/money"
 	"gongji/shared/mutation"
+	"gongji/shared/strictjson"
 )
 
 // Format version 1 is the JSON written before FormatVersion 2 (logs of 2026): the Go field
@@ -53,7 +54,13 @@ func moneyKeyV1(k string) bool {
 // version 2: keys renamed, money in fen turned into "12.34", and the old names of mutations
 // ("name" beside "clientID") mapped by mutation.Canonical, and prose explanations dropped.
 // Members it does not know are kept as they are. The result's keys are sorted.
+//
+// The document is checked first as a record (strictjson: one value, no key twice, UTF-8), so
+// that the rewriting, which keeps one of two equal keys, never picks between them.
 func UpgradeV1(data []byte) ([]byte, error) {
+	if err := strictjson.Check(data, strictjson.Record); err != nil {
+		return nil, fmt.Errorf("format version 1: %w", err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
@@ -139,6 +146,9 @@ func DecodeChange(version int, data []byte) (Change, error) {
 		return DecodeChangeV1(data)
 	case FormatVersion:
 		var c Change
+		if err := strictjson.Check(data, strictjson.Record); err != nil {
+			return c, fmt.Errorf("change: %w", err)
+		}
 		err := json.Unmarshal(data, &c)
 		return c, err
 	}
