@@ -55,5 +55,5 @@ func checkEdge(m *sync.Mutation, args any) *sync.FieldError {
 	if !mutation.Known(m.Name) {
 		return &sync.FieldError{Field: "name", Reason: fmt.Sprintf("unknown mutation %q: this server does not know it, nothing was stored (update the server)", m.Name)}
 	}
-	return mutation.CheckAmounts(args, m.Expected) // Validate decoded every known name's arguments
+	return mutation.CheckAmounts(m.Name, args, m.Expected) // Validate decoded every known name's arguments
 }

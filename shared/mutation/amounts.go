@@ -14,13 +14,10 @@ import (
 //
 // It is not part of Decode on purpose: Decode also reads stored records, and a record an
 // older build accepted must stay readable (the engine rejects what it cannot apply).
-func CheckAmounts(args any, expected *Split) *FieldError {
+func CheckAmounts(name Name, args any, expected *Split) *FieldError {
 	var rules []amountRule
-	for _, k := range kindList {
-		if k.amounts != nil && k.argsType(args) {
-			rules = k.amounts(args)
-			break
-		}
+	if k, ok := KindOf(name); ok && k.amounts != nil {
+		rules = k.amounts(args)
 	}
 	for _, r := range rules {
 		if err := r.check(); err != nil {

@@ -41,7 +41,7 @@ func TestCheckAmounts(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := CheckAmounts(c.args, c.expected)
+			err := CheckAmounts(nameOfArgs(c.args), c.args, c.expected)
 			switch {
 			case c.field == "" && err != nil:
 				t.Fatalf("refused: %v", err)
@@ -50,4 +50,23 @@ func TestCheckAmounts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// nameOfArgs is the kind whose arguments args are (the table gives arguments alone).
+func nameOfArgs(args any) Name {
+	switch args.(type) {
+	case *PersonArgs:
+		return AddPerson
+	case *SettleArgs:
+		return Settle
+	case *PremiumArgs:
+		return PayPremium
+	case *WalletTransferArgs:
+		return WalletTransfer
+	case *CreditArgs:
+		return Credit
+	case *CorrectArgs:
+		return Correct
+	}
+	return Link
 }

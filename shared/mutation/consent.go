@@ -223,7 +223,8 @@ func one(p family.PersonID) need {
 	return need{persons: []family.PersonID{p}, line: engine.Say("K1", ConsentRequired, engine.MsgConsentRequired, p)}
 }
 
-func needRevoke(s *family.State, a *RevokeArgs) need {
+func needRevoke(s *family.State, v any) need {
+	a := v.(*RevokeArgs)
 	for _, b := range s.Bindings {
 		if b.ID == a.Binding {
 			return need{persons: []family.PersonID{b.Authorizer, b.Beneficiary}, anyOf: true,

@@ -17,8 +17,8 @@ import (
 // how its outcome is redone and remembered for corrections, and the sign rules of its
 // amounts. Every other place reads this list (Names, Decode, ApplyAs, Apply, Redo,
 // CheckAmounts, server/API.md's consent table), so a kind cannot exist without a consent
-// rule: kind panics at start without one, and a name with no entry is nobody's to make
-// (Apply answers Unknown, nothing changes).
+// rule: the package panics at start when one lacks it, and a name with no entry is nobody's to
+// make (Apply answers Unknown, nothing changes).
 type Kind struct {
 	Name Name
 	// Args is the argument type's name, for the documentation (ConsentTable).
@@ -47,54 +47,11 @@ type call struct {
 	at time.Time
 }
 
-// spec is a Kind's declaration with its argument type T.
-type spec[T any] struct {
-	args    string
-	consent string
-	check   func(*T) error
-	need    func(s *family.State, a *T) need
-	decide  func(c call, a *T) (Outcome, error)
-	// build is the structure made before the outcome's entries are posted (a person must
-	// exist before their opening entry); finish what follows them.
-	build  func(next *family.State, c call, a *T) error
-	finish func(next *family.State, c call, a *T, rec *family.Record) error
-	// record fills what a correction needs to know of the action; nil: not remembered.
-	record   func(c call, a *T, r *family.Record)
-	amounts  func(a *T) []amountRule
-	voidable bool
-	bill     bool
-}
-
-// kind declares the mutation kind name. A kind without a consent rule or a decision cannot
-// be declared.
-func kind[T any](name Name, sp spec[T]) Kind {
-	if sp.need == nil || sp.decide == nil || sp.check == nil || sp.consent == "" {
-		panic(fmt.Sprintf("mutation kind %q: consent, decision and argument check are required", name))
-	}
-	k := Kind{Name: name, Args: sp.args, Consent: sp.consent, voidable: sp.voidable, bill: sp.bill,
-		decode: func(raw json.RawMessage) (any, error) { return decodeAs(raw, sp.check) },
-		need:   func(s *family.State, args any) need { return sp.need(s, args.(*T)) },
-		decide: func(c call, args any) (Outcome, error) { return sp.decide(c, args.(*T)) },
-		argsType: func(args any) bool {
-			_, ok := args.(*T)
-			return ok
-		},
-	}
-	if sp.build != nil {
-		k.build = func(next *family.State, c call, args any) error { return sp.build(next, c, args.(*T)) }
-	}
-	if sp.finish != nil {
-		k.finish = func(next *family.State, c call, args any, rec *family.Record) error {
-			return sp.finish(next, c, args.(*T), rec)
-		}
-	}
-	if sp.record != nil {
-		k.record = func(c call, args any, r *family.Record) { sp.record(c, args.(*T), r) }
-	}
-	if sp.amounts != nil {
-		k.amounts = func(args any) []amountRule { return sp.amounts(args.(*T)) }
-	}
-	return k
+// decoder reads a kind's arguments as *T and checks them with check. Every other function of
+// a kind takes the arguments as any and asserts their type once, at its top: a declaration
+// per kind without a generic copy of each of them (the app's wasm pays for every copy).
+func decoder[T any](check func(*T) error) func(json.RawMessage) (any, error) {
+	return func(raw json.RawMessage) (any, error) { return decodeAs(raw, check) }
 }
 
 // Kinds lists every mutation kind this build knows, in a fixed order.
@@ -122,6 +79,9 @@ func init() {
 	kindList = declareKinds()
 	kindIndex = make(map[Name]int, len(kindList))
 	for i, k := range kindList {
+		if k.need == nil || k.decide == nil || k.decode == nil || k.Consent == "" || k.Args == "" {
+			panic(fmt.Sprintf("mutation kind %q: consent, decision and arguments are required", k.Name))
+		}
 		if _, dup := kindIndex[k.Name]; dup {
 			panic(fmt.Sprintf("mutation kind %q declared twice", k.Name))
 		}
@@ -143,147 +103,185 @@ const (
 // declareKinds declares every mutation kind, in the fixed order of Names.
 func declareKinds() []Kind {
 	return []Kind{
-		kind(AddPerson, spec[PersonArgs]{args: "PersonArgs", consent: consentAnyone, check: checkPerson,
-			need:   func(*family.State, *PersonArgs) need { return need{anyone: true} },
-			decide: func(c call, a *PersonArgs) (Outcome, error) { return decidePerson(c.s, a) },
-			build:  func(next *family.State, _ call, a *PersonArgs) error { addPerson(next, a); return nil },
-			amounts: func(a *PersonArgs) []amountRule {
+		{Name: AddPerson, Args: "PersonArgs", Consent: consentAnyone, decode: decoder(checkPerson),
+			need:   func(*family.State, any) need { return need{anyone: true} },
+			decide: func(c call, v any) (Outcome, error) { a := v.(*PersonArgs); return decidePerson(c.s, a) },
+			build:  func(next *family.State, _ call, v any) error { a := v.(*PersonArgs); addPerson(next, a); return nil },
+			amounts: func(v any) []amountRule {
+				a := v.(*PersonArgs)
 				return []amountRule{{"args.account", a.Account, zeroOK}, {"args.wallet", a.Wallet, zeroOK}}
-			}}),
-		kind(Link, spec[LinkArgs]{args: "LinkArgs", consent: consentAnyone, check: checkLink,
-			need:   func(*family.State, *LinkArgs) need { return need{anyone: true} },
-			decide: func(c call, a *LinkArgs) (Outcome, error) { return decideLink(c.s, a) },
-			build: func(next *family.State, _ call, a *LinkArgs) error {
+			}},
+		{Name: Link, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(checkLink),
+			need:   func(*family.State, any) need { return need{anyone: true} },
+			decide: func(c call, v any) (Outcome, error) { a := v.(*LinkArgs); return decideLink(c.s, a) },
+			build: func(next *family.State, _ call, v any) error {
+				a := v.(*LinkArgs)
 				next.Links = append(next.Links, linkOf(a))
 				return nil
-			}}),
-		kind(Bind, spec[BindArgs]{args: "BindArgs", consent: consentAuthorizer, check: checkBind,
-			need: func(_ *family.State, a *BindArgs) need {
+			}},
+		{Name: Bind, Args: "BindArgs", Consent: consentAuthorizer, decode: decoder(checkBind),
+			need: func(_ *family.State, v any) need {
+				a := v.(*BindArgs)
 				return need{persons: []family.PersonID{a.Authorizer},
 					line: engine.Say("K1", ConsentRequired, engine.MsgConsentBind, a.Authorizer, a.Beneficiary)}
 			},
-			decide: decideBind, build: buildBind}),
-		kind(Revoke, spec[RevokeArgs]{args: "RevokeArgs", consent: "the authorizer or the beneficiary",
-			check:  func(a *RevokeArgs) error { return id("binding", a.Binding) },
+			decide: decideBind, build: buildBind},
+		{Name: Revoke, Args: "RevokeArgs", Consent: "the authorizer or the beneficiary",
+			decode: decoder(func(a *RevokeArgs) error { return id("binding", a.Binding) }),
 			need:   needRevoke,
-			decide: func(c call, a *RevokeArgs) (Outcome, error) { return decideRevoke(c.s, a) },
-			build: func(next *family.State, c call, a *RevokeArgs) error {
+			decide: func(c call, v any) (Outcome, error) { a := v.(*RevokeArgs); return decideRevoke(c.s, a) },
+			build: func(next *family.State, c call, v any) error {
+				a := v.(*RevokeArgs)
 				return revoke(next, a.Binding, civil.DateOf(c.at))
-			}}),
-		kind(Settle, spec[SettleArgs]{args: "SettleArgs", consent: "the patient (the bindings that pay are their authorizers' consent, given once)",
-			check:    func(a *SettleArgs) error { return checkSettle(a, "") },
-			need:     func(_ *family.State, a *SettleArgs) need { return one(a.Patient) },
-			decide:   decideSettle,
-			record:   func(c call, a *SettleArgs, r *family.Record) { r.Person, r.At = a.Patient, visitMoment(a, c.at) },
-			amounts:  func(a *SettleArgs) []amountRule { return billRules(a, false) },
-			voidable: true, bill: true}),
-		kind(PayPremium, spec[PremiumArgs]{args: "PremiumArgs", consent: "the insured person (likewise)", check: checkPremium,
-			need: func(_ *family.State, a *PremiumArgs) need { return one(a.Insured) },
-			decide: func(c call, a *PremiumArgs) (Outcome, error) {
+			}},
+		{Name: Settle, Args: "SettleArgs", Consent: "the patient (the bindings that pay are their authorizers' consent, given once)",
+			decode: decoder(func(a *SettleArgs) error { return checkSettle(a, "") }),
+			need:   func(_ *family.State, v any) need { a := v.(*SettleArgs); return one(a.Patient) },
+			decide: decideSettle,
+			record: func(c call, v any, r *family.Record) {
+				a := v.(*SettleArgs)
+				r.Person, r.At = a.Patient, visitMoment(a, c.at)
+			},
+			amounts:  func(v any) []amountRule { a := v.(*SettleArgs); return billRules(a, false) },
+			voidable: true, bill: true},
+		{Name: PayPremium, Args: "PremiumArgs", Consent: "the insured person (likewise)", decode: decoder(checkPremium),
+			need: func(_ *family.State, v any) need { a := v.(*PremiumArgs); return one(a.Insured) },
+			decide: func(c call, v any) (Outcome, error) {
+				a := v.(*PremiumArgs)
 				r, err := c.e.PayPremium(c.s, c.at, *a)
 				return withSplit(r, c.m.Expected), err
 			},
-			record:   func(_ call, a *PremiumArgs, r *family.Record) { r.Person = a.Insured },
-			amounts:  func(a *PremiumArgs) []amountRule { return []amountRule{{"args.amount", a.Amount, positive}} },
-			voidable: true}),
-		kind(WalletTransfer, spec[WalletTransferArgs]{args: "WalletTransferArgs", consent: "the sender", check: checkWalletTransfer,
-			need: func(_ *family.State, a *WalletTransferArgs) need { return one(a.From) },
-			decide: func(c call, a *WalletTransferArgs) (Outcome, error) {
+			record: func(_ call, v any, r *family.Record) { a := v.(*PremiumArgs); r.Person = a.Insured },
+			amounts: func(v any) []amountRule {
+				a := v.(*PremiumArgs)
+				return []amountRule{{"args.amount", a.Amount, positive}}
+			},
+			voidable: true},
+		{Name: WalletTransfer, Args: "WalletTransferArgs", Consent: "the sender", decode: decoder(checkWalletTransfer),
+			need: func(_ *family.State, v any) need { a := v.(*WalletTransferArgs); return one(a.From) },
+			decide: func(c call, v any) (Outcome, error) {
+				a := v.(*WalletTransferArgs)
 				req := *a
 				req.ID = c.m.ID
 				r, err := c.e.WalletTransfer(c.s, c.at, req)
 				return fromDecision(r.Allowed, r.Decision), err
 			},
-			finish: func(next *family.State, c call, a *WalletTransferArgs, _ *family.Record) error {
+			finish: func(next *family.State, c call, v any, _ *family.Record) error {
+				a := v.(*WalletTransferArgs)
 				next.Transfers = append(next.Transfers, family.WalletTransfer{ID: c.m.ID, From: a.From, To: a.To,
 					Amount: a.Amount, Source: a.Source, At: c.at, State: family.Pending})
 				return nil
 			},
-			amounts: func(a *WalletTransferArgs) []amountRule { return []amountRule{{"args.amount", a.Amount, positive}} }}),
-		kind(WalletAccept, spec[WalletRefArgs]{args: "WalletRefArgs", consent: "the recipient", check: checkWalletRef,
-			need: func(s *family.State, a *WalletRefArgs) need {
+			amounts: func(v any) []amountRule {
+				a := v.(*WalletTransferArgs)
+				return []amountRule{{"args.amount", a.Amount, positive}}
+			}},
+		{Name: WalletAccept, Args: "WalletRefArgs", Consent: "the recipient", decode: decoder(checkWalletRef),
+			need: func(s *family.State, v any) need {
+				a := v.(*WalletRefArgs)
 				if t := s.Transfer(a.Transfer); t != nil {
 					return one(t.To)
 				}
 				return need{owner: true} // unknown: refused anyway; asks no one
 			},
-			decide: func(c call, a *WalletRefArgs) (Outcome, error) {
+			decide: func(c call, v any) (Outcome, error) {
+				a := v.(*WalletRefArgs)
 				return decideWalletRef(c.e, c.s, WalletAccept, a, c.at)
 			},
-			finish: func(next *family.State, _ call, a *WalletRefArgs, _ *family.Record) error {
+			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
+				a := v.(*WalletRefArgs)
 				return settleTransfer(next, a.Transfer, family.Accepted)
-			}}),
-		kind(WalletExpire, spec[WalletRefArgs]{args: "WalletRefArgs", consent: consentServer, check: checkWalletRef,
-			need: func(*family.State, *WalletRefArgs) need { return need{server: true} },
-			decide: func(c call, a *WalletRefArgs) (Outcome, error) {
+			}},
+		{Name: WalletExpire, Args: "WalletRefArgs", Consent: consentServer, decode: decoder(checkWalletRef),
+			need: func(*family.State, any) need { return need{server: true} },
+			decide: func(c call, v any) (Outcome, error) {
+				a := v.(*WalletRefArgs)
 				return decideWalletRef(c.e, c.s, WalletExpire, a, c.at)
 			},
-			finish: func(next *family.State, _ call, a *WalletRefArgs, _ *family.Record) error {
+			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
+				a := v.(*WalletRefArgs)
 				return settleTransfer(next, a.Transfer, family.Refunded)
-			}}),
-		kind(Withdraw, spec[WithdrawArgs]{args: "WithdrawArgs", consent: consentPerson,
-			check: func(a *WithdrawArgs) error {
+			}},
+		{Name: Withdraw, Args: "WithdrawArgs", Consent: consentPerson,
+			decode: decoder(func(a *WithdrawArgs) error {
 				return first(id("person", string(a.Person)), text("ground", a.Ground, false))
-			},
-			need: func(_ *family.State, a *WithdrawArgs) need { return one(a.Person) },
-			decide: func(c call, a *WithdrawArgs) (Outcome, error) {
+			}),
+			need: func(_ *family.State, v any) need { a := v.(*WithdrawArgs); return one(a.Person) },
+			decide: func(c call, v any) (Outcome, error) {
+				a := v.(*WithdrawArgs)
 				r, err := c.e.Withdraw(c.s, c.at, *a)
 				return fromDecision(r.Allowed, r.Decision), err
 			},
-			finish: func(next *family.State, _ call, a *WithdrawArgs, _ *family.Record) error {
+			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
+				a := v.(*WithdrawArgs)
 				// D3: rules.md section 6 (the account is closed after a withdrawal)
 				if p := next.Person(a.Person); p != nil {
 					p.HasAccount = false
 				}
 				return nil
-			}}),
-		kind(Transfer, spec[TransferArgs]{args: "TransferArgs", consent: consentPerson, check: checkTransfer,
-			need:   func(_ *family.State, a *TransferArgs) need { return one(a.Person) },
-			decide: func(c call, a *TransferArgs) (Outcome, error) { return decideTransfer(c.e, c.s, a, c.at, c.m.ID) },
-			finish: func(next *family.State, _ call, a *TransferArgs, _ *family.Record) error {
+			}},
+		{Name: Transfer, Args: "TransferArgs", Consent: consentPerson, decode: decoder(checkTransfer),
+			need: func(_ *family.State, v any) need { a := v.(*TransferArgs); return one(a.Person) },
+			decide: func(c call, v any) (Outcome, error) {
+				a := v.(*TransferArgs)
+				return decideTransfer(c.e, c.s, a, c.at, c.m.ID)
+			},
+			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
+				a := v.(*TransferArgs)
 				if p := next.Person(a.Person); p != nil {
 					p.Region = a.ToRegion
 				}
 				return nil
 			},
-			record: func(_ call, a *TransferArgs, r *family.Record) { r.Person = a.Person }}),
-		kind(Credit, spec[CreditArgs]{args: "CreditArgs", consent: consentPerson,
-			check: func(a *CreditArgs) error { return checkMoney(a.Person, a.Account, a.Amount, a.Memo, true) },
-			need:  func(_ *family.State, a *CreditArgs) need { return one(a.Person) },
-			decide: func(c call, a *CreditArgs) (Outcome, error) {
+			record: func(_ call, v any, r *family.Record) { a := v.(*TransferArgs); r.Person = a.Person }},
+		{Name: Credit, Args: "CreditArgs", Consent: consentPerson,
+			decode: decoder(func(a *CreditArgs) error { return checkMoney(a.Person, a.Account, a.Amount, a.Memo, true) }),
+			need:   func(_ *family.State, v any) need { a := v.(*CreditArgs); return one(a.Person) },
+			decide: func(c call, v any) (Outcome, error) {
+				a := v.(*CreditArgs)
 				return decideMoney(c.s, "credit", a.Person, a.Account, a.Amount)
 			},
-			record:   func(_ call, a *CreditArgs, r *family.Record) { r.Person = a.Person },
-			amounts:  func(a *CreditArgs) []amountRule { return []amountRule{{"args.amount", a.Amount, positive}} },
-			voidable: true}),
-		kind(Correct, spec[CorrectArgs]{args: "CorrectArgs", consent: consentPerson,
-			check: func(a *CorrectArgs) error {
-				return first(checkMoney(a.Person, a.Account, a.Amount, a.Memo, false), text("memo", a.Memo, true))
+			record: func(_ call, v any, r *family.Record) { a := v.(*CreditArgs); r.Person = a.Person },
+			amounts: func(v any) []amountRule {
+				a := v.(*CreditArgs)
+				return []amountRule{{"args.amount", a.Amount, positive}}
 			},
-			need: func(_ *family.State, a *CorrectArgs) need { return one(a.Person) },
-			decide: func(c call, a *CorrectArgs) (Outcome, error) {
+			voidable: true},
+		{Name: Correct, Args: "CorrectArgs", Consent: consentPerson,
+			decode: decoder(func(a *CorrectArgs) error {
+				return first(checkMoney(a.Person, a.Account, a.Amount, a.Memo, false), text("memo", a.Memo, true))
+			}),
+			need: func(_ *family.State, v any) need { a := v.(*CorrectArgs); return one(a.Person) },
+			decide: func(c call, v any) (Outcome, error) {
+				a := v.(*CorrectArgs)
 				return decideMoney(c.s, "correction", a.Person, a.Account, a.Amount)
 			},
-			record:   func(_ call, a *CorrectArgs, r *family.Record) { r.Person = a.Person },
-			amounts:  func(a *CorrectArgs) []amountRule { return []amountRule{{"args.amount", a.Amount, signedNonZero}} },
-			voidable: true}),
-		kind(Approve, spec[RequestArgs]{args: "RequestArgs", consent: consentDecider, check: checkRequestArgs,
-			need: needNobody, decide: decideOnlyAs}),
-		kind(Decline, spec[RequestArgs]{args: "RequestArgs", consent: consentDecider, check: checkRequestArgs,
-			need: needNobody, decide: decideOnlyAs}),
-		kind(LinkDevice, spec[LinkDeviceArgs]{args: "LinkDeviceArgs", consent: consentOwner, check: checkLinkDevice,
-			need: func(_ *family.State, a *LinkDeviceArgs) need {
+			record: func(_ call, v any, r *family.Record) { a := v.(*CorrectArgs); r.Person = a.Person },
+			amounts: func(v any) []amountRule {
+				a := v.(*CorrectArgs)
+				return []amountRule{{"args.amount", a.Amount, signedNonZero}}
+			},
+			voidable: true},
+		{Name: Approve, Args: "RequestArgs", Consent: consentDecider, decode: decoder(checkRequestArgs),
+			need: needNobody, decide: decideOnlyAs},
+		{Name: Decline, Args: "RequestArgs", Consent: consentDecider, decode: decoder(checkRequestArgs),
+			need: needNobody, decide: decideOnlyAs},
+		{Name: LinkDevice, Args: "LinkDeviceArgs", Consent: consentOwner, decode: decoder(checkLinkDevice),
+			need: func(_ *family.State, v any) need {
+				a := v.(*LinkDeviceArgs)
 				return need{owner: true, line: engine.Say("K1", ConsentRequired, engine.MsgConsentDevice, a.Person)}
 			},
-			decide: func(c call, a *LinkDeviceArgs) (Outcome, error) { return decideLinkDevice(c.s, a) },
-			build: func(next *family.State, _ call, a *LinkDeviceArgs) error {
+			decide: func(c call, v any) (Outcome, error) { a := v.(*LinkDeviceArgs); return decideLinkDevice(c.s, a) },
+			build: func(next *family.State, _ call, v any) error {
+				a := v.(*LinkDeviceArgs)
 				next.LinkDevice(a.Device, a.Person)
 				return nil
-			}}),
-		kind(EditPerson, spec[EditPersonArgs]{args: "EditPersonArgs", consent: consentPerson, check: checkEditPerson,
-			need:   func(_ *family.State, a *EditPersonArgs) need { return one(a.Person) },
-			decide: func(c call, a *EditPersonArgs) (Outcome, error) { return decideEditPerson(c.s, a) },
-			finish: func(next *family.State, _ call, a *EditPersonArgs, _ *family.Record) error {
+			}},
+		{Name: EditPerson, Args: "EditPersonArgs", Consent: consentPerson, decode: decoder(checkEditPerson),
+			need:   func(_ *family.State, v any) need { a := v.(*EditPersonArgs); return one(a.Person) },
+			decide: func(c call, v any) (Outcome, error) { a := v.(*EditPersonArgs); return decideEditPerson(c.s, a) },
+			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
+				a := v.(*EditPersonArgs)
 				p := next.Person(a.Person)
 				if p == nil {
 					return fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))
@@ -291,54 +289,64 @@ func declareKinds() []Kind {
 				editPerson(p, a)
 				return nil
 			},
-			record: func(c call, a *EditPersonArgs, r *family.Record) {
+			record: func(c call, v any, r *family.Record) {
+				a := v.(*EditPersonArgs)
 				r.Person, r.Before = a.Person, profileOf(c.s.Person(a.Person))
 			},
-			voidable: true}),
-		kind(Void, spec[VoidArgs]{args: "VoidArgs", consent: consentTouched,
-			check: func(a *VoidArgs) error { return first(id("target", a.Target), text("reason", a.Reason, false)) },
-			need:  func(s *family.State, a *VoidArgs) need { return needTouched(s, a.Target) },
-			decide: func(c call, a *VoidArgs) (Outcome, error) {
+			voidable: true},
+		{Name: Void, Args: "VoidArgs", Consent: consentTouched,
+			decode: decoder(func(a *VoidArgs) error { return first(id("target", a.Target), text("reason", a.Reason, false)) }),
+			need:   func(s *family.State, v any) need { a := v.(*VoidArgs); return needTouched(s, a.Target) },
+			decide: func(c call, v any) (Outcome, error) {
+				a := v.(*VoidArgs)
 				return decideVoidAsItStands(c.s, a.Target)
 			},
-			finish: func(next *family.State, c call, a *VoidArgs, rec *family.Record) error {
+			finish: func(next *family.State, c call, v any, rec *family.Record) error {
+				a := v.(*VoidArgs)
 				return redoVoidAsItStands(next, c.m.ID, a.Target, rec)
 			},
-			record:   func(call, *VoidArgs, *family.Record) {}, // person and profiles: redoVoid
-			voidable: true}),
-		kind(AmendBill, spec[AmendArgs]{args: "AmendArgs", consent: consentTouched + "; the corrected bill's patient",
-			check: func(a *AmendArgs) error {
+			record:   func(call, any, *family.Record) {}, // person and profiles: redoVoid
+			voidable: true},
+		{Name: AmendBill, Args: "AmendArgs", Consent: consentTouched + "; the corrected bill's patient",
+			decode: decoder(func(a *AmendArgs) error {
 				return first(id("target", a.Target), text("reason", a.Reason, false), checkSettle(&a.Settle, "settle."))
+			}),
+			need: func(s *family.State, v any) need {
+				a := v.(*AmendArgs)
+				return needTouched(s, a.Target, a.Settle.Patient)
 			},
-			need: func(s *family.State, a *AmendArgs) need { return needTouched(s, a.Target, a.Settle.Patient) },
-			decide: func(c call, a *AmendArgs) (Outcome, error) {
+			decide: func(c call, v any) (Outcome, error) {
+				a := v.(*AmendArgs)
 				if err := checkVisit(&a.Settle, c.at, "args.settle.visit"); err != nil {
 					return Outcome{}, err
 				}
 				return decideAmend(c.e, c.s, c.m, a)
 			},
-			finish: func(next *family.State, c call, a *AmendArgs, rec *family.Record) error {
+			finish: func(next *family.State, c call, v any, rec *family.Record) error {
+				a := v.(*AmendArgs)
 				// an amended bill's reversal is final: what the target had voided stays voided
 				next.Mark(a.Target, func(r *family.Record) { r.VoidedBy = c.m.ID })
 				rec.Voids = a.Target
 				return nil
 			},
-			record:   func(c call, a *AmendArgs, r *family.Record) { billRecord(c, &a.Settle, a.Target, r) },
-			amounts:  func(a *AmendArgs) []amountRule { return billRules(&a.Settle, true) },
-			voidable: true, bill: true}),
-		kind(Undo, spec[UndoArgs]{args: "UndoArgs", consent: "what voiding its target would need",
-			check:  func(a *UndoArgs) error { return id("target", a.Target) },
-			need:   func(s *family.State, a *UndoArgs) need { return needTouched(s, a.Target) },
-			decide: func(c call, a *UndoArgs) (Outcome, error) { return decideUndo(c.s, c.m, a) },
-			finish: func(next *family.State, c call, a *UndoArgs, rec *family.Record) error {
+			record:   func(c call, v any, r *family.Record) { a := v.(*AmendArgs); billRecord(c, &a.Settle, a.Target, r) },
+			amounts:  func(v any) []amountRule { a := v.(*AmendArgs); return billRules(&a.Settle, true) },
+			voidable: true, bill: true},
+		{Name: Undo, Args: "UndoArgs", Consent: "what voiding its target would need",
+			decode: decoder(func(a *UndoArgs) error { return id("target", a.Target) }),
+			need:   func(s *family.State, v any) need { a := v.(*UndoArgs); return needTouched(s, a.Target) },
+			decide: func(c call, v any) (Outcome, error) { a := v.(*UndoArgs); return decideUndo(c.s, c.m, a) },
+			finish: func(next *family.State, c call, v any, rec *family.Record) error {
+				a := v.(*UndoArgs)
 				return redoVoid(next, c.m.ID, a.Target, rec)
 			},
-			record:   func(call, *UndoArgs, *family.Record) {},
-			voidable: true}),
-		kind(LifeEvent, spec[LifeEventArgs]{args: "LifeEventArgs", consent: consentPerson, check: checkLifeEvent,
-			need:   func(_ *family.State, a *LifeEventArgs) need { return one(a.Person) },
-			decide: func(c call, a *LifeEventArgs) (Outcome, error) { return decideLifeEvent(c.s, a) },
-			finish: func(next *family.State, _ call, a *LifeEventArgs, _ *family.Record) error {
+			record:   func(call, any, *family.Record) {},
+			voidable: true},
+		{Name: LifeEvent, Args: "LifeEventArgs", Consent: consentPerson, decode: decoder(checkLifeEvent),
+			need:   func(_ *family.State, v any) need { a := v.(*LifeEventArgs); return one(a.Person) },
+			decide: func(c call, v any) (Outcome, error) { a := v.(*LifeEventArgs); return decideLifeEvent(c.s, a) },
+			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
+				a := v.(*LifeEventArgs)
 				p := next.Person(a.Person)
 				if p == nil {
 					return fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))
@@ -346,54 +354,75 @@ func declareKinds() []Kind {
 				lifeEvent(p, a)
 				return nil
 			},
-			record: func(c call, a *LifeEventArgs, r *family.Record) {
+			record: func(c call, v any, r *family.Record) {
+				a := v.(*LifeEventArgs)
 				r.Person, r.Before = a.Person, profileOf(c.s.Person(a.Person))
 			},
-			voidable: true}),
-		kind(TransferArrive, spec[TransferArriveArgs]{args: "TransferArriveArgs", consent: "the person whose balance arrives",
-			check: func(a *TransferArriveArgs) error { return id("transfer", a.Transfer) },
-			need: func(s *family.State, a *TransferArriveArgs) need {
+			voidable: true},
+		{Name: TransferArrive, Args: "TransferArriveArgs", Consent: "the person whose balance arrives",
+			decode: decoder(func(a *TransferArriveArgs) error { return id("transfer", a.Transfer) }),
+			need: func(s *family.State, v any) need {
+				a := v.(*TransferArriveArgs)
 				if r := s.Record(a.Transfer); r != nil && Name(r.Name) == Transfer {
 					return one(r.Person)
 				}
 				return need{owner: true}
 			},
-			decide: func(c call, a *TransferArriveArgs) (Outcome, error) { return decideArrive(c.s, a) },
-			finish: func(next *family.State, c call, a *TransferArriveArgs, _ *family.Record) error {
+			decide: func(c call, v any) (Outcome, error) { a := v.(*TransferArriveArgs); return decideArrive(c.s, a) },
+			finish: func(next *family.State, c call, v any, _ *family.Record) error {
+				a := v.(*TransferArriveArgs)
 				if !next.Mark(a.Transfer, func(r *family.Record) { r.Arrived = c.m.ID }) {
 					return fieldErr("args.transfer", fmt.Sprintf("unknown transfer %q", a.Transfer))
 				}
 				return nil
-			}}),
-		kind(RecordSlip, spec[RecordSlipArgs]{args: "RecordSlipArgs", consent: consentTouched, check: checkRecordSlip,
-			need:   func(s *family.State, a *RecordSlipArgs) need { return needTouched(s, a.Target, a.Settle.Patient) },
-			decide: func(c call, a *RecordSlipArgs) (Outcome, error) { return decideRecordSlip(c.e, c.s, a, c.at) },
-			finish: func(next *family.State, c call, a *RecordSlipArgs, rec *family.Record) error {
+			}},
+		{Name: RecordSlip, Args: "RecordSlipArgs", Consent: consentTouched, decode: decoder(checkRecordSlip),
+			need: func(s *family.State, v any) need {
+				a := v.(*RecordSlipArgs)
+				return needTouched(s, a.Target, a.Settle.Patient)
+			},
+			decide: func(c call, v any) (Outcome, error) {
+				a := v.(*RecordSlipArgs)
+				return decideRecordSlip(c.e, c.s, a, c.at)
+			},
+			finish: func(next *family.State, c call, v any, rec *family.Record) error {
+				a := v.(*RecordSlipArgs)
 				// like an amended bill: the reversal is final, what the target voided stays voided
 				next.Mark(a.Target, func(r *family.Record) { r.VoidedBy = c.m.ID })
 				rec.Voids = a.Target
 				return nil
 			},
-			record:   func(c call, a *RecordSlipArgs, r *family.Record) { billRecord(c, &a.Settle, a.Target, r) },
-			amounts:  func(a *RecordSlipArgs) []amountRule { return billRules(&a.Settle, true) },
-			voidable: true, bill: true}),
-		kind(SetCreditSchedule, spec[CreditScheduleArgs]{args: "CreditScheduleArgs", consent: consentPerson,
-			check:  checkCreditSchedule,
-			need:   func(_ *family.State, a *CreditScheduleArgs) need { return one(a.Person) },
-			decide: func(c call, a *CreditScheduleArgs) (Outcome, error) { return decideCreditSchedule(c.s, a, c.at) },
-			finish: func(next *family.State, c call, a *CreditScheduleArgs, _ *family.Record) error {
+			record:   func(c call, v any, r *family.Record) { a := v.(*RecordSlipArgs); billRecord(c, &a.Settle, a.Target, r) },
+			amounts:  func(v any) []amountRule { a := v.(*RecordSlipArgs); return billRules(&a.Settle, true) },
+			voidable: true, bill: true},
+		{Name: SetCreditSchedule, Args: "CreditScheduleArgs", Consent: consentPerson,
+			decode: decoder(checkCreditSchedule),
+			need:   func(_ *family.State, v any) need { a := v.(*CreditScheduleArgs); return one(a.Person) },
+			decide: func(c call, v any) (Outcome, error) {
+				a := v.(*CreditScheduleArgs)
+				return decideCreditSchedule(c.s, a, c.at)
+			},
+			finish: func(next *family.State, c call, v any, _ *family.Record) error {
+				a := v.(*CreditScheduleArgs)
 				redoCreditSchedule(next, c.m, a, c.at)
 				return nil
 			},
-			amounts: func(a *CreditScheduleArgs) []amountRule { return []amountRule{{"args.amount", a.Amount, zeroOK}} }}),
-		kind(Checkpoint, spec[CheckpointArgs]{args: "CheckpointArgs", consent: consentPerson, check: checkCheckpoint,
-			need:   func(_ *family.State, a *CheckpointArgs) need { return one(a.Person) },
-			decide: func(c call, a *CheckpointArgs) (Outcome, error) { return decideCheckpoint(c.s, a, c.at) },
-			finish: func(next *family.State, c call, a *CheckpointArgs, _ *family.Record) error {
+			amounts: func(v any) []amountRule {
+				a := v.(*CreditScheduleArgs)
+				return []amountRule{{"args.amount", a.Amount, zeroOK}}
+			}},
+		{Name: Checkpoint, Args: "CheckpointArgs", Consent: consentPerson, decode: decoder(checkCheckpoint),
+			need:   func(_ *family.State, v any) need { a := v.(*CheckpointArgs); return one(a.Person) },
+			decide: func(c call, v any) (Outcome, error) { a := v.(*CheckpointArgs); return decideCheckpoint(c.s, a, c.at) },
+			finish: func(next *family.State, c call, v any, _ *family.Record) error {
+				a := v.(*CheckpointArgs)
 				next.AddCheckpoint(checkpointOf(c.s, c.m, a, c.at))
 				return nil
 			},
-			amounts: func(a *CheckpointArgs) []amountRule { return []amountRule{{"args.balance", a.Balance, zeroOK}} }}),
+			amounts: func(v any) []amountRule {
+				a := v.(*CheckpointArgs)
+				return []amountRule{{"args.balance", a.Balance, zeroOK}}
+			}},
 	}
 }
 
@@ -424,9 +453,9 @@ func checkRequestArgs(a *RequestArgs) error {
 	return first(id("request", a.Request), text("reason", a.Reason, false))
 }
 
-func needNobody(*family.State, *RequestArgs) need { return need{owner: true} }
+func needNobody(*family.State, any) need { return need{owner: true} }
 
-func decideOnlyAs(c call, _ *RequestArgs) (Outcome, error) {
+func decideOnlyAs(c call, _ any) (Outcome, error) {
 	return Outcome{}, fieldErr("name", fmt.Sprintf("%s needs the device that decides (ApplyAs)", c.m.Name))
 }
 
@@ -440,13 +469,15 @@ func decideLink(s *family.State, a *LinkArgs) (Outcome, error) {
 	return Outcome{Status: Confirmed}, nil
 }
 
-func decideBind(c call, a *BindArgs) (Outcome, error) {
+func decideBind(c call, v any) (Outcome, error) {
+	a := v.(*BindArgs)
 	r, err := c.e.Bind(c.s, bindMoment(a, c.at), engine.BindRequest{Authorizer: a.Authorizer,
 		Beneficiary: a.Beneficiary, Scopes: a.Scopes})
 	return fromDecision(r.Allowed, r.Decision), err
 }
 
-func decideSettle(c call, a *SettleArgs) (Outcome, error) {
+func decideSettle(c call, v any) (Outcome, error) {
+	a := v.(*SettleArgs)
 	req := *a
 	if req.CardHolder == "" {
 		req.CardHolder = a.Patient

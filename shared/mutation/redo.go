@@ -55,7 +55,8 @@ func addPerson(next *family.State, a *PersonArgs) {
 		HasAccount: a.Insurance == family.Employee, Wallet: family.Wallet{Opened: a.WalletOpen}})
 }
 
-func buildBind(next *family.State, c call, a *BindArgs) error {
+func buildBind(next *family.State, c call, v any) error {
+	a := v.(*BindArgs)
 	next.Bindings = append(next.Bindings, family.Binding{ID: c.m.ID, Authorizer: a.Authorizer,
 		Beneficiary: a.Beneficiary, Scopes: append([]family.Scope(nil), a.Scopes...),
 		Created: civil.DateOf(bindMoment(a, c.at)), Revoked: civil.Never})
