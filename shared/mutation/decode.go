@@ -39,22 +39,19 @@ func Decode(name Name, args json.RawMessage) (any, error) {
 	return k.decode(args)
 }
 
-func decodeAs[T any](args json.RawMessage, check func(*T) error) (any, error) {
-	a := new(T)
+// decodeInto reads args into a (a pointer to the kind's argument type); errors name the field.
+func decodeInto(args json.RawMessage, a any) error {
 	if len(bytes.TrimSpace(args)) == 0 {
-		return nil, fieldErr("args", "missing")
+		return fieldErr("args", "missing")
 	}
 	if err := json.Unmarshal(args, a); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) && te.Field != "" {
-			return nil, fieldErr("args."+te.Field, jsonerr.Describe(te))
+			return fieldErr("args."+te.Field, jsonerr.Describe(te))
 		}
-		return nil, fieldErr("args"+locate(args, err), err.Error())
+		return fieldErr("args"+locate(args, err), err.Error())
 	}
-	if err := check(a); err != nil {
-		return nil, err
-	}
-	return a, nil
+	return nil
 }
 
 func first(errs ...error) error {

@@ -51,7 +51,16 @@ type call struct {
 // a kind takes the arguments as any and asserts their type once, at its top: a declaration
 // per kind without a generic copy of each of them (the app's wasm pays for every copy).
 func decoder[T any](check func(*T) error) func(json.RawMessage) (any, error) {
-	return func(raw json.RawMessage) (any, error) { return decodeAs(raw, check) }
+	return func(raw json.RawMessage) (any, error) {
+		a := new(T)
+		if err := decodeInto(raw, a); err != nil {
+			return nil, err
+		}
+		if err := check(a); err != nil {
+			return nil, err
+		}
+		return a, nil
+	}
 }
 
 // Kinds lists every mutation kind this build knows, in a fixed order.
