@@ -85,9 +85,15 @@ function newCode() {
   return [...bytes].map((b, i) => (i > 0 && i % 4 === 0 ? "-" : "") + alphabet[b % alphabet.length]).join("");
 }
 
+// MAX_DRAIN_BYTES is how much of a stream without a declared length is read and thrown away
+// after MAX_BODY_BYTES before the stream is cancelled: answering while such an upload is
+// still coming makes wrangler dev's proxy fail the next request, so a small overflow is
+// drained; a larger one is cut there.
+const MAX_DRAIN_BYTES = 4 << 20;
+
 // readBody reads at most MAX_BODY_BYTES of the request: a declared length over it is refused
-// before a byte is read, and a stream without one is cut as soon as it passes it. It returns
-// the bytes, or a Response to answer.
+// before a byte is read, and a stream without one is kept only up to it (then drained up to
+// MAX_DRAIN_BYTES, or cancelled). It returns the bytes, or a Response to answer.
 async function readBody(request) {
   if (request.body === null) return new Uint8Array(0);
   const declared = Number(request.headers.get("Content-Length") ?? NaN);
@@ -107,12 +113,13 @@ async function readBody(request) {
     }
     if (next.done) break;
     size += next.value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > MAX_BODY_BYTES + MAX_DRAIN_BYTES) {
       reader.cancel().catch(() => {});
       return tooLarge();
     }
-    chunks.push(next.value);
+    if (size <= MAX_BODY_BYTES) chunks.push(next.value);
   }
+  if (size > MAX_BODY_BYTES) return tooLarge();
   const body = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
@@ -219,6 +226,9 @@ async function createFamily(request, env, limits) {
   if (body instanceof Response) return body;
   const req = parseJSON(body);
   if (req === null) return badBody("body: not a JSON object");
+  // server/api createFamily's field checks, before any limit is counted or object touched
+  const fieldError = textError("name", req.name, MAX_DEVICE_NAME) ?? textError("device", req.device, MAX_DEVICE_NAME);
+  if (fieldError) return fieldError;
   const code = typeof req.signup_code === "string" ? req.signup_code : "";
   if (limits.closedSignup && !(await isAdmin(request, limits)) && !(code !== "" && (await directoryOf(env).useSignupCode(await codeHash(code), Date.now())))) {
     return jsonError(403, "signup_closed", code ? "signup_code" : "",

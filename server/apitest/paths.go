@@ -65,6 +65,7 @@ func CheckPaths(t *testing.T, base string, workers bool) {
 
 // RawRequest sends one HTTP/1.1 request whose target is target byte for byte (Go's client
 // would clean or re-escape some), with headers and body, and returns the status and body.
+// headers may set Host, and Content-Length to declare a length other than the body's.
 func RawRequest(base, method, target string, headers map[string]string, body []byte) (int, []byte, error) {
 	u, err := url.Parse(base)
 	if err != nil {
@@ -80,10 +81,14 @@ func RawRequest(base, method, target string, headers map[string]string, body []b
 	if h, ok := headers["Host"]; ok {
 		host = h
 	}
+	length := fmt.Sprint(len(body))
+	if l, ok := headers["Content-Length"]; ok {
+		length = l // a declared length the body does not have: what a server reads before it answers
+	}
 	w := bufio.NewWriter(conn)
-	fmt.Fprintf(w, "%s %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\nContent-Length: %d\r\n", method, target, host, len(body))
+	fmt.Fprintf(w, "%s %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\nContent-Length: %s\r\n", method, target, host, length)
 	for k, v := range headers {
-		if k != "Host" {
+		if k != "Host" && k != "Content-Length" {
 			fmt.Fprintf(w, "%s: %s\r\n", k, v)
 		}
 	}
