@@ -85,19 +85,20 @@ function newCode() {
   return [...bytes].map((b, i) => (i > 0 && i % 4 === 0 ? "-" : "") + alphabet[b % alphabet.length]).join("");
 }
 
-// MAX_DRAIN_BYTES is how much of a stream without a declared length is read and thrown away
-// after MAX_BODY_BYTES before the stream is cancelled: answering while such an upload is
-// still coming makes wrangler dev's proxy fail the next request, so a small overflow is
-// drained; a larger one is cut there.
+// MAX_DRAIN_BYTES is how much of a body is read and thrown away after MAX_BODY_BYTES before
+// the answer: answering while an upload is still coming makes wrangler dev's proxy fail or hang
+// the next request (on the same connection, or the next one at all), so a small overflow is
+// drained. A body declared larger than both is refused before a byte is read, and a stream
+// that passes both is cut.
 const MAX_DRAIN_BYTES = 4 << 20;
 
-// readBody reads at most MAX_BODY_BYTES of the request: a declared length over it is refused
-// before a byte is read, and a stream without one is kept only up to it (then drained up to
-// MAX_DRAIN_BYTES, or cancelled). It returns the bytes, or a Response to answer.
+// readBody reads at most MAX_BODY_BYTES of the request and keeps nothing past them (413); see
+// MAX_DRAIN_BYTES for what is read and thrown away. It returns the bytes, or a Response to
+// answer.
 async function readBody(request) {
   if (request.body === null) return new Uint8Array(0);
   const declared = Number(request.headers.get("Content-Length") ?? NaN);
-  if (declared > MAX_BODY_BYTES) {
+  if (declared > MAX_BODY_BYTES + MAX_DRAIN_BYTES) {
     request.body.cancel().catch(() => {});
     return tooLarge();
   }

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
@@ -189,6 +190,13 @@ func testBodyBound(t *testing.T, base string) {
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusRequestEntityTooLarge {
 			t.Errorf("POST %s streaming 2 MiB: %d, want 413", path, resp.StatusCode)
+		}
+		// a 2 MiB body with its length, on a kept-alive connection the next request reuses
+		if a := call(t, base, "POST", path, f.token, bytes.Repeat([]byte("0"), 2<<20), nil); a.status != http.StatusRequestEntityTooLarge {
+			t.Errorf("POST %s with 2 MiB: %s, want 413", path, a)
+		}
+		if a := call(t, base, "GET", f.path("/pull"), f.token, nil, nil); a.status != http.StatusOK {
+			t.Errorf("a pull after the 413 of %s: %s", path, a)
 		}
 	}
 }
