@@ -295,7 +295,8 @@ async function signupCode(request, env, limits) {
   return jsonAnswer(201, { code, expires_at: new Date(expires).toISOString() });
 }
 
-// inFamily is a request to one family's object, after server/api inFamily's first checks.
+// inFamily is a request to one family's object, after server/api inFamily's first checks
+// (debug routes have no token, but their family must exist all the same).
 async function inFamily(request, env, limits, url, r) {
   if (!r.debug) {
     const token = bearer(request, url, r.name);
@@ -306,6 +307,7 @@ async function inFamily(request, env, limits, url, r) {
   if (!(await familyExists(env, r.family))) {
     return r.debug ? jsonError(404, "not_found", "family", "no such family") : jsonError(401, "unauthorized", "Authorization", "unknown or revoked token");
   }
+  if (r.name === "alarm") return jsonAnswer(200, { alarm: await familyObject(env, r.family).alarmAt() });
   const body = await readBody(request);
   if (body instanceof Response) return body;
   const response = await familyObject(env, r.family).fetch(forward(request, body));
@@ -335,7 +337,7 @@ export default {
       case "directory-counts":
         return jsonAnswer(200, await directoryOf(env).counts(Date.now()));
       default:
-        return inFamily(request, env, limits, url, { ...r, debug: r.name === "memory" || r.name === "probe" || r.name === "clock" });
+        return inFamily(request, env, limits, url, r);
     }
   },
 };
@@ -371,6 +373,11 @@ export class FamilyDO extends DurableObject {
 
   async alarm() {
     await this.#scheduleRefunds();
+  }
+
+  // alarmAt is when the object's alarm is set (ms), or null: for the debug route /alarm.
+  async alarmAt() {
+    return await this.ctx.storage.getAlarm();
   }
 
   // discard deletes everything a refused family creation left in this object.

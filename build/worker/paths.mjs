@@ -61,17 +61,18 @@ const routes = [
   ["GET", "/api/v1/families/{family}/memory", "memory", { debug: true }],
   ["POST", "/api/v1/families/{family}/probe", "probe", { debug: true }],
   ["POST", "/api/v1/families/{family}/clock", "clock", { debug: true }],
+  ["GET", "/api/v1/families/{family}/alarm", "alarm", { debug: true }],
   ["GET", "/api/v1/debug/directory", "directory-counts", { debug: true }],
 ].map(([method, pattern, name, opts]) => ({ method, parts: pattern.split("/").slice(1), name, debug: !!opts?.debug }));
 
-// route matches a canonical path: {name, family, device}, or null for no endpoint (404).
+// route matches a canonical path: {name, family, device, debug}, or null for no endpoint (404).
 // Debug routes match only when debug is true. A non-canonical path matches nothing.
 export function route(method, raw, debug = false) {
   if (!canonicalPath(raw)) return null;
   const segs = raw.slice(1).split("/");
   for (const r of routes) {
     if (r.method !== method || r.parts.length !== segs.length || (r.debug && !debug)) continue;
-    const found = { name: r.name, family: "", device: "" };
+    const found = { name: r.name, family: "", device: "", debug: r.debug };
     const ok = r.parts.every((part, i) => {
       if (part === "{family}" || part === "{device}") {
         found[part.slice(1, -1)] = segs[i];

@@ -38,7 +38,7 @@ test("routes: each endpoint by method, nothing else", () => {
   for (const [method, path, debug, want] of cases) {
     assert.equal(route(method, path, debug)?.name ?? null, want, `${method} ${path}`);
   }
-  assert.deepEqual(route("DELETE", "/api/v1/families/fx/devices/dy"), { name: "revoke", family: "fx", device: "dy" });
+  assert.deepEqual(route("DELETE", "/api/v1/families/fx/devices/dy"), { name: "revoke", family: "fx", device: "dy", debug: false });
 });
 
 test("client address: IPv4 as is, IPv6 by /64", () => {

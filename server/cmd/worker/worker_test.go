@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -112,6 +113,10 @@ func testRefundsBeforePush(t *testing.T, base string) {
 		t.Fatalf("the transfer: %+v", r.Results[0].Outcome)
 	}
 	refundAt := engine.RefundAt(now)
+	var alarm struct{ Alarm int64 }
+	if a := call(t, base, "GET", f.path("/alarm"), "", nil, nil); json.Unmarshal(a.body, &alarm) != nil || alarm.Alarm != refundAt.UnixMilli() {
+		t.Errorf("the family's alarm after the transfer: %s, want %d (06:00 UTC+8)", a, refundAt.UnixMilli())
+	}
 	skew := int64(refundAt.Sub(now).Seconds()) + 60 // one minute past 06:00 on this family's clock
 	if a := call(t, base, "POST", f.path("/clock"), "", fmt.Sprint(skew), nil); a.status != http.StatusOK {
 		t.Fatalf("move the family's clock: %s", a)
