@@ -41,11 +41,18 @@ func unreserved(c byte) bool {
 }
 
 // rawPath is the path of r as the client sent it: the request target without its query
-// (r.URL.Path is already decoded, and ServeMux would redirect a path it cleans).
+// (r.URL.Path is already decoded, and ServeMux would redirect a path it cleans). A target in
+// absolute form (http://host/path, what a proxy may send) counts by its path.
 func rawPath(r *http.Request) string {
 	raw := r.RequestURI
 	if raw == "" {
 		raw = r.URL.EscapedPath()
+	}
+	if _, rest, ok := strings.Cut(raw, "://"); ok && !strings.HasPrefix(raw, "/") {
+		raw = "/"
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			raw = rest[i:]
+		}
 	}
 	raw, _, _ = strings.Cut(raw, "?")
 	return raw
