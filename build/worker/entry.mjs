@@ -155,6 +155,9 @@ function forward(request, body, extraHeaders = {}) {
   const headers = new Headers(request.headers);
   headers.delete(NEW_FAMILY_HEADER);
   for (const [k, v] of Object.entries(extraHeaders)) headers.set(k, v);
+  // a GET (pull, events) keeps the client's request, and with it the end of an event stream
+  // when the client goes away
+  if (request.method === "GET") return new Request(request, { headers });
   const init = { method: request.method, headers };
   if (body && body.byteLength > 0) init.body = body;
   return new Request(request.url, init);
