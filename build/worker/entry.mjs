@@ -176,6 +176,9 @@ function limitsOf(env) {
     closedSignup: String(env.GONGJI_OPEN_SIGNUP ?? "true") === "false",
     // like gongji serve, an admin token under 16 characters is no admin token at all
     adminToken: admin.length >= 16 ? admin : "",
+    // a deployment from before the directory listed families sets it while its families'
+    // devices come back (server/API.md, Limits): see adopt
+    adoptLegacy: env.GONGJI_ADOPT_LEGACY === "1",
     debug: env.GONGJI_DEBUG_ROUTES === "1",
   };
 }
@@ -221,6 +224,22 @@ async function familyExists(env, id) {
   if (knownFamilies.has(id)) return true;
   if (!(await directoryOf(env).hasFamily(id))) return false;
   if (knownFamilies.size >= MAX_KNOWN_FAMILIES) knownFamilies.clear();
+  knownFamilies.add(id);
+  return true;
+}
+
+// adopt lists in the directory a family made before the directory listed families (wrangler.toml
+// migration v2), when its object holds it; an object that holds no such family is deleted
+// again. Only with GONGJI_ADOPT_LEGACY=1, and only for a token that names the family: it is
+// the one path by which an unlisted id reaches an object.
+async function adopt(env, id) {
+  if (id.length > MAX_ID_BYTES) return false;
+  const object = familyObject(env, id);
+  if ((await object.familyID()) !== id) {
+    await object.discard();
+    return false;
+  }
+  await directoryOf(env).addFamily(id, Date.now());
   knownFamilies.add(id);
   return true;
 }
@@ -301,16 +320,23 @@ async function signupCode(request, env, limits) {
 // inFamily is a request to one family's object, after server/api inFamily's first checks
 // (debug routes have no token, but their family must exist all the same).
 async function inFamily(request, env, limits, url, r) {
+  let named = false; // the token names this family
   if (!r.debug) {
     const token = bearer(request, url, r.name);
     if (token === "") return jsonError(401, "unauthorized", "Authorization", "missing bearer token");
     const dot = token.indexOf(".");
     if (dot > 0 && token.slice(0, dot) !== r.family) return jsonError(404, "not_found", "family", "no such family");
+    named = dot > 0;
   }
-  if (!(await familyExists(env, r.family))) {
+  if (!(await familyExists(env, r.family)) && !(limits.adoptLegacy && named && (await adopt(env, r.family)))) {
     return r.debug ? jsonError(404, "not_found", "family", "no such family") : jsonError(401, "unauthorized", "Authorization", "unknown or revoked token");
   }
   if (r.name === "alarm") return jsonAnswer(200, { alarm: await familyObject(env, r.family).alarmAt() });
+  if (r.name === "forget") {
+    await directoryOf(env).removeFamily(r.family); // the test's way to make a family from before v2
+    knownFamilies.delete(r.family);
+    return new Response(null, { status: 204 });
+  }
   const body = await readBody(request);
   if (body instanceof Response) return body;
   const response = await familyObject(env, r.family).fetch(forward(request, body));
@@ -378,6 +404,11 @@ export class FamilyDO extends DurableObject {
     await this.#scheduleRefunds();
   }
 
+  // familyID is the id of the family this object holds, "" for none (adopt).
+  async familyID() {
+    return await (await this.#go()).familyID();
+  }
+
   // alarmAt is when the object's alarm is set (ms), or null: for the debug route /alarm.
   async alarmAt() {
     return await this.ctx.storage.getAlarm();
@@ -416,7 +447,7 @@ export class DirectoryDO extends DurableObject {
   }
 
   addFamily(id, now) {
-    this.sql.exec("INSERT INTO families (id, created) VALUES (?, ?)", id, now);
+    this.sql.exec("INSERT OR IGNORE INTO families (id, created) VALUES (?, ?)", id, now);
   }
 
   removeFamily(id) {

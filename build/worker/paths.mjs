@@ -62,6 +62,7 @@ const routes = [
   ["POST", "/api/v1/families/{family}/probe", "probe", { debug: true }],
   ["POST", "/api/v1/families/{family}/clock", "clock", { debug: true }],
   ["GET", "/api/v1/families/{family}/alarm", "alarm", { debug: true }],
+  ["POST", "/api/v1/families/{family}/forget", "forget", { debug: true }],
   ["GET", "/api/v1/debug/directory", "directory-counts", { debug: true }],
 ].map(([method, pattern, name, opts]) => ({ method, parts: pattern.split("/").slice(1), name, debug: !!opts?.debug }));
 

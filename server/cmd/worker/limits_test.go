@@ -17,7 +17,8 @@ import (
 const testAdminToken = "test-admin-token-4f9c2a"
 
 // TestWorkerLimits runs a worker as a closed server would run (GONGJI_OPEN_SIGNUP=false, an
-// admin token, 5 families and 10 joins per hour per address) and checks that the limits of
+// admin token, 5 families and 10 joins per hour per address; GONGJI_ADOPT_LEGACY as an
+// upgraded deployment) and checks that the limits of
 // `gongji serve` hold there: they are counted by objects of their own, so a burst of
 // creations, each landing in a fresh family object, is still one address's burst.
 func TestWorkerLimits(t *testing.T) {
@@ -26,6 +27,7 @@ func TestWorkerLimits(t *testing.T) {
 		"GONGJI_ADMIN_TOKEN":       testAdminToken,
 		"GONGJI_FAMILIES_PER_HOUR": "5",
 		"GONGJI_JOINS_PER_HOUR":    "10",
+		"GONGJI_ADOPT_LEGACY":      "1",
 	})
 	// Codes of one minute, made first: their expiry is checked last (expired rows deleted).
 	owner := newFamily(t, w.Base, "192.0.2.1", testAdminToken)
@@ -38,6 +40,7 @@ func TestWorkerLimits(t *testing.T) {
 	t.Run("closed signup", func(t *testing.T) { testClosedSignup(t, w) })
 	t.Run("families per hour per address", func(t *testing.T) { testFamiliesPerHour(t, w) })
 	t.Run("joins per hour per address and per code", func(t *testing.T) { testJoinsPerHour(t, w) })
+	t.Run("families from before the directory adopted", func(t *testing.T) { testAdoptLegacy(t, w) })
 	t.Run("expired directory rows deleted", func(t *testing.T) { testExpiredRows(t, w, made) })
 }
 
@@ -171,5 +174,35 @@ func testExpiredRows(t *testing.T, w *workertest.Worker, made time.Time) {
 			t.Fatalf("30 s after expiry the directory still holds %v", c)
 		}
 		time.Sleep(time.Second)
+	}
+}
+
+// testAdoptLegacy: a family the directory does not list (as every family of a deployment from
+// before it did) is listed again at its first request with a token naming it, where
+// GONGJI_ADOPT_LEGACY=1; an id no object holds is not, and stays 401.
+func testAdoptLegacy(t *testing.T, w *workertest.Worker) {
+	f := newFamily(t, w.Base, "192.0.2.30", testAdminToken)
+	if a := call(t, w.Base, "POST", f.path("/forget"), "", nil, nil); a.status != http.StatusNoContent {
+		t.Fatalf("forget the family: %s", a)
+	}
+	before := call(t, w.Base, "GET", "/api/v1/debug/directory", "", nil, nil)
+	if a := call(t, w.Base, "GET", f.path(""), f.token, nil, nil); a.status != http.StatusOK {
+		t.Errorf("the unlisted family with its own token: %s, want 200 (adopted)", a)
+	}
+	after := call(t, w.Base, "GET", "/api/v1/debug/directory", "", nil, nil)
+	var b, c struct{ Families int }
+	json.Unmarshal(before.body, &b)
+	json.Unmarshal(after.body, &c)
+	if c.Families != b.Families+1 {
+		t.Errorf("directory families %d after the adoption, was %d", c.Families, b.Families)
+	}
+	id := "fnotafamily0000000"
+	for _, token := range []string{id + ".secret", "nodot"} {
+		if a := call(t, w.Base, "GET", "/api/v1/families/"+id+"/pull", token, nil, nil); a.status != http.StatusUnauthorized {
+			t.Errorf("an id no object holds, token %q: %s, want 401", token, a)
+		}
+	}
+	if a := call(t, w.Base, "GET", "/api/v1/debug/directory", "", nil, nil); string(a.body) != string(after.body) {
+		t.Errorf("the directory after the unknown id: %s, was %s", a.body, after.body)
 	}
 }

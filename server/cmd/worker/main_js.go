@@ -95,6 +95,7 @@ func newHandler() (http.Handler, error) {
 		Limits: workerLimits(),
 	})
 	exposeRefundAlarm(srv, st)
+	exposeFamilyID(st)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
 	// Debug routes exist only where GONGJI_DEBUG_ROUTES=1 (the tests' wrangler dev sets it
