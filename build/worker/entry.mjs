@@ -36,9 +36,10 @@ const MAX_CODE_TTL_MINUTES = 7 * 24 * 60;
 const MAX_CODE_CHARS = 40;
 const MAX_DEVICE_NAME = 64;
 
-function jsonError(status, code, field, message, headers = {}) {
-  const error = field ? { code, field, message } : { code, message };
-  return new Response(JSON.stringify({ error }) + "\n", {
+// jsonAnswer is an answer of JSON with the headers of every API answer (server/api
+// jsonHeaders, secureHeaders).
+function jsonAnswer(status, value, headers = {}) {
+  return new Response(JSON.stringify(value) + "\n", {
     status,
     headers: {
       "Content-Type": "application/json; charset=utf-8",
@@ -52,11 +53,9 @@ function jsonError(status, code, field, message, headers = {}) {
   });
 }
 
-function jsonAnswer(status, value) {
-  return new Response(JSON.stringify(value) + "\n", {
-    status,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
-  });
+function jsonError(status, code, field, message, headers = {}) {
+  const error = field ? { code, field, message } : { code, message };
+  return jsonAnswer(status, { error }, headers);
 }
 
 const noEndpoint = (method, path) => jsonError(404, "not_found", "", `no endpoint ${method} ${JSON.stringify(path.slice(0, 100))}`);
