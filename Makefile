@@ -133,6 +133,7 @@ worker-dev: worker
 	cd $(WORKER) && WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \
 		npx wrangler dev --local --ip 127.0.0.1 --port 8787 --persist-to "$$(mktemp -d)"
 
-## test-worker: the worker under wrangler dev (fresh --persist-to per test run)
+## test-worker: the Workers router against the shared path table (Node), then the worker under wrangler dev (fresh --persist-to per test run)
 test-worker: worker
-	GONGJI_WORKER_TEST=1 $(GO) test -count=1 ./server/cmd/worker/
+	node --test build/worker/paths.test.mjs
+	GONGJI_WORKER_TEST=1 $(GO) test -count=1 -timeout 20m ./server/cmd/worker/

@@ -92,7 +92,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not_found", "", fmt.Sprintf("no endpoint %s %s", r.Method, r.URL.Path))
 	})
-	return s.logged(secureHeaders(mux))
+	return s.logged(secureHeaders(Canonical(mux))) // canonical.go: one spelling of each path
 }
 
 // apiError is the body of every error answer.

@@ -38,9 +38,11 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 		if err := CheckClients(d.ID, req, h); err != nil { // identity.go
 			return nil, err
 		}
-		changes, out := Process(s.engine, actorOf(d), req, h, s.now())
+		now := s.now()
+		refunds := s.refundsDue(h, now) // refund.go: the 06:00 refunds come before the push
+		changes, out := Process(s.engine, actorOf(d), req, h, now)
 		resp, stored = out, changes
-		return changes, nil
+		return append(refunds, changes...), nil
 	})
 	if err != nil {
 		s.pushError(w, r, err) // identity.go

@@ -41,6 +41,19 @@ func DueRefunds(h *store.Head, now time.Time) *sync.PushRequest {
 	return &req
 }
 
+// refundsDue makes the refunds due at now on h, as the server's client, and returns their
+// changes. A push makes them before its own mutations: otherwise a wallet_accept arriving
+// after 06:00 but before the sweep (or the Workers alarm) would take a transfer that is
+// already the sender's again.
+func (s *Server) refundsDue(h *store.Head, now time.Time) []sync.Change {
+	req := DueRefunds(h, now)
+	if req == nil {
+		return nil
+	}
+	changes, _ := Process(s.engine, ServerActor, req, h, now)
+	return changes
+}
+
 // SweepRefunds runs DueRefunds for every family through the store, so each refund is an
 // ordinary durable change that every device pulls. It returns how many it made.
 func (s *Server) SweepRefunds(ctx context.Context, families []string) (int, error) {
@@ -48,11 +61,7 @@ func (s *Server) SweepRefunds(ctx context.Context, families []string) (int, erro
 	now := s.now()
 	for _, fam := range families {
 		err := s.store.Push(ctx, fam, func(h *store.Head) ([]sync.Change, error) {
-			req := DueRefunds(h, now)
-			if req == nil {
-				return nil, nil
-			}
-			changes, _ := Process(s.engine, ServerActor, req, h, now)
+			changes := s.refundsDue(h, now)
 			made += len(changes)
 			return changes, nil
 		})

@@ -18,10 +18,7 @@ func (s *Server) RefundAlarm(ctx context.Context, fam string) (time.Time, error)
 	var next time.Time
 	now := s.now()
 	err := s.store.Push(ctx, fam, func(h *store.Head) ([]sync.Change, error) {
-		var changes []sync.Change
-		if req := DueRefunds(h, now); req != nil {
-			changes, _ = Process(s.engine, ServerActor, req, h, now)
-		}
+		changes := s.refundsDue(h, now)
 		next = NextRefund(&h.State)
 		return changes, nil
 	})

@@ -41,3 +41,25 @@ func TestSweepRefundsAtSix(t *testing.T) {
 		t.Errorf("devices do not see the refund: %s", body)
 	}
 }
+
+// A push after 06:00 meets the refunds due at its moment already made: an accept back-dated
+// before 06:00, arriving before the sweep, finds the transfer refunded (issue 18 item 6).
+func TestPushMakesDueRefundsFirst(t *testing.T) {
+	h := newHarness(t)
+	h.mustDo("POST", "/api/v1/families/{family}/push", "owner",
+		push("c1", 1, "wallet_transfer", `{"from":"dad","to":"mom","amount":"30.00","source":"account"}`), 200)
+	h.now = time.Date(2026, 3, 3, 6, 0, 1, 0, time.FixedZone("UTC+8", 8*3600)) // no sweep ran
+	accept := `{"mutations":[{"client_id":"c1","mutation_id":2,"name":"wallet_accept","at":"2026-03-03T05:59:00+08:00","args":{"transfer":"c1/1"}}]}`
+	body := h.mustDo("POST", "/api/v1/families/{family}/push", "owner", accept, 200)
+	if !strings.Contains(body, `"status":"rejected"`) {
+		t.Errorf("the back-dated accept after 06:00: %s, want rejected", body)
+	}
+	pulled := h.mustDo("GET", "/api/v1/families/{family}/pull?cursor=7", "owner", "", 200)
+	refund, acc := strings.Index(pulled, `"name":"wallet_expire"`), strings.Index(pulled, `"name":"wallet_accept"`)
+	if refund < 0 || acc < 0 || refund > acc {
+		t.Errorf("the refund is not logged before the accept (at %d and %d): %s", refund, acc, pulled)
+	}
+	if got := h.ledger(h.ids["family"]); !strings.Contains(strings.Join(got, "\n"), "wallet_refund: dad 30.00") {
+		t.Errorf("no refund in the ledger: %v", got)
+	}
+}

@@ -5,11 +5,13 @@ package workertest
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -42,9 +44,36 @@ func Dir(tb testing.TB) string {
 	}
 }
 
-// Start runs `wrangler dev` and returns its base URL. It needs `make worker` to have built
-// build/worker/build/app.wasm and installed wrangler; without them it fails and says so.
+// Worker is one `wrangler dev` of the worker: its base URL and the directory that holds its
+// Durable Objects' storage.
+type Worker struct {
+	Base    string
+	Persist string
+}
+
+// Start runs `wrangler dev` with the tests' variables (Vars) and returns its base URL. It
+// needs `make worker` to have built build/worker/build/app.wasm and installed wrangler;
+// without them it fails and says so.
 func Start(tb testing.TB) string {
+	tb.Helper()
+	return StartWith(tb, nil).Base
+}
+
+// Vars are the variables every test worker gets: the debug routes, a small quota for the
+// attack suite (apitest, attack_limits.go), and no per-address limits (the conformance suite
+// creates many families from one address, as crashtest runs `gongji serve`).
+func Vars() map[string]string {
+	return map[string]string{
+		"GONGJI_DEBUG_ROUTES":      "1",
+		"GONGJI_QUOTA_CHANGES":     fmt.Sprint(TestQuotaChanges),
+		"GONGJI_FAMILIES_PER_HOUR": "0",
+		"GONGJI_JOINS_PER_HOUR":    "0",
+	}
+}
+
+// StartWith runs `wrangler dev` with Vars overridden by vars, on a free loopback port with a
+// fresh --persist-to directory, stopped at cleanup.
+func StartWith(tb testing.TB, vars map[string]string) *Worker {
 	tb.Helper()
 	dir := Dir(tb)
 	for _, need := range []string{"build/app.wasm", "build/wasm_exec.js", "node_modules/.bin/wrangler"} {
@@ -54,10 +83,14 @@ func Start(tb testing.TB) string {
 	}
 	port := freePort(tb)
 	persist := tb.TempDir()
-	cmd := exec.Command(filepath.Join(dir, "node_modules/.bin/wrangler"), "dev", "--local",
-		"--ip", "127.0.0.1", "--port", fmt.Sprint(port), "--persist-to", persist, "--show-interactive-dev-session=false",
-		// the debug routes and a small quota for the attack suite (apitest, attack_limits.go)
-		"--var", "GONGJI_DEBUG_ROUTES:1", "--var", "GONGJI_QUOTA_CHANGES:"+fmt.Sprint(TestQuotaChanges))
+	args := []string{"dev", "--local", "--ip", "127.0.0.1", "--port", fmt.Sprint(port), "--persist-to", persist,
+		"--show-interactive-dev-session=false"}
+	all := Vars()
+	maps.Copy(all, vars)
+	for _, k := range slices.Sorted(maps.Keys(all)) {
+		args = append(args, "--var", k+":"+all[k])
+	}
+	cmd := exec.Command(filepath.Join(dir, "node_modules/.bin/wrangler"), args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "WRANGLER_SEND_METRICS=false", "CLOUDFLARE_CF_FETCH_ENABLED=false", "CI=true")
 	logPath := filepath.Join(tb.TempDir(), "wrangler.log")
@@ -81,13 +114,34 @@ func Start(tb testing.TB) string {
 			<-done
 		}
 		logFile.Close()
+		if tb.Failed() {
+			log, _ := os.ReadFile(logPath)
+			tb.Logf("wrangler log (last 40 lines):\n%s", tail(string(log), 40))
+		}
 	})
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)
 	if err := waitHealthy(base); err != nil {
 		log, _ := os.ReadFile(logPath)
 		tb.Fatalf("workertest: %v\nwrangler log:\n%s", err, tail(string(log), 40))
 	}
-	return base
+	return &Worker{Base: base, Persist: persist}
+}
+
+// Objects counts the Durable Objects of class (FamilyDO, DirectoryDO, LimiterDO) that have
+// storage on disk: wrangler keeps one SQLite file per object under the persist directory.
+func (w *Worker) Objects(tb testing.TB, class string) int {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join(w.Persist, "v3", "do", "gongji-sync-"+class, "*.sqlite"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	n := 0
+	for _, f := range files {
+		if filepath.Base(f) != "metadata.sqlite" { // wrangler's own index of the objects
+			n++
+		}
+	}
+	return n
 }
 
 func waitHealthy(base string) error {

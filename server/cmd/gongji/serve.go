@@ -118,7 +118,7 @@ func routes(apiServer *api.Server) http.Handler {
 	})
 	mux.Handle("/api/", apiServer.Handler())
 	mux.Handle("/", pwa.Handler(version))
-	return mux
+	return api.Canonical(mux) // a non-canonical API path is 404, not the mux's redirect
 }
 
 // serveUntilSignal serves until SIGINT or SIGTERM, then stops taking requests, lets running

@@ -40,3 +40,17 @@ func exposeRefundAlarm(srv *api.Server, st *dostore.Store) {
 		}))
 	}))
 }
+
+// exposeFamilyID gives the object's JS class binding.familyID(): a promise of the id of the
+// family this object holds ("" for none). entry.mjs asks it to adopt, into the directory, a
+// family made before the directory listed families (GONGJI_ADOPT_LEGACY).
+func exposeFamilyID(st *dostore.Store) {
+	binding := js.Global().Get("context").Get("binding")
+	binding.Set("familyID", js.FuncOf(func(js.Value, []js.Value) any {
+		return js.Global().Get("Promise").New(js.FuncOf(func(_ js.Value, args []js.Value) any {
+			resolve := args[0]
+			go func() { resolve.Invoke(st.FamilyID()) }()
+			return nil
+		}))
+	}))
+}

@@ -14,6 +14,9 @@ import (
 	"os"
 	"runtime"
 	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
@@ -80,9 +83,11 @@ func newHandler() (http.Handler, error) {
 	}
 	hub := api.NewHub()
 	st.Commits = func(family string, _ int64) { hub.Notify([]string{family}) }
+	debug := cloudflare.Getenv("GONGJI_DEBUG_ROUTES") == "1"
 	srv := api.New(api.Config{
 		Store: st,
 		Hub:   hub,
+		Now:   clock.now,
 		Log:   slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 		NewFamilyID: func(r *http.Request) string {
 			return r.Header.Get(newFamilyHeader)
@@ -90,13 +95,15 @@ func newHandler() (http.Handler, error) {
 		Limits: workerLimits(),
 	})
 	exposeRefundAlarm(srv, st)
+	exposeFamilyID(st)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
 	// Debug routes exist only where GONGJI_DEBUG_ROUTES=1 (the tests' wrangler dev sets it
 	// with --var; wrangler.toml does not): they are unauthenticated (issue 10).
-	if cloudflare.Getenv("GONGJI_DEBUG_ROUTES") == "1" {
+	if debug {
 		mux.HandleFunc("GET /api/v1/families/{family}/memory", memory)
 		mux.HandleFunc("POST /api/v1/families/{family}/probe", probe(db))
+		mux.HandleFunc("POST /api/v1/families/{family}/clock", setClock)
 	}
 	mux.Handle("/", srv.Handler())
 	return mux, nil
@@ -126,6 +133,28 @@ func probe(db *dosql.DB) http.HandlerFunc {
 	}
 }
 
+// clock is this object's time: the real time plus an offset only the debug route sets (the
+// tests move one family past 06:00 without waiting for it).
+type offsetClock struct{ offset atomic.Int64 }
+
+var clock offsetClock
+
+func (c *offsetClock) now() time.Time {
+	return time.Now().Add(time.Duration(c.offset.Load()))
+}
+
+// setClock sets the offset of this object's clock to the body's whole seconds.
+func setClock(w http.ResponseWriter, r *http.Request) {
+	data, _ := io.ReadAll(io.LimitReader(r.Body, 32))
+	secs, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
+	if err != nil || secs < 0 || secs > 366*24*3600 {
+		http.Error(w, fmt.Sprintf("clock: %q: want whole seconds, 0 to a year", data), http.StatusBadRequest)
+		return
+	}
+	clock.offset.Store(int64(time.Duration(secs) * time.Second))
+	fmt.Fprintln(w, clock.now().UTC().Format(time.RFC3339))
+}
+
 // memory reports this object's Go memory, for measuring what one family object holds.
 func memory(w http.ResponseWriter, r *http.Request) {
 	var m runtime.MemStats
@@ -140,6 +169,10 @@ func memory(w http.ResponseWriter, r *http.Request) {
 func workerLimits() *api.Limits {
 	l := api.DefaultLimits()
 	l.ClientIPHeader = "CF-Connecting-IP"
+	// Family creations and joins are counted by entry.mjs (LimiterDO) for the whole
+	// deployment before an object is reached; a count inside one object would only add a
+	// second, smaller limit per family.
+	l.FamiliesBurst, l.JoinBurst = 0, 0
 	env := func(name string, into *int) {
 		if n, err := strconv.Atoi(cloudflare.Getenv(name)); err == nil {
 			*into = n
