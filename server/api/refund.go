@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"gongji/server/store"
-	"gongji/shared/engine"
-	"gongji/shared/family"
 	"gongji/shared/mutation"
 	"gongji/shared/sync"
 )
@@ -22,13 +20,10 @@ const ServerClientID = "server"
 func DueRefunds(h *store.Head, now time.Time) *sync.PushRequest {
 	var req sync.PushRequest
 	next := h.LastMutationIDs[ServerClientID]
-	for _, t := range h.State.Transfers {
-		// W11: rules.md section 5 (unaccepted at the first 06:00 after the transfer: refunded)
-		if t.State != family.Pending || now.Before(engine.RefundAt(t.At)) {
-			continue
-		}
+	due, _ := mutation.DueRefunds(&h.State, now) // W11, the family's clock (shared/mutation clock.go)
+	for _, d := range due {
 		next++
-		args, _ := json.Marshal(mutation.WalletRefArgs{Transfer: t.ID})
+		args, _ := json.Marshal(mutation.WalletRefArgs{Transfer: d.Transfer})
 		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: ServerClientID, MutationID: next,
 			Name: mutation.WalletExpire, At: now, Args: args})
 		if len(req.Mutations) == sync.MaxBatch {
