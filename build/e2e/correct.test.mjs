@@ -115,6 +115,22 @@ test('a bill\'s amounts corrected: 已更正 with before and after', async () =>
   await shot(page, 'correct-amend');
 });
 
+test('void after a correction: the bill as it stands is voided, the version before stays voided', async () => {
+  const corrected = page.locator('#bills li.bill', { has: page.locator('.mark.corrected') });
+  await corrected.locator('button.void').click();
+  await page.click('#void-yes');
+  await page.locator('#bills li.bill.voided', { hasText: '作废：张三 的账单 420.00 元' }).waitFor();
+  assert.equal(await page.locator('#bills li.bill:not(.voided)').count(), 0, 'no earlier version comes back');
+  assert.match(await page.locator('#people').innerText(), /1000\.00 元/);
+  // one level of words, and undo is the way back to the corrected bill
+  const undo = page.locator('#undo');
+  assert.match(await undo.innerText(), /作废：张三 ?的账单 420\.00 元/);
+  assert.doesNotMatch(await undo.innerText(), /作废：更正/);
+  await undo.click();
+  await page.locator('#bills li.bill:not(.voided)', { hasText: '420.00 元' }).waitFor();
+  assert.match(await page.locator('#people').innerText(), /900\.00 元/);
+});
+
 test('a binding revoked after its confirmation', async () => {
   await nav(page, 'family');
   await page.selectOption('#relation-person', '王芳');
