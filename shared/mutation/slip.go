@@ -136,15 +136,18 @@ func slipFieldErr(err error) error {
 }
 
 // slipSplit is the slip's split as the ledger lists a bill: the patient's own account, the
-// relatives' accounts, then cash.
+// patient's wallet, the relatives' accounts, then cash.
 func slipSplit(res engine.ReconcileResult, patient family.PersonID) *Split {
 	sp := &Split{Lines: []Line{}, Cash: res.Slip.Cash}
 	for _, p := range res.Entry.Postings {
-		if p.Account.Kind != ledger.PersonalAccount || p.Amount >= 0 {
+		if (p.Account.Kind != ledger.PersonalAccount && p.Account.Kind != ledger.Wallet) || p.Amount >= 0 {
 			continue
 		}
 		src := engine.MutualAid
-		if family.PersonID(p.Account.Owner) == patient {
+		switch {
+		case p.Account.Kind == ledger.Wallet:
+			src = engine.FromPurse // the patient's 医保钱包 (RC5)
+		case family.PersonID(p.Account.Owner) == patient:
 			src = engine.Own
 		}
 		sp.Lines = append(sp.Lines, Line{Payer: family.PersonID(p.Account.Owner), Source: src, Amount: -p.Amount})
