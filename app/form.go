@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -40,12 +41,63 @@ func day(d civil.Date) string {
 	return d.ZH()
 }
 
-// parseYuan reads what a person typed: empty is zero.
+// parseYuan reads what a person typed: empty is zero; 3,000.00, full-width digits (３０００．５),
+// a trailing 元 and a leading ¥ are read as people mean them (typedYuan).
 func parseYuan(s string) (money.Amount, error) {
+	s = typedYuan(s)
 	if s == "" {
 		return 0, nil
 	}
 	return money.Parse(s)
+}
+
+// typedYuan is an amount as a person types it, in the form money.Parse reads: full-width
+// digits, point and comma made ASCII, spaces, 元, ¥ and thousands separators (a comma followed
+// by three digits) dropped. Anything else is left for Parse to refuse.
+func typedYuan(s string) string {
+	var b strings.Builder
+	rs := []rune(strings.TrimSpace(s))
+	for i, r := range rs {
+		switch {
+		case r >= '０' && r <= '９':
+			r = '0' + (r - '０')
+		case r == '．' || r == '。':
+			r = '.'
+		case r == '，':
+			r = ','
+		}
+		switch r {
+		case ' ', '\u3000', '元', '¥', '￥':
+			continue
+		case ',':
+			if thousands(rs[i+1:]) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// thousands says whether rs starts with three digits and then ends or goes on with a point, a
+// comma or 元: the digits after a thousands separator.
+func thousands(rs []rune) bool {
+	if len(rs) < 3 {
+		return false
+	}
+	for _, r := range rs[:3] {
+		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９') {
+			return false
+		}
+	}
+	if len(rs) == 3 {
+		return true
+	}
+	switch rs[3] {
+	case '.', '．', ',', '，', '元', ' ':
+		return true
+	}
+	return false
 }
 
 // field is a labelled form control.
