@@ -35,6 +35,16 @@ func (e *Engine) Bind(s *family.State, at time.Time, r BindRequest) (BindResult,
 		return BindResult{}, err
 	}
 	d := e.decider(at)
+	res := BindResult{Allowed: d.bind(s, r, a, b)}
+	if res.Allowed {
+		d.say("B1-B8", "", nil, msgBindAllowed, a.ID, b.ID, r.Scopes)
+	}
+	res.Decision = d.finish(emptyEntry("bind"))
+	return res, nil
+}
+
+// bind applies every rule of section 3 and says whether none refused.
+func (d *decider) bind(s *family.State, r BindRequest, a, b *family.Person) bool {
 	d.checkSelfAndScopes(r, a.Region)
 	authorizerOK := d.checkAuthorizer(a)
 	beneficiaryOK := d.checkBeneficiary(b)
@@ -46,12 +56,7 @@ func (e *Engine) Bind(s *family.State, at time.Time, r BindRequest) (BindResult,
 		d.checkTier(a)
 	}
 	d.checkDuplicate(s, r)
-	res := BindResult{Allowed: len(d.codes) == 0}
-	if res.Allowed {
-		d.say("B1-B8", "", nil, msgBindAllowed, a.ID, b.ID, r.Scopes)
-	}
-	res.Decision = d.finish(emptyEntry("bind"))
-	return res, nil
+	return len(d.codes) == 0
 }
 
 func (d *decider) checkSelfAndScopes(r BindRequest, where region.Code) {

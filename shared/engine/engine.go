@@ -109,6 +109,8 @@ type decider struct {
 	codes map[Code]bool
 	rules map[string]bool
 	lines []Line
+	// quiet: a decision made inside another (routes) adds no "what you can do instead" lines.
+	quiet bool
 }
 
 func (e *Engine) decider(at time.Time) *decider {
@@ -149,6 +151,9 @@ func (d *decider) say(rule string, code Code, row *policy.Row, m Msg, values ...
 // suggest adds a line that says what the family can do instead after a refusal. It names the
 // rule it follows but decides nothing, so it adds no rule id and no code.
 func (d *decider) suggest(rule string, m Msg, values ...any) {
+	if d.quiet {
+		return
+	}
 	l := Line{Rule: rule, Msg: m}
 	l.Sources, l.Grade = ruleSources("next")
 	if len(values) > 0 {

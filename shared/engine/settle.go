@@ -219,6 +219,7 @@ type splitter struct {
 	holder      family.PersonID
 	need        family.Scope
 	institution *Institution // nil for premiums: S2, S3, SZ7 do not apply
+	walletRow   *policy.Row  // the row that let the wallet pay a premium (W12 ltc), or nil
 	payments    []Payment
 	postings    []ledger.Posting
 }
@@ -272,7 +273,7 @@ func (sp *splitter) payWallet(institutionTakesWallet bool) {
 		amount = money.Min(sp.remaining, own.Wallet.Balance)
 	}
 	if amount > 0 {
-		sp.d.say("W12", "", nil, msgWalletPays, own.Wallet.Balance, amount)
+		sp.d.say("W12", "", sp.walletRow, msgWalletPays, own.Wallet.Balance, amount)
 	} else {
 		sp.sayZero("W12", sp.holder, family.FromWallet, own.Wallet.Balance)
 	}
@@ -326,10 +327,22 @@ func (sp *splitter) payAuthorizers() {
 func (sp *splitter) payBinding(b *family.Binding) {
 	a := sp.work.Person(b.Authorizer)
 	threshold := sp.d.lookup(policy.AuthorizerThreshold, a.Region)
+	history := sp.d.lookup(policy.MutualAidFromHistory, a.Region)
 	usable := money.Zero
 	if a.HasAccount {
 		// SZ6: bendibao 635961 (Shenzhen before 2023-10-01: only the balance above the threshold)
 		usable = (a.Balance() - threshold.Value.Amount).NonNegative()
+	}
+	// SH1: rules.md 11.3; 上海市松江区医疗保障局 2025-07-23 (Shanghai: a binding pays only from
+	// the 历年账户, never more than the whole balance, never below 0.00; none when not given)
+	if history.Value.Bool {
+		usable = money.Zero
+		if a.HasAccount && a.HasHistory {
+			usable = money.Min(a.AccountHistory, a.Balance()).NonNegative()
+			sp.d.say("SH1", "", &history, msgHistoryOnly, a.ID, a.AccountHistory, usable)
+		} else if a.HasAccount {
+			sp.d.say("SH1", "", &history, msgHistoryUnknown, a.ID)
+		}
 	}
 	amount := money.Zero
 	if !sp.blocked {
@@ -354,7 +367,21 @@ func (sp *splitter) payBinding(b *family.Binding) {
 			sp.d.say("SZ8", "", &claim, msgNotClaimable, a.ID)
 		}
 	}
+	if history.Value.Bool && amount > 0 {
+		sp.payFromHistory(p)
+		return
+	}
 	sp.pay(p, ledger.AccountOf(a.ID))
+}
+
+// payFromHistory is SH1's payment: the ledger takes it from the personal account (the whole
+// balance, which balances report, is the same), while the working copy takes it from the
+// prior-years part only, so that a second binding of the same authorizer sees what is left.
+func (sp *splitter) payFromHistory(p Payment) {
+	sp.remaining -= p.Amount
+	sp.payments = append(sp.payments, p)
+	sp.postings = append(sp.postings, ledger.Posting{Account: ledger.AccountOf(p.Payer), Amount: -p.Amount})
+	sp.work.Person(p.Payer).AccountHistory -= p.Amount
 }
 
 // unusable is the one code of a binding that cannot pay, in the order of rules.md section 8:

@@ -51,6 +51,15 @@ const (
 	msgOutOfRegion       Msg = "binding.out_of_region"
 	msgCash              Msg = "pay.cash"
 	msgPremiumNotOffered Msg = "premium.not_offered"
+	msgHistoryOnly       Msg = "pay.sh_history"
+	msgHistoryUnknown    Msg = "pay.sh_history_unknown"
+	// routes
+	msgRouteBound      Msg = "route.bound"
+	msgRouteCanBind    Msg = "route.can_bind"
+	msgRouteCannotBind Msg = "route.cannot_bind"
+	msgRouteWallet     Msg = "route.wallet"
+	msgRouteNoWallet   Msg = "route.no_wallet"
+	msgRouteNobody     Msg = "route.nobody"
 	// wallet
 	msgTransferPending Msg = "wallet.sent"
 	msgWalletRegionOff Msg = "wallet.region_off"
@@ -142,7 +151,9 @@ func Msgs() []Msg {
 		msgNextInLaw, msgImpersonation, msgEligible, msgNotDesignated, msgExcludedCategory, msgOwnPays, msgOwnEmpty,
 		msgNoWalletHere, msgWalletPays, msgOrder, msgThreshold, msgAuthorizerPays, msgPayerBlocked, msgPayerEmpty,
 		msgPayerNotNeeded, msgPayerNothingDue, msgNotClaimable, msgInvalidated, msgNotYetInForce, msgRevoked, msgAuthorizerStopped,
-		msgScopeMissing, msgOutOfRegion, msgCash, msgPremiumNotOffered, msgTransferPending, msgWalletRegionOff,
+		msgScopeMissing, msgOutOfRegion, msgCash, msgPremiumNotOffered,
+		msgHistoryOnly, msgHistoryUnknown, msgRouteBound, msgRouteCanBind, msgRouteCannotBind, msgRouteWallet,
+		msgRouteNoWallet, msgRouteNobody, msgTransferPending, msgWalletRegionOff,
 		msgWalletRelation, msgWalletNotOpened, msgWalletSender, msgWalletZero, msgWalletPerTxn, msgWalletBalance,
 		msgWalletDaily, msgWalletQuiet, msgWalletPending, msgAcceptNoChange, msgAccepted, msgExpireNoChange,
 		msgRefunded, msgNextWalletLater, msgNextWalletOpen, msgNoGround, msgGroundNotListed, msgWithdrawn,

@@ -85,6 +85,22 @@ func enText(m Msg) string {
 		return "%[1]s can only be used at institutions in %[2]s; this one is in %[3]s."
 	case msgCash:
 		return "Personal accounts pay %[1]s in all; cash pays %[2]s."
+	case msgHistoryOnly:
+		return "In Shanghai an account pays for relatives only from its prior-years balance: %[1]s has %[2]s there, so %[3]s can be shared."
+	case msgHistoryUnknown:
+		return "In Shanghai an account pays for relatives only from its prior-years balance. The prior-years balance of %[1]s was not given, so nothing is shared this time; enter it to recompute."
+	case msgRouteBound:
+		return "%[1]s: already bound. %[3]s is in force and pays for %[2]s's medical bills automatically."
+	case msgRouteCanBind:
+		return "%[1]s: can bind. %[1]s can make a family mutual-aid binding for %[2]s today (medical bills)."
+	case msgRouteCannotBind:
+		return "%[1]s cannot make a family mutual-aid binding for %[2]s, for these reasons:"
+	case msgRouteWallet:
+		return "%[1]s: can use the wallet. %[1]s can send money from the %[3]s to the medical-insurance wallet of %[2]s (at most 2000.00 yuan a transfer, 3 a day, none from 10 pm to 6 am)."
+	case msgRouteNoWallet:
+		return "%[1]s cannot send money to the medical-insurance wallet of %[2]s, for these reasons:"
+	case msgRouteNobody:
+		return "Nobody in the family can pay for %[1]s today: no binding is in force, none can be made, and no wallet transfer is possible. The reasons above show what would change that."
 	case msgPremiumNotOffered:
 		return "In %[2]s, on %[3]s, a personal account cannot yet pay %[1]s: pay this premium in cash."
 	case msgTransferPending:

@@ -86,6 +86,22 @@ func zhText(m Msg) string {
 		return "%[1]s只能在%[2]s的医药机构使用，这家机构在%[3]s。"
 	case msgCash:
 		return "个人账户合计支付%[1]s，现金支付%[2]s。"
+	case msgHistoryOnly:
+		return "上海规定：为家人支付只能用个人账户的历年账户资金。%[1]s的历年账户余额%[2]s，可以共济%[3]s。"
+	case msgHistoryUnknown:
+		return "上海规定：为家人支付只能用个人账户的历年账户资金。没有填写%[1]s的历年账户余额，所以这次不能共济支付；填写后可以重新计算。"
+	case msgRouteBound:
+		return "%[1]s：已绑定。%[3]s正在生效，%[2]s就医购药时会自动支付。"
+	case msgRouteCanBind:
+		return "%[1]s：可以绑定。%[1]s今天就可以为%[2]s办理家庭共济绑定（就医购药）。"
+	case msgRouteCannotBind:
+		return "%[1]s不能为%[2]s办理家庭共济绑定，原因如下。"
+	case msgRouteWallet:
+		return "%[1]s：可以用医保钱包转账。%[1]s可以从%[3]s转钱到%[2]s的医保钱包（每次最多2000.00 元，每天最多3次，晚上10点到早上6点不能转）。"
+	case msgRouteNoWallet:
+		return "%[1]s不能用医保钱包转钱给%[2]s，原因如下。"
+	case msgRouteNobody:
+		return "今天家里没有人能为%[1]s支付：没有生效的绑定，不能新办绑定，也不能用医保钱包转账。上面的原因说明了哪些情况改变后就可以。"
 	case msgPremiumNotOffered:
 		return "%[2]s在%[3]s还不能用个人账户缴纳%[1]s，这次需要现金缴费。"
 	case msgTransferPending:

@@ -65,6 +65,11 @@ const (
 	// ClaimableElsewhere: mutual-aid payments may be claimed from medical assistance or
 	// commercial insurance (SZ8 sets false).
 	ClaimableElsewhere Param = "claimable_elsewhere"
+	// WalletPaysLTC: the holder's wallet pays the holder's own ltc premium (W12, version 4).
+	WalletPaysLTC Param = "wallet_pays_ltc"
+	// MutualAidFromHistory: a binding pays only from the authorizer's prior-years balance
+	// (历年账户, SH1, version 4); read in the authorizer's region.
+	MutualAidFromHistory Param = "mutual_aid_from_history"
 )
 
 // Params lists every parameter; each must have a national default for every day.
@@ -72,7 +77,8 @@ func Params() []Param {
 	return []Param{AllowedRelations, BindingGeography, ScopeMedical, ScopeResidentPremium,
 		ScopeLTCPremium, ScopeCommercialPremium, EligibleBase, AuthorizerOrder, WithdrawalGrounds,
 		WalletEnabled, AuthorizerSuspendedAllowed, AuthorizerTierRequired, CardLinkRequired,
-		AuthorizerThreshold, LegacyBindingCutoff, MedicalPayArea, TransferKeepsBalanceInProvince, ClaimableElsewhere}
+		AuthorizerThreshold, LegacyBindingCutoff, MedicalPayArea, TransferKeepsBalanceInProvince, ClaimableElsewhere,
+		WalletPaysLTC, MutualAidFromHistory}
 }
 
 // Words used as values.
@@ -161,13 +167,13 @@ func NewTable(rows []Row) (*Table, error) {
 	return t, nil
 }
 
-// version is "v2-" and the first 12 hex digits of the SHA-256 of every row, in table order.
+// version is "v4-" (rules.md version 4) and the first 12 hex digits of the SHA-256 of every row, in table order.
 func version(rows []Row) string {
 	h := sha256.New()
 	for _, r := range rows {
 		fmt.Fprintf(h, "%s|%s|%s|%s|%s|%s|%s|%t\n", r.Param, r.Where, r.During, r.Value, r.Rules, r.Grade, r.Sources, r.LocalDefault)
 	}
-	return "v2-" + hex.EncodeToString(h.Sum(nil))[:12]
+	return "v4-" + hex.EncodeToString(h.Sum(nil))[:12]
 }
 
 // Version is the rule-set version every decision records.
@@ -194,6 +200,10 @@ func (t *Table) Check() error {
 			}
 			if len(ri.Sources) == 0 || ri.Grade == "" {
 				return fmt.Errorf("policy: %s %s %s: missing source or grade", p, ri.Where, ri.During)
+			}
+			// W1: rules.md 11.1 (no province has the wallet before the national launch)
+			if p == WalletEnabled && ri.Value.Bool && ri.During.From < civil.MustDate(WalletLaunch) {
+				return fmt.Errorf("policy: wallet enabled for %s from %s, before the national launch %s", ri.Where, ri.During.From, WalletLaunch)
 			}
 			for _, id := range ri.Sources {
 				if _, ok := sources.Lookup(id); !ok {

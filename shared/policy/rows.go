@@ -16,7 +16,18 @@ const (
 	provinceWideDate = "2024-11-01"
 	// walletDate: every province but Guangdong had the wallet by 2025-09-18 (media of 2025-09-18..22).
 	walletDate = "2025-09-18"
+	// WalletLaunch: the 医保钱包 launched nationally on 2024-12-02 (Xinhua 2025-02-07); no
+	// province has it earlier (rules.md 11.1, a configuration error that Check finds).
+	WalletLaunch = "2024-12-02"
+	// walletEarly: province-wide by 2025-02-04 in six provinces, so enabled from the next day.
+	walletEarly = "2025-02-05"
+	// walletLTCDate: the NHSA and MoF notice of 2026-01-09 lets shared money pay the LTC
+	// contribution (W12, rules.md 11.2; publication day, not a stated start day).
+	walletLTCDate = "2026-01-09"
 )
+
+// walletEarlyProvinces were province-wide by 2025-02-04 (rules.md 11.1, Xinhua 2025-02-07).
+var walletEarlyProvinces = map[string]bool{"13": true, "34": true, "41": true, "42": true, "51": true, "54": true}
 
 // Short forms for the rows below.
 func always() civil.Range     { return civil.Range{From: civil.Always, To: civil.Never} }
@@ -73,8 +84,11 @@ func nationalRows() []Row {
 		standIn(row(AuthorizerOrder, region.Nationwide(), always(), Value{Word: BindingOrder}, "S6", "C", source.Jiusongjiankang)),
 		// D1: withdrawal grounds: death everywhere; other grounds only where a region lists them.
 		standIn(row(WithdrawalGrounds, region.Nationwide(), always(), words("death"), "D1", "A", source.JiangsuGuide)),
-		// W1: wallet. Every province but Guangdong from 2025-09-18, some only in part.
-		row(WalletEnabled, region.Nationwide(), until(walletDate), no(), "W1", "B", source.WalletYantai, source.WalletHenan),
+		// W1: rules.md 11.1; Xinhua 2025-02-07 (launched 2024-12-02: no province before it)
+		row(WalletEnabled, region.Nationwide(), until(WalletLaunch), no(), "W1", "B", source.WalletXinhua2025),
+		// W1: rules.md 11.1; live only in part, or not known live, before 2025-09-18
+		row(WalletEnabled, region.Nationwide(), between(WalletLaunch, walletDate), no(), "W1", "B/U", source.WalletXinhua2025, source.WalletCCTV),
+		// W1: every province but Guangdong from 2025-09-18, some only in part.
 		standIn(row(WalletEnabled, region.Nationwide(), from(walletDate), yes(), "W1", "B/U", source.WalletCCTV, source.WalletSina2026)),
 		// B1: a suspended authorizer may not bind (active insurance required).
 		row(AuthorizerSuspendedAllowed, region.Nationwide(), always(), no(), "B1", "A/B", source.GuoBanFa2021, source.NHSAQA2024),
@@ -87,6 +101,12 @@ func nationalRows() []Row {
 		row(ClaimableElsewhere, region.Nationwide(), always(), yes(), "SZ8", "A", source.GuoBanFa2021),
 		// T3: the balance moves with the person.
 		row(TransferKeepsBalanceInProvince, region.Nationwide(), always(), no(), "T3", "A", source.Transfer2021),
+		// W12: rules.md 11.2; NHSA and MoF notice reported 2026-01-09 (the wallet pays the
+		// holder's LTC contribution; the day is the publication day, U)
+		row(WalletPaysLTC, region.Nationwide(), until(walletLTCDate), no(), "W12", "B/U", source.WalletNotice2026),
+		row(WalletPaysLTC, region.Nationwide(), from(walletLTCDate), yes(), "W12", "B/U", source.WalletNotice2026),
+		// SH1: nationally a binding pays from the whole balance (国办发〔2021〕14号 knows no split).
+		row(MutualAidFromHistory, region.Nationwide(), always(), no(), "SH1", "A", source.GuoBanFa2021),
 	}
 }
 
@@ -124,7 +144,16 @@ func regionalRows() []Row {
 		row(WithdrawalGrounds, region.InCity("3301"), always(), words("death", "emigration", "move_no_transfer"), "D1", "B", source.Hangzhou),
 		// W1: Qinghai from 2025-07-01; Guangdong not enabled (as of 2026-01).
 		row(WalletEnabled, region.InProvince("63"), from("2025-07-01"), yes(), "W1", "B", source.WalletQinghai, source.WalletSina2026),
-		row(WalletEnabled, region.InProvince("44"), always(), no(), "W1", "B", source.WalletCCTV, source.WalletSina2026),
+		// W1: rules.md 11.1; CCTV 2025-09-22 and the NHSA list of 2026-01: Guangdong not live;
+		// nothing later is known, so after January 2026 it is unconfirmed.
+		row(WalletEnabled, region.InProvince("44"), until("2026-02-01"), no(), "W1", "B", source.WalletCCTV, source.WalletSina2026),
+		row(WalletEnabled, region.InProvince("44"), from("2026-02-01"), no(), "W1", "U", source.WalletCCTV, source.WalletSina2026),
+		// BJ1: rules.md 11.4; Beijing Municipal People's Government 2022-11-04 (北京普惠健康保)
+		row(ScopeCommercialPremium, region.InProvince("11"), from("2022-12-01"), yes(), "BJ1", "A", source.BeijingGov2022),
+		// SH2: rules.md 11.5; SHINE 2021-04-27 (沪惠保 from the account)
+		row(ScopeCommercialPremium, region.InProvince("31"), from("2021-04-27"), yes(), "SH2", "B", source.ShanghaiShine),
+		// SH1: rules.md 11.3; 上海市松江区医疗保障局 2025-07-23 (the 家庭共济网 is funded from the 历年账户)
+		row(MutualAidFromHistory, region.InProvince("31"), always(), yes(), "SH1", "A", source.ShanghaiSJ),
 		// B1: Xi'an lets a suspended authorizer's account pay (a single web source).
 		row(AuthorizerSuspendedAllowed, region.InCity("6101"), always(), yes(), "B1", "C", source.Jiusongjiankang),
 		// T5: inside Guangdong a move between pooling regions keeps the balance with the person.
@@ -206,7 +235,10 @@ func provinceDateRows() []Row {
 			// B4: province-wide binding, confirmed for this province.
 			row(BindingGeography, where, from(provinceWideDate), Value{Word: SameProvince}, "B4", "B", p.wideSources...),
 		)
-		if p.walletWhole && p.prefix != "63" {
+		if walletEarlyProvinces[p.prefix] {
+			// W1: rules.md 11.1; Xinhua 2025-02-07 (province-wide by 2025-02-04)
+			rows = append(rows, row(WalletEnabled, where, from(walletEarly), yes(), "W1", "B", source.WalletXinhua2025, source.WalletSina2026))
+		} else if p.walletWhole && p.prefix != "63" {
 			// W1: the wallet province-wide (reported 2026-01-09), live from the national date.
 			rows = append(rows, row(WalletEnabled, where, from(walletDate), yes(), "W1", "B", source.WalletCCTV, source.WalletSina2026))
 		}

@@ -40,6 +40,11 @@ const (
 	Xinhua202111    ID = "xinhua-2021-11-29"
 	Jiusongjiankang ID = "jsjk"
 	SettleInterface ID = "nhsa-setl-interface"
+	// version 4 (research-2026.md)
+	WalletXinhua2025 ID = "wallet-xinhua-2025-02-07"
+	WalletNotice2026 ID = "wallet-notice-2026-01-09"
+	BeijingGov2022   ID = "bj-gov-2022-11-04"
+	ShanghaiShine    ID = "sh-shine-2021-04-27"
 )
 
 // Default is the catalogue every explanation cites (research.md section 6 and research-2024.md).
@@ -260,6 +265,30 @@ func entries() []Source {
 			Title:   "医疗保障信息平台定点医药机构接口规范：结算信息（2207）",
 			TitleEN: "Interface specification for designated institutions: settlement output (2207)",
 			URL:     "https://github.com/newtouch-cloud/openhis"},
+		{ID: WalletXinhua2025, Kind: Media, Grade: "B",
+			Issuer: "新华社（国家医保局数据）", IssuerEN: "Xinhua (National Healthcare Security Administration figures)",
+			Title:   "医保钱包2024年12月2日上线，截至2025年2月4日已在14个省份117个统筹区上线，河北、安徽、河南、湖北、四川、西藏6省份全域开通",
+			TitleEN: "The wallet, launched on 2 December 2024, is live in 117 pooling regions of 14 provinces by 4 February 2025, province-wide in Hebei, Anhui, Henan, Hubei, Sichuan and Tibet",
+			Date:    "2025-02-07",
+			URL:     "https://china-news-online.com/lang/Japanese/128822.html"},
+		{ID: WalletNotice2026, Kind: Media, Grade: "B",
+			Issuer: "新浪财经（国家医保局、财政部通知）", IssuerEN: "Sina Finance (notice of the National Healthcare Security Administration and the Ministry of Finance)",
+			Title:   "关于做好职工基本医疗保险个人账户跨省共济工作的通知：共济资金可用于支付近亲属居民医保和长期护理保险个人缴费",
+			TitleEN: "Notice on cross-province sharing of employee medical-insurance accounts: shared money may pay a close relative's resident-insurance and long-term-care contributions",
+			Date:    "2026-01-09",
+			URL:     "https://reportify.ai/news/1207166856612417536"},
+		{ID: BeijingGov2022, Kind: Official, Grade: "A",
+			Issuer: "北京市人民政府", IssuerEN: "Beijing Municipal People's Government",
+			Title:   "职工医保个人账户可为在京参保的家庭成员缴纳北京普惠健康保保费",
+			TitleEN: "Employee accounts may pay the Beijing Puhui Health Insurance premium of family members insured in Beijing",
+			Date:    "2022-11-04",
+			URL:     "https://german.beijing.gov.cn/livinginbeijing/medicalservice/medicalinsurance/202211/t20221104_2851923.html"},
+		{ID: ShanghaiShine, Kind: Media, Grade: "B",
+			Issuer: "上海日报（SHINE）", IssuerEN: "Shanghai Daily (SHINE)",
+			Title:   "沪惠保保费可用职工医保个人账户支付",
+			TitleEN: "Huhuibao premiums may be paid from the employee medical-insurance account",
+			Date:    "2021-04-27",
+			URL:     "https://www.shine.cn/news/metro/2104278047/"},
 		{ID: Jiusongjiankang, Kind: Article, Grade: "C",
 			Issuer: "健康问答网站", IssuerEN: "a health Q&A website",
 			Title:   "医保个人账户家庭共济常见问题",
