@@ -91,7 +91,9 @@ func (d *decider) checkAuthorizer(a *family.Person) bool {
 		d.say("B1", AuthorizerNotEmployee, &suspended, msgAuthorizerNotEmployee, a.ID, a.Insurance, a.Status, word(yesNo(a.HasAccount)))
 		return false
 	}
-	d.say("B1", "", &suspended, msgAuthorizerOK, a.ID, a.Status)
+	if !d.held("B1") {
+		d.say("B1", "", &suspended, msgAuthorizerOK, a.ID, a.Status)
+	}
 	return true
 }
 
@@ -103,7 +105,9 @@ func (d *decider) checkBeneficiary(b *family.Person) bool {
 		d.say("B2", BeneficiaryNotInsured, nil, msgBeneficiaryNotInsured, b.ID, b.Insurance, b.Status)
 		return false
 	}
-	d.say("B2", "", nil, msgBeneficiaryOK, b.ID, b.Insurance)
+	if !d.held("B2") {
+		d.say("B2", "", nil, msgBeneficiaryOK, b.ID, b.Insurance)
+	}
 	return true
 }
 
@@ -118,7 +122,7 @@ func (d *decider) checkRelation(s *family.State, a, b *family.Person) {
 		if rel.Effective() == family.Other {
 			d.suggest(row.Rules, msgNextInLaw, b.ID)
 		}
-	} else {
+	} else if !d.held(row.Rules) {
 		d.say(row.Rules, "", &row, msgRelationOK, b.ID, a.ID, rel, row.Value, d.day)
 	}
 	card := d.lookup(policy.CardLinkRequired, a.Region)
@@ -144,12 +148,17 @@ func (d *decider) checkGeography(a, b *family.Person) {
 		d.suggestAcross(row.Rules, a, b)
 		return
 	}
-	d.say(row.Rules, "", &row, msgAreaOK, b.Region, a.Region, word(row.Value.Word), d.day)
+	if !d.held(row.Rules) {
+		d.say(row.Rules, "", &row, msgAreaOK, b.Region, a.Region, word(row.Value.Word), d.day)
+	}
 }
 
 // suggestAcross tells a family refused by geography what it can do instead: across provinces
 // the wallet (and whether both provinces have it), inside one the province-wide date.
 func (d *decider) suggestAcross(rule string, a, b *family.Person) {
+	if d.quiet {
+		return
+	}
 	if region.SameProvince(a.Region, b.Region) {
 		d.suggest(rule, msgNextSameProvince)
 		return

@@ -109,7 +109,8 @@ type decider struct {
 	codes map[Code]bool
 	rules map[string]bool
 	lines []Line
-	// quiet: a decision made inside another (routes) adds no "what you can do instead" lines.
+	// quiet: a decision made inside another (routes) adds no "what you can do instead" lines
+	// and keeps only the lines that carry a code.
 	quiet bool
 }
 
@@ -129,6 +130,10 @@ func (d *decider) refuse(c Code) { d.codes[c] = true }
 // the policy row that decided when there is one, otherwise the rule's own sources.
 func (d *decider) say(rule string, code Code, row *policy.Row, m Msg, values ...any) {
 	d.rules[rule] = true
+	// An inner decision (routes) keeps only the lines that give a reason.
+	if d.quiet && code == "" {
+		return
+	}
 	l := Line{Rule: rule, Code: code, Msg: m}
 	l.Sources, l.Grade = ruleSources(rule)
 	if row != nil {
@@ -146,6 +151,15 @@ func (d *decider) say(rule string, code Code, row *policy.Row, m Msg, values ...
 		l.Args = append(l.Args, argOf(v))
 	}
 	d.lines = append(d.lines, l)
+}
+
+// held records a rule that held without refusing; it reports true when the decision is an
+// inner one (routes), which keeps no line for it, so the caller need not build one.
+func (d *decider) held(rule string) bool {
+	if d.quiet {
+		d.rules[rule] = true
+	}
+	return d.quiet
 }
 
 // suggest adds a line that says what the family can do instead after a refusal. It names the

@@ -110,53 +110,71 @@ func (e *Engine) Routes(s *family.State, at time.Time, beneficiary family.Person
 		return RoutesResult{}, err
 	}
 	d := e.decider(at)
-	res := RoutesResult{Beneficiary: beneficiary, Day: d.day}
+	res := RoutesResult{Beneficiary: beneficiary, Day: d.day, Routes: make([]Route, 0, len(s.People))}
+	// one inner decider for the binds and one for the wallet, cleared for each relative
+	bd, wd := e.decider(at), e.decider(at)
+	bd.quiet, wd.quiet = true, true
 	for _, id := range s.SortedPersonIDs() {
 		if id == beneficiary {
 			continue
 		}
-		rt := e.route(s, at, d, s.Person(id), ben)
-		res.Routes = append(res.Routes, rt)
-	}
-	if res.Routes == nil {
-		res.Routes = []Route{}
+		res.Routes = append(res.Routes, e.route(s, d, bd, wd, s.Person(id), ben))
 	}
 	if res.Nobody() {
+		// RT: rules.md section 10 (nobody can pay: say so plainly)
 		d.say("RT", "", nil, msgRouteNobody, ben.ID)
 	}
 	res.Decision = d.finish(emptyEntry("routes"))
 	return res, nil
 }
 
-// route is one relative's entry; the summary lines go to the routes decision d.
-func (e *Engine) route(s *family.State, at time.Time, d *decider, p, ben *family.Person) Route {
+// reset clears an inner decider for the next relative.
+func (d *decider) reset() {
+	clear(d.codes)
+	clear(d.rules)
+	d.lines = d.lines[:0]
+}
+
+// sortedCodes is the decider's codes, sorted; nil when none.
+func (d *decider) sortedCodes() []Code {
+	if len(d.codes) == 0 {
+		return nil
+	}
+	out := make([]Code, 0, len(d.codes))
+	for c := range d.codes {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// route is one relative's entry; the summary lines go to the routes decision d, the binding's
+// and the wallet's reasons are decided on the inner deciders bd and wd.
+func (e *Engine) route(s *family.State, d, bd, wd *decider, p, ben *family.Person) Route {
 	rt := Route{Person: p.ID}
 	// RT: rules.md section 10 (a binding in force that pays medical bills)
 	if b := e.bindingInForce(s, d, p, ben); b != nil {
-		rt.Binding = BindingRoute{State: RouteInForce, Binding: b.ID, Reasons: []Code{}}
+		rt.Binding = BindingRoute{State: RouteInForce, Binding: b.ID}
 		d.say("RT", "", nil, msgRouteBound, p.ID, ben.ID, bindingRef(b.ID))
 	} else {
 		// RT: rules.md section 10 (else exactly the bind of scope medical, B1-B8 and SZ1-SZ4)
-		bd := e.decider(at)
-		bd.quiet = true
+		bd.reset()
 		allowed := bd.bind(s, BindRequest{Authorizer: p.ID, Beneficiary: ben.ID, Scopes: []family.Scope{family.Medical}}, p, ben)
 		for r := range bd.rules {
 			d.rules[r] = true
 		}
-		out := bd.finish(emptyEntry("bind"))
-		rt.Binding = BindingRoute{State: RoutePossible, Reasons: out.Reasons}
+		rt.Binding = BindingRoute{State: RoutePossible, Reasons: bd.sortedCodes()}
 		if allowed {
 			d.say("RT", "", nil, msgRouteCanBind, p.ID, ben.ID)
 		} else {
 			rt.Binding.State = RouteRefused
-			rt.Binding.Lines = refusalLines(out.Explanation)
+			rt.Binding.Lines = append([]Line(nil), bd.lines...)
 			d.say("RT", "", nil, msgRouteCannotBind, p.ID, ben.ID)
 			d.lines = append(d.lines, rt.Binding.Lines...)
 		}
 	}
 	// RT: rules.md section 10 (the wallet: W1-W4 only, source account when there is one)
-	wd := e.decider(at)
-	wd.quiet = true
+	wd.reset()
 	src := family.FromWallet
 	if p.HasAccount {
 		src = family.FromAccount
@@ -167,13 +185,12 @@ func (e *Engine) route(s *family.State, at time.Time, d *decider, p, ben *family
 	for r := range wd.rules {
 		d.rules[r] = true
 	}
-	wout := wd.finish(emptyEntry("wallet_transfer"))
-	rt.Wallet = WalletRoute{Possible: len(wout.Reasons) == 0, Source: src, Reasons: wout.Reasons}
+	rt.Wallet = WalletRoute{Possible: len(wd.codes) == 0, Source: src, Reasons: wd.sortedCodes()}
 	if rt.Wallet.Possible {
 		d.say("RT", "", nil, msgRouteWallet, p.ID, ben.ID, src)
 		d.citeAs("W2")
 	} else {
-		rt.Wallet.Lines = refusalLines(wout.Explanation)
+		rt.Wallet.Lines = append([]Line(nil), wd.lines...)
 		d.say("RT", "", nil, msgRouteNoWallet, p.ID, ben.ID)
 		d.citeAs("W2")
 		d.lines = append(d.lines, rt.Wallet.Lines...)
@@ -209,17 +226,6 @@ func (e *Engine) bindingInForce(s *family.State, d *decider, p, ben *family.Pers
 		return found[i].ID < found[j].ID
 	})
 	return found[0]
-}
-
-// refusalLines keeps the lines of a decision that carry a code: one per reason.
-func refusalLines(lines []Line) []Line {
-	var out []Line
-	for _, l := range lines {
-		if l.Code != "" {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
 // citeAs gives the last line the sources of another rule: a routes line about the wallet rests
