@@ -82,7 +82,9 @@ func routesFamily() family.State {
 		emp("S2", "440106", "3000.00"), emp("D1", "420106", "600.00"), res("DL", "440106", true),
 		res("G", "440106", false), res("SB", "430424", true),
 	}
-	l := func(p, of family.PersonID, r family.Relation) family.Link { return family.Link{Person: p, Of: of, Relation: r} }
+	l := func(p, of family.PersonID, r family.Relation) family.Link {
+		return family.Link{Person: p, Of: of, Relation: r}
+	}
 	return family.State{People: people,
 		Links: []family.Link{l("M", "F", family.Spouse), l("M", "S1", family.Parent), l("M", "S2", family.Parent),
 			l("M", "D1", family.Parent), l("M", "DL", family.ParentInLaw), l("M", "G", family.Grandparent), l("M", "SB", family.Sibling)},
