@@ -20,6 +20,9 @@ type BindRequest struct {
 // BindResult says whether the binding may be made.
 type BindResult struct {
 	Allowed bool
+	// Routes, when the bind is refused, is who can pay for the beneficiary today and how
+	// (rules.md section 10): the app shows it under the refusal.
+	Routes *RoutesResult
 	Decision
 }
 
@@ -38,6 +41,14 @@ func (e *Engine) Bind(s *family.State, at time.Time, r BindRequest) (BindResult,
 	res := BindResult{Allowed: d.bind(s, r, a, b)}
 	if res.Allowed {
 		d.say("B1-B8", "", nil, msgBindAllowed, a.ID, b.ID, r.Scopes)
+	} else if b.ID != a.ID {
+		// RT: rules.md section 10 (a refused bind shows who can pay for the beneficiary)
+		routes, err := e.Routes(s, at, b.ID)
+		if err != nil {
+			return BindResult{}, err
+		}
+		d.suggestRoutes(routes)
+		res.Routes = &routes
 	}
 	res.Decision = d.finish(emptyEntry("bind"))
 	return res, nil
@@ -119,9 +130,6 @@ func (d *decider) checkRelation(s *family.State, a, b *family.Person) {
 	if !hasRelation(row.Value.Relations, rel) {
 		d.refuse(RelationNotAllowed)
 		d.say(row.Rules, RelationNotAllowed, &row, msgRelationNotAllowed, b.ID, a.ID, rel, row.Value, d.day)
-		if rel.Effective() == family.Other {
-			d.suggest(row.Rules, msgNextInLaw, b.ID)
-		}
 	} else if !d.held(row.Rules) {
 		d.say(row.Rules, "", &row, msgRelationOK, b.ID, a.ID, rel, row.Value, d.day)
 	}
@@ -145,34 +153,11 @@ func (d *decider) checkGeography(a, b *family.Person) {
 	if !same {
 		d.refuse(BeneficiaryOutOfArea)
 		d.say(row.Rules, BeneficiaryOutOfArea, &row, msgOutOfArea, b.ID, b.Region, a.ID, a.Region, word(row.Value.Word), d.day)
-		d.suggestAcross(row.Rules, a, b)
 		return
 	}
 	if !d.held(row.Rules) {
 		d.say(row.Rules, "", &row, msgAreaOK, b.Region, a.Region, word(row.Value.Word), d.day)
 	}
-}
-
-// suggestAcross tells a family refused by geography what it can do instead: across provinces
-// the wallet (and whether both provinces have it), inside one the province-wide date.
-func (d *decider) suggestAcross(rule string, a, b *family.Person) {
-	if d.quiet {
-		return
-	}
-	if region.SameProvince(a.Region, b.Region) {
-		d.suggest(rule, msgNextSameProvince)
-		return
-	}
-	d.suggest(rule, msgNextWallet, a.ID, b.ID, provinceOf(a.Region), provinceOf(b.Region),
-		d.walletWord(a.Region), d.walletWord(b.Region))
-}
-
-// walletWord says whether a region's province has the wallet on the decision's day (W1).
-func (d *decider) walletWord(where region.Code) word {
-	if d.lookup(policy.WalletEnabled, where).Value.Bool {
-		return "wallet_on"
-	}
-	return "wallet_off"
 }
 
 func (d *decider) checkTier(a *family.Person) {

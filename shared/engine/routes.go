@@ -234,3 +234,28 @@ func (d *decider) citeAs(rule string) {
 	l := &d.lines[len(d.lines)-1]
 	l.Sources, l.Grade = ruleSources(rule)
 }
+
+// suggestRoutes adds the "what you can do instead" lines of a refusal: every way that works
+// today for the beneficiary, from routes, so that a refusal never suggests what the rules
+// refuse; or, when there is none, that nobody can pay today.
+func (d *decider) suggestRoutes(r RoutesResult) {
+	if d.quiet {
+		return
+	}
+	for _, rt := range r.Routes {
+		switch rt.Way() {
+		case WayBound:
+			d.suggest("RT", msgNextRouteBound, rt.Person, r.Beneficiary)
+		case WayBind:
+			d.suggest("RT", msgNextRouteBind, rt.Person, r.Beneficiary)
+		}
+		// the wallet is a way of its own, also beside a binding
+		if rt.Wallet.Possible {
+			d.suggest("RT", msgNextRouteWallet, rt.Person, r.Beneficiary, rt.Wallet.Source)
+			d.citeAs("W2")
+		}
+	}
+	if r.Nobody() {
+		d.suggest("RT", msgNextRouteNobody, r.Beneficiary)
+	}
+}

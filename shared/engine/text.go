@@ -60,6 +60,10 @@ const (
 	msgRouteWallet     Msg = "route.wallet"
 	msgRouteNoWallet   Msg = "route.no_wallet"
 	msgRouteNobody     Msg = "route.nobody"
+	msgNextRouteBound  Msg = "next.route_bound"
+	msgNextRouteBind   Msg = "next.route_bind"
+	msgNextRouteWallet Msg = "next.route_wallet"
+	msgNextRouteNobody Msg = "next.route_nobody"
 	// wallet
 	msgTransferPending Msg = "wallet.sent"
 	msgWalletRegionOff Msg = "wallet.region_off"
@@ -153,7 +157,7 @@ func Msgs() []Msg {
 		msgPayerNotNeeded, msgPayerNothingDue, msgNotClaimable, msgInvalidated, msgNotYetInForce, msgRevoked, msgAuthorizerStopped,
 		msgScopeMissing, msgOutOfRegion, msgCash, msgPremiumNotOffered,
 		msgHistoryOnly, msgHistoryUnknown, msgRouteBound, msgRouteCanBind, msgRouteCannotBind, msgRouteWallet,
-		msgRouteNoWallet, msgRouteNobody, msgTransferPending, msgWalletRegionOff,
+		msgRouteNoWallet, msgRouteNobody, msgNextRouteBound, msgNextRouteBind, msgNextRouteWallet, msgNextRouteNobody, msgTransferPending, msgWalletRegionOff,
 		msgWalletRelation, msgWalletNotOpened, msgWalletSender, msgWalletZero, msgWalletPerTxn, msgWalletBalance,
 		msgWalletDaily, msgWalletQuiet, msgWalletPending, msgAcceptNoChange, msgAccepted, msgExpireNoChange,
 		msgRefunded, msgNextWalletLater, msgNextWalletOpen, msgNoGround, msgGroundNotListed, msgWithdrawn,

@@ -101,6 +101,14 @@ func enText(m Msg) string {
 		return "%[1]s cannot send money to the medical-insurance wallet of %[2]s, for these reasons:"
 	case msgRouteNobody:
 		return "Nobody in the family can pay for %[1]s today: no binding is in force, none can be made, and no wallet transfer is possible. The reasons above show what would change that."
+	case msgNextRouteBound:
+		return "%[1]s already has a family mutual-aid binding for %[2]s, which pays for the medical bills of %[2]s automatically."
+	case msgNextRouteBind:
+		return "%[1]s can make a family mutual-aid binding for %[2]s instead, today."
+	case msgNextRouteWallet:
+		return "%[1]s can send money from the %[3]s to the medical-insurance wallet of %[2]s."
+	case msgNextRouteNobody:
+		return "Nobody in the family can pay for %[1]s today: no binding can be made and no wallet transfer is possible. The reasons above show what would change that."
 	case msgPremiumNotOffered:
 		return "In %[2]s, on %[3]s, a personal account cannot yet pay %[1]s: pay this premium in cash."
 	case msgTransferPending:

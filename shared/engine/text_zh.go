@@ -102,6 +102,14 @@ func zhText(m Msg) string {
 		return "%[1]s不能用医保钱包转钱给%[2]s，原因如下。"
 	case msgRouteNobody:
 		return "今天家里没有人能为%[1]s支付：没有生效的绑定，不能新办绑定，也不能用医保钱包转账。上面的原因说明了哪些情况改变后就可以。"
+	case msgNextRouteBound:
+		return "%[1]s已经为%[2]s办理了家庭共济绑定，%[2]s就医购药时会自动支付。"
+	case msgNextRouteBind:
+		return "可以改由%[1]s为%[2]s办理家庭共济绑定，今天就可以办理。"
+	case msgNextRouteWallet:
+		return "%[1]s可以从%[3]s转钱到%[2]s的医保钱包。"
+	case msgNextRouteNobody:
+		return "今天家里没有人能为%[1]s支付：不能办理家庭共济绑定，也不能用医保钱包转账。上面的原因说明了哪些情况改变后就可以。"
 	case msgPremiumNotOffered:
 		return "%[2]s在%[3]s还不能用个人账户缴纳%[1]s，这次需要现金缴费。"
 	case msgTransferPending:

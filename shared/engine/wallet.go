@@ -37,6 +37,9 @@ type WalletTransferResult struct {
 	Fee      money.Amount
 	State    family.TransferState // pending when allowed
 	RefundAt time.Time            // zero when refused
+	// Routes, when W1-W4 refused, is who can pay for the recipient today and how (rules.md
+	// section 10).
+	Routes *RoutesResult
 	Balances []Balance
 	Decision
 }
@@ -67,6 +70,16 @@ func (e *Engine) WalletTransfer(s *family.State, at time.Time, r WalletTransferR
 	d.checkWalletAmount(from, r, sourceExists)
 	d.checkWalletTiming(s, at, r)
 	res := WalletTransferResult{Allowed: len(d.codes) == 0, Balances: []Balance{}}
+	if d.codes[WalletRegionNotEnabled] || d.codes[RelationNotAllowed] || d.codes[BeneficiaryNotInsured] ||
+		d.codes[WalletRecipientNotOpened] || d.codes[AuthorizerNotEmployee] {
+		// RT: rules.md section 10 (a transfer refused by W1-W4 shows who can pay for the recipient)
+		routes, err := e.Routes(s, at, r.To)
+		if err != nil {
+			return WalletTransferResult{}, err
+		}
+		d.suggestRoutes(routes)
+		res.Routes = &routes
+	}
 	entry := emptyEntry("wallet_transfer")
 	if res.Allowed {
 		res.State, res.RefundAt = family.Pending, RefundAt(at)
@@ -98,9 +111,6 @@ func (d *decider) checkWalletRegions(from, to *family.Person) {
 			d.refuse(WalletRegionNotEnabled)
 			d.say("W1", WalletRegionNotEnabled, &row, msgWalletRegionOff, p.ID, provinceOf(p.Region), d.day)
 		}
-	}
-	if d.codes[WalletRegionNotEnabled] {
-		d.suggest("W1", msgNextWalletLater)
 	}
 }
 
