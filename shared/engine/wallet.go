@@ -39,7 +39,7 @@ type WalletTransferResult struct {
 	RefundAt time.Time            // zero when refused
 	// Routes, when W1-W4 refused, is who can pay for the recipient today and how (rules.md
 	// section 10).
-	Routes *RoutesResult
+	Routes   *RoutesResult
 	Balances []Balance
 	Decision
 }
