@@ -56,6 +56,8 @@ func (e *Engine) Bind(s *family.State, at time.Time, r BindRequest) (BindResult,
 
 // bind applies every rule of section 3 and says whether none refused.
 func (d *decider) bind(s *family.State, r BindRequest, a, b *family.Person) bool {
+	// rules.md section 8: bind uses the authorizer's region throughout
+	d.at(a.Region)
 	d.checkSelfAndScopes(r, a.Region)
 	authorizerOK := d.checkAuthorizer(a)
 	beneficiaryOK := d.checkBeneficiary(b)
@@ -97,13 +99,19 @@ func (d *decider) checkAuthorizer(a *family.Person) bool {
 	statusOK := a.Status == family.Active || (a.Status == family.Suspended && suspended.Value.Bool)
 	// B1: 国办发〔2021〕14号; NHSA Q&A 2024; seed 003 (employee, active, with a personal account);
 	// Xi'an allows a suspended authorizer (research R-AUTH-06)
+	// The suspended-authorizer row decides only for a suspended authorizer; otherwise the
+	// line cites B1's own sources (issue 20: a row cited only where it decided).
+	row := &suspended
+	if a.Status != family.Suspended {
+		row = nil
+	}
 	if a.Insurance != family.Employee || !statusOK || !a.HasAccount {
 		d.refuse(AuthorizerNotEmployee)
-		d.say("B1", AuthorizerNotEmployee, &suspended, msgAuthorizerNotEmployee, a.ID, a.Insurance, a.Status, word(yesNo(a.HasAccount)))
+		d.say("B1", AuthorizerNotEmployee, row, msgAuthorizerNotEmployee, a.ID, a.Insurance, a.Status, word(yesNo(a.HasAccount)))
 		return false
 	}
 	if !d.held("B1") {
-		d.say("B1", "", &suspended, msgAuthorizerOK, a.ID, a.Status)
+		d.say("B1", "", row, msgAuthorizerOK, a.ID, a.Status)
 	}
 	return true
 }

@@ -19,6 +19,7 @@ import (
 	"gongji/shared/money"
 	"gongji/shared/policy"
 	"gongji/shared/region"
+	"gongji/shared/source"
 )
 
 // Code is a reason code of rules.md.
@@ -87,11 +88,12 @@ type Decision struct {
 
 // Engine decides actions under one rule set.
 type Engine struct {
-	table *policy.Table
+	table   *policy.Table
+	sources *source.Catalogue
 }
 
-// New makes an engine over a checked policy table.
-func New(t *policy.Table) *Engine { return &Engine{table: t} }
+// New makes an engine over a checked policy table, citing the default catalogue.
+func New(t *policy.Table) *Engine { return &Engine{table: t, sources: source.Default()} }
 
 // Default is an engine over the version-1 table.
 func Default() *Engine { return New(policy.Default()) }
@@ -109,6 +111,9 @@ type decider struct {
 	codes map[Code]bool
 	rules map[string]bool
 	lines []Line
+	// where: the regions the lines being said decide for; a line cites only sources that
+	// speak to one of them (empty: no region, every source speaks).
+	where []region.Code
 	// quiet: a decision made inside another (routes) adds no "what you can do instead" lines
 	// and keeps only the lines that carry a code.
 	quiet bool
@@ -135,15 +140,16 @@ func (d *decider) say(rule string, code Code, row *policy.Row, m Msg, values ...
 		return
 	}
 	l := Line{Rule: rule, Code: code, Msg: m}
-	l.Sources, l.Grade = ruleSources(rule)
+	src, grade := ruleSources(rule)
 	if row != nil {
-		l.Sources, l.Grade = row.Sources, row.Grade
+		src, grade = row.Sources, row.Grade
 		// A national stand-in decided for a region without a rule of its own: not verified
 		// there, whatever the grade of the national source.
 		if row.UnverifiedFor() {
-			l.Unverified, l.Grade = true, "U"
+			l.Unverified = true
 		}
 	}
+	d.cite(&l, src, grade)
 	if len(values) > 0 {
 		l.Args = make([]Arg, 0, len(values))
 	}
@@ -152,6 +158,48 @@ func (d *decider) say(rule string, code Code, row *policy.Row, m Msg, values ...
 	}
 	d.lines = append(d.lines, l)
 }
+
+// cite gives a line the sources that speak to the regions it decides for, and a grade no
+// stronger than the weakest of them (issue 20: a grade is the weakest link of its chain).
+// Where no source speaks to those regions, the line cites what there is, says that the
+// national reading applies and is unconfirmed there, and is graded U.
+func (d *decider) cite(l *Line, src []source.ID, grade string) {
+	in := src
+	if len(d.where) > 0 {
+		in = make([]source.ID, 0, len(src))
+		for _, id := range src {
+			if d.speaks(id) {
+				in = append(in, id)
+			}
+		}
+	}
+	if len(in) == 0 {
+		l.Sources, l.Unverified = src, true
+	} else {
+		l.Sources = in
+	}
+	l.Grade = source.Cap(grade, d.e.sources.Weakest(l.Sources))
+	if l.Unverified {
+		l.Grade = "U"
+	}
+}
+
+// speaks says whether a source speaks to one of the regions the decider decides for.
+func (d *decider) speaks(id source.ID) bool {
+	s, ok := d.e.sources.Lookup(id)
+	if !ok {
+		return false
+	}
+	for _, w := range d.where {
+		if s.Speaks(string(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// at sets the regions the next lines decide for.
+func (d *decider) at(where ...region.Code) { d.where = where }
 
 // held records a rule that held without refusing; it reports true when the decision is an
 // inner one (routes), which keeps no line for it, so the caller need not build one.
@@ -169,7 +217,8 @@ func (d *decider) suggest(rule string, m Msg, values ...any) {
 		return
 	}
 	l := Line{Rule: rule, Msg: m}
-	l.Sources, l.Grade = ruleSources("next")
+	src, grade := ruleSources("next")
+	d.cite(&l, src, grade)
 	if len(values) > 0 {
 		l.Args = make([]Arg, 0, len(values))
 	}

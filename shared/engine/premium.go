@@ -59,6 +59,7 @@ func (e *Engine) PayPremium(s *family.State, at time.Time, r PremiumRequest) (Sp
 		return SplitResult{}, inputErr("action.amount", "a premium must be more than 0.00, got %s", r.Amount)
 	}
 	d := e.decider(at)
+	d.at(insured.Region)
 	scope := r.Premium.Scope()
 	offered := d.lookup(policy.ScopeParam(scope), insured.Region)
 	// B7 for premiums: the scope must be offered by the insured person's region (rules.md §4)

@@ -110,6 +110,7 @@ func (e *Engine) Routes(s *family.State, at time.Time, beneficiary family.Person
 		return RoutesResult{}, err
 	}
 	d := e.decider(at)
+	d.at(ben.Region)
 	res := RoutesResult{Beneficiary: beneficiary, Day: d.day, Routes: make([]Route, 0, len(s.People))}
 	// one inner decider for the binds and one for the wallet, cleared for each relative
 	bd, wd := e.decider(at), e.decider(at)
@@ -232,7 +233,9 @@ func (e *Engine) bindingInForce(s *family.State, d *decider, p, ben *family.Pers
 // on the wallet's sources, one about a binding on the binding's.
 func (d *decider) citeAs(rule string) {
 	l := &d.lines[len(d.lines)-1]
-	l.Sources, l.Grade = ruleSources(rule)
+	src, grade := ruleSources(rule)
+	l.Unverified = false
+	d.cite(l, src, grade)
 }
 
 // suggestRoutes adds the "what you can do instead" lines of a refusal: every way that works

@@ -151,6 +151,7 @@ func (e *Engine) Settle(s *family.State, at time.Time, r SettleRequest) (SplitRe
 		return SplitResult{}, err
 	}
 	d := e.decider(at)
+	d.at(patient.Region)
 	// S0: 医疗保障基金使用监督管理条例 art. 41 (the card must be the patient's own)
 	if r.CardHolder != r.Patient {
 		d.refuse(Impersonation)
@@ -326,6 +327,9 @@ func (sp *splitter) payAuthorizers() {
 // payBinding is S5 with SZ6 and SZ8 for one usable binding.
 func (sp *splitter) payBinding(b *family.Binding) {
 	a := sp.work.Person(b.Authorizer)
+	// S5 is the holder's region's rule, SZ6, SZ8 and SH1 the authorizer's (rules.md section 4)
+	sp.d.at(sp.s.Person(sp.holder).Region, a.Region)
+	defer sp.d.at(sp.s.Person(sp.holder).Region)
 	threshold := sp.d.lookup(policy.AuthorizerThreshold, a.Region)
 	history := sp.d.lookup(policy.MutualAidFromHistory, a.Region)
 	usable := money.Zero
@@ -389,6 +393,9 @@ func (sp *splitter) payFromHistory(p Payment) {
 func (sp *splitter) unusable(b *family.Binding) Code {
 	d := sp.d
 	a := sp.s.Person(b.Authorizer)
+	// S7 is the holder's region's rule, SZ5 and SZ7 the authorizer's (rules.md section 4)
+	d.at(sp.s.Person(sp.holder).Region, a.Region)
+	defer d.at(sp.s.Person(sp.holder).Region)
 	// SZ5: seed 004 (option-2-only Shenzhen bindings made before 2023-10-01 lapse then)
 	if d.invalidated(sp.s, b) {
 		d.say("SZ5", BindingInvalidated20231001, nil, msgInvalidated, bindingRef(b.ID), b.Created)

@@ -152,7 +152,7 @@ func enText(m Msg) string {
 	case msgWithdrawn:
 		return "On the ground of %[1]s the whole balance of %[2]s can be paid out once, free of charge; the account is then closed."
 	case msgHangzhouOffset:
-		return "Hangzhou: current-year account %[1]s, historical account %[2]s; a current-year overdraft is first offset by the historical account, so %[3]s can be paid out; an overdraft left over is not repaid."
+		return "Current-year account %[1]s, prior-years account %[2]s; a current-year overdraft is first offset by the historical account, so %[3]s can be paid out; an overdraft left over is not repaid."
 	case msgOriginActive:
 		return "Still insured at the origin, %[1]s: stop there first, then ask for the transfer."
 	case msgDestNotEnrolled:

@@ -153,7 +153,7 @@ func zhText(m Msg) string {
 	case msgWithdrawn:
 		return "因%[1]s，可以一次性提取全部余额%[2]s，不收手续费，之后账户注销。"
 	case msgHangzhouOffset:
-		return "杭州：当年账户%[1]s，历年账户%[2]s，当年透支先用历年账户抵扣，可以提取%[3]s；仍透支的部分不用退还。"
+		return "当年账户%[1]s，历年账户%[2]s，当年透支先用历年账户抵扣，可以提取%[3]s；仍透支的部分不用退还。"
 	case msgOriginActive:
 		return "还没有在转出地%[1]s停保：请先办理停保，再申请转移。"
 	case msgDestNotEnrolled:

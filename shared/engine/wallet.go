@@ -104,7 +104,10 @@ func sourceAccount(p family.PersonID, src family.Source) ledger.Account {
 }
 
 func (d *decider) checkWalletRegions(from, to *family.Person) {
+	defer d.at(from.Region, to.Region)
 	for _, p := range []*family.Person{from, to} {
+		// W1 is each person's province's own date (rules.md 11.1)
+		d.at(p.Region)
 		row := d.lookup(policy.WalletEnabled, p.Region)
 		// W1: shm.com.cn 2025-09-18; media list 2026-01-09 (wallet enabled per province)
 		if !row.Value.Bool {
@@ -220,6 +223,7 @@ func (e *Engine) WalletAccept(s *family.State, at time.Time, transferID string) 
 		return WalletResult{}, inputErr("action.transfer", "unknown wallet transfer %q", transferID)
 	}
 	d := e.decider(at)
+	d.atTransfer(s, t)
 	refund := RefundAt(t.At)
 	// W11: accepted only while pending and before the refund time; otherwise nothing changes
 	if t.State != family.Pending || !at.Before(refund) {
@@ -237,6 +241,7 @@ func (e *Engine) WalletExpire(s *family.State, at time.Time, transferID string) 
 		return WalletResult{}, inputErr("action.transfer", "unknown wallet transfer %q", transferID)
 	}
 	d := e.decider(at)
+	d.atTransfer(s, t)
 	refund := RefundAt(t.At)
 	// W11: at the first 06:00 UTC+8 after the transfer an unaccepted amount goes back
 	if t.State != family.Pending || at.Before(refund) {
@@ -245,6 +250,16 @@ func (e *Engine) WalletExpire(s *family.State, at time.Time, transferID string) 
 	}
 	d.say("W11", "", nil, msgRefunded, t.Amount, t.From, refund)
 	return e.moveTransfer(s, d, t, family.Refunded, sourceAccount(t.From, t.Source), "wallet_refund")
+}
+
+// atTransfer sets the regions of a transfer's sender and recipient.
+func (d *decider) atTransfer(s *family.State, t *family.WalletTransfer) {
+	d.where = d.where[:0]
+	for _, id := range []family.PersonID{t.From, t.To} {
+		if p := s.Person(id); p != nil {
+			d.where = append(d.where, p.Region)
+		}
+	}
 }
 
 func (e *Engine) moveTransfer(s *family.State, d *decider, t *family.WalletTransfer, state family.TransferState, to ledger.Account, kind string) (WalletResult, error) {

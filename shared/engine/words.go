@@ -54,9 +54,17 @@ func (w Words) Text(l Line) string {
 
 // Citation is one source as a person can look it up.
 type Citation struct {
+	// Text names the original (issuer, title, number, date); a source of another region cited
+	// because none speaks to this one says so first, and a link that opens a reprint ends
+	// with the site's name: 「（转载：lhoil.com）」.
 	Text       string `json:"text"`
 	URL        string `json:"url,omitempty"`
 	Unofficial bool   `json:"unofficial,omitempty"`
+	// Site is the site the link opens when it is not the issuer's own page.
+	Site string `json:"site,omitempty"`
+	// Elsewhere: the source speaks to other regions only; the line's national reading is
+	// unconfirmed where it decided.
+	Elsewhere bool `json:"elsewhere,omitempty"`
 }
 
 // Citations are the line's sources in the reader's language.
@@ -71,7 +79,25 @@ func (w Words) Citations(l Line) []Citation {
 		if !ok {
 			continue
 		}
-		out = append(out, Citation{Text: s.Cite(w.ZH), URL: s.URL, Unofficial: s.Unofficial()})
+		c := Citation{Text: s.Cite(w.ZH), URL: s.URL, Unofficial: s.Unofficial()}
+		if note := s.LinkNote(w.ZH); note != "" {
+			c.Site = s.Site()
+			if w.ZH {
+				c.Text += "（" + note + "）"
+			} else {
+				c.Text += " (" + note + ")"
+			}
+		}
+		// an unverified line cites a regional source only because none speaks to its region
+		if l.Unverified && s.Regional() {
+			c.Elsewhere = true
+			if w.ZH {
+				c.Text = "其他地区的规定，本地未确认：" + c.Text
+			} else {
+				c.Text = "A rule of another region, not confirmed here: " + c.Text
+			}
+		}
+		out = append(out, c)
 	}
 	return out
 }

@@ -67,23 +67,27 @@ func nationalRows() []Row {
 	return []Row{
 		// B3: spouse, parent, child; the close-relatives list from the close-relatives date.
 		row(AllowedRelations, region.Nationwide(), until(closeRelativesDate), Value{Relations: core()}, "B3", "A", source.GuoBanFa2021),
-		row(AllowedRelations, region.Nationwide(), from(closeRelativesDate), Value{Relations: family.CloseRelatives()}, "B3", "A/B", source.GuoBanFa2024, source.NHSA20241226),
+		row(AllowedRelations, region.Nationwide(), from(closeRelativesDate), Value{Relations: family.CloseRelatives()}, "B3", "B", source.GuoBanFa2024, source.NHSA20241226),
 		// B4: same city before the province-wide date, same province from it.
-		row(BindingGeography, region.Nationwide(), until(provinceWideDate), Value{Word: SameCity}, "B4", "A", source.GuoBanFa2021),
+		// (the 2021 opinion says nothing of cities: the same-city reading rests on NHSA 2024-11-26,
+		// which reports the move from the pooling region to the province, so B)
+		row(BindingGeography, region.Nationwide(), until(provinceWideDate), Value{Word: SameCity}, "B4", "B", source.NHSA20241126),
 		row(BindingGeography, region.Nationwide(), from(provinceWideDate), Value{Word: SameProvince}, "B4", "B", source.NHSA20241126),
 		// B7: scopes offered. Medical everywhere; resident premium nationally from 2024-08-01;
 		// LTC and commercial premiums only where a region says so.
 		row(ScopeMedical, region.Nationwide(), always(), yes(), "B7", "A", source.GuoBanFa2021),
-		row(ScopeResidentPremium, region.Nationwide(), until("2024-08-01"), no(), "B7", "A", source.GuoBanFa2021),
+		// (the 2021 opinion only says to "explore" premiums: before 2024-08-01 no source says no, U)
+		row(ScopeResidentPremium, region.Nationwide(), until("2024-08-01"), no(), "B7", "U", source.GuoBanFa2021),
 		row(ScopeResidentPremium, region.Nationwide(), from("2024-08-01"), yes(), "B7", "B", source.GuoBanFa2024),
-		standIn(row(ScopeLTCPremium, region.Nationwide(), always(), no(), "B7", "B", source.GuoBanFa2021)),
-		standIn(row(ScopeCommercialPremium, region.Nationwide(), always(), no(), "B7", "B", source.GuoBanFa2021)),
+		standIn(row(ScopeLTCPremium, region.Nationwide(), always(), no(), "B7", "U", source.GuoBanFa2021)),
+		standIn(row(ScopeCommercialPremium, region.Nationwide(), always(), no(), "B7", "U", source.GuoBanFa2021)),
 		// S1: eligible base.
 		standIn(row(EligibleBase, region.Nationwide(), always(), Value{Word: PolicySelfPay}, "S1", "A/U", source.GuoBanFa2021)),
 		// S6: authorizer order.
 		standIn(row(AuthorizerOrder, region.Nationwide(), always(), Value{Word: BindingOrder}, "S6", "C", source.Jiusongjiankang)),
 		// D1: withdrawal grounds: death everywhere; other grounds only where a region lists them.
-		standIn(row(WithdrawalGrounds, region.Nationwide(), always(), words("death"), "D1", "A", source.JiangsuGuide)),
+		// (the one source is Jiangsu's guide: as a national default it is unconfirmed, U)
+		standIn(row(WithdrawalGrounds, region.Nationwide(), always(), words("death"), "D1", "U", source.JiangsuGuide)),
 		// W1: rules.md 11.1; Xinhua 2025-02-07 (launched 2024-12-02: no province before it)
 		row(WalletEnabled, region.Nationwide(), until(WalletLaunch), no(), "W1", "B", source.WalletXinhua2025),
 		// W1: rules.md 11.1; live only in part, or not known live, before 2025-09-18
@@ -91,22 +95,24 @@ func nationalRows() []Row {
 		// W1: every province but Guangdong from 2025-09-18, some only in part.
 		standIn(row(WalletEnabled, region.Nationwide(), from(walletDate), yes(), "W1", "B/U", source.WalletCCTV, source.WalletSina2026)),
 		// B1: a suspended authorizer may not bind (active insurance required).
-		row(AuthorizerSuspendedAllowed, region.Nationwide(), always(), no(), "B1", "A/B", source.GuoBanFa2021, source.NHSAQA2024),
-		// Shenzhen-only parameters: nationally they do not apply.
-		row(AuthorizerTierRequired, region.Nationwide(), always(), Value{Int: 0}, "SZ1", "A", source.GuoBanFa2021),
-		row(CardLinkRequired, region.Nationwide(), always(), no(), "SZ3", "A", source.GuoBanFa2021),
-		row(AuthorizerThreshold, region.Nationwide(), always(), Value{Amount: 0}, "SZ6", "A", source.GuoBanFa2021),
-		row(LegacyBindingCutoff, region.Nationwide(), always(), Value{Date: civil.Never}, "SZ5", "A", source.GuoBanFa2021),
-		row(MedicalPayArea, region.Nationwide(), always(), Value{Word: Anywhere}, "SZ7", "B", source.NHSA20241126),
-		row(ClaimableElsewhere, region.Nationwide(), always(), yes(), "SZ8", "A", source.GuoBanFa2021),
+		// (no source speaks of a suspended authorizer: U)
+		row(AuthorizerSuspendedAllowed, region.Nationwide(), always(), no(), "B1", "U", source.GuoBanFa2021, source.NHSAQA2024),
+		// Shenzhen-only parameters: nationally they do not apply. No source says so for the other
+		// regions: a national default no source addresses, U.
+		row(AuthorizerTierRequired, region.Nationwide(), always(), Value{Int: 0}, "SZ1", "U", source.GuoBanFa2021),
+		row(CardLinkRequired, region.Nationwide(), always(), no(), "SZ3", "U", source.GuoBanFa2021),
+		row(AuthorizerThreshold, region.Nationwide(), always(), Value{Amount: 0}, "SZ6", "U", source.GuoBanFa2021),
+		row(LegacyBindingCutoff, region.Nationwide(), always(), Value{Date: civil.Never}, "SZ5", "U", source.GuoBanFa2021),
+		row(MedicalPayArea, region.Nationwide(), always(), Value{Word: Anywhere}, "SZ7", "U", source.NHSA20241126),
+		row(ClaimableElsewhere, region.Nationwide(), always(), yes(), "SZ8", "U", source.GuoBanFa2021),
 		// T3: the balance moves with the person.
-		row(TransferKeepsBalanceInProvince, region.Nationwide(), always(), no(), "T3", "A", source.Transfer2021),
+		row(TransferKeepsBalanceInProvince, region.Nationwide(), always(), no(), "T3", "B", source.Transfer2021),
 		// W12: rules.md 11.2; NHSA and MoF notice reported 2026-01-09 (the wallet pays the
 		// holder's LTC contribution; the day is the publication day, U)
 		row(WalletPaysLTC, region.Nationwide(), until(walletLTCDate), no(), "W12", "B/U", source.WalletNotice2026),
 		row(WalletPaysLTC, region.Nationwide(), from(walletLTCDate), yes(), "W12", "B/U", source.WalletNotice2026),
 		// SH1: nationally a binding pays from the whole balance (国办发〔2021〕14号 knows no split).
-		row(MutualAidFromHistory, region.Nationwide(), always(), no(), "SH1", "A", source.GuoBanFa2021),
+		row(MutualAidFromHistory, region.Nationwide(), always(), no(), "SH1", "U", source.GuoBanFa2021),
 	}
 }
 
@@ -115,35 +121,37 @@ func shenzhenRows() []Row {
 	return []Row{
 		// SZ4: spouse, parent, child until the national date; from it B3 applies (end date
 		// inferred from NHSA's province count: no Shenzhen notice found).
-		row(AllowedRelations, sz, until(closeRelativesDate), Value{Relations: core()}, "SZ4", "B/U", source.ShenzhenArticle, source.NHSA20241226),
+		row(AllowedRelations, sz, until(closeRelativesDate), Value{Relations: core()}, "SZ4", "C/U", source.ShenzhenArticle, source.NHSA20241226),
 		// SZ2: beneficiary insured in Shenzhen until the province-wide date; then B4.
-		row(BindingGeography, sz, until(provinceWideDate), Value{Word: SameCity}, "SZ2", "B/U", source.ShenzhenArticle, source.NHSA20241126),
-		row(ScopeResidentPremium, sz, from("2021-01-01"), yes(), "B7", "B", source.ShenzhenArticle, source.Shenzhen639880),
-		row(AuthorizerOrder, sz, always(), Value{Word: BalanceDesc}, "S6", "B/U", source.Shenzhen635961),
-		row(AuthorizerTierRequired, sz, always(), Value{Int: 1}, "SZ1", "B", source.ShenzhenArticle, source.Shenzhen639880),
-		row(CardLinkRequired, sz, always(), yes(), "SZ3", "B", source.ShenzhenArticle),
+		row(BindingGeography, sz, until(provinceWideDate), Value{Word: SameCity}, "SZ2", "C/U", source.ShenzhenArticle, source.NHSA20241126),
+		row(ScopeResidentPremium, sz, from("2021-01-01"), yes(), "B7", "C", source.ShenzhenArticle, source.Shenzhen639880),
+		row(AuthorizerOrder, sz, always(), Value{Word: BalanceDesc}, "S6", "C/U", source.Shenzhen635961),
+		row(AuthorizerTierRequired, sz, always(), Value{Int: 1}, "SZ1", "C", source.ShenzhenArticle, source.Shenzhen639880),
+		row(CardLinkRequired, sz, always(), yes(), "SZ3", "C", source.ShenzhenArticle),
 		// SZ6: the threshold before 2023-10-01 (5% of the previous year's average wage).
-		row(AuthorizerThreshold, sz, until("2023-10-01"), Value{Amount: money.MustParse("6387.85")}, "SZ6", "B/C", source.Shenzhen635961, source.Jiusongjiankang),
-		row(AuthorizerThreshold, sz, from("2023-10-01"), Value{Amount: 0}, "SZ6", "B", source.Shenzhen635961),
-		row(LegacyBindingCutoff, sz, always(), Value{Date: civil.MustDate("2023-10-01")}, "SZ5", "B", source.ShenzhenArticle),
+		row(AuthorizerThreshold, sz, until("2023-10-01"), Value{Amount: money.MustParse("6387.85")}, "SZ6", "C", source.Shenzhen635961, source.Jiusongjiankang),
+		row(AuthorizerThreshold, sz, from("2023-10-01"), Value{Amount: 0}, "SZ6", "C", source.Shenzhen635961),
+		row(LegacyBindingCutoff, sz, always(), Value{Date: civil.MustDate("2023-10-01")}, "SZ5", "C", source.ShenzhenArticle),
 		// SZ7: Shenzhen only, then Guangdong from the province-wide date.
-		row(MedicalPayArea, sz, until(provinceWideDate), Value{Word: SameCity}, "SZ7", "B", source.ShenzhenArticle),
-		row(MedicalPayArea, sz, from(provinceWideDate), Value{Word: SameProvince}, "SZ7", "B/U", source.ShenzhenArticle, source.NHSA20241126),
-		row(ClaimableElsewhere, sz, always(), no(), "SZ8", "B", source.ShenzhenArticle),
+		row(MedicalPayArea, sz, until(provinceWideDate), Value{Word: SameCity}, "SZ7", "C", source.ShenzhenArticle),
+		row(MedicalPayArea, sz, from(provinceWideDate), Value{Word: SameProvince}, "SZ7", "C/U", source.ShenzhenArticle, source.NHSA20241126),
+		row(ClaimableElsewhere, sz, always(), no(), "SZ8", "C", source.ShenzhenArticle),
 	}
 }
 
 func regionalRows() []Row {
 	return []Row{
-		row(ScopeLTCPremium, region.InProvince("32"), always(), yes(), "B7", "A", source.JiangsuGuide),
+		// (the 2022 guide never mentions the LTC premium, and no source found does: U)
+		row(ScopeLTCPremium, region.InProvince("32"), always(), yes(), "B7", "U", source.JiangsuGuide),
 		row(ScopeCommercialPremium, region.InCity("3702"), always(), yes(), "B7", "B", source.Qingdao2023),
 		row(WithdrawalGrounds, region.InProvince("32"), always(), words("death", "voluntary_exit", "lump_sum_pension_clearing"), "D1", "A", source.JiangsuGuide),
-		row(WithdrawalGrounds, region.InCity("3505"), always(), words("death", "emigration", "move_no_transfer", "retiree_nonlocal", "to_resident_elsewhere"), "D1", "B", source.Quanzhou2023),
-		row(WithdrawalGrounds, region.InCity("3710"), always(), words("death", "emigration", "move_no_transfer", "retiree_resettled"), "D1", "B", source.Weihai),
-		row(WithdrawalGrounds, region.InCity("4201"), always(), words("death", "emigration", "move_no_transfer"), "D1", "B", source.Wuhan64365, source.WuhanGov),
-		row(WithdrawalGrounds, region.InCity("3301"), always(), words("death", "emigration", "move_no_transfer"), "D1", "B", source.Hangzhou),
+		row(WithdrawalGrounds, region.InCity("3505"), always(), words("death", "emigration", "move_no_transfer", "retiree_nonlocal", "to_resident_elsewhere"), "D1", "C", source.Quanzhou2023),
+		row(WithdrawalGrounds, region.InCity("3710"), always(), words("death", "emigration", "move_no_transfer", "retiree_resettled"), "D1", "C", source.Weihai),
+		row(WithdrawalGrounds, region.InCity("4201"), always(), words("death", "emigration", "move_no_transfer"), "D1", "C", source.Wuhan64365),
+		row(WithdrawalGrounds, region.InCity("3301"), always(), words("death", "emigration", "move_no_transfer"), "D1", "C", source.Hangzhou),
 		// W1: Qinghai from 2025-07-01; Guangdong not enabled (as of 2026-01).
-		row(WalletEnabled, region.InProvince("63"), from("2025-07-01"), yes(), "W1", "B", source.WalletQinghai, source.WalletSina2026),
+		// (the date rests on a 本地宝 page: C)
+		row(WalletEnabled, region.InProvince("63"), from("2025-07-01"), yes(), "W1", "C", source.WalletQinghai, source.WalletSina2026),
 		// W1: rules.md 11.1; CCTV 2025-09-22 and the NHSA list of 2026-01: Guangdong not live;
 		// nothing later is known, so after January 2026 it is unconfirmed.
 		row(WalletEnabled, region.InProvince("44"), until("2026-02-01"), no(), "W1", "B", source.WalletCCTV, source.WalletSina2026),
