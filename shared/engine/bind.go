@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strings"
 	"time"
 
 	"gongji/shared/civil"
@@ -8,6 +9,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/policy"
 	"gongji/shared/region"
+	"gongji/shared/source"
 )
 
 // BindRequest asks to let Authorizer's account pay for Beneficiary within Scopes.
@@ -138,6 +140,7 @@ func (d *decider) checkRelation(s *family.State, a, b *family.Person) {
 	if !hasRelation(row.Value.Relations, rel) {
 		d.refuse(RelationNotAllowed)
 		d.say(row.Rules, RelationNotAllowed, &row, msgRelationNotAllowed, b.ID, a.ID, rel, row.Value, d.day)
+		d.checkReported(a, rel)
 	} else if !d.held(row.Rules) {
 		d.say(row.Rules, "", &row, msgRelationOK, b.ID, a.ID, rel, row.Value, d.day)
 	}
@@ -147,6 +150,31 @@ func (d *decider) checkRelation(s *family.State, a, b *family.Person) {
 		d.refuse(CardNotLinked)
 		d.say("SZ3", CardNotLinked, &card, msgCardNotLinked, a.ID, b.ID)
 	}
+}
+
+// checkReported: where the province's own sources report the close-relatives list in force
+// on the day although the rules decide by a later date, the refusal says both and is graded
+// by the weaker of the two (issue 20: Shanxi from 2024-09-01 against a refusal of a Taiyuan
+// sibling on 2024-10-08).
+func (d *decider) checkReported(a *family.Person, rel family.Relation) {
+	if !hasRelation(family.CloseRelatives(), rel) {
+		return
+	}
+	reported := d.lookup(policy.ReportedCloseRelatives, a.Region)
+	if d.day < reported.Value.Date {
+		return
+	}
+	refusal := &d.lines[len(d.lines)-1]
+	d.say("B3", "", &reported, msgRelationReported, provinceOf(a.Region), reported.Value.Date, rel)
+	conflict := d.lines[len(d.lines)-1]
+	// the refusal is graded by the weaker of the two: no part stronger than the conflict's
+	weakest := "A"
+	for _, g := range strings.Split(conflict.Grade, "/") {
+		if source.Rank(g) > source.Rank(weakest) {
+			weakest = g
+		}
+	}
+	refusal.Grade = source.Cap(refusal.Grade, weakest)
 }
 
 func (d *decider) checkGeography(a, b *family.Person) {

@@ -18,6 +18,7 @@ const (
 	msgBeneficiaryOK         Msg = "bind.beneficiary_ok"
 	msgRelationNotAllowed    Msg = "bind.relation_not_allowed"
 	msgRelationOK            Msg = "bind.relation_ok"
+	msgRelationReported      Msg = "bind.relation_reported"
 	msgCardNotLinked         Msg = "bind.card_not_linked"
 	msgOutOfArea             Msg = "bind.out_of_area"
 	msgAreaOK                Msg = "bind.area_ok"
@@ -150,7 +151,7 @@ func BindingArg(id string) Arg { return Arg{KindBinding, id} }
 // Msgs lists every sentence; each has a text in both languages (a test checks).
 func Msgs() []Msg {
 	return []Msg{msgBindAllowed, msgSelfBinding, msgNoScope, msgScopeNotOffered, msgAuthorizerNotEmployee,
-		msgAuthorizerOK, msgBeneficiaryNotInsured, msgBeneficiaryOK, msgRelationNotAllowed, msgRelationOK,
+		msgAuthorizerOK, msgBeneficiaryNotInsured, msgBeneficiaryOK, msgRelationNotAllowed, msgRelationOK, msgRelationReported,
 		msgCardNotLinked, msgOutOfArea, msgAreaOK, msgNotTier1, msgDuplicate, msgNextWallet, msgNextSameProvince,
 		msgNextInLaw, msgImpersonation, msgEligible, msgNotDesignated, msgExcludedCategory, msgOwnPays, msgOwnEmpty,
 		msgNoWalletHere, msgWalletPays, msgOrder, msgThreshold, msgAuthorizerPays, msgPayerBlocked, msgPayerEmpty,

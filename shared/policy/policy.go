@@ -70,6 +70,11 @@ const (
 	// MutualAidFromHistory: a binding pays only from the authorizer's prior-years balance
 	// (历年账户, SH1, version 4); read in the authorizer's region.
 	MutualAidFromHistory Param = "mutual_aid_from_history"
+	// ReportedCloseRelatives: the day from which the province's own sources report the
+	// close-relatives list in force, when earlier than the date the rules decide by; civil.Never
+	// when none does. It decides nothing: a refusal of a close relative between that day and
+	// the rules' date says both and is graded by the weaker (issue 20).
+	ReportedCloseRelatives Param = "reported_close_relatives"
 )
 
 // Params lists every parameter; each must have a national default for every day.
@@ -78,7 +83,7 @@ func Params() []Param {
 		ScopeLTCPremium, ScopeCommercialPremium, EligibleBase, AuthorizerOrder, WithdrawalGrounds,
 		WalletEnabled, AuthorizerSuspendedAllowed, AuthorizerTierRequired, CardLinkRequired,
 		AuthorizerThreshold, LegacyBindingCutoff, MedicalPayArea, TransferKeepsBalanceInProvince, ClaimableElsewhere,
-		WalletPaysLTC, MutualAidFromHistory}
+		WalletPaysLTC, MutualAidFromHistory, ReportedCloseRelatives}
 }
 
 // Words used as values.

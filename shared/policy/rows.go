@@ -113,6 +113,9 @@ func nationalRows() []Row {
 		row(WalletPaysLTC, region.Nationwide(), from(walletLTCDate), yes(), "W12", "B/U", source.WalletNotice2026),
 		// SH1: nationally a binding pays from the whole balance (国办发〔2021〕14号 knows no split).
 		row(MutualAidFromHistory, region.Nationwide(), always(), no(), "SH1", "U", source.GuoBanFa2021),
+		// B3: no province reports the close-relatives list before the national date unless a
+		// row below says so (the national date rests on NHSA 2024-12-26).
+		row(ReportedCloseRelatives, region.Nationwide(), always(), Value{Date: civil.Never}, "B3", "B", source.NHSA20241226),
 	}
 }
 
@@ -182,6 +185,7 @@ func regionalRows() []Row {
 // province's own sources, the rule in force from the national date.
 type provinceEvidence struct {
 	prefix      string
+	relReported string      // the day the province's sources report the list in force; "" when not earlier
 	relSources  []source.ID // the close-relatives list in force (reported date in the source)
 	wideSources []source.ID // province-wide binding in force
 	walletWhole bool        // province-wide wallet by 2026-01-09 (R-WLT-08)
@@ -194,24 +198,39 @@ func provinceEvidences() []provinceEvidence {
 	wide := []source.ID{source.NHSA20241029, source.NHSA20241126}
 	wideOct := []source.ID{source.NHSA20241126}
 	p := func(prefix string, rel, wide []source.ID, wallet bool) provinceEvidence {
-		return provinceEvidence{prefix, rel, wide, wallet}
+		e := provinceEvidence{prefix: prefix, relSources: rel, wideSources: wide, walletWhole: wallet}
+		// the day each source reports the list in force by (NHSA's counts of 2024-10-20,
+		// 2024-11-26 and 2024-12-09); a province's own source, below, may say earlier
+		switch rel[0] {
+		case source.NHSA20241029:
+			e.relReported = "2024-10-20"
+		case source.NHSA20241126:
+			e.relReported = "2024-11-26"
+		case source.NHSA20241226:
+			e.relReported = "2024-12-09"
+		}
+		return e
+	}
+	own := func(e provinceEvidence, day string) provinceEvidence {
+		e.relReported = day
+		return e
 	}
 	return []provinceEvidence{
-		p("11", []source.ID{source.BeijingReport, source.NHSA20241226}, wide, true),
+		own(p("11", []source.ID{source.BeijingReport, source.NHSA20241226}, wide, true), ""),
 		p("12", byOct20, wide, false),
 		p("13", byOct20, wide, true),
-		p("14", []source.ID{source.ShanxiNotice, source.NHSA20241029}, wide, false),
+		own(p("14", []source.ID{source.ShanxiNotice, source.NHSA20241029}, wide, false), "2024-09-01"),
 		p("15", byDec09, wide, true),
 		p("21", byNov26, wideOct, false),
 		p("22", byOct20, wide, true),
 		p("23", byOct20, wide, true),
-		p("31", []source.ID{source.ShanghaiSJ, source.NHSA20241226}, wide, true),
-		p("32", []source.ID{source.JiangsuWujin, source.NHSA20241029}, wide, false),
+		own(p("31", []source.ID{source.ShanghaiSJ, source.NHSA20241226}, wide, true), ""),
+		own(p("32", []source.ID{source.JiangsuWujin, source.NHSA20241029}, wide, false), "2024-10-14"),
 		p("33", byNov26, wide, false),
 		p("34", byDec09, wide, true),
 		p("35", byDec09, wide, true),
 		p("36", byOct20, wide, true),
-		p("37", []source.ID{source.ShandongReport, source.NHSA20241029}, wide, true),
+		own(p("37", []source.ID{source.ShandongReport, source.NHSA20241029}, wide, true), "2024-08-30"),
 		p("41", byOct20, wide, true),
 		p("42", byOct20, wide, true),
 		p("43", byOct20, wide, false),
@@ -243,6 +262,11 @@ func provinceDateRows() []Row {
 			// B4: province-wide binding, confirmed for this province.
 			row(BindingGeography, where, from(provinceWideDate), Value{Word: SameProvince}, "B4", "B", p.wideSources...),
 		)
+		if p.relReported != "" && p.relReported < closeRelativesDate {
+			// B3: the province's sources report the list in force earlier than the rules'
+			// date; a refusal in between says both (issue 20)
+			rows = append(rows, row(ReportedCloseRelatives, where, always(), Value{Date: civil.MustDate(p.relReported)}, "B3", "B", p.relSources...))
+		}
 		if walletEarlyProvinces[p.prefix] {
 			// W1: rules.md 11.1; Xinhua 2025-02-07 (province-wide by 2025-02-04)
 			rows = append(rows, row(WalletEnabled, where, from(walletEarly), yes(), "W1", "B", source.WalletXinhua2025, source.WalletSina2026))

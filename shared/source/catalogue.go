@@ -118,7 +118,7 @@ func entries() []Source {
 			Date:    "2024-10-14",
 			URL:     "https://app.wjyanghu.com/yhw/hotspot/wjxw/2024-10-14/149373.html"},
 		{ID: ShanxiNotice, Kind: Media, Grade: "B", Scope: []string{"14"},
-			Issuer: "山西省医疗保障局（转载）", IssuerEN: "Shanxi Healthcare Security Administration (reprint)",
+			Issuer: "山西省医疗保障局", IssuerEN: "Shanxi Healthcare Security Administration",
 			Title:   "自2024年9月1日起职工医保个人账户共济范围扩大",
 			TitleEN: "Wider account sharing from 1 September 2024",
 			Date:    "2024-09-01",
