@@ -50,6 +50,7 @@ func (e *Engine) Bind(s *family.State, at time.Time, r BindRequest) (BindResult,
 			return BindResult{}, err
 		}
 		d.suggestRoutes(routes)
+		e.suggestLater(d, s, at, routes)
 		res.Routes = &routes
 	}
 	res.Decision = d.finish(emptyEntry("bind"))

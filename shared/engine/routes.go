@@ -232,6 +232,9 @@ func (e *Engine) bindingInForce(s *family.State, d *decider, p, ben *family.Pers
 // citeAs gives the last line the sources of another rule: a routes line about the wallet rests
 // on the wallet's sources, one about a binding on the binding's.
 func (d *decider) citeAs(rule string) {
+	if d.quiet || len(d.lines) == 0 {
+		return // a quiet decider kept no line for it
+	}
 	l := &d.lines[len(d.lines)-1]
 	src, grade := ruleSources(rule)
 	l.Unverified = false
@@ -261,4 +264,60 @@ func (d *decider) suggestRoutes(r RoutesResult) {
 	if r.Nobody() {
 		d.suggest("RT", msgNextRouteNobody, r.Beneficiary)
 	}
+}
+
+// suggestLater adds, when nobody can pay today, the first later day on which each relative's
+// way would work if only the date changed (a province opening the wallet, a national date).
+func (e *Engine) suggestLater(d *decider, s *family.State, at time.Time, r RoutesResult) {
+	if d.quiet || !r.Nobody() {
+		return
+	}
+	for _, rt := range r.Routes {
+		day, way, ok := e.Later(s, at, r.Beneficiary, rt.Person)
+		if !ok {
+			continue
+		}
+		if way == WayWallet {
+			d.suggest("RT", msgNextLaterWallet, rt.Person, r.Beneficiary, day)
+			d.citeAs("W1")
+		} else {
+			d.suggest("RT", msgNextLaterBind, rt.Person, r.Beneficiary, day)
+		}
+	}
+}
+
+// Later says when a relative's way to pay for the beneficiary would start to work if nothing
+// but the date changed: the first later day on which the rule set's own dates (a province
+// opening the wallet, the close-relatives and province-wide dates) or the pair's bindings make
+// the route better than none. ok is false when no such day is known: something other than the
+// date must change (insurance, a wallet to open, a province that has no date yet).
+func (e *Engine) Later(s *family.State, at time.Time, beneficiary, relative family.PersonID) (day civil.Date, way Way, ok bool) {
+	ben, err := person(s, "action.beneficiary", beneficiary)
+	if err != nil {
+		return 0, WayNone, false
+	}
+	p, err := person(s, "relative", relative)
+	if err != nil || p.ID == ben.ID {
+		return 0, WayNone, false
+	}
+	today := civil.DateOf(at)
+	days := e.table.Dates()
+	for _, b := range s.Bindings {
+		if b.Authorizer == p.ID && b.Beneficiary == ben.ID {
+			days = append(days, b.Created)
+		}
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i] < days[j] })
+	for _, d := range days {
+		if d <= today {
+			continue
+		}
+		when := civil.At(d, 10*3600)
+		dd, bd, wd := e.decider(when), e.decider(when), e.decider(when)
+		bd.quiet, wd.quiet, dd.quiet = true, true, true
+		if w := e.route(s, dd, bd, wd, p, ben).Way(); w != WayNone {
+			return d, w, true
+		}
+	}
+	return 0, WayNone, false
 }

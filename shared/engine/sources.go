@@ -24,6 +24,9 @@ func ruleSources(rule string) ([]source.ID, string) {
 		return ids(source.NHSAQA2024, source.ShenzhenArticle, source.Shenzhen635961), "B"
 	case "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9", "W11", "W12":
 		return ids(source.WalletYantai, source.WalletHenan, source.WalletQinan), "B"
+	case "W1":
+		// the dates by province (rules.md 11.1), for a line about a day the wallet opens
+		return ids(source.WalletXinhua2025, source.WalletCCTV, source.WalletSina2026), "B/U"
 	case "W10":
 		return ids(source.WalletYantai), "B/C"
 	case "D2", "D3":

@@ -65,6 +65,8 @@ const (
 	msgNextRouteBind   Msg = "next.route_bind"
 	msgNextRouteWallet Msg = "next.route_wallet"
 	msgNextRouteNobody Msg = "next.route_nobody"
+	msgNextLaterBind   Msg = "next.later_bind"
+	msgNextLaterWallet Msg = "next.later_wallet"
 	// wallet
 	msgTransferPending Msg = "wallet.sent"
 	msgWalletRegionOff Msg = "wallet.region_off"
@@ -158,7 +160,7 @@ func Msgs() []Msg {
 		msgPayerNotNeeded, msgPayerNothingDue, msgNotClaimable, msgInvalidated, msgNotYetInForce, msgRevoked, msgAuthorizerStopped,
 		msgScopeMissing, msgOutOfRegion, msgCash, msgPremiumNotOffered,
 		msgHistoryOnly, msgHistoryUnknown, msgRouteBound, msgRouteCanBind, msgRouteCannotBind, msgRouteWallet,
-		msgRouteNoWallet, msgRouteNobody, msgNextRouteBound, msgNextRouteBind, msgNextRouteWallet, msgNextRouteNobody, msgTransferPending, msgWalletRegionOff,
+		msgRouteNoWallet, msgRouteNobody, msgNextRouteBound, msgNextRouteBind, msgNextRouteWallet, msgNextRouteNobody, msgNextLaterBind, msgNextLaterWallet, msgTransferPending, msgWalletRegionOff,
 		msgWalletRelation, msgWalletNotOpened, msgWalletSender, msgWalletZero, msgWalletPerTxn, msgWalletBalance,
 		msgWalletDaily, msgWalletQuiet, msgWalletPending, msgAcceptNoChange, msgAccepted, msgExpireNoChange,
 		msgRefunded, msgNextWalletLater, msgNextWalletOpen, msgNoGround, msgGroundNotListed, msgWithdrawn,

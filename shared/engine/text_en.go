@@ -111,6 +111,10 @@ func enText(m Msg) string {
 		return "Nobody in the family can pay for %[1]s today: no binding can be made and no wallet transfer is possible. The reasons above show what would change that."
 	case msgRelationReported:
 		return "Sources from %[1]s report that close relatives such as a %[3]s could share there from %[2]s, which disagrees with the national date above. This product decides by the national date; ask the local medical-insurance office or call 12393 whether it can be done now."
+	case msgNextLaterBind:
+		return "Under the rules as they stand, %[1]s can make a family mutual-aid binding for %[2]s from %[3]s."
+	case msgNextLaterWallet:
+		return "Under the rules as they stand, %[1]s can send money to the medical-insurance wallet of %[2]s from %[3]s, when both places have the wallet."
 	case msgPremiumNotOffered:
 		return "In %[2]s, on %[3]s, a personal account cannot yet pay %[1]s: pay this premium in cash."
 	case msgTransferPending:

@@ -112,6 +112,10 @@ func zhText(m Msg) string {
 		return "今天家里没有人能为%[1]s支付：不能办理家庭共济绑定，也不能用医保钱包转账。上面的原因说明了哪些情况改变后就可以。"
 	case msgRelationReported:
 		return "%[1]s的来源称，自%[2]s起本省已可为%[3]s等近亲属办理共济，与上面的全国日期不一致。本产品按全国日期判断；可以向当地医保经办机构或 12393 确认现在能否办理。"
+	case msgNextLaterBind:
+		return "按现行规定，从%[3]s起%[1]s可以为%[2]s办理家庭共济绑定。"
+	case msgNextLaterWallet:
+		return "按现行规定，从%[3]s起%[1]s可以用医保钱包转钱给%[2]s（到时两地都已开通医保钱包）。"
 	case msgPremiumNotOffered:
 		return "%[2]s在%[3]s还不能用个人账户缴纳%[1]s，这次需要现金缴费。"
 	case msgTransferPending:

@@ -1,6 +1,13 @@
 package engine_test
 
-import "testing"
+import (
+	"testing"
+
+	"gongji/shared/civil"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/region"
+)
 
 // TestVersion4Rules: the rules that version 4 (rules.md section 11) changes or adds, each at
 // its edges. W1's dates are in TestWalletTransferRules.
@@ -138,4 +145,36 @@ func TestRoutes(t *testing.T) {
 			`{"error":true}`},
 	}
 	runCases(t, cases)
+}
+
+// TestLater: the first later day a relative's way would work if only the date changed.
+func TestLater(t *testing.T) {
+	mk := func(a, b string) *family.State {
+		return &family.State{People: []family.Person{
+			{ID: "A", Region: region.Code(a), Insurance: family.Employee, Status: family.Active, HasAccount: true, Account: 100},
+			{ID: "M", Region: region.Code(b), Insurance: family.Resident, Status: family.Active, Wallet: family.Wallet{Opened: true}}},
+			Links: []family.Link{{Person: "M", Of: "A", Relation: family.Parent}}}
+	}
+	cases := []struct {
+		name, a, b, day string
+		want            string // "" when no date changes it
+		way             engine.Way
+	}{
+		{"Zhengzhou to Nanjing waits for Jiangsu's wallet", "410100", "320100", "2025-05-20", "2025-09-18", engine.WayWallet},
+		{"Chengdu to Xining waits for Qinghai", "510100", "630100", "2025-03-01", "2025-07-01", engine.WayWallet},
+		{"Guangzhou to Hunan: Guangdong has no date", "440106", "430424", "2026-03-10", "", engine.WayNone},
+		{"two cities of Hunan before the province-wide date", "430100", "430424", "2024-10-01", "2024-11-01", engine.WayBind},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			day, way, ok := engine.Default().Later(mk(c.a, c.b), civil.At(civil.MustDate(c.day), 36000), "M", "A")
+			got := ""
+			if ok {
+				got = day.String()
+			}
+			if got != c.want || way != c.way {
+				t.Errorf("Later = %s %s, want %s %s", got, way, c.want, c.way)
+			}
+		})
+	}
 }

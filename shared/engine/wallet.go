@@ -78,6 +78,7 @@ func (e *Engine) WalletTransfer(s *family.State, at time.Time, r WalletTransferR
 			return WalletTransferResult{}, err
 		}
 		d.suggestRoutes(routes)
+		e.suggestLater(d, s, at, routes)
 		res.Routes = &routes
 	}
 	entry := emptyEntry("wallet_transfer")

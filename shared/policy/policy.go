@@ -283,3 +283,20 @@ func ScopeParam(s family.Scope) Param {
 	}
 	return ScopeMedical
 }
+
+// Dates lists every day on which some row starts or ends, in order: the only days on which a
+// decision under the table can change for reasons of date alone.
+func (t *Table) Dates() []civil.Date {
+	seen := map[civil.Date]bool{}
+	var out []civil.Date
+	for _, r := range t.rows {
+		for _, d := range []civil.Date{r.During.From, r.During.To} {
+			if d != civil.Always && d != civil.Never && !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
