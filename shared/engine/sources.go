@@ -11,9 +11,9 @@ func ruleSources(rule string) ([]source.ID, string) {
 	ids := func(id ...source.ID) []source.ID { return id }
 	switch rule {
 	case "B1", "B2":
-		return ids(source.GuoBanFa2021, source.NHSAQA2024, source.SichuanFAQ), "A/B"
+		return ids(source.GuoBanFa2021, source.NHSAQA2024, source.SichuanFAQ), "B"
 	case "B1-B8", "B5", "B6", "B8", "next", "K1", "RT":
-		return ids(source.GuoBanFa2021, source.NHSAQA2024), "A/B"
+		return ids(source.GuoBanFa2021, source.NHSAQA2024), "B"
 	case "SZ1", "SZ2", "SZ3", "SZ5":
 		return ids(source.ShenzhenArticle, source.Shenzhen639880), "C"
 	case "S0":
