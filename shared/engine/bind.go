@@ -44,7 +44,7 @@ func (e *Engine) Bind(s *family.State, at time.Time, r BindRequest) (BindResult,
 	if res.Allowed {
 		d.say("B1-B8", "", nil, msgBindAllowed, a.ID, b.ID, r.Scopes)
 	} else if b.ID != a.ID {
-		// RT: rules.md section 10 (a refused bind shows who can pay for the beneficiary)
+		// RT1: rules.md section 10 (a refused bind shows who can pay for the beneficiary)
 		routes, err := e.Routes(s, at, b.ID)
 		if err != nil {
 			return BindResult{}, err

@@ -6,6 +6,7 @@ import (
 
 	"gongji/shared/civil"
 	"gongji/shared/family"
+	"gongji/shared/ledger"
 )
 
 // RouteState is what a binding from one relative to the beneficiary is on the day (rules.md
@@ -122,10 +123,10 @@ func (e *Engine) Routes(s *family.State, at time.Time, beneficiary family.Person
 		res.Routes = append(res.Routes, e.route(s, d, bd, wd, s.Person(id), ben))
 	}
 	if res.Nobody() {
-		// RT: rules.md section 10 (nobody can pay: say so plainly)
-		d.say("RT", "", nil, msgRouteNobody, ben.ID)
+		// RT1: rules.md section 10 (nobody can pay: say so plainly)
+		d.say("RT1", "", nil, msgRouteNobody, ben.ID)
 	}
-	res.Decision = d.finish(emptyEntry("routes"))
+	res.Decision = d.finish(ledger.Entry{Postings: []ledger.Posting{}}) // routes moves no money
 	return res, nil
 }
 
@@ -153,12 +154,12 @@ func (d *decider) sortedCodes() []Code {
 // and the wallet's reasons are decided on the inner deciders bd and wd.
 func (e *Engine) route(s *family.State, d, bd, wd *decider, p, ben *family.Person) Route {
 	rt := Route{Person: p.ID}
-	// RT: rules.md section 10 (a binding in force that pays medical bills)
+	// RT1: rules.md section 10 (a binding in force that pays medical bills)
 	if b := e.bindingInForce(s, d, p, ben); b != nil {
 		rt.Binding = BindingRoute{State: RouteInForce, Binding: b.ID}
-		d.say("RT", "", nil, msgRouteBound, p.ID, ben.ID, bindingRef(b.ID))
+		d.say("RT1", "", nil, msgRouteBound, p.ID, ben.ID, bindingRef(b.ID))
 	} else {
-		// RT: rules.md section 10 (else exactly the bind of scope medical, B1-B8 and SZ1-SZ4)
+		// RT1: rules.md section 10 (else exactly the bind of scope medical, B1-B8 and SZ1-SZ4)
 		bd.reset()
 		allowed := bd.bind(s, BindRequest{Authorizer: p.ID, Beneficiary: ben.ID, Scopes: []family.Scope{family.Medical}}, p, ben)
 		for r := range bd.rules {
@@ -166,15 +167,15 @@ func (e *Engine) route(s *family.State, d, bd, wd *decider, p, ben *family.Perso
 		}
 		rt.Binding = BindingRoute{State: RoutePossible, Reasons: bd.sortedCodes()}
 		if allowed {
-			d.say("RT", "", nil, msgRouteCanBind, p.ID, ben.ID)
+			d.say("RT1", "", nil, msgRouteCanBind, p.ID, ben.ID)
 		} else {
 			rt.Binding.State = RouteRefused
 			rt.Binding.Lines = append([]Line(nil), bd.lines...)
-			d.say("RT", "", nil, msgRouteCannotBind, p.ID, ben.ID)
+			d.say("RT1", "", nil, msgRouteCannotBind, p.ID, ben.ID)
 			d.lines = append(d.lines, rt.Binding.Lines...)
 		}
 	}
-	// RT: rules.md section 10 (the wallet: W1-W4 only, source account when there is one)
+	// RT1: rules.md section 10 (the wallet: W1-W4 only, source account when there is one)
 	wd.reset()
 	src := family.FromWallet
 	if p.HasAccount {
@@ -188,11 +189,11 @@ func (e *Engine) route(s *family.State, d, bd, wd *decider, p, ben *family.Perso
 	}
 	rt.Wallet = WalletRoute{Possible: len(wd.codes) == 0, Source: src, Reasons: wd.sortedCodes()}
 	if rt.Wallet.Possible {
-		d.say("RT", "", nil, msgRouteWallet, p.ID, ben.ID, src)
+		d.say("RT1", "", nil, msgRouteWallet, p.ID, ben.ID, src)
 		d.citeAs("W2")
 	} else {
 		rt.Wallet.Lines = append([]Line(nil), wd.lines...)
-		d.say("RT", "", nil, msgRouteNoWallet, p.ID, ben.ID)
+		d.say("RT1", "", nil, msgRouteNoWallet, p.ID, ben.ID)
 		d.citeAs("W2")
 		d.lines = append(d.lines, rt.Wallet.Lines...)
 	}
@@ -251,18 +252,18 @@ func (d *decider) suggestRoutes(r RoutesResult) {
 	for _, rt := range r.Routes {
 		switch rt.Way() {
 		case WayBound:
-			d.suggest("RT", msgNextRouteBound, rt.Person, r.Beneficiary)
+			d.suggest("RT1", msgNextRouteBound, rt.Person, r.Beneficiary)
 		case WayBind:
-			d.suggest("RT", msgNextRouteBind, rt.Person, r.Beneficiary)
+			d.suggest("RT1", msgNextRouteBind, rt.Person, r.Beneficiary)
 		}
 		// the wallet is a way of its own, also beside a binding
 		if rt.Wallet.Possible {
-			d.suggest("RT", msgNextRouteWallet, rt.Person, r.Beneficiary, rt.Wallet.Source)
+			d.suggest("RT1", msgNextRouteWallet, rt.Person, r.Beneficiary, rt.Wallet.Source)
 			d.citeAs("W2")
 		}
 	}
 	if r.Nobody() {
-		d.suggest("RT", msgNextRouteNobody, r.Beneficiary)
+		d.suggest("RT1", msgNextRouteNobody, r.Beneficiary)
 	}
 }
 
@@ -278,10 +279,10 @@ func (e *Engine) suggestLater(d *decider, s *family.State, at time.Time, r Route
 			continue
 		}
 		if way == WayWallet {
-			d.suggest("RT", msgNextLaterWallet, rt.Person, r.Beneficiary, day)
+			d.suggest("RT1", msgNextLaterWallet, rt.Person, r.Beneficiary, day)
 			d.citeAs("W1")
 		} else {
-			d.suggest("RT", msgNextLaterBind, rt.Person, r.Beneficiary, day)
+			d.suggest("RT1", msgNextLaterBind, rt.Person, r.Beneficiary, day)
 		}
 	}
 }

@@ -12,7 +12,7 @@ func ruleSources(rule string) ([]source.ID, string) {
 	switch rule {
 	case "B1", "B2":
 		return ids(source.GuoBanFa2021, source.NHSAQA2024, source.SichuanFAQ), "B"
-	case "B1-B8", "B5", "B6", "B8", "next", "K1", "RT":
+	case "B1-B8", "B5", "B6", "B8", "next", "K1", "RT1":
 		return ids(source.GuoBanFa2021, source.NHSAQA2024), "B"
 	case "SZ1", "SZ2", "SZ3", "SZ5":
 		return ids(source.ShenzhenArticle, source.Shenzhen639880), "C"

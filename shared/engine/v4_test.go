@@ -90,58 +90,58 @@ func TestRoutes(t *testing.T) {
 	routes := func(b string) string { return `{"type":"routes","beneficiary":"` + b + `"}` }
 	mother := person("M", "430424", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)
 	cases := []ruleCase{
-		{"RT", "a binding in force names the first in binding order", household{
+		{"RT1", "a binding in force names the first in binding order", household{
 			people:    []string{person("A", "430424", "employee", "100.00"), mother},
 			relations: []string{rel("M", "A", "parent", false)},
 			bindings:  []string{binding("b9", "A", "M", "2025-01-01", "medical"), binding("b2", "A", "M", "2025-01-01", "medical")},
 		}.scenario(noon("2026-03-10"), routes("M")),
 			`{"routes":[{"person":"A","binding":{"state":"in_force","binding":"b2","reasons":[]},"wallet":{"possible":true,"source":"account","reasons":[]}}],"reasons":[]}`},
-		{"RT", "a premium-only binding is not in force for bills: the bind is a duplicate", household{
+		{"RT1", "a premium-only binding is not in force for bills: the bind is a duplicate", household{
 			people:    []string{person("A", "430424", "employee", "100.00"), mother},
 			relations: []string{rel("M", "A", "parent", false)},
 			bindings:  []string{binding("b1", "A", "M", "2025-01-01", "resident_premium")},
 		}.scenario(noon("2026-03-10"), routes("M")),
 			`{"routes":[{"person":"A","binding":{"state":"refused","reasons":["DUPLICATE_BINDING"]},"wallet":{"possible":true,"source":"account","reasons":[]}}],"reasons":[]}`},
-		{"RT", "a stopped authorizer's binding is not in force", household{
+		{"RT1", "a stopped authorizer's binding is not in force", household{
 			people:    []string{person("A", "430424", "employee", "100.00", `"status":"stopped"`), mother},
 			relations: []string{rel("M", "A", "parent", false)},
 			bindings:  []string{binding("b1", "A", "M", "2025-01-01", "medical")},
 		}.scenario(noon("2026-03-10"), routes("M")),
 			`{"routes":[{"person":"A","binding":{"state":"refused","reasons":["AUTHORIZER_NOT_EMPLOYEE","DUPLICATE_BINDING"]},"wallet":{"possible":false,"source":"account","reasons":["AUTHORIZER_NOT_EMPLOYEE"]}}],"reasons":[]}`},
-		{"RT", "a revoked binding does not count", household{
+		{"RT1", "a revoked binding does not count", household{
 			people:    []string{person("A", "430424", "employee", "100.00"), mother},
 			relations: []string{rel("M", "A", "parent", false)},
 			bindings:  []string{revoked(binding("b1", "A", "M", "2025-01-01", "medical"), "2026-03-10")},
 		}.scenario(noon("2026-03-10"), routes("M")),
 			`{"routes":[{"person":"A","binding":{"state":"possible","reasons":[]},"wallet":{"possible":true,"source":"account","reasons":[]}}],"reasons":[]}`},
-		{"RT", "no account: the wallet source is the wallet", household{
+		{"RT1", "no account: the wallet source is the wallet", household{
 			people:    []string{person("A", "420100", "resident", "", `"wallet":{"opened":true,"balance":"50.00"}`), mother},
 			relations: []string{rel("M", "A", "sibling", false)},
 		}.scenario(noon("2026-03-10"), routes("M")),
 			`{"routes":[{"person":"A","binding":{"state":"refused","reasons":["AUTHORIZER_NOT_EMPLOYEE","BENEFICIARY_OUT_OF_AREA"]},"wallet":{"possible":true,"source":"wallet","reasons":[]}}],"reasons":[]}`},
-		{"RT", "no account and no wallet: W4", household{
+		{"RT1", "no account and no wallet: W4", household{
 			people:    []string{person("A", "430100", "resident", ""), mother},
 			relations: []string{rel("M", "A", "child", false)},
 		}.scenario(noon("2026-03-10"), routes("M")),
 			`{"routes":[{"person":"A","binding":{"state":"refused","reasons":["AUTHORIZER_NOT_EMPLOYEE"]},"wallet":{"possible":false,"source":"wallet","reasons":["AUTHORIZER_NOT_EMPLOYEE"]}}],"reasons":[]}`},
-		{"RT", "an in-law: no binding, no wallet", household{
+		{"RT1", "an in-law: no binding, no wallet", household{
 			people:    []string{person("A", "430424", "employee", "100.00"), mother},
 			relations: []string{rel("M", "A", "parent_in_law", false)},
 		}.scenario(noon("2026-03-10"), routes("M")),
 			`{"routes":[{"person":"A","binding":{"state":"refused","reasons":["RELATION_NOT_ALLOWED"]},"wallet":{"possible":false,"source":"account","reasons":["RELATION_NOT_ALLOWED"]}}],"reasons":[]}`},
-		{"RT", "v4: Chengdu son, Wuhan mother in March 2025: the wallet works", household{
+		{"RT1", "v4: Chengdu son, Wuhan mother in March 2025: the wallet works", household{
 			people:    []string{person("A", "510100", "employee", "1200.00"), person("M", "420100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
 			relations: []string{rel("M", "A", "parent", false)},
 		}.scenario(noon("2025-03-10"), routes("M")),
 			`{"routes":[{"person":"A","binding":{"state":"refused","reasons":["BENEFICIARY_OUT_OF_AREA"]},"wallet":{"possible":true,"source":"account","reasons":[]}}],"reasons":[]}`},
-		{"RT", "quiet hours play no part", household{
+		{"RT1", "quiet hours play no part", household{
 			people:    []string{person("A", "430424", "employee", "100.00"), mother},
 			relations: []string{rel("M", "A", "parent", false)},
 		}.scenario("2026-03-10T23:30:00+08:00", routes("M")),
 			`{"routes":[{"person":"A","binding":{"state":"possible","reasons":[]},"wallet":{"possible":true,"source":"account","reasons":[]}}],"reasons":[]}`},
-		{"RT", "alone in the family: no routes", household{people: []string{mother}}.scenario(noon("2026-03-10"), routes("M")),
+		{"RT1", "alone in the family: no routes", household{people: []string{mother}}.scenario(noon("2026-03-10"), routes("M")),
 			`{"routes":[],"reasons":[]}`},
-		{"RT", "an unknown beneficiary is an input error", household{people: []string{mother}}.scenario(noon("2026-03-10"), routes("X")),
+		{"RT1", "an unknown beneficiary is an input error", household{people: []string{mother}}.scenario(noon("2026-03-10"), routes("X")),
 			`{"error":true}`},
 	}
 	runCases(t, cases)

@@ -72,7 +72,7 @@ func (e *Engine) WalletTransfer(s *family.State, at time.Time, r WalletTransferR
 	res := WalletTransferResult{Allowed: len(d.codes) == 0, Balances: []Balance{}}
 	if d.codes[WalletRegionNotEnabled] || d.codes[RelationNotAllowed] || d.codes[BeneficiaryNotInsured] ||
 		d.codes[WalletRecipientNotOpened] || d.codes[AuthorizerNotEmployee] {
-		// RT: rules.md section 10 (a transfer refused by W1-W4 shows who can pay for the recipient)
+		// RT1: rules.md section 10 (a transfer refused by W1-W4 shows who can pay for the recipient)
 		routes, err := e.Routes(s, at, r.To)
 		if err != nil {
 			return WalletTransferResult{}, err

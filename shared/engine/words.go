@@ -55,11 +55,13 @@ func (w Words) Text(l Line) string {
 // Citation is one source as a person can look it up.
 type Citation struct {
 	// Text names the original (issuer, title, number, date); a source of another region cited
-	// because none speaks to this one says so first, and a link that opens a reprint ends
-	// with the site's name: 「（转载：lhoil.com）」.
+	// because none speaks to this one says so first.
 	Text       string `json:"text"`
 	URL        string `json:"url,omitempty"`
 	Unofficial bool   `json:"unofficial,omitempty"`
+	// Link, when the link is not the issuer's own page, names the site it opens:
+	// 「转载：lhoil.com」 / "reprint: lhoil.com"; shown beside the link.
+	Link string `json:"link,omitempty"`
 	// Site is the site the link opens when it is not the issuer's own page.
 	Site string `json:"site,omitempty"`
 	// Elsewhere: the source speaks to other regions only; the line's national reading is
@@ -81,12 +83,7 @@ func (w Words) Citations(l Line) []Citation {
 		}
 		c := Citation{Text: s.Cite(w.ZH), URL: s.URL, Unofficial: s.Unofficial()}
 		if note := s.LinkNote(w.ZH); note != "" {
-			c.Site = s.Site()
-			if w.ZH {
-				c.Text += "（" + note + "）"
-			} else {
-				c.Text += " (" + note + ")"
-			}
+			c.Site, c.Link = s.Site(), note
 		}
 		// an unverified line cites a regional source only because none speaks to its region
 		if l.Unverified && s.Regional() {
