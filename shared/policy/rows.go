@@ -26,8 +26,15 @@ const (
 	walletLTCDate = "2026-01-09"
 )
 
-// walletEarlyProvinces were province-wide by 2025-02-04 (rules.md 11.1, Xinhua 2025-02-07).
-var walletEarlyProvinces = map[string]bool{"13": true, "34": true, "41": true, "42": true, "51": true, "54": true}
+// walletEarly says whether a province was province-wide by 2025-02-04: Hebei, Anhui, Henan,
+// Hubei, Sichuan, Tibet (rules.md 11.1, Xinhua 2025-02-07).
+func walletEarlyProvince(prefix string) bool {
+	switch prefix {
+	case "13", "34", "41", "42", "51", "54":
+		return true
+	}
+	return false
+}
 
 // Short forms for the rows below.
 func always() civil.Range     { return civil.Range{From: civil.Always, To: civil.Never} }
@@ -267,7 +274,7 @@ func provinceDateRows() []Row {
 			// date; a refusal in between says both (issue 20)
 			rows = append(rows, row(ReportedCloseRelatives, where, always(), Value{Date: civil.MustDate(p.relReported)}, "B3", "B", p.relSources...))
 		}
-		if walletEarlyProvinces[p.prefix] {
+		if walletEarlyProvince(p.prefix) {
 			// W1: rules.md 11.1; Xinhua 2025-02-07 (province-wide by 2025-02-04)
 			rows = append(rows, row(WalletEnabled, where, from(walletEarly), yes(), "W1", "B", source.WalletXinhua2025, source.WalletSina2026))
 		} else if p.walletWhole && p.prefix != "63" {
