@@ -151,8 +151,9 @@ func shenzhenRows() []Row {
 
 func regionalRows() []Row {
 	return []Row{
-		// (the 2022 guide never mentions the LTC premium, and no source found does: U)
-		row(ScopeLTCPremium, region.InProvince("32"), always(), yes(), "B7", "U", source.JiangsuGuide),
+		// (the 2022 guide never mentions the LTC premium; the bureau's 2025-06-30 page does, read
+		// only through a repository's summary of it: C)
+		row(ScopeLTCPremium, region.InProvince("32"), always(), yes(), "B7", "C", source.JiangsuMutualAid),
 		row(ScopeCommercialPremium, region.InCity("3702"), always(), yes(), "B7", "B", source.Qingdao2023),
 		row(WithdrawalGrounds, region.InProvince("32"), always(), words("death", "voluntary_exit", "lump_sum_pension_clearing"), "D1", "A", source.JiangsuGuide),
 		row(WithdrawalGrounds, region.InCity("3505"), always(), words("death", "emigration", "move_no_transfer", "retiree_nonlocal", "to_resident_elsewhere"), "D1", "C", source.Quanzhou2023),

@@ -45,6 +45,8 @@ const (
 	WalletNotice2026 ID = "wallet-notice-2026-01-09"
 	BeijingGov2022   ID = "bj-gov-2022-11-04"
 	ShanghaiShine    ID = "sh-shine-2021-04-27"
+	// issue 20 audit
+	JiangsuMutualAid ID = "js-mutual-aid-2025-06-30"
 )
 
 // Default is the catalogue every explanation cites (research.md section 6 and research-2024.md).
@@ -289,6 +291,14 @@ func entries() []Source {
 			TitleEN: "Huhuibao premiums may be paid from the employee medical-insurance account",
 			Date:    "2021-04-27",
 			URL:     "https://www.shine.cn/news/metro/2104278047/"},
+		// Read only through a public repository's summary of the page (FelixFu1103/
+		// jiangsu-medical-agent-python, 33-family-mutual-aid.md): C until the page itself is read.
+		{ID: JiangsuMutualAid, Kind: Official, Grade: "C", Own: true, Scope: []string{"32"},
+			Issuer: "江苏省医疗保障局", IssuerEN: "Jiangsu Healthcare Security Administration",
+			Title:   "江苏省职工医保个人账户家庭共济：可用于支付近亲属参加城乡居民基本医疗保险、长期护理保险等的个人缴费",
+			TitleEN: "Family mutual aid of employee accounts in Jiangsu: it may pay close relatives' resident-insurance and long-term-care contributions",
+			Date:    "2025-06-30",
+			URL:     "https://ybj.jiangsu.gov.cn/art/2025/6/30/art_74036_11604136.html"},
 		{ID: Jiusongjiankang, Kind: Article, Grade: "C", Own: true,
 			Issuer: "健康问答网站", IssuerEN: "a health Q&A website",
 			Title:   "医保个人账户家庭共济常见问题",

@@ -221,8 +221,6 @@ func (c *Catalogue) Check() error {
 			return fmt.Errorf("source %s: a reprint on %s is graded %s, at most B", id, s.Site(), s.Grade)
 		case s.Kind == Article && Rank(s.Grade) < Rank("C"):
 			return fmt.Errorf("source %s: a web article is graded %s, at most C", id, s.Grade)
-		case s.Kind == Official && Rank(s.Grade) > Rank("A") && s.Own:
-			return fmt.Errorf("source %s: an official text on its own page is graded A, not %s", id, s.Grade)
 		}
 		seen[id] = true
 	}
