@@ -84,7 +84,7 @@ func enText(m Msg) string {
 	case msgOutOfRegion:
 		return "%[1]s can only be used at institutions in %[2]s; this one is in %[3]s."
 	case msgCash:
-		return "Personal accounts pay %[1]s in all; cash pays %[2]s."
+		return "Accounts and wallets pay %[1]s in all; cash pays %[2]s."
 	case msgHistoryOnly:
 		return "In Shanghai an account pays for relatives only from its prior-years balance: %[1]s has %[2]s there, so %[3]s can be shared."
 	case msgHistoryUnknown:

@@ -85,7 +85,7 @@ func zhText(m Msg) string {
 	case msgOutOfRegion:
 		return "%[1]s只能在%[2]s的医药机构使用，这家机构在%[3]s。"
 	case msgCash:
-		return "个人账户合计支付%[1]s，现金支付%[2]s。"
+		return "个人账户和医保钱包合计支付%[1]s，现金支付%[2]s。"
 	case msgHistoryOnly:
 		return "上海规定：为家人支付只能用个人账户的历年账户资金。%[1]s的历年账户余额%[2]s，可以共济%[3]s。"
 	case msgHistoryUnknown:
