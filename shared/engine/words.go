@@ -52,6 +52,10 @@ func (w Words) Text(l Line) string {
 	return text
 }
 
+// Way is the short name of a route's way, for the list 「谁能为王秀英付钱」: 已绑定, 可以绑定,
+// 可以用医保钱包转账, 不能.
+func (w Words) Way(way Way) string { return label("way."+string(way), w.ZH) }
+
 // Citation is one source as a person can look it up.
 type Citation struct {
 	// Text names the original (issuer, title, number, date); a source of another region cited
@@ -262,6 +266,14 @@ func labels(v string) ([2]string, bool) {
 		return [2]string{"按绑定的先后", "in the order the bindings were made"}, true
 	case "balance_desc":
 		return [2]string{"按余额从多到少", "by balance, highest first"}, true
+	case "way." + string(WayBound):
+		return [2]string{"已绑定", "already bound"}, true
+	case "way." + string(WayBind):
+		return [2]string{"可以绑定", "can bind"}, true
+	case "way." + string(WayWallet):
+		return [2]string{"可以用医保钱包转账", "can send to the medical-insurance wallet"}, true
+	case "way." + string(WayNone):
+		return [2]string{"不能", "cannot pay"}, true
 	case "yes":
 		return [2]string{"有", "yes"}, true
 	case "no":
