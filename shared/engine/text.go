@@ -26,9 +26,9 @@ const (
 	msgDuplicate             Msg = "bind.duplicate"
 	// next.wallet, next.same_province, next.in_law and next.wallet_later are no longer said
 	// (issue 20: what to do instead comes from routes); kept to render lines already stored.
-	msgNextWallet            Msg = "next.wallet"
-	msgNextSameProvince      Msg = "next.same_province"
-	msgNextInLaw             Msg = "next.in_law"
+	msgNextWallet       Msg = "next.wallet"
+	msgNextSameProvince Msg = "next.same_province"
+	msgNextInLaw        Msg = "next.in_law"
 	// settle and premiums
 	msgImpersonation     Msg = "settle.impersonation"
 	msgEligible          Msg = "settle.eligible"
