@@ -48,7 +48,7 @@ func TestRoutesAgreeWithBindAndWallet(t *testing.T) {
 		}
 		for i := 0; i < rng.Intn(4); i++ {
 			b := family.Binding{ID: string(rune('p' + i)), Authorizer: ids[1+rng.Intn(len(ids)-1)], Beneficiary: ids[0],
-				Scopes: []family.Scope{[]family.Scope{family.Medical, family.ResidentPremium}[rng.Intn(2)]},
+				Scopes:  []family.Scope{[]family.Scope{family.Medical, family.ResidentPremium}[rng.Intn(2)]},
 				Created: civil.MustDate(days[rng.Intn(len(days))]), Revoked: civil.Never}
 			if rng.Intn(4) == 0 {
 				b.Revoked = civil.MustDate("2025-07-01")
