@@ -165,7 +165,7 @@ func (d *decider) say(rule string, code Code, row *policy.Row, m Msg, values ...
 // national reading applies and is unconfirmed there, and is graded U.
 func (d *decider) cite(l *Line, src []source.ID, grade string) {
 	in := src
-	if len(d.where) > 0 {
+	if len(d.where) > 0 && !d.speaksAll(src) {
 		in = make([]source.ID, 0, len(src))
 		for _, id := range src {
 			if d.speaks(id) {
@@ -184,14 +184,20 @@ func (d *decider) cite(l *Line, src []source.ID, grade string) {
 	}
 }
 
+// speaksAll says whether every source speaks to the decision's regions (no copy needed).
+func (d *decider) speaksAll(src []source.ID) bool {
+	for _, id := range src {
+		if !d.speaks(id) {
+			return false
+		}
+	}
+	return true
+}
+
 // speaks says whether a source speaks to one of the regions the decider decides for.
 func (d *decider) speaks(id source.ID) bool {
-	s, ok := d.e.sources.Lookup(id)
-	if !ok {
-		return false
-	}
 	for _, w := range d.where {
-		if s.Speaks(string(w)) {
+		if d.e.sources.Speaks(id, string(w)) {
 			return true
 		}
 	}

@@ -157,7 +157,7 @@ func (e *Engine) route(s *family.State, d, bd, wd *decider, p, ben *family.Perso
 	// RT1: rules.md section 10 (a binding in force that pays medical bills)
 	if b := e.bindingInForce(s, d, p, ben); b != nil {
 		rt.Binding = BindingRoute{State: RouteInForce, Binding: b.ID}
-		d.say("RT1", "", nil, msgRouteBound, p.ID, ben.ID, bindingRef(b.ID))
+		d.sayRoute(msgRouteBound, personArg(p.ID), personArg(ben.ID), Arg{KindBinding, b.ID})
 	} else {
 		// RT1: rules.md section 10 (else exactly the bind of scope medical, B1-B8 and SZ1-SZ4)
 		bd.reset()
@@ -167,11 +167,11 @@ func (e *Engine) route(s *family.State, d, bd, wd *decider, p, ben *family.Perso
 		}
 		rt.Binding = BindingRoute{State: RoutePossible, Reasons: bd.sortedCodes()}
 		if allowed {
-			d.say("RT1", "", nil, msgRouteCanBind, p.ID, ben.ID)
+			d.sayRoute(msgRouteCanBind, personArg(p.ID), personArg(ben.ID))
 		} else {
 			rt.Binding.State = RouteRefused
 			rt.Binding.Lines = append([]Line(nil), bd.lines...)
-			d.say("RT1", "", nil, msgRouteCannotBind, p.ID, ben.ID)
+			d.sayRoute(msgRouteCannotBind, personArg(p.ID), personArg(ben.ID))
 			d.lines = append(d.lines, rt.Binding.Lines...)
 		}
 	}
@@ -189,11 +189,11 @@ func (e *Engine) route(s *family.State, d, bd, wd *decider, p, ben *family.Perso
 	}
 	rt.Wallet = WalletRoute{Possible: len(wd.codes) == 0, Source: src, Reasons: wd.sortedCodes()}
 	if rt.Wallet.Possible {
-		d.say("RT1", "", nil, msgRouteWallet, p.ID, ben.ID, src)
+		d.sayRoute(msgRouteWallet, personArg(p.ID), personArg(ben.ID), Arg{KindWord, "source." + string(src)})
 		d.citeAs("W2")
 	} else {
 		rt.Wallet.Lines = append([]Line(nil), wd.lines...)
-		d.say("RT1", "", nil, msgRouteNoWallet, p.ID, ben.ID)
+		d.sayRoute(msgRouteNoWallet, personArg(p.ID), personArg(ben.ID))
 		d.citeAs("W2")
 		d.lines = append(d.lines, rt.Wallet.Lines...)
 	}
@@ -322,3 +322,18 @@ func (e *Engine) Later(s *family.State, at time.Time, beneficiary, relative fami
 	}
 	return 0, WayNone, false
 }
+
+// sayRoute adds a routes summary line: rule RT1, no code, the values given as they are (the
+// many lines of a routes decision are made without boxing each value).
+func (d *decider) sayRoute(m Msg, args ...Arg) {
+	d.rules["RT1"] = true
+	if d.quiet {
+		return
+	}
+	l := Line{Rule: "RT1", Msg: m, Args: args}
+	src, grade := ruleSources("RT1")
+	d.cite(&l, src, grade)
+	d.lines = append(d.lines, l)
+}
+
+func personArg(id family.PersonID) Arg { return Arg{KindPerson, string(id)} }

@@ -156,14 +156,25 @@ func (r Row) UnverifiedFor() bool { return r.LocalDefault && r.Where.Level == re
 type Table struct {
 	rows    []Row
 	byParam map[Param][]int
+	// byProvince indexes each parameter's rows by where they apply: "" for national rows, the
+	// two-digit province for province and city rows, so a lookup reads only its own.
+	byProvince map[Param]map[string][]int
 	version string
 }
 
 // NewTable indexes the rows, computes the version, and checks the table (see Check).
 func NewTable(rows []Row) (*Table, error) {
-	t := &Table{rows: rows, byParam: map[Param][]int{}}
+	t := &Table{rows: rows, byParam: map[Param][]int{}, byProvince: map[Param]map[string][]int{}}
 	for i, r := range rows {
 		t.byParam[r.Param] = append(t.byParam[r.Param], i)
+		key := ""
+		if r.Where.Level != region.National && len(r.Where.Prefix) >= 2 {
+			key = r.Where.Prefix[:2]
+		}
+		if t.byProvince[r.Param] == nil {
+			t.byProvince[r.Param] = map[string][]int{}
+		}
+		t.byProvince[r.Param][key] = append(t.byProvince[r.Param][key], i)
 	}
 	if err := t.Check(); err != nil {
 		return nil, err
@@ -255,13 +266,20 @@ func (t *Table) checkNationalCoverage(p Param) error {
 // row, else the national default.
 func (t *Table) Lookup(p Param, where region.Code, day civil.Date) Row {
 	best := -1
-	for _, i := range t.byParam[p] {
-		r := t.rows[i]
-		if !r.Where.Covers(where) || !r.During.Contains(day) {
-			continue
-		}
-		if best < 0 || r.Where.Level > t.rows[best].Where.Level {
-			best = i
+	idx := t.byProvince[p]
+	prov := ""
+	if len(where) >= 2 {
+		prov = string(where[:2])
+	}
+	for _, list := range [2][]int{idx[""], idx[prov]} {
+		for _, i := range list {
+			r := t.rows[i]
+			if !r.Where.Covers(where) || !r.During.Contains(day) {
+				continue
+			}
+			if best < 0 || r.Where.Level > t.rows[best].Where.Level {
+				best = i
+			}
 		}
 	}
 	if best < 0 {

@@ -124,11 +124,26 @@ func Cap(grade, floor string) string {
 func (c *Catalogue) Weakest(ids []ID) string {
 	w := "A"
 	for _, id := range ids {
-		if s, ok := c.byID[id]; ok && Rank(s.Grade) > Rank(w) {
-			w = s.Grade
+		if g := c.byID[id].Grade; g != "" && Rank(g) > Rank(w) {
+			w = g
 		}
 	}
 	return w
+}
+
+// Speaks says whether the entry id speaks to a region (Source.Speaks); false for an unknown id.
+func (c *Catalogue) Speaks(id ID, code string) bool {
+	scope := c.byID[id].Scope
+	if len(scope) == 0 {
+		_, ok := c.byID[id]
+		return ok
+	}
+	for _, p := range scope {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // Catalogue is the set of entries, looked up by ID.
