@@ -159,7 +159,7 @@ type Table struct {
 	// byProvince indexes each parameter's rows by where they apply: "" for national rows, the
 	// two-digit province for province and city rows, so a lookup reads only its own.
 	byProvince map[Param]map[string][]int
-	version string
+	version    string
 }
 
 // NewTable indexes the rows, computes the version, and checks the table (see Check).
