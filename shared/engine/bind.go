@@ -49,6 +49,10 @@ func (e *Engine) Bind(s *family.State, at time.Time, r BindRequest) (BindResult,
 		if err != nil {
 			return BindResult{}, err
 		}
+		// the other way for the same person: the wallet, and why not when it is refused
+		if rt, ok := routes.Route(a.ID); ok && !rt.Wallet.Possible {
+			d.explainOther(msgRouteNoWallet, a.ID, b.ID, rt.Wallet.Lines)
+		}
 		d.suggestRoutes(routes)
 		e.suggestLater(d, s, at, routes)
 		res.Routes = &routes

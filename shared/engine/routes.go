@@ -337,3 +337,20 @@ func (d *decider) sayRoute(m Msg, args ...Arg) {
 }
 
 func personArg(id family.PersonID) Arg { return Arg{KindPerson, string(id)} }
+
+// explainOther adds, under a refusal, why the same person's other way is refused too: a
+// summary line and the other decision's reasons in words. Those lines carry no code: the
+// codes of this decision are its own.
+func (d *decider) explainOther(m Msg, p, ben family.PersonID, lines []Line) {
+	if d.quiet {
+		return
+	}
+	d.sayRoute(m, personArg(p), personArg(ben))
+	if m == msgRouteNoWallet {
+		d.citeAs("W2")
+	}
+	for _, l := range lines {
+		l.Code = ""
+		d.lines = append(d.lines, l)
+	}
+}

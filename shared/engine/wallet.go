@@ -77,6 +77,10 @@ func (e *Engine) WalletTransfer(s *family.State, at time.Time, r WalletTransferR
 		if err != nil {
 			return WalletTransferResult{}, err
 		}
+		// the other way for the same person: a binding, and why not when it is refused
+		if rt, ok := routes.Route(r.From); ok && rt.Binding.State == RouteRefused {
+			d.explainOther(msgRouteCannotBind, r.From, r.To, rt.Binding.Lines)
+		}
 		d.suggestRoutes(routes)
 		e.suggestLater(d, s, at, routes)
 		res.Routes = &routes
