@@ -114,3 +114,22 @@ func BenchmarkBindOneInFamily(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBindRefusedNobody is a refused bind where nobody can pay today: the refusal computes
+// routes and, for each relative, the first later day a way would open (engine.Later).
+func BenchmarkBindRefusedNobody(b *testing.B) {
+	e, s := engine.Default(), routesFamily()
+	for i := range s.People {
+		if s.People[i].ID != "M" {
+			s.People[i].Region = "440106" // everyone in Guangzhou: no binding across provinces, no wallet
+		}
+	}
+	s.Bindings = nil
+	at := civil.At(civil.MustDate("2024-06-10"), 10*3600)
+	r := engine.BindRequest{Authorizer: "S1", Beneficiary: "M", Scopes: []family.Scope{family.Medical}}
+	for b.Loop() {
+		if _, err := e.Bind(&s, at, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

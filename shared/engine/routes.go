@@ -7,6 +7,7 @@ import (
 	"gongji/shared/civil"
 	"gongji/shared/family"
 	"gongji/shared/ledger"
+	"gongji/shared/policy"
 )
 
 // RouteState is what a binding from one relative to the beneficiary is on the day (rules.md
@@ -302,20 +303,24 @@ func (e *Engine) Later(s *family.State, at time.Time, beneficiary, relative fami
 		return 0, WayNone, false
 	}
 	today := civil.DateOf(at)
-	days := e.table.Dates()
+	// the parameters a route reads (bind with scope medical, W1-W4), for the pair's regions
+	days := e.table.Dates([]policy.Param{policy.AllowedRelations, policy.BindingGeography, policy.ScopeMedical,
+		policy.AuthorizerSuspendedAllowed, policy.AuthorizerTierRequired, policy.CardLinkRequired,
+		policy.LegacyBindingCutoff, policy.WalletEnabled}, p.Region, ben.Region)
 	for _, b := range s.Bindings {
 		if b.Authorizer == p.ID && b.Beneficiary == ben.ID {
 			days = append(days, b.Created)
 		}
 	}
 	sort.Slice(days, func(i, j int) bool { return days[i] < days[j] })
+	dd, bd, wd := e.decider(at), e.decider(at), e.decider(at)
+	bd.quiet, wd.quiet, dd.quiet = true, true, true
 	for _, d := range days {
 		if d <= today {
 			continue
 		}
-		when := civil.At(d, 10*3600)
-		dd, bd, wd := e.decider(when), e.decider(when), e.decider(when)
-		bd.quiet, wd.quiet, dd.quiet = true, true, true
+		dd.day, bd.day, wd.day = d, d, d
+		dd.reset()
 		if w := e.route(s, dd, bd, wd, p, ben).Way(); w != WayNone {
 			return d, w, true
 		}

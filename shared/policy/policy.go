@@ -12,6 +12,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -302,12 +303,19 @@ func ScopeParam(s family.Scope) Param {
 	return ScopeMedical
 }
 
-// Dates lists every day on which some row starts or ends, in order: the only days on which a
-// decision under the table can change for reasons of date alone.
-func (t *Table) Dates() []civil.Date {
+// Dates lists every day on which a row of one of the parameters (all when none is given) that
+// applies to one of the regions starts or ends, in order: the only days on which a decision
+// reading those parameters for those regions can change for reasons of date alone.
+func (t *Table) Dates(params []Param, where ...region.Code) []civil.Date {
 	seen := map[civil.Date]bool{}
 	var out []civil.Date
 	for _, r := range t.rows {
+		if len(where) > 0 && !coversAny(r.Where, where) {
+			continue
+		}
+		if len(params) > 0 && !slices.Contains(params, r.Param) {
+			continue
+		}
 		for _, d := range []civil.Date{r.During.From, r.During.To} {
 			if d != civil.Always && d != civil.Never && !seen[d] {
 				seen[d] = true
@@ -317,4 +325,13 @@ func (t *Table) Dates() []civil.Date {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
+}
+
+func coversAny(s region.Scope, where []region.Code) bool {
+	for _, w := range where {
+		if s.Covers(w) {
+			return true
+		}
+	}
+	return false
 }
