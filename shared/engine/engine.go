@@ -1,5 +1,6 @@
 // Package engine decides every family mutual-aid question of rules.md: bind, settle,
-// pay_premium, wallet_transfer, wallet_accept, wallet_expire, withdraw and transfer.
+// pay_premium, wallet_transfer, wallet_accept, wallet_expire, withdraw and transfer, and
+// routes: who can pay for a person, and how (section 10).
 //
 // Each decision returns the reason codes, the rule ids that decided, the rule-set version, an
 // explanation a family can read (one line per decision, Chinese and English, naming the rule,
