@@ -12,7 +12,7 @@ func enText(m Msg) string {
 	case msgScopeNotOffered:
 		return "In %[2]s, on %[3]s, a personal account cannot yet pay %[1]s. Tick only scopes that are offered, such as medical bills."
 	case msgAuthorizerNotEmployee:
-		return "%[1]s must be in employee insurance, active, with a personal account, to share it with the family (now: %[2]s, %[3]s, personal account: %[4]s). Another relative in employee insurance can bind instead."
+		return "%[1]s must be in employee insurance, active, with a personal account, to share it with the family (now: %[2]s, %[3]s, personal account: %[4]s)."
 	case msgAuthorizerOK:
 		return "%[1]s is in employee insurance with a personal account; status: %[2]s."
 	case msgBeneficiaryNotInsured:
@@ -30,7 +30,7 @@ func enText(m Msg) string {
 	case msgAreaOK:
 		return "%[1]s and %[2]s are insured where the rules allow (on %[4]s: %[3]s)."
 	case msgNotTier1:
-		return "Shenzhen requires the authorizer to be in tier 1 of employee insurance; %[1]s is in tier %[2]s. %[1]s can bind after moving to tier 1, or a relative in tier 1 can bind instead."
+		return "Shenzhen requires the authorizer to be in tier 1 of employee insurance; %[1]s is in tier %[2]s. %[1]s can bind after moving to tier 1."
 	case msgDuplicate:
 		return "%[1]s already exists (made on %[2]s): no second binding is needed."
 	case msgNextWallet:

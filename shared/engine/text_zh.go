@@ -13,7 +13,7 @@ func zhText(m Msg) string {
 	case msgScopeNotOffered:
 		return "%[2]s在%[3]s还不能用个人账户支付%[1]s。可以只勾选已开放的范围，例如就医购药。"
 	case msgAuthorizerNotEmployee:
-		return "%[1]s需要参加职工医保、参保正常并有个人账户，才能为家人共济（现在：%[2]s，%[3]s，个人账户：%[4]s）。可以请家里其他参加职工医保的人来绑定。"
+		return "%[1]s需要参加职工医保、参保正常并有个人账户，才能为家人共济（现在：%[2]s，%[3]s，个人账户：%[4]s）。"
 	case msgAuthorizerOK:
 		return "%[1]s参加职工医保，有个人账户，参保状态：%[2]s。"
 	case msgBeneficiaryNotInsured:
@@ -31,7 +31,7 @@ func zhText(m Msg) string {
 	case msgAreaOK:
 		return "%[1]s和%[2]s的参保地符合要求（按%[4]s的规定，%[3]s）。"
 	case msgNotTier1:
-		return "深圳要求共济人参加职工医保一档，%[1]s现在是%[2]s档。%[1]s改为一档后可以绑定，或者请家里其他一档参保的人绑定。"
+		return "深圳要求共济人参加职工医保一档，%[1]s现在是%[2]s档。%[1]s改为一档后可以绑定。"
 	case msgDuplicate:
 		return "%[1]s已经存在（%[2]s建立），不用重复绑定。"
 	case msgNextWallet:
