@@ -8,6 +8,7 @@ import (
 	"gongji/shared/ledger"
 	"gongji/shared/money"
 	"gongji/shared/policy"
+	"gongji/shared/region"
 )
 
 // Wallet limits (rules.md W5-W7, W11; shm.com.cn 2025-09-18, qinan.gov.cn), exported so the
@@ -110,7 +111,12 @@ func sourceAccount(p family.PersonID, src family.Source) ledger.Account {
 
 func (d *decider) checkWalletRegions(from, to *family.Person) {
 	defer d.at(from.Region, to.Region)
-	for _, p := range []*family.Person{from, to} {
+	people := []*family.Person{from, to}
+	// W1: rules.md 11.1 (two people in one province need that province's date only)
+	if region.SameProvince(from.Region, to.Region) {
+		people = people[:1]
+	}
+	for _, p := range people {
 		// W1 is each person's province's own date (rules.md 11.1)
 		d.at(p.Region)
 		row := d.lookup(policy.WalletEnabled, p.Region)
