@@ -54,7 +54,7 @@ func (e *Engine) Bind(s *family.State, at time.Time, r BindRequest) (BindResult,
 			d.explainOther(msgRouteNoWallet, a.ID, b.ID, rt.Wallet.Lines)
 		}
 		d.suggestRoutes(routes)
-		e.suggestLater(d, s, at, routes)
+		d.suggestLater(routes)
 		res.Routes = &routes
 	}
 	res.Decision = d.finish(emptyEntry("bind"))

@@ -59,6 +59,10 @@ type Route struct {
 	Person  family.PersonID
 	Binding BindingRoute
 	Wallet  WalletRoute
+	// Opens, when nobody can pay today, is the first later day on which this relative's way
+	// OpensWay would work if only the date changed (Later); zero when no such day is known.
+	Opens    civil.Date
+	OpensWay Way
 }
 
 // Way is the best way that works today.
@@ -124,8 +128,15 @@ func (e *Engine) Routes(s *family.State, at time.Time, beneficiary family.Person
 		res.Routes = append(res.Routes, e.route(s, d, bd, wd, s.Person(id), ben))
 	}
 	if res.Nobody() {
-		// RT1: rules.md section 10 (nobody can pay: say so plainly)
+		// RT1: rules.md section 10 (nobody can pay: say so plainly, and which day would change it)
 		d.say("RT1", "", nil, msgRouteNobody, ben.ID)
+		for i := range res.Routes {
+			rt := &res.Routes[i]
+			if day, way, ok := e.Later(s, at, beneficiary, rt.Person); ok {
+				rt.Opens, rt.OpensWay = day, way
+				d.sayLater(*rt, beneficiary)
+			}
+		}
 	}
 	res.Decision = d.finish(ledger.Entry{Postings: []ledger.Posting{}}) // routes moves no money
 	return res, nil
@@ -270,22 +281,25 @@ func (d *decider) suggestRoutes(r RoutesResult) {
 
 // suggestLater adds, when nobody can pay today, the first later day on which each relative's
 // way would work if only the date changed (a province opening the wallet, a national date).
-func (e *Engine) suggestLater(d *decider, s *family.State, at time.Time, r RoutesResult) {
+func (d *decider) suggestLater(r RoutesResult) {
 	if d.quiet || !r.Nobody() {
 		return
 	}
 	for _, rt := range r.Routes {
-		day, way, ok := e.Later(s, at, r.Beneficiary, rt.Person)
-		if !ok {
-			continue
-		}
-		if way == WayWallet {
-			d.suggest("RT1", msgNextLaterWallet, rt.Person, r.Beneficiary, day)
-			d.citeAs("W1")
-		} else {
-			d.suggest("RT1", msgNextLaterBind, rt.Person, r.Beneficiary, day)
+		if rt.OpensWay != "" && rt.OpensWay != WayNone {
+			d.sayLater(rt, r.Beneficiary)
 		}
 	}
+}
+
+// sayLater is the line of a day that opens a relative's way.
+func (d *decider) sayLater(rt Route, ben family.PersonID) {
+	if rt.OpensWay == WayWallet {
+		d.suggest("RT1", msgNextLaterWallet, rt.Person, ben, rt.Opens)
+		d.citeAs("W1")
+		return
+	}
+	d.suggest("RT1", msgNextLaterBind, rt.Person, ben, rt.Opens)
 }
 
 // Later says when a relative's way to pay for the beneficiary would start to work if nothing

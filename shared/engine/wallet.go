@@ -83,7 +83,7 @@ func (e *Engine) WalletTransfer(s *family.State, at time.Time, r WalletTransferR
 			d.explainOther(msgRouteCannotBind, r.From, r.To, rt.Binding.Lines)
 		}
 		d.suggestRoutes(routes)
-		e.suggestLater(d, s, at, routes)
+		d.suggestLater(routes)
 		res.Routes = &routes
 	}
 	entry := emptyEntry("wallet_transfer")
