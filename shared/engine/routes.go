@@ -199,6 +199,7 @@ func (e *Engine) route(s *family.State, d, bd, wd *decider, p, ben *family.Perso
 	for r := range wd.rules {
 		d.rules[r] = true
 	}
+	d.rules["W1"], d.rules["W2"], d.rules["W3"], d.rules["W4"] = true, true, true, true
 	rt.Wallet = WalletRoute{Possible: len(wd.codes) == 0, Source: src, Reasons: wd.sortedCodes()}
 	if rt.Wallet.Possible {
 		d.sayRoute(msgRouteWallet, personArg(p.ID), personArg(ben.ID), Arg{KindWord, "source." + string(src)})
