@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strings"
 	"time"
 
 	"gongji/shared/civil"
@@ -8,6 +9,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/policy"
 	"gongji/shared/region"
+	"gongji/shared/source"
 )
 
 // BindRequest asks to let Authorizer's account pay for Beneficiary within Scopes.
@@ -20,6 +22,9 @@ type BindRequest struct {
 // BindResult says whether the binding may be made.
 type BindResult struct {
 	Allowed bool
+	// Routes, when the bind is refused, is who can pay for the beneficiary today and how
+	// (rules.md section 10): the app shows it under the refusal.
+	Routes *RoutesResult
 	Decision
 }
 
@@ -35,6 +40,31 @@ func (e *Engine) Bind(s *family.State, at time.Time, r BindRequest) (BindResult,
 		return BindResult{}, err
 	}
 	d := e.decider(at)
+	res := BindResult{Allowed: d.bind(s, r, a, b)}
+	if res.Allowed {
+		d.say("B1-B8", "", nil, msgBindAllowed, a.ID, b.ID, r.Scopes)
+	} else if b.ID != a.ID {
+		// RT1: rules.md section 10 (a refused bind shows who can pay for the beneficiary)
+		routes, err := e.Routes(s, at, b.ID)
+		if err != nil {
+			return BindResult{}, err
+		}
+		// the other way for the same person: the wallet, and why not when it is refused
+		if rt, ok := routes.Route(a.ID); ok && !rt.Wallet.Possible {
+			d.explainOther(msgRouteNoWallet, a.ID, b.ID, rt.Wallet.Lines)
+		}
+		d.suggestRoutes(routes)
+		d.suggestLater(routes)
+		res.Routes = &routes
+	}
+	res.Decision = d.finish(emptyEntry("bind"))
+	return res, nil
+}
+
+// bind applies every rule of section 3 and says whether none refused.
+func (d *decider) bind(s *family.State, r BindRequest, a, b *family.Person) bool {
+	// rules.md section 8: bind uses the authorizer's region throughout
+	d.at(a.Region)
 	d.checkSelfAndScopes(r, a.Region)
 	authorizerOK := d.checkAuthorizer(a)
 	beneficiaryOK := d.checkBeneficiary(b)
@@ -46,12 +76,7 @@ func (e *Engine) Bind(s *family.State, at time.Time, r BindRequest) (BindResult,
 		d.checkTier(a)
 	}
 	d.checkDuplicate(s, r)
-	res := BindResult{Allowed: len(d.codes) == 0}
-	if res.Allowed {
-		d.say("B1-B8", "", nil, msgBindAllowed, a.ID, b.ID, r.Scopes)
-	}
-	res.Decision = d.finish(emptyEntry("bind"))
-	return res, nil
+	return len(d.codes) == 0
 }
 
 func (d *decider) checkSelfAndScopes(r BindRequest, where region.Code) {
@@ -81,12 +106,20 @@ func (d *decider) checkAuthorizer(a *family.Person) bool {
 	statusOK := a.Status == family.Active || (a.Status == family.Suspended && suspended.Value.Bool)
 	// B1: 国办发〔2021〕14号; NHSA Q&A 2024; seed 003 (employee, active, with a personal account);
 	// Xi'an allows a suspended authorizer (research R-AUTH-06)
+	// The suspended-authorizer row decides only for a suspended authorizer; otherwise the
+	// line cites B1's own sources (issue 20: a row cited only where it decided).
+	row := &suspended
+	if a.Status != family.Suspended {
+		row = nil
+	}
 	if a.Insurance != family.Employee || !statusOK || !a.HasAccount {
 		d.refuse(AuthorizerNotEmployee)
-		d.say("B1", AuthorizerNotEmployee, &suspended, msgAuthorizerNotEmployee, a.ID, a.Insurance, a.Status, word(yesNo(a.HasAccount)))
+		d.say("B1", AuthorizerNotEmployee, row, msgAuthorizerNotEmployee, a.ID, a.Insurance, a.Status, word(yesNo(a.HasAccount)))
 		return false
 	}
-	d.say("B1", "", &suspended, msgAuthorizerOK, a.ID, a.Status)
+	if !d.held("B1") {
+		d.say("B1", "", row, msgAuthorizerOK, a.ID, a.Status)
+	}
 	return true
 }
 
@@ -98,7 +131,9 @@ func (d *decider) checkBeneficiary(b *family.Person) bool {
 		d.say("B2", BeneficiaryNotInsured, nil, msgBeneficiaryNotInsured, b.ID, b.Insurance, b.Status)
 		return false
 	}
-	d.say("B2", "", nil, msgBeneficiaryOK, b.ID, b.Insurance)
+	if !d.held("B2") {
+		d.say("B2", "", nil, msgBeneficiaryOK, b.ID, b.Insurance)
+	}
 	return true
 }
 
@@ -110,10 +145,8 @@ func (d *decider) checkRelation(s *family.State, a, b *family.Person) {
 	if !hasRelation(row.Value.Relations, rel) {
 		d.refuse(RelationNotAllowed)
 		d.say(row.Rules, RelationNotAllowed, &row, msgRelationNotAllowed, b.ID, a.ID, rel, row.Value, d.day)
-		if rel.Effective() == family.Other {
-			d.suggest(row.Rules, msgNextInLaw, b.ID)
-		}
-	} else {
+		d.checkReported(a, rel)
+	} else if !d.held(row.Rules) {
 		d.say(row.Rules, "", &row, msgRelationOK, b.ID, a.ID, rel, row.Value, d.day)
 	}
 	card := d.lookup(policy.CardLinkRequired, a.Region)
@@ -122,6 +155,31 @@ func (d *decider) checkRelation(s *family.State, a, b *family.Person) {
 		d.refuse(CardNotLinked)
 		d.say("SZ3", CardNotLinked, &card, msgCardNotLinked, a.ID, b.ID)
 	}
+}
+
+// checkReported: where the province's own sources report the close-relatives list in force
+// on the day although the rules decide by a later date, the refusal says both and is graded
+// by the weaker of the two (issue 20: Shanxi from 2024-09-01 against a refusal of a Taiyuan
+// sibling on 2024-10-08).
+func (d *decider) checkReported(a *family.Person, rel family.Relation) {
+	if !hasRelation(family.CloseRelatives(), rel) {
+		return
+	}
+	reported := d.lookup(policy.ReportedCloseRelatives, a.Region)
+	if d.day < reported.Value.Date {
+		return
+	}
+	refusal := &d.lines[len(d.lines)-1]
+	d.say("B3", "", &reported, msgRelationReported, provinceOf(a.Region), reported.Value.Date, rel)
+	conflict := d.lines[len(d.lines)-1]
+	// the refusal is graded by the weaker of the two: no part stronger than the conflict's
+	weakest := "A"
+	for _, g := range strings.Split(conflict.Grade, "/") {
+		if source.Rank(g) > source.Rank(weakest) {
+			weakest = g
+		}
+	}
+	refusal.Grade = source.Cap(refusal.Grade, weakest)
 }
 
 func (d *decider) checkGeography(a, b *family.Person) {
@@ -136,29 +194,11 @@ func (d *decider) checkGeography(a, b *family.Person) {
 	if !same {
 		d.refuse(BeneficiaryOutOfArea)
 		d.say(row.Rules, BeneficiaryOutOfArea, &row, msgOutOfArea, b.ID, b.Region, a.ID, a.Region, word(row.Value.Word), d.day)
-		d.suggestAcross(row.Rules, a, b)
 		return
 	}
-	d.say(row.Rules, "", &row, msgAreaOK, b.Region, a.Region, word(row.Value.Word), d.day)
-}
-
-// suggestAcross tells a family refused by geography what it can do instead: across provinces
-// the wallet (and whether both provinces have it), inside one the province-wide date.
-func (d *decider) suggestAcross(rule string, a, b *family.Person) {
-	if region.SameProvince(a.Region, b.Region) {
-		d.suggest(rule, msgNextSameProvince)
-		return
+	if !d.held(row.Rules) {
+		d.say(row.Rules, "", &row, msgAreaOK, b.Region, a.Region, word(row.Value.Word), d.day)
 	}
-	d.suggest(rule, msgNextWallet, a.ID, b.ID, provinceOf(a.Region), provinceOf(b.Region),
-		d.walletWord(a.Region), d.walletWord(b.Region))
-}
-
-// walletWord says whether a region's province has the wallet on the decision's day (W1).
-func (d *decider) walletWord(where region.Code) word {
-	if d.lookup(policy.WalletEnabled, where).Value.Bool {
-		return "wallet_on"
-	}
-	return "wallet_off"
 }
 
 func (d *decider) checkTier(a *family.Person) {

@@ -1,6 +1,13 @@
 package engine_test
 
-import "testing"
+import (
+	"testing"
+
+	"gongji/shared/civil"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/region"
+)
 
 // Shenzhen pair: A employee tier 1 with an account, B resident, card-linked parent.
 func szPair(aExtra ...string) household {
@@ -162,4 +169,47 @@ func TestBindRules(t *testing.T) {
 func withBindings(f household, b ...string) household {
 	f.bindings = append(f.bindings, b...)
 	return f
+}
+
+// TestConflictingEvidence (issue 20): where a province's own sources report the close-relatives
+// list in force before the rules' date, a refusal in between says both and is graded by the
+// weaker; the outcome is the rules' (a Taiyuan sibling on 2024-10-08 is still refused).
+func TestConflictingEvidence(t *testing.T) {
+	cases := []struct {
+		name, region, day string
+		wantConflict      bool
+		wantGrade         string
+	}{
+		{"Shanxi, a sibling on 2024-10-08", "140105", "2024-10-08", true, "B"},
+		{"Shanxi, the day before its own date", "140105", "2024-08-31", false, "A"},
+		{"Jiangsu, on its own date 2024-10-14", "320102", "2024-10-14", true, "B"},
+		{"Hunan, reported by 2024-10-20, on 2024-10-19", "430424", "2024-10-19", false, "A"},
+		{"Hunan on 2024-10-20", "430424", "2024-10-20", true, "B"},
+		{"Beijing reports later than the national date", "110105", "2024-12-09", false, "A"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := &family.State{People: []family.Person{
+				{ID: "A", Region: region.Code(c.region), Insurance: family.Employee, Status: family.Active, HasAccount: true, Account: 100},
+				{ID: "B", Region: region.Code(c.region), Insurance: family.Resident, Status: family.Active}},
+				Links: []family.Link{{Person: "B", Of: "A", Relation: family.Sibling}}}
+			res, err := engine.Default().Bind(s, civil.At(civil.MustDate(c.day), 36000), engine.BindRequest{Authorizer: "A", Beneficiary: "B", Scopes: []family.Scope{family.Medical}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Allowed {
+				t.Fatal("a sibling before the national date must stay refused")
+			}
+			conflict, grade := false, ""
+			for _, l := range res.Explanation {
+				if l.Code == engine.RelationNotAllowed {
+					grade = l.Grade
+				}
+				conflict = conflict || l.Msg == "bind.relation_reported"
+			}
+			if conflict != c.wantConflict || grade != c.wantGrade {
+				t.Errorf("conflict line %t (want %t), refusal graded %s (want %s)", conflict, c.wantConflict, grade, c.wantGrade)
+			}
+		})
+	}
 }

@@ -35,6 +35,7 @@ func TestEveryRuleHasCases(t *testing.T) {
 	add("W", 1, 12)
 	add("D", 1, 4)
 	add("T", 1, 4)
+	ids = append(ids, "SH1", "SH2", "BJ1", "RT1")
 	for _, id := range ids {
 		if !strings.Contains(all.String(), `{"`+id+`", "`) {
 			t.Errorf("rule %s has no case in the rule tables", id)

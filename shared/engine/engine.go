@@ -1,5 +1,6 @@
 // Package engine decides every family mutual-aid question of rules.md: bind, settle,
-// pay_premium, wallet_transfer, wallet_accept, wallet_expire, withdraw and transfer.
+// pay_premium, wallet_transfer, wallet_accept, wallet_expire, withdraw and transfer, and
+// routes: who can pay for a person, and how (section 10).
 //
 // Each decision returns the reason codes, the rule ids that decided, the rule-set version, an
 // explanation a family can read (one line per decision, Chinese and English, naming the rule,
@@ -19,6 +20,7 @@ import (
 	"gongji/shared/money"
 	"gongji/shared/policy"
 	"gongji/shared/region"
+	"gongji/shared/source"
 )
 
 // Code is a reason code of rules.md.
@@ -87,11 +89,12 @@ type Decision struct {
 
 // Engine decides actions under one rule set.
 type Engine struct {
-	table *policy.Table
+	table   *policy.Table
+	sources *source.Catalogue
 }
 
-// New makes an engine over a checked policy table.
-func New(t *policy.Table) *Engine { return &Engine{table: t} }
+// New makes an engine over a checked policy table, citing the default catalogue.
+func New(t *policy.Table) *Engine { return &Engine{table: t, sources: source.Default()} }
 
 // Default is an engine over the version-1 table.
 func Default() *Engine { return New(policy.Default()) }
@@ -109,6 +112,12 @@ type decider struct {
 	codes map[Code]bool
 	rules map[string]bool
 	lines []Line
+	// where: the regions the lines being said decide for; a line cites only sources that
+	// speak to one of them (empty: no region, every source speaks).
+	where []region.Code
+	// quiet: a decision made inside another (routes) adds no "what you can do instead" lines
+	// and keeps only the lines that carry a code.
+	quiet bool
 }
 
 func (e *Engine) decider(at time.Time) *decider {
@@ -127,16 +136,21 @@ func (d *decider) refuse(c Code) { d.codes[c] = true }
 // the policy row that decided when there is one, otherwise the rule's own sources.
 func (d *decider) say(rule string, code Code, row *policy.Row, m Msg, values ...any) {
 	d.rules[rule] = true
+	// An inner decision (routes) keeps only the lines that give a reason.
+	if d.quiet && code == "" {
+		return
+	}
 	l := Line{Rule: rule, Code: code, Msg: m}
-	l.Sources, l.Grade = ruleSources(rule)
+	src, grade := ruleSources(rule)
 	if row != nil {
-		l.Sources, l.Grade = row.Sources, row.Grade
+		src, grade = row.Sources, row.Grade
 		// A national stand-in decided for a region without a rule of its own: not verified
 		// there, whatever the grade of the national source.
 		if row.UnverifiedFor() {
-			l.Unverified, l.Grade = true, "U"
+			l.Unverified = true
 		}
 	}
+	d.cite(&l, src, grade)
 	if len(values) > 0 {
 		l.Args = make([]Arg, 0, len(values))
 	}
@@ -146,11 +160,72 @@ func (d *decider) say(rule string, code Code, row *policy.Row, m Msg, values ...
 	d.lines = append(d.lines, l)
 }
 
+// cite gives a line the sources that speak to the regions it decides for, and a grade no
+// stronger than the weakest of them (issue 20: a grade is the weakest link of its chain).
+// Where no source speaks to those regions, the line cites what there is, says that the
+// national reading applies and is unconfirmed there, and is graded U.
+func (d *decider) cite(l *Line, src []source.ID, grade string) {
+	in := src
+	if len(d.where) > 0 && !d.speaksAll(src) {
+		in = make([]source.ID, 0, len(src))
+		for _, id := range src {
+			if d.speaks(id) {
+				in = append(in, id)
+			}
+		}
+	}
+	if len(in) == 0 {
+		l.Sources, l.Unverified = src, true
+	} else {
+		l.Sources = in
+	}
+	l.Grade = source.Cap(grade, d.e.sources.Weakest(l.Sources))
+	if l.Unverified {
+		l.Grade = "U"
+	}
+}
+
+// speaksAll says whether every source speaks to the decision's regions (no copy needed).
+func (d *decider) speaksAll(src []source.ID) bool {
+	for _, id := range src {
+		if !d.speaks(id) {
+			return false
+		}
+	}
+	return true
+}
+
+// speaks says whether a source speaks to one of the regions the decider decides for.
+func (d *decider) speaks(id source.ID) bool {
+	for _, w := range d.where {
+		if d.e.sources.Speaks(id, string(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// at sets the regions the next lines decide for.
+func (d *decider) at(where ...region.Code) { d.where = where }
+
+// held records a rule that held without refusing; it reports true when the decision is an
+// inner one (routes), which keeps no line for it, so the caller need not build one.
+func (d *decider) held(rule string) bool {
+	if d.quiet {
+		d.rules[rule] = true
+	}
+	return d.quiet
+}
+
 // suggest adds a line that says what the family can do instead after a refusal. It names the
 // rule it follows but decides nothing, so it adds no rule id and no code.
 func (d *decider) suggest(rule string, m Msg, values ...any) {
+	if d.quiet {
+		return
+	}
 	l := Line{Rule: rule, Msg: m}
-	l.Sources, l.Grade = ruleSources("next")
+	src, grade := ruleSources("next")
+	d.cite(&l, src, grade)
 	if len(values) > 0 {
 		l.Args = make([]Arg, 0, len(values))
 	}

@@ -59,6 +59,7 @@ func (e *Engine) PayPremium(s *family.State, at time.Time, r PremiumRequest) (Sp
 		return SplitResult{}, inputErr("action.amount", "a premium must be more than 0.00, got %s", r.Amount)
 	}
 	d := e.decider(at)
+	d.at(insured.Region)
 	scope := r.Premium.Scope()
 	offered := d.lookup(policy.ScopeParam(scope), insured.Region)
 	// B7 for premiums: the scope must be offered by the insured person's region (rules.md §4)
@@ -70,8 +71,14 @@ func (e *Engine) PayPremium(s *family.State, at time.Time, r PremiumRequest) (Sp
 	}
 	sp := splitter{d: d, s: s, work: s.Clone(), remaining: r.Amount, holder: r.Insured, need: scope}
 	sp.payOwn()
-	// W12: the holder's wallet pays the holder's resident premium
-	if r.Premium == ResidentContribution {
+	ltc := d.lookup(policy.WalletPaysLTC, insured.Region)
+	// W12: rules.md 5 and 11.2; the holder's wallet pays the holder's resident premium, and
+	// from 2026-01-09 the ltc premium (NHSA and MoF notice, Xinhua and 新浪财经 2026-01-09)
+	if r.Premium == ResidentContribution || (r.Premium == LTCContribution && ltc.Value.Bool) {
+		sp.walletRow = nil
+		if r.Premium == LTCContribution {
+			sp.walletRow = &ltc
+		}
 		sp.payWallet(true)
 	}
 	sp.payAuthorizers()

@@ -151,6 +151,7 @@ func (e *Engine) Settle(s *family.State, at time.Time, r SettleRequest) (SplitRe
 		return SplitResult{}, err
 	}
 	d := e.decider(at)
+	d.at(patient.Region)
 	// S0: 医疗保障基金使用监督管理条例 art. 41 (the card must be the patient's own)
 	if r.CardHolder != r.Patient {
 		d.refuse(Impersonation)
@@ -219,6 +220,7 @@ type splitter struct {
 	holder      family.PersonID
 	need        family.Scope
 	institution *Institution // nil for premiums: S2, S3, SZ7 do not apply
+	walletRow   *policy.Row  // the row that let the wallet pay a premium (W12 ltc), or nil
 	payments    []Payment
 	postings    []ledger.Posting
 }
@@ -272,7 +274,7 @@ func (sp *splitter) payWallet(institutionTakesWallet bool) {
 		amount = money.Min(sp.remaining, own.Wallet.Balance)
 	}
 	if amount > 0 {
-		sp.d.say("W12", "", nil, msgWalletPays, own.Wallet.Balance, amount)
+		sp.d.say("W12", "", sp.walletRow, msgWalletPays, own.Wallet.Balance, amount)
 	} else {
 		sp.sayZero("W12", sp.holder, family.FromWallet, own.Wallet.Balance)
 	}
@@ -325,11 +327,26 @@ func (sp *splitter) payAuthorizers() {
 // payBinding is S5 with SZ6 and SZ8 for one usable binding.
 func (sp *splitter) payBinding(b *family.Binding) {
 	a := sp.work.Person(b.Authorizer)
+	// S5 is the holder's region's rule, SZ6, SZ8 and SH1 the authorizer's (rules.md section 4)
+	sp.d.at(sp.s.Person(sp.holder).Region, a.Region)
+	defer sp.d.at(sp.s.Person(sp.holder).Region)
 	threshold := sp.d.lookup(policy.AuthorizerThreshold, a.Region)
+	history := sp.d.lookup(policy.MutualAidFromHistory, a.Region)
 	usable := money.Zero
 	if a.HasAccount {
 		// SZ6: bendibao 635961 (Shenzhen before 2023-10-01: only the balance above the threshold)
 		usable = (a.Balance() - threshold.Value.Amount).NonNegative()
+	}
+	// SH1: rules.md 11.3; 上海市松江区医疗保障局 2025-07-23 (Shanghai: a binding pays only from
+	// the 历年账户, never more than the whole balance, never below 0.00; none when not given)
+	if history.Value.Bool {
+		usable = money.Zero
+		if a.HasAccount && a.HasHistory {
+			usable = money.Min(a.AccountHistory, a.Balance()).NonNegative()
+			sp.d.say("SH1", "", &history, msgHistoryOnly, a.ID, a.AccountHistory, usable)
+		} else if a.HasAccount {
+			sp.d.say("SH1", "", &history, msgHistoryUnknown, a.ID)
+		}
 	}
 	amount := money.Zero
 	if !sp.blocked {
@@ -354,7 +371,21 @@ func (sp *splitter) payBinding(b *family.Binding) {
 			sp.d.say("SZ8", "", &claim, msgNotClaimable, a.ID)
 		}
 	}
+	if history.Value.Bool && amount > 0 {
+		sp.payFromHistory(p)
+		return
+	}
 	sp.pay(p, ledger.AccountOf(a.ID))
+}
+
+// payFromHistory is SH1's payment: the ledger takes it from the personal account (the whole
+// balance, which balances report, is the same), while the working copy takes it from the
+// prior-years part only, so that a second binding of the same authorizer sees what is left.
+func (sp *splitter) payFromHistory(p Payment) {
+	sp.remaining -= p.Amount
+	sp.payments = append(sp.payments, p)
+	sp.postings = append(sp.postings, ledger.Posting{Account: ledger.AccountOf(p.Payer), Amount: -p.Amount})
+	sp.work.Person(p.Payer).AccountHistory -= p.Amount
 }
 
 // unusable is the one code of a binding that cannot pay, in the order of rules.md section 8:
@@ -362,6 +393,9 @@ func (sp *splitter) payBinding(b *family.Binding) {
 func (sp *splitter) unusable(b *family.Binding) Code {
 	d := sp.d
 	a := sp.s.Person(b.Authorizer)
+	// S7 is the holder's region's rule, SZ5 and SZ7 the authorizer's (rules.md section 4)
+	d.at(sp.s.Person(sp.holder).Region, a.Region)
+	defer d.at(sp.s.Person(sp.holder).Region)
 	// SZ5: seed 004 (option-2-only Shenzhen bindings made before 2023-10-01 lapse then)
 	if d.invalidated(sp.s, b) {
 		d.say("SZ5", BindingInvalidated20231001, nil, msgInvalidated, bindingRef(b.ID), b.Created)

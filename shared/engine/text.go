@@ -18,14 +18,17 @@ const (
 	msgBeneficiaryOK         Msg = "bind.beneficiary_ok"
 	msgRelationNotAllowed    Msg = "bind.relation_not_allowed"
 	msgRelationOK            Msg = "bind.relation_ok"
+	msgRelationReported      Msg = "bind.relation_reported"
 	msgCardNotLinked         Msg = "bind.card_not_linked"
 	msgOutOfArea             Msg = "bind.out_of_area"
 	msgAreaOK                Msg = "bind.area_ok"
 	msgNotTier1              Msg = "bind.not_tier1"
 	msgDuplicate             Msg = "bind.duplicate"
-	msgNextWallet            Msg = "next.wallet"
-	msgNextSameProvince      Msg = "next.same_province"
-	msgNextInLaw             Msg = "next.in_law"
+	// next.wallet, next.same_province, next.in_law and next.wallet_later are no longer said
+	// (issue 20: what to do instead comes from routes); kept to render lines already stored.
+	msgNextWallet       Msg = "next.wallet"
+	msgNextSameProvince Msg = "next.same_province"
+	msgNextInLaw        Msg = "next.in_law"
 	// settle and premiums
 	msgImpersonation     Msg = "settle.impersonation"
 	msgEligible          Msg = "settle.eligible"
@@ -51,6 +54,21 @@ const (
 	msgOutOfRegion       Msg = "binding.out_of_region"
 	msgCash              Msg = "pay.cash"
 	msgPremiumNotOffered Msg = "premium.not_offered"
+	msgHistoryOnly       Msg = "pay.sh_history"
+	msgHistoryUnknown    Msg = "pay.sh_history_unknown"
+	// routes
+	msgRouteBound      Msg = "route.bound"
+	msgRouteCanBind    Msg = "route.can_bind"
+	msgRouteCannotBind Msg = "route.cannot_bind"
+	msgRouteWallet     Msg = "route.wallet"
+	msgRouteNoWallet   Msg = "route.no_wallet"
+	msgRouteNobody     Msg = "route.nobody"
+	msgNextRouteBound  Msg = "next.route_bound"
+	msgNextRouteBind   Msg = "next.route_bind"
+	msgNextRouteWallet Msg = "next.route_wallet"
+	msgNextRouteNobody Msg = "next.route_nobody"
+	msgNextLaterBind   Msg = "next.later_bind"
+	msgNextLaterWallet Msg = "next.later_wallet"
 	// wallet
 	msgTransferPending Msg = "wallet.sent"
 	msgWalletRegionOff Msg = "wallet.region_off"
@@ -137,12 +155,14 @@ func BindingArg(id string) Arg { return Arg{KindBinding, id} }
 // Msgs lists every sentence; each has a text in both languages (a test checks).
 func Msgs() []Msg {
 	return []Msg{msgBindAllowed, msgSelfBinding, msgNoScope, msgScopeNotOffered, msgAuthorizerNotEmployee,
-		msgAuthorizerOK, msgBeneficiaryNotInsured, msgBeneficiaryOK, msgRelationNotAllowed, msgRelationOK,
+		msgAuthorizerOK, msgBeneficiaryNotInsured, msgBeneficiaryOK, msgRelationNotAllowed, msgRelationOK, msgRelationReported,
 		msgCardNotLinked, msgOutOfArea, msgAreaOK, msgNotTier1, msgDuplicate, msgNextWallet, msgNextSameProvince,
 		msgNextInLaw, msgImpersonation, msgEligible, msgNotDesignated, msgExcludedCategory, msgOwnPays, msgOwnEmpty,
 		msgNoWalletHere, msgWalletPays, msgOrder, msgThreshold, msgAuthorizerPays, msgPayerBlocked, msgPayerEmpty,
 		msgPayerNotNeeded, msgPayerNothingDue, msgNotClaimable, msgInvalidated, msgNotYetInForce, msgRevoked, msgAuthorizerStopped,
-		msgScopeMissing, msgOutOfRegion, msgCash, msgPremiumNotOffered, msgTransferPending, msgWalletRegionOff,
+		msgScopeMissing, msgOutOfRegion, msgCash, msgPremiumNotOffered,
+		msgHistoryOnly, msgHistoryUnknown, msgRouteBound, msgRouteCanBind, msgRouteCannotBind, msgRouteWallet,
+		msgRouteNoWallet, msgRouteNobody, msgNextRouteBound, msgNextRouteBind, msgNextRouteWallet, msgNextRouteNobody, msgNextLaterBind, msgNextLaterWallet, msgTransferPending, msgWalletRegionOff,
 		msgWalletRelation, msgWalletNotOpened, msgWalletSender, msgWalletZero, msgWalletPerTxn, msgWalletBalance,
 		msgWalletDaily, msgWalletQuiet, msgWalletPending, msgAcceptNoChange, msgAccepted, msgExpireNoChange,
 		msgRefunded, msgNextWalletLater, msgNextWalletOpen, msgNoGround, msgGroundNotListed, msgWithdrawn,

@@ -12,7 +12,7 @@ func enText(m Msg) string {
 	case msgScopeNotOffered:
 		return "In %[2]s, on %[3]s, a personal account cannot yet pay %[1]s. Tick only scopes that are offered, such as medical bills."
 	case msgAuthorizerNotEmployee:
-		return "%[1]s must be in employee insurance, active, with a personal account, to share it with the family (now: %[2]s, %[3]s, personal account: %[4]s). Another relative in employee insurance can bind instead."
+		return "%[1]s must be in employee insurance, active, with a personal account, to share it with the family (now: %[2]s, %[3]s, personal account: %[4]s)."
 	case msgAuthorizerOK:
 		return "%[1]s is in employee insurance with a personal account; status: %[2]s."
 	case msgBeneficiaryNotInsured:
@@ -30,7 +30,7 @@ func enText(m Msg) string {
 	case msgAreaOK:
 		return "%[1]s and %[2]s are insured where the rules allow (on %[4]s: %[3]s)."
 	case msgNotTier1:
-		return "Shenzhen requires the authorizer to be in tier 1 of employee insurance; %[1]s is in tier %[2]s. %[1]s can bind after moving to tier 1, or a relative in tier 1 can bind instead."
+		return "Shenzhen requires the authorizer to be in tier 1 of employee insurance; %[1]s is in tier %[2]s. %[1]s can bind after moving to tier 1."
 	case msgDuplicate:
 		return "%[1]s already exists (made on %[2]s): no second binding is needed."
 	case msgNextWallet:
@@ -84,7 +84,37 @@ func enText(m Msg) string {
 	case msgOutOfRegion:
 		return "%[1]s can only be used at institutions in %[2]s; this one is in %[3]s."
 	case msgCash:
-		return "Personal accounts pay %[1]s in all; cash pays %[2]s."
+		return "Accounts and wallets pay %[1]s in all; cash pays %[2]s."
+	case msgHistoryOnly:
+		return "In Shanghai an account pays for relatives only from its prior-years balance: %[1]s has %[2]s there, so %[3]s can be shared."
+	case msgHistoryUnknown:
+		return "In Shanghai an account pays for relatives only from its prior-years balance. The prior-years balance of %[1]s was not given, so nothing is shared this time; enter it to recompute."
+	case msgRouteBound:
+		return "%[1]s: already bound. %[3]s is in force and pays for %[2]s's medical bills automatically."
+	case msgRouteCanBind:
+		return "%[1]s: can bind. %[1]s can make a family mutual-aid binding for %[2]s today (medical bills)."
+	case msgRouteCannotBind:
+		return "%[1]s cannot make a family mutual-aid binding for %[2]s, for these reasons:"
+	case msgRouteWallet:
+		return "%[1]s: can use the wallet. %[1]s can send money from the %[3]s to the medical-insurance wallet of %[2]s (at most 2000.00 yuan a transfer, 3 a day, none from 10 pm to 6 am)."
+	case msgRouteNoWallet:
+		return "%[1]s cannot send money to the medical-insurance wallet of %[2]s, for these reasons:"
+	case msgRouteNobody:
+		return "Nobody in the family can pay for %[1]s today: no binding is in force, none can be made, and no wallet transfer is possible. The reasons above show what would change that."
+	case msgNextRouteBound:
+		return "%[1]s already has a family mutual-aid binding for %[2]s, which pays for the medical bills of %[2]s automatically."
+	case msgNextRouteBind:
+		return "%[1]s can make a family mutual-aid binding for %[2]s instead, today."
+	case msgNextRouteWallet:
+		return "%[1]s can send money from the %[3]s to the medical-insurance wallet of %[2]s."
+	case msgNextRouteNobody:
+		return "Nobody in the family can pay for %[1]s today: no binding can be made and no wallet transfer is possible. The reasons above show what would change that."
+	case msgRelationReported:
+		return "Sources from %[1]s report that close relatives such as a %[3]s could share there from %[2]s, which disagrees with the national date above. This product decides by the national date; ask the local medical-insurance office or call 12393 whether it can be done now."
+	case msgNextLaterBind:
+		return "Under the rules as they stand, %[1]s can make a family mutual-aid binding for %[2]s from %[3]s."
+	case msgNextLaterWallet:
+		return "Under the rules as they stand, %[1]s can send money to the medical-insurance wallet of %[2]s from %[3]s, when both places have the wallet."
 	case msgPremiumNotOffered:
 		return "In %[2]s, on %[3]s, a personal account cannot yet pay %[1]s: pay this premium in cash."
 	case msgTransferPending:
@@ -128,7 +158,7 @@ func enText(m Msg) string {
 	case msgWithdrawn:
 		return "On the ground of %[1]s the whole balance of %[2]s can be paid out once, free of charge; the account is then closed."
 	case msgHangzhouOffset:
-		return "Hangzhou: current-year account %[1]s, historical account %[2]s; a current-year overdraft is first offset by the historical account, so %[3]s can be paid out; an overdraft left over is not repaid."
+		return "Current-year account %[1]s, prior-years account %[2]s; a current-year overdraft is first offset by the historical account, so %[3]s can be paid out; an overdraft left over is not repaid."
 	case msgOriginActive:
 		return "Still insured at the origin, %[1]s: stop there first, then ask for the transfer."
 	case msgDestNotEnrolled:

@@ -72,3 +72,14 @@ func TestStandInsAreNotShownAsVerified(t *testing.T) {
 		})
 	}
 }
+
+// TestWaysHaveWords: every way a route can take has its short name in both languages.
+func TestWaysHaveWords(t *testing.T) {
+	for _, way := range []Way{WayBound, WayBind, WayWallet, WayNone} {
+		for _, zh := range []bool{true, false} {
+			if got := (Words{ZH: zh}).Way(way); got == "way."+string(way) || got == "" {
+				t.Errorf("way %s (zh %t) has no words", way, zh)
+			}
+		}
+	}
+}

@@ -13,7 +13,7 @@ func zhText(m Msg) string {
 	case msgScopeNotOffered:
 		return "%[2]s在%[3]s还不能用个人账户支付%[1]s。可以只勾选已开放的范围，例如就医购药。"
 	case msgAuthorizerNotEmployee:
-		return "%[1]s需要参加职工医保、参保正常并有个人账户，才能为家人共济（现在：%[2]s，%[3]s，个人账户：%[4]s）。可以请家里其他参加职工医保的人来绑定。"
+		return "%[1]s需要参加职工医保、参保正常并有个人账户，才能为家人共济（现在：%[2]s，%[3]s，个人账户：%[4]s）。"
 	case msgAuthorizerOK:
 		return "%[1]s参加职工医保，有个人账户，参保状态：%[2]s。"
 	case msgBeneficiaryNotInsured:
@@ -31,7 +31,7 @@ func zhText(m Msg) string {
 	case msgAreaOK:
 		return "%[1]s和%[2]s的参保地符合要求（按%[4]s的规定，%[3]s）。"
 	case msgNotTier1:
-		return "深圳要求共济人参加职工医保一档，%[1]s现在是%[2]s档。%[1]s改为一档后可以绑定，或者请家里其他一档参保的人绑定。"
+		return "深圳要求共济人参加职工医保一档，%[1]s现在是%[2]s档。%[1]s改为一档后可以绑定。"
 	case msgDuplicate:
 		return "%[1]s已经存在（%[2]s建立），不用重复绑定。"
 	case msgNextWallet:
@@ -85,7 +85,37 @@ func zhText(m Msg) string {
 	case msgOutOfRegion:
 		return "%[1]s只能在%[2]s的医药机构使用，这家机构在%[3]s。"
 	case msgCash:
-		return "个人账户合计支付%[1]s，现金支付%[2]s。"
+		return "个人账户和医保钱包合计支付%[1]s，现金支付%[2]s。"
+	case msgHistoryOnly:
+		return "上海规定：为家人支付只能用个人账户的历年账户资金。%[1]s的历年账户余额%[2]s，可以共济%[3]s。"
+	case msgHistoryUnknown:
+		return "上海规定：为家人支付只能用个人账户的历年账户资金。没有填写%[1]s的历年账户余额，所以这次不能共济支付；填写后可以重新计算。"
+	case msgRouteBound:
+		return "%[1]s：已绑定。%[3]s正在生效，%[2]s就医购药时会自动支付。"
+	case msgRouteCanBind:
+		return "%[1]s：可以绑定。%[1]s今天就可以为%[2]s办理家庭共济绑定（就医购药）。"
+	case msgRouteCannotBind:
+		return "%[1]s不能为%[2]s办理家庭共济绑定，原因如下。"
+	case msgRouteWallet:
+		return "%[1]s：可以用医保钱包转账。%[1]s可以从%[3]s转钱到%[2]s的医保钱包（每次最多2000.00 元，每天最多3次，晚上10点到早上6点不能转）。"
+	case msgRouteNoWallet:
+		return "%[1]s不能用医保钱包转钱给%[2]s，原因如下。"
+	case msgRouteNobody:
+		return "今天家里没有人能为%[1]s支付：没有生效的绑定，不能新办绑定，也不能用医保钱包转账。上面的原因说明了哪些情况改变后就可以。"
+	case msgNextRouteBound:
+		return "%[1]s已经为%[2]s办理了家庭共济绑定，%[2]s就医购药时会自动支付。"
+	case msgNextRouteBind:
+		return "可以改由%[1]s为%[2]s办理家庭共济绑定，今天就可以办理。"
+	case msgNextRouteWallet:
+		return "%[1]s可以从%[3]s转钱到%[2]s的医保钱包。"
+	case msgNextRouteNobody:
+		return "今天家里没有人能为%[1]s支付：不能办理家庭共济绑定，也不能用医保钱包转账。上面的原因说明了哪些情况改变后就可以。"
+	case msgRelationReported:
+		return "%[1]s的来源称，自%[2]s起本省已可为%[3]s等近亲属办理共济，与上面的全国日期不一致。本产品按全国日期判断；可以向当地医保经办机构或 12393 确认现在能否办理。"
+	case msgNextLaterBind:
+		return "按现行规定，从%[3]s起%[1]s可以为%[2]s办理家庭共济绑定。"
+	case msgNextLaterWallet:
+		return "按现行规定，从%[3]s起%[1]s可以用医保钱包转钱给%[2]s（到时两地都已开通医保钱包）。"
 	case msgPremiumNotOffered:
 		return "%[2]s在%[3]s还不能用个人账户缴纳%[1]s，这次需要现金缴费。"
 	case msgTransferPending:
@@ -129,7 +159,7 @@ func zhText(m Msg) string {
 	case msgWithdrawn:
 		return "因%[1]s，可以一次性提取全部余额%[2]s，不收手续费，之后账户注销。"
 	case msgHangzhouOffset:
-		return "杭州：当年账户%[1]s，历年账户%[2]s，当年透支先用历年账户抵扣，可以提取%[3]s；仍透支的部分不用退还。"
+		return "当年账户%[1]s，历年账户%[2]s，当年透支先用历年账户抵扣，可以提取%[3]s；仍透支的部分不用退还。"
 	case msgOriginActive:
 		return "还没有在转出地%[1]s停保：请先办理停保，再申请转移。"
 	case msgDestNotEnrolled:

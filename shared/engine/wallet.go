@@ -8,6 +8,7 @@ import (
 	"gongji/shared/ledger"
 	"gongji/shared/money"
 	"gongji/shared/policy"
+	"gongji/shared/region"
 )
 
 // Wallet limits (rules.md W5-W7, W11; shm.com.cn 2025-09-18, qinan.gov.cn), exported so the
@@ -37,6 +38,9 @@ type WalletTransferResult struct {
 	Fee      money.Amount
 	State    family.TransferState // pending when allowed
 	RefundAt time.Time            // zero when refused
+	// Routes, when W1-W4 refused, is who can pay for the recipient today and how (rules.md
+	// section 10).
+	Routes   *RoutesResult
 	Balances []Balance
 	Decision
 }
@@ -67,6 +71,21 @@ func (e *Engine) WalletTransfer(s *family.State, at time.Time, r WalletTransferR
 	d.checkWalletAmount(from, r, sourceExists)
 	d.checkWalletTiming(s, at, r)
 	res := WalletTransferResult{Allowed: len(d.codes) == 0, Balances: []Balance{}}
+	if d.codes[WalletRegionNotEnabled] || d.codes[RelationNotAllowed] || d.codes[BeneficiaryNotInsured] ||
+		d.codes[WalletRecipientNotOpened] || d.codes[AuthorizerNotEmployee] {
+		// RT1: rules.md section 10 (a transfer refused by W1-W4 shows who can pay for the recipient)
+		routes, err := e.Routes(s, at, r.To)
+		if err != nil {
+			return WalletTransferResult{}, err
+		}
+		// the other way for the same person: a binding, and why not when it is refused
+		if rt, ok := routes.Route(r.From); ok && rt.Binding.State == RouteRefused {
+			d.explainOther(msgRouteCannotBind, r.From, r.To, rt.Binding.Lines)
+		}
+		d.suggestRoutes(routes)
+		d.suggestLater(routes)
+		res.Routes = &routes
+	}
 	entry := emptyEntry("wallet_transfer")
 	if res.Allowed {
 		res.State, res.RefundAt = family.Pending, RefundAt(at)
@@ -91,16 +110,21 @@ func sourceAccount(p family.PersonID, src family.Source) ledger.Account {
 }
 
 func (d *decider) checkWalletRegions(from, to *family.Person) {
-	for _, p := range []*family.Person{from, to} {
+	defer d.at(from.Region, to.Region)
+	people := []*family.Person{from, to}
+	// W1: rules.md 11.1 (two people in one province need that province's date only)
+	if region.SameProvince(from.Region, to.Region) {
+		people = people[:1]
+	}
+	for _, p := range people {
+		// W1 is each person's province's own date (rules.md 11.1)
+		d.at(p.Region)
 		row := d.lookup(policy.WalletEnabled, p.Region)
 		// W1: shm.com.cn 2025-09-18; media list 2026-01-09 (wallet enabled per province)
 		if !row.Value.Bool {
 			d.refuse(WalletRegionNotEnabled)
 			d.say("W1", WalletRegionNotEnabled, &row, msgWalletRegionOff, p.ID, provinceOf(p.Region), d.day)
 		}
-	}
-	if d.codes[WalletRegionNotEnabled] {
-		d.suggest("W1", msgNextWalletLater)
 	}
 }
 
@@ -210,6 +234,7 @@ func (e *Engine) WalletAccept(s *family.State, at time.Time, transferID string) 
 		return WalletResult{}, inputErr("action.transfer", "unknown wallet transfer %q", transferID)
 	}
 	d := e.decider(at)
+	d.atTransfer(s, t)
 	refund := RefundAt(t.At)
 	// W11: accepted only while pending and before the refund time; otherwise nothing changes
 	if t.State != family.Pending || !at.Before(refund) {
@@ -227,6 +252,7 @@ func (e *Engine) WalletExpire(s *family.State, at time.Time, transferID string) 
 		return WalletResult{}, inputErr("action.transfer", "unknown wallet transfer %q", transferID)
 	}
 	d := e.decider(at)
+	d.atTransfer(s, t)
 	refund := RefundAt(t.At)
 	// W11: at the first 06:00 UTC+8 after the transfer an unaccepted amount goes back
 	if t.State != family.Pending || at.Before(refund) {
@@ -235,6 +261,16 @@ func (e *Engine) WalletExpire(s *family.State, at time.Time, transferID string) 
 	}
 	d.say("W11", "", nil, msgRefunded, t.Amount, t.From, refund)
 	return e.moveTransfer(s, d, t, family.Refunded, sourceAccount(t.From, t.Source), "wallet_refund")
+}
+
+// atTransfer sets the regions of a transfer's sender and recipient.
+func (d *decider) atTransfer(s *family.State, t *family.WalletTransfer) {
+	d.where = d.where[:0]
+	for _, id := range []family.PersonID{t.From, t.To} {
+		if p := s.Person(id); p != nil {
+			d.where = append(d.where, p.Region)
+		}
+	}
 }
 
 func (e *Engine) moveTransfer(s *family.State, d *decider, t *family.WalletTransfer, state family.TransferState, to ledger.Account, kind string) (WalletResult, error) {

@@ -27,7 +27,23 @@ func TestWalletTransferRules(t *testing.T) {
 		return f
 	}
 	cases := []ruleCase{
-		{"W1", "the day before 2025-09-18", henanSichuan().scenario(noon("2025-09-17"), send), no(`"WALLET_REGION_NOT_ENABLED"`)},
+		// v4 (rules.md 11.1): Henan and Sichuan from 2025-02-05; version 3 refused until 2025-09-18
+		{"W1", "v4: the day before 2025-02-05", henanSichuan().scenario(noon("2025-02-04"), send), no(`"WALLET_REGION_NOT_ENABLED"`)},
+		{"W1", "v4: on 2025-02-05", henanSichuan().scenario(noon("2025-02-05"), send), ok("2025-02-06T06:00:00+08:00")},
+		{"W1", "v4: the day before 2025-09-18 (was refused in version 3)", henanSichuan().scenario(noon("2025-09-17"), send), ok("2025-09-18T06:00:00+08:00")},
+		{"W1", "v4: before the national launch", henanSichuan().scenario(noon("2024-12-01"), send), no(`"WALLET_REGION_NOT_ENABLED"`)},
+		{"W1", "v4: Zhengzhou to Nanjing waits for Jiangsu's 2025-09-18", household{
+			people:    []string{person("A", "410100", "employee", "3000.00"), person("M", "320100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
+			relations: []string{rel("M", "A", "parent", false)},
+		}.scenario(noon("2025-05-20"), send), no(`"WALLET_REGION_NOT_ENABLED"`)},
+		{"W1", "v4: Chengdu to Xining the day before 2025-07-01", household{
+			people:    []string{person("A", "510100", "employee", "3000.00"), person("M", "630100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
+			relations: []string{rel("M", "A", "parent", false)},
+		}.scenario(noon("2025-06-30"), send), no(`"WALLET_REGION_NOT_ENABLED"`)},
+		{"W1", "v4: Chengdu to Xining on 2025-07-01", household{
+			people:    []string{person("A", "510100", "employee", "3000.00"), person("M", "630100", "resident", "", `"wallet":{"opened":true,"balance":"0.00"}`)},
+			relations: []string{rel("M", "A", "parent", false)},
+		}.scenario(noon("2025-07-01"), send), ok("2025-07-02T06:00:00+08:00")},
 		{"W1", "on 2025-09-18", henanSichuan().scenario(noon("2025-09-18"), send), ok("2025-09-19T06:00:00+08:00")},
 		{"W1", "the day after", henanSichuan().scenario(noon("2025-09-19"), send), ok("2025-09-20T06:00:00+08:00")},
 		{"W1", "Qinghai the day before 2025-07-01", household{

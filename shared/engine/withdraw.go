@@ -45,6 +45,7 @@ func (e *Engine) Withdraw(s *family.State, at time.Time, r WithdrawRequest) (Wit
 		return WithdrawResult{}, err
 	}
 	d := e.decider(at)
+	d.at(p.Region)
 	grounds := d.lookup(policy.WithdrawalGrounds, p.Region)
 	switch {
 	// D2: 江苏省医疗保障局 guide (no ground, or a ground rules.md does not know, is refused)
@@ -115,6 +116,7 @@ func (e *Engine) Transfer(s *family.State, at time.Time, r TransferRequest) (Tra
 		return TransferResult{}, err
 	}
 	d := e.decider(at)
+	d.at(p.Region, r.ToRegion)
 	// T1: 医保办发〔2021〕43号 (stopped at the origin, enrolled at the destination, not retired)
 	if !r.OriginStopped {
 		d.refuse(TransferOriginActive)

@@ -52,11 +52,25 @@ func (w Words) Text(l Line) string {
 	return text
 }
 
+// Way is the short name of a route's way, for the list 「谁能为王秀英付钱」: 已绑定, 可以绑定,
+// 可以用医保钱包转账, 不能.
+func (w Words) Way(way Way) string { return label("way."+string(way), w.ZH) }
+
 // Citation is one source as a person can look it up.
 type Citation struct {
+	// Text names the original (issuer, title, number, date); a source of another region cited
+	// because none speaks to this one says so first.
 	Text       string `json:"text"`
 	URL        string `json:"url,omitempty"`
 	Unofficial bool   `json:"unofficial,omitempty"`
+	// Link, when the link is not the issuer's own page, names the site it opens:
+	// 「转载：lhoil.com」 / "reprint: lhoil.com"; shown beside the link.
+	Link string `json:"link,omitempty"`
+	// Site is the site the link opens when it is not the issuer's own page.
+	Site string `json:"site,omitempty"`
+	// Elsewhere: the source speaks to other regions only; the line's national reading is
+	// unconfirmed where it decided.
+	Elsewhere bool `json:"elsewhere,omitempty"`
 }
 
 // Citations are the line's sources in the reader's language.
@@ -71,7 +85,20 @@ func (w Words) Citations(l Line) []Citation {
 		if !ok {
 			continue
 		}
-		out = append(out, Citation{Text: s.Cite(w.ZH), URL: s.URL, Unofficial: s.Unofficial()})
+		c := Citation{Text: s.Cite(w.ZH), URL: s.URL, Unofficial: s.Unofficial()}
+		if note := s.LinkNote(w.ZH); note != "" {
+			c.Site, c.Link = s.Site(), note
+		}
+		// an unverified line cites a regional source only because none speaks to its region
+		if l.Unverified && s.Regional() {
+			c.Elsewhere = true
+			if w.ZH {
+				c.Text = "其他地区的规定，本地未确认：" + c.Text
+			} else {
+				c.Text = "A rule of another region, not confirmed here: " + c.Text
+			}
+		}
+		out = append(out, c)
 	}
 	return out
 }
@@ -239,6 +266,14 @@ func labels(v string) ([2]string, bool) {
 		return [2]string{"按绑定的先后", "in the order the bindings were made"}, true
 	case "balance_desc":
 		return [2]string{"按余额从多到少", "by balance, highest first"}, true
+	case "way." + string(WayBound):
+		return [2]string{"已绑定", "already bound"}, true
+	case "way." + string(WayBind):
+		return [2]string{"可以绑定", "can bind"}, true
+	case "way." + string(WayWallet):
+		return [2]string{"可以用医保钱包转账", "can send to the medical-insurance wallet"}, true
+	case "way." + string(WayNone):
+		return [2]string{"不能", "cannot pay"}, true
 	case "yes":
 		return [2]string{"有", "yes"}, true
 	case "no":

@@ -12,6 +12,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -65,6 +66,16 @@ const (
 	// ClaimableElsewhere: mutual-aid payments may be claimed from medical assistance or
 	// commercial insurance (SZ8 sets false).
 	ClaimableElsewhere Param = "claimable_elsewhere"
+	// WalletPaysLTC: the holder's wallet pays the holder's own ltc premium (W12, version 4).
+	WalletPaysLTC Param = "wallet_pays_ltc"
+	// MutualAidFromHistory: a binding pays only from the authorizer's prior-years balance
+	// (历年账户, SH1, version 4); read in the authorizer's region.
+	MutualAidFromHistory Param = "mutual_aid_from_history"
+	// ReportedCloseRelatives: the day from which the province's own sources report the
+	// close-relatives list in force, when earlier than the date the rules decide by; civil.Never
+	// when none does. It decides nothing: a refusal of a close relative between that day and
+	// the rules' date says both and is graded by the weaker (issue 20).
+	ReportedCloseRelatives Param = "reported_close_relatives"
 )
 
 // Params lists every parameter; each must have a national default for every day.
@@ -72,7 +83,8 @@ func Params() []Param {
 	return []Param{AllowedRelations, BindingGeography, ScopeMedical, ScopeResidentPremium,
 		ScopeLTCPremium, ScopeCommercialPremium, EligibleBase, AuthorizerOrder, WithdrawalGrounds,
 		WalletEnabled, AuthorizerSuspendedAllowed, AuthorizerTierRequired, CardLinkRequired,
-		AuthorizerThreshold, LegacyBindingCutoff, MedicalPayArea, TransferKeepsBalanceInProvince, ClaimableElsewhere}
+		AuthorizerThreshold, LegacyBindingCutoff, MedicalPayArea, TransferKeepsBalanceInProvince, ClaimableElsewhere,
+		WalletPaysLTC, MutualAidFromHistory, ReportedCloseRelatives}
 }
 
 // Words used as values.
@@ -145,14 +157,25 @@ func (r Row) UnverifiedFor() bool { return r.LocalDefault && r.Where.Level == re
 type Table struct {
 	rows    []Row
 	byParam map[Param][]int
-	version string
+	// byProvince indexes each parameter's rows by where they apply: "" for national rows, the
+	// two-digit province for province and city rows, so a lookup reads only its own.
+	byProvince map[Param]map[string][]int
+	version    string
 }
 
 // NewTable indexes the rows, computes the version, and checks the table (see Check).
 func NewTable(rows []Row) (*Table, error) {
-	t := &Table{rows: rows, byParam: map[Param][]int{}}
+	t := &Table{rows: rows, byParam: map[Param][]int{}, byProvince: map[Param]map[string][]int{}}
 	for i, r := range rows {
 		t.byParam[r.Param] = append(t.byParam[r.Param], i)
+		key := ""
+		if r.Where.Level != region.National && len(r.Where.Prefix) >= 2 {
+			key = r.Where.Prefix[:2]
+		}
+		if t.byProvince[r.Param] == nil {
+			t.byProvince[r.Param] = map[string][]int{}
+		}
+		t.byProvince[r.Param][key] = append(t.byProvince[r.Param][key], i)
 	}
 	if err := t.Check(); err != nil {
 		return nil, err
@@ -161,13 +184,13 @@ func NewTable(rows []Row) (*Table, error) {
 	return t, nil
 }
 
-// version is "v2-" and the first 12 hex digits of the SHA-256 of every row, in table order.
+// version is "v4-" (rules.md version 4) and the first 12 hex digits of the SHA-256 of every row, in table order.
 func version(rows []Row) string {
 	h := sha256.New()
 	for _, r := range rows {
 		fmt.Fprintf(h, "%s|%s|%s|%s|%s|%s|%s|%t\n", r.Param, r.Where, r.During, r.Value, r.Rules, r.Grade, r.Sources, r.LocalDefault)
 	}
-	return "v2-" + hex.EncodeToString(h.Sum(nil))[:12]
+	return "v4-" + hex.EncodeToString(h.Sum(nil))[:12]
 }
 
 // Version is the rule-set version every decision records.
@@ -194,6 +217,10 @@ func (t *Table) Check() error {
 			}
 			if len(ri.Sources) == 0 || ri.Grade == "" {
 				return fmt.Errorf("policy: %s %s %s: missing source or grade", p, ri.Where, ri.During)
+			}
+			// W1: rules.md 11.1 (no province has the wallet before the national launch)
+			if p == WalletEnabled && ri.Value.Bool && ri.During.From < civil.MustDate(WalletLaunch) {
+				return fmt.Errorf("policy: wallet enabled for %s from %s, before the national launch %s", ri.Where, ri.During.From, WalletLaunch)
 			}
 			for _, id := range ri.Sources {
 				if _, ok := sources.Lookup(id); !ok {
@@ -240,13 +267,20 @@ func (t *Table) checkNationalCoverage(p Param) error {
 // row, else the national default.
 func (t *Table) Lookup(p Param, where region.Code, day civil.Date) Row {
 	best := -1
-	for _, i := range t.byParam[p] {
-		r := t.rows[i]
-		if !r.Where.Covers(where) || !r.During.Contains(day) {
-			continue
-		}
-		if best < 0 || r.Where.Level > t.rows[best].Where.Level {
-			best = i
+	idx := t.byProvince[p]
+	prov := ""
+	if len(where) >= 2 {
+		prov = string(where[:2])
+	}
+	for _, list := range [2][]int{idx[""], idx[prov]} {
+		for _, i := range list {
+			r := t.rows[i]
+			if !r.Where.Covers(where) || !r.During.Contains(day) {
+				continue
+			}
+			if best < 0 || r.Where.Level > t.rows[best].Where.Level {
+				best = i
+			}
 		}
 	}
 	if best < 0 {
@@ -267,4 +301,37 @@ func ScopeParam(s family.Scope) Param {
 		return ScopeCommercialPremium
 	}
 	return ScopeMedical
+}
+
+// Dates lists every day on which a row of one of the parameters (all when none is given) that
+// applies to one of the regions starts or ends, in order: the only days on which a decision
+// reading those parameters for those regions can change for reasons of date alone.
+func (t *Table) Dates(params []Param, where ...region.Code) []civil.Date {
+	seen := map[civil.Date]bool{}
+	var out []civil.Date
+	for _, r := range t.rows {
+		if len(where) > 0 && !coversAny(r.Where, where) {
+			continue
+		}
+		if len(params) > 0 && !slices.Contains(params, r.Param) {
+			continue
+		}
+		for _, d := range []civil.Date{r.During.From, r.During.To} {
+			if d != civil.Always && d != civil.Never && !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+func coversAny(s region.Scope, where []region.Code) bool {
+	for _, w := range where {
+		if s.Covers(w) {
+			return true
+		}
+	}
+	return false
 }

@@ -48,6 +48,9 @@ func TestCheckFindsConfigurationErrors(t *testing.T) {
 			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), always(), Value{Bool: true}, "B7", "B", []source.ID{"seed-004"}, false})
 		}, "not in the catalogue"},
 
+		{"v4: a province with the wallet before the national launch", func(rows []Row) []Row {
+			return append(rows, Row{WalletEnabled, region.InProvince("33"), civil.Range{From: civil.MustDate("2024-11-01"), To: civil.MustDate("2024-12-01")}, Value{Bool: true}, "W1", "B", []source.ID{source.WalletCCTV}, false})
+		}, "before the national launch"},
 		{"a parameter without rows", func(rows []Row) []Row {
 			out := rows[:0:0]
 			for _, r := range rows {
@@ -102,8 +105,21 @@ func TestLookup(t *testing.T) {
 		{"Guangzhou pay area (national)", MedicalPayArea, "440100", "2024-11-01", Anywhere},
 		{"Guangdong keeps the balance from 2022-07-01", TransferKeepsBalanceInProvince, "440100", "2022-07-01", "true/0/0.00/1970-01-01"},
 		{"Guangzhou geography after (no city row)", BindingGeography, "440100", "2024-12-02", SameProvince},
-		{"wallet the day before 2025-09-18", WalletEnabled, "410100", "2025-09-17", "false/0/0.00/1970-01-01"},
-		{"wallet on 2025-09-18", WalletEnabled, "410100", "2025-09-18", "true/0/0.00/1970-01-01"},
+		{"wallet the day before 2025-09-18", WalletEnabled, "320100", "2025-09-17", "false/0/0.00/1970-01-01"},
+		{"wallet on 2025-09-18", WalletEnabled, "320100", "2025-09-18", "true/0/0.00/1970-01-01"},
+		{"v4: Henan wallet the day before 2025-02-05", WalletEnabled, "410100", "2025-02-04", "false/0/0.00/1970-01-01"},
+		{"v4: Henan wallet on 2025-02-05", WalletEnabled, "410100", "2025-02-05", "true/0/0.00/1970-01-01"},
+		{"v4: Sichuan wallet on 2025-02-05", WalletEnabled, "510100", "2025-02-05", "true/0/0.00/1970-01-01"},
+		{"v4: Shanghai (live in part) waits for 2025-09-18", WalletEnabled, "310100", "2025-06-30", "false/0/0.00/1970-01-01"},
+		{"v4: nobody before the launch", WalletEnabled, "420100", "2024-12-01", "false/0/0.00/1970-01-01"},
+		{"v4: Guangdong after January 2026", WalletEnabled, "440100", "2026-03-10", "false/0/0.00/1970-01-01"},
+		{"v4: the wallet pays no LTC premium the day before 2026-01-09", WalletPaysLTC, "320100", "2026-01-08", "false/0/0.00/1970-01-01"},
+		{"v4: the wallet pays the LTC premium from 2026-01-09", WalletPaysLTC, "320100", "2026-01-09", "true/0/0.00/1970-01-01"},
+		{"v4: Beijing commercial premium the day before 2022-12-01", ScopeCommercialPremium, "110105", "2022-11-30", "false/0/0.00/1970-01-01"},
+		{"v4: Beijing commercial premium on 2022-12-01", ScopeCommercialPremium, "110105", "2022-12-01", "true/0/0.00/1970-01-01"},
+		{"v4: Shanghai commercial premium on 2021-04-27", ScopeCommercialPremium, "310101", "2021-04-27", "true/0/0.00/1970-01-01"},
+		{"v4: Shanghai pays relatives from the prior-years balance", MutualAidFromHistory, "310104", "2025-01-01", "true/0/0.00/1970-01-01"},
+		{"v4: Hangzhou pays from the whole balance", MutualAidFromHistory, "330100", "2025-01-01", "false/0/0.00/1970-01-01"},
 		{"Guangdong wallet (province overrides)", WalletEnabled, "440100", "2026-01-09", "false/0/0.00/1970-01-01"},
 		{"Qinghai wallet the day before 2025-07-01", WalletEnabled, "630100", "2025-06-30", "false/0/0.00/1970-01-01"},
 		{"Qinghai wallet on 2025-07-01", WalletEnabled, "630100", "2025-07-01", "true/0/0.00/1970-01-01"},
@@ -138,7 +154,7 @@ func TestVersionFollowsTheTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a == b.Version() || !strings.HasPrefix(a, "v2-") {
+	if a == b.Version() || !strings.HasPrefix(a, "v4-") {
 		t.Fatalf("versions %s and %s: a changed row must change the version", a, b.Version())
 	}
 }

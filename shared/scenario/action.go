@@ -22,6 +22,7 @@ const (
 	ActWithdraw       = "withdraw"
 	ActTransfer       = "transfer"
 	ActReconcile      = "reconcile"
+	ActRoutes         = "routes"
 )
 
 // Action is one decoded action; Type says which request field is set.
@@ -34,7 +35,8 @@ type Action struct {
 	TransferID     string // wallet_accept, wallet_expire
 	Withdraw       engine.WithdrawRequest
 	Transfer       engine.TransferRequest
-	Slip           slip.Slip // reconcile: the settlement slip (Settle holds the bill)
+	Slip           slip.Slip       // reconcile: the settlement slip (Settle holds the bill)
+	Beneficiary    family.PersonID // routes
 }
 
 type rawAction struct {
@@ -114,6 +116,8 @@ func decodeAction(data json.RawMessage) (Action, error) {
 		}
 	case ActTransfer:
 		a.Transfer, err = decodeTransferAction(&ra)
+	case ActRoutes:
+		a.Beneficiary = family.PersonID(ra.Beneficiary)
 	default:
 		return a, &Error{Code: CodeUnknownAction, Message: fmt.Sprintf("action.type: unknown action %q", ra.Type)}
 	}

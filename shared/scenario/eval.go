@@ -33,6 +33,7 @@ type Result struct {
 	Slip               *SlipJSON            `json:"slip,omitempty"`
 	Differences        *[]engine.Difference `json:"differences,omitempty"`
 	Adjustment         *engine.Adjustment   `json:"adjustment,omitempty"`
+	Routes             *[]RouteJSON         `json:"routes,omitempty"`
 	Reasons            []engine.Code        `json:"reasons"`
 	Rules              []string             `json:"rules"`
 	Ruleset            string               `json:"ruleset"`
@@ -136,6 +137,9 @@ func decide(e *engine.Engine, sc *Scenario) (*Result, error) {
 	case ActReconcile:
 		r, err := e.Reconcile(s, at, a.Settle, a.Slip)
 		return reconcileJSON(r), err
+	case ActRoutes:
+		r, err := e.Routes(s, at, a.Beneficiary)
+		return routesJSON(r), err
 	case ActTransfer:
 		r, err := e.Transfer(s, at, a.Transfer)
 		out := &Result{Allowed: &r.Allowed, AmountMoved: str(r.AmountMoved)}
@@ -208,4 +212,39 @@ func reconcileJSON(r engine.ReconcileResult) *Result {
 		Adjustment:  r.Adjustment,
 	}
 	return withDecision(out, r.Decision)
+}
+
+// RouteJSON is one entry of a routes result (spec/scenarios.md): the relative, the binding's
+// state and the wallet's answer.
+type RouteJSON struct {
+	Person  family.PersonID `json:"person"`
+	Binding struct {
+		State   engine.RouteState `json:"state"`
+		Binding string            `json:"binding,omitempty"`
+		Reasons []engine.Code     `json:"reasons"`
+	} `json:"binding"`
+	Wallet struct {
+		Possible bool          `json:"possible"`
+		Source   family.Source `json:"source"`
+		Reasons  []engine.Code `json:"reasons"`
+	} `json:"wallet"`
+}
+
+func routesJSON(r engine.RoutesResult) *Result {
+	routes := make([]RouteJSON, 0, len(r.Routes))
+	for _, rt := range r.Routes {
+		var j RouteJSON
+		j.Person = rt.Person
+		j.Binding.State, j.Binding.Binding, j.Binding.Reasons = rt.Binding.State, rt.Binding.Binding, nonNil(rt.Binding.Reasons)
+		j.Wallet.Possible, j.Wallet.Source, j.Wallet.Reasons = rt.Wallet.Possible, rt.Wallet.Source, nonNil(rt.Wallet.Reasons)
+		routes = append(routes, j)
+	}
+	return withDecision(&Result{Routes: &routes}, r.Decision)
+}
+
+func nonNil(c []engine.Code) []engine.Code {
+	if c == nil {
+		return []engine.Code{}
+	}
+	return c
 }

@@ -127,7 +127,11 @@ func goldenText(lines []scenario.ExplainedLine) string {
 		}
 		b.WriteString(l.ZH + "\n    " + l.EN + "\n")
 		for _, c := range l.SourcesZH {
-			b.WriteString("    来源：" + c.Text + " " + c.URL + "\n")
+			b.WriteString("    来源：" + c.Text + " " + c.URL)
+			if c.Link != "" {
+				b.WriteString("（" + c.Link + "）")
+			}
+			b.WriteString("\n")
 		}
 		for _, c := range l.SourcesEN {
 			b.WriteString("    source: " + c.Text + "\n")

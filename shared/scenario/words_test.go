@@ -13,6 +13,7 @@ import (
 
 	"gongji/shared/engine"
 	"gongji/shared/scenario"
+	"gongji/shared/source"
 )
 
 // What a family must never read in an explanation line (issue: words a family reads).
@@ -147,5 +148,64 @@ func TestLineFaults(t *testing.T) {
 				t.Errorf("faults %q, want %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestCitationsSpeakToTheFamily (issue 20): every source a line cites speaks to a region of
+// the family or the place of the bill, or the line says that the national reading is
+// unconfirmed there and marks the source as another region's; and no line is graded stronger
+// than the weakest source it cites.
+func TestCitationsSpeakToTheFamily(t *testing.T) {
+	files, _ := filepath.Glob("testdata/scenarios/*.json")
+	e := engine.Default()
+	cat := source.Default()
+	rng := rand.New(rand.NewSource(20261207))
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		for i, doc := range append([][]byte{data}, variants(t, rng, data, 20)...) {
+			out, code := scenario.Run(e, doc)
+			if code != 0 {
+				continue
+			}
+			var in struct {
+				People []struct {
+					Region string `json:"region"`
+				} `json:"people"`
+				Action struct {
+					Institution struct {
+						Region string `json:"region"`
+					} `json:"institution"`
+					ToRegion string `json:"to_region"`
+				} `json:"action"`
+			}
+			var res struct {
+				Explanation []scenario.ExplainedLine `json:"explanation"`
+			}
+			if err := json.Unmarshal(doc, &in); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(out, &res); err != nil {
+				t.Fatal(err)
+			}
+			regions := []string{in.Action.Institution.Region, in.Action.ToRegion}
+			for _, p := range in.People {
+				regions = append(regions, p.Region)
+			}
+			for _, l := range res.Explanation {
+				for j, id := range l.Sources {
+					s, _ := cat.Lookup(id)
+					speaks := false
+					for _, r := range regions {
+						speaks = speaks || (r != "" && s.Speaks(r))
+					}
+					if !speaks && !(l.Unverified && l.SourcesZH[j].Elsewhere) {
+						t.Errorf("%s variant %d, line %s %s cites %s (%v) for regions %v, unmarked", filepath.Base(f), i, l.Rule, l.Msg, id, s.Scope, regions)
+					}
+				}
+				if w := cat.Weakest(l.Sources); source.Cap(l.Grade, w) != l.Grade {
+					t.Errorf("%s variant %d, line %s %s graded %s above its weakest source %s", filepath.Base(f), i, l.Rule, l.Msg, l.Grade, w)
+				}
+			}
+		}
 	}
 }

@@ -20,7 +20,8 @@ type Kind int
 
 // Kinds, most authoritative first.
 const (
-	// Official: a government text (law, regulation, notice, a bureau's own page). Grade A.
+	// Official: a government text (law, regulation, notice, a bureau's own page). Grade A on
+	// the issuer's own page, B as a copy on another site.
 	Official Kind = iota
 	// Media: mainstream media quoting a bureau or an official document. Grade B.
 	Media
@@ -42,6 +43,107 @@ type Source struct {
 	Date     string // publication or issue date, YYYY-MM-DD, or YYYY-MM; empty when unknown
 	URL      string
 	Grade    string // A, B, C or U, as rules.md grades it
+	// Own says URL is the issuer's own page (a government site, the paper's own edition, the
+	// article itself). Otherwise the link opens a reprint, and the citation names that site.
+	Own bool
+	// Scope is the regions the source speaks to, as code prefixes ("44", "4403"); empty when
+	// it speaks to the whole country (a national text, or national rules reported anywhere).
+	Scope []string
+}
+
+// Site is the host a link opens, without "www.": "lhoil.com".
+func (s Source) Site() string {
+	u := s.URL
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexAny(u, "/:?#"); i >= 0 {
+		u = u[:i]
+	}
+	return strings.TrimPrefix(u, "www.")
+}
+
+// LinkNote names the site a link opens when it is not the issuer's own page: 「转载：lhoil.com」;
+// empty for the issuer's own page or no link.
+func (s Source) LinkNote(zh bool) string {
+	if s.Own || s.URL == "" {
+		return ""
+	}
+	if zh {
+		return "转载：" + s.Site()
+	}
+	return "reprint: " + s.Site()
+}
+
+// Speaks says whether the source speaks to a region: a national source speaks to every region,
+// a regional one to the codes beginning with one of its prefixes.
+func (s Source) Speaks(code string) bool {
+	if len(s.Scope) == 0 {
+		return true
+	}
+	for _, p := range s.Scope {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Regional says whether the source speaks to some regions only.
+func (s Source) Regional() bool { return len(s.Scope) > 0 }
+
+// Rank orders grades from the strongest: A 0, B 1, C 2, U 3 (unknown letters count as U).
+func Rank(g string) int {
+	switch g {
+	case "A":
+		return 0
+	case "B":
+		return 1
+	case "C":
+		return 2
+	}
+	return 3
+}
+
+// Cap is a grade held to the weakest link of its chain: each part of grade ("A/B") no stronger
+// than floor, parts that become equal merged ("A/B" capped at "B" is "B").
+func Cap(grade, floor string) string {
+	var out []string
+	for _, part := range strings.Split(grade, "/") {
+		if Rank(part) < Rank(floor) {
+			part = floor
+		}
+		if len(out) == 0 || out[len(out)-1] != part {
+			out = append(out, part)
+		}
+	}
+	return strings.Join(out, "/")
+}
+
+// Weakest is the weakest grade of the sources, "A" when there are none.
+func (c *Catalogue) Weakest(ids []ID) string {
+	w := "A"
+	for _, id := range ids {
+		if g := c.byID[id].Grade; g != "" && Rank(g) > Rank(w) {
+			w = g
+		}
+	}
+	return w
+}
+
+// Speaks says whether the entry id speaks to a region (Source.Speaks); false for an unknown id.
+func (c *Catalogue) Speaks(id ID, code string) bool {
+	scope := c.byID[id].Scope
+	if len(scope) == 0 {
+		_, ok := c.byID[id]
+		return ok
+	}
+	for _, p := range scope {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // Catalogue is the set of entries, looked up by ID.
@@ -129,6 +231,11 @@ func (c *Catalogue) Check() error {
 			return fmt.Errorf("source %s: document number needs both forms", id)
 		case s.Date != "" && dateZH(s.Date) == s.Date:
 			return fmt.Errorf("source %s: date %q: want YYYY-MM-DD or YYYY-MM", id, s.Date)
+		// A copy of an official text on another site is at most B; a web article is C or U.
+		case s.URL != "" && !s.Own && Rank(s.Grade) < Rank("B"):
+			return fmt.Errorf("source %s: a reprint on %s is graded %s, at most B", id, s.Site(), s.Grade)
+		case s.Kind == Article && Rank(s.Grade) < Rank("C"):
+			return fmt.Errorf("source %s: a web article is graded %s, at most C", id, s.Grade)
 		}
 		seen[id] = true
 	}
