@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -230,6 +231,14 @@ func requestStateText(b *book.Book, it *book.Item) (string, string) {
 	return stateText(it.State), string(it.State)
 }
 
+// itemText names a sync item; one that became a request names what it corrects too.
+func itemText(b *book.Book, it *book.Item) string {
+	if it.State == book.Waiting || it.Outcome.Status == mutation.PendingConsent {
+		return requestLabel(it.Key())
+	}
+	return itemLabel(b, it)
+}
+
 // requestReason is the reason a declined request's item shows under it ("" otherwise).
 func requestReason(b *book.Book, it *book.Item) string {
 	if it.State != book.Waiting {
@@ -267,16 +276,27 @@ func askerName(r *family.Request) string {
 	return st.T("consent.someone")
 }
 
-// requestLabel names a request as the sync items do: 作废 · 李明 · 30.00 元.
+// requestLabel names a request as the sync items do: 记账 · 李明 · 80.00 元; a correction
+// names what it corrects: 作废（记账 · 李明 · 80.00 元）.
 func requestLabel(key string) string {
-	b := theStore().Book()
-	if it := b.Item(key); it != nil {
-		return itemLabel(b, it)
+	st := theStore()
+	b := st.Book()
+	it := b.Item(key)
+	if it == nil {
+		if r := b.State.Request(key); r != nil {
+			return st.T(mutKey(mutation.Name(r.Name)))
+		}
+		return ""
 	}
-	if r := b.State.Request(key); r != nil {
-		return theStore().T(mutKey(mutation.Name(r.Name)))
+	var a struct {
+		Target string `json:"target"`
 	}
-	return ""
+	if json.Unmarshal(it.Mutation.Args, &a) == nil && a.Target != "" && a.Target != key {
+		if t := b.Item(a.Target); t != nil {
+			return tf(st.T("consent.of"), st.T(mutKey(it.Mutation.Name)), itemLabel(b, t))
+		}
+	}
+	return itemLabel(b, it)
 }
 
 // requestAnchor is the id of a request's card on 同步 (the reminders link to it).

@@ -155,7 +155,7 @@ func itemList(b *book.Book) app.UI {
 		state, cls := requestStateText(b, &it) // page_requests.go: a request's own state
 		return app.Li().DataSet("mutation", it.Key()).DataSet("state", cls).Body(
 			app.Span().Class("state "+cls).Text(state),
-			app.Span().Class("what").Text(" "+itemLabel(b, &it)),
+			app.Span().Class("what").Text(" "+itemText(b, &it)),
 			app.Span().Class("muted").Text(" · "+shortTime(it.Mutation.At)),
 			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {
 				return app.P().Class("reason adjusted").Text(st.T("sync.adjusted") + " " +

@@ -581,6 +581,7 @@ var en = map[string]string{
 	"consent.declined.reason": ". Reason: {1}",
 	"consent.waits":           "Waiting for {1} to approve",
 	"consent.waits.owner":     "Waiting for the family's owner to approve",
+	"consent.of":              "{1} ({2})",
 	"consent.or":              " or ",
 	"consent.owner":           "the family's owner",
 	"consent.someone":         "a device not yet registered",

@@ -581,6 +581,7 @@ var zh = map[string]string{
 	"consent.declined.reason": "。理由：{1}",
 	"consent.waits":           "等待 {1} 同意",
 	"consent.waits.owner":     "等待家庭管理员同意",
+	"consent.of":              "{1}（{2}）",
 	"consent.or":              " 或 ",
 	"consent.owner":           "家庭管理员",
 	"consent.someone":         "一台未登记的设备",
