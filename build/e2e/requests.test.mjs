@@ -130,14 +130,15 @@ test('a refused void: badge, reminder, the card with before and after, the reaso
   await b.locator('#sync-items li[data-state="pending_consent"]').first().waitFor({ timeout: 20000 });
 
   // 李明's phone: the badge counts the request, 提醒 lists it and links to its card
-  await a.locator('#nav-reminders-badge, #nav-more-badge').first().waitFor({ timeout: 20000 });
+  await a.locator('#nav-reminders-badge:visible, #nav-more-badge:visible').first().waitFor({ timeout: 20000 });
+  await shot(a, 'requests-02-badge');
   await a.reload();
   await ready(a);
   await nav(a, 'reminders');
   const rem = a.locator('#reminders > li[data-kind="consent"]');
   await rem.waitFor({ timeout: 20000 });
   assert.match(await rem.innerText(), /王秀英 请求：作废（账单 · 李明 · 80\.00 元）/);
-  await shot(a, 'requests-02-reminder');
+  await shot(a, 'requests-03-reminder');
   await axe(a, '/reminders (owner)');
   const notes = await a.evaluate(() => window.__notes);
   assert.ok(notes.some((n) => n.includes('王秀英 请求')), 'notification: ' + JSON.stringify(notes));
@@ -148,7 +149,7 @@ test('a refused void: badge, reminder, the card with before and after, the reaso
   assert.match(text, /李明的医保个人账户：2,890\.00 元 → 2,970\.00 元/);
   assert.match(text, /王秀英 于 \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d 提出/);
   assert.doesNotMatch(text, /c_|\/\d+|p_/); // no ids
-  await shot(a, 'requests-03-card');
+  await shot(a, 'requests-04-card');
   await axe(a, '/sync (owner, a request)');
   await card.first().locator('input.decline-reason').fill('这笔账单是对的，药是我买的');
   await card.first().locator('button.decline').click();
@@ -165,7 +166,7 @@ test('a refused void: badge, reminder, the card with before and after, the reaso
   const item = b.locator('#sync-items li[data-state="declined"]').first();
   await item.waitFor();
   assert.match(await item.innerText(), /已拒绝[\s\S]*作废（账单 · 李明 · 80\.00 元）[\s\S]*理由：这笔账单是对的/);
-  await shot(b, 'requests-04-member-declined');
+  await shot(b, 'requests-05-member-declined');
   await axe(b, '/sync (member, declined)');
 });
 
@@ -176,13 +177,16 @@ test('two approvals in a row both apply', async () => {
   const waiting = a.locator('#consent-requests > li');
   await waiting.nth(1).waitFor({ timeout: 20000 });
   await waiting.first().locator('button.approve').click();
-  await waiting.first().locator('button.approve').click(); // at once: the list moved under it
-  await a.locator('#consent-followed > li[data-state="approved"]').nth(1).waitFor({ timeout: 20000 });
-  assert.equal(await a.locator('#consent-error').count(), 0);
+  // the second at once, as soon as the list moved under the button (before any sync)
+  await waiting.nth(1).waitFor({ state: 'detached' });
+  await waiting.first().locator('button.approve').click();
+  await a.locator('#consent-followed > li[data-state="approved"], #consent-error').nth(1).waitFor({ timeout: 20000 });
+  assert.equal(await a.locator('#consent-error').count(), 0,
+    'consent error: ' + (await a.locator('#consent-error').allInnerTexts()).join());
   assert.equal(await a.locator('#consent-requests > li').count(), 0);
   await nav(a, 'ledger');
   await a.locator('#people', { hasText: '2920.00 元' }).waitFor({ timeout: 20000 });
   await nav(b, 'sync');
   await b.locator('#sync-items li[data-state="approved"]').nth(1).waitFor({ timeout: 20000 });
-  await shot(b, 'requests-05-member-approved');
+  await shot(b, 'requests-06-member-approved');
 });
