@@ -72,9 +72,8 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 		app.P().Class("verdict "+string(r.State)).Text(requestState(r)),
 		maybe(decide, func() app.UI {
 			return app.Div().Class("decide").Body(
-				app.Label().Class("field").For(reasonID).Text(st.T("consent.reason")),
-				app.Input().ID(reasonID).Class("decline-reason").Value(c.reasons[r.ID]).
-					OnInput(c.reasonTo(r.ID), app.EventScope(r.ID)),
+				field(st.T("consent.reason"), app.Input().ID(reasonID).Class("decline-reason").Value(c.reasons[r.ID]).
+					OnInput(c.reasonTo(r.ID), app.EventScope(r.ID))),
 				app.Div().Class("actions").Body(
 					// the scope makes go-app take the new handler when the list moved under the
 					// button (two approvals in a row): the handler's code pointer is the same for
