@@ -253,8 +253,11 @@ func (c *billPage) sumText() string {
 	return sum.String()
 }
 
-// preview settles the bill on a copy of the state as the person types; a problem when the
-// form cannot be settled (an unreadable amount, parts that do not add up to the total).
+// preview is the bill decided as saving it would decide it now: a dry run of the same
+// mutation layer (mutation.ApplyAs with this device's actor, through Local.Try), the result
+// discarded. A bill that will wait for a person's consent says so, with the split it gets
+// once approved; a problem when the form cannot be settled (an unreadable amount, parts that
+// do not add up to the total).
 func (c *billPage) preview() (app.UI, problem) {
 	st := theStore()
 	a, ok, p := c.args()
@@ -264,17 +267,38 @@ func (c *billPage) preview() (app.UI, problem) {
 	if c.amend.target != "" {
 		return c.amendPreview(a)
 	}
-	s := st.Book().State
-	when := a.Visit
-	if when.IsZero() {
-		when = st.Now()
-	}
-	res, err := st.Engine().Settle(&s, when, engine.SettleRequest{Patient: a.Patient, CardHolder: a.Patient,
-		Institution: a.Institution, Bill: a.Bill})
+	m, o, err := st.Doc.Try(st.Engine(), st.Book(), mutation.Settle, a, st.Now())
 	if err != nil {
 		return app.Text(""), explain(st.Lang(), err)
 	}
-	return splitView("bill", res), problem{}
+	var needs app.UI
+	if o.Status == mutation.PendingConsent {
+		// what the approval would run: the same mutation, applied as it stands now
+		needs = para("bill-needs", "verdict consent", tf(st.T("bill.needs"), askedNames(o.Ask)))
+		s := st.Book().State
+		o, _ = mutation.Apply(st.Engine(), &s, m.Intent(), m.At)
+	}
+	if o.Error != nil {
+		return app.Text(""), failure(o, nil)
+	}
+	res := engine.SplitResult{Refused: !o.Status.Applied(), Cash: a.Bill.Total}
+	res.Explanation = o.Explanation
+	if o.Split != nil {
+		res.Payments, res.Cash = o.Split.Lines, o.Split.Cash
+	}
+	return app.Div().Body(needs, splitView("bill", res)), problem{}
+}
+
+// askedNames are the persons a request asks, by name: 李明 (or 李明、陈静).
+func askedNames(a *family.Ask) string {
+	if a == nil || len(a.Persons) == 0 {
+		return theStore().T("consent.owner")
+	}
+	names := make([]string, len(a.Persons))
+	for i, p := range a.Persons {
+		names[i] = personName(p)
+	}
+	return strings.Join(names, theStore().T("consent.or"))
 }
 
 // splitView shows who pays what in order, the cash, and the explanation; ids start with

@@ -22,7 +22,7 @@ type remindersPage struct {
 
 func (c *remindersPage) Render() app.UI {
 	st := theStore()
-	rs := st.Book().Reminders(st.Engine(), st.Now())
+	rs := reminders()
 	var list app.UI = para("reminders-none", "empty", st.T("remind.none"))
 	if len(rs) > 0 {
 		items := make([]app.UI, len(rs))
@@ -75,6 +75,8 @@ func reminderText(r book.Reminder) string {
 		return tf(st.T("remind.refund"), personName(r.Person), personName(r.Other), amount, shortTime(r.Due))
 	case book.Rebind:
 		return tf(st.T("remind.rebind"), personName(r.Other), personName(r.Person), shortTime(r.Due))
+	case book.ConsentWaits:
+		return tf(st.T("remind.consent"), askerName(st.Book().State.Request(r.Key)), requestLabel(r.Key))
 	case book.TransferDue:
 		return tf(st.T("remind.transfer"), personName(r.Person), cityName(st.Lang(), r.Region), day(r.OriginDue),
 			strconv.Itoa(book.TransferOriginDays), day(r.DestDue), strconv.Itoa(book.TransferDestDays))
@@ -90,6 +92,8 @@ func reminderItem(r book.Reminder) app.UI {
 		left = st.T("remind.left") + colon() + duration(r.Left)
 	case book.Rebind:
 		href = PathBindings
+	case book.ConsentWaits:
+		href = PathSync + "#" + requestAnchor(r.Key)
 	case book.TransferDue:
 		href = PathWithdraw
 		if !r.Known {
@@ -100,7 +104,7 @@ func reminderItem(r book.Reminder) app.UI {
 		para("", "what", reminderText(r)),
 		maybe(left != "", func() app.UI { return para("", "left", left) }),
 		maybe(guess != "", func() app.UI { return para("", "note", guess) }),
-		app.A().Href(href).Class("go").Text(st.T("remind.go")),
+		app.A().Href(href).Class("go").Text(st.T(goKey(r.Kind))),
 	)
 }
 
@@ -120,15 +124,40 @@ func duration(d time.Duration) string {
 	return tf(st.T("remind.hm"), strconv.Itoa(h), strconv.Itoa(m))
 }
 
-// notifyNew shows a Web Notification when the family asked for them and there are more
-// reminders than when it last looked (once per page load and count).
-func notifyNew(n int) {
+// goKey is the link's text: 去办理, or 去看看 for a request to decide on 同步.
+func goKey(k book.ReminderKind) string {
+	if k == book.ConsentWaits {
+		return "remind.consent.go"
+	}
+	return "remind.go"
+}
+
+// reminders is what the family should do (book.Reminders) after the requests that wait for
+// this device's decision: the header's badge counts them all.
+func reminders() []book.Reminder {
 	st := theStore()
+	b := st.Book()
+	return append(b.Requests(st.Doc.Actor()), b.Reminders(st.Engine(), st.Now())...)
+}
+
+// notifyNew shows a Web Notification when the family asked for them, the browser granted
+// them (no prompt: showNotification checks), and there are more reminders than when it last
+// looked (once per page load and count). A request waiting for this device is named.
+func notifyNew(rs []book.Reminder) {
+	st := theStore()
+	n := len(rs)
 	if !st.Doc.Notify || n <= notified {
+		notified = min(notified, n)
 		return
 	}
 	notified = n
-	showNotification(st.T("remind.title"), tf(st.T("remind.count"), strconv.Itoa(n)))
+	body := tf(st.T("remind.count"), strconv.Itoa(n))
+	for _, r := range rs { // the newest request waiting for this device, when there is one
+		if r.Kind == book.ConsentWaits {
+			body = reminderText(r)
+		}
+	}
+	showNotification(st.T("remind.title"), body)
 }
 
 var notified int

@@ -152,14 +152,16 @@ func itemList(b *book.Book) app.UI {
 	return app.Ul().ID("sync-items").Class("items").Body(app.Range(items).Slice(func(i int) app.UI {
 		it := items[len(items)-1-i]
 		o := it.Outcome
-		return app.Li().DataSet("mutation", it.Key()).DataSet("state", string(it.State)).Body(
-			app.Span().Class("state "+string(it.State)).Text(stateText(it.State)),
-			app.Span().Class("what").Text(" "+itemLabel(b, &it)),
+		state, cls := requestStateText(b, &it) // page_requests.go: a request's own state
+		return app.Li().DataSet("mutation", it.Key()).DataSet("state", cls).Body(
+			app.Span().Class("state "+cls).Text(state),
+			app.Span().Class("what").Text(" "+itemText(b, &it)),
 			app.Span().Class("muted").Text(" · "+shortTime(it.Mutation.At)),
 			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {
 				return app.P().Class("reason adjusted").Text(st.T("sync.adjusted") + " " +
 					splitText(o.Expected) + " → " + splitText(o.Split))
 			}),
+			app.If(requestReason(b, &it) != "", func() app.UI { return app.P().Class("reason request").Text(requestReason(b, &it)) }),
 			app.If(it.State == book.Rejected, func() app.UI {
 				return app.Div().Class("reason").Body(
 					app.P().Class("summary").Text(outcomeProblem(st.Lang(), o).Text),

@@ -95,7 +95,7 @@ func (c *shell) Render() app.UI {
 // the others above it (web/style.css); on a wide screen all are in one row.
 func (c *shell) nav() app.UI {
 	st := theStore()
-	due := len(st.Book().Reminders(st.Engine(), st.Now()))
+	due := len(reminders()) // page_reminders.go: with the requests waiting for this device
 	cls := "nav"
 	if c.menu {
 		cls += " open"
@@ -174,8 +174,7 @@ func attention(st *Store) int {
 
 // remindNow shows a notification for new reminders (when the family asked for them).
 func remindNow() {
-	st := theStore()
-	notifyNew(len(st.Book().Reminders(st.Engine(), st.Now())))
+	notifyNew(reminders())
 }
 
 func otherLang(l string) string {

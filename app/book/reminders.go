@@ -27,6 +27,9 @@ const (
 	// TransferDue: a transfer of the insurance relationship is under way; the origin must
 	// finish within 10 working days and the destination within 5 of receipt (T3).
 	TransferDue ReminderKind = "transfer_due"
+	// ConsentWaits: a request waits for the approval of this device's person (or the
+	// owner's); Key is the request, Other who asked, Due when.
+	ConsentWaits ReminderKind = "consent"
 )
 
 // TransferOriginDays and TransferDestDays are T3's deadlines in working days
@@ -94,6 +97,27 @@ func (b *Book) Reminders(e *engine.Engine, now time.Time) []Reminder {
 		}
 		out = append(out, Reminder{Kind: TransferDue, Key: it.Key(), Person: a.Person, Region: a.ToRegion,
 			Due: civil.At(dest, 0), OriginDue: origin, DestDue: dest, Known: k1 && k2})
+	}
+	return out
+}
+
+// Requests lists the requests that wait for who's decision (mutation.CanDecide), oldest
+// first: the header's badge and the reminder list count them with the rest.
+func (b *Book) Requests(who mutation.Actor) []Reminder {
+	var out []Reminder
+	for i := range b.State.Requests {
+		r := &b.State.Requests[i]
+		if !mutation.CanDecide(&b.State, who, r) {
+			continue
+		}
+		rm := Reminder{Kind: ConsentWaits, Key: r.ID, Due: r.At}
+		if r.Ask != nil {
+			rm.Other = r.Ask.From
+		}
+		if w := r.WaitingFor(); len(w) > 0 {
+			rm.Person = w[0]
+		}
+		out = append(out, rm)
 	}
 	return out
 }
