@@ -113,7 +113,7 @@ func (c *correctionBar) voidControls(bill book.Bill, amend app.EventHandler) app
 	}
 	st := theStore()
 	return c.confirmVoid(bill.Key, "ledger.voidconfirm",
-		app.Button().Class("secondary amend").DataSet("amend", bill.Key).Text(st.T("ledger.amend")).OnClick(amend))
+		app.Button().Class("secondary amend").DataSet("amend", bill.Key).Text(st.T("ledger.amend")).OnClick(amend, app.EventScope(bill.Key)))
 }
 
 // confirmVoid is the 作废 button of the action key (with the others beside it), or the
@@ -123,12 +123,12 @@ func (c *correctionBar) confirmVoid(key, confirmKey string, others ...app.UI) ap
 	if c.confirming != key {
 		return app.Div().Class("actions").Body(append([]app.UI{
 			app.Button().Class("secondary void").DataSet("void", key).Text(st.T("ledger.void")).
-				OnClick(func(ctx app.Context, e app.Event) { c.confirming, c.prob = key, problem{} }),
+				OnClick(func(ctx app.Context, e app.Event) { c.confirming, c.prob = key, problem{} }, app.EventScope(key)),
 		}, others...)...)
 	}
 	return app.Div().Class("confirm").Body(
 		app.Span().Text(st.T(confirmKey)),
-		app.Button().ID("void-yes").Class("danger").OnClick(c.void(key)).Text(st.T("ledger.voidyes")),
+		app.Button().ID("void-yes").Class("danger").OnClick(c.void(key), app.EventScope(key)).Text(st.T("ledger.voidyes")),
 		app.Button().ID("void-no").Class("secondary").OnClick(func(ctx app.Context, e app.Event) { c.confirming = "" }).Text(st.T("ledger.cancel")),
 	)
 }

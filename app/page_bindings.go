@@ -175,13 +175,13 @@ func (c *bindingsPage) revokeControls(bd family.Binding) app.UI {
 	if c.revoking != id {
 		return app.Button().Class("secondary revoke").Text(st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
 			c.revoking, c.revokeProb = id, problem{}
-		})
+		}, app.EventScope(id)) // go-app keeps a row's old handler unless its scope changes
 	}
 	return app.Div().ID("revoke-confirm").Class("confirm").Body(
 		app.Span().Text(tf(st.T("bind.revokeconfirm"), personName(bd.Authorizer), personName(bd.Beneficiary))),
 		app.Button().ID("revoke-yes").Class("danger").Text(st.T("bind.revokeyes")).OnClick(func(ctx app.Context, e app.Event) {
 			c.revoking, c.revokeProb = "", failure(st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id}))
-		}),
+		}, app.EventScope(id)),
 		app.Button().ID("revoke-no").Class("secondary").Text(st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) {
 			c.revoking = ""
 		}),

@@ -132,7 +132,7 @@ func (c *syncPage) devices() app.UI {
 			app.If(d.Owner && dev.ID != d.Device && !dev.Revoked, func() app.UI {
 				return app.Button().Class("secondary small revoke-device").Text(st.T("sync.remove")).OnClick(func(ctx app.Context, e app.Event) {
 					c.removeDevice(ctx, dev.ID)
-				})
+				}, app.EventScope(dev.ID)) // a row's own handler, not the previous row's
 			}),
 		)
 	}))

@@ -174,7 +174,7 @@ func (c *walletPage) transfers() app.UI {
 					app.P().Class("muted").Text(st.T("wallet.refund")+shortTime(refundAt)),
 					app.Button().Class("accept").Text(st.T("wallet.accept")).OnClick(func(ctx app.Context, e app.Event) {
 						c.act(mutation.WalletAccept, id)
-					}),
+					}, app.EventScope(id)), // each row its own handler (go-app compares handlers by code)
 				)
 			}),
 			// W11: after 06:00 the refund is the family clock's (the server's, or this device's
