@@ -343,12 +343,16 @@ func (c *billPage) submit(ctx app.Context, e app.Event) {
 		return
 	}
 	o, err := st.Do(mutation.Settle, a)
-	if p := failure(o, err); !p.none() {
+	waiting := err == nil && o.Status == mutation.PendingConsent
+	if p := failure(o, err); !p.none() && !waiting {
 		c.prob, c.saved = p, ""
 		return
 	}
 	c.prob = problem{}
 	c.saved = st.T("bill.saved")
+	if waiting { // saved as a request: say whom it waits for, not an error
+		c.saved = tf(st.T("bill.savedwaiting"), askedNames(o.Ask))
+	}
 	c.total, c.fund, c.policy, c.full, c.place, c.memo, c.large = "", "", "", "", "", "", false
 	for _, id := range []string{"bill-total", "bill-fund", "bill-policy", "bill-full", "bill-place", "bill-note"} {
 		clearInput(id)

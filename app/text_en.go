@@ -480,6 +480,7 @@ var en = map[string]string{
 	"device.this":                       "this device",
 	"device.other":                      "another device of the family",
 	"ledger.recomputed":                 "the total is the same; who pays what was worked out again from the corrected bill",
+	"bill.savedwaiting":                 "Saved; waiting for {1} to approve: nothing is paid until then.",
 	"field.settle.visit":                "The visit cannot be later than today or more than five years ago",
 	"ledger.fund":                       "Paid by the fund",
 	// settlement slips, monthly credits, balance checks (issue 12)

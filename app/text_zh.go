@@ -480,6 +480,7 @@ var zh = map[string]string{
 	"device.this":                       "本机",
 	"device.other":                      "家里的另一台设备",
 	"ledger.recomputed":                 "金额没变，谁付多少已按更正后的内容重新计算",
+	"bill.savedwaiting":                 "已保存，等待{1}同意：同意之后才会付款。",
 	"field.settle.visit":                "就诊日期不能晚于今天，也不能早于五年前",
 	"ledger.fund":                       "统筹基金支付",
 	// 结算单、每月划入、余额核对 (issue 12)
