@@ -102,7 +102,7 @@ func init() {
 const (
 	consentAnyone     = "anyone in the family (it moves nobody's money)"
 	consentOwner      = "the owner only"
-	consentServer     = "the server only (a device's push is refused)"
+	consentServer     = "the family's clock only: the server, or the one device of a family kept only there (a device's push to a server is refused)"
 	consentPerson     = "the person it names"
 	consentTouched    = "every person whose account, wallet or profile the target changed (and whoever approved the target, if it was a request)"
 	consentDecider    = "each person the request asks (it runs when the last of them approves) or the owner; any of them declines"
