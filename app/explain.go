@@ -12,9 +12,17 @@ func words() engine.Words {
 	return engine.Words{ZH: st.Lang() != English, Family: &st.Book().State}
 }
 
+// siteNote is the site a reprint link opens, beside the link: 「（转载：lhoil.com）」.
+func siteNote(zh bool, link string) string {
+	if zh {
+		return "（" + link + "）"
+	}
+	return " (" + link + ")"
+}
+
 // explanation lists an engine decision line by line: the sentence in the device's language,
-// the rule id, each source as a citation with its link, and 此规则来源未经官方确认 when the
-// rule rests on no official source.
+// the rule id, each source as a citation with its link (and, beside it, the site a reprint
+// link opens), and 此规则来源未经官方确认 when the rule rests on no official source.
 func explanation(id string, lines []engine.Line) app.UI {
 	st, w := theStore(), words()
 	colon := ": "
@@ -38,6 +46,7 @@ func explanation(id string, lines []engine.Line) app.UI {
 					app.If(c.URL != "", func() app.UI {
 						return app.A().Href(c.URL).Target("_blank").Rel("noopener").Text(c.Text)
 					}).Else(func() app.UI { return app.Span().Text(c.Text) }),
+					maybe(c.Link != "", func() app.UI { return app.Span().Class("site").Text(siteNote(w.ZH, c.Link)) }),
 				)
 			}),
 			app.If(l.Unofficial(), func() app.UI {

@@ -106,11 +106,39 @@ func (c *bindingsPage) form() app.UI {
 				app.H3().Text(st.T("bind.check")),
 				app.P().ID("bind-verdict").Class(cls).DataSet("allowed", res.Allowed).Text(verdict),
 				explanation("bind-explain", res.Explanation),
+				maybe(res.Routes != nil, func() app.UI { return routesView("bind-routes", *res.Routes, false, c.startRoute) }),
 			)
 		}),
 		note("bind-error", c.prob.besides("authorizer", "beneficiary", "scopes", "created")),
 		app.Button().Type("submit").ID("bind-save").Disabled(!checked || !res.Allowed).Text(st.T("bind.save")),
 	)
+}
+
+// OnNav fills the form from the address a routes view opened (routeURL): the relative's
+// binding for the beneficiary, scope medical.
+func (c *bindingsPage) OnNav(ctx app.Context) {
+	q := ctx.Page().URL().Query()
+	if a, b := q.Get("authorizer"), q.Get("beneficiary"); a != "" && b != "" {
+		c.fill(a, b)
+	}
+}
+
+// fill puts a binding of scope medical from authorizer to beneficiary in the form, today.
+func (c *bindingsPage) fill(authorizer, beneficiary string) {
+	c.authorizer, c.beneficiary, c.created, c.prob = authorizer, beneficiary, "", problem{}
+	c.scopes = map[family.Scope]bool{family.Medical: true}
+	clearInput("bind-created")
+}
+
+// startRoute starts the way a routes view shows under a refusal: a binding here, in the form
+// (scrolled to), or a wallet transfer on its screen.
+func (c *bindingsPage) startRoute(ctx app.Context, rt engine.Route, beneficiary family.PersonID) {
+	if rt.Way() != engine.WayBind {
+		startElsewhere(ctx, rt, beneficiary)
+		return
+	}
+	c.fill(string(rt.Person), string(beneficiary))
+	ctx.Defer(func(app.Context) { scrollToID("bind-form") })
 }
 
 func (c *bindingsPage) submit(ctx app.Context, e app.Event) {

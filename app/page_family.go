@@ -29,6 +29,7 @@ func (c *familyPage) Render() app.UI {
 			app.If(len(b.State.People) == 0, func() app.UI { return app.P().Class("empty").Text(st.T("family.none")) }).
 				Else(func() app.UI { return peopleTable(b) }),
 			c.edit.render(),
+			personRoutes(family.PersonID(c.edit.id)),
 			c.person.render(),
 			app.H2().Text(st.T("relations.title")),
 			app.Ul().ID("relations").Body(app.Range(b.State.Links).Slice(func(i int) app.UI {

@@ -128,7 +128,39 @@ func (c *walletPage) check() (app.UI, problem) {
 	if err != nil {
 		return app.Text(""), explain(st.Lang(), err)
 	}
+	if res.Routes != nil {
+		return app.Div().Body(verdictView("wallet-check", res.Allowed, res.Explanation),
+			routesView("wallet-routes", *res.Routes, false, c.startRoute)), problem{}
+	}
 	return verdictView("wallet-check", res.Allowed, res.Explanation), problem{}
+}
+
+// OnNav fills the form from the address a routes view opened (routeURL): from the relative
+// to the beneficiary, from the source the route says.
+func (c *walletPage) OnNav(ctx app.Context) {
+	q := ctx.Page().URL().Query()
+	if from, to := q.Get("from"), q.Get("to"); from != "" && to != "" {
+		c.fill(from, to, q.Get("source"))
+	}
+}
+
+// fill puts a transfer from one person to another in the form; the amount stays as typed.
+func (c *walletPage) fill(from, to, source string) {
+	c.from, c.to, c.sent, c.prob = from, to, "", problem{}
+	if source == string(family.FromAccount) || source == string(family.FromWallet) {
+		c.source = source
+	}
+}
+
+// startRoute starts the way a routes view shows under a refused transfer: a transfer here, in
+// the form (scrolled to), or a binding on its screen.
+func (c *walletPage) startRoute(ctx app.Context, rt engine.Route, beneficiary family.PersonID) {
+	if rt.Way() != engine.WayWallet {
+		startElsewhere(ctx, rt, beneficiary)
+		return
+	}
+	c.fill(string(rt.Person), string(beneficiary), string(rt.Wallet.Source))
+	ctx.Defer(func(app.Context) { scrollToID("wallet-form") })
 }
 
 func (c *walletPage) submit(ctx app.Context, e app.Event) {
