@@ -190,3 +190,20 @@ test('two approvals in a row both apply', async () => {
   await b.locator('#sync-items li[data-state="approved"]').nth(1).waitFor({ timeout: 20000 });
   await shot(b, 'requests-06-member-approved');
 });
+
+// issue 21: a bill that waited for consent and was approved is a bill like any other, on both
+// phones (it used to move money and show in no bill list)
+test('an approved bill shows on both phones', async () => {
+  await bill(b, '李明', '50', '第四药房');
+  assert.match(await b.locator('#bill-saved').innerText(), /等待李明同意/);
+  await nav(a, 'sync');
+  const card = a.locator('#consent-requests > li').first();
+  await card.waitFor({ timeout: 20000 });
+  await card.locator('button.approve').click();
+  await a.locator('#consent-requests > li').first().waitFor({ state: 'detached', timeout: 20000 });
+  for (const p of [a, b]) {
+    await nav(p, 'ledger');
+    await p.locator('#bills li.bill', { hasText: '第四药房' }).waitFor({ timeout: 20000 });
+  }
+  await a.locator('#people', { hasText: '2870.00 元' }).waitFor({ timeout: 20000 });
+});
