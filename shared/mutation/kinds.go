@@ -291,17 +291,9 @@ func declareKinds() []Kind {
 			decide: func(c call, v any) (Outcome, error) { a := v.(*EditPersonArgs); return decideEditPerson(c.s, a) },
 			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
 				a := v.(*EditPersonArgs)
-				p := next.Person(a.Person)
-				if p == nil {
-					return fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))
-				}
-				editPerson(p, a)
-				return nil
+				return changeProfile(next, a.Person, func(p *family.Person) { editPerson(p, a) })
 			},
-			record: func(c call, v any, r *family.Record) {
-				a := v.(*EditPersonArgs)
-				r.Person, r.Before = a.Person, profileOf(c.s.Person(a.Person))
-			},
+			record:   func(c call, v any, r *family.Record) { profileRecord(c, v.(*EditPersonArgs).Person, r) },
 			voidable: true},
 		{Name: Void, Args: "VoidArgs", Consent: consentTouched,
 			decode: decoder(func(a *VoidArgs) error { return first(id("target", a.Target), text("reason", a.Reason, false)) }),
@@ -332,11 +324,7 @@ func declareKinds() []Kind {
 				return decideAmend(c.e, c.s, c.m, a)
 			},
 			finish: func(next *family.State, c call, v any, rec *family.Record) error {
-				a := v.(*AmendArgs)
-				// an amended bill's reversal is final: what the target had voided stays voided
-				next.Mark(a.Target, func(r *family.Record) { r.VoidedBy = c.m.ID })
-				rec.Voids = a.Target
-				return nil
+				return replaceBill(next, c, v.(*AmendArgs).Target, rec)
 			},
 			record:   func(c call, v any, r *family.Record) { a := v.(*AmendArgs); billRecord(c, &a.Settle, a.Target, r) },
 			amounts:  func(v any) []amountRule { a := v.(*AmendArgs); return billRules(&a.Settle, true) },
@@ -356,17 +344,9 @@ func declareKinds() []Kind {
 			decide: func(c call, v any) (Outcome, error) { a := v.(*LifeEventArgs); return decideLifeEvent(c.s, a) },
 			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
 				a := v.(*LifeEventArgs)
-				p := next.Person(a.Person)
-				if p == nil {
-					return fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))
-				}
-				lifeEvent(p, a)
-				return nil
+				return changeProfile(next, a.Person, func(p *family.Person) { lifeEvent(p, a) })
 			},
-			record: func(c call, v any, r *family.Record) {
-				a := v.(*LifeEventArgs)
-				r.Person, r.Before = a.Person, profileOf(c.s.Person(a.Person))
-			},
+			record:   func(c call, v any, r *family.Record) { profileRecord(c, v.(*LifeEventArgs).Person, r) },
 			voidable: true},
 		{Name: TransferArrive, Args: "TransferArriveArgs", Consent: "the person whose balance arrives",
 			decode: decoder(func(a *TransferArriveArgs) error { return id("transfer", a.Transfer) }),
@@ -395,11 +375,7 @@ func declareKinds() []Kind {
 				return decideRecordSlip(c.e, c.s, a, c.at)
 			},
 			finish: func(next *family.State, c call, v any, rec *family.Record) error {
-				a := v.(*RecordSlipArgs)
-				// like an amended bill: the reversal is final, what the target voided stays voided
-				next.Mark(a.Target, func(r *family.Record) { r.VoidedBy = c.m.ID })
-				rec.Voids = a.Target
-				return nil
+				return replaceBill(next, c, v.(*RecordSlipArgs).Target, rec)
 			},
 			record:   func(c call, v any, r *family.Record) { a := v.(*RecordSlipArgs); billRecord(c, &a.Settle, a.Target, r) },
 			amounts:  func(v any) []amountRule { a := v.(*RecordSlipArgs); return billRules(&a.Settle, true) },
@@ -445,6 +421,29 @@ func billRules(a *SettleArgs, corrected bool) []amountRule {
 	}
 	return []amountRule{{"args.bill.total", b.Total, zeroOK}, {"args.bill.fund", b.Fund, zeroOK},
 		{"args.bill.policy_self_pay", b.PolicySelfPay, zeroOK}, {"args.bill.full_self_pay", b.FullSelfPay, zeroOK}}
+}
+
+// replaceBill marks target replaced by the bill c made (an amended bill or a recorded slip):
+// the reversal is final, and what the target had voided stays voided.
+func replaceBill(next *family.State, c call, target string, rec *family.Record) error {
+	next.Mark(target, func(r *family.Record) { r.VoidedBy = c.m.ID })
+	rec.Voids = target
+	return nil
+}
+
+// changeProfile applies change to person p of next (an edit or a life event).
+func changeProfile(next *family.State, p family.PersonID, change func(*family.Person)) error {
+	q := next.Person(p)
+	if q == nil {
+		return fieldErr("args.person", fmt.Sprintf("unknown person %q", p))
+	}
+	change(q)
+	return nil
+}
+
+// profileRecord remembers a profile change of p: whom, and the profile before it.
+func profileRecord(c call, p family.PersonID, r *family.Record) {
+	r.Person, r.Before = p, profileOf(c.s.Person(p))
 }
 
 // billRecord remembers a bill that replaced target: its patient, at the target's visit unless
