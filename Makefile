@@ -24,6 +24,8 @@ wasm: tools
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -tags gongji_lean $(WASM_GCFLAGS) -ldflags="-s -w" -o web/app.wasm ./app/cmd/wasm
 	gzip -9 -k -f web/app.wasm
 	node build/tools/brotli.mjs web/app.wasm
+	@# the other text files the server sends precompressed (server/pwa staticTypes)
+	for f in web/style.css web/qrcode.js; do gzip -9 -k -f $$f && node build/tools/brotli.mjs $$f; done
 
 ## build: the PWA's wasm and the server binary (build/out/gongji)
 build: wasm

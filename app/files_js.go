@@ -68,3 +68,27 @@ func qrSVG(text string) string {
 	code.Call("make")
 	return code.Call("createSvgTag", map[string]any{"cellSize": 4, "margin": 4, "scalable": true, "alt": text, "title": text}).String()
 }
+
+// loadQR loads web/qrcode.js once (only 同步 draws QR codes, so the first load of every
+// other screen goes without it) and calls done when it has run; at once when it is there.
+func loadQR(done func()) {
+	if js.Global().Get("qrcode").Truthy() {
+		done()
+		return
+	}
+	doc := js.Global().Get("document")
+	s := doc.Call("getElementById", "qrcode-js")
+	if !s.Truthy() {
+		s = doc.Call("createElement", "script")
+		s.Set("id", "qrcode-js")
+		s.Set("src", "/web/qrcode.js")
+		doc.Get("head").Call("appendChild", s)
+	}
+	var onload js.Func
+	onload = js.FuncOf(func(js.Value, []js.Value) any {
+		onload.Release()
+		done()
+		return nil
+	})
+	s.Call("addEventListener", "load", onload, map[string]any{"once": true})
+}

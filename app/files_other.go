@@ -11,3 +11,5 @@ func canShare() bool { return false }
 func share(title, text string) {}
 
 func qrSVG(text string) string { return "" }
+
+func loadQR(done func()) {}

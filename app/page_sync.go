@@ -22,6 +22,7 @@ type syncPage struct {
 // attention once the family has looked at them here.
 func (c *syncPage) OnMount(ctx app.Context) {
 	c.pageBase.OnMount(ctx)
+	loadQR(func() { ctx.Dispatch(func(app.Context) {}) }) // the invitation's QR code (files_js.go)
 	st := theStore()
 	if st.Doc.Seen < st.Doc.Cursor {
 		st.Doc.Seen = st.Doc.Cursor

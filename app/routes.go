@@ -18,24 +18,27 @@ const (
 	PathData      = "/data"
 )
 
-// screen is one entry of the navigation: its path, its label's text key, and whether a
-// phone's bottom bar shows it (the others are under 更多).
+// screen is one entry of the navigation: its path, its label's text key, whether a phone's
+// bottom bar shows it (the others are under 更多), its title's text key (the first screen
+// shows it before the screen is ready) and the screen's component.
 type screen struct {
 	Path, Label string
 	Primary     bool
+	Title       string
+	New         func() app.Composer
 }
 
 // screens lists every screen in the order of the navigation.
 var screens = []screen{
-	{PathFamily, "nav.family", true},
-	{PathBindings, "nav.bindings", false},
-	{PathBill, "nav.bill", true},
-	{PathWallet, "nav.wallet", false},
-	{PathLedger, "nav.ledger", true},
-	{PathReminders, "nav.reminders", false},
-	{PathWithdraw, "nav.withdraw", false},
-	{PathSync, "nav.sync", false},
-	{PathData, "nav.data", false},
+	{PathFamily, "nav.family", true, "family.title", app.NewZeroComponentFactory(&familyPage{})},
+	{PathBindings, "nav.bindings", false, "nav.bindings", app.NewZeroComponentFactory(&bindingsPage{})},
+	{PathBill, "nav.bill", true, "bill.title", app.NewZeroComponentFactory(&billPage{})},
+	{PathWallet, "nav.wallet", false, "wallet.title", app.NewZeroComponentFactory(&walletPage{})},
+	{PathLedger, "nav.ledger", true, "ledger.title", app.NewZeroComponentFactory(&ledgerPage{})},
+	{PathReminders, "nav.reminders", false, "remind.title", app.NewZeroComponentFactory(&remindersPage{})},
+	{PathWithdraw, "nav.withdraw", false, "withdraw.title", app.NewZeroComponentFactory(&withdrawPage{})},
+	{PathSync, "nav.sync", false, "sync.title", app.NewZeroComponentFactory(&syncPage{})},
+	{PathData, "nav.data", false, "data.title", app.NewZeroComponentFactory(&dataPage{})},
 }
 
 // Paths lists every screen's path (the server prerenders them; the service worker serves
@@ -48,18 +51,13 @@ func Paths() []string {
 	return out
 }
 
-// Routes registers every screen with go-app. Both mains call it.
+// Routes registers every screen with go-app, each behind its first screen (firstload.go),
+// which the server prerenders. Both mains call it.
 func Routes() {
 	if app.IsClient {
 		installDivisions() // before any screen reads a region
 	}
-	app.Route(PathFamily, app.NewZeroComponentFactory(&familyPage{}))
-	app.Route(PathBindings, app.NewZeroComponentFactory(&bindingsPage{}))
-	app.Route(PathBill, app.NewZeroComponentFactory(&billPage{}))
-	app.Route(PathWallet, app.NewZeroComponentFactory(&walletPage{}))
-	app.Route(PathLedger, app.NewZeroComponentFactory(&ledgerPage{}))
-	app.Route(PathWithdraw, app.NewZeroComponentFactory(&withdrawPage{}))
-	app.Route(PathSync, app.NewZeroComponentFactory(&syncPage{}))
-	app.Route(PathReminders, app.NewZeroComponentFactory(&remindersPage{}))
-	app.Route(PathData, app.NewZeroComponentFactory(&dataPage{}))
+	for _, s := range screens {
+		app.Route(s.Path, func() app.Composer { return &firstScreen{Screen: s} })
+	}
 }

@@ -15,6 +15,7 @@ import (
 type shell struct {
 	app.Compo
 	Active      string
+	Loading     bool // the first screen's shell (firstload.go): no status yet, and not ready
 	ready       bool
 	offline     bool
 	update      bool
@@ -24,6 +25,9 @@ type shell struct {
 }
 
 func (c *shell) OnMount(ctx app.Context) {
+	if c.Loading {
+		return
+	}
 	c.ready = true
 	c.offline = !online()
 	c.update = ctx.AppUpdateAvailable()
@@ -95,7 +99,10 @@ func (c *shell) Render() app.UI {
 // the others above it (web/style.css); on a wide screen all are in one row.
 func (c *shell) nav() app.UI {
 	st := theStore()
-	due := len(reminders()) // page_reminders.go: with the requests waiting for this device
+	due := 0
+	if !c.Loading {
+		due = len(reminders()) // page_reminders.go: with the requests waiting for this device
+	}
 	cls := "nav"
 	if c.menu {
 		cls += " open"
@@ -131,6 +138,9 @@ func badge(id string, n int) app.UI {
 // is on a server. It links to the sync screen.
 func (c *shell) syncPill() app.UI {
 	st := theStore()
+	if c.Loading {
+		return app.A().ID("sync-pill").Href(PathSync).Class("pill local").DataSet("status", "loading").Text(st.T("pill.loading"))
+	}
 	kind, n := syncStatus(st, c.offline)
 	text := st.T("pill." + kind)
 	if n > 0 {

@@ -47,7 +47,8 @@ func Handler(version string) http.Handler {
 		Title:           "共济 · 家庭医保共济",
 		Description:     "职工医保个人账户家庭共济：绑定、账单拆分、医保钱包与账本，离线可用。",
 		Lang:            "zh-CN",
-		LoadingLabel:    "共济加载中 {progress}%",
+		// the first screen says 正在载入… itself; go-app's loader shows only a failure (web/style.css)
+		LoadingLabel:    "正在载入…",
 		BackgroundColor: "#ffffff",
 		ThemeColor:      "#0f766e",
 		Version:         version,
@@ -58,10 +59,12 @@ func Handler(version string) http.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		Styles: []string{"/web/style.css"},
-		// npm qrcode-generator 2.0.4 (make qrcode): invitation QR codes, outside the wasm;
-		// divisions.js: the region table the lean wasm installs at start (make wasm)
-		Scripts:                 []string{"/web/qrcode.js", "/web/divisions.js"},
-		CacheableResources:      []string{"/web/icon.svg"},
+		// divisions.js: the region table the lean wasm installs at start (make wasm), deferred
+		// like app.js so it never holds up the first screen and runs before the wasm can.
+		Scripts: []string{"/web/divisions.js defer"},
+		// qrcode.js (npm qrcode-generator 2.0.4, make qrcode): invitation QR codes, outside
+		// the wasm; only 同步 loads it (app/files_js.go), the worker keeps it for offline
+		CacheableResources:      []string{"/web/icon.svg", "/web/qrcode.js"},
 		RawHeaders:              []string{updateScript},
 		Resources:               webResources{http.StripPrefix("/web", http.FileServer(noDirs{http.Dir(dir)}))},
 		ServiceWorkerTemplate:   ServiceWorker(),
@@ -69,7 +72,10 @@ func Handler(version string) http.Handler {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/web/app.wasm", wasmHandler(dir, version))
-	mux.Handle("/web/divisions.js", precompressed(dir, "divisions.js", "text/javascript; charset=utf-8", version, false))
+	for name, typ := range staticTypes {
+		mux.Handle("/web/"+name, precompressed(dir, name, typ, version, false))
+	}
+	mux.Handle("/app.js", appJS(h))
 	for _, p := range gongji.Paths() {
 		if p == "/" {
 			mux.Handle("/{$}", h)
@@ -79,7 +85,15 @@ func Handler(version string) http.Handler {
 	}
 	// go-app's own files and the static resources; everything else is a 404 page.
 	mux.Handle("/", onlyKnown(h))
-	return secureHeaders(mux) // headers.go: CSP, nosniff, no framing, no referrer
+	return secureHeaders(gzipped(mux)) // headers.go: CSP, nosniff, no framing, no referrer; compress.go
+}
+
+// staticTypes are the files of web/ that make writes .br and .gz copies of (make wasm, make
+// static), with their types; the other files of web/ are small images.
+var staticTypes = map[string]string{
+	"divisions.js": "text/javascript; charset=utf-8",
+	"qrcode.js":    "text/javascript; charset=utf-8",
+	"style.css":    "text/css; charset=utf-8",
 }
 
 // webResources serves /web/ from a directory anywhere on disk under URLs that stay /web/...

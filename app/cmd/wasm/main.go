@@ -3,12 +3,17 @@
 package main
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	gongji "gongji/app"
 )
 
 func main() {
+	// The runtime's and the packages' start is one task; sleeping ends it, so the page stays
+	// responsive between it and the first render (issue 22: shorter tasks at first load).
+	time.Sleep(time.Millisecond)
 	gongji.Routes()
 	app.RunWhenOnBrowser()
 }
