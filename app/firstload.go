@@ -1,10 +1,6 @@
 package app
 
-import (
-	"time"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-)
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // firstScreen is what a route shows before its screen is ready: the shell, the screen's
 // title and 「正在载入…」, and on 家庭 what Gongji is and how to start (issue 22). The server
@@ -26,7 +22,7 @@ func (c *firstScreen) OnMount(ctx app.Context) {
 		return
 	}
 	ctx.Async(func() {
-		time.Sleep(time.Millisecond) // ends this task: the browser paints and handles input
+		Yield() // yield_js.go: the browser paints and handles input before the screen renders
 		ctx.Dispatch(func(app.Context) { shown = true })
 	})
 }

@@ -3,17 +3,16 @@
 package main
 
 import (
-	"time"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	gongji "gongji/app"
 )
 
 func main() {
-	// The runtime's and the packages' start is one task; sleeping ends it, so the page stays
-	// responsive between it and the first render (issue 22: shorter tasks at first load).
-	time.Sleep(time.Millisecond)
+	// The runtime's and the packages' start is one browser task; ending it there, and again
+	// after the region table is in, keeps each task short (issue 22).
+	gongji.Yield()
 	gongji.Routes()
+	gongji.Yield()
 	app.RunWhenOnBrowser()
 }
