@@ -5,7 +5,7 @@ WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 VERSION   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
 OUT       := build/out
 
-.PHONY: run build test test-go test-wasm bench fuzz clean worker worker-dev test-worker wasm test-app test-size test-e2e node_modules
+.PHONY: run build test test-go test-wasm bench fuzz clean worker worker-dev test-worker wasm test-app test-size test-e2e node_modules static static-files
 
 # WASM_GCFLAGS: the client is compiled without inlining. In wasm every inlined call site is
 # copied code: measured 2026-12-01, inlining off everywhere makes the gzip 196 KB and the
@@ -25,7 +25,21 @@ wasm: tools
 	gzip -9 -k -f web/app.wasm
 	node build/tools/brotli.mjs web/app.wasm
 	@# the other text files the server sends precompressed (server/pwa staticTypes)
-	for f in web/style.css web/qrcode.js; do gzip -9 -k -f $$f && node build/tools/brotli.mjs $$f; done
+	gzip -9 -k -f web/style.css web/qrcode.js
+	node build/tools/brotli.mjs web/style.css web/qrcode.js
+
+## static: the PWA as a folder of static files any static host serves (build/out/static), with
+## .br and .gz copies of every text file; SYNC_URL is the sync server ("" this origin, an
+## origin such as https://sync.example.com, or none for one phone alone)
+SYNC_URL   ?=
+STATIC_OUT ?= $(OUT)/static
+static: wasm static-files
+	@echo "static: $(STATIC_OUT) (sync: $(if $(SYNC_URL),$(SYNC_URL),this origin)); try it: node build/tools/static-server.mjs $(STATIC_OUT) 8081"
+
+static-files:
+	$(GO) run ./build/static -out $(STATIC_OUT) -web web -version $(VERSION) -sync "$(SYNC_URL)"
+	find $(STATIC_OUT) -maxdepth 1 -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.webmanifest' \) \
+		-exec gzip -9 -k -f {} + -exec node build/tools/brotli.mjs {} +
 
 ## build: the PWA's wasm and the server binary (build/out/gongji)
 build: wasm
@@ -60,9 +74,11 @@ test-size: wasm
 		| grep '^gongji' | grep -E 'gongji/server|net/http'; then echo "client imports: 0 passed, 1 failed"; exit 1; fi
 	@echo "client imports: 1 passed, 0 failed"
 
-## test-e2e: headless Chromium against the real gongji serve (fresh data dir, free port), axe-core on every route
+## test-e2e: headless Chromium against the real gongji serve (fresh data dir, free port), axe-core on every route,
+## and the static build for one phone alone served by a plain static file server
 test-e2e: build node_modules browser
-	GONGJI_BIN=$(CURDIR)/$(OUT)/gongji node --test build/e2e/
+	$(MAKE) --no-print-directory static-files STATIC_OUT=$(OUT)/static-alone SYNC_URL=none
+	GONGJI_BIN=$(CURDIR)/$(OUT)/gongji GONGJI_STATIC_DIR=$(CURDIR)/$(OUT)/static-alone node --test build/e2e/
 
 node_modules: package-lock.json
 	@test -d node_modules/playwright-core -a -d node_modules/jsdom -a -d node_modules/axe-core -a -d node_modules/chinese-days \

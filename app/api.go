@@ -3,6 +3,9 @@ package app
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gongji/app/book"
 
@@ -13,7 +16,16 @@ import (
 // net/http.
 type httpRemote struct{}
 
-const apiBase = "/api/v1"
+// apiBase is the sync API: on this origin (gongji serve), or where a static build was pointed
+// (make static SYNC_URL=https://...: go-app's environment GONGJI_SYNC_URL; that server must
+// then allow this origin).
+var apiBase = strings.TrimSuffix(syncURL(), "/") + "/api/v1"
+
+// syncOff is true in a static build made for one phone alone (make static SYNC_URL=none):
+// the family's data never leaves the device, and 同步 says so instead of offering a server.
+func syncOff() bool { return syncURL() == "none" }
+
+func syncURL() string { return app.Getenv("GONGJI_SYNC_URL") }
 
 // apiError is the server's {"error": {"code", "field", "message"}} body.
 type apiError struct {

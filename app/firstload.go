@@ -12,6 +12,7 @@ type firstScreen struct {
 	app.Compo
 	Screen screen
 	page   app.Composer
+	of     string // the path page was made for: go-app reuses this component on navigation
 }
 
 // shown is true once a screen has replaced its first screen in this page's life.
@@ -29,8 +30,8 @@ func (c *firstScreen) OnMount(ctx app.Context) {
 
 func (c *firstScreen) Render() app.UI {
 	if app.IsClient && shown {
-		if c.page == nil {
-			c.page = c.Screen.New()
+		if c.page == nil || c.of != c.Screen.Path {
+			c.page, c.of = c.Screen.New(), c.Screen.Path
 		}
 		return c.page
 	}

@@ -38,7 +38,8 @@ func (c *syncPage) Render() app.UI {
 		&shell{Active: PathSync},
 		app.Main().Body(
 			app.H1().Text(st.T("sync.title")),
-			app.If(d.Family == "", func() app.UI { return c.joinForms() }).Else(func() app.UI { return c.status() }),
+			app.If(syncOff(), func() app.UI { return app.P().ID("sync-off").Class("note").Text(st.T("sync.off")) }).
+				ElseIf(d.Family == "", func() app.UI { return c.joinForms() }).Else(func() app.UI { return c.status() }),
 			note("sync-error", c.prob.besides("name", "device", "code")),
 			app.If(syncErr != "" && d.Family != "", func() app.UI {
 				return app.P().ID("sync-trouble").Class("note").Text(syncErr)

@@ -58,7 +58,7 @@ func currentSession() session {
 // render. Observing screens then re-render through the state stateRev.
 func startSync(ctx app.Context) {
 	st := theStore()
-	if st.Doc.Family == "" || !app.IsClient || st.Elsewhere {
+	if st.Doc.Family == "" || !app.IsClient || st.Elsewhere || syncOff() {
 		return
 	}
 	watchChanges(st.Doc.Family, st.Doc.Token, func(head int64) {

@@ -29,6 +29,7 @@ var en = map[string]string{
 	"intro.step2":                      "On Bindings, bind relatives to an employee's personal account.",
 	"intro.step3":                      "After a pharmacy or hospital visit, record the bill on New bill and see who pays what, and why.",
 	"intro.offline":                    "The data stays on this phone and works without a network; to keep the books together with your family, create the family or join with an invitation code on Sync.",
+	"sync.off":                         "This version works on this device alone, without a sync server: the data never leaves it. To back it up or move to another phone, use Backup & export.",
 	"remind.title":                     "Reminders",
 	"remind.none":                      "Nothing to do right now.",
 	"remind.accept":                    "{1}'s wallet transfer of {3} to {2} waits to be accepted: unless {2} accepts it before {4}, it goes back to {1}.",

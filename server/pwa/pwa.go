@@ -41,12 +41,39 @@ func Handler(version string) http.Handler {
 	if version == "" {
 		version = "dev"
 	}
+	h := App(version, "")
+	h.Resources = webResources{http.StripPrefix("/web", http.FileServer(noDirs{http.Dir(dir)}))}
+	mux := http.NewServeMux()
+	mux.Handle("/web/app.wasm", wasmHandler(dir, version))
+	for name, typ := range staticTypes {
+		mux.Handle("/web/"+name, precompressed(dir, name, typ, version, false))
+	}
+	mux.Handle("/app.js", appJS(h))
+	for _, p := range gongji.Paths() {
+		if p == "/" {
+			mux.Handle("/{$}", h)
+			continue
+		}
+		mux.Handle(p, h)
+	}
+	// go-app's own files and the static resources; everything else is a 404 page.
+	mux.Handle("/", onlyKnown(h))
+	return secureHeaders(gzipped(mux)) // headers.go: CSP, nosniff, no framing, no referrer; compress.go
+}
+
+// App is go-app's handler for Gongji, for gongji serve and for the static build (make
+// static): version pins its cache key and ETags; syncURL is where the client finds the sync
+// API ("" for this origin, "none" for a static build used on one phone alone).
+func App(version, syncURL string) *app.Handler {
+	if version == "" {
+		version = "dev"
+	}
 	h := &app.Handler{
-		Name:            "共济 Gongji",
-		ShortName:       "共济",
-		Title:           "共济 · 家庭医保共济",
-		Description:     "职工医保个人账户家庭共济：绑定、账单拆分、医保钱包与账本，离线可用。",
-		Lang:            "zh-CN",
+		Name:        "共济 Gongji",
+		ShortName:   "共济",
+		Title:       "共济 · 家庭医保共济",
+		Description: "职工医保个人账户家庭共济：绑定、账单拆分、医保钱包与账本，离线可用。",
+		Lang:        "zh-CN",
 		// the first screen says 正在载入… itself; go-app's loader shows only a failure (web/style.css)
 		LoadingLabel:    "正在载入…",
 		BackgroundColor: "#ffffff",
@@ -66,26 +93,13 @@ func Handler(version string) http.Handler {
 		// the wasm; only 同步 loads it (app/files_js.go), the worker keeps it for offline
 		CacheableResources:      []string{"/web/icon.svg", "/web/qrcode.js"},
 		RawHeaders:              []string{updateScript},
-		Resources:               webResources{http.StripPrefix("/web", http.FileServer(noDirs{http.Dir(dir)}))},
 		ServiceWorkerTemplate:   ServiceWorker(),
 		WasmContentLengthHeader: wasmLengthHeader,
 	}
-	mux := http.NewServeMux()
-	mux.Handle("/web/app.wasm", wasmHandler(dir, version))
-	for name, typ := range staticTypes {
-		mux.Handle("/web/"+name, precompressed(dir, name, typ, version, false))
+	if syncURL != "" {
+		h.Env = map[string]string{"GONGJI_SYNC_URL": syncURL}
 	}
-	mux.Handle("/app.js", appJS(h))
-	for _, p := range gongji.Paths() {
-		if p == "/" {
-			mux.Handle("/{$}", h)
-			continue
-		}
-		mux.Handle(p, h)
-	}
-	// go-app's own files and the static resources; everything else is a 404 page.
-	mux.Handle("/", onlyKnown(h))
-	return secureHeaders(gzipped(mux)) // headers.go: CSP, nosniff, no framing, no referrer; compress.go
+	return h
 }
 
 // staticTypes are the files of web/ that make writes .br and .gz copies of (make wasm, make
