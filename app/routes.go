@@ -51,13 +51,17 @@ func Paths() []string {
 	return out
 }
 
-// Routes registers every screen with go-app, each behind its first screen (firstload.go),
-// which the server prerenders. Both mains call it.
+// Routes registers every screen with go-app: the server prerenders each route's first screen
+// (firstload.go), the wasm renders the screen. Both mains call it.
 func Routes() {
-	if app.IsClient {
-		installDivisions() // before any screen reads a region
+	if app.IsServer {
+		for _, s := range screens {
+			app.Route(s.Path, func() app.Composer { return &firstScreen{Screen: s} })
+		}
+		return
 	}
+	installDivisions() // before any screen reads a region
 	for _, s := range screens {
-		app.Route(s.Path, func() app.Composer { return &firstScreen{Screen: s} })
+		app.Route(s.Path, s.New)
 	}
 }

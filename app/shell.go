@@ -15,7 +15,7 @@ import (
 type shell struct {
 	app.Compo
 	Active      string
-	Loading     bool // the first screen's shell (firstload.go): no status yet, and not ready
+	Loading     bool // the server's first screen (firstload.go): no status yet, and not ready
 	ready       bool
 	offline     bool
 	update      bool

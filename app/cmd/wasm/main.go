@@ -10,7 +10,7 @@ import (
 
 func main() {
 	// The runtime's and the packages' start is one browser task; ending it there, and again
-	// after the region table is in, keeps each task short (issue 22).
+	// after the region table is in, keeps each task shorter (issue 22).
 	gongji.Yield()
 	gongji.Routes()
 	gongji.Yield()
