@@ -1,6 +1,7 @@
 package pwa
 
 import (
+	"compress/gzip"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -103,5 +104,46 @@ func TestRoutesAndWorker(t *testing.T) {
 	m := body(t, get(t, h, "/manifest.webmanifest", nil))
 	if !strings.Contains(m, "/web/icon-512.png") || strings.Contains(m, "githubusercontent") {
 		t.Errorf("manifest icons: %s", m)
+	}
+}
+
+// TestFirstScreen: every route's HTML holds its first screen (shell, title, 正在载入…; the
+// intro on 家庭), gzipped for a browser that takes it; qrcode.js is not loaded at first load;
+// app.js fetches the wasm after the first paint without the progress stream.
+func TestFirstScreen(t *testing.T) {
+	t.Setenv(WebDirEnv, webDir(t, true))
+	h := Handler("v7")
+	titles := map[string]string{"/": "家庭成员", "/bill": "记一笔账单", "/sync": "同步", "/data": "备份与导出"}
+	for p, title := range titles {
+		r := get(t, h, p, map[string]string{"Accept-Encoding": "gzip, br"})
+		if r.Header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("%s: Content-Encoding %q", p, r.Header.Get("Content-Encoding"))
+		}
+		zr, err := gzip.NewReader(r.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(zr)
+		html := string(b)
+		for _, s := range []string{`id="nav"`, "<h1>" + title + "</h1>", "正在载入…", `data-status="loading"`} {
+			if !strings.Contains(html, s) {
+				t.Errorf("%s lacks %q", p, s)
+			}
+		}
+		if strings.Contains(html, "qrcode.js") {
+			t.Errorf("%s loads qrcode.js at first load", p)
+		}
+		if intro := strings.Contains(html, `id="intro"`); intro != (p == "/") {
+			t.Errorf("%s: intro %v", p, intro)
+		}
+	}
+	js := body(t, get(t, h, "/app.js", nil))
+	for _, s := range []string{`fetch("/web/app.wasm")`, "requestAnimationFrame(() => setTimeout(goappInitWebAssembly, 0))"} {
+		if !strings.Contains(js, s) {
+			t.Errorf("app.js lacks %q", s)
+		}
+	}
+	if r := get(t, h, "/web/style.css", map[string]string{"Accept-Encoding": "gzip"}); r.Header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("style.css: Content-Encoding %q", r.Header.Get("Content-Encoding"))
 	}
 }
