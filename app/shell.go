@@ -15,7 +15,7 @@ import (
 type shell struct {
 	app.Compo
 	Active      string
-	Loading     bool // the server's first screen (firstload.go): no status yet, and not ready
+	Loading     bool // the server's first screen (firstload.go): no sync status or badge yet
 	ready       bool
 	offline     bool
 	update      bool
@@ -25,9 +25,6 @@ type shell struct {
 }
 
 func (c *shell) OnMount(ctx app.Context) {
-	if c.Loading {
-		return
-	}
 	c.ready = true
 	c.offline = !online()
 	c.update = ctx.AppUpdateAvailable()
