@@ -99,10 +99,16 @@ test('slip: a bill, a slip that differs, its explanation, saved as the truth', a
 // does not exist. Screenshot: slip-wallet.png.
 test('slip: the wallet paid, said as a fact; nothing to adjust on an account that does not exist', async () => {
   await nav(page, 'family');
+  await page.locator('#people tr[data-person="张三"]').waitFor(); // the page the app drew, not a first screen
   await page.fill('#person-name', '王秀英');
   await page.selectOption('#person-region', '330100');
   await page.selectOption('#person-insurance', 'resident');
-  await page.check('#person-wallet-open');
+  // the balance field comes with the box ticked; a tick made while the form was being drawn
+  // again is ticked once more
+  for (let i = 0; i < 3 && !(await page.locator('#person-wallet').isVisible()); i++) {
+    await page.check('#person-wallet-open');
+    await page.locator('#person-wallet').waitFor({ timeout: 5000 }).catch(() => {});
+  }
   await page.fill('#person-wallet', '220');
   await page.click('#person-save');
   await page.locator('#people tr[data-person="王秀英"]').waitFor();
