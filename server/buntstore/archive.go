@@ -3,6 +3,7 @@ package buntstore
 import (
 	"bufio"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -44,6 +45,30 @@ type archive struct {
 	file  *os.File
 	size  int64
 	index map[string][]archRef // family -> its archived records, in seq order
+	cold  map[string]coldRef   // family -> its newest meta and snapshot frames (cold.go)
+}
+
+// coldRef is where a cold family's newest meta and snapshot frames are.
+type coldRef struct{ meta, snap archRef }
+
+// note adds frames just appended (keys in kv, their refs) to the index; callers hold mu.
+func (a *archive) note(kv []string, refs []archRef) {
+	for i, ref := range refs {
+		key := kv[2*i]
+		fam := familyOfKey(key)
+		switch {
+		case strings.HasSuffix(key, "/k"):
+			cr := a.cold[fam]
+			cr.meta = ref
+			a.cold[fam] = cr
+		case strings.HasSuffix(key, "/c"):
+			cr := a.cold[fam]
+			cr.snap = ref
+			a.cold[fam] = cr
+		default:
+			a.index[fam] = append(a.index[fam], ref)
+		}
+	}
 }
 
 // archRef is one archived record: the last seq of its key, where its frame starts and its
@@ -59,12 +84,15 @@ type archRef struct {
 // read is damage, and nothing is changed. Bytes past durable are an unfinished move, whose
 // records are still in the database file: they are cut (tornTail is told how many). With
 // readOnly (gongji repair's check) a missing file is an empty archive and nothing is cut.
-func openArchive(path string, durable int64, tornTail func(int64), readOnly bool) (*archive, []Damage, error) {
+//
+// With idx (index.go: written at the last clean stop for this very file) the frames are not
+// read: the index says where they are.
+func openArchive(path string, durable int64, tornTail func(int64), readOnly bool, idx *coldIndex) (*archive, []Damage, error) {
 	flag := os.O_RDWR
 	if readOnly {
 		flag = os.O_RDONLY
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && durable == 0 {
-			return &archive{index: map[string][]archRef{}}, nil, nil
+			return &archive{index: map[string][]archRef{}, cold: map[string]coldRef{}}, nil, nil
 		}
 	} else if err := createPrivate(path); err != nil {
 		return nil, nil, err
@@ -83,8 +111,10 @@ func openArchive(path string, durable int64, tornTail func(int64), readOnly bool
 		return nil, []Damage{{Key: ArchiveName, Err: fmt.Errorf("%w: %s is %d bytes, %s says %d were written (the archive of another copy of the data?)",
 			ErrDamaged, ArchiveName, st.Size(), FileName, durable)}}, nil
 	}
-	a := &archive{file: f, index: map[string][]archRef{}, size: durable}
-	if damages, err := a.scan(durable); err != nil || len(damages) > 0 {
+	a := &archive{file: f, index: map[string][]archRef{}, cold: map[string]coldRef{}, size: durable}
+	if idx != nil {
+		a.index, a.cold = idx.logs, idx.cold
+	} else if damages, err := a.scan(durable); err != nil || len(damages) > 0 {
 		f.Close()
 		return nil, damages, err
 	}
@@ -127,6 +157,12 @@ func (a *archive) scan(end int64) ([]Damage, error) {
 			return []Damage{{Family: familyOfKey(key), Key: fmt.Sprintf("%s at byte %d", ArchiveName, off), Err: err}}, nil
 		}
 		fam, last, ok := parseLogKey(key)
+		ref := archRef{last: last, off: off, n: int32(frameHeader + len(payload))}
+		if !ok && (strings.HasSuffix(key, "/k") || strings.HasSuffix(key, "/c")) && strings.Count(key, "/") == 2 {
+			a.note([]string{key, ""}, []archRef{ref}) // a cold family's frame: the newest wins
+			off += int64(ref.n)
+			continue
+		}
 		if !ok {
 			return []Damage{{Family: fam, Key: key, Err: fmt.Errorf("%w: %s at byte %d holds a key that is not a log record", ErrDamaged, ArchiveName, off)}}, nil
 		}
@@ -134,7 +170,7 @@ func (a *archive) scan(end int64) ([]Damage, error) {
 		if len(refs) > 0 && refs[len(refs)-1].last >= last {
 			return []Damage{{Family: fam, Key: key, Seq: last, Err: fmt.Errorf("%w: %s at byte %d: seq %d after %d", ErrDamaged, ArchiveName, off, last, refs[len(refs)-1].last)}}, nil
 		}
-		a.index[fam] = append(refs, archRef{last: last, off: off, n: int32(frameHeader + len(payload))})
+		a.index[fam] = append(refs, ref)
 		off += int64(frameHeader + len(payload))
 	}
 	return nil, nil
@@ -264,22 +300,50 @@ func (a *archive) close() error {
 	return a.file.Close()
 }
 
-// appendSets writes every archived record as the BuntDB command that sets it, so that a
-// backup (BuntDB's own format) holds the whole log and opens like any data file.
+// appendSets writes every archived record as the BuntDB command that sets it, and every cold
+// family's newest frames as the keys they stand for (its record, devices and snapshot), so
+// that a backup (BuntDB's own format) holds the whole log and opens like any data file. The
+// database file's own keys are written after these (Backup), so theirs win.
 func (a *archive) appendSets(w io.Writer) error {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	bw := bufio.NewWriter(w)
+	set := func(k, v string) {
+		fmt.Fprintf(bw, "*3\r\n$3\r\nset\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n", len(k), k, len(v), v)
+	}
 	for _, refs := range a.index {
 		for _, ref := range refs {
 			k, v, err := a.read(ref)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(bw, "*3\r\n$3\r\nset\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n", len(k), k, len(v), v)
+			set(k, v)
 		}
 	}
-	// The copy has no archive: its size key would describe this one.
-	fmt.Fprintf(bw, "*2\r\n$3\r\ndel\r\n$%d\r\n%s\r\n", len(archiveSizeKey), archiveSizeKey)
+	for fam, cr := range a.cold {
+		_, mv, err := a.read(cr.meta)
+		if err != nil {
+			return err
+		}
+		var m coldMeta
+		if err := json.Unmarshal([]byte(mv), &m); err != nil {
+			return fmt.Errorf("%w: family %s, meta frame: %v", ErrDamaged, fam, err)
+		}
+		set(familyKey(fam), mustJSON(m.Family))
+		for _, d := range m.Devices {
+			set(deviceKey(fam, d.ID), mustJSON(d))
+		}
+		k, v, err := a.read(cr.snap)
+		if err != nil {
+			return err
+		}
+		set(k, v)
+	}
 	return bw.Flush()
+}
+
+// dropSize ends a backup: the copy has no archive, and its size key would describe this one.
+func dropSize(w io.Writer) error {
+	_, err := fmt.Fprintf(w, "*2\r\n$3\r\ndel\r\n$%d\r\n%s\r\n", len(archiveSizeKey), archiveSizeKey)
+	return err
 }

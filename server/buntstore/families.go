@@ -38,25 +38,37 @@ func mustJSON(v any) string {
 	return string(b)
 }
 
-// CreateFamily writes the family and its owner device in one transaction (if a crash tears
-// it, a family without a device is unreachable and harmless).
-func (s *Store) CreateFamily(_ context.Context, f store.Family, owner store.Device) error {
+// CreateFamily writes the family and its owner device in one record of the group commit
+// (if a crash tears it, a family without a device is unreachable and harmless). No lock that
+// pushes need is held while it is written: the id is reserved, then the family appears.
+func (s *Store) CreateFamily(ctx context.Context, f store.Family, owner store.Device) error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.families[f.ID]; ok {
+	if s.closed {
+		s.mu.Unlock()
+		return store.ErrClosed
+	}
+	if _, ok := s.families[f.ID]; ok || s.creating[f.ID] {
+		s.mu.Unlock()
 		return store.ErrExists
 	}
+	s.creating[f.ID] = true
+	s.mu.Unlock()
 	owner.Family = f.ID
-	if err := s.write(familyKey(f.ID), mustJSON(f), deviceKey(f.ID, owner.ID), mustJSON(owner)); err != nil {
-		return err
+	err := s.enqueue(ctx, newWrite(familyKey(f.ID), mustJSON(f), deviceKey(f.ID, owner.ID), mustJSON(owner)))
+	s.mu.Lock()
+	delete(s.creating, f.ID)
+	if err == nil {
+		fm := newFamily(f)
+		fm.lastUse.Store(time.Now().UnixNano())
+		s.families[f.ID] = fm
+		s.putDevice(fm, owner)
+		s.warmed(fm)
 	}
-	fm := newFamily(f)
-	s.families[f.ID] = fm
-	s.putDevice(fm, owner)
-	return nil
+	s.mu.Unlock()
+	return err
 }
 
-// Family returns a family's record.
+// Family returns a family's record (kept in memory for cold families too).
 func (s *Store) Family(_ context.Context, id string) (store.Family, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -67,83 +79,128 @@ func (s *Store) Family(_ context.Context, id string) (store.Family, error) {
 	return fm.info, nil
 }
 
-// AddInvite stores an invitation code's hash.
-func (s *Store) AddInvite(_ context.Context, inv store.Invite) error {
+// AddInvite stores an invitation code's hash (in the group commit).
+func (s *Store) AddInvite(ctx context.Context, inv store.Invite) error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.families[inv.Family] == nil {
+		s.mu.Unlock()
 		return store.ErrNotFound
 	}
-	if _, ok := s.invites[inv.CodeHash]; ok {
+	if _, ok := s.invites[inv.CodeHash]; ok || s.inviting[inv.CodeHash] {
+		s.mu.Unlock()
 		return store.ErrExists
 	}
-	if err := s.write(inviteKey(inv.Family, inv.CodeHash), mustJSON(inv)); err != nil {
-		return err
+	s.inviting[inv.CodeHash] = true
+	s.mu.Unlock()
+	err := s.enqueue(ctx, newWrite(inviteKey(inv.Family, inv.CodeHash), mustJSON(inv)))
+	s.mu.Lock()
+	delete(s.inviting, inv.CodeHash)
+	if err == nil {
+		s.invites[inv.CodeHash] = inv
 	}
-	s.invites[inv.CodeHash] = inv
-	return nil
+	s.mu.Unlock()
+	return err
 }
 
 // Join adds d to the invite's family. The device record names the invite, which is how the
 // invite is known to be used: one key, so a crash cannot use a code without adding the device.
-func (s *Store) Join(_ context.Context, codeHash string, now time.Time, d store.Device) (store.Device, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// The code is taken before the write (so no second join can use it) and given back if the
+// write fails; the family's lock, not the store's, is held while it is written.
+func (s *Store) Join(ctx context.Context, codeHash string, now time.Time, d store.Device) (store.Device, error) {
+	s.mu.RLock()
 	inv, ok := s.invites[codeHash]
-	if !ok || s.used[codeHash] || !now.Before(inv.Expires) {
+	s.mu.RUnlock()
+	if !ok {
 		return store.Device{}, store.ErrNotFound
 	}
-	fm := s.families[inv.Family]
-	if fm == nil {
+	fm, err := s.lockFamily(inv.Family)
+	if err != nil {
+		return store.Device{}, err
+	}
+	defer fm.pushMu.Unlock()
+	s.mu.Lock()
+	inv, ok = s.invites[codeHash]
+	if !ok || s.used[codeHash] || !now.Before(inv.Expires) {
+		s.mu.Unlock()
 		return store.Device{}, store.ErrNotFound
 	}
 	if _, ok := fm.devices[d.ID]; ok {
+		s.mu.Unlock()
 		return store.Device{}, store.ErrExists
 	}
+	s.used[codeHash] = true
+	s.mu.Unlock()
 	d.Family, d.Invite, d.Owner = inv.Family, codeHash, false
-	if err := s.write(deviceKey(d.Family, d.ID), mustJSON(d)); err != nil {
+	err = s.enqueue(ctx, newWrite(deviceKey(d.Family, d.ID), mustJSON(d)))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		delete(s.used, codeHash)
 		return store.Device{}, err
 	}
 	s.putDevice(fm, d)
 	return d, nil
 }
 
-// DeviceByToken finds the live device with this token hash.
+// DeviceByToken finds the live device with this token hash (its family warms up).
 func (s *Store) DeviceByToken(_ context.Context, tokenHash string) (store.Device, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	ref, ok := s.tokens[tokenHash]
-	if !ok {
-		return store.Device{}, store.ErrNotFound
+	for {
+		s.mu.RLock()
+		ref, ok := s.tokens[tokenHash]
+		s.mu.RUnlock()
+		if !ok {
+			return store.Device{}, store.ErrNotFound
+		}
+		fm, err := s.warmFamily(ref.family)
+		if err != nil {
+			return store.Device{}, err
+		}
+		s.mu.RLock()
+		d, found := fm.devices[ref.device]
+		warm := fm.devices != nil
+		s.mu.RUnlock()
+		if warm {
+			if !found {
+				return store.Device{}, store.ErrNotFound
+			}
+			return d, nil
+		}
+		// it went cold in between: again
 	}
-	return s.families[ref.family].devices[ref.device], nil
 }
 
 // Devices lists a family's devices by creation time, then id.
 func (s *Store) Devices(_ context.Context, family string) ([]store.Device, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	fm := s.families[family]
-	if fm == nil {
-		return nil, store.ErrNotFound
+	for {
+		fm, err := s.warmFamily(family)
+		if err != nil {
+			return nil, err
+		}
+		s.mu.RLock()
+		if fm.devices == nil {
+			s.mu.RUnlock()
+			continue
+		}
+		out := make([]store.Device, 0, len(fm.devices))
+		for _, d := range fm.devices {
+			out = append(out, d)
+		}
+		s.mu.RUnlock()
+		store.SortDevices(out)
+		return out, nil
 	}
-	out := make([]store.Device, 0, len(fm.devices))
-	for _, d := range fm.devices {
-		out = append(out, d)
-	}
-	store.SortDevices(out)
-	return out, nil
 }
 
-// RevokeDevice marks a device revoked; its token stops working at once.
-func (s *Store) RevokeDevice(_ context.Context, family, device string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	fm := s.families[family]
-	if fm == nil {
-		return store.ErrNotFound
+// RevokeDevice marks a device revoked; its token stops working once that is on disk.
+func (s *Store) RevokeDevice(ctx context.Context, family, device string) error {
+	fm, err := s.lockFamily(family)
+	if err != nil {
+		return err
 	}
+	defer fm.pushMu.Unlock()
+	s.mu.RLock()
 	d, ok := fm.devices[device]
+	s.mu.RUnlock()
 	if !ok {
 		return store.ErrNotFound
 	}
@@ -151,9 +208,11 @@ func (s *Store) RevokeDevice(_ context.Context, family, device string) error {
 		return nil
 	}
 	d.Revoked = true
-	if err := s.write(deviceKey(family, device), mustJSON(d)); err != nil {
+	if err := s.enqueue(ctx, newWrite(deviceKey(family, device), mustJSON(d))); err != nil {
 		return err
 	}
+	s.mu.Lock()
 	s.putDevice(fm, d)
+	s.mu.Unlock()
 	return nil
 }

@@ -35,19 +35,30 @@ type loader struct {
 	archived map[string]bool  // families whose archived records were gone through
 }
 
-func (s *Store) load(full bool) []Damage {
+func (s *Store) load(full bool, idx *coldIndex) []Damage {
 	l := &loader{s: s, full: full, damaged: map[string]bool{}, lastLog: map[string]int64{}, archived: map[string]bool{}}
+	if idx != nil {
+		idx.register(s)
+	} else {
+		l.registerCold()
+	}
 	s.db.View(func(tx *buntdb.Tx) error {
 		return tx.Ascend("", func(k, v string) bool {
 			l.key(k, v)
 			return true
 		})
 	})
-	for fam := range s.families {
-		l.archive(fam) // families whose whole log is archived
+	for fam, fm := range s.families {
+		if fm.head != nil {
+			l.archive(fam) // families whose whole log is archived
+		}
 	}
 	// A snapshot is written only after its record is on disk: one past the log is damage.
 	for fam, fm := range s.families {
+		if fm.head == nil {
+			continue // cold: its frames are read when it warms up
+		}
+		s.warm[fam] = fm
 		if fm.snapSeq > l.lastLog[fam] {
 			l.damage(fam, snapshotKey(fam), 0, fmt.Errorf("%w: snapshot at seq %d, the log ends at %d", ErrDamaged, fm.snapSeq, l.lastLog[fam]))
 		}
@@ -73,6 +84,8 @@ func (l *loader) key(k, v string) {
 	if fm == nil {
 		fm = newFamily(store.Family{ID: fam})
 		l.s.families[fam] = fm
+	} else if fm.head == nil {
+		l.base(fam, fm)
 	}
 	var err error
 	switch {
@@ -115,8 +128,56 @@ func (l *loader) snapshot(fm *familyMem, v string) error {
 	if err != nil || h == nil {
 		return err
 	}
+	if h.Seq < fm.head.Seq {
+		return nil // older than the family's newest snapshot frame (cold.go)
+	}
 	fm.head, fm.snapSeq = h, h.Seq
 	return nil
+}
+
+// registerCold adds the families of the archive's meta frames, cold (with full, warm and
+// empty: their logs are redone from seq 1).
+func (l *loader) registerCold() {
+	s := l.s
+	if s.arch == nil {
+		return
+	}
+	for fam, cr := range s.arch.cold {
+		fm := newFamily(store.Family{ID: fam})
+		s.families[fam] = fm
+		_, mv, err := s.arch.read(cr.meta)
+		var m coldMeta
+		if err == nil {
+			if err = json.Unmarshal([]byte(mv), &m); err != nil {
+				err = fmt.Errorf("%w: meta frame: %v", ErrDamaged, err)
+			}
+		}
+		if err != nil {
+			l.damage(fam, fmt.Sprintf("%s at byte %d", ArchiveName, cr.meta.off), 0, err)
+			continue
+		}
+		fm.info = m.Family
+		for _, d := range m.Devices {
+			s.putDevice(fm, d)
+		}
+		if !l.full {
+			fm.head, fm.devices, fm.sweep = nil, nil, m.Sweep
+		}
+	}
+}
+
+// base starts a cold family that has keys in the database file from its newest frames.
+func (l *loader) base(fam string, fm *familyMem) {
+	m, h, err := l.s.readCold(fam)
+	fm.head, fm.devices = &store.Head{LastMutationIDs: map[string]int64{}}, map[string]store.Device{}
+	if err != nil {
+		l.damage(fam, fmt.Sprintf("%s frames", ArchiveName), 0, err)
+		return
+	}
+	for _, d := range m.Devices {
+		l.s.putDevice(fm, d)
+	}
+	fm.head, fm.snapSeq = h, h.Seq
 }
 
 // archive goes through fam's archived records, once, before its records in the file: those
@@ -191,7 +252,9 @@ func redo(fm *familyMem, changes []sync.Change) error {
 }
 
 func (s *Store) putDevice(fm *familyMem, d store.Device) {
-	fm.devices[d.ID] = d
+	if fm.devices != nil {
+		fm.devices[d.ID] = d
+	}
 	if d.Revoked {
 		delete(s.tokens, d.TokenHash)
 	} else {

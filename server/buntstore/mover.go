@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"github.com/tidwall/buntdb"
 )
@@ -32,26 +33,52 @@ func (s *Store) moveLater(fam string) {
 }
 
 // moveLoop archives families' older records until moves is closed, the families waiting at
-// once in one move (one write and one fsync of the archive).
+// once in one move (one write and one fsync of the archive), and makes families cold when
+// more are warm than the bound (cold.go): one goroutine, so the two never move one family's
+// records at once.
 func (s *Store) moveLoop() {
 	defer close(s.moverDone)
-	for fam := range s.moves {
-		fams := []string{fam}
-	drain:
-		for len(fams) < maxGroup {
-			select {
-			case f, ok := <-s.moves:
-				if !ok {
-					break drain
-				}
-				fams = append(fams, f)
-			default:
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case fam, ok := <-s.moves:
+			if !ok {
+				return
+			}
+			s.moveWaiting(fam)
+		case <-s.coolKick:
+			s.coolReport(s.coolSome())
+		case <-tick.C:
+			s.coolReport(s.coolSome())
+		case done := <-s.coolReq:
+			done <- s.coolAll()
+		}
+	}
+}
+
+func (s *Store) coolReport(err error) {
+	if err != nil && s.onMoveError != nil {
+		s.onMoveError(err)
+	}
+}
+
+func (s *Store) moveWaiting(fam string) {
+	fams := []string{fam}
+drain:
+	for len(fams) < maxGroup {
+		select {
+		case f, ok := <-s.moves:
+			if !ok {
 				break drain
 			}
+			fams = append(fams, f)
+		default:
+			break drain
 		}
-		if err := s.move(fams, archiveKeep); err != nil && s.onMoveError != nil {
-			s.onMoveError(err)
-		}
+	}
+	if err := s.move(fams, archiveKeep); err != nil && s.onMoveError != nil {
+		s.onMoveError(err)
 	}
 }
 
@@ -101,10 +128,7 @@ func (s *Store) move(fams []string, keep int) error {
 	}
 	s.arch.mu.Lock()
 	defer s.arch.mu.Unlock()
-	for i, ref := range refs {
-		fam := familyOfKey(kv[2*i])
-		s.arch.index[fam] = append(s.arch.index[fam], ref)
-	}
+	s.arch.note(kv, refs)
 	// No fsync of its own: lost in a crash, the deletes and the size go together, and the
 	// records are read from the file again (the archive is cut back to the size recorded).
 	size := strconv.FormatInt(s.arch.size, 10)
@@ -128,24 +152,6 @@ func (s *Store) move(fams []string, keep int) error {
 	}
 	s.moved = true
 	s.mu.Unlock()
-	return nil
-}
-
-// moveAll archives every family's older records (at Close).
-func (s *Store) moveAll() error {
-	s.mu.RLock()
-	var fams []string
-	for id, fm := range s.families {
-		if fm.inBunt > archiveKeep {
-			fams = append(fams, id)
-		}
-	}
-	s.mu.RUnlock()
-	for start := 0; start < len(fams); start += maxGroup {
-		if err := s.move(fams[start:min(start+maxGroup, len(fams))], archiveKeep); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 
@@ -183,4 +189,21 @@ func (s *Store) compact(dir string) error {
 	}
 	defer d.Close()
 	return d.Sync()
+}
+// moveAll archives every family's older records (at Close).
+func (s *Store) moveAll() error {
+	s.mu.RLock()
+	var fams []string
+	for id, fm := range s.families {
+		if fm.inBunt > archiveKeep {
+			fams = append(fams, id)
+		}
+	}
+	s.mu.RUnlock()
+	for start := 0; start < len(fams); start += maxGroup {
+		if err := s.move(fams[start:min(start+maxGroup, len(fams))], archiveKeep); err != nil {
+			return err
+		}
+	}
+	return nil
 }

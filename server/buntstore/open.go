@@ -52,6 +52,10 @@ type Store struct {
 	onMoveError func(error)
 	moved       bool // records left BuntDB since open: Close compacts the file
 	keepLog     bool // Options.KeepLog
+	maxWarm     int  // Options.MaxWarm
+	sweepNeed   func(*store.Head) bool
+	coolKick    chan struct{} // wakes the mover when more families are warm than maxWarm
+	coolReq     chan chan error
 
 	mu       gosync.RWMutex
 	closed   bool
@@ -59,6 +63,9 @@ type Store struct {
 	tokens   map[string]deviceRef    // token hash -> device
 	invites  map[string]store.Invite // code hash -> invite
 	used     map[string]bool         // code hashes a device joined with
+	warm     map[string]*familyMem   // families whose head is in memory (cold.go)
+	creating map[string]bool         // family ids whose creation is being written
+	inviting map[string]bool         // code hashes being written
 }
 
 type familyMem struct {
@@ -68,7 +75,12 @@ type familyMem struct {
 	snapSeq int64       // the seq of the family's last snapshot written or asked for
 	snapAt  time.Time   // when it was asked for (zero: not since the start)
 	inBunt  int         // log records of the family in BuntDB (the rest are archived)
-	devices map[string]store.Device
+	devices map[string]store.Device // nil while cold
+	// cold.go: a cold family has no head and no devices in memory and nothing but its
+	// invitations in BuntDB; its meta and snapshot frames in the archive hold it.
+	lastUse   atomic.Int64 // unix nanoseconds of the last read or write
+	snapBusy  int          // snapshots queued and not yet committed (under mu)
+	sweep     bool         // cold, and Options.Sweep said it needs the server's sweeps
 }
 
 type deviceRef struct{ family, device string }
@@ -87,6 +99,12 @@ type Options struct {
 	// KeepLog leaves every log record where it is (no move to the archive, no compaction at
 	// close): for tools that open a copy and then use its database file alone (restore).
 	KeepLog bool
+	// MaxWarm bounds how many families keep their head in memory (0: all of them). Past it
+	// the families used longest ago go cold (cold.go) and come back on their next use.
+	MaxWarm int
+	// Sweep, when set, says whether a family going cold still needs the server's periodic
+	// sweeps (Families lists every warm family and the cold ones Sweep said yes to).
+	Sweep func(h *store.Head) bool
 }
 
 // Open takes the lock on dir, opens (or creates) dir/gongji.db and rebuilds every family. A
@@ -135,8 +153,12 @@ func openLocked(dir string, opt Options, full bool) (*Store, error) {
 	durable, err := archiveSize(db)
 	var arch *archive
 	var damages []Damage
+	var idx *coldIndex
+	if err == nil && !full {
+		idx = readIndex(dir, db, durable) // index.go: nil when absent or not this file's
+	}
 	if err == nil {
-		arch, damages, err = openArchive(filepath.Join(dir, ArchiveName), durable, opt.TornTail, false)
+		arch, damages, err = openArchive(filepath.Join(dir, ArchiveName), durable, opt.TornTail, false, idx)
 	}
 	if err != nil || len(damages) > 0 {
 		db.Close()
@@ -146,16 +168,23 @@ func openLocked(dir string, opt Options, full bool) (*Store, error) {
 		}
 		return nil, &DamageError{Dir: dir, Damages: damages}
 	}
-	s := &Store{db: db, file: file, fsync: file.Sync, pushes: make(chan *writeReq, 4096), stop: make(chan struct{}),
-		stopped: make(chan struct{}), onCommit: opt.OnCommit, dir: dir, arch: arch,
-		moves: make(chan string, 1024), moverDone: make(chan struct{}), onMoveError: opt.MoveError, keepLog: opt.KeepLog,
-		families: map[string]*familyMem{}, tokens: map[string]deviceRef{},
-		invites: map[string]store.Invite{}, used: map[string]bool{}}
-	if damages := s.load(full); len(damages) > 0 {
+	s := newStore(db, arch)
+	s.file, s.fsync, s.dir = file, file.Sync, dir
+	s.onCommit, s.onMoveError, s.keepLog, s.maxWarm, s.sweepNeed = opt.OnCommit, opt.MoveError, opt.KeepLog, opt.MaxWarm, opt.Sweep
+	if opt.KeepLog {
+		s.maxWarm = 0
+	}
+	if damages := s.load(full, idx); len(damages) > 0 {
 		db.Close()
 		file.Close()
 		arch.close()
 		return nil, &DamageError{Dir: dir, Damages: damages}
+	}
+	if err := dropIndex(dir); err != nil { // read once: a crash from here on is a full scan
+		db.Close()
+		file.Close()
+		arch.close()
+		return nil, err
 	}
 	go s.commitLoop()
 	go s.moveLoop()
@@ -211,9 +240,21 @@ func openDB(path string, tornTail func(int64)) (*buntdb.DB, *os.File, error) {
 	return db, file, nil
 }
 
-// Close stops the committer (pending pushes fail with store.ErrClosed), writes a snapshot of
-// every family whose head moved past its last one (so the next start redoes no log), closes
-// the file and releases the lock.
+func newStore(db *buntdb.DB, arch *archive) *Store {
+	return &Store{db: db, pushes: make(chan *writeReq, 4096), stop: make(chan struct{}),
+		stopped: make(chan struct{}), arch: arch, moves: make(chan string, 1024), moverDone: make(chan struct{}),
+		coolKick: make(chan struct{}, 1), coolReq: make(chan chan error),
+		families: map[string]*familyMem{}, tokens: map[string]deviceRef{},
+		invites: map[string]store.Invite{}, used: map[string]bool{}, warm: map[string]*familyMem{},
+		creating: map[string]bool{}, inviting: map[string]bool{}}
+}
+
+// Close stops the committer (pending pushes fail with store.ErrClosed); with a bound on warm
+// families (Options.MaxWarm) it makes every family cold (its snapshot and meta in the
+// archive, cold.go: the next start reads the index, index.go, not the families), compacts the
+// file and writes the index. Without one (or with KeepLog) it writes a snapshot of every
+// family whose head moved past its last one (so the next start redoes no log) and moves old
+// records to the archive. Then it closes the file and releases the lock.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	if s.closed {
@@ -228,10 +269,24 @@ func (s *Store) Close() error {
 	close(s.moves)
 	s.mu.Unlock()
 	<-s.moverDone
-	err := s.snapshotAll()
-	if err == nil && s.failed.Load() == nil && !s.keepLog {
-		if err = s.moveAll(); err == nil && s.moved {
+	var err error
+	if s.keepLog || s.maxWarm == 0 {
+		err = s.snapshotAll()
+		if err == nil && s.failed.Load() == nil && !s.keepLog {
+			if err = s.moveAll(); err == nil && s.moved {
+				err = s.compact(s.dir)
+			}
+		}
+	} else if s.failed.Load() == nil {
+		gen := newGeneration()
+		if err = s.coolAll(); err == nil {
+			err = s.set(indexGenKey, gen) // the index written below belongs to this file
+		}
+		if err == nil {
 			err = s.compact(s.dir)
+		}
+		if err == nil {
+			err = s.writeIndex(gen)
 		}
 	}
 	if s.db != nil {

@@ -17,15 +17,9 @@ import (
 // first and returns nothing newer, so Head and LastMutationIDs match the changes returned.
 // LastMutationIDs is set on the last page only (More false).
 func (s *Store) Pull(_ context.Context, family string, cursor int64, limit int) (store.Page, error) {
-	s.mu.RLock()
-	fm := s.families[family]
-	var head *store.Head
-	if fm != nil {
-		head = fm.head
-	}
-	s.mu.RUnlock()
-	if head == nil {
-		return store.Page{}, store.ErrNotFound
+	_, head, err := s.head(family) // cold.go: a cold family warms up
+	if err != nil {
+		return store.Page{}, err
 	}
 	page := store.Page{Changes: []sync.Change{}, Head: head.Seq}
 	if cursor < head.Seq {
@@ -98,41 +92,30 @@ func pageAdd(page *store.Page, cursor, head int64, limit int, family, key string
 // archived records included as the commands that set them. It blocks writers while it runs,
 // not readers.
 func (s *Store) Backup(w io.Writer) error {
+	if err := s.arch.appendSets(w); err != nil {
+		return err
+	}
 	if err := s.db.Save(w); err != nil {
 		return err
 	}
-	return s.arch.appendSets(w)
+	return dropSize(w)
 }
 
 // Head is the family's last seq.
 func (s *Store) Head(_ context.Context, family string) (int64, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	fm := s.families[family]
-	if fm == nil {
-		return 0, store.ErrNotFound
+	_, h, err := s.head(family)
+	if err != nil {
+		return 0, err
 	}
-	return fm.head.Seq, nil
+	return h.Seq, nil
 }
 
 // State returns a copy of the family's head, for tests and checks.
 func (s *Store) State(family string) (*store.Head, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	fm := s.families[family]
-	if fm == nil {
-		return nil, store.ErrNotFound
+	_, h, err := s.head(family)
+	if err != nil {
+		return nil, err
 	}
-	return fm.head.Clone(), nil
+	return h.Clone(), nil
 }
 
-// Families lists every family id (for server-side sweeps such as the 06:00 refunds).
-func (s *Store) Families() []string {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make([]string, 0, len(s.families))
-	for id := range s.families {
-		out = append(out, id)
-	}
-	return out
-}

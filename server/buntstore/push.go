@@ -10,23 +10,25 @@ import (
 	"gongji/server/store"
 )
 
-// writeReq is one push's record on its way to the committer.
+// writeReq is one write on its way to the committer: a push's record, a snapshot, a new
+// family and its owner, a device, an invitation, or keys to delete.
 type writeReq struct {
-	key, value string
-	done       chan error
+	kv    []string // keys and values to set
+	dels  []string // keys to delete (missing ones are fine)
+	done  chan error
+	after func(error) // run by the committer once the write is durable or failed
 }
+
+func newWrite(kv ...string) *writeReq { return &writeReq{kv: kv, done: make(chan error, 1)} }
 
 // Push runs fn on a copy of the family's head while holding the family's lock (one family
 // is one unit of serialization; families run in parallel), hands the record to the
 // committer and waits until it is on disk; only then does the new head become visible.
 func (s *Store) Push(ctx context.Context, family string, fn store.PushFunc) error {
-	s.mu.RLock()
-	fm := s.families[family]
-	s.mu.RUnlock()
-	if fm == nil {
-		return store.ErrNotFound
+	fm, err := s.lockFamily(family) // cold.go: warm, and held until the record is on disk
+	if err != nil {
+		return err
 	}
-	fm.pushMu.Lock()
 	defer fm.pushMu.Unlock()
 	s.mu.RLock()
 	base := fm.head
@@ -39,10 +41,11 @@ func (s *Store) Push(ctx context.Context, family string, fn store.PushFunc) erro
 	if err != nil || len(changes) == 0 {
 		return err // nothing to write: every earlier push of this family is already on disk
 	}
-	w := &writeReq{key: logKey(family, h.Seq), value: encodeRecord(changes), done: make(chan error, 1)}
+	w := newWrite(logKey(family, h.Seq), encodeRecord(changes))
 	if err := s.enqueue(ctx, w); err != nil {
 		return err
 	}
+	fm.lastUse.Store(time.Now().UnixNano())
 	s.mu.Lock()
 	fm.head = h
 	now := time.Now()
@@ -66,13 +69,26 @@ func (s *Store) Push(ctx context.Context, family string, fn store.PushFunc) erro
 // already on disk, and the snapshot goes into a later commit, so a snapshot on disk never
 // runs ahead of the log. Nobody waits for it: a lost snapshot only means more log to redo.
 func (s *Store) snapshotLater(family string, fm *familyMem, h *store.Head, now time.Time) {
-	w := &writeReq{key: snapshotKey(family), value: encodeSnapshot(h), done: make(chan error, 1)}
+	w := newWrite(snapshotKey(family), encodeSnapshot(h))
+	// A family with a snapshot on its way does not go cold (cold.go) until it is written:
+	// written after the family's keys left BuntDB, it would be an old head there.
+	w.after = func(error) {
+		s.mu.Lock()
+		fm.snapBusy--
+		s.mu.Unlock()
+	}
+	s.mu.Lock()
+	fm.snapBusy++
+	s.mu.Unlock()
 	select {
 	case s.pushes <- w:
 		s.mu.Lock()
 		fm.snapSeq, fm.snapAt = h.Seq, now
 		s.mu.Unlock()
 	default: // the queue is full: the next push of the family asks again
+		s.mu.Lock()
+		fm.snapBusy--
+		s.mu.Unlock()
 	}
 }
 
@@ -85,7 +101,7 @@ func (s *Store) snapshotAll() error {
 	s.mu.RLock()
 	var kv []string
 	for id, fm := range s.families {
-		if fm.head.Seq > fm.snapSeq {
+		if fm.head != nil && fm.head.Seq > fm.snapSeq {
 			kv = append(kv, snapshotKey(id), encodeSnapshot(fm.head))
 		}
 	}
@@ -165,13 +181,23 @@ func (s *Store) commitLoop() {
 		}
 		err := s.update(func(tx *buntdb.Tx) error {
 			for _, w := range batch {
-				if _, _, err := tx.Set(w.key, w.value, nil); err != nil {
-					return err
+				for i := 0; i+1 < len(w.kv); i += 2 {
+					if _, _, err := tx.Set(w.kv[i], w.kv[i+1], nil); err != nil {
+						return err
+					}
+				}
+				for _, k := range w.dels {
+					if _, err := tx.Delete(k); err != nil && err != buntdb.ErrNotFound {
+						return err
+					}
 				}
 			}
 			return nil
 		})
 		for _, w := range batch {
+			if w.after != nil {
+				w.after(err)
+			}
 			w.done <- err
 		}
 	}
@@ -181,6 +207,9 @@ func (s *Store) failQueued() {
 	for {
 		select {
 		case w := <-s.pushes:
+			if w.after != nil {
+				w.after(store.ErrClosed)
+			}
 			w.done <- store.ErrClosed
 		default:
 			return

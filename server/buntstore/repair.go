@@ -13,7 +13,6 @@ import (
 
 	"github.com/tidwall/buntdb"
 
-	"gongji/server/store"
 )
 
 // Report is what a check of a stopped server's database found; nothing was changed.
@@ -88,18 +87,17 @@ func check(dir string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	arch, archDamages, err := openArchive(filepath.Join(dir, ArchiveName), durable, nil, true)
+	arch, archDamages, err := openArchive(filepath.Join(dir, ArchiveName), durable, nil, true, nil)
 	if err != nil {
 		return nil, err
 	}
 	if arch != nil {
 		defer arch.close()
 	}
-	s := &Store{db: db, arch: arch, families: map[string]*familyMem{}, tokens: map[string]deviceRef{},
-		invites: map[string]store.Invite{}, used: map[string]bool{}}
+	s := newStore(db, arch)
 	// With the archive unreadable, the logs cannot be redone from seq 1: the file's records
 	// are checked against the snapshots instead, so that its own damage is still found.
-	damages := s.load(len(archDamages) == 0)
+	damages := s.load(len(archDamages) == 0, nil)
 	for _, d := range damages {
 		if d.Seq > 0 && !strings.HasPrefix(d.Key, ArchiveName) {
 			r.Drops = append(r.Drops, s.dropAfter(d))

@@ -31,10 +31,15 @@ func setRaw(t *testing.T, data, key, value string) {
 
 // The real `gongji serve` over a damaged file: any damage but a torn tail stops the start
 // with the family, the record and the command to run, and leaves the file byte for byte.
+//
+// The families stay warm here (no bound): a clean stop with a bound makes every family cold,
+// its records and snapshot in the archive, which is read at a family's first use
+// (TestColdFrameDamage).
 func TestServeRefusesDamage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the real server")
 	}
+	t.Setenv("GONGJI_MAX_WARM_FAMILIES", "0")
 	bin, err := Build(t.TempDir())
 	if err != nil {
 		t.Fatal(err)

@@ -19,7 +19,9 @@ import (
 	"gongji/server/api"
 	"gongji/server/buntstore"
 	"gongji/server/pwa"
+	"gongji/server/store"
 	"gongji/shared/engine"
+	"gongji/shared/family"
 )
 
 // serveCmd is `gongji serve`: the sync API under /api/, /healthz and the PWA, over one
@@ -31,6 +33,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	data := fs.String("data", envOr("GONGJI_DATA", "./data"), "data directory (GONGJI_DATA)")
 	level := fs.String("log", envOr("GONGJI_LOG", "info"), "log level: debug, info, warn, error (GONGJI_LOG)")
 	readLimits := limitFlags(fs) // limits.go (issue 10)
+	maxWarm := fs.Int("max-warm-families", envInt("GONGJI_MAX_WARM_FAMILIES", 10000), "families kept in memory; the ones used longest ago go cold (to the archive file) past it and come back on their next use, about 45 KB each when warm, a few hundred bytes cold; 0: no bound, every family warm (GONGJI_MAX_WARM_FAMILIES)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -49,7 +52,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		log.Warn("torn tail dropped: the unfinished last write of a crash (never acknowledged) was cut off", "bytes", n)
 	}, MoveError: func(err error) {
 		log.Warn("old log records could not move to the archive; they stay in the database file", "err", err)
-	}})
+	}, MaxWarm: *maxWarm, Sweep: pendingTransfers})
 	if err != nil {
 		fmt.Fprintf(stderr, "gongji serve: %v\n", err)
 		return 1
@@ -82,6 +85,17 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	stopSweep()
 	<-swept // before the deferred db.Close
 	return code
+}
+
+// pendingTransfers says whether a family going cold still needs the refund sweep: it has a
+// wallet transfer not yet accepted or refunded (the sweep lists only warm families and these).
+func pendingTransfers(h *store.Head) bool {
+	for _, t := range h.State.Transfers {
+		if t.State == family.Pending {
+			return true
+		}
+	}
+	return false
 }
 
 // sweepEvery is how often the server looks for wallet transfers due for their 06:00 refund.
