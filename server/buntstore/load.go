@@ -84,7 +84,7 @@ func (l *loader) key(k, v string) {
 	if fm == nil {
 		fm = newFamily(store.Family{ID: fam})
 		l.s.families[fam] = fm
-	} else if fm.head == nil {
+	} else if fm.head == nil && parts[2] != "i" { // a cold family's invitations stay in the file
 		l.base(fam, fm)
 	}
 	var err error

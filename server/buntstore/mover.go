@@ -190,6 +190,7 @@ func (s *Store) compact(dir string) error {
 	defer d.Close()
 	return d.Sync()
 }
+
 // moveAll archives every family's older records (at Close).
 func (s *Store) moveAll() error {
 	s.mu.RLock()

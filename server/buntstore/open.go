@@ -71,16 +71,16 @@ type Store struct {
 type familyMem struct {
 	pushMu  gosync.Mutex // serializes the family's pushes, held until the record is on disk
 	info    store.Family
-	head    *store.Head // replaced, never changed in place
-	snapSeq int64       // the seq of the family's last snapshot written or asked for
-	snapAt  time.Time   // when it was asked for (zero: not since the start)
-	inBunt  int         // log records of the family in BuntDB (the rest are archived)
+	head    *store.Head             // replaced, never changed in place
+	snapSeq int64                   // the seq of the family's last snapshot written or asked for
+	snapAt  time.Time               // when it was asked for (zero: not since the start)
+	inBunt  int                     // log records of the family in BuntDB (the rest are archived)
 	devices map[string]store.Device // nil while cold
 	// cold.go: a cold family has no head and no devices in memory and nothing but its
 	// invitations in BuntDB; its meta and snapshot frames in the archive hold it.
-	lastUse   atomic.Int64 // unix nanoseconds of the last read or write
-	snapBusy  int          // snapshots queued and not yet committed (under mu)
-	sweep     bool         // cold, and Options.Sweep said it needs the server's sweeps
+	lastUse  atomic.Int64 // unix nanoseconds of the last read or write
+	snapBusy int          // snapshots queued and not yet committed (under mu)
+	sweep    bool         // cold, and Options.Sweep said it needs the server's sweeps
 }
 
 type deviceRef struct{ family, device string }

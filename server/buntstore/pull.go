@@ -118,4 +118,3 @@ func (s *Store) State(family string) (*store.Head, error) {
 	}
 	return h.Clone(), nil
 }
-

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/tidwall/buntdb"
-
 )
 
 // Report is what a check of a stopped server's database found; nothing was changed.

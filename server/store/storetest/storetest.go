@@ -35,6 +35,20 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	}
 }
 
+// Cooler is a store that can let its families go from memory now and read them back at their
+// next use (buntstore's cold families, issue 23). The suite lets every family go in the
+// middle of each test, so each operation also runs on a family just read back.
+type Cooler interface{ CoolAll() error }
+
+func cool(t *testing.T, s store.Store) {
+	t.Helper()
+	if c, ok := s.(Cooler); ok {
+		if err := c.CoolAll(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 var (
 	ctx = context.Background()
 	t0  = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -47,6 +61,7 @@ func family(t *testing.T, s store.Store, id string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cool(t, s)
 }
 
 func testDevices(t *testing.T, s store.Store) {
@@ -58,9 +73,11 @@ func testDevices(t *testing.T, s store.Store) {
 	if err != nil || d.ID != "fa-owner" || d.Family != "fa" || !d.Owner {
 		t.Fatalf("DeviceByToken: %+v, %v", d, err)
 	}
+	cool(t, s)
 	if err := s.RevokeDevice(ctx, "fa", "fa-owner"); err != nil {
 		t.Fatal(err)
 	}
+	cool(t, s)
 	if _, err := s.DeviceByToken(ctx, "fa-hash"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("revoked token: %v, want ErrNotFound", err)
 	}
@@ -78,16 +95,19 @@ func testInvites(t *testing.T, s store.Store) {
 	if err := s.AddInvite(ctx, store.Invite{CodeHash: "c2", Family: "fa", Expires: t0.Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
+	cool(t, s)
 	d, err := s.Join(ctx, "c1", t0, store.Device{ID: "d1", Name: "phone", TokenHash: "h1", Created: t0})
 	if err != nil || d.Family != "fa" || d.Owner {
 		t.Fatalf("Join: %+v, %v", d, err)
 	}
+	cool(t, s)
 	if _, err := s.Join(ctx, "c1", t0, store.Device{ID: "d2", TokenHash: "h2"}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("second use: %v, want ErrNotFound", err)
 	}
 	if _, err := s.Join(ctx, "c2", t0.Add(time.Hour), store.Device{ID: "d3", TokenHash: "h3"}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("expired: %v, want ErrNotFound", err)
 	}
+	cool(t, s)
 	if _, err := s.DeviceByToken(ctx, "h1"); err != nil {
 		t.Errorf("joined device's token: %v", err)
 	}
@@ -113,6 +133,7 @@ func testPushPull(t *testing.T, s store.Store) {
 		if err := s.Push(ctx, "fa", credit("c", n)); err != nil {
 			t.Fatal(err)
 		}
+		cool(t, s)
 	}
 	if head, err := s.Head(ctx, "fa"); err != nil || head != 8 {
 		t.Fatalf("Head: %d, %v, want 8", head, err)
@@ -121,6 +142,7 @@ func testPushPull(t *testing.T, s store.Store) {
 	if err != nil || len(page.Changes) != 3 || page.Changes[0].Seq != 3 || page.Changes[2].Seq != 5 || !page.More {
 		t.Fatalf("Pull(2, 3): %+v, %v", page, err)
 	}
+	cool(t, s)
 	page, err = s.Pull(ctx, "fa", 5, 100)
 	if err != nil || len(page.Changes) != 3 || page.More || page.LastMutationIDs["c"] != 8 || page.Head != 8 {
 		t.Fatalf("Pull(5, 100): %+v, %v", page, err)
@@ -150,6 +172,7 @@ func testPushError(t *testing.T, s store.Store) {
 	if bad == nil {
 		t.Error("a push whose changes do not match its head was accepted")
 	}
+	cool(t, s)
 	if head, _ := s.Head(ctx, "fa"); head != 0 {
 		t.Errorf("head %d after failed pushes, want 0", head)
 	}
@@ -161,6 +184,7 @@ func testIsolation(t *testing.T, s store.Store) {
 	if err := s.Push(ctx, "fa", credit("c", 2)); err != nil {
 		t.Fatal(err)
 	}
+	cool(t, s)
 	page, err := s.Pull(ctx, "fb", 0, 100)
 	if err != nil || len(page.Changes) != 0 || page.Head != 0 {
 		t.Errorf("family fb sees %+v, %v", page, err)
@@ -181,12 +205,18 @@ func testLongLog(t *testing.T, s store.Store) {
 			t.Fatal(err)
 		}
 		total += n
+		if i%7 == 3 {
+			cool(t, s)
+		}
 	}
 	var seen int64
 	for cursor := int64(0); ; {
 		page, err := s.Pull(ctx, "fa", cursor, 7)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if seen%21 == 0 {
+			cool(t, s)
 		}
 		for _, c := range page.Changes {
 			if seen++; c.Seq != seen || c.Mutation.MutationID != seen {
