@@ -79,7 +79,17 @@ func (p *pusher) run(c *Client, r *rand.Rand, stop <-chan struct{}) {
 
 var familyID string
 
-func TestCrashKill9(t *testing.T) {
+func TestCrashKill9(t *testing.T) { crashKill9(t, false) }
+
+// TestCrashKill9Cold: the same with one family warm at a time (-max-warm-families 1) and
+// other families pulled all the while, so the pushed family goes cold and warm again in the
+// middle of the pushes and the kills; every fourth stop is clean (the start reads the index).
+func TestCrashKill9Cold(t *testing.T) {
+	t.Setenv("GONGJI_MAX_WARM_FAMILIES", "1")
+	crashKill9(t, true)
+}
+
+func crashKill9(t *testing.T, cold bool) {
 	if testing.Short() {
 		t.Skip("builds and kills the real server")
 	}
@@ -98,6 +108,16 @@ func TestCrashKill9(t *testing.T) {
 		t.Fatal(err)
 	}
 	familyID = fam.Family
+	var others []Family
+	if cold {
+		for i := range 3 {
+			f, err := CreateFamily(srv.URL, fmt.Sprintf("other %d", i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			others = append(others, f)
+		}
+	}
 	setup := sync.PushRequest{Mutations: []sync.Mutation{{ClientID: "setup", MutationID: 1, Name: mutation.AddPerson, At: at,
 		Args: json.RawMessage(`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"1000000.00"}`)}}}
 	if err := NewClient(srv.URL, fam.Token).Do("POST", "/api/v1/families/"+familyID+"/push", setup, nil); err != nil {
@@ -110,9 +130,13 @@ func TestCrashKill9(t *testing.T) {
 	for i := range pushers {
 		pushers[i] = &pusher{id: fmt.Sprintf("c%d", i), acked: map[int64]bool{}}
 	}
-	bigCaught, repairs := 0, 0
+	bigCaught, repairs, clean := 0, 0, 0
 	for k := range kills {
-		runUntilKill(t, srv, fam.Token, pushers, r, k%3 == 0)
+		stopClean := cold && k%4 == 1
+		runUntilKill(t, srv, fam.Token, pushers, r, k%3 == 0, others, stopClean)
+		if stopClean {
+			clean++
+		}
 		if len(pushers[0].inflight) == 100 {
 			bigCaught++
 		}
@@ -126,15 +150,35 @@ func TestCrashKill9(t *testing.T) {
 	for _, p := range pushers {
 		total += len(p.acked)
 	}
-	t.Logf("%d SIGKILLs (%d with a ~700 KB push unanswered, %d restarts dropped a torn tail), %d acknowledged mutations, all present exactly once",
-		kills, bigCaught, repairs, total)
+	t.Logf("%d SIGKILLs and clean stops (%d clean, %d with a ~700 KB push unanswered, %d restarts dropped a torn tail), %d acknowledged mutations, all present exactly once",
+		kills, clean, bigCaught, repairs, total)
 }
 
 // runUntilKill lets the pushers run for a random while, then SIGKILLs the server; with big,
 // one pusher sends ~700 KB pushes back to back, so the kill usually comes in the middle of one.
-func runUntilKill(t *testing.T, srv *Server, token string, pushers []*pusher, r *rand.Rand, big bool) {
+// Others are pulled back to back meanwhile (with one warm family, each pull sends another
+// family cold); with clean, the server is stopped with SIGTERM instead.
+func runUntilKill(t *testing.T, srv *Server, token string, pushers []*pusher, r *rand.Rand, big bool, others []Family, clean bool) {
 	stop := make(chan struct{})
 	var wg gosync.WaitGroup
+	for _, o := range others {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := NewClient(srv.URL, o.Token)
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				var page sync.PullResponse
+				if c.Do("GET", "/api/v1/families/"+o.Family+"/pull?cursor=0&limit=10", nil, &page) != nil {
+					time.Sleep(5 * time.Millisecond)
+				}
+			}
+		}()
+	}
 	for i, p := range pushers {
 		p.bigNext = big && i == 0
 		wg.Add(1)
@@ -144,7 +188,13 @@ func runUntilKill(t *testing.T, srv *Server, token string, pushers []*pusher, r 
 		}(r.Uint64())
 	}
 	time.Sleep(time.Duration(20+r.IntN(230)) * time.Millisecond)
-	srv.Kill()
+	if clean {
+		if err := srv.Stop(); err != nil {
+			t.Fatalf("clean stop: %v", err)
+		}
+	} else {
+		srv.Kill()
+	}
 	close(stop)
 	wg.Wait()
 }
