@@ -5,9 +5,13 @@
 // 1, 10 and 100 concurrent families, each family one phone pushing bills back to back for
 // -duration.
 //
-// With -bills M: fills -families N families with M bills each (-batch K per push), then
-// prints bytes per change on disk, RSS after the fill, restart-to-ready time, RSS after the
-// restart and a new device's full pull time. -keep DIR leaves the filled data directory.
+// With -bills M: creates -families N families (up to 1,000,000; 64 at once), fills them with M
+// bills each (-batch K per push, the first push also carrying the family's person), then
+// prints families created per second, RSS after the fill, cold families' first pull and push
+// (p50/p99, -probes), bytes per change on disk, restart-to-ready time, RSS after the restart
+// and after -active families were used, and a new device's full pull time. -keep DIR leaves
+// the filled data directory. The server's bound on warm families is its default or
+// GONGJI_MAX_WARM_FAMILIES from the environment.
 package main
 
 import (
@@ -37,12 +41,14 @@ func main() {
 	keep := flag.String("keep", "", "fill mode: data directory to fill and leave (empty or new)")
 	streams := flag.Int("streams", 0, "stream mode: the server's total stream cap; opens cap+extra event streams (streams.go)")
 	extra := flag.Int("extra", 100, "stream mode: streams beyond the cap")
+	probes := flag.Int("probes", 1000, "fill mode: cold families timed on their first pull and first push, before and after the restart")
+	active := flag.Int("active", 10000, "fill mode: families made active after the restart before RSS is read again")
 	flag.Parse()
 	var err error
 	if *streams > 0 {
 		err = runStreams(*bin, *streams, *extra, *duration)
 	} else if *fill > 0 {
-		err = runFill(*bin, *levels, *fill, *batch, *keep)
+		err = runFill(*bin, *levels, fillOpts{bills: *fill, batch: *batch, keep: *keep, probes: *probes, active: *active})
 	} else {
 		err = run(*bin, *levels, *duration, *batch)
 	}
