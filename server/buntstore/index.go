@@ -271,6 +271,8 @@ func readIndex(dir string, db *buntdb.DB, durable int64) *coldIndex {
 
 // register puts the index's families into s, all cold.
 func (idx *coldIndex) register(s *Store) {
+	s.families = make(map[string]*familyMem, len(idx.fams))
+	s.tokens = make(map[string]deviceRef, len(idx.tokens))
 	for _, f := range idx.fams {
 		fm := &familyMem{info: f.info, sweep: f.sweep}
 		s.families[f.info.ID] = fm

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	gosync "sync"
 	"sync/atomic"
 	"syscall"
@@ -145,6 +146,9 @@ func Lock(dir string) (*os.File, error) {
 // openLocked opens dir/gongji.db; full redoes every record and ignores snapshots (the
 // repair check).
 func openLocked(dir string, opt Options, full bool) (*Store, error) {
+	// A million families are a few million small objects made at once and all kept: the
+	// collector would otherwise run again and again over a heap that only grows.
+	defer debug.SetGCPercent(debug.SetGCPercent(800))
 	path := filepath.Join(dir, FileName)
 	db, file, err := openDB(path, opt.TornTail)
 	if err != nil {

@@ -18,8 +18,8 @@ import (
 )
 
 // fillWorkers bounds how many families push at once while filling, and how many are created
-// at once.
-const fillWorkers = 64
+// at once (-workers).
+var fillWorkers = 64
 
 // fillOpts are fill mode's knobs (flags in main.go).
 type fillOpts struct {

@@ -43,6 +43,7 @@ func main() {
 	extra := flag.Int("extra", 100, "stream mode: streams beyond the cap")
 	probes := flag.Int("probes", 1000, "fill mode: cold families timed on their first pull and first push, before and after the restart")
 	active := flag.Int("active", 10000, "fill mode: families made active after the restart before RSS is read again")
+	flag.IntVar(&fillWorkers, "workers", fillWorkers, "fill mode: families created and filled at once")
 	flag.Parse()
 	var err error
 	if *streams > 0 {
