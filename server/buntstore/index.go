@@ -2,6 +2,7 @@ package buntstore
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/rand"
 	"encoding/binary"
 	"encoding/hex"
@@ -11,10 +12,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	gosync "sync"
+	"unsafe"
 
 	"github.com/tidwall/buntdb"
 
-	"gongji/server/store"
 )
 
 // IndexName is the file a clean stop leaves beside the database (issue 23): every family
@@ -25,10 +27,18 @@ import (
 // written: after a crash the next start reads the archive instead. Nothing in it is not also
 // in the archive or the database file; a missing or foreign index only costs start-up time.
 //
-//	"GJX1" | generation | archive size | families | tokens | used codes | log refs | cold refs
+//	"GJX1" | generation | archive size | families | frames | tokens
 //	       | CRC-32C of everything before it (4 bytes, big endian)
+//	families: length | count | each: id | name | created (time.MarshalBinary) | epoch | sweep
+//	frames:   length | count | each: id | meta ref | snapshot ref | log refs (count, each)
+//	tokens:   length | count | each: hash | family id | device id; count | each used code
+//	ref:      last seq | offset | length
 //
-// Integers are uvarints, strings a uvarint length and the bytes.
+// The three sections are read at once, each by its own goroutine, into their own maps.
+//
+// Integers are uvarints, strings a uvarint length and the bytes. A start reads it in one piece
+// and keeps it: every string of the cold families points into it (a million families: one
+// allocation of about 240 MB instead of several million small ones).
 const IndexName = "gongji.index"
 
 const (
@@ -36,21 +46,14 @@ const (
 	indexGenKey = "a/index"
 )
 
-// coldIndex is a read index.
+// coldIndex is a read index, its maps ready for the store and the archive.
 type coldIndex struct {
-	fams   []idxFam
-	tokens []idxToken
-	used   []string
-	logs   map[string][]archRef
-	cold   map[string]coldRef
+	families map[string]*familyMem
+	tokens   map[string]deviceRef
+	used     map[string]bool
+	logs     map[string][]archRef
+	cold     map[string]coldRef
 }
-
-type idxFam struct {
-	info  store.Family
-	sweep bool
-}
-
-type idxToken struct{ hash, family, device string }
 
 func newGeneration() string {
 	b := make([]byte, 16)
@@ -65,11 +68,7 @@ type idxWriter struct {
 
 func (w *idxWriter) uint(v uint64) { w.w.Write(w.buf[:binary.PutUvarint(w.buf[:], v)]) }
 func (w *idxWriter) str(s string)  { w.uint(uint64(len(s))); w.w.WriteString(s) }
-func (w *idxWriter) ref(r archRef) {
-	w.uint(uint64(r.last))
-	w.uint(uint64(r.off))
-	w.uint(uint64(r.n))
-}
+func (w *idxWriter) ref(r archRef) { w.uint(uint64(r.last)); w.uint(uint64(r.off)); w.uint(uint64(r.n)) }
 
 // writeIndex writes the index of a store whose families are all cold (Close, after coolAll and
 // compact); with any family warm it writes none.
@@ -92,42 +91,51 @@ func (s *Store) writeIndex(gen string) error {
 	bw.WriteString(indexMagic)
 	w.str(gen)
 	w.uint(uint64(s.arch.size))
-	w.uint(uint64(len(s.families)))
-	for _, fm := range s.families {
-		w.str(fm.info.ID)
-		w.str(fm.info.Name)
-		created, _ := fm.info.Created.MarshalText() // as the family's JSON holds it
-		w.str(string(created))
-		w.str(fm.info.Epoch)
+	// Three sections, each read by its own goroutine at the start: each is written to memory
+	// first, for its length.
+	var fams, arch, toks bytes.Buffer
+	fw := &idxWriter{w: bufio.NewWriter(&fams)}
+	aw := &idxWriter{w: bufio.NewWriter(&arch)}
+	tw := &idxWriter{w: bufio.NewWriter(&toks)}
+	fw.uint(uint64(len(s.families)))
+	aw.uint(uint64(len(s.families)))
+	for id, fm := range s.families {
+		fw.str(id)
+		fw.str(fm.info.Name)
+		created, _ := fm.info.Created.MarshalBinary()
+		fw.str(string(created))
+		fw.str(fm.info.Epoch)
 		if fm.sweep {
-			w.uint(1)
+			fw.uint(1)
 		} else {
-			w.uint(0)
+			fw.uint(0)
 		}
-	}
-	w.uint(uint64(len(s.tokens)))
-	for h, ref := range s.tokens {
-		w.str(h)
-		w.str(ref.family)
-		w.str(ref.device)
-	}
-	w.uint(uint64(len(s.used)))
-	for h := range s.used {
-		w.str(h)
-	}
-	w.uint(uint64(len(s.arch.index)))
-	for fam, refs := range s.arch.index {
-		w.str(fam)
-		w.uint(uint64(len(refs)))
+		aw.str(id)
+		cr := s.arch.cold[id]
+		aw.ref(cr.meta)
+		aw.ref(cr.snap)
+		refs := s.arch.index[id]
+		aw.uint(uint64(len(refs)))
 		for _, r := range refs {
-			w.ref(r)
+			aw.ref(r)
 		}
 	}
-	w.uint(uint64(len(s.arch.cold)))
-	for fam, cr := range s.arch.cold {
-		w.str(fam)
-		w.ref(cr.meta)
-		w.ref(cr.snap)
+	tw.uint(uint64(len(s.tokens)))
+	for h, ref := range s.tokens {
+		tw.str(h)
+		tw.str(ref.family)
+		tw.str(ref.device)
+	}
+	tw.uint(uint64(len(s.used)))
+	for h := range s.used {
+		tw.str(h)
+	}
+	for _, sec := range []*idxWriter{fw, aw, tw} {
+		sec.w.Flush()
+	}
+	for _, sec := range []*bytes.Buffer{&fams, &arch, &toks} {
+		w.uint(uint64(sec.Len()))
+		bw.Write(sec.Bytes())
 	}
 	if err := bw.Flush(); err != nil {
 		f.Close()
@@ -171,32 +179,40 @@ func dropIndex(dir string) error {
 	return syncDir(dir)
 }
 
+// idxReader reads the index; its strings point into text, the whole file.
 type idxReader struct {
-	b   []byte
-	err error
+	text string
+	i    int
+	err  error
 }
 
 func (r *idxReader) uint() uint64 {
 	if r.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.err = errors.New("index: short")
-		return 0
+	var v uint64
+	for shift := 0; ; shift += 7 {
+		if r.i >= len(r.text) || shift > 63 {
+			r.err = errors.New("index: short")
+			return 0
+		}
+		c := r.text[r.i]
+		r.i++
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return v
+		}
 	}
-	r.b = r.b[n:]
-	return v
 }
 
 func (r *idxReader) str() string {
 	n := r.uint()
-	if r.err != nil || n > uint64(len(r.b)) {
+	if r.err != nil || n > uint64(len(r.text)-r.i) {
 		r.err = errors.New("index: short")
 		return ""
 	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
+	s := r.text[r.i : r.i+int(n)]
+	r.i += int(n)
 	return s
 }
 
@@ -220,71 +236,91 @@ func readIndex(dir string, db *buntdb.DB, durable int64) *coldIndex {
 		gen, _ = tx.Get(indexGenKey)
 		return nil
 	})
-	r := &idxReader{b: body[len(indexMagic):]}
+	// b is never written again: its strings are the index's own.
+	r := &idxReader{text: unsafe.String(&body[0], len(body)), i: len(indexMagic)}
 	if r.str() != gen || gen == "" || int64(r.uint()) != durable || r.err != nil {
 		return nil
 	}
-	idx := &coldIndex{}
-	n := r.uint()
-	idx.fams = make([]idxFam, 0, min(n, 1<<24))
-	for range n {
-		var f idxFam
-		f.info.ID = r.str()
-		f.info.Name = r.str()
-		if err := f.info.Created.UnmarshalText([]byte(r.str())); err != nil && r.err == nil {
-			r.err = err
+	var secs [3]*idxReader
+	for i := range secs {
+		n := r.uint()
+		if r.err != nil || n > uint64(len(r.text)-r.i) {
+			return nil
 		}
-		f.info.Epoch = r.str()
-		f.sweep = r.uint() == 1
-		idx.fams = append(idx.fams, f)
+		secs[i] = &idxReader{text: r.text[r.i : r.i+int(n)]}
+		r.i += int(n)
 	}
-	n = r.uint()
-	idx.tokens = make([]idxToken, 0, min(n, 1<<24))
-	for range n {
-		idx.tokens = append(idx.tokens, idxToken{r.str(), r.str(), r.str()})
-	}
-	n = r.uint()
-	for range n {
-		idx.used = append(idx.used, r.str())
-	}
-	n = r.uint()
-	idx.logs = make(map[string][]archRef, min(n, 1<<24))
-	for range n {
-		fam := r.str()
-		refs := make([]archRef, r.uint())
-		for i := range refs {
-			refs[i] = r.ref()
-		}
-		idx.logs[fam] = refs
-	}
-	n = r.uint()
-	idx.cold = make(map[string]coldRef, min(n, 1<<24))
-	for range n {
-		fam := r.str()
-		idx.cold[fam] = coldRef{meta: r.ref(), snap: r.ref()}
-	}
-	if r.err != nil || len(r.b) != 0 {
+	if r.i != len(r.text) {
 		return nil
+	}
+	idx := &coldIndex{used: map[string]bool{}}
+	var wg gosync.WaitGroup
+	wg.Add(3)
+	go func() {
+		defer wg.Done()
+		r := secs[0]
+		n := int(min(r.uint(), 1<<26))
+		idx.families = make(map[string]*familyMem, n)
+		mems := make([]familyMem, n) // one allocation, not n
+		for i := range n {
+			fm := &mems[i]
+			fm.info.ID, fm.info.Name = r.str(), r.str()
+			if err := fm.info.Created.UnmarshalBinary([]byte(r.str())); err != nil && r.err == nil {
+				r.err = err
+			}
+			fm.info.Epoch = r.str()
+			fm.sweep = r.uint() == 1
+			idx.families[fm.info.ID] = fm
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		r := secs[1]
+		n := int(min(r.uint(), 1<<26))
+		idx.logs, idx.cold = make(map[string][]archRef, n), make(map[string]coldRef, n)
+		var refs []archRef
+		for range n {
+			id := r.str()
+			idx.cold[id] = coldRef{meta: r.ref(), snap: r.ref()}
+			if k := int(min(r.uint(), 1<<26)); k > 0 && r.err == nil {
+				if len(refs) < k {
+					refs = make([]archRef, max(k, 4096))
+				}
+				for j := range k {
+					refs[j] = r.ref()
+				}
+				idx.logs[id] = refs[:k:k] // full: an append makes the family its own slice
+				refs = refs[k:]
+			}
+			if r.err != nil {
+				return
+			}
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		r := secs[2]
+		n := int(min(r.uint(), 1<<26))
+		idx.tokens = make(map[string]deviceRef, n)
+		for range n {
+			h, fam, dev := r.str(), r.str(), r.str()
+			idx.tokens[h] = deviceRef{fam, dev}
+		}
+		n = int(min(r.uint(), 1<<26))
+		for range n {
+			idx.used[r.str()] = true
+		}
+	}()
+	wg.Wait()
+	for _, sec := range secs {
+		if sec.err != nil || sec.i != len(sec.text) {
+			return nil
+		}
 	}
 	return idx
 }
 
 // register puts the index's families into s, all cold.
 func (idx *coldIndex) register(s *Store) {
-	s.families = make(map[string]*familyMem, len(idx.fams))
-	s.tokens = make(map[string]deviceRef, len(idx.tokens))
-	for _, f := range idx.fams {
-		fm := &familyMem{info: f.info, sweep: f.sweep}
-		s.families[f.info.ID] = fm
-	}
-	for _, t := range idx.tokens {
-		fam := t.family
-		if fm := s.families[fam]; fm != nil {
-			fam = fm.info.ID // one copy of the id
-		}
-		s.tokens[t.hash] = deviceRef{fam, t.device}
-	}
-	for _, h := range idx.used {
-		s.used[h] = true
-	}
+	s.families, s.tokens, s.used = idx.families, idx.tokens, idx.used
 }

@@ -54,6 +54,7 @@ type Store struct {
 	moved       bool // records left BuntDB since open: Close compacts the file
 	keepLog     bool // Options.KeepLog
 	maxWarm     int  // Options.MaxWarm
+	fromIndex   bool // the start read the index (index.go)
 	sweepNeed   func(*store.Head) bool
 	coolKick    chan struct{} // wakes the mover when more families are warm than maxWarm
 	coolReq     chan chan error
@@ -178,6 +179,7 @@ func openLocked(dir string, opt Options, full bool) (*Store, error) {
 	if opt.KeepLog {
 		s.maxWarm = 0
 	}
+	s.fromIndex = idx != nil
 	if damages := s.load(full, idx); len(damages) > 0 {
 		db.Close()
 		file.Close()

@@ -1,12 +1,17 @@
 package buntstore
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/tidwall/buntdb"
+
+	"gongji/server/store"
 )
 
 // TestOpenTimes splits the start of a filled data directory (GONGJI_OPEN_DIR, e.g. kept by
@@ -25,11 +30,76 @@ func TestOpenTimes(t *testing.T) {
 	bunt := time.Since(t0)
 	db.Close()
 	t1 := time.Now()
-	s, err := Open(dir, Options{})
+	s, err := Open(dir, Options{MaxWarm: 10000}) // a clean Close leaves the index again
 	if err != nil {
 		t.Fatal(err)
 	}
 	all := time.Since(t1)
+	from := "the archive's frames"
+	if s.fromIndex {
+		from = IndexName
+	}
+	t.Logf("BuntDB read of the file %.3f s; whole Open (read, check every sum, redo after snapshots; %d families, %d warm, from %s) %.3f s",
+		bunt.Seconds(), len(s.families), s.WarmCount(), from, all.Seconds())
 	s.Close()
-	t.Logf("BuntDB read of the file %.3f s; whole Open (read, check every sum, redo after snapshots) %.3f s", bunt.Seconds(), all.Seconds())
+}
+
+// TestOpenIndexTimes times a start from the index of GONGJI_INDEX_BENCH cold families made up
+// in memory (ids, names, a token and a log record each, as gongji-load fills them) without
+// filling them: the index is all such a start reads. A measurement: it only logs.
+func TestOpenIndexTimes(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("GONGJI_INDEX_BENCH"))
+	if n == 0 {
+		t.Skip("set GONGJI_INDEX_BENCH to a number of families")
+	}
+	dir := t.TempDir()
+	s, err := Open(dir, Options{MaxWarm: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	created := time.Date(2026, 12, 7, 6, 0, 0, 0, time.UTC)
+	s.mu.Lock()
+	s.arch.mu.Lock()
+	for i := range n {
+		id := fmt.Sprintf("%022x", i)
+		fm := &familyMem{info: store.Family{ID: id, Name: fmt.Sprintf("load %d", i), Created: created, Epoch: fmt.Sprintf("%032x", i)}}
+		s.families[id] = fm
+		s.tokens[fmt.Sprintf("%064x", i)] = deviceRef{id, fmt.Sprintf("%022x", i)}
+		off := int64(i) * 3000
+		s.arch.index[id] = []archRef{{last: 6, off: off, n: 1500}}
+		s.arch.cold[id] = coldRef{meta: archRef{off: off + 1500, n: 400}, snap: archRef{off: off + 1900, n: 1100}}
+	}
+	s.arch.size = int64(n) * 3000
+	s.arch.mu.Unlock()
+	s.mu.Unlock()
+	if err := s.arch.file.Truncate(s.arch.size); err != nil { // sparse: never read
+		t.Fatal(err)
+	}
+	gen := newGeneration()
+	if err := s.set(indexGenKey, gen, archiveSizeKey, strconv.FormatInt(s.arch.size, 10)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.writeIndex(gen); err != nil {
+		t.Fatal(err)
+	}
+	crash(s)
+	st, _ := os.Stat(filepath.Join(dir, IndexName))
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	t0 := time.Now()
+	s, err = Open(dir, Options{MaxWarm: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(t0)
+	defer crash(s)
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if !s.fromIndex || len(s.families) != n {
+		t.Fatalf("from the index %v, %d families", s.fromIndex, len(s.families))
+	}
+	t.Logf("%d cold families: index %d bytes (%d a family); open %.3f s; heap %.0f bytes a family",
+		n, st.Size(), st.Size()/int64(n), took.Seconds(), float64(after.HeapAlloc-before.HeapAlloc)/float64(n))
 }
