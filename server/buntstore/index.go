@@ -16,7 +16,6 @@ import (
 	"unsafe"
 
 	"github.com/tidwall/buntdb"
-
 )
 
 // IndexName is the file a clean stop leaves beside the database (issue 23): every family
@@ -68,7 +67,11 @@ type idxWriter struct {
 
 func (w *idxWriter) uint(v uint64) { w.w.Write(w.buf[:binary.PutUvarint(w.buf[:], v)]) }
 func (w *idxWriter) str(s string)  { w.uint(uint64(len(s))); w.w.WriteString(s) }
-func (w *idxWriter) ref(r archRef) { w.uint(uint64(r.last)); w.uint(uint64(r.off)); w.uint(uint64(r.n)) }
+func (w *idxWriter) ref(r archRef) {
+	w.uint(uint64(r.last))
+	w.uint(uint64(r.off))
+	w.uint(uint64(r.n))
+}
 
 // writeIndex writes the index of a store whose families are all cold (Close, after coolAll and
 // compact); with any family warm it writes none.
