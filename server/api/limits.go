@@ -73,8 +73,9 @@ type usage struct {
 
 // quotas counts each family's changes and bytes per day.
 type quotas struct {
-	mu   gosync.Mutex
-	used map[string]*usage
+	mu      gosync.Mutex
+	used    map[string]*usage
+	dropped string // the day old days were last dropped
 }
 
 // admitPush answers 429 with Retry-After (the next midnight UTC+8) when the family has used
@@ -112,8 +113,12 @@ func (s *Server) charge(fam string, changes []sync.Change) {
 	defer s.quotas.mu.Unlock()
 	u := s.quotas.used[fam]
 	if u == nil || u.day != day {
-		if u == nil && len(s.quotas.used) >= maxKeys {
+		// Once a day at most: with more than maxKeys families pushing in one day nothing is
+		// old, and a scan of every key on each new family's push made a city's pushes
+		// quadratic (issue 23: 100,000 families and up).
+		if u == nil && len(s.quotas.used) >= maxKeys && s.quotas.dropped != day {
 			s.dropOldDays(day)
+			s.quotas.dropped = day
 		}
 		u = &usage{day: day}
 		s.quotas.used[fam] = u

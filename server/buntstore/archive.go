@@ -44,29 +44,40 @@ type archive struct {
 	mu    gosync.RWMutex
 	file  *os.File
 	size  int64
-	index map[string][]archRef // family -> its archived records, in seq order
-	cold  map[string]coldRef   // family -> its newest meta and snapshot frames (cold.go)
+	fams  map[string]*archFam // family -> its frames
 }
 
-// coldRef is where a cold family's newest meta and snapshot frames are.
-type coldRef struct{ meta, snap archRef }
+// archFam is a family's frames: its archived records in seq order, and for a family that went
+// cold its newest meta and snapshot frames (cold.go; a zero length: none).
+type archFam struct {
+	logs       []archRef
+	meta, snap archRef
+}
+
+func (f *archFam) cold() bool { return f != nil && f.meta.n > 0 }
+
+// fam is fam's entry, made if missing; callers hold mu (write).
+func (a *archive) fam(fam string) *archFam {
+	f := a.fams[fam]
+	if f == nil {
+		f = &archFam{}
+		a.fams[fam] = f
+	}
+	return f
+}
 
 // note adds frames just appended (keys in kv, their refs) to the index; callers hold mu.
 func (a *archive) note(kv []string, refs []archRef) {
 	for i, ref := range refs {
 		key := kv[2*i]
-		fam := familyOfKey(key)
+		f := a.fam(familyOfKey(key))
 		switch {
 		case strings.HasSuffix(key, "/k"):
-			cr := a.cold[fam]
-			cr.meta = ref
-			a.cold[fam] = cr
+			f.meta = ref
 		case strings.HasSuffix(key, "/c"):
-			cr := a.cold[fam]
-			cr.snap = ref
-			a.cold[fam] = cr
+			f.snap = ref
 		default:
-			a.index[fam] = append(a.index[fam], ref)
+			f.logs = append(f.logs, ref)
 		}
 	}
 }
@@ -92,7 +103,7 @@ func openArchive(path string, durable int64, tornTail func(int64), readOnly bool
 	if readOnly {
 		flag = os.O_RDONLY
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && durable == 0 {
-			return &archive{index: map[string][]archRef{}, cold: map[string]coldRef{}}, nil, nil
+			return &archive{fams: map[string]*archFam{}}, nil, nil
 		}
 	} else if err := createPrivate(path); err != nil {
 		return nil, nil, err
@@ -111,9 +122,9 @@ func openArchive(path string, durable int64, tornTail func(int64), readOnly bool
 		return nil, []Damage{{Key: ArchiveName, Err: fmt.Errorf("%w: %s is %d bytes, %s says %d were written (the archive of another copy of the data?)",
 			ErrDamaged, ArchiveName, st.Size(), FileName, durable)}}, nil
 	}
-	a := &archive{file: f, index: map[string][]archRef{}, cold: map[string]coldRef{}, size: durable}
+	a := &archive{file: f, fams: map[string]*archFam{}, size: durable}
 	if idx != nil {
-		a.index, a.cold = idx.logs, idx.cold
+		a.fams = idx.arch
 	} else if damages, err := a.scan(durable); err != nil || len(damages) > 0 {
 		f.Close()
 		return nil, damages, err
@@ -166,11 +177,14 @@ func (a *archive) scan(end int64) ([]Damage, error) {
 		if !ok {
 			return []Damage{{Family: fam, Key: key, Err: fmt.Errorf("%w: %s at byte %d holds a key that is not a log record", ErrDamaged, ArchiveName, off)}}, nil
 		}
-		refs := a.index[fam]
+		var refs []archRef
+		if f := a.fams[fam]; f != nil {
+			refs = f.logs
+		}
 		if len(refs) > 0 && refs[len(refs)-1].last >= last {
 			return []Damage{{Family: fam, Key: key, Seq: last, Err: fmt.Errorf("%w: %s at byte %d: seq %d after %d", ErrDamaged, ArchiveName, off, last, refs[len(refs)-1].last)}}, nil
 		}
-		a.index[fam] = append(refs, ref)
+		a.fam(fam).logs = append(refs, ref)
 		off += int64(frameHeader + len(payload))
 	}
 	return nil, nil
@@ -267,7 +281,10 @@ func (a *archive) read(ref archRef) (string, string, error) {
 // after is the family's archived records with a last seq past cursor, and the last archived
 // seq (0 for none). Callers hold mu (read).
 func (a *archive) after(fam string, cursor int64) ([]archRef, int64) {
-	refs := a.index[fam]
+	var refs []archRef
+	if f := a.fams[fam]; f != nil {
+		refs = f.logs
+	}
 	if len(refs) == 0 {
 		return nil, 0
 	}
@@ -311,8 +328,8 @@ func (a *archive) appendSets(w io.Writer) error {
 	set := func(k, v string) {
 		fmt.Fprintf(bw, "*3\r\n$3\r\nset\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n", len(k), k, len(v), v)
 	}
-	for _, refs := range a.index {
-		for _, ref := range refs {
+	for _, f := range a.fams {
+		for _, ref := range f.logs {
 			k, v, err := a.read(ref)
 			if err != nil {
 				return err
@@ -320,7 +337,10 @@ func (a *archive) appendSets(w io.Writer) error {
 			set(k, v)
 		}
 	}
-	for fam, cr := range a.cold {
+	for fam, cr := range a.fams {
+		if !cr.cold() {
+			continue
+		}
 		_, mv, err := a.read(cr.meta)
 		if err != nil {
 			return err

@@ -87,7 +87,7 @@ func TestArchiveKeepsEveryRecord(t *testing.T) {
 			s := open(t, dir)
 			newFam(t, s)
 			fill(t, s, 300)
-			if got := len(s.arch.index["fa"]); got == 0 {
+			if got := len(s.arch.fam("fa").logs); got == 0 {
 				t.Fatal("nothing was archived while the server ran")
 			}
 			pullAll(t, s, 300)
@@ -148,8 +148,8 @@ func TestArchiveUnfinishedMove(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if len(s.arch.index["fa"]) != 0 || cut == 0 {
-		t.Fatalf("archive index %d records, %d bytes cut; want the unfinished move cut", len(s.arch.index["fa"]), cut)
+	if len(s.arch.fam("fa").logs) != 0 || cut == 0 {
+		t.Fatalf("archive index %d records, %d bytes cut; want the unfinished move cut", len(s.arch.fam("fa").logs), cut)
 	}
 	pullAll(t, s, archiveKeep+archiveBatch-1)
 }

@@ -105,7 +105,12 @@ func (s *Store) head(id string) (*familyMem, *store.Head, error) {
 // readCold reads a cold family's meta and head from its newest frames.
 func (s *Store) readCold(id string) (*coldMeta, *store.Head, error) {
 	s.arch.mu.RLock()
-	cr, ok := s.arch.cold[id]
+	f := s.arch.fams[id]
+	ok := f.cold()
+	var cr archFam
+	if ok {
+		cr = *f
+	}
 	s.arch.mu.RUnlock()
 	if !ok {
 		return nil, nil, fmt.Errorf("%w: family %s is cold but has no frames in %s", ErrDamaged, id, ArchiveName)

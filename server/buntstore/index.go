@@ -50,8 +50,7 @@ type coldIndex struct {
 	families map[string]*familyMem
 	tokens   map[string]deviceRef
 	used     map[string]bool
-	logs     map[string][]archRef
-	cold     map[string]coldRef
+	arch     map[string]*archFam
 }
 
 func newGeneration() string {
@@ -114,12 +113,14 @@ func (s *Store) writeIndex(gen string) error {
 			fw.uint(0)
 		}
 		aw.str(id)
-		cr := s.arch.cold[id]
+		cr := s.arch.fams[id]
+		if cr == nil {
+			cr = &archFam{}
+		}
 		aw.ref(cr.meta)
 		aw.ref(cr.snap)
-		refs := s.arch.index[id]
-		aw.uint(uint64(len(refs)))
-		for _, r := range refs {
+		aw.uint(uint64(len(cr.logs)))
+		for _, r := range cr.logs {
 			aw.ref(r)
 		}
 	}
@@ -280,11 +281,14 @@ func readIndex(dir string, db *buntdb.DB, durable int64) *coldIndex {
 		defer wg.Done()
 		r := secs[1]
 		n := int(min(r.uint(), 1<<26))
-		idx.logs, idx.cold = make(map[string][]archRef, n), make(map[string]coldRef, n)
+		idx.arch = make(map[string]*archFam, n)
+		fams := make([]archFam, n) // one allocation, not n
 		var refs []archRef
-		for range n {
+		for i := range n {
 			id := r.str()
-			idx.cold[id] = coldRef{meta: r.ref(), snap: r.ref()}
+			f := &fams[i]
+			f.meta, f.snap = r.ref(), r.ref()
+			idx.arch[id] = f
 			if k := int(min(r.uint(), 1<<26)); k > 0 && r.err == nil {
 				if len(refs) < k {
 					refs = make([]archRef, max(k, 4096))
@@ -292,7 +296,7 @@ func readIndex(dir string, db *buntdb.DB, durable int64) *coldIndex {
 				for j := range k {
 					refs[j] = r.ref()
 				}
-				idx.logs[id] = refs[:k:k] // full: an append makes the family its own slice
+				f.logs = refs[:k:k] // full: an append makes the family its own slice
 				refs = refs[k:]
 			}
 			if r.err != nil {

@@ -142,7 +142,10 @@ func (l *loader) registerCold() {
 	if s.arch == nil {
 		return
 	}
-	for fam, cr := range s.arch.cold {
+	for fam, cr := range s.arch.fams {
+		if !cr.cold() {
+			continue
+		}
 		fm := newFamily(store.Family{ID: fam})
 		s.families[fam] = fm
 		_, mv, err := s.arch.read(cr.meta)

@@ -66,8 +66,7 @@ func TestOpenIndexTimes(t *testing.T) {
 		s.families[id] = fm
 		s.tokens[fmt.Sprintf("%064x", i)] = deviceRef{id, fmt.Sprintf("%022x", i)}
 		off := int64(i) * 3000
-		s.arch.index[id] = []archRef{{last: 6, off: off, n: 1500}}
-		s.arch.cold[id] = coldRef{meta: archRef{off: off + 1500, n: 400}, snap: archRef{off: off + 1900, n: 1100}}
+		s.arch.fams[id] = &archFam{logs: []archRef{{last: 6, off: off, n: 1500}}, meta: archRef{off: off + 1500, n: 400}, snap: archRef{off: off + 1900, n: 1100}}
 	}
 	s.arch.size = int64(n) * 3000
 	s.arch.mu.Unlock()
