@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	gosync "sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -101,4 +103,50 @@ func TestOpenIndexTimes(t *testing.T) {
 	}
 	t.Logf("%d cold families: index %d bytes (%d a family); open %.3f s; heap %.0f bytes a family",
 		n, st.Size(), st.Size()/int64(n), took.Seconds(), float64(after.HeapAlloc-before.HeapAlloc)/float64(n))
+}
+
+// TestColdHeapPerFamily creates GONGJI_COLD_BENCH families through the store (64 at once),
+// each with one push of six changes, with 1,000 warm, and logs the live heap a family.
+// A measurement: it only logs.
+func TestColdHeapPerFamily(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("GONGJI_COLD_BENCH"))
+	if n == 0 {
+		t.Skip("set GONGJI_COLD_BENCH to a number of families")
+	}
+	s, err := Open(t.TempDir(), Options{MaxWarm: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var next atomic.Int64
+	var wg gosync.WaitGroup
+	for range 64 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := next.Add(1); i <= int64(n); i = next.Add(1) {
+				id := fmt.Sprintf("%022x", i)
+				if err := s.CreateFamily(bg, store.Family{ID: id, Name: fmt.Sprintf("load %d", i), Created: time.Now(), Epoch: fmt.Sprintf("%032x", i)},
+					store.Device{ID: fmt.Sprintf("%022x", i), TokenHash: fmt.Sprintf("%064x", i), Created: time.Now()}); err != nil {
+					t.Error(err)
+					return
+				}
+				if err := s.Push(bg, id, notes(6)); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	waitWarm(t, s, 1000)
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	keys := 0
+	s.db.View(func(tx *buntdb.Tx) error { keys, _ = tx.Len(); return nil })
+	t.Logf("%d families, %d warm, %d keys in BuntDB: live heap %.0f bytes a family", n, s.WarmCount(), keys, float64(after.HeapAlloc-before.HeapAlloc)/float64(n))
 }
