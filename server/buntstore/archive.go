@@ -41,10 +41,10 @@ const (
 
 // archive is the open archive file and its index.
 type archive struct {
-	mu    gosync.RWMutex
-	file  *os.File
-	size  int64
-	fams  map[string]*archFam // family -> its frames
+	mu   gosync.RWMutex
+	file *os.File
+	size int64
+	fams map[string]*archFam // family -> its frames
 }
 
 // archFam is a family's frames: its archived records in seq order, and for a family that went
