@@ -3,7 +3,6 @@ package buntstore
 import (
 	"bufio"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -346,7 +345,7 @@ func (a *archive) appendSets(w io.Writer) error {
 			return err
 		}
 		var m coldMeta
-		if err := json.Unmarshal([]byte(mv), &m); err != nil {
+		if err := unmarshalRecord(mv, &m); err != nil {
 			return fmt.Errorf("%w: family %s, meta frame: %v", ErrDamaged, fam, err)
 		}
 		set(familyKey(fam), mustJSON(m.Family))

@@ -1,7 +1,6 @@
 package buntstore
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -120,7 +119,7 @@ func (s *Store) readCold(id string) (*coldMeta, *store.Head, error) {
 		return nil, nil, fmt.Errorf("family %s, meta frame at byte %d: %w", id, cr.meta.off, err)
 	}
 	var m coldMeta
-	if err := json.Unmarshal([]byte(mv), &m); err != nil {
+	if err := unmarshalRecord(mv, &m); err != nil {
 		return nil, nil, fmt.Errorf("%w: family %s, meta frame at byte %d: %v", ErrDamaged, id, cr.meta.off, err)
 	}
 	_, sv, err := s.arch.read(cr.snap)

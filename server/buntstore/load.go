@@ -151,7 +151,7 @@ func (l *loader) registerCold() {
 		_, mv, err := s.arch.read(cr.meta)
 		var m coldMeta
 		if err == nil {
-			if err = json.Unmarshal([]byte(mv), &m); err != nil {
+			if err = unmarshalRecord(mv, &m); err != nil {
 				err = fmt.Errorf("%w: meta frame: %v", ErrDamaged, err)
 			}
 		}
