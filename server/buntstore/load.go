@@ -31,12 +31,14 @@ type loader struct {
 	full     bool // redo every record, ignoring snapshots (gongji repair's check)
 	damaged  map[string]bool
 	damages  []Damage
-	lastLog  map[string]int64 // the last seq of each family's log keys
-	archived map[string]bool  // families whose archived records were gone through
+	lastLog  map[string]int64      // the last seq of each family's log keys
+	archived map[string]bool       // families whose archived records were gone through
+	warm     map[string]*familyMem // families with a head: the cold ones are not gone through
 }
 
 func (s *Store) load(full bool, idx *coldIndex) []Damage {
-	l := &loader{s: s, full: full, damaged: map[string]bool{}, lastLog: map[string]int64{}, archived: map[string]bool{}}
+	l := &loader{s: s, full: full, damaged: map[string]bool{}, lastLog: map[string]int64{}, archived: map[string]bool{},
+		warm: map[string]*familyMem{}}
 	if idx != nil {
 		idx.register(s)
 	} else {
@@ -48,16 +50,11 @@ func (s *Store) load(full bool, idx *coldIndex) []Damage {
 			return true
 		})
 	})
-	for fam, fm := range s.families {
-		if fm.head != nil {
-			l.archive(fam) // families whose whole log is archived
-		}
+	for fam := range l.warm {
+		l.archive(fam) // families whose whole log is archived
 	}
 	// A snapshot is written only after its record is on disk: one past the log is damage.
-	for fam, fm := range s.families {
-		if fm.head == nil {
-			continue // cold: its frames are read when it warms up
-		}
+	for fam, fm := range l.warm {
 		s.warm[fam] = fm
 		if fm.snapSeq > l.lastLog[fam] {
 			l.damage(fam, snapshotKey(fam), 0, fmt.Errorf("%w: snapshot at seq %d, the log ends at %d", ErrDamaged, fm.snapSeq, l.lastLog[fam]))
@@ -84,6 +81,7 @@ func (l *loader) key(k, v string) {
 	if fm == nil {
 		fm = newFamily(store.Family{ID: fam})
 		l.s.families[fam] = fm
+		l.warm[fam] = fm
 	} else if fm.head == nil && parts[2] != "i" { // a cold family's invitations stay in the file
 		l.base(fam, fm)
 	}
@@ -163,7 +161,9 @@ func (l *loader) registerCold() {
 		for _, d := range m.Devices {
 			s.putDevice(fm, d)
 		}
-		if !l.full {
+		if l.full {
+			l.warm[fam] = fm
+		} else {
 			fm.head, fm.devices, fm.sweep = nil, nil, m.Sweep
 		}
 	}
@@ -173,6 +173,7 @@ func (l *loader) registerCold() {
 func (l *loader) base(fam string, fm *familyMem) {
 	m, h, err := l.s.readCold(fam)
 	fm.head, fm.devices = &store.Head{LastMutationIDs: map[string]int64{}}, map[string]store.Device{}
+	l.warm[fam] = fm
 	if err != nil {
 		l.damage(fam, fmt.Sprintf("%s frames", ArchiveName), 0, err)
 		return

@@ -194,7 +194,7 @@ func openLocked(dir string, opt Options, full bool) (*Store, error) {
 	}
 	go s.commitLoop()
 	go s.moveLoop()
-	for id, fm := range s.families { // a restored backup, or data from before the archive
+	for id, fm := range s.warm { // a restored backup, or data from before the archive
 		if fm.inBunt >= archiveKeep+archiveBatch {
 			s.moveLater(id)
 		}
