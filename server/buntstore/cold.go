@@ -164,7 +164,8 @@ func (s *Store) warmed(fm *familyMem) {
 	}
 }
 
-// coolSome makes cold the families used longest ago until a tenth under the bound is left.
+// coolSome makes cold the families used longest ago until 1% under the bound is left (a small
+// batch often: a big one is a burst of snapshots that requests wait behind).
 // It runs on the mover's goroutine, so it never moves records at the same time as move.
 func (s *Store) coolSome() error {
 	s.mu.RLock()
@@ -173,7 +174,7 @@ func (s *Store) coolSome() error {
 		s.mu.RUnlock()
 		return nil
 	}
-	over += s.maxWarm / 10
+	over += s.maxWarm / 100
 	type aged struct {
 		fm  *familyMem
 		use int64
