@@ -29,6 +29,7 @@ type fillOpts struct {
 	keep         string
 	probes       int // cold families timed on their first pull and first push
 	active       int // families made active after the restart before its RSS is read
+	settle       time.Duration
 }
 
 // filled is a family as the fill keeps it: a million of these fit in a few hundred MB.
@@ -93,9 +94,15 @@ func runFill(bin, families string, o fillOpts) error {
 		return err
 	}
 	fmt.Printf("RSS after fill   %12.1f MB  (%.0f bytes a family)\n", float64(rssFill)/1e6, float64(rssFill)/float64(n))
-	// The families filled first have been cold longest (with a bound below n).
-	probes := min(o.probes, n/2)
-	if err := coldProbes("cold, same process", srv.URL, hc, fams[:n/2], probes); err != nil {
+	// The families filled first have been cold longest (with a bound below n). Half the probes
+	// right after the fill (the server still letting families go and collecting garbage),
+	// half after -settle.
+	probes := min(o.probes, n/4)
+	if err := coldProbes("cold, right after the fill", srv.URL, hc, fams[:n/4], probes); err != nil {
+		return err
+	}
+	time.Sleep(o.settle)
+	if err := coldProbes(fmt.Sprintf("cold, %s after the fill", o.settle), srv.URL, hc, fams[n/4:n/2], probes); err != nil {
 		return err
 	}
 	if err := srv.Stop(); err != nil {

@@ -42,6 +42,7 @@ func main() {
 	streams := flag.Int("streams", 0, "stream mode: the server's total stream cap; opens cap+extra event streams (streams.go)")
 	extra := flag.Int("extra", 100, "stream mode: streams beyond the cap")
 	probes := flag.Int("probes", 1000, "fill mode: cold families timed on their first pull and first push, before and after the restart")
+	settle := flag.Duration("settle", 10*time.Second, "fill mode: pause before the second cold probes of the same process")
 	active := flag.Int("active", 10000, "fill mode: families made active after the restart before RSS is read again")
 	flag.IntVar(&fillWorkers, "workers", fillWorkers, "fill mode: families created and filled at once")
 	flag.Parse()
@@ -49,7 +50,7 @@ func main() {
 	if *streams > 0 {
 		err = runStreams(*bin, *streams, *extra, *duration)
 	} else if *fill > 0 {
-		err = runFill(*bin, *levels, fillOpts{bills: *fill, batch: *batch, keep: *keep, probes: *probes, active: *active})
+		err = runFill(*bin, *levels, fillOpts{bills: *fill, batch: *batch, keep: *keep, probes: *probes, active: *active, settle: *settle})
 	} else {
 		err = run(*bin, *levels, *duration, *batch)
 	}
