@@ -361,8 +361,13 @@ func (a *archive) appendSets(w io.Writer) error {
 	return bw.Flush()
 }
 
-// dropSize ends a backup: the copy has no archive, and its size key would describe this one.
+// dropSize ends a backup: the copy has no archive and no index, and their keys would
+// describe this data directory's.
 func dropSize(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "*2\r\n$3\r\ndel\r\n$%d\r\n%s\r\n", len(archiveSizeKey), archiveSizeKey)
-	return err
+	for _, k := range []string{archiveSizeKey, indexGenKey} {
+		if _, err := fmt.Fprintf(w, "*2\r\n$3\r\ndel\r\n$%d\r\n%s\r\n", len(k), k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
