@@ -39,7 +39,7 @@ type coldMeta struct {
 }
 
 // coldBatch bounds how many families go cold in one append and fsync of the archive.
-const coldBatch = 512
+const coldBatch = 2048
 
 // lockFamily takes the family's lock and makes it warm; the caller unlocks fm.pushMu.
 func (s *Store) lockFamily(id string) (*familyMem, error) {

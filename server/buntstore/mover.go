@@ -32,24 +32,43 @@ func (s *Store) moveLater(fam string) {
 	}
 }
 
-// moveLoop archives families' older records until moves is closed, the families waiting at
-// once in one move (one write and one fsync of the archive), and makes families cold when
-// more are warm than the bound (cold.go): one goroutine, so the two never move one family's
-// records at once.
+// moveGap is how often the mover works: each round is one append and fsync of the archive
+// (and of moves, one more). Moving or cooling as soon as asked made an fsync of the archive
+// for every few pushes under load, each delaying the group commit's fsync of the database
+// file on the same disk.
+const moveGap = 200 * time.Millisecond
+
+// moveLoop archives families' older records until moves is closed, the families asked for
+// since the last round in one move (one write and one fsync of the archive), and makes
+// families cold when more are warm than the bound (cold.go): one goroutine, so the two never
+// move one family's records at once.
 func (s *Store) moveLoop() {
 	defer close(s.moverDone)
-	tick := time.NewTicker(time.Second)
+	tick := time.NewTicker(moveGap)
 	defer tick.Stop()
+	pending := map[string]bool{}
 	for {
 		select {
 		case fam, ok := <-s.moves:
 			if !ok {
 				return
 			}
-			s.moveWaiting(fam)
+			pending[fam] = true
 		case <-s.coolKick:
-			s.coolReport(s.coolSome())
+			// at the next round
 		case <-tick.C:
+			if len(pending) > 0 {
+				fams := make([]string, 0, len(pending))
+				for fam := range pending {
+					fams = append(fams, fam)
+				}
+				clear(pending)
+				for start := 0; start < len(fams); start += maxGroup {
+					if err := s.move(fams[start:min(start+maxGroup, len(fams))], archiveKeep); err != nil && s.onMoveError != nil {
+						s.onMoveError(err)
+					}
+				}
+			}
 			s.coolReport(s.coolSome())
 		case done := <-s.coolReq:
 			done <- s.coolAll()
@@ -59,25 +78,6 @@ func (s *Store) moveLoop() {
 
 func (s *Store) coolReport(err error) {
 	if err != nil && s.onMoveError != nil {
-		s.onMoveError(err)
-	}
-}
-
-func (s *Store) moveWaiting(fam string) {
-	fams := []string{fam}
-drain:
-	for len(fams) < maxGroup {
-		select {
-		case f, ok := <-s.moves:
-			if !ok {
-				break drain
-			}
-			fams = append(fams, f)
-		default:
-			break drain
-		}
-	}
-	if err := s.move(fams, archiveKeep); err != nil && s.onMoveError != nil {
 		s.onMoveError(err)
 	}
 }
