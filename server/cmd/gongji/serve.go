@@ -33,6 +33,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	data := fs.String("data", envOr("GONGJI_DATA", "./data"), "data directory (GONGJI_DATA)")
 	level := fs.String("log", envOr("GONGJI_LOG", "info"), "log level: debug, info, warn, error (GONGJI_LOG)")
 	readLimits := limitFlags(fs) // limits.go (issue 10)
+	memoryMB := fs.Int("memory-mb", envInt("GONGJI_MEMORY_MB", 0), "soft limit of the server's memory in MiB (Go's GOMEMLIMIT): the collector works harder near it and gives memory back to the OS; 0: Go's default (GONGJI_MEMORY_MB)")
 	maxWarm := fs.Int("max-warm-families", envInt("GONGJI_MAX_WARM_FAMILIES", 10000), "families kept in memory; the ones used longest ago go cold (to the archive file) past it and come back on their next use, about 45 KB each when warm, a few hundred bytes cold; 0: no bound, every family warm (GONGJI_MAX_WARM_FAMILIES)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -46,6 +47,9 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "gongji serve: -log: %v\n", err)
 		return 2
+	}
+	if *memoryMB > 0 {
+		debug.SetMemoryLimit(int64(*memoryMB) << 20)
 	}
 	hub := api.NewHub()
 	db, err := buntstore.Open(*data, buntstore.Options{OnCommit: hub.Notify, TornTail: func(n int64) {
