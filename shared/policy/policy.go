@@ -184,7 +184,8 @@ func NewTable(rows []Row) (*Table, error) {
 	return t, nil
 }
 
-// version is "v4-" (rules.md version 4) and the first 12 hex digits of the SHA-256 of every row, in table order.
+// version is v4- (version 4 of the rule set, rules.md) and the first 12 hex digits of the SHA-256
+// of every row, in table order.
 func version(rows []Row) string {
 	h := sha256.New()
 	for _, r := range rows {
