@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -119,7 +120,7 @@ func check(id, label string, v *bool) app.UI {
 	return app.Label().Class("check").Body(
 		app.Input().Type("checkbox").ID(id).Checked(*v).OnChange(func(ctx app.Context, e app.Event) {
 			*v = ctx.JSSrc().Get("checked").Bool()
-		}),
+		}, fieldScope(v)), // each box its own field, whatever stood at its place before
 		app.Span().Text(label),
 	)
 }
@@ -171,6 +172,12 @@ func clearInput(id string) {
 }
 
 // valueTo stores the element's value in *v on input or change.
+// fieldScope is the scope of a field's handler: the field it writes. go-app keeps an element's
+// old handler when the new one has the same code and scope, so without it an input that took
+// the place of another in a form redrawn with other fields (an account field gone for a
+// resident) would go on writing the other one's field.
+func fieldScope[T any](v *T) app.EventOption { return app.EventScope(fmt.Sprintf("%p", v)) }
+
 func valueTo(v *string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) { *v = ctx.JSSrc().Get("value").String() }
 }

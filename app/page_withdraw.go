@@ -39,16 +39,16 @@ func (c *withdrawPage) Render() app.UI {
 		app.Main().Body(
 			app.H1().Text(st.T("withdraw.title")),
 			app.Form().ID("withdraw-form").Class("card").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
-				field(st.T("withdraw.person"), app.Select().ID("withdraw-person").OnChange(valueTo(&c.person)).Body(personOptions(c.person)...)),
-				field(st.T("withdraw.ground"), app.Select().ID("withdraw-ground").OnChange(valueTo(&c.ground)).Body(groundOpts...)),
+				field(st.T("withdraw.person"), app.Select().ID("withdraw-person").OnChange(valueTo(&c.person), fieldScope(&c.person)).Body(personOptions(c.person)...)),
+				field(st.T("withdraw.ground"), app.Select().ID("withdraw-ground").OnChange(valueTo(&c.ground), fieldScope(&c.ground)).Body(groundOpts...)),
 				c.withdrawCheck(),
 			),
 			app.Form().ID("transfer-form").Class("card").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
 				app.H2().Text(st.T("transfer.title")),
-				field(st.T("transfer.to"), app.Select().ID("transfer-to").OnChange(valueTo(&c.to)).Body(cityOpts...)),
+				field(st.T("transfer.to"), app.Select().ID("transfer-to").OnChange(valueTo(&c.to), fieldScope(&c.to)).Body(cityOpts...)),
 				check("transfer-stopped", st.T("transfer.stopped"), &c.stopped),
 				check("transfer-enrolled", st.T("transfer.enrolled"), &c.enrolled),
-				field(st.T("transfer.gap"), app.Input().ID("transfer-gap").Attr("inputmode", "numeric").Value(c.gap).OnInput(valueTo(&c.gap))),
+				field(st.T("transfer.gap"), app.Input().ID("transfer-gap").Attr("inputmode", "numeric").Value(c.gap).OnInput(valueTo(&c.gap), fieldScope(&c.gap))),
 				c.transferCheck(),
 				note("transfer-record-error", c.prob.Text),
 				app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("transfer-saved").Text(c.saved) }),

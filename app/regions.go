@@ -71,7 +71,7 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 			}),
 		),
 		app.Input().ID(p.id+"-search").Type("search").Attr("autocomplete", "off").Placeholder(st.T("region.search")).
-			Value(p.query).OnInput(valueTo(&p.query)).OnChange(p.chooseCode(code)),
+			Value(p.query).OnInput(valueTo(&p.query), fieldScope(&p.query)).OnChange(p.chooseCode(code)),
 		p.hits(code, zh),
 		app.P().ID(p.id+"-name").Class("region-name").Text(cityName(st.Lang(), c)),
 	)

@@ -103,14 +103,10 @@ test('slip: the wallet paid, said as a fact; nothing to adjust on an account tha
   await page.fill('#person-name', '王秀英');
   await page.selectOption('#person-region', '330100');
   await page.selectOption('#person-insurance', 'resident');
-  // the balance field comes with the box ticked; a tick made while the form was being drawn
-  // again is ticked once more
-  for (let i = 0; i < 4 && !(await page.locator('#person-wallet').isVisible()); i++) {
-    if (await page.isChecked('#person-wallet-open')) await page.uncheck('#person-wallet-open');
-    await page.check('#person-wallet-open');
-    await page.locator('#person-wallet').waitFor({ timeout: 5000 }).catch(() => {});
-  }
-  if (!(await page.locator('#person-wallet').isVisible())) await shot(page, 'slip-wallet-field-missing');
+  // the account field goes for a resident: the box below takes its place and must still
+  // write its own field (go-app kept the previous element's handler without a scope)
+  await page.check('#person-wallet-open');
+  assert.equal(await page.isChecked('#person-retired'), false, 'ticking 医保钱包 ticked 已退休');
   await page.fill('#person-wallet', '220');
   await page.click('#person-save');
   await page.locator('#people tr[data-person="王秀英"]').waitFor();
