@@ -9,7 +9,7 @@ import (
 
 	"gongji/app/book"
 
-	gsync "gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // httpRemote speaks server/API.md (version 1) over the browser's fetch: the client links no
@@ -83,14 +83,14 @@ func (httpRemote) Invite(s session) (string, error) {
 	return out.Code, err
 }
 
-func (httpRemote) Push(s session, ms []gsync.Mutation) (gsync.PushResponse, error) {
-	var out gsync.PushResponse
-	err := call("POST", "/families/"+s.Family+"/push", s.Token, gsync.PushRequest{Mutations: ms}, &out)
+func (httpRemote) Push(s session, ms []syncwire.Mutation) (syncwire.PushResponse, error) {
+	var out syncwire.PushResponse
+	err := call("POST", "/families/"+s.Family+"/push", s.Token, syncwire.PushRequest{Mutations: ms}, &out)
 	return out, err
 }
 
-func (httpRemote) Pull(s session, cursor int64) (gsync.PullResponse, error) {
-	var out gsync.PullResponse
+func (httpRemote) Pull(s session, cursor int64) (syncwire.PullResponse, error) {
+	var out syncwire.PullResponse
 	err := call("GET", "/families/"+s.Family+"/pull?cursor="+strconv.FormatInt(cursor, 10), s.Token, nil, &out)
 	return out, err
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gongji/app/book"
-	gsync "gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // session is what a device needs to talk to its family on the server.
@@ -24,8 +24,8 @@ type remote interface {
 	Create(familyName, device string) (session, error)
 	Join(code, device string) (session, error)
 	Invite(s session) (string, error)
-	Push(s session, ms []gsync.Mutation) (gsync.PushResponse, error)
-	Pull(s session, cursor int64) (gsync.PullResponse, error)
+	Push(s session, ms []syncwire.Mutation) (syncwire.PushResponse, error)
+	Pull(s session, cursor int64) (syncwire.PullResponse, error)
 	Devices(s session) ([]book.Device, error)
 	RevokeDevice(s session, device string) error
 	FamilyName(s session) (string, error)
@@ -79,7 +79,7 @@ func startSync(ctx app.Context) {
 		failures, rebased := 0, false
 		for {
 			s := currentSession()
-			pending := append([]gsync.Mutation(nil), st.Doc.Pending...)
+			pending := append([]syncwire.Mutation(nil), st.Doc.Pending...)
 			pages, devices, err := syncRound(s, pending, st.Doc.Cursor, st.Doc.Epoch)
 			if rebase(err) && !rebased { // once a round: the log was restored, start again
 				rebased = true
@@ -137,33 +137,33 @@ func rebase(err error) bool {
 	return true
 }
 
-// syncRound pushes the queue in order (at most gsync.MaxBatch a push), then pulls every
+// syncRound pushes the queue in order (at most syncwire.MaxBatch a push), then pulls every
 // change after the cursor, then lists the devices. An answer from a log other than the one
 // the cursor counts in (epoch, head) stops it with a staleError.
-func syncRound(s session, pending []gsync.Mutation, cursor int64, epoch string) ([]gsync.PullResponse, []book.Device, error) {
+func syncRound(s session, pending []syncwire.Mutation, cursor int64, epoch string) ([]syncwire.PullResponse, []book.Device, error) {
 	for len(pending) > 0 {
-		n := min(len(pending), gsync.MaxBatch)
+		n := min(len(pending), syncwire.MaxBatch)
 		resp, err := server.Push(s, pending[:n])
 		if err != nil {
 			return nil, nil, err
 		}
-		if gsync.Stale(epoch, cursor, resp.Epoch, resp.Head) {
+		if syncwire.Stale(epoch, cursor, resp.Epoch, resp.Head) {
 			return nil, nil, &staleError{resp.Epoch}
 		}
 		for _, r := range resp.Results {
-			if r.Result == gsync.Deferred { // an earlier id is missing on the server: stop
+			if r.Result == syncwire.Deferred { // an earlier id is missing on the server: stop
 				return nil, nil, errors.New("server expects mutation " + r.ClientID + "/" + strconv.FormatInt(r.Expect, 10))
 			}
 		}
 		pending = pending[n:]
 	}
-	var pages []gsync.PullResponse
+	var pages []syncwire.PullResponse
 	for i := 0; i < maxPullPages; i++ {
 		p, err := server.Pull(s, cursor)
 		if err != nil {
 			return pages, nil, err
 		}
-		if gsync.Stale(epoch, cursor, p.Epoch, p.Head) {
+		if syncwire.Stale(epoch, cursor, p.Epoch, p.Head) {
 			return nil, nil, &staleError{p.Epoch}
 		}
 		pages = append(pages, p)
@@ -178,7 +178,7 @@ func syncRound(s session, pending []gsync.Mutation, cursor int64, epoch string) 
 
 // applyRound adds the pulled changes to the log, drops what they contain from the queue,
 // rebuilds the book (the queue re-applied on top), saves and re-renders.
-func applyRound(pages []gsync.PullResponse, devices []book.Device, err error) {
+func applyRound(pages []syncwire.PullResponse, devices []book.Device, err error) {
 	st := theStore()
 	for _, p := range pages {
 		st.Doc.Pulled(p)

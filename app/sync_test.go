@@ -10,14 +10,14 @@ import (
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
-	gsync "gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // fakeServer keeps one family's log in memory the way server/API.md describes: mutations
 // applied in order with mutation.Apply, duplicates skipped, pages of pageSize.
 type fakeServer struct {
 	state    family.State
-	log      []gsync.Change
+	log      []syncwire.Change
 	last     map[string]int64
 	pageSize int
 	down     bool
@@ -29,7 +29,7 @@ type fakeServer struct {
 // with a backup taken at seq n.
 func (f *fakeServer) restore(n int, epoch string) {
 	f.log, f.epoch, f.last = f.log[:n:n], epoch, map[string]int64{}
-	f.state, _ = gsync.Replay(family.State{}, f.log)
+	f.state, _ = syncwire.Replay(family.State{}, f.log)
 	for _, c := range f.log {
 		f.last[c.Mutation.ClientID] = c.Mutation.MutationID
 	}
@@ -49,20 +49,20 @@ func (f *fakeServer) Devices(session) ([]book.Device, error) {
 func (f *fakeServer) RevokeDevice(session, string) error { return nil }
 func (f *fakeServer) FamilyName(session) (string, error) { return "张家", nil }
 
-func (f *fakeServer) Push(_ session, ms []gsync.Mutation) (gsync.PushResponse, error) {
+func (f *fakeServer) Push(_ session, ms []syncwire.Mutation) (syncwire.PushResponse, error) {
 	if f.down {
-		return gsync.PushResponse{}, errors.New("fetch failed")
+		return syncwire.PushResponse{}, errors.New("fetch failed")
 	}
 	f.pushes++
-	var out gsync.PushResponse
+	var out syncwire.PushResponse
 	for _, m := range ms {
-		r := gsync.PushResult{ClientID: m.ClientID, MutationID: m.MutationID, Result: gsync.Duplicate}
+		r := syncwire.PushResult{ClientID: m.ClientID, MutationID: m.MutationID, Result: syncwire.Duplicate}
 		if m.MutationID == f.last[m.ClientID]+1 {
 			o, next := mutation.Apply(engine.Default(), &f.state, m.Intent(), m.At)
 			f.state = next
 			f.last[m.ClientID] = m.MutationID
-			r.Result, r.Seq, r.Outcome = gsync.Processed, int64(len(f.log)+1), &o
-			f.log = append(f.log, gsync.Change{Seq: r.Seq, Device: "d", Mutation: m, Outcome: o})
+			r.Result, r.Seq, r.Outcome = syncwire.Processed, int64(len(f.log)+1), &o
+			f.log = append(f.log, syncwire.Change{Seq: r.Seq, Device: "d", Mutation: m, Outcome: o})
 		}
 		out.Results = append(out.Results, r)
 	}
@@ -70,12 +70,12 @@ func (f *fakeServer) Push(_ session, ms []gsync.Mutation) (gsync.PushResponse, e
 	return out, nil
 }
 
-func (f *fakeServer) Pull(_ session, cursor int64) (gsync.PullResponse, error) {
+func (f *fakeServer) Pull(_ session, cursor int64) (syncwire.PullResponse, error) {
 	if f.down {
-		return gsync.PullResponse{}, errors.New("fetch failed")
+		return syncwire.PullResponse{}, errors.New("fetch failed")
 	}
 	end := min(int(cursor)+f.pageSize, len(f.log))
-	p := gsync.PullResponse{Changes: f.log[cursor:end], Cursor: int64(end), Head: int64(len(f.log)),
+	p := syncwire.PullResponse{Changes: f.log[cursor:end], Cursor: int64(end), Head: int64(len(f.log)),
 		More: end < len(f.log), LastMutationIDs: maps.Clone(f.last), Epoch: f.epoch}
 	if len(p.Changes) == 0 {
 		p.Cursor = cursor
@@ -87,7 +87,7 @@ func (f *fakeServer) Pull(_ session, cursor int64) (gsync.PullResponse, error) {
 // again once from the empty log.
 func round(st *Store) {
 	for try := 0; ; try++ {
-		pages, devices, err := syncRound(currentSession(), append([]gsync.Mutation(nil), st.Doc.Pending...),
+		pages, devices, err := syncRound(currentSession(), append([]syncwire.Mutation(nil), st.Doc.Pending...),
 			st.Doc.Cursor, st.Doc.Epoch)
 		if try == 0 && rebase(err) {
 			continue
@@ -131,9 +131,9 @@ func TestSyncAfterRestore(t *testing.T) {
 			add("甲")
 			add("乙")
 			round(st) // seq 1, 2
-			other := gsync.Mutation{ClientID: "pad", MutationID: 1, Name: mutation.AddPerson, At: st.Now(),
+			other := syncwire.Mutation{ClientID: "pad", MutationID: 1, Name: mutation.AddPerson, At: st.Now(),
 				Args: []byte(`{"id":"丁","name":"丁","region":"330100","insurance":"resident","status":"active"}`)}
-			fake.Push(s, []gsync.Mutation{other}) // seq 3: the backup is taken here
+			fake.Push(s, []syncwire.Mutation{other}) // seq 3: the backup is taken here
 			add("丙")
 			add("戊")
 			round(st) // seq 4, 5: confirmed, then lost by the restore
@@ -204,9 +204,9 @@ func TestSyncRoundPushesPullsAndSurvivesOutages(t *testing.T) {
 		t.Errorf("family %q devices %v last sync %v", st.Doc.FamilyName, st.Doc.Devices, st.Doc.LastSync)
 	}
 	// a retried push after a lost answer is a duplicate: nothing is logged twice
-	resp, _ := fake.Push(currentSession(), []gsync.Mutation{st.Doc.Confirmed[0].Mutation})
+	resp, _ := fake.Push(currentSession(), []syncwire.Mutation{st.Doc.Confirmed[0].Mutation})
 	round(st)
-	if resp.Results[0].Result != gsync.Duplicate || len(fake.log) != 3 || len(st.Doc.Confirmed) != 3 {
+	if resp.Results[0].Result != syncwire.Duplicate || len(fake.log) != 3 || len(st.Doc.Confirmed) != 3 {
 		t.Errorf("retry: %s, log %d, confirmed %d", resp.Results[0].Result, len(fake.log), len(st.Doc.Confirmed))
 	}
 	// what is saved is what a reload reads

@@ -13,7 +13,7 @@ import (
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
-	gsync "gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // The screens speak in sentences: an error is shown under the input it is about, and no
@@ -132,13 +132,13 @@ func fullFamily(t *testing.T) {
 	st.Do(mutation.WalletTransfer, mutation.WalletTransferArgs{From: "张三", To: "小明", Amount: 10000, Source: family.FromAccount})
 
 	args, _ := json.Marshal(mutation.WalletTransferArgs{From: "儿子", To: "妈妈", Amount: 10000, Source: family.FromAccount})
-	m := gsync.Mutation{ClientID: "c_other", MutationID: 1, Name: mutation.WalletTransfer, At: testNow, Args: args}
+	m := syncwire.Mutation{ClientID: "c_other", MutationID: 1, Name: mutation.WalletTransfer, At: testNow, Args: args}
 	o, _ := mutation.Apply(st.Engine(), &st.Book().State, m.Intent(), m.At)
 	if o.Status.Applied() {
 		o = mutation.Outcome{Status: mutation.Rejected, Codes: []engine.Code{engine.WalletRegionNotEnabled}}
 	}
 	st.Doc.Family, st.Doc.Device, st.Doc.Token, st.Doc.FamilyName = "f_1", "d_1", "t", "张家"
-	st.Doc.Pulled(gsync.PullResponse{Changes: []gsync.Change{{Seq: 1, Device: "d_2", Mutation: m, Outcome: o}}, Cursor: 1, Head: 1})
+	st.Doc.Pulled(syncwire.PullResponse{Changes: []syncwire.Change{{Seq: 1, Device: "d_2", Mutation: m, Outcome: o}}, Cursor: 1, Head: 1})
 	st.rebuild()
 	syncErr = explain(st.Lang(), &httpError{Status: 503, Code: "unavailable"}).Text
 }

@@ -16,7 +16,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/money"
 	"gongji/shared/mutation"
-	gsync "gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // ItemState is where one mutation stands between this device and the server.
@@ -37,7 +37,7 @@ const (
 // Item is one mutation with its outcome: the server's for logged items, the local one for
 // pending items.
 type Item struct {
-	Mutation gsync.Mutation
+	Mutation syncwire.Mutation
 	Outcome  mutation.Outcome
 	State    ItemState
 	Seq      int64
@@ -100,7 +100,7 @@ type Book struct {
 // Build redoes the log and applies the queue on top.
 func Build(e *engine.Engine, l *Local) *Book {
 	b := &Book{}
-	st, err := gsync.Replay(family.State{}, l.Confirmed)
+	st, err := syncwire.Replay(family.State{}, l.Confirmed)
 	b.State, b.Err = st, err
 	for _, c := range l.Confirmed {
 		b.Items = append(b.Items, Item{Mutation: c.Mutation, Outcome: c.Outcome, State: logged(c.Outcome.Status), Seq: c.Seq, Device: c.Device})

@@ -10,7 +10,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/money"
 	"gongji/shared/mutation"
-	gsync "gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 var at = time.Date(2026, 3, 2, 10, 0, 0, 0, civil.Zone())
@@ -93,13 +93,13 @@ func TestQueueAppliesLocally(t *testing.T) {
 
 // serverLog turns a device's queue into the changes a server would log, re-applying each
 // with mutation.Apply in order as the server does.
-func serverLog(e *engine.Engine, s family.State, ms []gsync.Mutation, seq int64) ([]gsync.Change, family.State) {
-	var out []gsync.Change
+func serverLog(e *engine.Engine, s family.State, ms []syncwire.Mutation, seq int64) ([]syncwire.Change, family.State) {
+	var out []syncwire.Change
 	for _, m := range ms {
 		o, next := mutation.Apply(e, &s, m.Intent(), m.At)
 		s = next
 		seq++
-		out = append(out, gsync.Change{Seq: seq, Device: "d", Mutation: m, Outcome: o})
+		out = append(out, syncwire.Change{Seq: seq, Device: "d", Mutation: m, Outcome: o})
 	}
 	return out, s
 }
@@ -110,7 +110,7 @@ func TestPullConfirmsAndReappliesPending(t *testing.T) {
 	l.Family, l.Owner = "f_1", true // the owner's device: no consent needed
 	do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
 	log, _ := serverLog(e, family.State{}, l.Pending, 0)
-	l.Pulled(gsync.PullResponse{Changes: log, Cursor: int64(len(log)), LastMutationIDs: map[string]int64{"c_a": 6}})
+	l.Pulled(syncwire.PullResponse{Changes: log, Cursor: int64(len(log)), LastMutationIDs: map[string]int64{"c_a": 6}})
 	if len(l.Pending) != 0 || l.Cursor != 6 {
 		t.Fatalf("after pull: %d pending, cursor %d", len(l.Pending), l.Cursor)
 	}
@@ -126,14 +126,14 @@ func TestPullConfirmsAndReappliesPending(t *testing.T) {
 		t.Fatalf("offline bill: %+v", it)
 	}
 	// meanwhile the server logged another device's 950.00 bill
-	confirmed, _ := gsync.Replay(family.State{}, l.Confirmed)
-	theirs := gsync.Mutation{ClientID: "c_b", MutationID: 1, Name: mutation.Settle, At: at, Args: mustJSON(bill("王芳", "950.00"))}
-	more, after := serverLog(e, confirmed, []gsync.Mutation{theirs}, 6)
+	confirmed, _ := syncwire.Replay(family.State{}, l.Confirmed)
+	theirs := syncwire.Mutation{ClientID: "c_b", MutationID: 1, Name: mutation.Settle, At: at, Args: mustJSON(bill("王芳", "950.00"))}
+	more, after := serverLog(e, confirmed, []syncwire.Mutation{theirs}, 6)
 	mine, _ := serverLog(e, after, l.Pending, 7)
 	if mine[0].Outcome.Status != mutation.Adjusted {
 		t.Fatalf("server outcome of the offline bill: %s", mine[0].Outcome.Status)
 	}
-	l.Pulled(gsync.PullResponse{Changes: append(more, mine...), Cursor: 8, LastMutationIDs: map[string]int64{"c_a": 7, "c_b": 1}})
+	l.Pulled(syncwire.PullResponse{Changes: append(more, mine...), Cursor: 8, LastMutationIDs: map[string]int64{"c_a": 7, "c_b": 1}})
 	b := Build(e, l)
 	it := b.Item("c_a/7")
 	if it == nil || it.State != Adjusted || it.Outcome.Expected == nil || it.Outcome.Split.Cash != money.MustParse("70.00") {
@@ -143,7 +143,7 @@ func TestPullConfirmsAndReappliesPending(t *testing.T) {
 		t.Errorf("张三's balance %s, want 0.00", got)
 	}
 	// a page already seen changes nothing
-	l.Pulled(gsync.PullResponse{Changes: mine, Cursor: 8})
+	l.Pulled(syncwire.PullResponse{Changes: mine, Cursor: 8})
 	if len(l.Confirmed) != 8 {
 		t.Errorf("replayed page: %d changes", len(l.Confirmed))
 	}

@@ -7,7 +7,7 @@ import (
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
-	gsync "gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // A family kept only on this device gets its 06:00 refund from the device itself, once, at
@@ -102,30 +102,30 @@ func TestApprovedBillShows(t *testing.T) {
 	l := family3(t, e)
 	l.Family, l.Owner = "f1", true // the owner's phone
 	do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
-	logAs := func(s family.State, who mutation.Actor, ms []gsync.Mutation, seq int64) ([]gsync.Change, family.State) {
-		var out []gsync.Change
+	logAs := func(s family.State, who mutation.Actor, ms []syncwire.Mutation, seq int64) ([]syncwire.Change, family.State) {
+		var out []syncwire.Change
 		for _, m := range ms {
 			o, next := mutation.ApplyAs(e, &s, who, m.Intent(), m.At)
 			s, seq = next, seq+1
-			out = append(out, gsync.Change{Seq: seq, Device: who.Device, Mutation: m, Outcome: o})
+			out = append(out, syncwire.Change{Seq: seq, Device: who.Device, Mutation: m, Outcome: o})
 		}
 		return out, s
 	}
 	log, s := logAs(family.State{}, mutation.Actor{Device: "d-owner", Owner: true}, l.Pending, 0)
 	// the mother's phone (nobody's) records a bill for 王芳 paid through 张三's binding
-	asked := gsync.Mutation{ClientID: "c_m", MutationID: 1, Name: mutation.Settle, At: at, Args: mustJSON(bill("王芳", "50.00"))}
-	more, s := logAs(s, mutation.Actor{Device: "d-mother"}, []gsync.Mutation{asked}, int64(len(log)))
+	asked := syncwire.Mutation{ClientID: "c_m", MutationID: 1, Name: mutation.Settle, At: at, Args: mustJSON(bill("王芳", "50.00"))}
+	more, s := logAs(s, mutation.Actor{Device: "d-mother"}, []syncwire.Mutation{asked}, int64(len(log)))
 	if more[0].Outcome.Status != mutation.PendingConsent {
 		t.Fatalf("the member's bill: %s, want a request", more[0].Outcome.Status)
 	}
 	request := asked.Key()
-	approve := gsync.Mutation{ClientID: "c_o", MutationID: 1, Name: mutation.Approve, At: at.Add(time.Hour), Args: mustJSON(mutation.RequestArgs{Request: request})}
-	approved, _ := logAs(s, mutation.Actor{Device: "d-owner", Owner: true}, []gsync.Mutation{approve}, int64(len(log)+1))
+	approve := syncwire.Mutation{ClientID: "c_o", MutationID: 1, Name: mutation.Approve, At: at.Add(time.Hour), Args: mustJSON(mutation.RequestArgs{Request: request})}
+	approved, _ := logAs(s, mutation.Actor{Device: "d-owner", Owner: true}, []syncwire.Mutation{approve}, int64(len(log)+1))
 	if !approved[0].Outcome.Status.Applied() {
 		t.Fatalf("approve: %+v", approved[0].Outcome)
 	}
 	all := append(append(log, more...), approved...)
-	l.Pulled(gsync.PullResponse{Changes: all, Cursor: int64(len(all)), LastMutationIDs: map[string]int64{"c_a": int64(len(log))}})
+	l.Pulled(syncwire.PullResponse{Changes: all, Cursor: int64(len(all)), LastMutationIDs: map[string]int64{"c_a": int64(len(log))}})
 	b := Build(e, l)
 	bills := b.Bills()
 	if len(bills) != 1 || bills[0].Key != request || bills[0].Patient != "王芳" || bills[0].Total.String() != "50.00" {

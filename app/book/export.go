@@ -12,7 +12,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/money"
 	"gongji/shared/strictjson"
-	gsync "gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // ExportFormat names the family export file; ExportVersion is its version.
@@ -28,15 +28,15 @@ const (
 // account's postings) for people and spreadsheets to read. Import rebuilds the ledger from
 // the log and refuses the file unless it is the exported one, so the round trip is exact.
 type Export struct {
-	Format     string           `json:"format"`
-	Version    int              `json:"version"`
-	ExportedAt time.Time        `json:"exported_at"`
-	FamilyName string           `json:"family_name"`
-	ClientID   string           `json:"client_id"`
-	LastID     int64            `json:"last_id"`
-	Confirmed  []gsync.Change   `json:"log"`
-	Pending    []gsync.Mutation `json:"pending"`
-	Ledger     Ledger           `json:"ledger"`
+	Format     string              `json:"format"`
+	Version    int                 `json:"version"`
+	ExportedAt time.Time           `json:"exported_at"`
+	FamilyName string              `json:"family_name"`
+	ClientID   string              `json:"client_id"`
+	LastID     int64               `json:"last_id"`
+	Confirmed  []syncwire.Change   `json:"log"`
+	Pending    []syncwire.Mutation `json:"pending"`
+	Ledger     Ledger              `json:"ledger"`
 }
 
 // Ledger is what the log gives: each person's balances and each account's statement.
@@ -72,10 +72,10 @@ func (l *Local) Export(b *Book, now time.Time) []byte {
 	x := Export{Format: ExportFormat, Version: ExportVersion, ExportedAt: now, FamilyName: l.FamilyName,
 		ClientID: l.ClientID, LastID: l.LastID, Confirmed: l.Confirmed, Pending: l.Pending, Ledger: LedgerOf(b)}
 	if x.Confirmed == nil {
-		x.Confirmed = []gsync.Change{}
+		x.Confirmed = []syncwire.Change{}
 	}
 	if x.Pending == nil {
-		x.Pending = []gsync.Mutation{}
+		x.Pending = []syncwire.Mutation{}
 	}
 	data, _ := json.Marshal(x)
 	return data

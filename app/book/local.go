@@ -8,7 +8,7 @@ import (
 
 	"gongji/shared/engine"
 	"gongji/shared/mutation"
-	gsync "gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // MaxPending bounds the queue of mutations not yet in the family's log.
@@ -17,23 +17,23 @@ const MaxPending = 10000
 // Local is everything a device keeps in browser storage: settings, its session with the
 // family on the server, the family's log as pulled, and the queue of its own mutations.
 type Local struct {
-	// Format is the JSON format version it was saved with (gsync.FormatVersion); 0 is
-	// version 1, read through gsync.UpgradeV1.
-	Format     int              `json:"format"`
-	Lang       string           `json:"lang"`
-	FamilyName string           `json:"family_name"`
-	ClientID   string           `json:"client_id"`
-	LastID     int64            `json:"last_id"` // the last mutation id given out
-	Family     string           `json:"family,omitempty"`
-	Device     string           `json:"device,omitempty"`
-	Token      string           `json:"token,omitempty"`
-	Owner      bool             `json:"owner,omitempty"`
-	Cursor     int64            `json:"cursor"`
-	Epoch      string           `json:"epoch,omitempty"` // the family log's epoch the cursor counts in
-	LastSync   time.Time        `json:"last_sync"`
-	Confirmed  []gsync.Change   `json:"confirmed"`
-	Pending    []gsync.Mutation `json:"pending"`
-	Devices    []Device         `json:"device_list,omitempty"`
+	// Format is the JSON format version it was saved with (syncwire.FormatVersion); 0 is
+	// version 1, read through syncwire.UpgradeV1.
+	Format     int                 `json:"format"`
+	Lang       string              `json:"lang"`
+	FamilyName string              `json:"family_name"`
+	ClientID   string              `json:"client_id"`
+	LastID     int64               `json:"last_id"` // the last mutation id given out
+	Family     string              `json:"family,omitempty"`
+	Device     string              `json:"device,omitempty"`
+	Token      string              `json:"token,omitempty"`
+	Owner      bool                `json:"owner,omitempty"`
+	Cursor     int64               `json:"cursor"`
+	Epoch      string              `json:"epoch,omitempty"` // the family log's epoch the cursor counts in
+	LastSync   time.Time           `json:"last_sync"`
+	Confirmed  []syncwire.Change   `json:"confirmed"`
+	Pending    []syncwire.Mutation `json:"pending"`
+	Devices    []Device            `json:"device_list,omitempty"`
 	// Seen is the log's seq up to which the family has looked at the sync screen: refused or
 	// adjusted items after it need attention.
 	Seen int64 `json:"seen,omitempty"`
@@ -50,7 +50,7 @@ func Decode(data []byte) (*Local, error) {
 		}
 		err := json.Unmarshal(data, &probe)
 		if err == nil && probe.Format < 2 {
-			data, err = gsync.UpgradeV1(data) // saved before format 2: the queue is kept
+			data, err = syncwire.UpgradeV1(data) // saved before format 2: the queue is kept
 		}
 		if err == nil {
 			err = json.Unmarshal(data, l)
@@ -59,7 +59,7 @@ func Decode(data []byte) (*Local, error) {
 			return &Local{Lang: "zh"}, err
 		}
 	}
-	l.Format = gsync.FormatVersion
+	l.Format = syncwire.FormatVersion
 	if l.Lang == "" {
 		l.Lang = "zh"
 	}
@@ -68,7 +68,7 @@ func Decode(data []byte) (*Local, error) {
 
 // Encode is the JSON saved in browser storage.
 func (l *Local) Encode() []byte {
-	l.Format = gsync.FormatVersion
+	l.Format = syncwire.FormatVersion
 	data, _ := json.Marshal(l)
 	return data
 }
@@ -96,7 +96,7 @@ func (l *Local) KeepClock(e *engine.Engine, b *Book, now time.Time) (queued int,
 	state := b.State
 	for _, d := range due {
 		raw, _ := json.Marshal(mutation.WalletRefArgs{Transfer: d.Transfer})
-		m := gsync.Mutation{ClientID: l.ClientID, MutationID: l.LastID + 1, Name: mutation.WalletExpire, At: d.At, Args: raw}
+		m := syncwire.Mutation{ClientID: l.ClientID, MutationID: l.LastID + 1, Name: mutation.WalletExpire, At: d.At, Args: raw}
 		o, after := mutation.ApplyAs(e, &state, l.Actor(), m.Intent(), d.At)
 		if !o.Status.Applied() {
 			continue // the rules say no (already accepted): nothing to make
@@ -120,15 +120,15 @@ func (l *Local) NewClientID(suffix string) {
 }
 
 // Try applies a mutation to the current state without queuing it: what the person would get.
-func (l *Local) Try(e *engine.Engine, b *Book, name mutation.Name, args any, at time.Time) (gsync.Mutation, mutation.Outcome, error) {
+func (l *Local) Try(e *engine.Engine, b *Book, name mutation.Name, args any, at time.Time) (syncwire.Mutation, mutation.Outcome, error) {
 	raw, err := json.Marshal(args)
 	if err != nil {
-		return gsync.Mutation{}, mutation.Outcome{}, err
+		return syncwire.Mutation{}, mutation.Outcome{}, err
 	}
 	if l.ClientID == "" {
-		return gsync.Mutation{}, mutation.Outcome{}, fmt.Errorf("client id missing")
+		return syncwire.Mutation{}, mutation.Outcome{}, fmt.Errorf("client id missing")
 	}
-	m := gsync.Mutation{ClientID: l.ClientID, MutationID: l.LastID + 1, Name: name, At: at, Args: raw}
+	m := syncwire.Mutation{ClientID: l.ClientID, MutationID: l.LastID + 1, Name: name, At: at, Args: raw}
 	o, _ := mutation.ApplyAs(e, &b.State, l.Actor(), m.Intent(), at)
 	if o.Split != nil {
 		m.Expected = o.Split
@@ -137,7 +137,7 @@ func (l *Local) Try(e *engine.Engine, b *Book, name mutation.Name, args any, at 
 }
 
 // Queue saves m as the next mutation of this device (its id was given by Try).
-func (l *Local) Queue(m gsync.Mutation) error {
+func (l *Local) Queue(m syncwire.Mutation) error {
 	if len(l.Pending) >= MaxPending {
 		return fmt.Errorf("queue full: %d mutations wait for the server", len(l.Pending))
 	}
@@ -152,7 +152,7 @@ func (l *Local) Queue(m gsync.Mutation) error {
 // Pulled adds a page of the family's log (changes after the cursor, in seq order) and drops
 // from the queue what is now in it. On the last page, ids up to lastMutationIDs[clientID] are
 // dropped too (processed, whatever page their change was on).
-func (l *Local) Pulled(p gsync.PullResponse) {
+func (l *Local) Pulled(p syncwire.PullResponse) {
 	if p.Epoch != "" {
 		l.Epoch = p.Epoch
 	}
@@ -189,7 +189,7 @@ func (l *Local) Pulled(p gsync.PullResponse) {
 // again. Other devices' changes come back with the next pull, or from those devices.
 func (l *Local) Rebase(epoch string) {
 	seen := map[int64]bool{}
-	var mine []gsync.Mutation
+	var mine []syncwire.Mutation
 	for _, c := range l.Confirmed {
 		if c.Mutation.ClientID == l.ClientID && !seen[c.Mutation.MutationID] {
 			seen[c.Mutation.MutationID] = true

@@ -12,7 +12,7 @@ import (
 	"gongji/shared/ledger"
 	"gongji/shared/money"
 	"gongji/shared/mutation"
-	gsync "gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // TestEveryYuanVisible is the ledger's model-based test (issue 21): random sequences of every
@@ -49,7 +49,7 @@ func TestEveryYuanVisible(t *testing.T) {
 type world struct {
 	e       *engine.Engine
 	now     time.Time
-	log     []gsync.Change
+	log     []syncwire.Change
 	state   family.State
 	last    map[string]int64 // the server's last mutation id per client
 	devices []*modelDevice
@@ -122,7 +122,7 @@ func (w *world) push(t *testing.T, d *modelDevice) {
 		o, next := mutation.ApplyAs(w.e, &w.state, d.actor, m.Intent(), m.At)
 		w.state = next
 		w.last[m.ClientID] = m.MutationID
-		w.log = append(w.log, gsync.Change{Seq: int64(len(w.log) + 1), Device: d.actor.Device, Mutation: m, Outcome: o})
+		w.log = append(w.log, syncwire.Change{Seq: int64(len(w.log) + 1), Device: d.actor.Device, Mutation: m, Outcome: o})
 	}
 	w.pull(d)
 }
@@ -133,10 +133,10 @@ func (w *world) sweep() {
 	for _, rf := range due {
 		w.last["server"]++
 		args, _ := json.Marshal(mutation.WalletRefArgs{Transfer: rf.Transfer})
-		m := gsync.Mutation{ClientID: "server", MutationID: w.last["server"], Name: mutation.WalletExpire, At: w.now, Args: args}
+		m := syncwire.Mutation{ClientID: "server", MutationID: w.last["server"], Name: mutation.WalletExpire, At: w.now, Args: args}
 		o, next := mutation.ApplyAs(w.e, &w.state, mutation.Actor{Device: "server", Server: true}, m.Intent(), w.now)
 		w.state = next
-		w.log = append(w.log, gsync.Change{Seq: int64(len(w.log) + 1), Device: "server", Mutation: m, Outcome: o})
+		w.log = append(w.log, syncwire.Change{Seq: int64(len(w.log) + 1), Device: "server", Mutation: m, Outcome: o})
 	}
 }
 
@@ -144,7 +144,7 @@ func (w *world) pull(d *modelDevice) {
 	if d.l.Family == "" {
 		return
 	}
-	d.l.Pulled(gsync.PullResponse{Changes: w.log, Cursor: int64(len(w.log)), LastMutationIDs: w.last})
+	d.l.Pulled(syncwire.PullResponse{Changes: w.log, Cursor: int64(len(w.log)), LastMutationIDs: w.last})
 }
 
 func (w *world) step(t *testing.T, r *rand.Rand, tried map[mutation.Name]int) {

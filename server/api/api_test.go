@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"gongji/shared/money"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 func push(client string, id int, name, args string) string {
@@ -199,7 +199,7 @@ func TestPushFromAVersion1Client(t *testing.T) {
  {"clientID":"old","mutationID":2,"name":"premium","at":"2026-03-02T10:01:00+08:00","args":{"insured":"mom","premium":"resident","amount":38000},
   "expected":{"lines":[{"payer":"mom","source":"own","amount":38000}],"cash":0}}]}`
 	out := h.mustDo("POST", "/api/v1/families/"+fam+"/push", tok, body, 200)
-	var resp sync.PushResponse
+	var resp syncwire.PushResponse
 	h.decode(out, &resp)
 	if resp.LastMutationIDs["old"] != 2 || resp.Results[1].Outcome == nil || resp.Results[1].Outcome.Status != "confirmed" {
 		t.Fatalf("version-1 push answered %s", out)

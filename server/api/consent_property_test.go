@@ -14,7 +14,7 @@ import (
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // TestNobodyChangesWhatIsNotTheirs is consent's property (issue 18): from a device that is
@@ -126,7 +126,7 @@ func newPropertyFamily(t *testing.T, e *engine.Engine) *propertyFamily {
 
 func (p *propertyFamily) head(t *testing.T) store.Head {
 	var h store.Head
-	if err := p.db.Push(context.Background(), p.fam, func(cur *store.Head) ([]sync.Change, error) {
+	if err := p.db.Push(context.Background(), p.fam, func(cur *store.Head) ([]syncwire.Change, error) {
 		h = *cur
 		return nil, nil
 	}); err != nil {
@@ -141,11 +141,11 @@ func (p *propertyFamily) push(t *testing.T, who mutation.Actor, name mutation.Na
 	p.at = p.at.Add(7 * time.Minute)
 	client := who.Device + ".t"
 	p.next[client]++
-	req := sync.PushRequest{Mutations: []sync.Mutation{{ClientID: client, MutationID: p.next[client], Name: name,
+	req := syncwire.PushRequest{Mutations: []syncwire.Mutation{{ClientID: client, MutationID: p.next[client], Name: name,
 		At: p.at, Args: json.RawMessage(args)}}}
 	var out mutation.Outcome
 	var state family.State
-	err := p.db.Push(context.Background(), p.fam, func(h *store.Head) ([]sync.Change, error) {
+	err := p.db.Push(context.Background(), p.fam, func(h *store.Head) ([]syncwire.Change, error) {
 		if err := CheckClients(who.Device, &req, h); err != nil {
 			return nil, err
 		}

@@ -17,17 +17,17 @@ import (
 	"gongji/shared/ledger"
 	"gongji/shared/money"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // modelServer is the server's side of a push and pull, with the same Process the stores run.
 type modelServer struct {
 	e    *engine.Engine
 	head *store.Head
-	log  []sync.Change
+	log  []syncwire.Change
 }
 
-func (s *modelServer) push(t *testing.T, who mutation.Actor, req *sync.PushRequest) sync.PushResponse {
+func (s *modelServer) push(t *testing.T, who mutation.Actor, req *syncwire.PushRequest) syncwire.PushResponse {
 	if err := req.Validate(); err != nil {
 		t.Fatalf("push does not validate: %v", err)
 	}
@@ -47,7 +47,7 @@ func (s *modelServer) push(t *testing.T, who mutation.Actor, req *sync.PushReque
 
 // digestByMarshal is store.Digest as it was first written, with json.Marshal: digests stored
 // in snapshots must keep matching.
-func digestByMarshal(m *sync.Mutation) uint64 {
+func digestByMarshal(m *syncwire.Mutation) uint64 {
 	args := m.Args
 	if len(args) == 0 {
 		args = json.RawMessage("null")
@@ -65,13 +65,13 @@ func digestByMarshal(m *sync.Mutation) uint64 {
 // wireMatchesMarshal: the hand-written encoders the log and the push answer use write what
 // json.Marshal writes, over every change the convergence tests make (every mutation kind,
 // refusals, corrections, consent).
-func wireMatchesMarshal(t *testing.T, changes []sync.Change, resp *sync.PushResponse) {
+func wireMatchesMarshal(t *testing.T, changes []syncwire.Change, resp *syncwire.PushResponse) {
 	t.Helper()
 	want, err := json.Marshal(changes)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := sync.AppendChangesJSON(nil, changes); string(got) != string(want) {
+	if got := syncwire.AppendChangesJSON(nil, changes); string(got) != string(want) {
 		t.Fatalf("AppendChangesJSON:\n got %s\nwant %s", got, want)
 	}
 	for i := range changes {
@@ -94,9 +94,9 @@ type modelClient struct {
 	id      string
 	who     mutation.Actor // the device: the owner's, mom's, dad's or nobody's
 	next    int64
-	pending []sync.Mutation
-	sent    []sync.Mutation // everything ever pushed, for duplicate deliveries
-	log     []sync.Change
+	pending []syncwire.Mutation
+	sent    []syncwire.Mutation // everything ever pushed, for duplicate deliveries
+	log     []syncwire.Change
 	last    int64 // the server's last mutation id for this client, as far as we know
 	at      time.Time
 	// credits: most mutations are credit schedules, life events, checkpoints and slips, with
@@ -152,7 +152,7 @@ func (c *modelClient) make(t *testing.T, e *engine.Engine, r *rand.Rand) {
 		to := people[r.IntN(len(people))]
 		name, args = mutation.WalletTransfer, fmt.Sprintf(`{"from":%q,"to":%q,"amount":"%s","source":"account"}`, p, to, money.FromFen(int64(100*(1+r.IntN(50)))))
 	}
-	m := sync.Mutation{ClientID: c.id, MutationID: c.next, Name: name, At: c.at, Args: json.RawMessage(args)}
+	m := syncwire.Mutation{ClientID: c.id, MutationID: c.next, Name: name, At: c.at, Args: json.RawMessage(args)}
 	if name == mutation.Settle && r.IntN(2) == 0 {
 		// the phone decides at once on what it knows and sends its split along
 		view := c.view(t, e)
@@ -240,7 +240,7 @@ func (c *modelClient) pushSome(t *testing.T, r *rand.Rand, s *modelServer, seen 
 		from = r.IntN(len(c.pending))
 	}
 	to := from + 1 + r.IntN(len(c.pending)-from)
-	var batch []sync.Mutation
+	var batch []syncwire.Mutation
 	if len(c.sent) > 0 && r.IntN(4) == 0 {
 		k := r.IntN(len(c.sent))
 		for _, m := range c.sent[k:] {
@@ -251,7 +251,7 @@ func (c *modelClient) pushSome(t *testing.T, r *rand.Rand, s *modelServer, seen 
 	}
 	batch = append(batch, c.pending[from:to]...)
 	c.sent = append(c.sent, c.pending[from:to]...)
-	resp := s.push(t, c.who, &sync.PushRequest{Mutations: batch})
+	resp := s.push(t, c.who, &syncwire.PushRequest{Mutations: batch})
 	for _, res := range resp.Results {
 		seen[res.Result]++
 		if res.Outcome != nil {
@@ -282,7 +282,7 @@ func (c *modelClient) pull(s *modelServer, limit int) {
 
 // view is what the phone shows: the server's log redone, then its pending mutations applied.
 func (c *modelClient) view(t *testing.T, e *engine.Engine) family.State {
-	s, err := sync.Replay(family.State{}, c.log)
+	s, err := syncwire.Replay(family.State{}, c.log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,27 +299,27 @@ func setup(t *testing.T, s *modelServer, start time.Time) {
 		`{"id":"kid","name":"孩子","region":"330100","insurance":"resident","status":"active","wallet_open":true}`,
 		`{"id":"grandma","name":"外婆","region":"330100","insurance":"employee","status":"active","retired":true,"account":"200.00","wallet_open":true}`,
 	}
-	var req sync.PushRequest
+	var req syncwire.PushRequest
 	for i, a := range args {
-		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: int64(i + 1),
+		req.Mutations = append(req.Mutations, syncwire.Mutation{ClientID: "setup", MutationID: int64(i + 1),
 			Name: mutation.AddPerson, At: start, Args: json.RawMessage(a)})
 	}
 	links := []string{`{"person":"kid","of":"mom","relation":"child"}`, `{"person":"dad","of":"mom","relation":"spouse"}`,
 		`{"person":"kid","of":"dad","relation":"child"}`, `{"person":"mom","of":"grandma","relation":"child"}`}
 	for i, a := range links {
-		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: int64(len(args) + i + 1),
+		req.Mutations = append(req.Mutations, syncwire.Mutation{ClientID: "setup", MutationID: int64(len(args) + i + 1),
 			Name: mutation.Link, At: start, Args: json.RawMessage(a)})
 	}
-	req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: 99, Name: mutation.Bind, At: start,
+	req.Mutations = append(req.Mutations, syncwire.Mutation{ClientID: "setup", MutationID: 99, Name: mutation.Bind, At: start,
 		Args: json.RawMessage(`{"authorizer":"mom","beneficiary":"kid","scopes":["medical"]}`)})
 	req.Mutations[len(req.Mutations)-1].MutationID = int64(len(req.Mutations))
 	for i, a := range []string{`{"person":"mom","amount":"150.00","day":1}`, `{"person":"grandma","amount":"88.00","day":31}`} {
-		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: int64(len(req.Mutations) + 1),
+		req.Mutations = append(req.Mutations, syncwire.Mutation{ClientID: "setup", MutationID: int64(len(req.Mutations) + 1),
 			Name: mutation.SetCreditSchedule, At: start.Add(time.Duration(i) * time.Second), Args: json.RawMessage(a)})
 	}
 	// d1 is mom's phone, d2 dad's; d3 belongs to nobody (consent.go)
 	for _, a := range []string{`{"device":"d1","person":"mom"}`, `{"device":"d2","person":"dad"}`} {
-		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "setup", MutationID: int64(len(req.Mutations) + 1),
+		req.Mutations = append(req.Mutations, syncwire.Mutation{ClientID: "setup", MutationID: int64(len(req.Mutations) + 1),
 			Name: mutation.LinkDevice, At: start, Args: json.RawMessage(a)})
 	}
 	s.push(t, owner, &req)
@@ -344,7 +344,7 @@ func TestConvergence(t *testing.T) {
 	seen := map[string]int{}
 	defer func() {
 		// the runs must have met every path, or they prove little
-		for _, k := range []string{sync.Processed, sync.Duplicate, sync.Deferred, "confirmed", "adjusted", "rejected",
+		for _, k := range []string{syncwire.Processed, syncwire.Duplicate, syncwire.Deferred, "confirmed", "adjusted", "rejected",
 			"applied void", "applied undo", "applied amend_bill", "applied edit_person", "applied life_event",
 			"applied transfer", "applied transfer_arrive", "applied record_slip", "applied set_credit_schedule",
 			"applied checkpoint", "credit", "credit skipped", "pending_consent"} {
@@ -398,7 +398,7 @@ func settle(t *testing.T, r *rand.Rand, s *modelServer, clients []*modelClient) 
 		for _, c := range clients {
 			for len(c.pending) > 0 {
 				busy = true
-				resp := s.push(t, c.who, &sync.PushRequest{Mutations: c.pending[:min(len(c.pending), 1+r.IntN(10))]})
+				resp := s.push(t, c.who, &syncwire.PushRequest{Mutations: c.pending[:min(len(c.pending), 1+r.IntN(10))]})
 				c.ack(resp.LastMutationIDs[c.id])
 			}
 		}
@@ -479,7 +479,7 @@ func checkMoney(t *testing.T, seed int, e *engine.Engine, s *modelServer) {
 
 // checkCredits: each month of a person is credited at most once, only while the person is an
 // active employee in the log's state (never after 停保 or death), and never before it is due.
-func checkCredits(t *testing.T, seed int, st *family.State, ch sync.Change, credited map[string]bool) {
+func checkCredits(t *testing.T, seed int, st *family.State, ch syncwire.Change, credited map[string]bool) {
 	t.Helper()
 	for _, c := range ch.Outcome.Credits {
 		if c.Skip != "" {

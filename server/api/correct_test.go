@@ -10,7 +10,7 @@ import (
 	"gongji/server/store"
 	"gongji/shared/engine"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // Two phones, both offline, correct the same bill differently; whichever reaches the server
@@ -57,10 +57,10 @@ func TestTwoOfflineCorrectionsOfOneBill(t *testing.T) {
 			add := func(c *modelClient, name mutation.Name, args string) {
 				c.next++
 				c.at = c.at.Add(time.Minute)
-				c.pending = append(c.pending, sync.Mutation{ClientID: c.id, MutationID: c.next, Name: name, At: c.at, Args: json.RawMessage(args)})
+				c.pending = append(c.pending, syncwire.Mutation{ClientID: c.id, MutationID: c.next, Name: name, At: c.at, Args: json.RawMessage(args)})
 			}
 			add(a, mutation.Settle, kidBill("200.00"))
-			s.push(t, owner, &sync.PushRequest{Mutations: a.pending})
+			s.push(t, owner, &syncwire.PushRequest{Mutations: a.pending})
 			a.pull(s, 1000)
 			b.pull(s, 1000)
 			// offline, each phone corrects what it sees; each shows its own correction
@@ -74,8 +74,8 @@ func TestTwoOfflineCorrectionsOfOneBill(t *testing.T) {
 					t.Fatalf("%s: its own correction is not shown", c.id)
 				}
 			}
-			first := s.push(t, owner, &sync.PushRequest{Mutations: a.pending})
-			second := s.push(t, owner, &sync.PushRequest{Mutations: b.pending})
+			first := s.push(t, owner, &syncwire.PushRequest{Mutations: a.pending})
+			second := s.push(t, owner, &syncwire.PushRequest{Mutations: b.pending})
 			if o := first.Results[0].Outcome; !o.Status.Applied() {
 				t.Fatalf("first correction: %+v", o)
 			}

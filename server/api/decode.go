@@ -13,24 +13,24 @@ import (
 	"gongji/shared/money"
 	"gongji/shared/mutation"
 	"gongji/shared/strictjson"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
-// decodeBody reads a JSON body of at most sync.MaxBodyBytes into v and answers the error
+// decodeBody reads a JSON body of at most syncwire.MaxBodyBytes into v and answers the error
 // itself (413 or 400 naming the field); it returns false when it did.
 func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 	body, ok := readBody(w, r)
 	return ok && decodeJSON(w, body, v)
 }
 
-// readBody reads at most sync.MaxBodyBytes, or answers 413 (400 for a broken body).
+// readBody reads at most syncwire.MaxBodyBytes, or answers 413 (400 for a broken body).
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, sync.MaxBodyBytes))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, syncwire.MaxBodyBytes))
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
 		writeError(w, http.StatusRequestEntityTooLarge, "too_large", "body",
-			fmt.Sprintf("body over %d bytes", sync.MaxBodyBytes))
+			fmt.Sprintf("body over %d bytes", syncwire.MaxBodyBytes))
 		return nil, false
 	case err != nil:
 		writeError(w, http.StatusBadRequest, "bad_request", "body", err.Error())
@@ -41,7 +41,7 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 
 // upgradeV1 rewrites a format-version-1 body as version 2, or answers 400.
 func upgradeV1(w http.ResponseWriter, body []byte) ([]byte, bool) {
-	up, err := sync.UpgradeV1(body)
+	up, err := syncwire.UpgradeV1(body)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "bad_request", "body", err.Error())
 		return nil, false
@@ -61,7 +61,7 @@ func decodeJSON(w http.ResponseWriter, body []byte, v any) bool {
 // readJSON reads body into v: strictjson's check first (one value, no key twice, UTF-8, no
 // control characters: issue 18), so that json.Unmarshal maps bytes every reader reads alike.
 // Its error names the field by its path ("mutations[3].args.amount"), "body" for the whole.
-func readJSON(body []byte, v any) *sync.FieldError {
+func readJSON(body []byte, v any) *syncwire.FieldError {
 	if fe := checkJSON(body); fe != nil {
 		return fe
 	}
@@ -69,15 +69,15 @@ func readJSON(body []byte, v any) *sync.FieldError {
 }
 
 // checkJSON is strictjson's check of a body, its error naming the field.
-func checkJSON(body []byte) *sync.FieldError {
+func checkJSON(body []byte) *syncwire.FieldError {
 	if err := strictjson.Check(body, strictjson.Input); err != nil {
-		return &sync.FieldError{Field: pathField(err.Path), Reason: fmt.Sprintf("%s (byte %d)", err.Reason, err.Offset)}
+		return &syncwire.FieldError{Field: pathField(err.Path), Reason: fmt.Sprintf("%s (byte %d)", err.Reason, err.Offset)}
 	}
 	return nil
 }
 
 // unmarshalJSON maps a checked body into v; its error names the field.
-func unmarshalJSON(body []byte, v any) *sync.FieldError {
+func unmarshalJSON(body []byte, v any) *syncwire.FieldError {
 	err := json.Unmarshal(body, v)
 	if err == nil {
 		return nil
@@ -87,15 +87,15 @@ func unmarshalJSON(body []byte, v any) *sync.FieldError {
 	var dateErr *civil.ParseError
 	switch {
 	case errors.As(err, &typeErr):
-		return &sync.FieldError{Field: pathField(typeErr.Field), Reason: jsonerr.Describe(typeErr)}
+		return &syncwire.FieldError{Field: pathField(typeErr.Field), Reason: jsonerr.Describe(typeErr)}
 	case errors.As(err, &moneyErr): // a text decoder's error has the text, not the field
 		path, _ := strictjson.PathOf(body, moneyErr.Input)
-		return &sync.FieldError{Field: pathField(path), Reason: err.Error()}
+		return &syncwire.FieldError{Field: pathField(path), Reason: err.Error()}
 	case errors.As(err, &dateErr):
 		path, _ := strictjson.PathOf(body, dateErr.Input)
-		return &sync.FieldError{Field: pathField(path), Reason: err.Error()}
+		return &syncwire.FieldError{Field: pathField(path), Reason: err.Error()}
 	}
-	return &sync.FieldError{Field: "body", Reason: err.Error()}
+	return &syncwire.FieldError{Field: "body", Reason: err.Error()}
 }
 
 // pathField is a JSON path as an error's field: the whole value is "body".

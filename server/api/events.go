@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"gongji/server/store"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // Hub tells waiting long polls and event streams that a family's head moved.
@@ -90,10 +90,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func pullResponse(changes []sync.Change, cursor int64, page store.Page, epoch string) sync.PullResponse {
+func pullResponse(changes []syncwire.Change, cursor int64, page store.Page, epoch string) syncwire.PullResponse {
 	if n := len(changes); n > 0 {
 		cursor = changes[n-1].Seq
 	}
-	return sync.PullResponse{Changes: changes, Cursor: cursor, Head: page.Head, Epoch: epoch, More: page.More,
+	return syncwire.PullResponse{Changes: changes, Cursor: cursor, Head: page.Head, Epoch: epoch, More: page.More,
 		LastMutationIDs: page.LastMutationIDs}
 }

@@ -6,7 +6,7 @@ import (
 
 	"gongji/server/store"
 	"gongji/shared/family"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // Invitation lifetimes.
@@ -34,8 +34,8 @@ type credentials struct {
 
 func (s *Server) createFamily(w http.ResponseWriter, r *http.Request) {
 	var req createFamilyRequest
-	if !decodeBody(w, r, &req) || !checkText(w, "name", req.Name, sync.MaxDeviceName) ||
-		!checkText(w, "device", req.Device, sync.MaxDeviceName) || !s.admitFamily(w, r, req.SignupCode) {
+	if !decodeBody(w, r, &req) || !checkText(w, "name", req.Name, syncwire.MaxDeviceName) ||
+		!checkText(w, "device", req.Device, syncwire.MaxDeviceName) || !s.admitFamily(w, r, req.SignupCode) {
 		return
 	}
 	now := s.now().UTC()
@@ -60,7 +60,7 @@ type joinRequest struct {
 func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 	var req joinRequest
 	if !decodeBody(w, r, &req) || !checkText(w, "code", req.Code, 40) ||
-		!checkText(w, "device", req.Device, sync.MaxDeviceName) ||
+		!checkText(w, "device", req.Device, syncwire.MaxDeviceName) ||
 		(req.Person != "" && !checkID(w, "person", string(req.Person))) || !s.admitJoin(w, r, req.Code) {
 		return
 	}

@@ -13,7 +13,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // TestResponseGolden pins the JSON of every answer of the API besides push and pull (whose
-// bodies shared/sync pins): renaming a Go field must not change what clients read.
+// bodies shared/syncwire pins): renaming a Go field must not change what clients read.
 func TestResponseGolden(t *testing.T) {
 	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	tests := []struct {

@@ -16,7 +16,7 @@ import (
 	"gongji/server/api"
 	"gongji/server/buntstore"
 	"gongji/shared/engine"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // harness is the real API handler over HTTP on a BuntDB store in a temporary directory,
@@ -123,7 +123,7 @@ func (h *harness) decode(data string, v any) {
 // ledger is the family's log as ledger lines "seq kind account amount", sorted per entry.
 func (h *harness) ledger(family string) []string {
 	h.t.Helper()
-	page, err := h.db.Pull(context.Background(), family, 0, sync.MaxPullLimit)
+	page, err := h.db.Pull(context.Background(), family, 0, syncwire.MaxPullLimit)
 	if err != nil {
 		h.t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 
 	"gongji/server/store"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // ServerActor makes the server's own mutations (the 06:00 refunds, a joining device's claim).
@@ -31,7 +31,7 @@ func (e *identityError) Error() string { return e.code + ": " + e.field + ": " +
 // client_id_taken) or resends a processed mutation id with another body (409 conflict).
 // A resend is compared within the client's last store.ClientWindow ids; an older one is a
 // duplicate as before. It reads h only.
-func CheckClients(deviceID string, req *sync.PushRequest, h *store.Head) error {
+func CheckClients(deviceID string, req *syncwire.PushRequest, h *store.Head) error {
 	for i := range req.Mutations {
 		m := &req.Mutations[i]
 		if cl, ok := h.Clients[m.ClientID]; ok && cl.Device != deviceID {

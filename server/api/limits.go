@@ -8,7 +8,7 @@ import (
 	gosync "sync"
 	"time"
 
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // Limits are what one family, one device or one address may use (server/API.md, Limits).
@@ -17,7 +17,7 @@ import (
 type Limits struct {
 	// ChangesPerDay: changes a family may add per day (UTC+8); 0 is no limit. A push is
 	// admitted while the family is under it, so one push may go past it by at most
-	// sync.MaxBatch.
+	// syncwire.MaxBatch.
 	ChangesPerDay int
 	// BytesPerDay: bytes of stored mutations (args plus envelopeBytes each) per family per day.
 	BytesPerDay int64
@@ -100,7 +100,7 @@ func (s *Server) admitPush(w http.ResponseWriter, fam string) bool {
 }
 
 // charge adds a push's stored changes to the family's day.
-func (s *Server) charge(fam string, changes []sync.Change) {
+func (s *Server) charge(fam string, changes []syncwire.Change) {
 	if len(changes) == 0 {
 		return
 	}

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"time"
 
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // maxWait bounds a long poll.
@@ -30,7 +30,7 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	limit, ok := queryInt(w, r, "limit", sync.DefaultPull, 1, sync.MaxPullLimit)
+	limit, ok := queryInt(w, r, "limit", syncwire.DefaultPull, 1, syncwire.MaxPullLimit)
 	if !ok {
 		return
 	}

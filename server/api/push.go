@@ -10,7 +10,7 @@ import (
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 func (s *Server) push(w http.ResponseWriter, r *http.Request) {
@@ -32,9 +32,9 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	var resp sync.PushResponse
-	var stored []sync.Change
-	err = s.store.Push(r.Context(), d.Family, func(h *store.Head) ([]sync.Change, error) {
+	var resp syncwire.PushResponse
+	var stored []syncwire.Change
+	err = s.store.Push(r.Context(), d.Family, func(h *store.Head) ([]syncwire.Change, error) {
 		if err := CheckClients(d.ID, req, h); err != nil { // identity.go
 			return nil, err
 		}
@@ -50,7 +50,7 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	}
 	s.charge(d.Family, stored)
 	resp.Epoch = f.Epoch
-	// Every push answers with its outcomes: written by hand (sync.PushResponse.AppendJSON,
+	// Every push answers with its outcomes: written by hand (syncwire.PushResponse.AppendJSON,
 	// what json.Marshal writes, 4 times faster).
 	jsonHeaders(w, http.StatusOK)
 	buf := answerBufs.Get().(*[]byte)
@@ -73,26 +73,26 @@ const MaxClockAhead = 24 * time.Hour
 // mutation id is applied with mutation.ApplyAs at its own moment and given the next seq; ids
 // already processed are duplicates; an id after a gap defers the rest of that client's
 // mutations. Given now, it is deterministic and does no I/O, so every store runs the same logic.
-func Process(e *engine.Engine, who mutation.Actor, req *sync.PushRequest, h *store.Head, now time.Time) ([]sync.Change, sync.PushResponse) {
-	var changes []sync.Change
-	resp := sync.PushResponse{Results: make([]sync.PushResult, 0, len(req.Mutations))}
+func Process(e *engine.Engine, who mutation.Actor, req *syncwire.PushRequest, h *store.Head, now time.Time) ([]syncwire.Change, syncwire.PushResponse) {
+	var changes []syncwire.Change
+	resp := syncwire.PushResponse{Results: make([]syncwire.PushResult, 0, len(req.Mutations))}
 	deferred := map[string]bool{}
 	for i := range req.Mutations {
 		m := &req.Mutations[i]
 		last := h.LastMutationIDs[m.ClientID]
-		res := sync.PushResult{ClientID: m.ClientID, MutationID: m.MutationID}
+		res := syncwire.PushResult{ClientID: m.ClientID, MutationID: m.MutationID}
 		switch {
 		case m.MutationID <= last:
-			res.Result = sync.Duplicate
+			res.Result = syncwire.Duplicate
 		case deferred[m.ClientID] || m.MutationID > last+1:
 			deferred[m.ClientID] = true
-			res.Result, res.Expect = sync.Deferred, last+1
+			res.Result, res.Expect = syncwire.Deferred, last+1
 		default:
 			outcome, next := apply(e, who, h, m, req.Args(i), now)
 			h.State, h.Seq = next, h.Seq+1
-			changes = append(changes, sync.Change{Seq: h.Seq, Device: who.Device, Mutation: *m, Outcome: outcome})
+			changes = append(changes, syncwire.Change{Seq: h.Seq, Device: who.Device, Mutation: *m, Outcome: outcome})
 			h.Note(&changes[len(changes)-1])
-			res.Result, res.Seq, res.Outcome = sync.Processed, h.Seq, &changes[len(changes)-1].Outcome
+			res.Result, res.Seq, res.Outcome = syncwire.Processed, h.Seq, &changes[len(changes)-1].Outcome
 		}
 		resp.Results = append(resp.Results, res)
 	}
@@ -102,7 +102,7 @@ func Process(e *engine.Engine, who mutation.Actor, req *sync.PushRequest, h *sto
 }
 
 // apply runs one mutation; args are its arguments already decoded, or nil.
-func apply(e *engine.Engine, who mutation.Actor, h *store.Head, m *sync.Mutation, args any, now time.Time) (mutation.Outcome, family.State) {
+func apply(e *engine.Engine, who mutation.Actor, h *store.Head, m *syncwire.Mutation, args any, now time.Time) (mutation.Outcome, family.State) {
 	// C1: architecture.md data flow 3 (the server's order and clock are the reference)
 	if m.At.After(now.Add(MaxClockAhead)) {
 		return mutation.Outcome{Status: mutation.Rejected, Codes: []engine.Code{ClockAhead},

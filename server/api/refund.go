@@ -8,7 +8,7 @@ import (
 
 	"gongji/server/store"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // ServerClientID is the client id of mutations the server makes itself (the 06:00 refunds).
@@ -17,16 +17,16 @@ const ServerClientID = "server"
 // DueRefunds is a push, as client "server", of a wallet_refund at now for every pending
 // wallet transfer whose refund time (W11: the first 06:00 UTC+8 after it) has come. It is
 // nil when none is due. Families' phones may all be offline at 06:00; the server refunds.
-func DueRefunds(h *store.Head, now time.Time) *sync.PushRequest {
-	var req sync.PushRequest
+func DueRefunds(h *store.Head, now time.Time) *syncwire.PushRequest {
+	var req syncwire.PushRequest
 	next := h.LastMutationIDs[ServerClientID]
 	due, _ := mutation.DueRefunds(&h.State, now) // W11, the family's clock (shared/mutation clock.go)
 	for _, d := range due {
 		next++
 		args, _ := json.Marshal(mutation.WalletRefArgs{Transfer: d.Transfer})
-		req.Mutations = append(req.Mutations, sync.Mutation{ClientID: ServerClientID, MutationID: next,
+		req.Mutations = append(req.Mutations, syncwire.Mutation{ClientID: ServerClientID, MutationID: next,
 			Name: mutation.WalletExpire, At: now, Args: args})
-		if len(req.Mutations) == sync.MaxBatch {
+		if len(req.Mutations) == syncwire.MaxBatch {
 			break // the rest at the next sweep
 		}
 	}
@@ -40,7 +40,7 @@ func DueRefunds(h *store.Head, now time.Time) *sync.PushRequest {
 // changes. A push makes them before its own mutations: otherwise a wallet_accept arriving
 // after 06:00 but before the sweep (or the Workers alarm) would take a transfer that is
 // already the sender's again.
-func (s *Server) refundsDue(h *store.Head, now time.Time) []sync.Change {
+func (s *Server) refundsDue(h *store.Head, now time.Time) []syncwire.Change {
 	req := DueRefunds(h, now)
 	if req == nil {
 		return nil
@@ -55,7 +55,7 @@ func (s *Server) SweepRefunds(ctx context.Context, families []string) (int, erro
 	made := 0
 	now := s.now()
 	for _, fam := range families {
-		err := s.store.Push(ctx, fam, func(h *store.Head) ([]sync.Change, error) {
+		err := s.store.Push(ctx, fam, func(h *store.Head) ([]syncwire.Change, error) {
 			changes := s.refundsDue(h, now)
 			made += len(changes)
 			return changes, nil

@@ -7,7 +7,7 @@ import (
 	"gongji/server/store"
 	"gongji/shared/engine"
 	"gongji/shared/family"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // RefundAlarm makes the family's due refunds now (as SweepRefunds does for every family
@@ -17,7 +17,7 @@ import (
 func (s *Server) RefundAlarm(ctx context.Context, fam string) (time.Time, error) {
 	var next time.Time
 	now := s.now()
-	err := s.store.Push(ctx, fam, func(h *store.Head) ([]sync.Change, error) {
+	err := s.store.Push(ctx, fam, func(h *store.Head) ([]syncwire.Change, error) {
 		changes := s.refundsDue(h, now)
 		next = NextRefund(&h.State)
 		return changes, nil

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // TestStrictInput: every input the strict reader refuses (issue 18) is a 400 naming the field
@@ -112,8 +112,8 @@ func TestStrictInput(t *testing.T) {
 	// the request.
 	h.t = t
 	out := h.mustDo("POST", p, "owner", four(`{"person":"mom","account":"account","amount":"1.00","memo":"退款\t第二行\n"}`), 200)
-	var resp sync.PushResponse
-	if err := json.Unmarshal([]byte(out), &resp); err != nil || len(resp.Results) != 4 || resp.Results[3].Result != sync.Processed {
+	var resp syncwire.PushResponse
+	if err := json.Unmarshal([]byte(out), &resp); err != nil || len(resp.Results) != 4 || resp.Results[3].Result != syncwire.Processed {
 		t.Fatalf("the well-formed push answered %s", out)
 	}
 }

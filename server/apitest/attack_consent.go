@@ -12,7 +12,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/mutation"
 	"gongji/shared/region"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // AttackConsent is issue 10's attack suite, consent half: each case attacks a family
@@ -31,7 +31,7 @@ func AttackConsent(t *testing.T, base string) {
 func moneyOf(tb testing.TB, d *device) string {
 	tb.Helper()
 	changes, _ := d.changes(tb, 0)
-	s, err := sync.Replay(family.State{}, changes)
+	s, err := syncwire.Replay(family.State{}, changes)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func joinAs(tb testing.TB, owner *device, name string, person family.PersonID, c
 	return &device{base: owner.base, family: c.Family, id: c.Device, token: c.Token}
 }
 
-func outcome(tb testing.TB, r sync.PushResponse) *mutation.Outcome {
+func outcome(tb testing.TB, r syncwire.PushResponse) *mutation.Outcome {
 	tb.Helper()
 	if len(r.Results) != 1 || r.Results[0].Outcome == nil {
 		tb.Fatalf("push answered %+v", r)
@@ -90,7 +90,7 @@ func attackSpendForOther(t *testing.T, base string) {
 	owner.push(t, familyMutations("setup")[:4]...)
 	phone := joinAs(t, owner, "B-phone", "B", "o")
 	before := moneyOf(t, owner)
-	attacks := []sync.Mutation{
+	attacks := []syncwire.Mutation{
 		mut("b", 1, mutation.Correct, day, mutation.CorrectArgs{Person: "A", Account: mutation.PersonalAccount, Amount: -40000, Memo: "x"}),
 		mut("b", 2, mutation.Withdraw, day, mutation.WithdrawArgs{Person: "A", Ground: "death"}),
 		mut("b", 3, mutation.Credit, day, mutation.CreditArgs{Person: "A", Account: mutation.PersonalAccount, Amount: 100}),
@@ -198,11 +198,11 @@ func attackForeignClient(t *testing.T, base string) {
 	}
 	before := moneyOf(t, owner)
 	next := mut("own", 3, mutation.Credit, day, mutation.CreditArgs{Person: "A", Account: mutation.PersonalAccount, Amount: 100})
-	if a := phone.do(t, "POST", "/push", sync.PushRequest{Mutations: []sync.Mutation{next}}); a.status != http.StatusForbidden || a.errorCode() != "client_id_taken" {
+	if a := phone.do(t, "POST", "/push", syncwire.PushRequest{Mutations: []syncwire.Mutation{next}}); a.status != http.StatusForbidden || a.errorCode() != "client_id_taken" {
 		t.Fatalf("another device's client id: %d %s, want 403 client_id_taken", a.status, a.body)
 	}
 	unchanged(t, owner, before, "a foreign client id")
-	if r := owner.push(t, next); r.Results[0].Result != sync.Processed {
+	if r := owner.push(t, next); r.Results[0].Result != syncwire.Processed {
 		t.Fatalf("the owner's own mutation after the attack: %+v, want processed", r.Results[0])
 	}
 }
@@ -215,11 +215,11 @@ func attackConflict(t *testing.T, base string) {
 	owner.push(t, ms...)
 	before := moneyOf(t, owner)
 	other := mut("c", 1, mutation.AddPerson, day, mutation.PersonArgs{ID: "A", Name: "甲", Region: "130100", Insurance: "employee", Status: "active", Account: 99999999})
-	if a := owner.do(t, "POST", "/push", sync.PushRequest{Mutations: []sync.Mutation{other}}); a.status != http.StatusConflict || a.errorCode() != "conflict" {
+	if a := owner.do(t, "POST", "/push", syncwire.PushRequest{Mutations: []syncwire.Mutation{other}}); a.status != http.StatusConflict || a.errorCode() != "conflict" {
 		t.Fatalf("same id, other body: %d %s, want 409 conflict", a.status, a.body)
 	}
 	unchanged(t, owner, before, "a conflicting resend")
-	if r := owner.push(t, ms[0]); r.Results[0].Result != sync.Duplicate {
+	if r := owner.push(t, ms[0]); r.Results[0].Result != syncwire.Duplicate {
 		t.Fatalf("same id, same body: %+v, want duplicate", r.Results[0])
 	}
 }

@@ -10,10 +10,10 @@ import (
 	"testing"
 
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
-// maxQuotaPushes bounds how many pushes of sync.MaxBatch the quota case sends before it
+// maxQuotaPushes bounds how many pushes of syncwire.MaxBatch the quota case sends before it
 // expects a 429: the servers under test run with a small day quota (300 changes: the
 // conformance test sets GONGJI_QUOTA_CHANGES, workertest passes --var).
 const maxQuotaPushes = 10
@@ -100,21 +100,21 @@ func attackTTL(t *testing.T, owner *device) {
 	}
 }
 
-// attackQuota pushes credits of 0.01 in batches of sync.MaxBatch until the family's day
+// attackQuota pushes credits of 0.01 in batches of syncwire.MaxBatch until the family's day
 // quota answers 429; the refused push must store nothing.
 func attackQuota(t *testing.T, base string) {
 	fam := newFamily(t, base, "quota")
 	fam.push(t, familyMutations("q")...)
 	next := int64(6)
 	for i := 0; i < maxQuotaPushes; i++ {
-		batch := make([]sync.Mutation, sync.MaxBatch)
+		batch := make([]syncwire.Mutation, syncwire.MaxBatch)
 		for j := range batch {
 			batch[j] = mut("q", next+int64(j), mutation.Credit, day, mutation.CreditArgs{Person: "A", Account: mutation.PersonalAccount, Amount: 1})
 		}
 		before := snapshot(t, fam)
-		a := fam.do(t, "POST", "/push", sync.PushRequest{Mutations: batch})
+		a := fam.do(t, "POST", "/push", syncwire.PushRequest{Mutations: batch})
 		if a.status == http.StatusOK {
-			next += sync.MaxBatch
+			next += syncwire.MaxBatch
 			continue
 		}
 		if a.status != http.StatusTooManyRequests || a.errorCode() != "quota_exceeded" {
@@ -127,12 +127,12 @@ func attackQuota(t *testing.T, base string) {
 		logUnchanged(t, fam, before)
 		return
 	}
-	t.Fatalf("%d pushes of %d changes, no 429: is the server's day quota small (GONGJI_QUOTA_CHANGES)?", maxQuotaPushes, sync.MaxBatch)
+	t.Fatalf("%d pushes of %d changes, no 429: is the server's day quota small (GONGJI_QUOTA_CHANGES)?", maxQuotaPushes, syncwire.MaxBatch)
 }
 
 // retryAfter sends one more push and reads its Retry-After (the answer helper drops headers).
 func retryAfter(t *testing.T, d *device) int {
-	body, _ := json.Marshal(sync.PushRequest{Mutations: []sync.Mutation{mut("q", 1, mutation.Credit, day,
+	body, _ := json.Marshal(syncwire.PushRequest{Mutations: []syncwire.Mutation{mut("q", 1, mutation.Credit, day,
 		mutation.CreditArgs{Person: "A", Account: mutation.PersonalAccount, Amount: 1})}})
 	req, _ := http.NewRequest("POST", d.base+d.path("/push"), strings.NewReader(string(body)))
 	req.Header.Set("Authorization", "Bearer "+d.token)
@@ -154,7 +154,7 @@ func retryAfter(t *testing.T, d *device) int {
 
 // familySnapshot is what a device can see of a family: its log, head and client ids.
 type familySnapshot struct {
-	changes []sync.Change
+	changes []syncwire.Change
 	head    int64
 	last    map[string]int64
 }

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // httpTimeout bounds one request; a long poll asks for less than this.
@@ -150,7 +150,7 @@ func join(tb testing.TB, base, code, name string) (*device, answer) {
 }
 
 // mut builds one mutation with its arguments marshalled.
-func mut(client string, id int64, name mutation.Name, at string, args any) sync.Mutation {
+func mut(client string, id int64, name mutation.Name, at string, args any) syncwire.Mutation {
 	data, err := json.Marshal(args)
 	if err != nil {
 		panic(err)
@@ -159,31 +159,31 @@ func mut(client string, id int64, name mutation.Name, at string, args any) sync.
 	if err != nil {
 		panic(err)
 	}
-	return sync.Mutation{ClientID: client, MutationID: id, Name: name, At: t, Args: data}
+	return syncwire.Mutation{ClientID: client, MutationID: id, Name: name, At: t, Args: data}
 }
 
 // push sends mutations and decodes the answer; it fails the test on a non-200.
-func (d *device) push(tb testing.TB, ms ...sync.Mutation) sync.PushResponse {
+func (d *device) push(tb testing.TB, ms ...syncwire.Mutation) syncwire.PushResponse {
 	tb.Helper()
-	a := d.do(tb, "POST", "/push", sync.PushRequest{Mutations: ms})
+	a := d.do(tb, "POST", "/push", syncwire.PushRequest{Mutations: ms})
 	if a.status != http.StatusOK {
 		tb.Fatalf("push: %d %s", a.status, a.body)
 	}
-	var r sync.PushResponse
+	var r syncwire.PushResponse
 	a.json(tb, &r)
 	return r
 }
 
 // pull reads every change after cursor, page by page.
-func (d *device) pull(tb testing.TB, cursor int64, limit int) []sync.PullResponse {
+func (d *device) pull(tb testing.TB, cursor int64, limit int) []syncwire.PullResponse {
 	tb.Helper()
-	var pages []sync.PullResponse
+	var pages []syncwire.PullResponse
 	for {
 		a := d.do(tb, "GET", fmt.Sprintf("/pull?cursor=%d&limit=%d", cursor, limit), nil)
 		if a.status != http.StatusOK {
 			tb.Fatalf("pull: %d %s", a.status, a.body)
 		}
-		var p sync.PullResponse
+		var p syncwire.PullResponse
 		a.json(tb, &p)
 		pages = append(pages, p)
 		if !p.More {
@@ -194,10 +194,10 @@ func (d *device) pull(tb testing.TB, cursor int64, limit int) []sync.PullRespons
 }
 
 // changes is every change after cursor, all pages together.
-func (d *device) changes(tb testing.TB, cursor int64) ([]sync.Change, sync.PullResponse) {
+func (d *device) changes(tb testing.TB, cursor int64) ([]syncwire.Change, syncwire.PullResponse) {
 	tb.Helper()
-	pages := d.pull(tb, cursor, sync.MaxPullLimit)
-	var all []sync.Change
+	pages := d.pull(tb, cursor, syncwire.MaxPullLimit)
+	var all []syncwire.Change
 	for _, p := range pages {
 		all = append(all, p.Changes...)
 	}

@@ -11,7 +11,7 @@ import (
 	"gongji/shared/ledger"
 	"gongji/shared/money"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // offlineClient is a device with a queue of mutations not yet acknowledged.
@@ -19,7 +19,7 @@ type offlineClient struct {
 	dev     *device
 	id      string
 	next    int64
-	pending []sync.Mutation
+	pending []syncwire.Mutation
 }
 
 // Convergence runs rounds of random interleavings: 2 to 4 clients of one family make
@@ -68,7 +68,7 @@ func convergeOnce(t *testing.T, base string, rng *rand.Rand) {
 }
 
 // randomMutation is a bill, a premium-free credit, or a correction, with random amounts.
-func randomMutation(rng *rand.Rand, client string, id int64) sync.Mutation {
+func randomMutation(rng *rand.Rand, client string, id int64) syncwire.Mutation {
 	amount := money.Amount(1 + rng.IntN(30000))
 	switch rng.IntN(3) {
 	case 0:
@@ -91,7 +91,7 @@ func (c *offlineClient) deliver(t *testing.T, rng *rand.Rand) {
 	batch := c.pending[:n]
 	if n > 1 && rng.IntN(4) == 0 {
 		for _, res := range c.dev.push(t, batch[1:]...).Results {
-			if res.Result == sync.Processed {
+			if res.Result == syncwire.Processed {
 				t.Fatalf("a mutation pushed before its predecessor was processed: %+v", res)
 			}
 		}
@@ -99,7 +99,7 @@ func (c *offlineClient) deliver(t *testing.T, rng *rand.Rand) {
 	r := c.dev.push(t, batch...)
 	if rng.IntN(4) == 0 {
 		for _, res := range c.dev.push(t, batch...).Results {
-			if res.Result != sync.Duplicate {
+			if res.Result != syncwire.Duplicate {
 				t.Fatalf("a retried delivery: %+v, want duplicate", res)
 			}
 		}
@@ -113,11 +113,11 @@ func (c *offlineClient) deliver(t *testing.T, rng *rand.Rand) {
 func checkConverged(t *testing.T, clients []*offlineClient, made map[string]int64) {
 	t.Helper()
 	var states []family.State
-	var last sync.PullResponse
-	var changes []sync.Change
+	var last syncwire.PullResponse
+	var changes []syncwire.Change
 	for _, c := range clients {
 		changes, last = c.dev.changes(t, 0)
-		s, err := sync.Replay(family.State{}, changes)
+		s, err := syncwire.Replay(family.State{}, changes)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -138,7 +138,7 @@ func checkConverged(t *testing.T, clients []*offlineClient, made map[string]int6
 
 // checkLedger: the log is 1..n, each entry balances, the sum of postings into each person's
 // account equals its final balance, and nothing is below zero.
-func checkLedger(t *testing.T, changes []sync.Change, s family.State) {
+func checkLedger(t *testing.T, changes []syncwire.Change, s family.State) {
 	t.Helper()
 	sums := map[ledger.Account]money.Amount{}
 	for i, c := range changes {

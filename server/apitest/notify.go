@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // testLongPoll: a pull that waits returns the change another device pushes meanwhile (a
@@ -17,7 +17,7 @@ func testLongPoll(t *testing.T, base string) {
 	go func() { got <- owner.do(t, "GET", "/pull?cursor=0&wait=30", nil) }()
 	owner.push(t, familyMutations("c1")[:1]...)
 	a := <-got
-	var p sync.PullResponse
+	var p syncwire.PullResponse
 	a.json(t, &p)
 	if a.status != http.StatusOK || len(p.Changes) == 0 || p.Changes[0].Seq != 1 {
 		t.Fatalf("long poll: %d %s, want the pushed change", a.status, a.body)

@@ -10,7 +10,7 @@ import (
 	"gongji/shared/ledger"
 	"gongji/shared/money"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // Suite runs every conformance scenario against the server at base (no trailing slash).
@@ -32,8 +32,8 @@ const day = "2025-06-01T10:00:00+08:00"
 
 // familyMutations sets up a Hebei family: A (employee, 500.00), B (resident, A's child),
 // a medical binding, then a 120.00 pharmacy bill of B of which 100.00 is policy self-pay.
-func familyMutations(client string) []sync.Mutation {
-	return []sync.Mutation{
+func familyMutations(client string) []syncwire.Mutation {
+	return []syncwire.Mutation{
 		mut(client, 1, mutation.AddPerson, day, mutation.PersonArgs{ID: "A", Name: "甲", Region: "130100", Insurance: family.Employee, Status: family.Active, Account: 50000}),
 		mut(client, 2, mutation.AddPerson, day, mutation.PersonArgs{ID: "B", Name: "乙", Region: "130100", Insurance: family.Resident, Status: family.Active}),
 		mut(client, 3, mutation.Link, day, mutation.LinkArgs{Person: "B", Of: "A", Relation: family.Child}),
@@ -114,7 +114,7 @@ func testIsolation(t *testing.T, base string) {
 		t.Run(c.method+" "+c.suffix, func(t *testing.T) {
 			body := any(nil)
 			if c.method == "POST" {
-				body = sync.PushRequest{Mutations: familyMutations("x")[:1]}
+				body = syncwire.PushRequest{Mutations: familyMutations("x")[:1]}
 			}
 			a := call(t, base, c.method, mine.path(c.suffix), theirs.token, body)
 			if a.status != http.StatusNotFound || strings.Contains(string(a.body), "甲") {
@@ -135,14 +135,14 @@ func testPush(t *testing.T, base string) {
 		t.Fatalf("push: head %d last %v results %d", r.Head, r.LastMutationIDs, len(r.Results))
 	}
 	for i, res := range r.Results {
-		if res.Result != sync.Processed || res.Seq != int64(i+1) || res.Outcome == nil || res.Outcome.Status != mutation.Confirmed {
+		if res.Result != syncwire.Processed || res.Seq != int64(i+1) || res.Outcome == nil || res.Outcome.Status != mutation.Confirmed {
 			t.Fatalf("result %d: %+v", i, res)
 		}
 	}
 	checkSettleEntries(t, r.Results[4].Outcome)
 	again := owner.push(t, ms[3:]...)
 	for _, res := range again.Results {
-		if res.Result != sync.Duplicate {
+		if res.Result != syncwire.Duplicate {
 			t.Fatalf("a retried mutation: %+v, want duplicate", res)
 		}
 	}
@@ -150,7 +150,7 @@ func testPush(t *testing.T, base string) {
 		t.Fatalf("a retry moved the head to %d", again.Head)
 	}
 	gap := owner.push(t, mut("c1", 9, mutation.Credit, day, mutation.CreditArgs{Person: "A", Account: mutation.PersonalAccount, Amount: 100}))
-	if gap.Results[0].Result != sync.Deferred || gap.Results[0].Expect != 6 {
+	if gap.Results[0].Result != syncwire.Deferred || gap.Results[0].Expect != 6 {
 		t.Fatalf("a gap: %+v, want deferred expecting 6", gap.Results[0])
 	}
 	refused := owner.push(t, mut("c1", 6, mutation.Bind, day, mutation.BindArgs{Authorizer: "B", Beneficiary: "A", Scopes: []family.Scope{family.Medical}}))
@@ -162,7 +162,7 @@ func testPush(t *testing.T, base string) {
 	}
 	// issue 10: a new push of an unknown name is refused (400 naming it), not stored
 	unknown := call(t, base, "POST", owner.path("/push"), owner.token,
-		sync.PushRequest{Mutations: []sync.Mutation{mut("c1", 7, mutation.Name("future_feature"), day, map[string]int{"x": 1})}})
+		syncwire.PushRequest{Mutations: []syncwire.Mutation{mut("c1", 7, mutation.Name("future_feature"), day, map[string]int{"x": 1})}})
 	if unknown.status != http.StatusBadRequest || unknown.errorField() != "mutations[0].name" {
 		t.Fatalf("an unknown mutation name: %d %s, want 400 on mutations[0].name", unknown.status, unknown.body)
 	}
@@ -218,7 +218,7 @@ func testPull(t *testing.T, base string) {
 		t.Fatalf("last page: head %d cursor %d last %v", last.Head, last.Cursor, last.LastMutationIDs)
 	}
 	changes, _ := owner.changes(t, 0)
-	state, err := sync.Replay(family.State{}, changes)
+	state, err := syncwire.Replay(family.State{}, changes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +232,7 @@ func testPull(t *testing.T, base string) {
 
 func testBadInput(t *testing.T, base string) {
 	owner := newFamily(t, base, "bad")
-	many := make([]sync.Mutation, sync.MaxBatch+1)
+	many := make([]syncwire.Mutation, syncwire.MaxBatch+1)
 	for i := range many {
 		many[i] = mut("c1", int64(i+1), mutation.Credit, day, mutation.CreditArgs{Person: "A", Account: mutation.PersonalAccount, Amount: 1})
 	}
@@ -243,10 +243,10 @@ func testBadInput(t *testing.T, base string) {
 		wantField string
 	}{
 		{"not JSON", "{", 400, ""},
-		{"no mutations", sync.PushRequest{}, 400, "mutations"},
-		{"too many mutations", sync.PushRequest{Mutations: many}, 400, "mutations"},
-		{"no client id", sync.PushRequest{Mutations: []sync.Mutation{mut("", 1, mutation.Credit, day, mutation.CreditArgs{})}}, 400, "mutations[0].client_id"},
-		{"a body over 1 MiB", `{"mutations":[{"client_id":"` + strings.Repeat("x", sync.MaxBodyBytes) + `"}]}`, 413, ""},
+		{"no mutations", syncwire.PushRequest{}, 400, "mutations"},
+		{"too many mutations", syncwire.PushRequest{Mutations: many}, 400, "mutations"},
+		{"no client id", syncwire.PushRequest{Mutations: []syncwire.Mutation{mut("", 1, mutation.Credit, day, mutation.CreditArgs{})}}, 400, "mutations[0].client_id"},
+		{"a body over 1 MiB", `{"mutations":[{"client_id":"` + strings.Repeat("x", syncwire.MaxBodyBytes) + `"}]}`, 413, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -15,7 +15,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/ledger/posting"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 func open(t *testing.T, dir string) *Store {
@@ -36,11 +36,11 @@ func TestConformance(t *testing.T) {
 }
 
 func notes(n int) store.PushFunc {
-	return func(h *store.Head) ([]sync.Change, error) {
-		var out []sync.Change
+	return func(h *store.Head) ([]syncwire.Change, error) {
+		var out []syncwire.Change
 		for range n {
 			h.Seq++
-			out = append(out, sync.Change{Seq: h.Seq, Mutation: sync.Mutation{ClientID: "c", MutationID: h.LastMutationIDs["c"] + 1, Name: "note"}})
+			out = append(out, syncwire.Change{Seq: h.Seq, Mutation: syncwire.Mutation{ClientID: "c", MutationID: h.LastMutationIDs["c"] + 1, Name: "note"}})
 			h.Note(&out[len(out)-1])
 		}
 		return out, nil

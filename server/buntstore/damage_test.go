@@ -18,7 +18,7 @@ import (
 	"gongji/server/store"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 func famPerson(id string) family.PersonID { return family.PersonID(id) }
@@ -71,7 +71,7 @@ func flipPayloadByte(t *testing.T, dir, key string) {
 	}
 }
 
-func recordOfVersion(version int, changes []sync.Change) string {
+func recordOfVersion(version int, changes []syncwire.Change) string {
 	payload := mustJSON(changes)
 	return fmt.Sprintf(`{"v":%d,"sum":"%08x","changes":%s}`, version, crc32.Checksum([]byte(payload), castagnoli), payload)
 }
@@ -91,16 +91,16 @@ func TestDamageStopsTheOpen(t *testing.T) {
 		}, logKey("fa", 3), ErrDamaged, "checksum"},
 		{"a middle record this build cannot redo (unknown mutation, applied)", func(t *testing.T, dir string) {
 			rawUpdate(t, dir, func(tx *buntdb.Tx) error {
-				_, _, err := tx.Set(logKey("fa", 3), encodeRecord([]sync.Change{
-					{Seq: 2, Mutation: sync.Mutation{ClientID: "c", MutationID: 2, Name: "note"}},
-					{Seq: 3, Mutation: sync.Mutation{ClientID: "c", MutationID: 3, Name: "teleport", Args: json.RawMessage(`{}`)},
+				_, _, err := tx.Set(logKey("fa", 3), encodeRecord([]syncwire.Change{
+					{Seq: 2, Mutation: syncwire.Mutation{ClientID: "c", MutationID: 2, Name: "note"}},
+					{Seq: 3, Mutation: syncwire.Mutation{ClientID: "c", MutationID: 3, Name: "teleport", Args: json.RawMessage(`{}`)},
 						Outcome: mutation.Outcome{Status: mutation.Confirmed}}}), nil)
 				return err
 			})
 		}, logKey("fa", 3), ErrDamaged, `"teleport"`},
 		{"a record of a newer format", func(t *testing.T, dir string) {
 			rawUpdate(t, dir, func(tx *buntdb.Tx) error {
-				_, _, err := tx.Set(logKey("fa", 3), recordOfVersion(LogVersion+1, []sync.Change{{Seq: 2}, {Seq: 3}}), nil)
+				_, _, err := tx.Set(logKey("fa", 3), recordOfVersion(LogVersion+1, []syncwire.Change{{Seq: 2}, {Seq: 3}}), nil)
 				return err
 			})
 		}, logKey("fa", 3), ErrNewerFormat, fmt.Sprintf("format %d", LogVersion+1)},
@@ -224,10 +224,10 @@ func TestMigrationFromMain202612(t *testing.T) {
 				t.Errorf("round %d: family %s pulls %d changes, %v", round, f.Family, len(page.Changes), err)
 			}
 			if round == 0 {
-				err = s.Push(context.Background(), f.Family, func(h *store.Head) ([]sync.Change, error) {
+				err = s.Push(context.Background(), f.Family, func(h *store.Head) ([]syncwire.Change, error) {
 					h.Seq++
 					h.LastMutationIDs["new"] = 1
-					return []sync.Change{{Seq: h.Seq, Mutation: sync.Mutation{ClientID: "new", MutationID: 1, Name: "note"},
+					return []syncwire.Change{{Seq: h.Seq, Mutation: syncwire.Mutation{ClientID: "new", MutationID: 1, Name: "note"},
 						Outcome: mutation.Outcome{Status: mutation.Unknown}}}, nil
 				})
 				if err != nil {

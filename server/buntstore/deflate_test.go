@@ -6,13 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // TestFormat3RoundTrip: a record deflated against the dictionary reads back as the same
 // changes, and a damaged payload is refused, never misread.
 func TestFormat3RoundTrip(t *testing.T) {
-	var changes []sync.Change
+	var changes []syncwire.Change
 	if err := json.Unmarshal([]byte(`[{"seq":2,"device":"d","mutation":{"client_id":"c","mutation_id":2,"name":"settle","at":"2026-03-02T10:00:02+08:00","args":{"patient":"mom","card_holder":"mom","institution":{"region":"430424","kind":"pharmacy","designated":true},"bill":{"total":"56.78","fund":"0.00","policy_self_pay":"56.78","full_self_pay":"0.00","category":"drug"}}},"outcome":{"status":"confirmed","rules":["S1","S4"]}}]`), &changes); err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestFormat3RoundTrip(t *testing.T) {
 // BenchmarkEncodeRecord measures what format 3 adds to a push: deflating one settled bill's
 // change (compare the two sub-benchmarks in one run).
 func BenchmarkEncodeRecord(b *testing.B) {
-	var changes []sync.Change
+	var changes []syncwire.Change
 	data := `[{"seq":2,"device":"dpajcrpkgptv4k3kj","mutation":{"client_id":"load","mutation_id":4,"name":"settle","at":"2026-03-02T10:00:04Z","args":{"patient":"mom","institution":{"region":"330100","kind":"pharmacy","designated":true},"bill":{"total":"12.34","policy_self_pay":"12.34","category":"drug"}}},"outcome":{"status":"confirmed","rules":["S1","S4","S5"],"ruleset":"v2-c15dd0d135c1","split":{"lines":[{"payer":"mom","source":"own","amount":"12.34"}],"cash":"0.00"},"entries":[{"kind":"settle","postings":[{"account":{"kind":"account","owner":"mom"},"amount":"-12.34"},{"account":{"kind":"external","owner":"settle"},"amount":"12.34"}]}],"explanation":[{"rule":"S1","msg":"settle.eligible","args":[{"k":"amount","v":"12.34"},{"k":"word","v":"policy_self_pay"}],"src":["gbf-2021-14"],"grade":"U","unverified":true},{"rule":"S4","msg":"pay.own","args":[{"k":"person","v":"mom"},{"k":"amount","v":"99999975.32"},{"k":"amount","v":"12.34"}],"src":["nhsa-qa-2024","sz-bendibao-163","sz-bendibao-635961"],"grade":"B"}]}}]`
 	if err := json.Unmarshal([]byte(data), &changes); err != nil {
 		b.Fatal(err)

@@ -13,7 +13,7 @@ import (
 // TestReadsVersion1Records: a database written by main at 6d40165 (format version 1) opens
 // with its log whole, and pulls answer it in version 2.
 func TestReadsVersion1Records(t *testing.T) {
-	v1, err := os.ReadFile("../../shared/sync/testdata/v1/record.json")
+	v1, err := os.ReadFile("../../shared/syncwire/testdata/v1/record.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 
 	"gongji/server/store"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 func familyKey(fam string) string         { return "f/" + fam + "/m" }
@@ -236,7 +236,7 @@ func (l *loader) logRecord(fm *familyMem, fam, k, seqText, v string) {
 
 // redo appends one push's changes to the family's head, or fails on a gap or a change this
 // build cannot redo (then nothing of it is applied).
-func redo(fm *familyMem, changes []sync.Change) error {
+func redo(fm *familyMem, changes []syncwire.Change) error {
 	h := fm.head.Clone()
 	for i := range changes {
 		c := &changes[i]

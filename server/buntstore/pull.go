@@ -10,7 +10,7 @@ import (
 	"github.com/tidwall/buntdb"
 
 	"gongji/server/store"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // Pull reads up to limit changes after cursor by a primary-key range scan. It takes the head
@@ -21,7 +21,7 @@ func (s *Store) Pull(_ context.Context, family string, cursor int64, limit int) 
 	if err != nil {
 		return store.Page{}, err
 	}
-	page := store.Page{Changes: []sync.Change{}, Head: head.Seq}
+	page := store.Page{Changes: []syncwire.Change{}, Head: head.Seq}
 	if cursor < head.Seq {
 		if err := s.scan(family, cursor, head.Seq, limit, &page); err != nil {
 			return store.Page{}, err

@@ -13,29 +13,29 @@ import (
 	gosync "sync"
 
 	"gongji/shared/strictjson"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // LogVersion is the newest log record format this build writes and reads. A record carries
 // its version in an envelope that is read apart from the payload, so a change of the
 // payload bumps LogVersion and adds a decoder to payloadDecoders; the envelope stays.
 //
-//	1  {"changes":[sync.Change...]}                    main until 2026-12: no version, no sum,
+//	1  {"changes":[syncwire.Change...]}                    main until 2026-12: no version, no sum,
 //	                                                   Go field names, money in fen
-//	2  {"v":2,"sum":"<crc32c hex>","changes":[...]}    sync.FormatVersion 2: snake_case, money
+//	2  {"v":2,"sum":"<crc32c hex>","changes":[...]}    syncwire.FormatVersion 2: snake_case, money
 //	                                                   "12.34", explanations as structure
 //	3  {"v":3,"sum":"<crc32c hex>","changes":"<b64>"}  format 2 deflated against dictionaryV3
 const LogVersion = 3
 
 // payloadDecoders turn a record's payload into changes, by format version.
-var payloadDecoders = map[int]func(payload string) ([]sync.Change, error){
+var payloadDecoders = map[int]func(payload string) ([]syncwire.Change, error){
 	1: decodeV1,
 	2: decodeV2,
 	3: decodeV3,
 }
 
 // decodeV3 inflates a format-3 payload and reads it as format 2.
-func decodeV3(payload string) ([]sync.Change, error) {
+func decodeV3(payload string) ([]syncwire.Change, error) {
 	text, err := inflateV3(payload)
 	if err != nil {
 		return nil, err
@@ -43,17 +43,17 @@ func decodeV3(payload string) ([]sync.Change, error) {
 	return decodeV2(text)
 }
 
-// decodeV1 upgrades a version-1 payload (sync.UpgradeV1) and reads it.
-func decodeV1(payload string) ([]sync.Change, error) {
-	up, err := sync.UpgradeV1([]byte(payload))
+// decodeV1 upgrades a version-1 payload (syncwire.UpgradeV1) and reads it.
+func decodeV1(payload string) ([]syncwire.Change, error) {
+	up, err := syncwire.UpgradeV1([]byte(payload))
 	if err != nil {
 		return nil, err
 	}
 	return decodeV2(string(up))
 }
 
-func decodeV2(payload string) ([]sync.Change, error) {
-	var changes []sync.Change
+func decodeV2(payload string) ([]syncwire.Change, error) {
+	var changes []syncwire.Change
 	if err := unmarshalRecord(payload, &changes); err != nil {
 		return nil, err
 	}
@@ -86,10 +86,10 @@ const (
 
 // encodeRecord is the stored value of one push: its changes in the current format, with
 // the version and the CRC-32C of the payload.
-func encodeRecord(changes []sync.Change) string {
+func encodeRecord(changes []syncwire.Change) string {
 	rb := recordBufs.Get().(*recordBuf)
 	defer recordBufs.Put(rb)
-	rb.json = sync.AppendChangesJSON(rb.json[:0], changes)
+	rb.json = syncwire.AppendChangesJSON(rb.json[:0], changes)
 	rb.raw = recordEncoder.Append(rb.raw[:0], rb.json)
 	out := make([]byte, 0, 48+base64.RawStdEncoding.EncodedLen(len(rb.raw)))
 	out = append(out, envV...)
@@ -159,7 +159,7 @@ func openEnvelope(v string) (envelope, error) {
 }
 
 // decodeRecord opens a record stored under the key of lastSeq and decodes its changes.
-func decodeRecord(lastSeq int64, v string) ([]sync.Change, error) {
+func decodeRecord(lastSeq int64, v string) ([]syncwire.Change, error) {
 	env, err := openEnvelope(v)
 	if err != nil {
 		return nil, err

@@ -13,7 +13,7 @@ import (
 	"gongji/shared/ledger"
 	"gongji/shared/money"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 const kills = 24
@@ -23,14 +23,14 @@ const kills = 24
 type pusher struct {
 	id       string
 	next     int64
-	inflight []sync.Mutation
+	inflight []syncwire.Mutation
 	acked    map[int64]bool
 	bigNext  bool // this round, push only ~700 KB batches, so the kill lands in one
 }
 
 var at = time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("UTC+8", 8*3600))
 
-func (p *pusher) batch(r *rand.Rand) []sync.Mutation {
+func (p *pusher) batch(r *rand.Rand) []syncwire.Mutation {
 	if p.inflight != nil {
 		return p.inflight
 	}
@@ -38,10 +38,10 @@ func (p *pusher) batch(r *rand.Rand) []sync.Mutation {
 	if big {
 		n = 100
 	}
-	var ms []sync.Mutation
+	var ms []syncwire.Mutation
 	for range n {
 		p.next++
-		m := sync.Mutation{ClientID: p.id, MutationID: p.next, At: at.Add(time.Duration(p.next) * time.Second)}
+		m := syncwire.Mutation{ClientID: p.id, MutationID: p.next, At: at.Add(time.Duration(p.next) * time.Second)}
 		if big {
 			// a newer client's mutation is kept whole: 7 KB each makes a ~700 KB record
 			m.Name, m.Args = "future_note", json.RawMessage(`{"text":"`+strings.Repeat("x", 7000)+`"}`)
@@ -63,13 +63,13 @@ func (p *pusher) run(c *Client, r *rand.Rand, stop <-chan struct{}) {
 		default:
 		}
 		ms := p.batch(r)
-		var resp sync.PushResponse
-		if err := c.Do("POST", "/api/v1/families/"+familyID+"/push", sync.PushRequest{Mutations: ms}, &resp); err != nil {
+		var resp syncwire.PushResponse
+		if err := c.Do("POST", "/api/v1/families/"+familyID+"/push", syncwire.PushRequest{Mutations: ms}, &resp); err != nil {
 			time.Sleep(5 * time.Millisecond)
 			continue
 		}
 		for _, res := range resp.Results {
-			if res.Result == sync.Processed || res.Result == sync.Duplicate {
+			if res.Result == syncwire.Processed || res.Result == syncwire.Duplicate {
 				p.acked[res.MutationID] = true
 			}
 		}
@@ -118,7 +118,7 @@ func crashKill9(t *testing.T, cold bool) {
 			others = append(others, f)
 		}
 	}
-	setup := sync.PushRequest{Mutations: []sync.Mutation{{ClientID: "setup", MutationID: 1, Name: mutation.AddPerson, At: at,
+	setup := syncwire.PushRequest{Mutations: []syncwire.Mutation{{ClientID: "setup", MutationID: 1, Name: mutation.AddPerson, At: at,
 		Args: json.RawMessage(`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"1000000.00"}`)}}}
 	if err := NewClient(srv.URL, fam.Token).Do("POST", "/api/v1/families/"+familyID+"/push", setup, nil); err != nil {
 		t.Fatal(err)
@@ -172,7 +172,7 @@ func runUntilKill(t *testing.T, srv *Server, token string, pushers []*pusher, r 
 					return
 				default:
 				}
-				var page sync.PullResponse
+				var page syncwire.PullResponse
 				if c.Do("GET", "/api/v1/families/"+o.Family+"/pull?cursor=0&limit=10", nil, &page) != nil {
 					time.Sleep(5 * time.Millisecond)
 				}
@@ -238,10 +238,10 @@ func checkLog(t *testing.T, kill int, c *Client, pushers []*pusher) {
 	checkMoney(t, kill, changes)
 }
 
-func pullAll(t *testing.T, c *Client, fam string) []sync.Change {
-	var all []sync.Change
+func pullAll(t *testing.T, c *Client, fam string) []syncwire.Change {
+	var all []syncwire.Change
 	for cursor := int64(0); ; {
-		var page sync.PullResponse
+		var page syncwire.PullResponse
 		if err := c.Do("GET", fmt.Sprintf("/api/v1/families/%s/pull?cursor=%d&limit=1000", fam, cursor), nil, &page); err != nil {
 			t.Fatal(err)
 		}
@@ -253,9 +253,9 @@ func pullAll(t *testing.T, c *Client, fam string) []sync.Change {
 	}
 }
 
-func checkMoney(t *testing.T, kill int, changes []sync.Change) {
+func checkMoney(t *testing.T, kill int, changes []syncwire.Change) {
 	t.Helper()
-	s, err := sync.Replay(family.State{}, changes)
+	s, err := syncwire.Replay(family.State{}, changes)
 	if err != nil {
 		t.Fatalf("kill %d: replay: %v", kill, err)
 	}

@@ -11,7 +11,7 @@ import (
 
 	"github.com/tidwall/buntdb"
 
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 func logKey(fam string, seq int64) string { return fmt.Sprintf("f/%s/l/%020d", fam, seq) }
@@ -119,17 +119,17 @@ func fourChanges(t *testing.T, bin string) (string, string) {
 		t.Fatal(err)
 	}
 	c := NewClient(srv.URL, fam.Token)
-	bills := func(ids ...int64) sync.PushRequest {
-		var req sync.PushRequest
+	bills := func(ids ...int64) syncwire.PushRequest {
+		var req syncwire.PushRequest
 		for _, id := range ids {
-			req.Mutations = append(req.Mutations, sync.Mutation{ClientID: "c1", MutationID: id, Name: "settle", At: at,
+			req.Mutations = append(req.Mutations, syncwire.Mutation{ClientID: "c1", MutationID: id, Name: "settle", At: at,
 				Args: json.RawMessage(fmt.Sprintf(`{"patient":"mom","card_holder":"mom","institution":{"region":"330100","kind":"pharmacy","designated":true},"bill":{"total":"%d.00","fund":"0.00","policy_self_pay":"%[1]d.00","full_self_pay":"0.00","category":"drug"}}`, 10*id))})
 		}
 		return req
 	}
-	setup := sync.PushRequest{Mutations: []sync.Mutation{{ClientID: "setup", MutationID: 1, Name: "add_person", At: at,
+	setup := syncwire.PushRequest{Mutations: []syncwire.Mutation{{ClientID: "setup", MutationID: 1, Name: "add_person", At: at,
 		Args: json.RawMessage(`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"1000.00"}`)}}}
-	for _, req := range []sync.PushRequest{setup, bills(1, 2), bills(3)} {
+	for _, req := range []syncwire.PushRequest{setup, bills(1, 2), bills(3)} {
 		if err := c.Do("POST", "/api/v1/families/"+fam.Family+"/push", req, nil); err != nil {
 			t.Fatal(err)
 		}

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"gongji/shared/family"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // Expected is what a committed data directory must read back through the API after a
@@ -128,15 +128,15 @@ func TestWriteMigrationData(t *testing.T) {
 func ReadBack(t *testing.T, base, fam, token string) ExpectedFamily {
 	t.Helper()
 	changes := pullAll(t, NewClient(base, token), fam)
-	var page sync.PullResponse
+	var page syncwire.PullResponse
 	if err := NewClient(base, token).Do("GET", "/api/v1/families/"+fam+"/pull?cursor=0&limit=1", nil, &page); err != nil {
 		t.Fatal(err)
 	}
-	s, err := sync.Replay(family.State{}, changes)
+	s, err := syncwire.Replay(family.State{}, changes)
 	if err != nil {
 		t.Fatalf("family %s: replay: %v", fam, err)
 	}
-	var last sync.PullResponse
+	var last syncwire.PullResponse
 	if err := NewClient(base, token).Do("GET", fmt.Sprintf("/api/v1/families/%s/pull?cursor=%d", fam, page.Head), nil, &last); err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 	"gongji/server/dosql"
 	"gongji/server/store"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // schema is created at open. The log keeps one row per change; a push writes its rows in one
@@ -65,7 +65,7 @@ func (s *Store) redoLog() error {
 	}
 	h := s.head
 	for _, row := range rows {
-		c, err := sync.DecodeStoredChange([]byte(row["body"].(string)))
+		c, err := syncwire.DecodeStoredChange([]byte(row["body"].(string)))
 		if err != nil {
 			return fmt.Errorf("dostore: log record: %w", err)
 		}
@@ -299,7 +299,7 @@ func (s *Store) Pull(_ context.Context, family string, cursor int64, limit int) 
 	if !ok {
 		return store.Page{}, store.ErrNotFound
 	}
-	page := store.Page{Changes: []sync.Change{}, Head: head.Seq}
+	page := store.Page{Changes: []syncwire.Change{}, Head: head.Seq}
 	rows, err := s.db.Exec("SELECT body FROM log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?", cursor, head.Seq, limit+1)
 	if err != nil {
 		return store.Page{}, err
@@ -309,7 +309,7 @@ func (s *Store) Pull(_ context.Context, family string, cursor int64, limit int) 
 			page.More = true
 			break
 		}
-		c, err := sync.DecodeStoredChange([]byte(row["body"].(string)))
+		c, err := syncwire.DecodeStoredChange([]byte(row["body"].(string)))
 		if err != nil {
 			return store.Page{}, fmt.Errorf("dostore: log record: %w", err)
 		}

@@ -7,13 +7,13 @@ import (
 
 	"gongji/shared/jsonw"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // ClientWindow is how many of a client's last mutations keep a digest: a resent id within
-// it is compared body for body (one whole push, sync.MaxBatch, fits), an older one answers
+// it is compared body for body (one whole push, syncwire.MaxBatch, fits), an older one answers
 // duplicate. Each costs 8 bytes of the family's head in memory and about 20 in a snapshot.
-const ClientWindow = sync.MaxBatch
+const ClientWindow = syncwire.MaxBatch
 
 // Client is what a family's head knows of one client id: the device that first used it (no
 // other device may use it, server/API.md) and the digests of its last mutations, oldest
@@ -25,7 +25,7 @@ type Client struct {
 
 // Note records a change appended to the log: its client's last id, the device that owns the
 // client (the first one to use it) and the digest of the mutation.
-func (h *Head) Note(c *sync.Change) {
+func (h *Head) Note(c *syncwire.Change) {
 	m := &c.Mutation
 	h.LastMutationIDs[m.ClientID] = m.MutationID
 	if h.Clients == nil {
@@ -61,7 +61,7 @@ func (h *Head) Sum(client string, id int64) (uint64, bool) {
 // The digested bytes are the JSON {"n":name,"t":unix nanoseconds,"a":args,"e":expected},
 // written by hand (jsonw) exactly as json.Marshal wrote them when digests were first stored:
 // a digest in a snapshot must match the one a resend computes.
-func Digest(m *sync.Mutation) uint64 {
+func Digest(m *syncwire.Mutation) uint64 {
 	b := make([]byte, 0, 64+len(m.Args))
 	b = append(b, `{"n":`...)
 	b = jsonw.String(b, string(mutation.Canonical(m.Name)))

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"gongji/shared/family"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // Sentinel errors.
@@ -28,7 +28,7 @@ var (
 )
 
 // Family is a family's record.
-// Epoch names its log (sync.PullResponse.Epoch): chosen at creation, changed by a restore;
+// Epoch names its log (syncwire.PullResponse.Epoch): chosen at creation, changed by a restore;
 // empty for a family created before epochs, which then has only the head check.
 type Family struct {
 	ID      string    `json:"id"`
@@ -78,11 +78,11 @@ func (h *Head) Clone() *Head {
 
 // PushFunc processes a push against a copy of the family's head, changes it, and returns the
 // changes to append (seq head.Seq+1, +2, ...; none is fine). An error discards everything.
-type PushFunc func(h *Head) ([]sync.Change, error)
+type PushFunc func(h *Head) ([]syncwire.Change, error)
 
 // Page is a page of a family's log after a cursor, consistent with Head and LastMutationIDs.
 type Page struct {
-	Changes         []sync.Change
+	Changes         []syncwire.Change
 	Head            int64
 	More            bool
 	LastMutationIDs map[string]int64
@@ -106,7 +106,7 @@ type Store interface {
 }
 
 // CheckChanges asserts the push function numbered its changes base+1..head.
-func CheckChanges(base, head int64, changes []sync.Change) error {
+func CheckChanges(base, head int64, changes []syncwire.Change) error {
 	for i, c := range changes {
 		if c.Seq != base+int64(i)+1 {
 			return fmt.Errorf("push: change %d has seq %d, want %d", i, c.Seq, base+int64(i)+1)

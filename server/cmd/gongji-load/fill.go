@@ -16,7 +16,7 @@ import (
 
 	"gongji/server/crashtest"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // fillWorkers bounds how many families push at once while filling, and how many are created
@@ -194,9 +194,9 @@ func each(fams []*filled, workers int, fn func(f *filled) error) error {
 	return nil
 }
 
-func (f *filled) mutation(name mutation.Name, args string) sync.Mutation {
+func (f *filled) mutation(name mutation.Name, args string) syncwire.Mutation {
 	f.next++
-	return sync.Mutation{ClientID: "load", MutationID: f.next, Name: name,
+	return syncwire.Mutation{ClientID: "load", MutationID: f.next, Name: name,
 		At: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC).Add(time.Duration(f.next) * time.Second), Args: json.RawMessage(args)}
 }
 
@@ -216,7 +216,7 @@ func fillOne(base string, hc *http.Client, f *filled, bills, batch int) error {
 }
 
 func pushBills(base string, hc *http.Client, f *filled, n int, person bool) error {
-	req := sync.PushRequest{}
+	req := syncwire.PushRequest{}
 	if person {
 		req.Mutations = append(req.Mutations, f.mutation(mutation.AddPerson, personArgs))
 	}
@@ -254,7 +254,7 @@ func pushBills(base string, hc *http.Client, f *filled, n int, person bool) erro
 }
 
 func pullOnce(base string, hc *http.Client, f *filled) (int, error) {
-	var page sync.PullResponse
+	var page syncwire.PullResponse
 	c := &crashtest.Client{HTTP: hc, Base: base, Token: f.token}
 	if err := c.Do("GET", "/api/v1/families/"+f.id+"/pull?cursor=0&limit=1000", nil, &page); err != nil {
 		return 0, err
@@ -300,7 +300,7 @@ func fullPull(base string, f *family) (time.Duration, int, error) {
 	start := time.Now()
 	got := 0
 	for cursor := int64(0); ; {
-		var page sync.PullResponse
+		var page syncwire.PullResponse
 		if err := c.Do("GET", fmt.Sprintf("/api/v1/families/%s/pull?cursor=%d&limit=1000", f.id, cursor), nil, &page); err != nil {
 			return 0, 0, err
 		}

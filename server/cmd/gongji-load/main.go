@@ -29,7 +29,7 @@ import (
 
 	"gongji/server/crashtest"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 func main() {
@@ -105,7 +105,7 @@ func setup(base string, n int, transport http.RoundTripper) ([]*family, error) {
 		}
 		c := &crashtest.Client{HTTP: &http.Client{Transport: transport, Timeout: 30 * time.Second}, Base: base, Token: cred.Token}
 		f := &family{client: c, id: cred.Family}
-		req := sync.PushRequest{Mutations: []sync.Mutation{f.mutation(mutation.AddPerson,
+		req := syncwire.PushRequest{Mutations: []syncwire.Mutation{f.mutation(mutation.AddPerson,
 			`{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"100000000.00"}`)}}
 		if err := c.Do("POST", "/api/v1/families/"+f.id+"/push", req, nil); err != nil {
 			return nil, err
@@ -115,9 +115,9 @@ func setup(base string, n int, transport http.RoundTripper) ([]*family, error) {
 	return fams, nil
 }
 
-func (f *family) mutation(name mutation.Name, args string) sync.Mutation {
+func (f *family) mutation(name mutation.Name, args string) syncwire.Mutation {
 	f.next++
-	return sync.Mutation{ClientID: "load", MutationID: f.next, Name: name,
+	return syncwire.Mutation{ClientID: "load", MutationID: f.next, Name: name,
 		At: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC).Add(time.Duration(f.next) * time.Second), Args: json.RawMessage(args)}
 }
 
@@ -154,7 +154,7 @@ func level(base string, n int, duration time.Duration, bills int) error {
 			defer wg.Done()
 			var mine []time.Duration
 			for time.Now().Before(deadline) {
-				req := sync.PushRequest{}
+				req := syncwire.PushRequest{}
 				for range bills {
 					req.Mutations = append(req.Mutations, f.mutation(mutation.Settle, billArgs))
 				}

@@ -14,7 +14,7 @@ import (
 	"gongji/server/buntstore"
 	"gongji/server/store"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 func seed(t *testing.T, s *buntstore.Store) { seedN(t, s, 5) }
@@ -27,10 +27,10 @@ func seedN(t *testing.T, s *buntstore.Store, n int) {
 		t.Fatal(err)
 	}
 	for i := range n {
-		err := s.Push(ctx, "fa", func(h *store.Head) ([]sync.Change, error) {
+		err := s.Push(ctx, "fa", func(h *store.Head) ([]syncwire.Change, error) {
 			h.Seq++
-			m := sync.Mutation{ClientID: "c", MutationID: int64(i + 1), Name: "note", At: time.Unix(1e9, 0).UTC(), Args: json.RawMessage(`{}`)}
-			c := []sync.Change{{Seq: h.Seq, Mutation: m, Outcome: mutation.Outcome{Status: mutation.Unknown}}}
+			m := syncwire.Mutation{ClientID: "c", MutationID: int64(i + 1), Name: "note", At: time.Unix(1e9, 0).UTC(), Args: json.RawMessage(`{}`)}
+			c := []syncwire.Change{{Seq: h.Seq, Mutation: m, Outcome: mutation.Outcome{Status: mutation.Unknown}}}
 			h.Note(&c[0])
 			return c, nil
 		})
@@ -77,7 +77,7 @@ func TestBackupAndRestore(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("restored %+v, %v; want %+v", got, err, want)
 	}
-	// the restored log is older than what devices saw: its epoch tells them (sync.Stale)
+	// the restored log is older than what devices saw: its epoch tells them (syncwire.Stale)
 	if f, err := back.Family(context.Background(), "fa"); err != nil || f.Epoch == "" || f.Epoch == "e_before" {
 		t.Errorf("restored family %+v, %v: want a new epoch", f, err)
 	}

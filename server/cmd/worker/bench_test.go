@@ -15,7 +15,7 @@ import (
 	"gongji/server/workertest"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // BenchmarkWorkerPush measures durable pushes through wrangler dev (one credit mutation per
@@ -73,7 +73,7 @@ func createFamily(b *testing.B, base string) (string, string) {
 
 func push(b *testing.B, base, fam, token string, id int64, name mutation.Name, args any) {
 	data, _ := json.Marshal(args)
-	body, _ := json.Marshal(sync.PushRequest{Mutations: []sync.Mutation{{ClientID: "bench", MutationID: id, Name: name,
+	body, _ := json.Marshal(syncwire.PushRequest{Mutations: []syncwire.Mutation{{ClientID: "bench", MutationID: id, Name: name,
 		At: time.Date(2025, 6, 1, 2, 0, 0, 0, time.UTC), Args: data}}})
 	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/families/%s/push", base, fam), bytes.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+token)

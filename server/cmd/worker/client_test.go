@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // answer is one HTTP answer of the worker.
@@ -99,15 +99,15 @@ func ipHeader(addr string) map[string]string {
 }
 
 // pushAt pushes one mutation of client "w" and returns the push answer's results.
-func (f fam) pushAt(tb testing.TB, id int64, name string, at time.Time, args string) sync.PushResponse {
+func (f fam) pushAt(tb testing.TB, id int64, name string, at time.Time, args string) syncwire.PushResponse {
 	tb.Helper()
-	body, _ := json.Marshal(sync.PushRequest{Mutations: []sync.Mutation{{ClientID: "w", MutationID: id, Name: mutation.Name(name),
+	body, _ := json.Marshal(syncwire.PushRequest{Mutations: []syncwire.Mutation{{ClientID: "w", MutationID: id, Name: mutation.Name(name),
 		At: at, Args: json.RawMessage(args)}}})
 	a := call(tb, f.base, "POST", f.path("/push"), f.token, body, nil)
 	if a.status != http.StatusOK {
 		tb.Fatalf("push %s: %s", name, a)
 	}
-	var resp sync.PushResponse
+	var resp syncwire.PushResponse
 	if err := json.Unmarshal(a.body, &resp); err != nil || len(resp.Results) != 1 {
 		tb.Fatalf("push %s: %s: %v", name, a, err)
 	}

@@ -24,7 +24,7 @@ import (
 	"gongji/server/api"
 	"gongji/server/dosql"
 	"gongji/server/dostore"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // newFamilyHeader carries the family id the JS router chose for a new family, so that the
@@ -57,10 +57,10 @@ func main() {
 // bufferBody reads the whole request body before the handler runs. workerd throws
 // "Can't read from request stream after response has been sent" (and restarts the object)
 // when a handler answers early, say 404 for another family's token, while syumai's bridge is
-// still reading the body. The API refuses bodies over sync.MaxBodyBytes; one byte more is
+// still reading the body. The API refuses bodies over syncwire.MaxBodyBytes; one byte more is
 // kept so it still sees the excess, and the rest is drained.
 func bufferBody(r *http.Request) error {
-	data, err := io.ReadAll(io.LimitReader(r.Body, sync.MaxBodyBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r.Body, syncwire.MaxBodyBytes+1))
 	if err != nil {
 		return err
 	}

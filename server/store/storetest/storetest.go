@@ -11,7 +11,7 @@ import (
 
 	"gongji/server/store"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // Run runs every conformance test on stores made by open (a fresh, empty store each call).
@@ -115,13 +115,13 @@ func testInvites(t *testing.T, s store.Store) {
 
 // credit is a push function adding n credits of client c.
 func credit(c string, n int) store.PushFunc {
-	return func(h *store.Head) ([]sync.Change, error) {
-		var out []sync.Change
+	return func(h *store.Head) ([]syncwire.Change, error) {
+		var out []syncwire.Change
 		for range n {
 			id := h.LastMutationIDs[c] + 1
 			h.LastMutationIDs[c], h.Seq = id, h.Seq+1
-			out = append(out, sync.Change{Seq: h.Seq, Device: "d", Outcome: mutation.Outcome{Status: mutation.Unknown},
-				Mutation: sync.Mutation{ClientID: c, MutationID: id, Name: "note", At: t0, Args: json.RawMessage(`{}`)}})
+			out = append(out, syncwire.Change{Seq: h.Seq, Device: "d", Outcome: mutation.Outcome{Status: mutation.Unknown},
+				Mutation: syncwire.Mutation{ClientID: c, MutationID: id, Name: "note", At: t0, Args: json.RawMessage(`{}`)}})
 		}
 		return out, nil
 	}
@@ -158,14 +158,14 @@ func testPushPull(t *testing.T, s store.Store) {
 func testPushError(t *testing.T, s store.Store) {
 	family(t, s, "fa")
 	boom := errors.New("boom")
-	err := s.Push(ctx, "fa", func(h *store.Head) ([]sync.Change, error) {
+	err := s.Push(ctx, "fa", func(h *store.Head) ([]syncwire.Change, error) {
 		credit("c", 2)(h)
 		return nil, boom
 	})
 	if !errors.Is(err, boom) {
 		t.Fatalf("Push: %v, want boom", err)
 	}
-	bad := s.Push(ctx, "fa", func(h *store.Head) ([]sync.Change, error) {
+	bad := s.Push(ctx, "fa", func(h *store.Head) ([]syncwire.Change, error) {
 		changes, _ := credit("c", 2)(h)
 		return changes[:1], nil // head says 2, one change returned
 	})

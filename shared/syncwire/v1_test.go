@@ -1,4 +1,4 @@
-package sync_test
+package syncwire_test
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 	"gongji/shared/ledger"
 	"gongji/shared/money"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -98,9 +98,9 @@ func TestDecodeV1Log(t *testing.T) {
 	if err := json.Unmarshal(data, &raws); err != nil {
 		t.Fatal(err)
 	}
-	var changes []sync.Change
+	var changes []syncwire.Change
 	for i, raw := range raws {
-		c, err := sync.DecodeChange(1, raw)
+		c, err := syncwire.DecodeChange(1, raw)
 		if err != nil {
 			t.Fatalf("change %d: %v", i, err)
 		}
@@ -116,7 +116,7 @@ func TestDecodeV1Log(t *testing.T) {
 		c.Outcome.Split == nil || len(c.Outcome.Entries) != 1 {
 		t.Fatalf("settle change lost members: %+v", c)
 	}
-	s, err := sync.Replay(family.State{}, changes)
+	s, err := syncwire.Replay(family.State{}, changes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,12 +135,12 @@ func TestDecodeV1Log(t *testing.T) {
 }
 
 func TestDecodeV1Record(t *testing.T) {
-	up, err := sync.UpgradeV1(read(t, "v1/record.json"))
+	up, err := syncwire.UpgradeV1(read(t, "v1/record.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var rec struct {
-		Changes []sync.Change `json:"changes"`
+		Changes []syncwire.Change `json:"changes"`
 	}
 	if err := json.Unmarshal(up, &rec); err != nil {
 		t.Fatal(err)
@@ -152,17 +152,17 @@ func TestDecodeV1Record(t *testing.T) {
 
 func TestV1Push(t *testing.T) {
 	body := read(t, "v1/push_request.json")
-	if !sync.IsV1Push(body) {
+	if !syncwire.IsV1Push(body) {
 		t.Fatal("a version-1 push not recognized")
 	}
-	up, err := sync.UpgradeV1(body)
+	up, err := syncwire.UpgradeV1(body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sync.IsV1Push(up) {
+	if syncwire.IsV1Push(up) {
 		t.Fatal("an upgraded push still looks like version 1")
 	}
-	var req sync.PushRequest
+	var req syncwire.PushRequest
 	if err := json.Unmarshal(up, &req); err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestV1Push(t *testing.T) {
 	if req.Mutations[5].Name != mutation.PayPremium || req.Mutations[9].Name != mutation.WalletExpire {
 		t.Fatalf("old names kept: %s, %s", req.Mutations[5].Name, req.Mutations[9].Name)
 	}
-	if _, err := sync.DecodeChange(3, []byte(`{}`)); err == nil {
+	if _, err := syncwire.DecodeChange(3, []byte(`{}`)); err == nil {
 		t.Fatal("an unknown format version decoded")
 	}
 }
@@ -184,12 +184,12 @@ func TestDecodeStoredChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, raw := range v1 {
-		old, err := sync.DecodeStoredChange(raw)
+		old, err := syncwire.DecodeStoredChange(raw)
 		if err != nil {
 			t.Fatalf("v1 change %d: %v", i, err)
 		}
 		v2, _ := json.Marshal(old)
-		again, err := sync.DecodeStoredChange(v2)
+		again, err := syncwire.DecodeStoredChange(v2)
 		if err != nil || !reflect.DeepEqual(old, again) {
 			t.Fatalf("v2 form of change %d reads differently: %v", i, err)
 		}

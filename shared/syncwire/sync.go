@@ -1,8 +1,8 @@
-// Package sync holds the wire types of Gongji's sync protocol (server/API.md): what a device
+// Package syncwire holds the wire types of Gongji's sync protocol (server/API.md): what a device
 // pushes, what the server answers, what a pull returns, and the checks on a push that need no
 // state. It is pure Go (no I/O, no clock, no globals) and builds for GOOS=js GOARCH=wasm, so
 // the app and the server share one definition.
-package sync
+package syncwire
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package sync_test
+package syncwire_test
 
 import (
 	"encoding/json"
@@ -11,7 +11,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/money"
 	"gongji/shared/mutation"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // wireLog is one mutation of every name, with typed arguments, in an order where each applies.
@@ -54,8 +54,8 @@ func TestWireGolden(t *testing.T) {
 	at := time.Date(2025, 10, 10, 10, 0, 0, 0, civil.Zone())
 	e := engine.Default()
 	var s family.State
-	var req sync.PushRequest
-	var changes []sync.Change
+	var req syncwire.PushRequest
+	var changes []syncwire.Change
 	for i, w := range wireLog() {
 		args, err := json.Marshal(w.args)
 		if err != nil {
@@ -66,7 +66,7 @@ func TestWireGolden(t *testing.T) {
 		if w.name == mutation.WalletExpire {
 			when = when.Add(24 * time.Hour) // after the 06:00 refund time
 		}
-		m := sync.Mutation{ClientID: "c", MutationID: int64(i + 1), Name: w.name, At: when, Args: args}
+		m := syncwire.Mutation{ClientID: "c", MutationID: int64(i + 1), Name: w.name, At: when, Args: args}
 		if w.name == mutation.Settle { // the phone's split, differing from the server's: adjusted
 			m.Expected = &mutation.Split{Lines: []mutation.Line{{Payer: "mom", Source: engine.Own, Amount: m1()}}, Cash: money.MustParse("119.00")}
 		}
@@ -81,17 +81,17 @@ func TestWireGolden(t *testing.T) {
 			o.Ruleset = "v-test"
 		}
 		req.Mutations = append(req.Mutations, m)
-		changes = append(changes, sync.Change{Seq: int64(i + 1), Device: "d", Mutation: m, Outcome: o})
+		changes = append(changes, syncwire.Change{Seq: int64(i + 1), Device: "d", Mutation: m, Outcome: o})
 	}
 	golden(t, "golden/push_request.json", indent(t, req))
 	golden(t, "golden/changes.json", indent(t, changes))
 	last := map[string]int64{"c": int64(len(changes))}
-	golden(t, "golden/push_response.json", indent(t, sync.PushResponse{Head: 16, Epoch: "e_1", LastMutationIDs: last,
-		Results: []sync.PushResult{
-			{ClientID: "c", MutationID: 5, Result: sync.Processed, Seq: 5, Outcome: &changes[4].Outcome},
-			{ClientID: "c", MutationID: 5, Result: sync.Duplicate},
-			{ClientID: "c", MutationID: 20, Result: sync.Deferred, Expect: 17}}}))
-	golden(t, "golden/pull_response.json", indent(t, sync.PullResponse{Changes: changes[3:5], Cursor: 5, Head: 16,
+	golden(t, "golden/push_response.json", indent(t, syncwire.PushResponse{Head: 16, Epoch: "e_1", LastMutationIDs: last,
+		Results: []syncwire.PushResult{
+			{ClientID: "c", MutationID: 5, Result: syncwire.Processed, Seq: 5, Outcome: &changes[4].Outcome},
+			{ClientID: "c", MutationID: 5, Result: syncwire.Duplicate},
+			{ClientID: "c", MutationID: 20, Result: syncwire.Deferred, Expect: 17}}}))
+	golden(t, "golden/pull_response.json", indent(t, syncwire.PullResponse{Changes: changes[3:5], Cursor: 5, Head: 16,
 		Epoch: "e_1", More: true}))
 	statuses := map[mutation.Status]bool{}
 	for _, c := range changes {

@@ -1,4 +1,4 @@
-package sync_test
+package syncwire_test
 
 import (
 	"encoding/json"
@@ -10,7 +10,7 @@ import (
 	"gongji/shared/ledger/posting"
 	"gongji/shared/mutation"
 	"gongji/shared/source"
-	"gongji/shared/sync"
+	"gongji/shared/syncwire"
 )
 
 // TestWireJSONMatchesMarshal: the hand-written encoders write what json.Marshal writes, for
@@ -29,16 +29,16 @@ func TestWireJSONMatchesMarshal(t *testing.T) {
 		Credits:     []mutation.MonthlyCredit{{Person: "mom", Due: civil.MustDate("2026-03-15"), Amount: 10000, Skip: "STOPPED"}, {Person: "dad", Due: civil.MustDate("2026-04-15"), Amount: 1}}}
 	tests := []struct {
 		name    string
-		changes []sync.Change
-		resp    sync.PushResponse
+		changes []syncwire.Change
+		resp    syncwire.PushResponse
 	}{
-		{"empty", nil, sync.PushResponse{}},
-		{"every member", []sync.Change{{Seq: 7, Device: "d<1>", Outcome: full,
-			Mutation: sync.Mutation{ClientID: "c", MutationID: 9, Name: "settle", At: at, Args: json.RawMessage(`{"a": "<b>", "c":"宝"}`), Expected: split}}},
-			sync.PushResponse{Results: []sync.PushResult{{ClientID: "c", MutationID: 9, Result: sync.Processed, Seq: 7, Outcome: &full}, {ClientID: "c", MutationID: 12, Result: sync.Deferred, Expect: 10}},
+		{"empty", nil, syncwire.PushResponse{}},
+		{"every member", []syncwire.Change{{Seq: 7, Device: "d<1>", Outcome: full,
+			Mutation: syncwire.Mutation{ClientID: "c", MutationID: 9, Name: "settle", At: at, Args: json.RawMessage(`{"a": "<b>", "c":"宝"}`), Expected: split}}},
+			syncwire.PushResponse{Results: []syncwire.PushResult{{ClientID: "c", MutationID: 9, Result: syncwire.Processed, Seq: 7, Outcome: &full}, {ClientID: "c", MutationID: 12, Result: syncwire.Deferred, Expect: 10}},
 				Head: 7, Epoch: "e", LastMutationIDs: map[string]int64{"z": 1, "a": 2, "m\u2028": 3}}},
-		{"bare", []sync.Change{{Seq: 1, Mutation: sync.Mutation{At: time.Unix(0, 0).UTC()}, Outcome: mutation.Outcome{Status: mutation.Confirmed, Split: &mutation.Split{}}}},
-			sync.PushResponse{Results: []sync.PushResult{}, LastMutationIDs: map[string]int64{}}},
+		{"bare", []syncwire.Change{{Seq: 1, Mutation: syncwire.Mutation{At: time.Unix(0, 0).UTC()}, Outcome: mutation.Outcome{Status: mutation.Confirmed, Split: &mutation.Split{}}}},
+			syncwire.PushResponse{Results: []syncwire.PushResult{}, LastMutationIDs: map[string]int64{}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,7 +46,7 @@ func TestWireJSONMatchesMarshal(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := sync.AppendChangesJSON(nil, tt.changes); string(got) != string(want) {
+			if got := syncwire.AppendChangesJSON(nil, tt.changes); string(got) != string(want) {
 				t.Errorf("changes:\n got %s\nwant %s", got, want)
 			}
 			if want, err = json.Marshal(&tt.resp); err != nil {
@@ -68,7 +68,7 @@ func FuzzMutationJSON(f *testing.F) {
 		if !json.Valid([]byte(args)) {
 			return
 		}
-		m := sync.Mutation{ClientID: client, Name: mutation.Name(name), Args: json.RawMessage(args),
+		m := syncwire.Mutation{ClientID: client, Name: mutation.Name(name), Args: json.RawMessage(args),
 			At: time.Unix(unix%(1<<36), nanos%1e9).In(time.FixedZone("", int(offset%(18*3600))))}
 		want, err := json.Marshal(&m)
 		if err != nil {
