@@ -20,7 +20,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	gongji "gongji/app"
+	"gongji/app/screen"
 	"gongji/server/pwa"
 )
 
@@ -43,13 +43,13 @@ func build(out, web, version, sync string) error {
 	if err := os.RemoveAll(out); err != nil {
 		return err
 	}
-	gongji.Routes()
+	screen.Routes()
 	h := pwa.App(version, sync)
 	files := map[string]string{ // URL path -> file
 		"/wasm_exec.js": "wasm_exec.js", "/app.js": "app.js", "/app-worker.js": "app-worker.js",
 		"/manifest.webmanifest": "manifest.webmanifest", "/app.css": "app.css",
 	}
-	for _, p := range gongji.Paths() {
+	for _, p := range screen.Paths() {
 		if p == "/" {
 			files[p] = "index.html"
 		} else {

@@ -13,7 +13,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	gongji "gongji/app"
+	"gongji/app/screen"
 )
 
 // WebDirEnv names the directory with app.wasm, icons and style.css ("web" by default).
@@ -33,7 +33,7 @@ const updateScript = `<script>(function(){ if(!("serviceWorker" in navigator)) r
 // Handler serves the app for every path it is given; version pins go-app's cache key and
 // ETags, so a new version is an update for every installed client.
 func Handler(version string) http.Handler {
-	gongji.Routes()
+	screen.Routes()
 	dir := os.Getenv(WebDirEnv)
 	if dir == "" {
 		dir = "web"
@@ -49,7 +49,7 @@ func Handler(version string) http.Handler {
 		mux.Handle("/web/"+name, precompressed(dir, name, typ, version, false))
 	}
 	mux.Handle("/app.js", appJS(h))
-	for _, p := range gongji.Paths() {
+	for _, p := range screen.Paths() {
 		if p == "/" {
 			mux.Handle("/{$}", h)
 			continue
@@ -90,7 +90,7 @@ func App(version, syncURL string) *app.Handler {
 		// like app.js so it never holds up the first screen and runs before the wasm can.
 		Scripts: []string{"/web/divisions.js defer"},
 		// qrcode.js (npm qrcode-generator 2.0.4, make qrcode): invitation QR codes, outside
-		// the wasm; only 同步 loads it (app/files_js.go), the worker keeps it for offline
+		// the wasm; only 同步 loads it (app/client/files_js.go), the worker keeps it for offline
 		CacheableResources:      []string{"/web/icon.svg", "/web/qrcode.js"},
 		RawHeaders:              []string{updateScript},
 		ServiceWorkerTemplate:   ServiceWorker(),

@@ -5,14 +5,15 @@ package main
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	gongji "gongji/app"
+	"gongji/app/client"
+	"gongji/app/screen"
 )
 
 func main() {
 	// The runtime's and the packages' start is one browser task; ending it there, and again
 	// after the region table is in, keeps each task shorter (issue 22).
-	gongji.Yield()
-	gongji.Routes()
-	gongji.Yield()
+	client.Yield()
+	screen.Routes()
+	client.Yield()
 	app.RunWhenOnBrowser()
 }

@@ -1,0 +1,5 @@
+//go:build !(js && wasm)
+
+package client
+
+func watchChanges(family, token string, onHead func(head int64)) {}

@@ -1,0 +1,15 @@
+package client
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// StateRev is the go-app state every screen observes: the sync client bumps it after it has
+// changed the store, so the screen on display renders the new book.
+const StateRev = "gongji.rev"
+
+// StoreChanged tells every observing screen to render again.
+func StoreChanged(ctx app.Context) {
+	Rev++
+	ctx.SetState(StateRev, Rev)
+}
+
+var Rev int

@@ -1,5 +1,0 @@
-//go:build !(js && wasm)
-
-package app
-
-func watchChanges(family, token string, onHead func(head int64)) {}

@@ -1,0 +1,336 @@
+package screen
+
+import (
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/app/client"
+	"gongji/shared/family"
+	"gongji/shared/money"
+	"gongji/shared/mutation"
+)
+
+// Corrections on the ledger: void a bill (after a confirmation), undo this device's last
+// action, and the list of corrections with what was before and after (「已更正」).
+
+// LargeBill is the total above which a bill asks "are you sure" before it is saved: no
+// outpatient receipt comes near it, and a slip of the decimal point does.
+var largeBill = money.MustParse("1000000.00")
+
+// moneyKey is the text key for what is wrong with an amount a person typed ("" when it reads):
+// letters, more than two decimals, a minus sign, or beyond money.Max.
+func moneyKey(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if _, err := money.Parse(s); err == nil {
+		if strings.HasPrefix(s, "-") {
+			return "money.negative"
+		}
+		return ""
+	}
+	body := strings.TrimPrefix(s, "-")
+	whole, frac, dot := strings.Cut(body, ".")
+	for _, r := range whole + frac {
+		if r < '0' || r > '9' {
+			return "money.letters"
+		}
+	}
+	switch {
+	case whole == "" && !dot:
+		return "money.letters"
+	case strings.HasPrefix(s, "-"):
+		return "money.negative"
+	case len(frac) > 2:
+		return "money.decimals"
+	}
+	return "money.max"
+}
+
+// nameProblem is what is wrong with a name for person self ("" for a new person): blank,
+// longer than mutation.MaxTextLen, or already someone else's in the family.
+func nameProblem(name string, self family.PersonID) string {
+	st := client.TheStore()
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "":
+		return st.T("person.nameblank")
+	case utf8.RuneCountInString(name) > mutation.MaxTextLen:
+		return st.T("person.namelong")
+	}
+	for _, p := range st.Book().State.People {
+		if p.ID != self && (p.Name == name || string(p.ID) == name) {
+			return st.T("person.nametaken")
+		}
+	}
+	return ""
+}
+
+// correctionBar is the ledger's undo button and the bill a person is about to void.
+type correctionBar struct {
+	confirming string  // the bill waiting for "确认作废"
+	prob       problem // why the last correction was refused
+}
+
+func (c *correctionBar) undo(ctx app.Context, e app.Event) {
+	st := client.TheStore()
+	last := mutation.LastAction(&st.Book().State, st.Doc.ClientID)
+	if last == nil {
+		return
+	}
+	o, err := st.Do(mutation.Undo, mutation.UndoArgs{Target: last.ID})
+	c.prob, c.confirming = failure(o, err), ""
+}
+
+func (c *correctionBar) void(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		st := client.TheStore()
+		o, err := st.Do(mutation.Void, mutation.VoidArgs{Target: key})
+		c.prob, c.confirming = failure(o, err), ""
+	}
+}
+
+// render is the undo button (with what it takes back) and the last refusal.
+func (c *correctionBar) render(b *book.Book) app.UI {
+	st := client.TheStore()
+	last := mutation.LastAction(&b.State, st.Doc.ClientID)
+	return app.Div().ID("corrections-bar").Body(
+		app.If(last != nil, func() app.UI {
+			return app.Button().ID("undo").Class("secondary").OnClick(c.undo).Text(st.T("ledger.undo") + describe(b, last.ID))
+		}),
+		note("correction-error", c.prob.Text),
+	)
+}
+
+// voidControls is a bill's 作废 and 更正 buttons, and the void's confirmation once pressed.
+func (c *correctionBar) voidControls(bill book.Bill, amend app.EventHandler) app.UI {
+	if bill.VoidedBy != "" {
+		return app.Text("")
+	}
+	st := client.TheStore()
+	return c.confirmVoid(bill.Key, "ledger.voidconfirm",
+		app.Button().Class("secondary amend").DataSet("amend", bill.Key).Text(st.T("ledger.amend")).OnClick(amend, app.EventScope(bill.Key)))
+}
+
+// confirmVoid is the 作废 button of the action key (with the others beside it), or the
+// question confirmKey and its 确定作废 / 取消 once pressed.
+func (c *correctionBar) confirmVoid(key, confirmKey string, others ...app.UI) app.UI {
+	st := client.TheStore()
+	if c.confirming != key {
+		return app.Div().Class("actions").Body(append([]app.UI{
+			app.Button().Class("secondary void").DataSet("void", key).Text(st.T("ledger.void")).
+				OnClick(func(ctx app.Context, e app.Event) { c.confirming, c.prob = key, problem{} }, app.EventScope(key)),
+		}, others...)...)
+	}
+	return app.Div().Class("confirm").Body(
+		app.Span().Text(st.T(confirmKey)),
+		app.Button().ID("void-yes").Class("danger").OnClick(c.void(key), app.EventScope(key)).Text(st.T("ledger.voidyes")),
+		app.Button().ID("void-no").Class("secondary").OnClick(func(ctx app.Context, e app.Event) { c.confirming = "" }).Text(st.T("ledger.cancel")),
+	)
+}
+
+// paymentList is every premium, credit and correcting entry with its 作废 (after a
+// confirmation) while it stands, or 「已作废」 once taken back.
+func (c *correctionBar) paymentList(b *book.Book) app.UI {
+	st := client.TheStore()
+	pays := b.Payments()
+	if len(pays) == 0 {
+		return app.P().Class("empty").Text(st.T("ledger.nopayments"))
+	}
+	return app.Ul().ID("payments").Class("cards").Body(app.Range(pays).Slice(func(i int) app.UI {
+		p := pays[len(pays)-1-i]
+		class, mark := "card payment", app.UI(c.confirmVoid(p.Key, "ledger.voidpayconfirm"))
+		if p.VoidedBy != "" {
+			class += " voided"
+			mark = app.P().Class("mark voided").Text(st.T("ledger.voided") + " · " + describe(b, p.VoidedBy))
+		}
+		return app.Li().Class(class).DataSet("mutation", p.Key).DataSet("state", string(p.State)).Body(
+			app.P().Body(
+				app.Strong().Text(describe(b, p.Key)),
+				app.Span().Class("muted").Text(" · "+shortTime(p.At)),
+				app.Span().Class("state "+string(p.State)).Text(stateText(p.State)),
+			),
+			mark,
+		)
+	}))
+}
+
+// billMark is a bill's 「已作废」 or 「已更正」 line with the total before and after.
+func billMark(b *book.Book, bill book.Bill) app.UI {
+	st := client.TheStore()
+	switch {
+	case bill.VoidedBy != "":
+		return app.P().Class("mark voided").Text(st.T("ledger.voided") + " · " + describe(b, bill.VoidedBy))
+	case bill.Amends != "":
+		reason := ""
+		if it := b.Item(bill.Key); it != nil {
+			var a struct {
+				Reason string `json:"reason"`
+			}
+			json.Unmarshal(it.Act.Args, &a)
+			reason = memo(a.Reason)
+		}
+		if was := billTotal(b, bill.Amends); was != yuan(bill.Total) {
+			return app.P().Class("mark corrected").Text(st.T("ledger.corrected") + colon() + st.T("ledger.was") + " " +
+				was + " → " + st.T("ledger.now") + " " + yuan(bill.Total) + reason)
+		}
+		return app.P().Class("mark corrected").Text(st.T("ledger.corrected") + colon() + st.T("ledger.recomputed") + reason)
+	}
+	return app.Text("")
+}
+
+func billTotal(b *book.Book, key string) string {
+	for _, bill := range b.Bills() {
+		if bill.Key == key {
+			return yuan(bill.Total)
+		}
+	}
+	return "—"
+}
+
+// correctionList lists every applied correction and life event, newest first: 「已更正」 (or
+// 「已记录」 for a life event or an arrival), what it changed, before → after.
+func correctionList(b *book.Book) app.UI {
+	st := client.TheStore()
+	var rows []app.UI
+	for i := len(b.Items) - 1; i >= 0; i-- {
+		it := b.Items[i]
+		switch it.Mutation.Name {
+		case mutation.EditPerson, mutation.Void, mutation.Undo, mutation.AmendBill, mutation.Correct,
+			mutation.LifeEvent, mutation.TransferArrive:
+		default:
+			continue
+		}
+		if !it.Outcome.Status.Applied() {
+			continue
+		}
+		// a life event or an arrival records what happened; the others correct an earlier entry
+		mark := st.T("ledger.corrected")
+		if it.Mutation.Name == mutation.LifeEvent || it.Mutation.Name == mutation.TransferArrive {
+			mark = st.T("ledger.recorded")
+		}
+		rows = append(rows, app.Li().Class("card corrected").DataSet("mutation", it.Key()).DataSet("state", string(it.State)).Body(
+			app.Strong().Text(mark),
+			app.Span().Text(" · "+describe(b, it.Key())),
+			app.Span().Class("muted").Text(" · "+shortTime(it.Mutation.At)),
+			app.Span().Class("state "+string(it.State)).Text(stateText(it.State)),
+		))
+	}
+	if len(rows) == 0 {
+		return app.P().Class("empty").Text(st.T("ledger.nocorrections"))
+	}
+	return app.Ul().ID("corrections").Class("cards").Body(rows...)
+}
+
+// describe says in words what the action key was: "王芳 的账单 120.00 元", "作废：…", "王芳：姓名
+// 王方 → 王芳".
+func describe(b *book.Book, key string) string {
+	st := client.TheStore()
+	it := b.Item(key)
+	if it == nil {
+		return st.T("mut.unknown")
+	}
+	name := st.T("mut." + string(it.Mutation.Name))
+	switch it.Mutation.Name {
+	case mutation.Settle:
+		var a mutation.SettleArgs
+		json.Unmarshal(it.Mutation.Args, &a)
+		return personName(a.Patient) + st.T("ledger.billof") + " " + yuan(a.Bill.Total)
+	case mutation.AmendBill:
+		var a mutation.AmendArgs
+		json.Unmarshal(it.Mutation.Args, &a)
+		if was := billTotal(b, a.Target); was != yuan(a.Settle.Bill.Total) {
+			return name + colon() + was + " → " + yuan(a.Settle.Bill.Total) + memo(a.Reason)
+		}
+		return name + colon() + personName(a.Settle.Patient) + st.T("ledger.billof") + " " + yuan(a.Settle.Bill.Total) + memo(a.Reason)
+	case mutation.PayPremium:
+		var a mutation.PremiumArgs
+		json.Unmarshal(it.Mutation.Args, &a)
+		return name + colon() + personName(a.Insured) + " " + yuan(a.Amount)
+	case mutation.Credit, mutation.Correct:
+		var a mutation.CorrectArgs
+		json.Unmarshal(it.Mutation.Args, &a)
+		return name + colon() + personName(a.Person) + " · " + st.T("col."+string(a.Account)) + " " + signedYuan(a.Amount) + memo(a.Memo)
+	case mutation.Void, mutation.Undo:
+		var a mutation.VoidArgs
+		json.Unmarshal(it.Mutation.Args, &a)
+		if t := b.Item(a.Target); t != nil && (t.Mutation.Name == mutation.Void || t.Mutation.Name == mutation.Undo) {
+			return st.T("ledger.restore") + colon() + subject(b, targetOf(t))
+		}
+		return name + colon() + subject(b, a.Target) + memo(a.Reason)
+	case mutation.EditPerson, mutation.LifeEvent:
+		return name + colon() + profileChange(b, key)
+	}
+	return name
+}
+
+// subject is what a correction is about, in one level of words (never a correction of a
+// correction of ...): a bill as it stands ("王芳的账单 120.00 元"), else the action itself.
+func subject(b *book.Book, key string) string {
+	st := client.TheStore()
+	for _, bill := range b.Bills() {
+		if bill.Key == key {
+			return personName(bill.Patient) + st.T("ledger.billof") + " " + yuan(bill.Total)
+		}
+	}
+	if it := b.Item(key); it != nil && (it.Mutation.Name == mutation.Void || it.Mutation.Name == mutation.Undo) {
+		return st.T("mut." + string(it.Mutation.Name))
+	}
+	return describe(b, key)
+}
+
+func targetOf(it *book.Item) string {
+	var a mutation.VoidArgs
+	json.Unmarshal(it.Mutation.Args, &a)
+	return a.Target
+}
+
+func memo(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "（" + s + "）"
+}
+
+// profileChange is a person's edit as "王芳：姓名 王方 → 王芳; 退休 否 → 是".
+func profileChange(b *book.Book, key string) string {
+	st := client.TheStore()
+	r := b.State.Record(key)
+	if r == nil || r.Before == nil || r.After == nil {
+		return personName(recordPerson(b, key))
+	}
+	x, y := r.Before, r.After
+	var parts []string
+	add := func(label, before, after string) {
+		if before != after {
+			parts = append(parts, st.T(label)+" "+before+" → "+after)
+		}
+	}
+	add("person.name", x.Name, y.Name)
+	add("person.region", cityName(st.Lang(), x.Region), cityName(st.Lang(), y.Region))
+	add("person.insurance", st.T("ins."+string(x.Insurance)), st.T("ins."+string(y.Insurance)))
+	add("person.status", st.T("status."+string(x.Status)), st.T("status."+string(y.Status)))
+	add("person.tier", st.T(tierKey(x.Tier)), st.T(tierKey(y.Tier)))
+	add("person.retired", yesNo(x.Retired), yesNo(y.Retired))
+	add("person.deceased", yesNo(x.Deceased), yesNo(y.Deceased))
+	return personName(r.Person) + colon() + strings.Join(parts, "；")
+}
+
+func recordPerson(b *book.Book, key string) family.PersonID {
+	if r := b.State.Record(key); r != nil {
+		return r.Person
+	}
+	return ""
+}
+
+func yesNo(v bool) string {
+	if v {
+		return client.TheStore().T("word.yes")
+	}
+	return client.TheStore().T("word.no")
+}

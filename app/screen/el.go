@@ -1,0 +1,32 @@
+package screen
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// Small element helpers for the shell and the screens it added. Each go-app builder call is
+// an interface call, and in wasm every call site costs code: one helper call in place of
+// three builder calls keeps the wasm within its budget.
+
+// para is a <p> with an id (none when ""), a class and a text.
+func para(id, class, text string) app.UI {
+	p := app.P().Class(class).Text(text)
+	if id != "" {
+		p = p.ID(id)
+	}
+	return p
+}
+
+// button is a <button> with an id, a class and a text that runs h when pressed.
+func button(id, class, text string, h app.EventHandler) app.UI {
+	return app.Button().ID(id).Class(class).Text(text).OnClick(h)
+}
+
+// heading is an <h2>.
+func heading(text string) app.UI { return app.H2().Text(text) }
+
+// maybe is ui when ok, else nothing.
+func maybe(ok bool, ui func() app.UI) app.UI {
+	if !ok {
+		return nil
+	}
+	return ui()
+}

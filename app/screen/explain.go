@@ -1,0 +1,59 @@
+package screen
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/client"
+	"gongji/app/words"
+	"gongji/shared/engine"
+)
+
+// lineWords renders explanation lines for this device: its language and the family's names.
+func lineWords() engine.Words {
+	st := client.TheStore()
+	return engine.Words{ZH: st.Lang() != words.English, Family: &st.Book().State}
+}
+
+// siteNote is the site a reprint link opens, beside the link: 「（转载：lhoil.com）」.
+func siteNote(zh bool, link string) string {
+	if zh {
+		return "（" + link + "）"
+	}
+	return " (" + link + ")"
+}
+
+// explanation lists an engine decision line by line: the sentence in the device's language,
+// the rule id, each source as a citation with its link (and, beside it, the site a reprint
+// link opens), and 此规则来源未经官方确认 when the rule rests on no official source.
+func explanation(id string, lines []engine.Line) app.UI {
+	st, w := client.TheStore(), lineWords()
+	colon := ": "
+	if w.ZH {
+		colon = "："
+	}
+	return app.Ol().ID(id).Class("explain").Body(app.Range(lines).Slice(func(i int) app.UI {
+		l := lines[i]
+		cls := "line"
+		if l.Code != "" {
+			cls += " refused"
+		}
+		cites := w.Citations(l)
+		return app.Li().Class(cls).DataSet("rule", l.Rule).Body(
+			app.Span().Class("rule").Text(l.Rule),
+			app.Span().Class("text").Text(w.Text(l)),
+			app.Range(cites).Slice(func(j int) app.UI {
+				c := cites[j]
+				return app.Small().Class("source").Body(
+					app.Text(st.T("source")+colon),
+					app.If(c.URL != "", func() app.UI {
+						return app.A().Href(c.URL).Target("_blank").Rel("noopener").Text(c.Text)
+					}).Else(func() app.UI { return app.Span().Text(c.Text) }),
+					maybe(c.Link != "", func() app.UI { return app.Span().Class("site").Text(siteNote(w.ZH, c.Link)) }),
+				)
+			}),
+			app.If(l.Unofficial(), func() app.UI {
+				return app.Small().Class("unofficial").Text(st.T("unofficial"))
+			}),
+		)
+	}))
+}

@@ -1,0 +1,45 @@
+package screen
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/client"
+)
+
+// firstScreen is what the server sends for a route before the wasm has arrived (issue 22):
+// the shell, the screen's title and 「正在载入…」, and on 家庭 what Gongji is and how to start,
+// so a phone on a weak signal reads it at once. The wasm then renders the screen itself in
+// its place in one step: the shell, the title and (for a new family) the intro stay where
+// they were, and the loading line gives way to the screen's content.
+type firstScreen struct {
+	app.Compo
+	Screen screen
+}
+
+func (c *firstScreen) Render() app.UI {
+	st := client.TheStore()
+	return app.Div().Class("page").Body(
+		&shell{Active: c.Screen.Path, Loading: true},
+		app.Main().Body(
+			app.H1().Text(st.T(c.Screen.Title)),
+			maybe(c.Screen.Path == PathFamily, intro),
+			app.P().ID("first-loading").Class("loading").Role("status").Text(st.T("load.loading")),
+		),
+	)
+}
+
+// intro tells a new visitor what Gongji is and how to start; 家庭 shows it while the family
+// has no one.
+func intro() app.UI {
+	st := client.TheStore()
+	return app.Section().ID("intro").Class("intro card").Body(
+		app.P().Class("lead").Text(st.T("intro.what")),
+		app.H2().Text(st.T("intro.start")),
+		app.Ol().Body(
+			app.Li().Text(st.T("intro.step1")),
+			app.Li().Text(st.T("intro.step2")),
+			app.Li().Text(st.T("intro.step3")),
+		),
+		app.P().Class("muted").Text(st.T("intro.offline")),
+	)
+}

@@ -1,0 +1,409 @@
+package screen
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/app/client"
+	"gongji/app/words"
+	"gongji/shared/civil"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/money"
+	"gongji/shared/mutation"
+)
+
+// billPage (记一笔) enters a bill and shows at once, with the engine, who pays what in order
+// and why; saving puts it in the ledger.
+type billPage struct {
+	pageBase
+	patient, kind, category      string
+	total, fund, policy, full    string
+	date, clock, place, memo     string // the receipt's visit (UTC+8), institution and note
+	large                        bool   // the person confirmed a bill over largeBill
+	designated, wallet, notFirst bool
+	saved                        string
+	prob                         problem // why the last save failed
+	premium                      premiumForm
+	slip                         slipPanel // 结算单: the slip of a saved bill
+	amend                        amendment // set while the form corrects a saved bill
+}
+
+// amendment is what the bill form needs to correct a saved bill (amend_bill): the bill, the
+// reason, and its visit as it was, kept when the date and time are left as they were.
+type amendment struct {
+	target, reason string
+	date, clock    string    // the visit as the form first showed it
+	visit          time.Time // the original's visit (zero: it had none)
+	done           func()    // called once the correction is saved or cancelled
+}
+
+// amending fills the form with the saved bill b so that saving corrects it.
+func amending(b book.Bill, done func()) *billPage {
+	a := b.Settle
+	c := &billPage{notFirst: true, patient: string(a.Patient), kind: a.Institution.Kind, category: string(a.Bill.Category),
+		designated: a.Institution.Designated, wallet: a.Institution.Wallet,
+		total: a.Bill.Total.String(), fund: amountText(a.Bill.Fund), policy: amountText(a.Bill.PolicySelfPay),
+		full: amountText(a.Bill.FullSelfPay), place: a.Place, memo: a.Note, large: a.Bill.Total > largeBill}
+	t := b.At.In(civil.Zone())
+	c.date, c.clock = civil.DateOf(t).String(), t.Format("15:04")
+	c.amend = amendment{target: b.Key, date: c.date, clock: c.clock, visit: a.Visit, done: done}
+	return c
+}
+
+// amountText is an amount for an input: "" for zero, so the field shows its placeholder.
+func amountText(a money.Amount) string {
+	if a == 0 {
+		return ""
+	}
+	return a.String()
+}
+
+var categories = []engine.Category{engine.Drug, engine.Device, engine.Consumable, engine.Treatment,
+	engine.Exam, engine.Inpatient, engine.HealthFood, engine.Cosmetics, engine.Fitness,
+	engine.Wellness, engine.PublicHealth, engine.DailyGoods}
+
+func (c *billPage) defaults() {
+	if !c.notFirst {
+		c.notFirst, c.designated, c.wallet = true, true, true
+		c.kind, c.category = "pharmacy", string(engine.Drug)
+	}
+}
+
+// billFields are the amount inputs in order (total, fund, policy, full) with the field
+// names the engine's input errors use.
+var billFields = [4]string{"bill.total", "bill.fund", "bill.policy_self_pay", "bill.full_self_pay"}
+
+// args reads the form; ok is false while a patient is missing or an amount is unreadable (the
+// problem then names the amount).
+func (c *billPage) args() (mutation.SettleArgs, bool, problem) {
+	var amounts [4]money.Amount
+	st := client.TheStore()
+	for i, s := range []string{c.total, c.fund, c.policy, c.full} {
+		if k := moneyKey(s); k != "" {
+			return mutation.SettleArgs{}, false, problem{billFields[i], st.T(k)}
+		}
+		amounts[i], _ = parseYuan(strings.TrimSpace(s))
+	}
+	visit, vp := c.visit()
+	if !vp.none() {
+		return mutation.SettleArgs{}, false, vp
+	}
+	p := st.Book().State.Person(family.PersonID(c.patient))
+	if p == nil {
+		return mutation.SettleArgs{}, false, problem{}
+	}
+	total := amounts[0]
+	if c.total == "" {
+		total = amounts[1] + amounts[2] + amounts[3]
+	}
+	return mutation.SettleArgs{
+		Patient:     p.ID,
+		Institution: engine.Institution{Region: p.Region, Kind: c.kind, Designated: c.designated, Wallet: c.wallet},
+		Bill: engine.Bill{Total: total, Fund: amounts[1], PolicySelfPay: amounts[2], FullSelfPay: amounts[3],
+			Category: engine.Category(c.category)},
+		Visit: visit, Place: strings.TrimSpace(c.place), Note: strings.TrimSpace(c.memo),
+	}, true, problem{}
+}
+
+// visit reads the visit's date and time (UTC+8); zero when no date is given (the bill is
+// for now). A visit after now, or one the rules cannot reach back to, is a problem on the date.
+func (c *billPage) visit() (time.Time, problem) {
+	st := client.TheStore()
+	if c.date == "" {
+		return time.Time{}, problem{}
+	}
+	if c.amend.target != "" && c.date == c.amend.date && c.clock == c.amend.clock {
+		return c.amend.visit, problem{} // as it was: amend_bill keeps the original's visit
+	}
+	d, err := civil.ParseDate(c.date)
+	if err != nil {
+		return time.Time{}, problem{"visit", st.T("field.visit")}
+	}
+	secs := 12 * 3600
+	if h, m, ok := strings.Cut(c.clock, ":"); ok {
+		hh, err1 := strconv.Atoi(h)
+		mm, err2 := strconv.Atoi(m)
+		if err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 {
+			return time.Time{}, problem{"visit", st.T("field.visit")}
+		}
+		secs = hh*3600 + mm*60
+	}
+	v := civil.At(d, secs)
+	if v.After(st.Now()) || v.Before(st.Now().Add(-mutation.MaxVisitBack)) {
+		return time.Time{}, problem{"visit", st.T("field.visit")}
+	}
+	return v, problem{}
+}
+
+func (c *billPage) Render() app.UI {
+	st := client.TheStore()
+	return app.Div().Class("page").Body(
+		&shell{Active: PathBill},
+		app.Main().Body(
+			app.H1().Text(st.T("bill.title")),
+			c.form(),
+			c.slip.render(),
+			c.premium.render(),
+		),
+	)
+}
+
+// form is the bill's inputs, the live split and the save button; while correcting a saved
+// bill also the reason and a cancel button.
+func (c *billPage) form() app.UI {
+	st := client.TheStore()
+	c.defaults()
+	preview, pp := c.preview()
+	// a sentence about one input goes under it: the live check's first, else the last save's
+	at := func(f ...string) string {
+		if s := pp.on(f...); s != "" {
+			return s
+		}
+		return c.prob.on(f...)
+	}
+	placed := []string{"patient", "card_holder", billFields[0], billFields[1], billFields[2], billFields[3], "visit", "place", "note", "large", "reason"}
+	catOpts := make([]app.UI, len(categories))
+	for i, k := range categories {
+		catOpts[i] = option(string(k), st.T("cat."+string(k)), c.category)
+	}
+	amend := c.amend.target != ""
+	save := st.T("bill.save")
+	if amend {
+		save = st.T("amend.save")
+	}
+	return app.Form().ID("bill-form").Class("card").OnSubmit(c.submit).Body(
+		app.If(amend, func() app.UI { return app.H3().Text(st.T("amend.title")) }),
+		fieldErr(st.T("bill.patient"), app.Select().ID("bill-patient").OnChange(valueTo(&c.patient), fieldScope(&c.patient)).Body(personOptions(c.patient)...),
+			"bill-patient-error", at("patient", "card_holder")),
+		app.Div().Class("row").Body(
+			field(st.T("bill.kind"), app.Select().ID("bill-kind").OnChange(valueTo(&c.kind), fieldScope(&c.kind)).Body(
+				option("pharmacy", st.T("kind.pharmacy"), c.kind), option("clinic", st.T("kind.clinic"), c.kind),
+				option("hospital", st.T("kind.hospital"), c.kind))),
+			field(st.T("bill.category"), app.Select().ID("bill-category").OnChange(valueTo(&c.category), fieldScope(&c.category)).Body(catOpts...)),
+		),
+		app.Div().Class("row").Body(
+			fieldErr(st.T("bill.date"), app.Input().Type("date").ID("bill-date").Value(c.date).OnChange(valueTo(&c.date), fieldScope(&c.date)).OnInput(valueTo(&c.date), fieldScope(&c.date)),
+				"bill-date-error", at("visit")),
+			field(st.T("bill.time"), app.Input().Type("time").ID("bill-time").Value(c.clock).OnChange(valueTo(&c.clock), fieldScope(&c.clock)).OnInput(valueTo(&c.clock), fieldScope(&c.clock))),
+		),
+		fieldErr(st.T("bill.place"), app.Input().ID("bill-place").Value(c.place).OnInput(valueTo(&c.place), fieldScope(&c.place)), "bill-place-error", at("place")),
+		check("bill-designated", st.T("bill.designated"), &c.designated),
+		check("bill-wallet", st.T("bill.acceptwallet"), &c.wallet),
+		app.Div().Class("row").Body(
+			fieldErr(st.T("bill.fund"), app.Input().ID("bill-fund").Attr("inputmode", "decimal").Value(c.fund).OnInput(valueTo(&c.fund), fieldScope(&c.fund)),
+				"bill-fund-error", at(billFields[1])),
+			fieldErr(st.T("bill.policy"), app.Input().ID("bill-policy").Attr("inputmode", "decimal").Value(c.policy).OnInput(valueTo(&c.policy), fieldScope(&c.policy)),
+				"bill-policy-error", at(billFields[2])),
+			fieldErr(st.T("bill.full"), app.Input().ID("bill-full").Attr("inputmode", "decimal").Value(c.full).OnInput(valueTo(&c.full), fieldScope(&c.full)),
+				"bill-full-error", at(billFields[3])),
+			fieldErr(st.T("bill.total"), app.Input().ID("bill-total").Attr("inputmode", "decimal").Placeholder(c.sumText()).Value(c.total).OnInput(valueTo(&c.total), fieldScope(&c.total)),
+				"bill-total-error", at(billFields[0])),
+		),
+		fieldErr(st.T("bill.note"), app.Input().ID("bill-note").Value(c.memo).OnInput(valueTo(&c.memo), fieldScope(&c.memo)), "bill-note-error", at("note")),
+		app.If(c.isLarge(), func() app.UI {
+			return app.Div().Body(check("bill-large", st.T("bill.large"), &c.large), note("bill-large-error", at("large")))
+		}),
+		preview,
+		note("bill-preview-error", pp.besides(placed...)),
+		note("bill-error", c.prob.besides(placed...)),
+		app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("bill-saved").Text(c.saved) }),
+		app.If(amend, func() app.UI {
+			return fieldErr(st.T("amend.reason"), app.Input().ID("bill-reason").Value(c.amend.reason).OnInput(valueTo(&c.amend.reason), fieldScope(&c.amend.reason)),
+				"bill-reason-error", at("reason"))
+		}),
+		app.Div().Class("actions").Body(
+			app.Button().Type("submit").ID("bill-save").Text(save),
+			app.If(amend, func() app.UI {
+				return app.Button().Type("button").ID("amend-cancel").Class("secondary").Text(st.T("ledger.cancel")).
+					OnClick(func(ctx app.Context, e app.Event) { c.amend.done() })
+			}),
+		),
+	)
+}
+
+// isLarge says whether the bill's total (or its parts' sum) is over largeBill.
+func (c *billPage) isLarge() bool {
+	var sum money.Amount
+	for _, s := range []string{c.fund, c.policy, c.full} {
+		a, err := parseYuan(strings.TrimSpace(s))
+		if err != nil {
+			return false
+		}
+		sum += a
+	}
+	if t, err := parseYuan(strings.TrimSpace(c.total)); err == nil && t > sum {
+		sum = t
+	}
+	return sum > largeBill
+}
+
+// sumText is the total the parts add up to, shown while the total is empty.
+func (c *billPage) sumText() string {
+	var sum money.Amount
+	for _, s := range []string{c.fund, c.policy, c.full} {
+		a, err := parseYuan(s)
+		if err != nil {
+			return ""
+		}
+		sum += a
+	}
+	return sum.String()
+}
+
+// preview is the bill decided as saving it would decide it now: a dry run of the same
+// mutation layer (mutation.ApplyAs with this device's actor, through Local.Try), the result
+// discarded. A bill that will wait for a person's consent says so, with the split it gets
+// once approved; a problem when the form cannot be settled (an unreadable amount, parts that
+// do not add up to the total).
+func (c *billPage) preview() (app.UI, problem) {
+	st := client.TheStore()
+	a, ok, p := c.args()
+	if !ok {
+		return app.Text(""), p
+	}
+	if c.amend.target != "" {
+		return c.amendPreview(a)
+	}
+	m, o, err := st.Doc.Try(st.Engine(), st.Book(), mutation.Settle, a, st.Now())
+	if err != nil {
+		return app.Text(""), explain(st.Lang(), err)
+	}
+	var needs app.UI
+	if o.Status == mutation.PendingConsent {
+		// what the approval would run: the same mutation, applied as it stands now
+		needs = para("bill-needs", "verdict consent", words.Format(st.T("bill.needs"), askedNames(o.Ask)))
+		s := st.Book().State
+		o, _ = mutation.Apply(st.Engine(), &s, m.Intent(), m.At)
+	}
+	if o.Error != nil {
+		return app.Text(""), failure(o, nil)
+	}
+	res := engine.SplitResult{Refused: !o.Status.Applied(), Cash: a.Bill.Total}
+	res.Explanation = o.Explanation
+	if o.Split != nil {
+		res.Payments, res.Cash = o.Split.Lines, o.Split.Cash
+	}
+	return app.Div().Body(needs, splitView("bill", res)), problem{}
+}
+
+// askedNames are the persons a request asks, by name: 李明 (or 李明、陈静).
+func askedNames(a *family.Ask) string {
+	if a == nil || len(a.Persons) == 0 {
+		return client.TheStore().T("consent.owner")
+	}
+	names := make([]string, len(a.Persons))
+	for i, p := range a.Persons {
+		names[i] = personName(p)
+	}
+	return strings.Join(names, client.TheStore().T("consent.or"))
+}
+
+// splitView shows who pays what in order, the cash, and the explanation; ids start with
+// prefix ("bill-split", "bill-explain", "bill-cash").
+func splitView(prefix string, res engine.SplitResult) app.UI {
+	st := client.TheStore()
+	return app.Section().ID(prefix+"-split").Class("check-result").Body(
+		app.H3().Text(st.T("bill.split")),
+		app.If(res.Refused, func() app.UI { return app.P().Class("verdict refused").Text(st.T("bill.refused")) }),
+		app.Ol().ID(prefix+"-lines").Class("split").Body(
+			app.Range(res.Payments).Slice(func(i int) app.UI {
+				p := res.Payments[i]
+				return app.Li().DataSet("source", string(p.Source)).DataSet("payer", string(p.Payer)).Body(
+					app.Span().Text(personName(p.Payer)+" · "+st.T("src."+string(p.Source))),
+					app.Span().Class("num").Text(yuan(p.Amount)),
+				)
+			}),
+			app.Li().Class("cash").DataSet("source", "cash").Body(
+				app.Span().Text(st.T("bill.cash")), app.Span().ID(prefix+"-cash").Class("num").Text(yuan(res.Cash))),
+		),
+		explanation(prefix+"-explain", res.Explanation),
+	)
+}
+
+func (c *billPage) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := client.TheStore()
+	a, ok, p := c.args()
+	if !ok {
+		if p.none() {
+			p = problem{"patient", st.T("field.patient")}
+		}
+		c.prob, c.saved = p, ""
+		return
+	}
+	if c.isLarge() && !c.large {
+		c.prob, c.saved = problem{"large", st.T("bill.largeconfirm")}, ""
+		return
+	}
+	if c.amend.target != "" {
+		c.saveAmendment(a)
+		return
+	}
+	o, err := st.Do(mutation.Settle, a)
+	waiting := err == nil && o.Status == mutation.PendingConsent
+	if p := failure(o, err); !p.none() && !waiting {
+		c.prob, c.saved = p, ""
+		return
+	}
+	c.prob = problem{}
+	c.saved = st.T("bill.saved")
+	if waiting { // saved as a request: say whom it waits for, not an error
+		c.saved = words.Format(st.T("bill.savedwaiting"), askedNames(o.Ask))
+	}
+	c.total, c.fund, c.policy, c.full, c.place, c.memo, c.large = "", "", "", "", "", "", false
+	for _, id := range []string{"bill-total", "bill-fund", "bill-policy", "bill-full", "bill-place", "bill-note"} {
+		clearInput(id)
+	}
+}
+
+// amendArgs is the correction of the saved bill as the form stands.
+func (c *billPage) amendArgs(a mutation.SettleArgs) mutation.AmendArgs {
+	return mutation.AmendArgs{Target: c.amend.target, Settle: a, Reason: strings.TrimSpace(c.amend.reason)}
+}
+
+// amendPreview is the corrected bill decided as amend_bill would decide it now: the saved
+// bill's own postings reversed first, so its money counts again.
+func (c *billPage) amendPreview(a mutation.SettleArgs) (app.UI, problem) {
+	st := client.TheStore()
+	_, o, err := st.Doc.Try(st.Engine(), st.Book(), mutation.AmendBill, c.amendArgs(a), st.Now())
+	if p := amendProblem(o, err); !p.none() || o.Split == nil {
+		return app.Text(""), p
+	}
+	res := engine.SplitResult{Payments: o.Split.Lines, Cash: o.Split.Cash}
+	res.Explanation = o.Explanation
+	return splitView("bill", res), problem{}
+}
+
+// saveAmendment sends amend_bill with the reason the person gave (one is asked for: the
+// ledger keeps why a bill was changed).
+func (c *billPage) saveAmendment(a mutation.SettleArgs) {
+	st := client.TheStore()
+	if strings.TrimSpace(c.amend.reason) == "" {
+		c.prob = problem{"reason", st.T("amend.reasonneeded")}
+		return
+	}
+	if p := amendProblem(st.Do(mutation.AmendBill, c.amendArgs(a))); !p.none() {
+		c.prob = p
+		return
+	}
+	c.prob = problem{}
+	c.amend.done()
+}
+
+// amendProblem is failure with the bill's fields named as the form names them
+// ("settle.bill.total" is the total).
+func amendProblem(o mutation.Outcome, err error) problem {
+	p := failure(o, err)
+	if f, ok := strings.CutPrefix(p.Field, "settle."); ok {
+		p.Field = f
+		if o.Error != nil {
+			p.Text = fieldText(client.TheStore().Lang(), f)
+		}
+	}
+	return p
+}

@@ -1,0 +1,219 @@
+package screen
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/app/client"
+	"gongji/app/words"
+	"gongji/shared/civil"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/mutation"
+)
+
+// bindingsPage (共济绑定) creates bindings with a live eligibility check from the engine,
+// lists them with revoke, and warns about bindings a rule invalidated.
+type bindingsPage struct {
+	pageBase
+	authorizer, beneficiary, created string
+	scopes                           map[family.Scope]bool
+	prob                             problem // why the last save or revoke failed
+	revoking                         string  // the binding waiting for "确定解除"
+	revokeProb                       problem // why the last revoke was refused
+}
+
+func (c *bindingsPage) Render() app.UI {
+	st := client.TheStore()
+	b := st.Book()
+	if c.scopes == nil {
+		c.scopes = map[family.Scope]bool{family.Medical: true}
+	}
+	return app.Div().Class("page").Body(
+		&shell{Active: PathBindings},
+		app.Main().Body(
+			app.H1().Text(st.T("nav.bindings")),
+			app.If(len(b.State.People) < 2, func() app.UI { return app.P().Class("empty").Text(st.T("bind.need2")) }).
+				Else(func() app.UI { return c.form() }),
+			app.H2().Text(st.T("bind.list")),
+			note("revoke-error", c.revokeProb.Text),
+			c.list(b),
+		),
+	)
+}
+
+// request is the form as a bind request; ok is false until both people are chosen.
+func (c *bindingsPage) request() (mutation.BindArgs, bool) {
+	var scopes []family.Scope
+	for _, s := range family.AllScopes() {
+		if c.scopes[s] {
+			scopes = append(scopes, s)
+		}
+	}
+	a := mutation.BindArgs{Authorizer: family.PersonID(c.authorizer), Beneficiary: family.PersonID(c.beneficiary), Scopes: scopes}
+	if d, err := civil.ParseDate(c.created); err == nil {
+		a.Created = d
+	}
+	return a, c.authorizer != "" && c.beneficiary != ""
+}
+
+// check runs the engine on the form as it stands.
+func (c *bindingsPage) check() (engine.BindResult, bool) {
+	st := client.TheStore()
+	a, ok := c.request()
+	if !ok {
+		return engine.BindResult{}, false
+	}
+	at := st.Now()
+	if a.Created != 0 && a.Created < civil.DateOf(at) {
+		at = civil.At(a.Created, 12*3600)
+	}
+	s := st.Book().State
+	res, err := st.Engine().Bind(&s, at, engine.BindRequest{Authorizer: a.Authorizer, Beneficiary: a.Beneficiary, Scopes: a.Scopes})
+	return res, err == nil
+}
+
+func (c *bindingsPage) form() app.UI {
+	st := client.TheStore()
+	res, checked := c.check()
+	scopeBoxes := make([]app.UI, 0, 4)
+	for _, s := range family.AllScopes() {
+		s := s
+		on := c.scopes[s]
+		scopeBoxes = append(scopeBoxes, app.Label().Class("check").Body(
+			app.Input().Type("checkbox").ID("scope-"+string(s)).Checked(on).OnChange(func(ctx app.Context, e app.Event) {
+				c.scopes[s] = ctx.JSSrc().Get("checked").Bool()
+			}),
+			app.Span().Text(st.T("scope."+string(s))),
+		))
+	}
+	return app.Form().ID("bind-form").Class("card").OnSubmit(c.submit).Body(
+		app.H2().Text(st.T("bind.title")),
+		app.Div().Class("row").Body(
+			fieldErr(st.T("bind.authorizer"), app.Select().ID("bind-authorizer").OnChange(valueTo(&c.authorizer), fieldScope(&c.authorizer)).Body(personOptions(c.authorizer)...),
+				"bind-authorizer-error", c.prob.on("authorizer")),
+			fieldErr(st.T("bind.beneficiary"), app.Select().ID("bind-beneficiary").OnChange(valueTo(&c.beneficiary), fieldScope(&c.beneficiary)).Body(personOptions(c.beneficiary)...),
+				"bind-beneficiary-error", c.prob.on("beneficiary")),
+		),
+		app.FieldSet().Body(append(append([]app.UI{app.Legend().Text(st.T("bind.scopes"))}, scopeBoxes...),
+			note("bind-scopes-error", c.prob.on("scopes")))...),
+		fieldErr(st.T("bind.created"), app.Input().Type("date").ID("bind-created").Value(c.created).OnInput(valueTo(&c.created), fieldScope(&c.created)),
+			"bind-created-error", c.prob.on("created")),
+		app.If(checked, func() app.UI {
+			verdict, cls := st.T("bind.refused"), "verdict refused"
+			if res.Allowed {
+				verdict, cls = st.T("bind.allowed"), "verdict allowed"
+			}
+			return app.Section().ID("bind-check").Class("check-result").Body(
+				app.H3().Text(st.T("bind.check")),
+				app.P().ID("bind-verdict").Class(cls).DataSet("allowed", res.Allowed).Text(verdict),
+				explanation("bind-explain", res.Explanation),
+				maybe(res.Routes != nil, func() app.UI { return routesView("bind-routes", *res.Routes, false, c.startRoute) }),
+			)
+		}),
+		note("bind-error", c.prob.besides("authorizer", "beneficiary", "scopes", "created")),
+		app.Button().Type("submit").ID("bind-save").Disabled(!checked || !res.Allowed).Text(st.T("bind.save")),
+	)
+}
+
+// OnNav fills the form from the address a routes view opened (routeURL): the relative's
+// binding for the beneficiary, scope medical.
+func (c *bindingsPage) OnNav(ctx app.Context) {
+	q := ctx.Page().URL().Query()
+	if a, b := q.Get("authorizer"), q.Get("beneficiary"); a != "" && b != "" {
+		c.fill(a, b)
+	}
+}
+
+// fill puts a binding of scope medical from authorizer to beneficiary in the form, today.
+func (c *bindingsPage) fill(authorizer, beneficiary string) {
+	c.authorizer, c.beneficiary, c.created, c.prob = authorizer, beneficiary, "", problem{}
+	c.scopes = map[family.Scope]bool{family.Medical: true}
+	clearInput("bind-created")
+}
+
+// startRoute starts the way a routes view shows under a refusal: a binding here, in the form
+// (scrolled to), or a wallet transfer on its screen.
+func (c *bindingsPage) startRoute(ctx app.Context, rt engine.Route, beneficiary family.PersonID) {
+	if rt.Way() != engine.WayBind {
+		startElsewhere(ctx, rt, beneficiary)
+		return
+	}
+	c.fill(string(rt.Person), string(beneficiary))
+	ctx.Defer(func(app.Context) { scrollToID("bind-form") })
+}
+
+func (c *bindingsPage) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := client.TheStore()
+	a, ok := c.request()
+	if !ok {
+		c.prob = problem{"authorizer", st.T("field.authorizer")}
+		if c.authorizer != "" {
+			c.prob = problem{"beneficiary", st.T("field.beneficiary")}
+		}
+		return
+	}
+	o, err := st.Do(mutation.Bind, a)
+	if p := failure(o, err); !p.none() {
+		c.prob = p
+		return
+	}
+	c.authorizer, c.beneficiary, c.created, c.prob = "", "", "", problem{}
+	c.scopes = nil
+	clearInput("bind-created")
+}
+
+func (c *bindingsPage) list(b *book.Book) app.UI {
+	st := client.TheStore()
+	if len(b.State.Bindings) == 0 {
+		return app.P().Class("empty").Text(st.T("bind.none"))
+	}
+	today := civil.DateOf(st.Now())
+	return app.Ul().ID("bindings").Class("cards").Body(app.Range(b.State.Bindings).Slice(func(i int) app.UI {
+		bd := b.State.Bindings[i]
+		scopes := ""
+		for j, s := range bd.Scopes {
+			if j > 0 {
+				scopes += "、"
+			}
+			scopes += st.T("scope." + string(s))
+		}
+		revoked := bd.Revoked != civil.Never
+		state := st.T("bind.inforce")
+		if revoked {
+			state = st.T("bind.revoked") + " " + day(bd.Revoked)
+		}
+		_, invalid := book.Invalidated(st.Engine(), &b.State, &bd, today)
+		return app.Li().Class("card binding").DataSet("binding", bd.ID).Body(
+			app.P().Body(
+				app.Strong().Text(personName(bd.Authorizer)+" → "+personName(bd.Beneficiary)),
+				app.Span().Class("muted").Text(" · "+scopes+" · "+day(bd.Created)+" · "+state),
+				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(stateText(st.StateOf(bd.ID))),
+			),
+			app.If(invalid && !revoked, func() app.UI { return app.P().Class("warning binding-invalid").Text(st.T("bind.invalid")) }),
+			app.If(!revoked, func() app.UI { return c.revokeControls(bd) }),
+		)
+	}))
+}
+
+// revokeControls is a binding's 解除 button, and once pressed the question naming whose
+// account stops paying for whom, with 确定解除 and 取消.
+func (c *bindingsPage) revokeControls(bd family.Binding) app.UI {
+	st := client.TheStore()
+	id := bd.ID
+	if c.revoking != id {
+		return app.Button().Class("secondary revoke").Text(st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
+			c.revoking, c.revokeProb = id, problem{}
+		}, app.EventScope(id)) // go-app keeps a row's old handler unless its scope changes
+	}
+	return app.Div().ID("revoke-confirm").Class("confirm").Body(
+		app.Span().Text(words.Format(st.T("bind.revokeconfirm"), personName(bd.Authorizer), personName(bd.Beneficiary))),
+		app.Button().ID("revoke-yes").Class("danger").Text(st.T("bind.revokeyes")).OnClick(func(ctx app.Context, e app.Event) {
+			c.revoking, c.revokeProb = "", failure(st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id}))
+		}, app.EventScope(id)),
+		app.Button().ID("revoke-no").Class("secondary").Text(st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) {
+			c.revoking = ""
+		}),
+	)
+}

@@ -1,0 +1,253 @@
+package screen
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/app/client"
+	"gongji/app/words"
+	"gongji/shared/family"
+	"gongji/shared/mutation"
+)
+
+// familyPage (家庭) lists the people with their insurance, city, tier and balances, and the
+// relations between them; it adds both.
+type familyPage struct {
+	pageBase
+	person personForm
+	edit   personEdit // person_edit.go
+	rel    relationForm
+}
+
+func (c *familyPage) Render() app.UI {
+	st := client.TheStore()
+	b := st.Book()
+	return app.Div().Class("page").Body(
+		&shell{Active: PathFamily},
+		app.Main().Body(
+			app.H1().Text(st.T("family.title")),
+			maybe(len(b.State.People) == 0, intro), // firstload.go: what Gongji is and how to start
+			app.If(len(b.State.People) == 0, func() app.UI { return app.P().Class("empty").Text(st.T("family.none")) }).
+				Else(func() app.UI { return peopleTable(b) }),
+			c.edit.render(),
+			personRoutes(family.PersonID(c.edit.id)),
+			c.person.render(),
+			app.H2().Text(st.T("relations.title")),
+			app.Ul().ID("relations").Body(app.Range(b.State.Links).Slice(func(i int) app.UI {
+				l := b.State.Links[i]
+				return app.Li().Text(relationText(st.Lang(), l))
+			})),
+			app.If(len(b.State.People) >= 2, func() app.UI { return c.rel.render() }),
+		),
+	)
+}
+
+func peopleTable(b *book.Book) app.UI {
+	st := client.TheStore()
+	tiers := familyUses(usesTier)
+	return app.Div().Class("table-wrap").Body(app.Table().ID("people").Body(
+		app.THead().Body(app.Tr().Body(
+			app.Th().Text(st.T("person.name")), app.Th().Text(st.T("person.insurance")),
+			app.Th().Text(st.T("col.city")), app.If(tiers, func() app.UI { return app.Th().Text(st.T("person.tier")) }),
+			app.Th().Text(st.T("col.account")), app.Th().Text(st.T("col.wallet")),
+		)),
+		app.TBody().Body(app.Range(b.State.People).Slice(func(i int) app.UI {
+			p := b.State.People[i]
+			wallet := "—"
+			if p.Wallet.Opened {
+				wallet = yuan(p.Wallet.Balance)
+			}
+			account := "—"
+			if p.HasAccount {
+				account = yuan(p.Balance())
+			}
+			if t := b.InTransit(p.ID); t > 0 {
+				account += " · " + st.T("transfer.intransit") + " " + yuan(t)
+			}
+			return app.Tr().DataSet("person", string(p.ID)).Body(
+				app.Td().Class("name").Text(p.Name),
+				app.Td().DataSet("label", st.T("person.insurance")).Text(st.T("ins."+string(p.Insurance))+" · "+st.T("status."+string(p.Status))),
+				app.Td().DataSet("label", st.T("col.city")).Text(cityName(st.Lang(), p.Region)),
+				app.If(tiers, func() app.UI { return app.Td().DataSet("label", st.T("person.tier")).Text(st.T(tierKey(p.Tier))) }),
+				app.Td().Class("num").DataSet("label", st.T("col.account")).Text(account),
+				app.Td().Class("num").DataSet("label", st.T("col.wallet")).Text(wallet),
+			)
+		})),
+	))
+}
+
+func tierKey(t int) string {
+	switch t {
+	case 1:
+		return "tier.1"
+	case 2:
+		return "tier.2"
+	}
+	return "tier.0"
+}
+
+// relationText reads "李四 是 张三 的 父母" (Chinese) or "李四 is 张三's parent".
+func relationText(lang string, l family.Link) string {
+	rel := words.T(lang, "rel."+string(l.Relation))
+	if lang == words.English {
+		return personName(l.Person) + " is " + personName(l.Of) + "'s " + rel
+	}
+	return personName(l.Person) + " 是 " + personName(l.Of) + " 的" + rel
+}
+
+// personForm adds a member.
+type personForm struct {
+	name, region, insurance, status, tier, account, wallet string
+	retired, walletOpen                                    bool
+	prob                                                   problem // why the last save failed
+	picker                                                 regionPicker
+}
+
+func (f *personForm) defaults() {
+	if f.region == "" {
+		f.region = string(cities[0].Code)
+	}
+	if f.insurance == "" {
+		f.insurance = string(family.Employee)
+	}
+	if f.status == "" {
+		f.status = string(family.Active)
+	}
+	if f.tier == "" {
+		f.tier = "0"
+	}
+}
+
+func (f *personForm) render() app.UI {
+	st := client.TheStore()
+	f.defaults()
+	f.picker.id = "person-region"
+	return app.Form().ID("person-form").Class("card").OnSubmit(f.submit).Body(
+		app.H2().Text(st.T("person.add")),
+		fieldErr(st.T("person.name"), app.Input().ID("person-name").Required(true).Value(f.name).OnInput(valueTo(&f.name), fieldScope(&f.name)),
+			"person-name-error", f.prob.on("id", "name")),
+		f.picker.render(st.T("person.region"), &f.region),
+		note("person-region-error", f.prob.on("region")),
+		field(st.T("person.insurance"), app.Select().ID("person-insurance").OnChange(valueTo(&f.insurance), fieldScope(&f.insurance)).Body(
+			option("employee", st.T("ins.employee"), f.insurance),
+			option("resident", st.T("ins.resident"), f.insurance),
+			option("none", st.T("ins.none"), f.insurance))),
+		field(st.T("person.status"), app.Select().ID("person-status").OnChange(valueTo(&f.status), fieldScope(&f.status)).Body(
+			option("active", st.T("status.active"), f.status),
+			option("suspended", st.T("status.suspended"), f.status),
+			option("stopped", st.T("status.stopped"), f.status))),
+		app.If(usesTier(f.region), func() app.UI { // Shenzhen's 档次 only where the rules read it
+			return field(st.T("person.tier"), app.Select().ID("person-tier").OnChange(valueTo(&f.tier), fieldScope(&f.tier)).Body(
+				option("0", st.T("tier.0"), f.tier), option("1", st.T("tier.1"), f.tier), option("2", st.T("tier.2"), f.tier)))
+		}),
+		check("person-retired", st.T("person.retired"), &f.retired),
+		app.If(f.insurance == string(family.Employee), func() app.UI {
+			return fieldErr(st.T("person.account"), app.Input().ID("person-account").Attr("inputmode", "decimal").Value(f.account).OnInput(valueTo(&f.account), fieldScope(&f.account)),
+				"person-account-error", f.prob.on("account"))
+		}),
+		check("person-wallet-open", st.T("person.wallet"), &f.walletOpen),
+		app.If(f.walletOpen, func() app.UI {
+			return fieldErr(st.T("person.walletbal"), app.Input().ID("person-wallet").Attr("inputmode", "decimal").Value(f.wallet).OnInput(valueTo(&f.wallet), fieldScope(&f.wallet)),
+				"person-wallet-error", f.prob.on("wallet"))
+		}),
+		note("person-error", f.prob.besides("id", "name", "region", "account", "wallet")),
+		app.Button().Type("submit").ID("person-save").Text(st.T("person.save")),
+	)
+}
+
+func (f *personForm) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := client.TheStore()
+	args, p := f.args()
+	if !p.none() {
+		f.prob = p
+		return
+	}
+	o, err := st.Do(mutation.AddPerson, args)
+	if p := failure(o, err); !p.none() {
+		f.prob = p
+		return
+	}
+	*f = personForm{region: f.region}
+	clearInput("person-name")
+	clearInput("person-account")
+}
+
+func (f *personForm) args() (mutation.PersonArgs, problem) {
+	st := client.TheStore()
+	f.name = strings.TrimSpace(f.name)
+	if s := nameProblem(f.name, ""); s != "" {
+		return mutation.PersonArgs{}, problem{"name", s}
+	}
+	if k := moneyKey(f.account); k != "" && f.insurance == string(family.Employee) {
+		return mutation.PersonArgs{}, problem{"account", st.T(k)}
+	}
+	if k := moneyKey(f.wallet); k != "" && f.walletOpen {
+		return mutation.PersonArgs{}, problem{"wallet", st.T(k)}
+	}
+	acct, _ := parseYuan(strings.TrimSpace(f.account))
+	wallet, _ := parseYuan(strings.TrimSpace(f.wallet))
+	tier := 0
+	switch f.tier {
+	case "1":
+		tier = 1
+	case "2":
+		tier = 2
+	}
+	if f.insurance != string(family.Employee) {
+		acct = 0
+	}
+	return mutation.PersonArgs{ID: family.PersonID(f.name), Name: f.name, Region: regionCode(f.region), Insurance: family.Insurance(f.insurance),
+		Status: family.Status(f.status), Retired: f.retired, Tier: tier, Account: acct,
+		WalletOpen: f.walletOpen, Wallet: wallet}, problem{}
+}
+
+// relationForm records that one person is another's relative.
+type relationForm struct {
+	person, of, relation string
+	card                 bool
+	prob                 problem // why the last save failed
+}
+
+var relations = []family.Relation{family.Spouse, family.Parent, family.Child, family.Sibling,
+	family.Grandparent, family.Grandchild, family.ParentInLaw, family.Other}
+
+func (f *relationForm) render() app.UI {
+	st := client.TheStore()
+	if f.relation == "" {
+		f.relation = string(family.Parent)
+	}
+	relOpts := make([]app.UI, len(relations))
+	for i, r := range relations {
+		relOpts[i] = option(string(r), st.T("rel."+string(r)), f.relation)
+	}
+	return app.Form().ID("relation-form").Class("card").OnSubmit(f.submit).Body(
+		app.H2().Text(st.T("relation.add")),
+		app.Div().Class("row").Body(
+			fieldErr(st.T("relation.person"), app.Select().ID("relation-person").OnChange(valueTo(&f.person), fieldScope(&f.person)).Body(personOptions(f.person)...),
+				"relation-person-error", f.prob.on("person")),
+			fieldErr(st.T("relation.is"), app.Select().ID("relation-of").OnChange(valueTo(&f.of), fieldScope(&f.of)).Body(personOptions(f.of)...),
+				"relation-of-error", f.prob.on("of")),
+			field(st.T("relation.of"), app.Select().ID("relation-kind").OnChange(valueTo(&f.relation), fieldScope(&f.relation)).Body(relOpts...)),
+		),
+		app.If(usesCardLink(personRegion(f.person)) || usesCardLink(personRegion(f.of)), func() app.UI {
+			return check("relation-card", st.T("relation.card"), &f.card)
+		}),
+		note("relation-error", f.prob.besides("person", "of")),
+		app.Button().Type("submit").ID("relation-save").Text(st.T("relation.save")),
+	)
+}
+
+func (f *relationForm) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := client.TheStore()
+	o, err := st.Do(mutation.Link, mutation.LinkArgs{Person: family.PersonID(f.person), Of: family.PersonID(f.of),
+		Relation: family.Relation(f.relation), CardLinked: f.card})
+	if p := failure(o, err); !p.none() {
+		f.prob = p
+		return
+	}
+	*f = relationForm{}
+}

@@ -1,0 +1,265 @@
+package screen
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/app/client"
+	"gongji/app/words"
+	"gongji/shared/engine"
+	"gongji/shared/mutation"
+)
+
+// syncPage (同步) creates the family on the server or joins one with an invitation code, and
+// shows the devices, the last sync and the state of every item.
+type syncPage struct {
+	pageBase
+	name, device, code, invite string
+	prob                       problem // why the last create, join, invite or removal failed
+	busy                       bool
+	requests                   requestsPanel // page_requests.go
+}
+
+// OnMount marks the refused and adjusted items as seen: the sync status stops asking for
+// attention once the family has looked at them here.
+func (c *syncPage) OnMount(ctx app.Context) {
+	c.pageBase.OnMount(ctx)
+	client.LoadQR(func() { ctx.Dispatch(func(app.Context) {}) }) // the invitation's QR code (files_js.go)
+	st := client.TheStore()
+	if st.Doc.Seen < st.Doc.Cursor {
+		st.Doc.Seen = st.Doc.Cursor
+		st.Save()
+		client.StoreChanged(ctx)
+	}
+}
+
+func (c *syncPage) Render() app.UI {
+	st := client.TheStore()
+	d := st.Doc
+	return app.Div().Class("page").Body(
+		&shell{Active: PathSync},
+		app.Main().Body(
+			app.H1().Text(st.T("sync.title")),
+			app.If(client.SyncOff(), func() app.UI { return app.P().ID("sync-off").Class("note").Text(st.T("sync.off")) }).
+				ElseIf(d.Family == "", func() app.UI { return c.joinForms() }).Else(func() app.UI { return c.status() }),
+			note("sync-error", c.prob.besides("name", "device", "code")),
+			app.If(client.SyncErr != nil && d.Family != "", func() app.UI {
+				return app.P().ID("sync-trouble").Class("note").Text(explain(st.Lang(), client.SyncErr).Text)
+			}),
+			app.H2().Text(st.T("sync.items")),
+			itemList(st.Book()),
+		),
+	)
+}
+
+func (c *syncPage) joinForms() app.UI {
+	st := client.TheStore()
+	return app.Div().Body(
+		app.Form().ID("create-form").Class("card").OnSubmit(c.create).Body(
+			app.H2().Text(st.T("sync.create")),
+			fieldErr(st.T("family.name"), app.Input().ID("family-name").Value(c.name).OnInput(valueTo(&c.name), fieldScope(&c.name)),
+				"family-name-error", c.prob.on("name")),
+			fieldErr(st.T("sync.device"), app.Input().ID("device-name").Placeholder(defaultDevice()).Value(c.device).OnInput(valueTo(&c.device), fieldScope(&c.device)),
+				"device-name-error", c.prob.on("device")),
+			app.Button().Type("submit").ID("create-family").Disabled(c.busy).Text(st.T("sync.create")),
+		),
+		app.Form().ID("join-form").Class("card").OnSubmit(c.join).Body(
+			app.H2().Text(st.T("sync.join")),
+			fieldErr(st.T("sync.code"), app.Input().ID("join-code").Value(c.code).OnInput(valueTo(&c.code), fieldScope(&c.code)),
+				"join-code-error", c.prob.on("code")),
+			fieldErr(st.T("sync.device"), app.Input().ID("join-device").Placeholder(defaultDevice()).Value(c.device).OnInput(valueTo(&c.device), fieldScope(&c.device)),
+				"join-device-error", c.prob.on("device")),
+			app.Button().Type("submit").ID("join-family").Disabled(c.busy).Text(st.T("sync.join")),
+		),
+	)
+}
+
+func (c *syncPage) status() app.UI {
+	st := client.TheStore()
+	d := st.Doc
+	last := st.T("sync.never")
+	if !d.LastSync.IsZero() {
+		last = shortTime(d.LastSync)
+	}
+	return app.Section().ID("sync-status").Class("card").Body(
+		// the family's id stays out of sight (data-family): the family reads its name
+		app.P().ID("sync-family").DataSet("family", d.Family).Body(
+			app.Span().Text(st.T("family.name")+colon()), app.Strong().ID("sync-family-name").Text(d.FamilyName)),
+		app.P().Body(app.Span().Text(st.T("sync.last")+colon()), app.Span().ID("sync-last").Text(last)),
+		c.devices(),
+		c.requests.render(), // page_requests.go
+		app.Button().ID("sync-now").Text(st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { client.StartSync(ctx) }),
+		app.If(d.Owner, func() app.UI {
+			return app.Button().ID("new-invite").Class("secondary").Disabled(c.busy).Text(st.T("sync.invite")).OnClick(c.newInvite)
+		}),
+		app.If(c.invite != "", func() app.UI { return inviteView(c.invite) }),
+	)
+}
+
+// inviteView shows an invitation code as text, as a QR code (drawn by web/qrcode.js, outside
+// the wasm) and, where the browser has the Web Share API, with a share button.
+func inviteView(code string) app.UI {
+	st := client.TheStore()
+	svg := client.QRSVG(code)
+	return app.Div().ID("invite").Class("invite").Body(
+		app.P().Body(app.Span().Text(st.T("sync.code")+colon()), app.Code().ID("invite-code").Class("code").Text(code)),
+		maybe(svg != "", func() app.UI {
+			return app.Div().ID("invite-qr").Class("qr").Body(app.Raw(svg), para("", "", st.T("sync.invite.qr")))
+		}),
+		maybe(client.CanShare(), func() app.UI {
+			return button("invite-share", "secondary", st.T("sync.invite.share"), func(ctx app.Context, e app.Event) {
+				client.Share(st.T("app.name"), words.Format(st.T("sync.invite.text"), code))
+			})
+		}),
+	)
+}
+
+// devices lists the family's devices; the owner can remove any other one (its token stops
+// working at once).
+func (c *syncPage) devices() app.UI {
+	st := client.TheStore()
+	d := st.Doc
+	return app.Ul().ID("sync-devices").Class("devices").Body(app.Range(d.Devices).Slice(func(i int) app.UI {
+		dev := d.Devices[i]
+		label := dev.Name
+		if dev.ID == d.Device {
+			label += " (" + st.T("sync.this") + ")"
+		}
+		if dev.Owner {
+			label += " · " + st.T("sync.owner")
+		}
+		if dev.Revoked {
+			label += " · " + st.T("sync.revoked")
+		}
+		return app.Li().DataSet("device", dev.ID).Body(
+			app.Span().Text(label),
+			app.If(d.Owner && dev.ID != d.Device && !dev.Revoked, func() app.UI {
+				return app.Button().Class("secondary small revoke-device").Text(st.T("sync.remove")).OnClick(func(ctx app.Context, e app.Event) {
+					c.removeDevice(ctx, dev.ID)
+				}, app.EventScope(dev.ID)) // a row's own handler, not the previous row's
+			}),
+		)
+	}))
+}
+
+func (c *syncPage) removeDevice(ctx app.Context, id string) {
+	c.busy, c.prob = true, problem{}
+	ctx.Async(func() {
+		err := client.Server.RevokeDevice(client.CurrentSession(), id)
+		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
+	})
+}
+
+func itemList(b *book.Book) app.UI {
+	st := client.TheStore()
+	items := b.Items
+	return app.Ul().ID("sync-items").Class("items").Body(app.Range(items).Slice(func(i int) app.UI {
+		it := items[len(items)-1-i]
+		o := it.Outcome
+		state, cls := requestStateText(b, &it) // page_requests.go: a request's own state
+		return app.Li().DataSet("mutation", it.Key()).DataSet("state", cls).Body(
+			app.Span().Class("state "+cls).Text(state),
+			app.Span().Class("what").Text(" "+itemText(b, &it)),
+			app.Span().Class("muted").Text(" · "+shortTime(it.Mutation.At)),
+			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {
+				return app.P().Class("reason adjusted").Text(st.T("sync.adjusted") + " " +
+					splitText(o.Expected) + " → " + splitText(o.Split))
+			}),
+			app.If(requestReason(b, &it) != "", func() app.UI { return app.P().Class("reason request").Text(requestReason(b, &it)) }),
+			app.If(it.State == book.Rejected, func() app.UI {
+				return app.Div().Class("reason").Body(
+					app.P().Class("summary").Text(outcomeProblem(st.Lang(), o).Text),
+					explanation("", refusedLines(o.Explanation)),
+				)
+			}),
+		)
+	}))
+}
+
+// mutKey is the text key of a mutation's name: mut.settle, mut.wallet_transfer, ...; a name
+// this build does not know (a newer device's) reads as mut.unknown.
+func mutKey(n mutation.Name) string {
+	if _, ok := words.ZH["mut."+string(n)]; ok {
+		return "mut." + string(n)
+	}
+	return "mut.unknown"
+}
+
+// splitText is a split on one line: "张三 共济 ¥80.00 · 现金 ¥0.00".
+func splitText(s *mutation.Split) string {
+	st := client.TheStore()
+	out := ""
+	for _, l := range s.Lines {
+		out += personName(l.Payer) + " " + st.T("src."+string(l.Source)) + " " + yuan(l.Amount) + " · "
+	}
+	return out + st.T("bill.cash") + " " + yuan(s.Cash)
+}
+
+// refusedLines keeps the lines that carry a reason code.
+func refusedLines(ls []engine.Line) []engine.Line {
+	var out []engine.Line
+	for _, l := range ls {
+		if l.Code != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (c *syncPage) create(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	name, device := c.name, c.deviceName()
+	c.busy, c.prob = true, problem{}
+	ctx.Async(func() {
+		s, err := client.CreateFamily(name, device)
+		if err == nil {
+			err = client.Adopt(s, name)
+		}
+		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
+	})
+}
+
+func (c *syncPage) join(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	code, device := c.code, c.deviceName()
+	c.busy, c.prob = true, problem{}
+	ctx.Async(func() {
+		s, err := client.Server.Join(code, device)
+		if err == nil {
+			err = client.Adopt(s, "")
+		}
+		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
+	})
+}
+
+func (c *syncPage) newInvite(ctx app.Context, e app.Event) {
+	c.busy, c.prob = true, problem{}
+	ctx.Async(func() {
+		code, err := client.Server.Invite(client.CurrentSession())
+		ctx.Dispatch(func(ctx app.Context) {
+			c.invite = code
+			c.done(ctx, err)
+		})
+	})
+}
+
+func (c *syncPage) deviceName() string {
+	if c.device != "" {
+		return c.device
+	}
+	return defaultDevice()
+}
+
+// defaultDevice names this browser when the person gives no name.
+func defaultDevice() string {
+	return client.TheStore().T("sync.browser") + " " + client.TheStore().Doc.ClientID[2:6]
+}
+
+func (c *syncPage) done(ctx app.Context, err error) {
+	c.busy = false
+	if err != nil {
+		c.prob = explain(client.TheStore().Lang(), err)
+		return
+	}
+	client.StartSync(ctx)
+}

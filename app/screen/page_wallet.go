@@ -1,0 +1,226 @@
+package screen
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/client"
+	"gongji/app/words"
+	"gongji/shared/civil"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/mutation"
+)
+
+// walletPage (医保钱包) sends a transfer after showing its limits and the engine's check,
+// and lists transfers to accept or, from 06:00 after the refund time, to refund.
+type walletPage struct {
+	pageBase
+	from, to, amount, source, sent string
+	prob                           problem // why the last send, accept or refund failed
+}
+
+func (c *walletPage) Render() app.UI {
+	st := client.TheStore()
+	if c.source == "" {
+		c.source = string(family.FromAccount)
+	}
+	check, cp := c.check()
+	at := func(f ...string) string {
+		if s := cp.on(f...); s != "" {
+			return s
+		}
+		return c.prob.on(f...)
+	}
+	placed := []string{"from", "to", "amount", "source"}
+	return app.Div().Class("page").Body(
+		&shell{Active: PathWallet},
+		app.Main().Body(
+			app.H1().Text(st.T("wallet.title")),
+			app.Form().ID("wallet-form").Class("card").OnSubmit(c.submit).Body(
+				app.Div().Class("row").Body(
+					fieldErr(st.T("wallet.from"), app.Select().ID("wallet-from").OnChange(c.entry(&c.from)).Body(personOptions(c.from)...),
+						"wallet-from-error", at("from")),
+					fieldErr(st.T("wallet.to"), app.Select().ID("wallet-to").OnChange(c.entry(&c.to)).Body(personOptions(c.to)...),
+						"wallet-to-error", at("to")),
+				),
+				app.Div().Class("row").Body(
+					fieldErr(st.T("wallet.amount"), app.Input().ID("wallet-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(c.entry(&c.amount)),
+						"wallet-amount-error", at("amount")),
+					fieldErr(st.T("wallet.source"), app.Select().ID("wallet-source").OnChange(c.entry(&c.source)).Body(
+						option("account", st.T("col.account"), c.source), option("wallet", st.T("col.wallet"), c.source)),
+						"wallet-source-error", at("source")),
+				),
+				c.limits(),
+				check,
+				note("wallet-check-error", cp.besides(placed...)),
+				note("wallet-error", c.prob.besides(placed...)),
+				app.If(c.sent != "", func() app.UI { return app.P().Class("ok").ID("wallet-sent").Text(c.sent) }),
+				app.Button().Type("submit").ID("wallet-send").Text(st.T("wallet.send")),
+			),
+			app.H2().Text(st.T("wallet.list")),
+			c.transfers(),
+		),
+	)
+}
+
+// entry is valueTo for the form's inputs: the next entry starts, so the last one's success
+// message goes.
+func (c *walletPage) entry(v *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		*v = ctx.JSSrc().Get("value").String()
+		c.sent = ""
+	}
+}
+
+// limits shows, before anything is sent, the count left today, the quiet hours and when an
+// unaccepted transfer would come back.
+func (c *walletPage) limits() app.UI {
+	st := client.TheStore()
+	now := st.Now()
+	used := 0
+	for _, t := range st.Book().State.Transfers {
+		if string(t.From) == c.from && civil.DateOf(t.At) == civil.DateOf(now) {
+			used++
+		}
+	}
+	left := max(engine.WalletDailyCount-used, 0)
+	sec := civil.SecondOfDay(now)
+	quiet := sec >= engine.WalletQuietFromSec || sec < engine.WalletQuietUntilSec
+	return app.Ul().ID("wallet-limits").Class("limits").Body(
+		app.If(c.from != "", func() app.UI {
+			return app.Li().ID("wallet-left").Text(st.T("wallet.left") + strconv.Itoa(left) + " / " + strconv.Itoa(engine.WalletDailyCount))
+		}),
+		app.Li().Class(map[bool]string{true: "warning", false: ""}[quiet]).Text(st.T("wallet.quiet")),
+		app.Li().ID("wallet-refund-at").Text(st.T("wallet.refund")+shortTime(engine.RefundAt(now))),
+	)
+}
+
+// request reads the form; ok is false until both people and an amount are there, and the
+// problem names an unreadable amount or, with missing, the first empty input.
+func (c *walletPage) request() (a mutation.WalletTransferArgs, ok bool, p problem, missing problem) {
+	st := client.TheStore()
+	amt, err := parseYuan(c.amount)
+	if err != nil {
+		return a, false, problem{"amount", st.T("bill.badmoney")}, problem{}
+	}
+	a = mutation.WalletTransferArgs{From: family.PersonID(c.from), To: family.PersonID(c.to), Amount: amt,
+		Source: family.Source(c.source)}
+	switch {
+	case c.from == "":
+		missing = problem{"from", st.T("field.from")}
+	case c.to == "":
+		missing = problem{"to", st.T("field.to")}
+	case c.amount == "":
+		missing = problem{"amount", st.T("field.amount")}
+	}
+	return a, missing.none(), problem{}, missing
+}
+
+func (c *walletPage) check() (app.UI, problem) {
+	st := client.TheStore()
+	a, ok, p, _ := c.request()
+	if !ok {
+		return app.Text(""), p
+	}
+	s := st.Book().State
+	res, err := st.Engine().WalletTransfer(&s, st.Now(), engine.WalletTransferRequest{ID: "preview",
+		From: a.From, To: a.To, Amount: a.Amount, Source: a.Source})
+	if err != nil {
+		return app.Text(""), explain(st.Lang(), err)
+	}
+	if res.Routes != nil {
+		return app.Div().Body(verdictView("wallet-check", res.Allowed, res.Explanation),
+			routesView("wallet-routes", *res.Routes, false, c.startRoute)), problem{}
+	}
+	return verdictView("wallet-check", res.Allowed, res.Explanation), problem{}
+}
+
+// OnNav fills the form from the address a routes view opened (routeURL): from the relative
+// to the beneficiary, from the source the route says.
+func (c *walletPage) OnNav(ctx app.Context) {
+	q := ctx.Page().URL().Query()
+	if from, to := q.Get("from"), q.Get("to"); from != "" && to != "" {
+		c.fill(from, to, q.Get("source"))
+	}
+}
+
+// fill puts a transfer from one person to another in the form; the amount stays as typed.
+func (c *walletPage) fill(from, to, source string) {
+	c.from, c.to, c.sent, c.prob = from, to, "", problem{}
+	if source == string(family.FromAccount) || source == string(family.FromWallet) {
+		c.source = source
+	}
+}
+
+// startRoute starts the way a routes view shows under a refused transfer: a transfer here, in
+// the form (scrolled to), or a binding on its screen.
+func (c *walletPage) startRoute(ctx app.Context, rt engine.Route, beneficiary family.PersonID) {
+	if rt.Way() != engine.WayWallet {
+		startElsewhere(ctx, rt, beneficiary)
+		return
+	}
+	c.fill(string(rt.Person), string(beneficiary), string(rt.Wallet.Source))
+	ctx.Defer(func(app.Context) { scrollToID("wallet-form") })
+}
+
+func (c *walletPage) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := client.TheStore()
+	a, ok, p, missing := c.request()
+	if !ok {
+		if p.none() {
+			p = missing
+		}
+		c.prob, c.sent = p, ""
+		return
+	}
+	o, err := st.Do(mutation.WalletTransfer, a)
+	if p := failure(o, err); !p.none() {
+		c.prob, c.sent = p, ""
+		return
+	}
+	c.prob, c.sent, c.amount = problem{}, st.T("wallet.sent"), ""
+	clearInput("wallet-amount")
+}
+
+// transfers lists the family's wallet transfers, newest first, with accept and refund.
+func (c *walletPage) transfers() app.UI {
+	st := client.TheStore()
+	ts := st.Book().State.Transfers
+	if len(ts) == 0 {
+		return app.P().Class("empty").Text(st.T("wallet.none"))
+	}
+	now := st.Now()
+	return app.Ul().ID("transfers").Class("cards").Body(app.Range(ts).Slice(func(i int) app.UI {
+		t := ts[len(ts)-1-i]
+		refundAt := engine.RefundAt(t.At)
+		id := t.ID
+		return app.Li().Class("card transfer").DataSet("transfer", t.ID).DataSet("state", string(t.State)).Body(
+			app.P().Body(
+				app.Strong().Text(personName(t.From)+" → "+personName(t.To)+" "+yuan(t.Amount)),
+				app.Span().Class("muted").Text(" · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State))),
+				app.Span().Class("state "+string(st.StateOf(t.ID))).Text(stateText(st.StateOf(t.ID))),
+			),
+			app.If(t.State == family.Pending && now.Before(refundAt), func() app.UI {
+				return app.Div().Class("actions").Body(
+					app.P().Class("muted").Text(st.T("wallet.refund")+shortTime(refundAt)),
+					app.Button().Class("accept").Text(st.T("wallet.accept")).OnClick(func(ctx app.Context, e app.Event) {
+						c.act(mutation.WalletAccept, id)
+					}, app.EventScope(id)), // each row its own handler (go-app compares handlers by code)
+				)
+			}),
+			// W11: after 06:00 the refund is the family clock's (the server's, or this device's
+			// for a family kept only here): never a button, the same words as the reminder
+			app.If(t.State == family.Pending && !now.Before(refundAt), func() app.UI {
+				return app.P().Class("note refund-due").Text(words.Format(st.T("wallet.refunding"), personName(t.From)))
+			}),
+		)
+	}))
+}
+
+func (c *walletPage) act(name mutation.Name, transfer string) {
+	o, err := client.TheStore().Do(name, mutation.WalletRefArgs{Transfer: transfer})
+	c.prob, c.sent = failure(o, err), ""
+}

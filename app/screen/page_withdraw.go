@@ -1,0 +1,161 @@
+package screen
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/app/client"
+	"gongji/app/words"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+	"gongji/shared/mutation"
+)
+
+// withdrawPage (提取与转移) asks the questions of rules.md section 6 one by one and shows the
+// engine's answer: a one-off withdrawal on a ground, or a transfer to another city.
+type withdrawPage struct {
+	pageBase
+	person, ground, to, gap string
+	stopped, enrolled       bool
+	saved                   string  // what the last transfer or arrival recorded
+	prob                    problem // why it was refused
+}
+
+var grounds = []string{"", "death", "voluntary_exit", "lump_sum_pension_clearing", "emigration",
+	"move_no_transfer", "retiree_nonlocal", "retiree_resettled", "to_resident_elsewhere"}
+
+func (c *withdrawPage) Render() app.UI {
+	st := client.TheStore()
+	groundOpts := make([]app.UI, len(grounds))
+	for i, g := range grounds {
+		groundOpts[i] = option(g, st.T("ground."+g), c.ground)
+	}
+	cityOpts := []app.UI{option("", "—", c.to)}
+	for _, x := range cities {
+		cityOpts = append(cityOpts, option(string(x.Code), cityName(st.Lang(), x.Code), c.to))
+	}
+	return app.Div().Class("page").Body(
+		&shell{Active: PathWithdraw},
+		app.Main().Body(
+			app.H1().Text(st.T("withdraw.title")),
+			app.Form().ID("withdraw-form").Class("card").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
+				field(st.T("withdraw.person"), app.Select().ID("withdraw-person").OnChange(valueTo(&c.person), fieldScope(&c.person)).Body(personOptions(c.person)...)),
+				field(st.T("withdraw.ground"), app.Select().ID("withdraw-ground").OnChange(valueTo(&c.ground), fieldScope(&c.ground)).Body(groundOpts...)),
+				c.withdrawCheck(),
+			),
+			app.Form().ID("transfer-form").Class("card").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
+				app.H2().Text(st.T("transfer.title")),
+				field(st.T("transfer.to"), app.Select().ID("transfer-to").OnChange(valueTo(&c.to), fieldScope(&c.to)).Body(cityOpts...)),
+				check("transfer-stopped", st.T("transfer.stopped"), &c.stopped),
+				check("transfer-enrolled", st.T("transfer.enrolled"), &c.enrolled),
+				field(st.T("transfer.gap"), app.Input().ID("transfer-gap").Attr("inputmode", "numeric").Value(c.gap).OnInput(valueTo(&c.gap), fieldScope(&c.gap))),
+				c.transferCheck(),
+				note("transfer-record-error", c.prob.Text),
+				app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("transfer-saved").Text(c.saved) }),
+			),
+			c.transits(),
+		),
+	)
+}
+
+func (c *withdrawPage) withdrawCheck() app.UI {
+	st := client.TheStore()
+	if c.person == "" {
+		return app.Text("")
+	}
+	s := st.Book().State
+	res, err := st.Engine().Withdraw(&s, st.Now(), engine.WithdrawRequest{Person: family.PersonID(c.person), Ground: c.ground})
+	if err != nil {
+		return note("withdraw-error", explain(st.Lang(), err).Text)
+	}
+	return verdictView("withdraw-check", res.Allowed, res.Explanation)
+}
+
+func (c *withdrawPage) transferCheck() app.UI {
+	st := client.TheStore()
+	if c.person == "" || c.to == "" {
+		return app.Text("")
+	}
+	s := st.Book().State
+	res, err := st.Engine().Transfer(&s, st.Now(), c.transferArgs())
+	if err != nil {
+		return note("transfer-error", explain(st.Lang(), err).Text)
+	}
+	return app.Div().Body(
+		verdictView("transfer-check", res.Allowed, res.Explanation),
+		app.If(res.Allowed, func() app.UI {
+			return app.Button().Type("button").ID("transfer-record").Text(st.T("transfer.record")).OnClick(c.record)
+		}),
+	)
+}
+
+// transferArgs is the transfer as the form stands.
+func (c *withdrawPage) transferArgs() engine.TransferRequest {
+	gap, _ := strconv.Atoi(c.gap)
+	return engine.TransferRequest{Person: family.PersonID(c.person), ToRegion: regionCode(c.to),
+		OriginStopped: c.stopped, DestEnrolled: c.enrolled, GapMonths: gap}
+}
+
+// record saves the transfer the check allowed: the balance leaves the old region's account
+// and waits in transit (T3) until 已到账; inside Guangdong (T5) it stays where it is.
+func (c *withdrawPage) record(ctx app.Context, e app.Event) {
+	st := client.TheStore()
+	before := st.Book().InTransit(family.PersonID(c.person))
+	o, err := st.Do(mutation.Transfer, c.transferArgs())
+	if c.prob = failure(o, err); !c.prob.none() {
+		c.saved = ""
+		return
+	}
+	c.saved = st.T("transfer.stays")
+	if moved := st.Book().InTransit(family.PersonID(c.person)) - before; moved > 0 {
+		c.saved = words.Format(st.T("transfer.recorded"), yuan(moved))
+	}
+	c.to, c.gap, c.stopped, c.enrolled = "", "", false, false
+	clearInput("transfer-gap")
+}
+
+// transits lists every balance on its way to a new region's account, each with 已到账.
+func (c *withdrawPage) transits() app.UI {
+	st := client.TheStore()
+	ts := st.Book().Transits()
+	if len(ts) == 0 {
+		return app.Text("")
+	}
+	return app.Section().ID("transits").Class("card").Body(
+		app.H2().Text(st.T("transfer.transits")),
+		app.Ul().Class("cards").Body(app.Range(ts).Slice(func(i int) app.UI {
+			t := ts[i]
+			return app.Li().Class("card transit").DataSet("transfer", t.Key).Body(
+				app.P().Text(words.Format(st.T("transfer.transit"), personName(t.Person), yuan(t.Amount), shortTime(t.At))),
+				app.Button().Class("arrive").DataSet("arrive", t.Key).Text(st.T("transfer.arrived")).OnClick(c.arrive(t)),
+			)
+		})),
+	)
+}
+
+// arrive records that the balance of transfer t shows in the new region's account.
+func (c *withdrawPage) arrive(t book.Transit) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		st := client.TheStore()
+		o, err := st.Do(mutation.TransferArrive, mutation.TransferArriveArgs{Transfer: t.Key})
+		if c.prob = failure(o, err); !c.prob.none() {
+			c.saved = ""
+			return
+		}
+		c.saved = words.Format(st.T("transfer.arrivedsaved"), personName(t.Person), yuan(t.Amount))
+	}
+}
+
+func verdictView(id string, allowed bool, lines []engine.Line) app.UI {
+	st := client.TheStore()
+	verdict, cls := st.T("verdict.no"), "verdict refused"
+	if allowed {
+		verdict, cls = st.T("verdict.yes"), "verdict allowed"
+	}
+	return app.Section().ID(id).Class("check-result").Body(
+		app.P().Class(cls).Text(verdict),
+		explanation(id+"-explain", lines),
+	)
+}

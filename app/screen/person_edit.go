@@ -1,0 +1,217 @@
+package screen
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/client"
+	"gongji/shared/family"
+	"gongji/shared/money"
+	"gongji/shared/mutation"
+)
+
+// personEdit (家庭 → 修改成员) fixes what was entered about a member (edit_person), a balance
+// with its reason (correct: a correcting entry, never a rewrite), and records life events
+// (life_event): 退休, 暂停/停保, 恢复参保, 去世.
+type personEdit struct {
+	id, loaded                                    string
+	name, region, insurance, status, tier, reason string
+	account, wallet                               string
+	retired, confirmDeath                         bool
+	prob                                          problem
+	saved                                         string
+	picker                                        regionPicker
+}
+
+// load fills the form from the person chosen.
+func (f *personEdit) load(p *family.Person) {
+	f.loaded, f.name, f.region, f.insurance, f.status = string(p.ID), p.Name, string(p.Region), string(p.Insurance), string(p.Status)
+	f.tier, f.retired, f.reason, f.confirmDeath = strconv.Itoa(p.Tier), p.Retired, "", false
+	f.account, f.wallet = p.Balance().String(), p.Wallet.Balance.String()
+}
+
+func (f *personEdit) render() app.UI {
+	st := client.TheStore()
+	s := &st.Book().State
+	if len(s.People) == 0 {
+		return app.Text("")
+	}
+	p := s.Person(family.PersonID(f.id))
+	if p != nil && f.loaded != f.id {
+		f.load(p)
+	}
+	f.picker.id = "edit-region"
+	return app.Form().ID("edit-form").Class("card").OnSubmit(f.submit).Body(
+		app.H2().Text(st.T("edit.title")),
+		field(st.T("edit.who"), app.Select().ID("edit-person").OnChange(func(ctx app.Context, e app.Event) {
+			f.id, f.saved, f.prob = ctx.JSSrc().Get("value").String(), "", problem{}
+		}).Body(personOptions(f.id)...)),
+		app.If(p != nil, func() app.UI { return f.fields(p) }),
+		app.If(f.saved != "", func() app.UI { return app.P().Class("ok").ID("edit-saved").Text(f.saved) }),
+	)
+}
+
+func (f *personEdit) fields(p *family.Person) app.UI {
+	st := client.TheStore()
+	return app.Div().Body(
+		fieldErr(st.T("person.name"), app.Input().ID("edit-name").Value(f.name).OnInput(valueTo(&f.name), fieldScope(&f.name)), "edit-name-error", f.prob.on("name")),
+		f.picker.render(st.T("person.region"), &f.region),
+		field(st.T("person.insurance"), app.Select().ID("edit-insurance").OnChange(valueTo(&f.insurance), fieldScope(&f.insurance)).Body(
+			option("employee", st.T("ins.employee"), f.insurance), option("resident", st.T("ins.resident"), f.insurance),
+			option("none", st.T("ins.none"), f.insurance))),
+		field(st.T("person.status"), app.Select().ID("edit-status").OnChange(valueTo(&f.status), fieldScope(&f.status)).Body(
+			option("active", st.T("status.active"), f.status), option("suspended", st.T("status.suspended"), f.status),
+			option("stopped", st.T("status.stopped"), f.status))),
+		app.If(strings.HasPrefix(f.region, "4403"), func() app.UI { // 档次 is Shenzhen's alone
+			return field(st.T("person.tier"), app.Select().ID("edit-tier").OnChange(valueTo(&f.tier), fieldScope(&f.tier)).Body(
+				option("0", st.T("tier.0"), f.tier), option("1", st.T("tier.1"), f.tier), option("2", st.T("tier.2"), f.tier)))
+		}),
+		check("edit-retired", st.T("person.retired"), &f.retired),
+		app.If(p.HasAccount, func() app.UI {
+			return fieldErr(st.T("person.account"), app.Input().ID("edit-account").Attr("inputmode", "decimal").Value(f.account).OnInput(valueTo(&f.account), fieldScope(&f.account)),
+				"edit-account-error", f.prob.on("account"))
+		}),
+		app.If(p.Wallet.Opened, func() app.UI {
+			return fieldErr(st.T("person.walletbal"), app.Input().ID("edit-wallet").Attr("inputmode", "decimal").Value(f.wallet).OnInput(valueTo(&f.wallet), fieldScope(&f.wallet)),
+				"edit-wallet-error", f.prob.on("wallet"))
+		}),
+		fieldErr(st.T("edit.reason"), app.Input().ID("edit-reason").Value(f.reason).OnInput(valueTo(&f.reason), fieldScope(&f.reason)), "edit-reason-error", f.prob.on("reason")),
+		note("edit-error", f.prob.besides("name", "account", "wallet", "reason")),
+		app.Button().Type("submit").ID("edit-save").Text(st.T("edit.save")),
+		app.H3().Text(st.T("edit.events")),
+		app.Div().Class("row events").Body(
+			f.eventButton(p, mutation.EventRetire, !p.Retired),
+			f.eventButton(p, mutation.EventSuspend, p.Status == family.Active),
+			f.eventButton(p, mutation.EventStop, p.Status != family.Stopped),
+			f.eventButton(p, mutation.EventResume, p.Status != family.Active && !p.Deceased),
+			app.If(!p.Deceased && !f.confirmDeath, func() app.UI {
+				return app.Button().Type("button").ID("event-death").Class("secondary").Text(st.T("event.death")).
+					OnClick(func(ctx app.Context, e app.Event) { f.confirmDeath = true })
+			}),
+		),
+		app.If(f.confirmDeath, func() app.UI {
+			return app.Div().Class("confirm").Body(
+				app.P().Text(st.T("edit.deathconfirm")),
+				app.Button().Type("button").ID("event-death-yes").Class("danger").Text(st.T("edit.deathyes")).OnClick(f.event(p, mutation.EventDeath)),
+				app.Button().Type("button").ID("event-death-no").Class("secondary").Text(st.T("ledger.cancel")).
+					OnClick(func(ctx app.Context, e app.Event) { f.confirmDeath = false }),
+			)
+		}),
+		app.If(p.Deceased, func() app.UI {
+			return app.P().ID("edit-after-death").Class("note").Body(
+				app.Text(st.T("edit.afterdeath")+" "), app.A().Href(PathWithdraw).Text(st.T("nav.withdraw")))
+		}),
+	)
+}
+
+func (f *personEdit) eventButton(p *family.Person, ev mutation.Event, show bool) app.UI {
+	if !show {
+		return app.Text("")
+	}
+	return app.Button().Type("button").ID("event-" + string(ev)).Class("secondary").Text(client.TheStore().T("event." + string(ev))).
+		OnClick(f.event(p, ev))
+}
+
+func (f *personEdit) event(p *family.Person, ev mutation.Event) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		st := client.TheStore()
+		o, err := st.Do(mutation.LifeEvent, mutation.LifeEventArgs{Person: p.ID, Event: ev})
+		f.prob, f.saved, f.loaded = failure(o, err), "", ""
+		if f.prob.none() {
+			f.saved = st.T("edit.eventsaved") + st.T("event."+string(ev))
+		}
+	}
+}
+
+// changes reads the form: the edit of the profile (nil when nothing changed) and the balance
+// corrections, or the problem with one field.
+func (f *personEdit) changes(p *family.Person) (*mutation.EditPersonArgs, []mutation.CorrectArgs, problem) {
+	st := client.TheStore()
+	a := &mutation.EditPersonArgs{Person: p.ID, Reason: f.reason}
+	changed := false
+	if name := strings.TrimSpace(f.name); name != p.Name {
+		if s := nameProblem(name, p.ID); s != "" {
+			return nil, nil, problem{"name", s}
+		}
+		a.Name, changed = &name, true
+	}
+	if rc := regionCode(f.region); rc != p.Region {
+		a.Region, changed = &rc, true
+	}
+	if in := family.Insurance(f.insurance); in != p.Insurance {
+		a.Insurance, changed = &in, true
+	}
+	if s := family.Status(f.status); s != p.Status {
+		a.Status, changed = &s, true
+	}
+	if t, _ := strconv.Atoi(f.tier); t != p.Tier {
+		a.Tier, changed = &t, true
+	}
+	if f.retired != p.Retired {
+		r := f.retired
+		a.Retired, changed = &r, true
+	}
+	var fixes []mutation.CorrectArgs
+	for _, b := range []struct {
+		field, text string
+		kind        mutation.AccountKind
+		now         money.Amount
+		shown       bool
+	}{
+		{"account", f.account, mutation.PersonalAccount, p.Balance(), p.HasAccount},
+		{"wallet", f.wallet, mutation.WalletAccount, p.Wallet.Balance, p.Wallet.Opened},
+	} {
+		if !b.shown {
+			continue
+		}
+		if k := moneyKey(b.text); k != "" {
+			return nil, nil, problem{b.field, st.T(k)}
+		}
+		v, _ := parseYuan(strings.TrimSpace(b.text))
+		if v != b.now {
+			fixes = append(fixes, mutation.CorrectArgs{Person: p.ID, Account: b.kind, Amount: v - b.now, Memo: strings.TrimSpace(f.reason)})
+		}
+	}
+	if len(fixes) > 0 && strings.TrimSpace(f.reason) == "" {
+		return nil, nil, problem{"reason", st.T("edit.reasonneeded")}
+	}
+	if !changed {
+		a = nil
+	}
+	if a == nil && len(fixes) == 0 {
+		return nil, nil, problem{Text: st.T("code.NO_CHANGE")}
+	}
+	return a, fixes, problem{}
+}
+
+func (f *personEdit) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := client.TheStore()
+	p := st.Book().State.Person(family.PersonID(f.id))
+	if p == nil {
+		f.prob = problem{Text: st.T("field.person")}
+		return
+	}
+	edit, fixes, prob := f.changes(p)
+	if !prob.none() {
+		f.prob, f.saved = prob, ""
+		return
+	}
+	if edit != nil {
+		o, err := st.Do(mutation.EditPerson, *edit)
+		if f.prob = failure(o, err); !f.prob.none() {
+			f.saved = ""
+			return
+		}
+	}
+	for _, fix := range fixes {
+		o, err := st.Do(mutation.Correct, fix)
+		if f.prob = failure(o, err); !f.prob.none() {
+			f.saved = ""
+			return
+		}
+	}
+	f.saved, f.loaded = st.T("edit.saved"), ""
+}

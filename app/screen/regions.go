@@ -1,0 +1,171 @@
+package screen
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/client"
+	"gongji/app/words"
+	"gongji/shared/region"
+)
+
+// cities are the regions the transfer form offers: those with their own rows in the policy
+// table and a few large cities on the national defaults.
+var cities = []struct {
+	Code   region.Code
+	ZH, EN string
+}{
+	{"440300", "深圳", "Shenzhen"},
+	{"440100", "广州", "Guangzhou"},
+	{"330100", "杭州", "Hangzhou"},
+	{"420100", "武汉", "Wuhan"},
+	{"370200", "青岛", "Qingdao"},
+	{"371000", "威海", "Weihai"},
+	{"350500", "泉州", "Quanzhou"},
+	{"320100", "南京", "Nanjing"},
+	{"320500", "苏州", "Suzhou"},
+	{"310100", "上海", "Shanghai"},
+	{"110100", "北京", "Beijing"},
+	{"630100", "西宁", "Xining"},
+}
+
+// cityName is a region's full name in lang: 「湖南省衡阳市衡东县」 or "Hengdong County, Hengyang,
+// Hunan"; an unknown code reads as its nearest known ancestor, or as the code.
+func cityName(lang string, c region.Code) string { return region.FullName(c, lang != words.English) }
+
+// regionHits caps the search results the picker lists.
+const regionHits = 8
+
+// regionPicker chooses any division down to the county: from the usual regions (the
+// family's and the policy table's), a province then a city then a county (or the whole city),
+// or a search by Chinese name, pinyin or code. Element ids start with id: id itself is the
+// usual-regions select, id+"-province", id+"-city", id+"-county" the three levels,
+// id+"-search" the search input, id+"-results" its hits (buttons id+"-hit-"+code), and
+// id+"-name" the chosen region's full name.
+type regionPicker struct {
+	id    string
+	query string
+}
+
+// render shows the picker for *code, which every choice sets.
+func (p *regionPicker) render(label string, code *string) app.UI {
+	st := client.TheStore()
+	zh := st.Lang() != words.English
+	c := region.Code(*code)
+	place, _ := region.Locate(c)
+	city := place.City.Code
+	if city == "" {
+		city = place.County.Code // a county under its province directly: 仙桃市, 北京市朝阳区
+	}
+	return app.Div().Class("field region-picker").Body(
+		app.Span().Text(label),
+		app.Select().ID(p.id).Title(st.T("region.usual")).Aria("label", label+" · "+st.T("region.usual")).OnChange(p.choose(code)).Body(usualOptions(c, zh)...),
+		app.Div().Class("row").Body(
+			app.Select().ID(p.id+"-province").Title(st.T("region.province")).Aria("label", label+" · "+st.T("region.province")).OnChange(p.chooseProvince(code)).Body(
+				divisionOptions(region.Provinces(), place.Province.Code, st.T("region.pick"), zh)...),
+			app.If(place.Province.Code != "", func() app.UI {
+				return app.Select().ID(p.id+"-city").Title(st.T("region.city")).Aria("label", label+" · "+st.T("region.city")).OnChange(p.choose(code)).Body(
+					divisionOptions(region.Cities(place.Province.Code), city, st.T("region.pick"), zh)...)
+			}),
+			app.If(place.City.Code != "" && len(region.Counties(place.City.Code)) > 0, func() app.UI {
+				whole := app.Option().Value(string(place.City.Code)).Text(st.T("region.wholecity")).Selected(place.County.Code == "")
+				return app.Select().ID(p.id+"-county").Title(st.T("region.county")).Aria("label", label+" · "+st.T("region.county")).OnChange(p.choose(code)).Body(
+					append([]app.UI{whole}, divisionOptions(region.Counties(place.City.Code), place.County.Code, "", zh)...)...)
+			}),
+		),
+		app.Input().ID(p.id+"-search").Type("search").Attr("autocomplete", "off").Placeholder(st.T("region.search")).
+			Value(p.query).OnInput(valueTo(&p.query), fieldScope(&p.query)).OnChange(p.chooseCode(code)),
+		p.hits(code, zh),
+		app.P().ID(p.id+"-name").Class("region-name").Text(cityName(st.Lang(), c)),
+	)
+}
+
+// hits lists what the search finds, each a button that chooses it.
+func (p *regionPicker) hits(code *string, zh bool) app.UI {
+	if p.query == "" {
+		return app.Text("")
+	}
+	found := region.Search(p.query, regionHits)
+	if len(found) == 0 {
+		return app.P().ID(p.id + "-results").Class("empty").Text(client.TheStore().T("region.nohit"))
+	}
+	return app.Ul().ID(p.id + "-results").Class("region-hits").Body(app.Range(found).Slice(func(i int) app.UI {
+		c := found[i]
+		return app.Li().Body(app.Button().Type("button").ID(p.id+"-hit-"+string(c)).Class("secondary").DataSet("code", string(c)).
+			Text(region.FullName(c, zh)).OnClick(func(ctx app.Context, e app.Event) { p.set(code, string(c)) }))
+	}))
+}
+
+// set chooses c and empties the search.
+func (p *regionPicker) set(code *string, c string) {
+	*code = c
+	p.query = ""
+	clearInput(p.id + "-search")
+}
+
+// chooseProvince takes the province's first city (or district), so the code always names a
+// pooling region rather than a whole province.
+func (p *regionPicker) chooseProvince(code *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		v := ctx.JSSrc().Get("value").String()
+		if cs := region.Cities(region.Code(v)); len(cs) > 0 {
+			v = string(cs[0].Code)
+		}
+		*code = v
+	}
+}
+
+func (p *regionPicker) choose(code *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { *code = ctx.JSSrc().Get("value").String() }
+}
+
+// chooseCode takes a six-digit code typed into the search (330100) when a province knows it.
+func (p *regionPicker) chooseCode(code *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		v := ctx.JSSrc().Get("value").String()
+		c, err := region.Parse(v)
+		if err != nil {
+			return
+		}
+		if place, _ := region.Locate(c); place.Province.Code != "" {
+			p.set(code, v)
+		}
+	}
+}
+
+// divisionOptions are the options of one level; a first empty option with text none when
+// nothing is chosen and none is not empty.
+func divisionOptions(ds []region.Division, current region.Code, none string, zh bool) []app.UI {
+	out := make([]app.UI, 0, len(ds)+1)
+	if current == "" && none != "" {
+		out = append(out, option("", none, ""))
+	}
+	for _, d := range ds {
+		out = append(out, option(string(d.Code), d.NameIn(zh), string(current)))
+	}
+	return out
+}
+
+// usualOptions are the regions a family picks most: the chosen one, the family's and those
+// of the policy table, each once, by full name.
+func usualOptions(current region.Code, zh bool) []app.UI {
+	codes := []region.Code{}
+	seen := map[region.Code]bool{}
+	add := func(c region.Code) {
+		if c != "" && !seen[c] {
+			seen[c] = true
+			codes = append(codes, c)
+		}
+	}
+	add(current)
+	for _, p := range client.TheStore().Book().State.People {
+		add(p.Region)
+	}
+	for _, x := range cities {
+		add(x.Code)
+	}
+	out := make([]app.UI, len(codes))
+	for i, c := range codes {
+		out[i] = option(string(c), region.FullName(c, zh), string(current))
+	}
+	return out
+}

@@ -1,0 +1,308 @@
+package screen
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/client"
+	"gongji/app/words"
+	"gongji/shared/engine"
+	"gongji/shared/family"
+)
+
+// The routes view (issue 20): 「谁能为王秀英付钱」. For one beneficiary on one day, every relative
+// with the one way that works (已绑定 / 可以绑定 / 可以用医保钱包转账 / 不能), the reasons in words,
+// the rules and their sources folded under 「依据」, and a button that starts the way. Where
+// nobody can pay it says so, and what would change it when the reasons show it. It shows the
+// engine's answer (Engine.Routes, offline); it decides nothing itself.
+
+// routeStart starts a relative's way for the beneficiary: the screen fills its own form or
+// opens the other screen's form filled in (startElsewhere).
+type routeStart func(ctx app.Context, rt engine.Route, beneficiary family.PersonID)
+
+// routesNow is the engine's routes for the beneficiary at the device's time; ok is false when
+// the person is not in the family.
+func routesNow(beneficiary family.PersonID) (engine.RoutesResult, bool) {
+	st := client.TheStore()
+	s := st.Book().State
+	r, err := st.Engine().Routes(&s, st.Now(), beneficiary)
+	return r, err == nil
+}
+
+// personRoutes is the person's own 谁能为…付钱, under the member chosen in 修改成员; a tap
+// opens the bind or wallet form filled in.
+func personRoutes(id family.PersonID) app.UI {
+	if id == "" {
+		return nil
+	}
+	r, ok := routesNow(id)
+	if !ok {
+		return nil
+	}
+	return app.Div().Class("card").Body(routesView("person-routes", r, true, startElsewhere))
+}
+
+// routesView shows r under the heading 谁能为…付钱 (an h2 on its own, an h3 inside a check).
+func routesView(id string, r engine.RoutesResult, h2 bool, start routeStart) app.UI {
+	st := client.TheStore()
+	title := words.Format(st.T("routes.title"), personName(r.Beneficiary))
+	var head app.UI = app.H3().ID(id + "-title").Text(title)
+	if h2 {
+		head = app.H2().ID(id + "-title").Text(title)
+	}
+	return app.Section().ID(id).Class("routes").Aria("labelledby", id+"-title").Body(
+		head,
+		maybe(r.Nobody(), func() app.UI { return nobodyView(id, r) }),
+		app.Ul().ID(id+"-list").Class("items").Body(app.Range(r.Routes).Slice(func(i int) app.UI {
+			return routeItem(id, r, r.Routes[i], start)
+		})),
+	)
+}
+
+// wayClass is the verdict's colour: a way that works, or none.
+func wayClass(w engine.Way) string {
+	if w == engine.WayNone {
+		return "verdict refused"
+	}
+	return "verdict allowed"
+}
+
+// routeItem is one relative: the verdict first, the reasons in words, the button that starts
+// the way, and 依据.
+func routeItem(id string, r engine.RoutesResult, rt engine.Route, start routeStart) app.UI {
+	st := client.TheStore()
+	way, who, reasons := rt.Way(), string(rt.Person), routeReasons(r, rt)
+	return app.Li().Class("route").DataSet("person", who).DataSet("way", string(way)).Body(
+		app.P().Class("route-verdict").Body(
+			app.Strong().Text(personName(rt.Person)+colon()),
+			app.Span().Class(wayClass(way)).Text(lineWords().Way(way)),
+		),
+		app.Div().Class("route-reasons").Body(app.Range(reasons).Slice(func(i int) app.UI { return app.P().Text(reasons[i]) })),
+		routeButton(r, rt, start),
+		app.Details().Class("route-basis").Body(
+			app.Summary().Text(st.T("routes.basis")),
+			explanation(id+"-basis-"+who, routeBasis(r, rt)),
+		),
+	)
+}
+
+// routeReasons are the reasons in words: what the way is, or, where there is none, why not
+// (the engine's own sentences, without rule ids or sources).
+func routeReasons(r engine.RoutesResult, rt engine.Route) []string {
+	st, w := client.TheStore(), lineWords()
+	p, ben := personName(rt.Person), personName(r.Beneficiary)
+	switch rt.Way() {
+	case engine.WayBound:
+		return []string{words.Format(st.T("routes.bound"), p, ben)}
+	case engine.WayBind:
+		return []string{words.Format(st.T("routes.canbind"), p, ben)}
+	case engine.WayWallet:
+		return []string{words.Format(st.T("routes.wallet"), p, ben, st.T("routes.src."+string(rt.Wallet.Source)))}
+	}
+	return []string{st.T("routes.nobind") + sentences(w, rt.Binding.Lines), st.T("routes.nowallet") + sentences(w, rt.Wallet.Lines)}
+}
+
+// sentences are the lines' sentences in one paragraph.
+func sentences(w engine.Words, lines []engine.Line) string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = w.Text(l)
+	}
+	sep := ""
+	if !w.ZH {
+		sep = " "
+	}
+	return strings.Join(out, sep)
+}
+
+// routeBasis is what 依据 shows for a relative: the engine's lines about the binding and the
+// wallet, each with its rule and sources; for a binding that can be made, the whole check
+// with the rules that passed.
+func routeBasis(r engine.RoutesResult, rt engine.Route) []engine.Line {
+	var bind, wallet []engine.Line
+	n := 0
+	for _, l := range r.Explanation {
+		if !strings.HasPrefix(l.Rule, "RT") || len(l.Args) == 0 || l.Args[0] != (engine.Arg{Kind: engine.KindPerson, Value: string(rt.Person)}) {
+			continue
+		}
+		if n == 0 {
+			bind = append(bind, l)
+		} else {
+			wallet = append(wallet, l)
+		}
+		n++
+	}
+	bind = append(bind, rt.Binding.Lines...)
+	if rt.Binding.State == engine.RoutePossible {
+		st := client.TheStore()
+		s := st.Book().State
+		if res, err := st.Engine().Bind(&s, st.Now(), engine.BindRequest{Authorizer: rt.Person, Beneficiary: r.Beneficiary,
+			Scopes: []family.Scope{family.Medical}}); err == nil && res.Allowed {
+			bind = res.Explanation
+		}
+	}
+	return append(bind, append(wallet, rt.Wallet.Lines...)...)
+}
+
+// routeButton starts the way that works: the bind form or the wallet form, filled in.
+func routeButton(r engine.RoutesResult, rt engine.Route, start routeStart) app.UI {
+	st := client.TheStore()
+	key := ""
+	switch rt.Way() {
+	case engine.WayBind:
+		key = "routes.dobind"
+	case engine.WayWallet:
+		key = "routes.dowallet"
+	default:
+		return nil
+	}
+	ben := r.Beneficiary
+	return app.P().Body(app.Button().Type("button").Class("route-start").DataSet("person", string(rt.Person)).
+		Text(words.Format(st.T(key), personName(rt.Person), personName(ben))).
+		OnClick(func(ctx app.Context, e app.Event) { start(ctx, rt, ben) }))
+}
+
+// startElsewhere opens the form of the way on its own screen, filled in through the address:
+// /bindings?authorizer=…&beneficiary=… or /wallet?from=…&to=…&source=….
+func startElsewhere(ctx app.Context, rt engine.Route, beneficiary family.PersonID) {
+	ctx.Navigate(routeURL(rt, beneficiary))
+}
+
+// routeURL is the address of the form that starts the route's way.
+func routeURL(rt engine.Route, beneficiary family.PersonID) string {
+	q := url.Values{}
+	if rt.Way() == engine.WayWallet {
+		q.Set("from", string(rt.Person))
+		q.Set("to", string(beneficiary))
+		q.Set("source", string(rt.Wallet.Source))
+		return PathWallet + "?" + q.Encode()
+	}
+	q.Set("authorizer", string(rt.Person))
+	q.Set("beneficiary", string(beneficiary))
+	return PathBindings + "?" + q.Encode()
+}
+
+// nobodyView says plainly that nobody can pay today, and what would change it.
+func nobodyView(id string, r engine.RoutesResult) app.UI {
+	st := client.TheStore()
+	hints := routeHints(r)
+	return app.Div().ID(id+"-nobody").Class("warning").Body(
+		app.P().Text(words.Format(st.T("routes.nobody"), personName(r.Beneficiary))),
+		maybe(len(hints) > 0, func() app.UI {
+			return app.Div().Body(
+				app.P().Text(st.T("routes.change")),
+				app.Ul().ID(id+"-change").Body(app.Range(hints).Slice(func(i int) app.UI { return app.Li().Text(hints[i]) })),
+			)
+		}),
+	)
+}
+
+// routeHints is what would change "nobody", where the reasons show it: a date on which a way
+// opens (Route.Opens, from Engine.Later), a province that opens the wallet, a relative's insurance, the
+// beneficiary's own insurance, a relation not yet recorded.
+func routeHints(r engine.RoutesResult) []string {
+	st := client.TheStore()
+	s := st.Book().State
+	ben := personName(r.Beneficiary)
+	var out []string
+	if len(r.Routes) == 0 {
+		return []string{st.T("routes.alone")}
+	}
+	if anyReason(r, engine.BeneficiaryNotInsured) {
+		out = append(out, words.Format(st.T("routes.insured"), ben))
+	}
+	for _, rt := range r.Routes {
+		p := personName(rt.Person)
+		if rt.OpensWay == engine.WayBind || rt.OpensWay == engine.WayBound || rt.OpensWay == engine.WayWallet {
+			key := "routes.later." + string(rt.OpensWay)
+			out = append(out, words.Format(st.T(key), p, ben, day(rt.Opens)))
+		} else if c := walletConditions(rt, ben); c != "" {
+			out = append(out, words.Format(st.T("routes.opens"), p, ben, c))
+		}
+		if only(rt.Binding.Reasons, engine.AuthorizerNotEmployee) {
+			out = append(out, words.Format(st.T("routes.insurance"), p, ben))
+		}
+		if only(rt.Binding.Reasons, engine.RelationNotAllowed) && !linked(&s, rt.Person, r.Beneficiary) {
+			out = append(out, words.Format(st.T("routes.relation"), p, ben))
+		}
+	}
+	return out
+}
+
+// only says whether the codes are exactly c.
+func only(codes []engine.Code, c engine.Code) bool { return len(codes) == 1 && codes[0] == c }
+
+// has says whether c is among the codes.
+func has(codes []engine.Code, c engine.Code) bool {
+	for _, k := range codes {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// anyReason says whether any relative's binding or wallet was refused for c.
+func anyReason(r engine.RoutesResult, c engine.Code) bool {
+	for _, rt := range r.Routes {
+		if has(rt.Binding.Reasons, c) || has(rt.Wallet.Reasons, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// walletConditions is what must change for a relative's wallet transfer when that is only
+// the wallet being opened: by a province (W1), by the beneficiary (W3); "" otherwise.
+func walletConditions(rt engine.Route, ben string) string {
+	st := client.TheStore()
+	var conds []string
+	for _, c := range rt.Wallet.Reasons {
+		if c != engine.WalletRegionNotEnabled && c != engine.WalletRecipientNotOpened {
+			return ""
+		}
+	}
+	if has(rt.Wallet.Reasons, engine.WalletRegionNotEnabled) { // the province first, then her
+		conds = append(conds, words.Format(st.T("routes.provopens"), closedProvinces(rt.Wallet.Lines)))
+	}
+	if has(rt.Wallet.Reasons, engine.WalletRecipientNotOpened) {
+		conds = append(conds, words.Format(st.T("routes.benopens"), ben))
+	}
+	return strings.Join(conds, st.T("routes.and"))
+}
+
+// closedProvinces names the provinces the wallet lines say have not opened the wallet.
+func closedProvinces(lines []engine.Line) string {
+	w := lineWords()
+	var names []string
+	for _, l := range lines {
+		if l.Code != engine.WalletRegionNotEnabled {
+			continue
+		}
+		for _, a := range l.Args {
+			if a.Kind != engine.KindProvince {
+				continue
+			}
+			if n := w.Value(a); !contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	sep := "、"
+	if !w.ZH {
+		sep = ", "
+	}
+	return strings.Join(names, sep)
+}
+
+// linked says whether the family recorded any relation between a and b.
+func linked(s *family.State, a, b family.PersonID) bool {
+	for _, l := range s.Links {
+		if (l.Person == a && l.Of == b) || (l.Person == b && l.Of == a) {
+			return true
+		}
+	}
+	return false
+}

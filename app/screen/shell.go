@@ -1,0 +1,220 @@
+package screen
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/app/client"
+	"gongji/app/words"
+)
+
+// shell is the frame around every screen: the title, the sync status, the navigation (a
+// bottom bar on phones with 更多 for the screens it has no room for), the language switch,
+// the network state, the update banner and the install button. Its OnMount runs only in the
+// browser and sets #wasm-status to ready, the marker tests wait for.
+type shell struct {
+	app.Compo
+	Active      string
+	Loading     bool // the server's first screen (firstload.go): no sync status or badge yet
+	ready       bool
+	offline     bool
+	update      bool
+	installable bool
+	menu        bool // the 更多 sheet is open
+	rev         int  // observed stateRev: the sync status and badges follow the store
+}
+
+func (c *shell) OnMount(ctx app.Context) {
+	c.ready = true
+	c.offline = !client.Online()
+	c.update = ctx.AppUpdateAvailable()
+	// false on the first mount (go-app #868; OnAppInstallChange follows), right after a
+	// navigation, when this shell replaces the one that heard the event
+	c.installable = ctx.IsAppInstallable()
+	ctx.ObserveState(client.StateRev, &c.rev).OnChange(remindNow)
+	remindNow()
+	client.WatchOnline(func(on bool) {
+		ctx.Dispatch(func(ctx app.Context) { c.offline = !on })
+		if on {
+			client.StartSync(ctx)
+		}
+	})
+	client.TheStore().OnChange(func() {
+		client.StartSync(ctx)
+		ctx.Dispatch(func(app.Context) {}) // the status and the badge follow this device's own changes
+	})
+	client.WatchUpdates(app.TryUpdate)
+	client.ClaimTabOnce(func(writer bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			client.TheStore().Elsewhere = !writer
+			client.StartSync(ctx)
+		})
+	})
+}
+
+func (c *shell) OnAppUpdate(ctx app.Context) { c.update = ctx.AppUpdateAvailable() }
+
+func (c *shell) OnAppInstallChange(ctx app.Context) { c.installable = ctx.IsAppInstallable() }
+
+func (c *shell) Render() app.UI {
+	st := client.TheStore()
+	status := "loading"
+	if c.ready {
+		status = "ready"
+	}
+	return app.Header().Class("shell").Body(
+		app.Span().ID("wasm-status").DataSet("status", status).Hidden(true),
+		app.Div().Class("brand").Body(
+			app.Img().Src("/web/icon.svg").Alt(st.T("app.logo")).Class("logo").Width(28).Height(28),
+			app.Strong().Text(st.T("app.name")),
+			app.Span().Class("tagline").Text(st.T("app.tagline")),
+			c.syncPill(),
+			app.Button().ID("lang-switch").Class("lang").Lang(otherLang(st.Lang())).Text(st.T("lang.switch")).OnClick(c.switchLang),
+		),
+		c.nav(),
+		app.If(c.offline, func() app.UI {
+			return app.P().ID("offline-note").Class("note offline").Text(st.T("net.offline"))
+		}),
+		app.If(c.update, func() app.UI {
+			return app.Div().ID("update-banner").Class("banner").Body(
+				app.Span().Text(st.T("update.available")),
+				app.Button().ID("update-reload").Text(st.T("update.reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+			)
+		}),
+		app.If(c.installable, func() app.UI {
+			return app.Button().ID("install").Class("secondary").Text(st.T("install.button")).OnClick(c.install)
+		}),
+		// the load or save error itself stays in st.Err; the family reads what it means
+		app.If(st.Err != "", func() app.UI { return app.P().ID("storage-error").Class("error").Text(st.T("err.storage")) }),
+		app.If(st.Elsewhere, func() app.UI {
+			return app.P().ID("tab-elsewhere").Class("banner").Role("alert").Text(st.T("tab.elsewhere"))
+		}),
+	)
+}
+
+// nav lists every screen. On a phone the primary ones stay in the bottom bar and 更多 opens
+// the others above it (web/style.css); on a wide screen all are in one row.
+func (c *shell) nav() app.UI {
+	st := client.TheStore()
+	due := 0
+	if !c.Loading {
+		due = len(reminders()) // page_reminders.go: with the requests waiting for this device
+	}
+	cls := "nav"
+	if c.menu {
+		cls += " open"
+	}
+	links := make([]app.UI, 0, len(screens)+1)
+	for _, s := range screens {
+		a := app.A().Href(s.Path).ID("nav" + pathID(s.Path)).Body(app.Span().Text(st.T(s.Label)))
+		k := "extra"
+		if s.Primary {
+			k = "primary"
+		}
+		if s.Path == c.Active {
+			k += " active"
+			a = a.Aria("current", "page")
+		}
+		if s.Path == PathReminders && due > 0 {
+			a = a.Body(app.Span().Text(st.T(s.Label)), badge("nav-reminders-badge", due))
+		}
+		links = append(links, a.Class(k))
+	}
+	more := app.Button().ID("nav-more").Class("more").Aria("expanded", strconv.FormatBool(c.menu)).
+		Aria("controls", "nav").OnClick(func(ctx app.Context, e app.Event) { c.menu = !c.menu }).
+		Body(app.Span().Text(st.T("nav.more")), app.If(due > 0, func() app.UI { return badge("nav-more-badge", due) }))
+	return app.Nav().ID("nav").Class(cls).Aria("label", st.T("nav.label")).Body(append(links, more)...)
+}
+
+func badge(id string, n int) app.UI {
+	return app.Span().ID(id).Class("badge").Aria("label", strconv.Itoa(n)).Text(strconv.Itoa(n))
+}
+
+// syncPill is the sync status every screen shows: 离线, 需要处理 N (refused or adjusted
+// items not yet looked at, or a failed round), 待同步 N, 已同步, or 仅本机 before the family
+// is on a server. It links to the sync screen.
+func (c *shell) syncPill() app.UI {
+	st := client.TheStore()
+	if c.Loading {
+		return app.A().ID("sync-pill").Href(PathSync).Class("pill local").DataSet("status", "loading").Text(st.T("pill.loading"))
+	}
+	kind, n := syncStatus(st, c.offline)
+	text := st.T("pill." + kind)
+	if n > 0 {
+		text += " " + strconv.Itoa(n)
+	}
+	return app.A().ID("sync-pill").Href(PathSync).Class("pill "+kind).DataSet("status", kind).
+		DataSet("count", n).Text(text)
+}
+
+// syncStatus is the pill's kind and count.
+func syncStatus(st *client.Store, offline bool) (string, int) {
+	d := st.Doc
+	pending := len(d.Pending)
+	switch {
+	case d.Family == "":
+		return "local", 0
+	case offline:
+		return "offline", pending
+	}
+	if n := attention(st); n > 0 || client.SyncErr != nil {
+		return "attention", n
+	}
+	if pending > 0 || client.Syncing {
+		return "pending", pending
+	}
+	return "synced", 0
+}
+
+// attention counts this device's items the server refused or adjusted after the last visit
+// to the sync screen (book.Local.Seen).
+func attention(st *client.Store) int {
+	n := 0
+	for _, it := range st.Book().Items {
+		if it.Seq > st.Doc.Seen && it.Mutation.ClientID == st.Doc.ClientID &&
+			(it.State == book.Rejected || it.State == book.Adjusted) {
+			n++
+		}
+	}
+	return n
+}
+
+// remindNow shows a notification for new reminders (when the family asked for them).
+func remindNow() {
+	notifyNew(reminders())
+}
+
+func otherLang(l string) string {
+	if l == words.English {
+		return "zh-CN"
+	}
+	return "en"
+}
+
+func (c *shell) switchLang(ctx app.Context, e app.Event) {
+	st := client.TheStore()
+	if st.Lang() == words.Chinese {
+		st.SetLang(words.English)
+	} else {
+		st.SetLang(words.Chinese)
+	}
+	ctx.Reload()
+}
+
+func (c *shell) install(ctx app.Context, e app.Event) {
+	if ctx.IsAppleBrowser() {
+		app.Window().Call("alert", client.TheStore().T("install.apple"))
+		return
+	}
+	ctx.ShowAppInstallPrompt()
+}
+
+// pathID is a path as an element id suffix: "/" is "-family", "/bill" is "-bill".
+func pathID(p string) string {
+	if p == "/" {
+		return "-family"
+	}
+	return "-" + p[1:]
+}

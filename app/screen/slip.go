@@ -1,0 +1,232 @@
+package screen
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/app/client"
+	"gongji/shared/engine"
+	"gongji/shared/mutation"
+	"gongji/shared/slip"
+)
+
+// slipPanel (结算单) compares a saved bill with its settlement slip: the person pastes the
+// slip's text (or JSON) from the national app, sees how it was read and every difference
+// explained, and saves it (record_slip): the slip's amounts replace the predicted ones.
+type slipPanel struct {
+	target string // the bill's key; "" is the newest standing bill
+	text   string
+	adjust bool // the person confirmed bringing the balance to the slip's balc
+	// balcLater: the slip's 余额 was left out, as the account moved after this bill
+	balcLater bool
+	prob      problem // why the last save failed
+	saved     string
+}
+
+// standingBills are the bills a slip may be recorded for, newest first.
+func standingBills() []book.Bill {
+	var out []book.Bill
+	bills := client.TheStore().Book().Bills()
+	for i := len(bills) - 1; i >= 0; i-- {
+		if bills[i].VoidedBy == "" {
+			out = append(out, bills[i])
+		}
+	}
+	return out
+}
+
+// args builds the record_slip for the chosen bill from the pasted text; a problem names the
+// slip's text (a line it could not read, parts that do not add up).
+func (c *slipPanel) args() (mutation.RecordSlipArgs, problem) {
+	st := client.TheStore()
+	bills := standingBills()
+	if len(bills) == 0 {
+		return mutation.RecordSlipArgs{}, problem{"slip.bill", st.T("slip.nobill")}
+	}
+	target := c.target
+	if target == "" {
+		target = bills[0].Key
+	}
+	it := st.Book().Item(target)
+	if it == nil {
+		return mutation.RecordSlipArgs{}, problem{"slip.bill", st.T("slip.nobill")}
+	}
+	bill, _, ok := settleArgs(it)
+	if !ok {
+		return mutation.RecordSlipArgs{}, problem{"slip.bill", st.T("slip.nobill")}
+	}
+	if strings.TrimSpace(c.text) == "" {
+		return mutation.RecordSlipArgs{}, problem{}
+	}
+	sl, err := slip.Parse(c.text)
+	if err == nil {
+		_, err = sl.Read()
+	}
+	if err != nil {
+		return mutation.RecordSlipArgs{}, problem{"slip.text", slipProblem(err)}
+	}
+	// balc is the balance right after this bill: with later entries on the account it cannot
+	// be compared with today's ledger, so it is left out (the ledger's 余额核对 does that)
+	c.balcLater = sl.Has(slip.Balc) && st.Book().MovedSince(target, bill.Patient)
+	if c.balcLater {
+		delete(sl.Amounts, slip.Balc)
+	}
+	return mutation.RecordSlipArgs{Target: target, Settle: bill, Slip: slipJSON(sl), AdjustBalance: c.adjust}, problem{}
+}
+
+// settleArgs is the bill an item settled (settle, amend_bill, record_slip).
+func settleArgs(it *book.Item) (mutation.SettleArgs, string, bool) {
+	var a mutation.SettleArgs
+	switch it.Mutation.Name {
+	case mutation.Settle:
+		return a, "", json.Unmarshal(it.Mutation.Args, &a) == nil
+	case mutation.AmendBill:
+		var am mutation.AmendArgs
+		ok := json.Unmarshal(it.Mutation.Args, &am) == nil
+		return am.Settle, am.Target, ok
+	case mutation.RecordSlip:
+		var rs mutation.RecordSlipArgs
+		ok := json.Unmarshal(it.Mutation.Args, &rs) == nil
+		return rs.Settle, rs.Target, ok
+	}
+	return a, "", false
+}
+
+// slipJSON is the slip's fields as the mutation carries them: money strings.
+func slipJSON(sl slip.Slip) json.RawMessage {
+	m := map[string]string{}
+	for f, a := range sl.Amounts {
+		m[string(f)] = a.String()
+	}
+	if sl.Payer != "" {
+		m["payer"] = sl.Payer
+	}
+	b, _ := json.Marshal(m)
+	return b
+}
+
+var lineRE = regexp.MustCompile(`^line (\d+) \((.*)\)$`)
+
+// slipProblem says in words which line or amount of the slip could not be read.
+func slipProblem(err error) string {
+	st := client.TheStore()
+	se, ok := err.(*slip.Error)
+	if !ok {
+		return st.T("slip.unreadable")
+	}
+	if m := lineRE.FindStringSubmatch(se.Where); m != nil {
+		return strings.NewReplacer("{1}", m[1], "{2}", m[2]).Replace(st.T("slip.badline"))
+	}
+	switch se.Where {
+	case "JSON":
+		return st.T("slip.badjson")
+	case "text":
+		return st.T("slip.nothing")
+	}
+	return fieldText(st.Lang(), "args.slip."+se.Where)
+}
+
+// preview applies the record_slip to a copy of the state: the outcome the save would give.
+func (c *slipPanel) preview(a mutation.RecordSlipArgs) (mutation.Outcome, error) {
+	st := client.TheStore()
+	raw, err := json.Marshal(a)
+	if err != nil {
+		return mutation.Outcome{}, err
+	}
+	s := st.Book().State
+	o, _ := mutation.Apply(st.Engine(), &s, mutation.Mutation{ID: "preview/1", Name: mutation.RecordSlip, Args: raw}, st.Now())
+	return o, nil
+}
+
+func (c *slipPanel) render() app.UI {
+	st := client.TheStore()
+	bills := standingBills()
+	a, p := c.args()
+	var result app.UI = app.Text("")
+	mismatch := false
+	if p.none() && a.Target != "" {
+		o, err := c.preview(a)
+		if err != nil || !o.Status.Applied() {
+			p = failure(o, err)
+		} else {
+			mismatch = hasCode(o.Codes, engine.SlipBalanceMismatch)
+			result = slipResult(o)
+		}
+	}
+	if p.none() {
+		p = c.prob
+	}
+	opts := make([]app.UI, 0, len(bills))
+	for _, b := range bills {
+		opts = append(opts, option(b.Key, personName(b.Patient)+" "+yuan(b.Total)+" · "+shortTime(b.At), c.target))
+	}
+	return app.Section().ID("slip").Class("card").Body(
+		app.H2().Text(st.T("slip.title")),
+		app.P().Class("muted").Text(st.T("slip.help")),
+		fieldErr(st.T("slip.bill"), app.Select().ID("slip-bill").OnChange(valueTo(&c.target), fieldScope(&c.target)).Body(opts...), "slip-bill-error", p.on("slip.bill")),
+		fieldErr(st.T("slip.text"), app.Textarea().ID("slip-text").Rows(7).Placeholder(st.T("slip.placeholder")).Text(c.text).
+			OnInput(valueTo(&c.text), fieldScope(&c.text)).OnChange(valueTo(&c.text), fieldScope(&c.text)), "slip-text-error", p.on("slip.text")),
+		result,
+		app.If(mismatch, func() app.UI { return check("slip-adjust", st.T("slip.adjust"), &c.adjust) }),
+		app.If(c.balcLater, func() app.UI { return app.P().ID("slip-balc-later").Class("note").Text(st.T("slip.balc_later")) }),
+		note("slip-error", p.besides("slip.bill", "slip.text")),
+		app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("slip-saved").Text(c.saved) }),
+		app.Button().Type("button").ID("slip-save").Text(st.T("slip.save")).OnClick(c.save),
+	)
+}
+
+// slipResult is the slip's split and every line of the comparison (the reading first).
+func slipResult(o mutation.Outcome) app.UI {
+	st := client.TheStore()
+	res := engine.SplitResult{}
+	if o.Split != nil {
+		res.Payments, res.Cash = o.Split.Lines, o.Split.Cash
+	}
+	return app.Div().ID("slip-result").Body(
+		app.H3().Text(st.T("slip.actual")),
+		app.Ol().ID("slip-lines").Class("split").Body(
+			app.Range(res.Payments).Slice(func(i int) app.UI {
+				l := res.Payments[i]
+				return app.Li().DataSet("source", string(l.Source)).DataSet("payer", string(l.Payer)).Body(
+					app.Span().Text(personName(l.Payer)+" · "+st.T("src."+string(l.Source))),
+					app.Span().Class("num").Text(yuan(l.Amount)))
+			}),
+			app.Li().Class("cash").Body(app.Span().Text(st.T("bill.cash")), app.Span().ID("slip-cash").Class("num").Text(yuan(res.Cash))),
+		),
+		app.H3().Text(st.T("slip.differences")),
+		explanation("slip-explain", o.Explanation),
+	)
+}
+
+func hasCode(cs []engine.Code, c engine.Code) bool {
+	for _, x := range cs {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *slipPanel) save(ctx app.Context, e app.Event) {
+	st := client.TheStore()
+	a, p := c.args()
+	if p.none() && a.Target == "" {
+		p = problem{"slip.text", st.T("slip.nothing")}
+	}
+	if !p.none() {
+		c.prob, c.saved = p, ""
+		return
+	}
+	o, err := st.Do(mutation.RecordSlip, a)
+	if p := failure(o, err); !p.none() {
+		c.prob, c.saved = p, ""
+		return
+	}
+	c.prob, c.text, c.target, c.adjust = problem{}, "", "", false
+	c.saved = st.T("slip.saved")
+	clearInput("slip-text")
+}

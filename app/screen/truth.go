@@ -1,0 +1,176 @@
+package screen
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/app/client"
+	"gongji/shared/civil"
+	"gongji/shared/family"
+	"gongji/shared/money"
+	"gongji/shared/mutation"
+)
+
+// The ledger's anchors to the real account: each person's monthly credit (个人账户划入) and
+// balance checkpoints (the balance the national app shows on a day).
+
+// creditForm sets a person's monthly credit: the amount and the day of the month.
+type creditForm struct {
+	person, amount, day string
+	prob                problem
+	saved               string
+}
+
+func (c *creditForm) render() app.UI {
+	st := client.TheStore()
+	s := &st.Book().State
+	return app.Section().ID("credits").Class("card").Body(
+		app.H2().Text(st.T("credit.title")),
+		app.P().Class("muted").Text(st.T("credit.help")),
+		app.Ul().ID("credit-list").Body(app.Range(s.Schedules).Slice(func(i int) app.UI {
+			sch := s.Schedules[i]
+			return app.Li().DataSet("person", string(sch.Person)).Text(personName(sch.Person) + colon() +
+				strings.NewReplacer("{1}", strconv.Itoa(sch.Day), "{2}", yuan(sch.Amount), "{3}", day(sch.Next)).Replace(st.T("credit.line")))
+		})),
+		app.Form().ID("credit-form").OnSubmit(c.submit).Body(
+			app.Div().Class("row").Body(
+				fieldErr(st.T("credit.person"), app.Select().ID("credit-person").OnChange(valueTo(&c.person), fieldScope(&c.person)).Body(personOptions(c.person)...),
+					"credit-person-error", c.prob.on("person")),
+				fieldErr(st.T("credit.amount"), app.Input().ID("credit-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(valueTo(&c.amount), fieldScope(&c.amount)),
+					"credit-amount-error", c.prob.on("amount")),
+				fieldErr(st.T("credit.day"), app.Input().ID("credit-day").Attr("inputmode", "numeric").Value(c.day).OnInput(valueTo(&c.day), fieldScope(&c.day)),
+					"credit-day-error", c.prob.on("day")),
+			),
+			note("credit-error", c.prob.besides("person", "amount", "day")),
+			app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("credit-saved").Text(c.saved) }),
+			app.Button().Type("submit").ID("credit-save").Text(st.T("credit.save")),
+		),
+	)
+}
+
+func (c *creditForm) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := client.TheStore()
+	c.saved = ""
+	if c.person == "" {
+		c.prob = problem{"person", st.T("field.patient")}
+		return
+	}
+	if k := moneyKey(c.amount); k != "" || strings.TrimSpace(c.amount) == "" {
+		if k == "" {
+			k = "money.letters"
+		}
+		c.prob = problem{"amount", st.T(k)}
+		return
+	}
+	d, err := strconv.Atoi(strings.TrimSpace(c.day))
+	if err != nil || d < 1 || d > 31 {
+		c.prob = problem{"day", st.T("field.day")}
+		return
+	}
+	amount, _ := money.Parse(strings.TrimSpace(c.amount))
+	o, err := st.Do(mutation.SetCreditSchedule, mutation.CreditScheduleArgs{Person: family.PersonID(c.person), Amount: amount, Day: d})
+	if p := failure(o, err); !p.none() {
+		c.prob = p
+		return
+	}
+	c.prob, c.saved, c.amount, c.day = problem{}, st.T("credit.saved"), "", ""
+	clearInput("credit-amount")
+	clearInput("credit-day")
+}
+
+// checkpointForm records the balance the national app shows; the list shows each
+// checkpoint's difference from the ledger and the postings in between.
+type checkpointForm struct {
+	person, balance, on string
+	prob                problem
+	saved               string
+}
+
+func (c *checkpointForm) render() app.UI {
+	st := client.TheStore()
+	views := st.Book().Checkpoints()
+	return app.Section().ID("checkpoints").Class("card").Body(
+		app.H2().Text(st.T("checkpoint.title")),
+		app.P().Class("muted").Text(st.T("checkpoint.help")),
+		app.Form().ID("checkpoint-form").OnSubmit(c.submit).Body(
+			app.Div().Class("row").Body(
+				fieldErr(st.T("checkpoint.person"), app.Select().ID("checkpoint-person").OnChange(valueTo(&c.person), fieldScope(&c.person)).Body(personOptions(c.person)...),
+					"checkpoint-person-error", c.prob.on("person")),
+				fieldErr(st.T("checkpoint.balance"), app.Input().ID("checkpoint-balance").Attr("inputmode", "decimal").Value(c.balance).OnInput(valueTo(&c.balance), fieldScope(&c.balance)),
+					"checkpoint-balance-error", c.prob.on("balance")),
+				fieldErr(st.T("checkpoint.on"), app.Input().Type("date").ID("checkpoint-on").Value(c.on).OnInput(valueTo(&c.on), fieldScope(&c.on)).OnChange(valueTo(&c.on), fieldScope(&c.on)),
+					"checkpoint-on-error", c.prob.on("on")),
+			),
+			note("checkpoint-error", c.prob.besides("person", "balance", "on")),
+			app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("checkpoint-saved").Text(c.saved) }),
+			app.Button().Type("submit").ID("checkpoint-save").Text(st.T("checkpoint.save")),
+		),
+		app.Ul().ID("checkpoint-list").Class("cards").Body(app.Range(views).Slice(func(i int) app.UI {
+			return checkpointCard(&views[i])
+		})),
+	)
+}
+
+func checkpointCard(v *book.CheckpointView) app.UI {
+	st := client.TheStore()
+	head := personName(v.Person) + " · " + day(v.On) + colon() + strings.NewReplacer("{1}", yuan(v.Balance),
+		"{2}", yuan(v.Ledger), "{3}", signedYuan(v.Differs())).Replace(st.T("checkpoint.line"))
+	since := st.T("checkpoint.start")
+	if v.Prev != nil {
+		since = strings.NewReplacer("{1}", day(v.Prev.On)).Replace(st.T("checkpoint.since"))
+	}
+	rows := func(id string, rs []book.Row) app.UI {
+		return app.Ul().Class("postings").DataSet("rows", id).Body(app.Range(rs).Slice(func(j int) app.UI {
+			r := rs[j]
+			return app.Li().Text(shortTime(r.At) + " · " + st.T("entry."+r.Kind) + " " + signedYuan(r.Amount))
+		}))
+	}
+	return app.Li().Class("card checkpoint").DataSet("person", string(v.Person)).Body(
+		app.P().Body(app.Strong().Text(head)),
+		app.P().Class("muted").Text(since),
+		rows("between", v.Rows),
+		app.If(len(v.Since) > 0, func() app.UI {
+			var sum money.Amount
+			for _, r := range v.Since {
+				sum += r.Amount
+			}
+			return app.Div().Body(
+				app.P().Class("muted").Text(strings.NewReplacer("{1}", signedYuan(sum)).Replace(st.T("checkpoint.after"))),
+				rows("since", v.Since))
+		}),
+	)
+}
+
+func (c *checkpointForm) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	st := client.TheStore()
+	c.saved = ""
+	if c.person == "" {
+		c.prob = problem{"person", st.T("field.patient")}
+		return
+	}
+	bal, err := money.ParseSigned(strings.TrimSpace(c.balance))
+	if err != nil {
+		c.prob = problem{"balance", st.T("field.balance")}
+		return
+	}
+	var on civil.Date
+	if c.on != "" {
+		if on, err = civil.ParseDate(c.on); err != nil || on > civil.DateOf(st.Now()) {
+			c.prob = problem{"on", st.T("field.on")}
+			return
+		}
+	}
+	o, err := st.Do(mutation.Checkpoint, mutation.CheckpointArgs{Person: family.PersonID(c.person), Balance: bal, On: on})
+	if p := failure(o, err); !p.none() {
+		c.prob = p
+		return
+	}
+	c.prob, c.saved, c.balance, c.on = problem{}, st.T("checkpoint.saved"), "", ""
+	clearInput("checkpoint-balance")
+	clearInput("checkpoint-on")
+}
