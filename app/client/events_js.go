@@ -7,27 +7,27 @@ import (
 	"syscall/js"
 )
 
-// events is the open change-notice stream (server-sent events) of the family, if any.
-var (
-	events       js.Value
-	eventsFamily string
-	onHeadFunc   js.Func
-)
+// changeFeed is the open change-notice stream (server-sent events) of the family, if any.
+type changeFeed struct {
+	events js.Value
+	family string
+	onHead js.Func
+}
 
-// watchChanges listens to the family's change notices and calls onHead with each new head;
+// watch listens to the family's change notices and calls onHead with each new head;
 // EventSource reconnects by itself after the network or the server comes back.
-func watchChanges(family, token string, onHead func(head int64)) {
-	if family == eventsFamily && events.Truthy() {
+func (c *changeFeed) watch(family, token string, onHead func(head int64)) {
+	if family == c.family && c.events.Truthy() {
 		return
 	}
-	if events.Truthy() {
-		events.Call("close")
-		onHeadFunc.Release()
+	if c.events.Truthy() {
+		c.events.Call("close")
+		c.onHead.Release()
 	}
 	url := apiBase + "/families/" + family + "/events?token=" + js.Global().Call("encodeURIComponent", token).String()
-	events = js.Global().Get("EventSource").New(url)
-	eventsFamily = family
-	onHeadFunc = js.FuncOf(func(_ js.Value, args []js.Value) any {
+	c.events = js.Global().Get("EventSource").New(url)
+	c.family = family
+	c.onHead = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		var d struct {
 			Head int64 `json:"head"`
 		}
@@ -36,5 +36,5 @@ func watchChanges(family, token string, onHead func(head int64)) {
 		}
 		return nil
 	})
-	events.Call("addEventListener", "head", onHeadFunc)
+	c.events.Call("addEventListener", "head", c.onHead)
 }

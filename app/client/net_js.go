@@ -12,12 +12,20 @@ import (
 // sync server (fetch errors are handled too).
 func Online() bool { return js.Global().Get("navigator").Get("onLine").Bool() }
 
-// WatchOnline calls f with the new state on the window's online and offline events.
-func WatchOnline(f func(bool)) {
+// WatchOnline calls f with the new state on the window's online and offline events until
+// the returned release is called (a screen's OnDismount).
+func WatchOnline(f func(bool)) (release func()) {
 	on := js.FuncOf(func(js.Value, []js.Value) any { f(true); return nil })
 	off := js.FuncOf(func(js.Value, []js.Value) any { f(false); return nil })
-	js.Global().Call("addEventListener", "online", on)
-	js.Global().Call("addEventListener", "offline", off)
+	win := js.Global()
+	win.Call("addEventListener", "online", on)
+	win.Call("addEventListener", "offline", off)
+	return func() {
+		win.Call("removeEventListener", "online", on)
+		win.Call("removeEventListener", "offline", off)
+		on.Release()
+		off.Release()
+	}
 }
 
 // WatchUpdates asks the browser to look for a new service worker whenever the page becomes

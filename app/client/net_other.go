@@ -4,6 +4,6 @@ package client
 
 func Online() bool { return false }
 
-func WatchOnline(func(bool)) {}
+func WatchOnline(func(bool)) (release func()) { return func() {} }
 
 func WatchUpdates(func()) {}

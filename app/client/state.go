@@ -6,10 +6,8 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // changed the store, so the screen on display renders the new book.
 const StateRev = "gongji.rev"
 
-// StoreChanged tells every observing screen to render again.
-func StoreChanged(ctx app.Context) {
-	Rev++
-	ctx.SetState(StateRev, Rev)
+// Redraw tells every observing screen to render again (on the UI goroutine).
+func (s *Store) Redraw(ctx app.Context) {
+	s.rev++
+	ctx.SetState(StateRev, s.rev)
 }
-
-var Rev int

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"sync"
 	"time"
 
 	"gongji/app/book"
@@ -24,12 +25,12 @@ type KV interface {
 
 // Store is the device's local state: the saved document and the book replayed from it.
 type Store struct {
-	Doc  *book.Local
-	Err  string // the last load or save error, shown in the shell
-	eng  *engine.Engine
-	kv   KV
-	now  func() time.Time
-	book *book.Book
+	Local *book.Local // the saved document: the family's log as this device has it, its queue, its session
+	Err   string      // the last load or save error, shown in the shell
+	eng   *engine.Engine
+	kv    KV
+	now   func() time.Time
+	book  *book.Book
 	// nextEvent is when the next time event this device makes for its family falls due (zero
 	// when none waits or a server keeps the family's clock).
 	nextEvent time.Time
@@ -38,34 +39,47 @@ type Store struct {
 	// Elsewhere: another tab of the app holds the writer lock (claimTab); this one only shows
 	// the family, saving and syncing nothing, so the two never overwrite each other's queue.
 	Elsewhere bool
+	// Notified is how many reminders were last shown as notifications (the shell shows only
+	// new ones).
+	Notified int
+	rev      int        // the go-app state StateRev: bumped after the store changed (Redraw)
+	sync     syncState  // the sync client: its rounds, the server, the UI goroutine's inbox
+	tab      tabClaim   // this tab's answer to the writer lock (tablock.go)
+	notices  changeFeed // the family's change notices (events_js.go)
 }
 
 // ErrElsewhere refuses a change in a tab that does not hold the writer lock.
 var ErrElsewhere = errors.New("another tab of the app is open on this device")
 
 // NewStore loads the document from kv (a fresh one when empty or unreadable).
-func NewStore(s KV, now func() time.Time) *Store {
-	st := &Store{eng: engine.Default(), kv: s, now: now}
-	doc, err := book.Decode([]byte(s.Get(storageKey)))
+func NewStore(kv KV, now func() time.Time) *Store {
+	st := new(Store)
+	st.Reset(kv, now)
+	return st
+}
+
+// theStore is the app's one store, created on first use from the browser's storage.
+var theStore = sync.OnceValue(func() *Store { return NewStore(BrowserStorage(), time.Now) })
+
+// TheStore is the app's one store, created on first use. Tests start it again with Reset.
+func TheStore() *Store { return theStore() }
+
+// Reset loads the store again from kv (a fresh document when empty or unreadable) at the
+// clock now, with no sync round running and the browser's sync server (NewStore; tests use it
+// between cases).
+func (s *Store) Reset(kv KV, now func() time.Time) {
+	*s = Store{eng: engine.Default(), kv: kv, now: now}
+	s.sync.server = HTTPRemote{}
+	s.sync.wake = make(chan struct{}, 1)
+	doc, err := book.Decode([]byte(kv.Get(storageKey)))
 	if err != nil {
-		st.Err = err.Error()
+		s.Err = err.Error()
 	}
 	if doc.ClientID == "" {
 		doc.ClientID = "c_" + NewID(6)
 	}
-	st.Doc = doc
-	st.Rebuild()
-	return st
-}
-
-var Current *Store
-
-// TheStore is the app's one store, created on first use.
-func TheStore() *Store {
-	if Current == nil {
-		Current = NewStore(BrowserStorage(), time.Now)
-	}
-	return Current
+	s.Local = doc
+	s.Rebuild()
 }
 
 func NewID(n int) string {
@@ -75,10 +89,10 @@ func NewID(n int) string {
 }
 
 // T is the text for key in the device's language.
-func (s *Store) T(key string) string { return words.T(s.Doc.Lang, key) }
+func (s *Store) T(key string) string { return words.T(s.Local.Lang, key) }
 
 // Lang is the device's language.
-func (s *Store) Lang() string { return s.Doc.Lang }
+func (s *Store) Lang() string { return s.Local.Lang }
 
 // Engine is the rules engine every check uses.
 func (s *Store) Engine() *engine.Engine { return s.eng }
@@ -101,15 +115,15 @@ func (s *Store) Book() *book.Book {
 // makes for a family kept only here are queued (book.Local.KeepClock), and credits due by now
 // are in it (book.AccrueTo), recorded by the next mutation anyone makes.
 func (s *Store) Rebuild() {
-	s.book = book.Build(s.eng, s.Doc)
+	s.book = book.Build(s.eng, s.Local)
 	s.nextEvent = time.Time{}
 	if !s.Elsewhere {
-		made, next, err := s.Doc.KeepClock(s.eng, s.book, s.now())
+		made, next, err := s.Local.KeepClock(s.eng, s.book, s.now())
 		if err != nil {
 			s.Err = err.Error()
 		}
 		if made > 0 {
-			s.book = book.Build(s.eng, s.Doc)
+			s.book = book.Build(s.eng, s.Local)
 		}
 		s.nextEvent = next
 	}
@@ -121,7 +135,7 @@ func (s *Store) Save() error {
 	if s.Elsewhere {
 		return nil
 	}
-	if err := s.kv.Set(storageKey, string(s.Doc.Encode())); err != nil {
+	if err := s.kv.Set(storageKey, string(s.Local.Encode())); err != nil {
 		s.Err = err.Error()
 		return err
 	}
@@ -148,11 +162,11 @@ func (s *Store) Do(name mutation.Name, args any) (mutation.Outcome, error) {
 	if s.Elsewhere {
 		return mutation.Outcome{}, ErrElsewhere
 	}
-	m, o, err := s.Doc.Try(s.eng, s.book, name, args, s.now())
+	m, o, err := s.Local.Try(s.eng, s.book, name, args, s.now())
 	if err != nil || !(o.Status.Applied() || o.Status == mutation.PendingConsent) {
 		return o, err
 	}
-	if err := s.Doc.Queue(m); err != nil {
+	if err := s.Local.Queue(m); err != nil {
 		return o, err
 	}
 	return o, s.Changed()
@@ -160,7 +174,7 @@ func (s *Store) Do(name mutation.Name, args any) (mutation.Outcome, error) {
 
 // SetLang switches the language and saves it.
 func (s *Store) SetLang(lang string) {
-	s.Doc.Lang = lang
+	s.Local.Lang = lang
 	s.Save()
 }
 

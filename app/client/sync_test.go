@@ -87,12 +87,12 @@ func (f *fakeServer) Pull(_ Session, cursor int64) (syncwire.PullResponse, error
 // again once from the empty log.
 func round(st *Store) {
 	for try := 0; ; try++ {
-		pages, devices, err := syncRound(CurrentSession(), append([]syncwire.Mutation(nil), st.Doc.Pending...),
-			st.Doc.Cursor, st.Doc.Epoch)
-		if try == 0 && rebase(err) {
+		pages, devices, err := syncRound(st.Remote(), st.Session(), append([]syncwire.Mutation(nil), st.Local.Pending...),
+			st.Local.Cursor, st.Local.Epoch)
+		if try == 0 && st.rebase(err) {
 			continue
 		}
-		applyRound(pages, devices, err)
+		st.applyRound(pages, devices, err)
 		return
 	}
 }
@@ -112,11 +112,8 @@ func TestSyncAfterRestore(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			fake := &fakeServer{last: map[string]int64{}, pageSize: 2, epoch: tc.before}
-			Server = fake
-			defer func() { Server = HTTPRemote{} }()
-			Current = NewStore(testKV{}, func() time.Time { return time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC) })
-			defer func() { Current = nil }()
-			st := TheStore()
+			st := NewStore(testKV{}, func() time.Time { return time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC) })
+			st.UseRemote(fake)
 			add := func(n string) {
 				t.Helper()
 				if _, err := st.Do(mutation.AddPerson, mutation.PersonArgs{ID: family.PersonID(n), Name: n,
@@ -124,8 +121,8 @@ func TestSyncAfterRestore(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			s, _ := CreateFamily("张家", "phone")
-			if err := Adopt(s, "张家"); err != nil {
+			s, _ := st.CreateFamily("张家", "phone")
+			if err := st.Adopt(s, "张家"); err != nil {
 				t.Fatal(err)
 			}
 			add("甲")
@@ -138,17 +135,17 @@ func TestSyncAfterRestore(t *testing.T) {
 			add("戊")
 			round(st) // seq 4, 5: confirmed, then lost by the restore
 			add("己")  // queued, never sent
-			if st.Doc.Cursor != 5 || len(st.Doc.Pending) != 1 {
-				t.Fatalf("before the restore: cursor %d, %d pending", st.Doc.Cursor, len(st.Doc.Pending))
+			if st.Local.Cursor != 5 || len(st.Local.Pending) != 1 {
+				t.Fatalf("before the restore: cursor %d, %d pending", st.Local.Cursor, len(st.Local.Pending))
 			}
 			fake.restore(3, tc.after)
 			round(st)
-			if SyncErr != nil || len(st.Doc.Pending) != 0 || st.Doc.Cursor != 6 || st.Doc.Epoch != tc.after {
-				t.Fatalf("after the restore: err %v, %d pending, cursor %d, epoch %q", SyncErr, len(st.Doc.Pending), st.Doc.Cursor, st.Doc.Epoch)
+			if st.SyncErr() != nil || len(st.Local.Pending) != 0 || st.Local.Cursor != 6 || st.Local.Epoch != tc.after {
+				t.Fatalf("after the restore: err %v, %d pending, cursor %d, epoch %q", st.SyncErr(), len(st.Local.Pending), st.Local.Cursor, st.Local.Epoch)
 			}
 			ids := map[int64]int{}
 			for _, c := range fake.log {
-				if c.Mutation.ClientID == st.Doc.ClientID {
+				if c.Mutation.ClientID == st.Local.ClientID {
 					ids[c.Mutation.MutationID]++
 				}
 			}
@@ -158,8 +155,8 @@ func TestSyncAfterRestore(t *testing.T) {
 				}
 			}
 			people := st.Book().State.People
-			if len(people) != 6 || len(st.Doc.Confirmed) != len(fake.log) {
-				t.Errorf("device has %d people, %d changes; server %d changes", len(people), len(st.Doc.Confirmed), len(fake.log))
+			if len(people) != 6 || len(st.Local.Confirmed) != len(fake.log) {
+				t.Errorf("device has %d people, %d changes; server %d changes", len(people), len(st.Local.Confirmed), len(fake.log))
 			}
 		})
 	}
@@ -167,52 +164,49 @@ func TestSyncAfterRestore(t *testing.T) {
 
 func TestSyncRoundPushesPullsAndSurvivesOutages(t *testing.T) {
 	fake := &fakeServer{last: map[string]int64{}, pageSize: 2}
-	Server = fake
-	defer func() { Server = HTTPRemote{} }()
-	Current = NewStore(testKV{}, func() time.Time { return time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC) })
-	defer func() { Current = nil }()
-	st := TheStore()
+	st := NewStore(testKV{}, func() time.Time { return time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC) })
+	st.UseRemote(fake)
 	for _, n := range []string{"甲", "乙", "丙"} {
 		if _, err := st.Do(mutation.AddPerson, mutation.PersonArgs{ID: family.PersonID(n), Name: n, Region: "330100",
 			Insurance: "resident", Status: "active"}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if st.StateOf(st.Doc.Pending[0].Key()) != book.OnlyLocal {
+	if st.StateOf(st.Local.Pending[0].Key()) != book.OnlyLocal {
 		t.Fatal("items made before the family exists should be local")
 	}
-	s, _ := CreateFamily("张家", "phone")
-	if err := Adopt(s, "张家"); err != nil {
+	s, _ := st.CreateFamily("张家", "phone")
+	if err := st.Adopt(s, "张家"); err != nil {
 		t.Fatal(err)
 	}
 	fake.down = true
 	round(st)
-	if SyncErr == nil || len(st.Doc.Pending) != 3 || st.Book().Items[0].State != book.Pending {
-		t.Fatalf("server down: err %v, %d pending", SyncErr, len(st.Doc.Pending))
+	if st.SyncErr() == nil || len(st.Local.Pending) != 3 || st.Book().Items[0].State != book.Pending {
+		t.Fatalf("server down: err %v, %d pending", st.SyncErr(), len(st.Local.Pending))
 	}
 	fake.down = false
 	round(st)
-	if SyncErr != nil || len(st.Doc.Pending) != 0 || len(st.Doc.Confirmed) != 3 || st.Doc.Cursor != 3 {
-		t.Fatalf("after sync: err %v, %d pending, %d confirmed, cursor %d", SyncErr, len(st.Doc.Pending), len(st.Doc.Confirmed), st.Doc.Cursor)
+	if st.SyncErr() != nil || len(st.Local.Pending) != 0 || len(st.Local.Confirmed) != 3 || st.Local.Cursor != 3 {
+		t.Fatalf("after sync: err %v, %d pending, %d confirmed, cursor %d", st.SyncErr(), len(st.Local.Pending), len(st.Local.Confirmed), st.Local.Cursor)
 	}
 	for _, it := range st.Book().Items {
 		if it.State != book.Confirmed {
 			t.Errorf("%s: %s", it.Key(), it.State)
 		}
 	}
-	if st.Doc.FamilyName != "张家" || len(st.Doc.Devices) != 2 || st.Doc.LastSync.IsZero() {
-		t.Errorf("family %q devices %v last sync %v", st.Doc.FamilyName, st.Doc.Devices, st.Doc.LastSync)
+	if st.Local.FamilyName != "张家" || len(st.Local.Devices) != 2 || st.Local.LastSync.IsZero() {
+		t.Errorf("family %q devices %v last sync %v", st.Local.FamilyName, st.Local.Devices, st.Local.LastSync)
 	}
 	// a retried push after a lost answer is a duplicate: nothing is logged twice
-	resp, _ := fake.Push(CurrentSession(), []syncwire.Mutation{st.Doc.Confirmed[0].Mutation})
+	resp, _ := fake.Push(st.Session(), []syncwire.Mutation{st.Local.Confirmed[0].Mutation})
 	round(st)
-	if resp.Results[0].Result != syncwire.Duplicate || len(fake.log) != 3 || len(st.Doc.Confirmed) != 3 {
-		t.Errorf("retry: %s, log %d, confirmed %d", resp.Results[0].Result, len(fake.log), len(st.Doc.Confirmed))
+	if resp.Results[0].Result != syncwire.Duplicate || len(fake.log) != 3 || len(st.Local.Confirmed) != 3 {
+		t.Errorf("retry: %s, log %d, confirmed %d", resp.Results[0].Result, len(fake.log), len(st.Local.Confirmed))
 	}
 	// what is saved is what a reload reads
 	again := NewStore(st.kv, st.now)
-	if len(again.Doc.Confirmed) != 3 || len(again.Book().State.People) != 3 {
-		t.Errorf("reloaded: %d changes, %d people", len(again.Doc.Confirmed), len(again.Book().State.People))
+	if len(again.Local.Confirmed) != 3 || len(again.Book().State.People) != 3 {
+		t.Errorf("reloaded: %d changes, %d people", len(again.Local.Confirmed), len(again.Book().State.People))
 	}
 }
 

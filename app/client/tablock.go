@@ -3,29 +3,30 @@ package client
 // tabClaim remembers this tab's answer from claimTab: the lock is asked for once per tab
 // (a second request from the holder itself would be refused), and every shell that mounts
 // after a navigation reads the answer.
-var tabClaim struct {
+type tabClaim struct {
 	asked, known, writer bool
 	waiting              []func(writer bool)
 }
 
 // ClaimTabOnce calls done with whether this tab writes the family's document, asking the
 // browser on the first call only.
-func ClaimTabOnce(done func(writer bool)) {
+func (s *Store) ClaimTabOnce(done func(writer bool)) {
+	c := &s.tab
 	switch {
-	case tabClaim.known:
-		done(tabClaim.writer)
+	case c.known:
+		done(c.writer)
 		return
-	case tabClaim.asked:
-		tabClaim.waiting = append(tabClaim.waiting, done)
+	case c.asked:
+		c.waiting = append(c.waiting, done)
 		return
 	}
-	tabClaim.asked = true
-	tabClaim.waiting = append(tabClaim.waiting, done)
+	c.asked = true
+	c.waiting = append(c.waiting, done)
 	claimTab(func(writer bool) {
-		tabClaim.known, tabClaim.writer = true, writer
-		for _, f := range tabClaim.waiting {
+		c.known, c.writer = true, writer
+		for _, f := range c.waiting {
 			f(writer)
 		}
-		tabClaim.waiting = nil
+		c.waiting = nil
 	})
 }

@@ -29,7 +29,7 @@ type ui struct {
 func mount(t *testing.T, c app.Composer, seeds ...func(*testing.T)) *ui {
 	t.Helper()
 	app.Window().Get("localStorage").Call("clear")
-	client.Current = client.NewStore(client.BrowserStorage(), func() time.Time { return testNow })
+	client.TheStore().Reset(client.BrowserStorage(), func() time.Time { return testNow })
 	for _, s := range seeds {
 		s(t)
 	}

@@ -13,8 +13,8 @@ import (
 // TestScreensPrerender renders every screen as the server does, in Chinese, and checks the
 // navigation and each screen's heading.
 func TestScreensPrerender(t *testing.T) {
-	client.Current = client.NewStore(client.BrowserStorage(), func() time.Time { return time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC) })
-	defer func() { client.Current = nil }()
+	client.TheStore().Reset(client.BrowserStorage(), func() time.Time { return time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC) })
+	defer client.TheStore().Reset(client.BrowserStorage(), time.Now)
 	pages := map[string]app.Composer{
 		"家庭成员": &familyPage{}, "共济绑定": &bindingsPage{}, "记一笔账单": &billPage{}, "医保钱包转账": &walletPage{},
 		"年度共济汇总": &ledgerPage{}, "为什么要提取？": &withdrawPage{}, "用邀请码加入家庭": &syncPage{},

@@ -79,7 +79,7 @@ type correctionBar struct {
 
 func (c *correctionBar) undo(ctx app.Context, e app.Event) {
 	st := client.TheStore()
-	last := mutation.LastAction(&st.Book().State, st.Doc.ClientID)
+	last := mutation.LastAction(&st.Book().State, st.Local.ClientID)
 	if last == nil {
 		return
 	}
@@ -98,7 +98,7 @@ func (c *correctionBar) void(key string) app.EventHandler {
 // render is the undo button (with what it takes back) and the last refusal.
 func (c *correctionBar) render(b *book.Book) app.UI {
 	st := client.TheStore()
-	last := mutation.LastAction(&b.State, st.Doc.ClientID)
+	last := mutation.LastAction(&b.State, st.Local.ClientID)
 	return app.Div().ID("corrections-bar").Body(
 		app.If(last != nil, func() app.UI {
 			return app.Button().ID("undo").Class("secondary").OnClick(c.undo).Text(st.T("ledger.undo") + describe(b, last.ID))

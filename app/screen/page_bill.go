@@ -269,7 +269,7 @@ func (c *billPage) preview() (app.UI, problem) {
 	if c.amend.target != "" {
 		return c.amendPreview(a)
 	}
-	m, o, err := st.Doc.Try(st.Engine(), st.Book(), mutation.Settle, a, st.Now())
+	m, o, err := st.Local.Try(st.Engine(), st.Book(), mutation.Settle, a, st.Now())
 	if err != nil {
 		return app.Text(""), explain(st.Lang(), err)
 	}
@@ -370,7 +370,7 @@ func (c *billPage) amendArgs(a mutation.SettleArgs) mutation.AmendArgs {
 // bill's own postings reversed first, so its money counts again.
 func (c *billPage) amendPreview(a mutation.SettleArgs) (app.UI, problem) {
 	st := client.TheStore()
-	_, o, err := st.Doc.Try(st.Engine(), st.Book(), mutation.AmendBill, c.amendArgs(a), st.Now())
+	_, o, err := st.Local.Try(st.Engine(), st.Book(), mutation.AmendBill, c.amendArgs(a), st.Now())
 	if p := amendProblem(o, err); !p.none() || o.Split == nil {
 		return app.Text(""), p
 	}

@@ -21,7 +21,7 @@ type dataPage struct {
 
 func (c *dataPage) Render() app.UI {
 	st := client.TheStore()
-	fresh := len(st.Doc.Confirmed) == 0 && len(st.Doc.Pending) == 0
+	fresh := len(st.Local.Confirmed) == 0 && len(st.Local.Pending) == 0
 	return app.Div().Class("page").Body(
 		&shell{Active: PathData},
 		app.Main().Body(
@@ -50,7 +50,7 @@ func (c *dataPage) Render() app.UI {
 // fileStem is the files' name: 共济-张家-2026-03-02.
 func fileStem() string {
 	st := client.TheStore()
-	name := st.Doc.FamilyName
+	name := st.Local.FamilyName
 	if name == "" {
 		name = st.T("app.name")
 	}
@@ -59,7 +59,7 @@ func fileStem() string {
 
 func (c *dataPage) exportJSON(ctx app.Context, e app.Event) {
 	st := client.TheStore()
-	client.Download(fileStem()+".json", "application/json", st.Doc.Export(st.Book(), st.Now()))
+	client.Download(fileStem()+".json", "application/json", st.Local.Export(st.Book(), st.Now()))
 	c.done, c.prob = st.T("data.exported"), ""
 }
 
@@ -95,13 +95,13 @@ func csvWords(kind, key string) string {
 // with, else 本机 for this device.
 func deviceName(id string) string {
 	st := client.TheStore()
-	if id == "" || id == st.Doc.Device {
+	if id == "" || id == st.Local.Device {
 		return st.T("device.this")
 	}
 	if p := st.Book().State.DevicePerson(id); p != "" {
 		return personName(p)
 	}
-	for _, d := range st.Doc.Devices {
+	for _, d := range st.Local.Devices {
 		if d.ID == id {
 			return d.Name
 		}
@@ -135,12 +135,12 @@ func (c *dataPage) load(ctx app.Context, data []byte) {
 		c.prob = st.T("data.notexport")
 		return
 	}
-	st.Doc = l
+	st.Local = l
 	st.Rebuild()
 	if err := st.Save(); err != nil {
 		c.prob = st.T("err.storage")
 		return
 	}
 	c.done = st.T("data.imported")
-	client.StoreChanged(ctx)
+	client.TheStore().Redraw(ctx)
 }

@@ -33,7 +33,7 @@ func (c *remindersPage) Render() app.UI {
 		list = app.Ul().ID("reminders").Class("cards").Body(items...)
 	}
 	var notify app.UI = button("notify-ask", "secondary", st.T("remind.notify.ask"), c.ask)
-	if st.Doc.Notify {
+	if st.Local.Notify {
 		notify = para("notify-state", "ok", st.T("remind.notify.on"))
 	}
 	return app.Div().Class("page").Body(
@@ -55,7 +55,7 @@ func (c *remindersPage) ask(ctx app.Context, e app.Event) {
 				c.asked = st.T("remind.notify.denied")
 				return
 			}
-			st.Doc.Notify = true
+			st.Local.Notify = true
 			st.Save()
 			c.asked = ""
 		})
@@ -130,7 +130,7 @@ func goKey(k book.ReminderKind) string {
 func reminders() []book.Reminder {
 	st := client.TheStore()
 	b := st.Book()
-	return append(b.Requests(st.Doc.Actor()), b.Reminders(st.Engine(), st.Now())...)
+	return append(b.Requests(st.Local.Actor()), b.Reminders(st.Engine(), st.Now())...)
 }
 
 // notifyNew shows a Web Notification when the family asked for them, the browser granted
@@ -139,11 +139,11 @@ func reminders() []book.Reminder {
 func notifyNew(rs []book.Reminder) {
 	st := client.TheStore()
 	n := len(rs)
-	if !st.Doc.Notify || n <= notified {
-		notified = min(notified, n)
+	if !st.Local.Notify || n <= st.Notified {
+		st.Notified = min(st.Notified, n)
 		return
 	}
-	notified = n
+	st.Notified = n
 	body := words.Format(st.T("remind.count"), strconv.Itoa(n))
 	for _, r := range rs { // the newest request waiting for this device, when there is one
 		if r.Kind == book.ConsentWaits {
@@ -152,5 +152,3 @@ func notifyNew(rs []book.Reminder) {
 	}
 	client.ShowNotification(st.T("remind.title"), body)
 }
-
-var notified int

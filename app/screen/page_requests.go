@@ -28,7 +28,7 @@ type requestsPanel struct {
 
 func (c *requestsPanel) render() app.UI {
 	st := client.TheStore()
-	d := st.Doc
+	d := st.Local
 	s := &st.Book().State
 	waiting := waitingFor(s, d.Actor())
 	followed := followed(s, d)
@@ -113,12 +113,12 @@ func (c *requestsPanel) claim(ctx app.Context, e app.Event) {
 	if c.person == "" {
 		return
 	}
-	o, err := st.Do(mutation.LinkDevice, mutation.LinkDeviceArgs{Device: st.Doc.Device, Person: family.PersonID(c.person)})
+	o, err := st.Do(mutation.LinkDevice, mutation.LinkDeviceArgs{Device: st.Local.Device, Person: family.PersonID(c.person)})
 	c.err = failure(o, err).Text
 	if o.Status == mutation.PendingConsent {
 		c.err = ""
 	}
-	client.StartSync(ctx)
+	client.TheStore().StartSync(ctx)
 }
 
 func (c *requestsPanel) reasonTo(id string) app.EventHandler {
@@ -141,7 +141,7 @@ func (c *requestsPanel) decide(name mutation.Name, id string) app.EventHandler {
 		if c.err == "" {
 			delete(c.reasons, id)
 		}
-		client.StartSync(ctx)
+		client.TheStore().StartSync(ctx)
 	}
 }
 
@@ -269,7 +269,7 @@ func askerName(r *family.Request) string {
 	if r.Ask != nil && r.Ask.From != "" {
 		return personName(r.Ask.From)
 	}
-	for _, dev := range st.Doc.Devices {
+	for _, dev := range st.Local.Devices {
 		if strings.HasPrefix(r.ID, dev.ID+".") {
 			return dev.Name
 		}

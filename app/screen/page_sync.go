@@ -26,16 +26,16 @@ func (c *syncPage) OnMount(ctx app.Context) {
 	c.pageBase.OnMount(ctx)
 	client.LoadQR(func() { ctx.Dispatch(func(app.Context) {}) }) // the invitation's QR code (files_js.go)
 	st := client.TheStore()
-	if st.Doc.Seen < st.Doc.Cursor {
-		st.Doc.Seen = st.Doc.Cursor
+	if st.Local.Seen < st.Local.Cursor {
+		st.Local.Seen = st.Local.Cursor
 		st.Save()
-		client.StoreChanged(ctx)
+		client.TheStore().Redraw(ctx)
 	}
 }
 
 func (c *syncPage) Render() app.UI {
 	st := client.TheStore()
-	d := st.Doc
+	d := st.Local
 	return app.Div().Class("page").Body(
 		&shell{Active: PathSync},
 		app.Main().Body(
@@ -43,8 +43,8 @@ func (c *syncPage) Render() app.UI {
 			app.If(client.SyncOff(), func() app.UI { return app.P().ID("sync-off").Class("note").Text(st.T("sync.off")) }).
 				ElseIf(d.Family == "", func() app.UI { return c.joinForms() }).Else(func() app.UI { return c.status() }),
 			note("sync-error", c.prob.besides("name", "device", "code")),
-			app.If(client.SyncErr != nil && d.Family != "", func() app.UI {
-				return app.P().ID("sync-trouble").Class("note").Text(explain(st.Lang(), client.SyncErr).Text)
+			app.If(st.SyncErr() != nil && d.Family != "", func() app.UI {
+				return app.P().ID("sync-trouble").Class("note").Text(explain(st.Lang(), st.SyncErr()).Text)
 			}),
 			app.H2().Text(st.T("sync.items")),
 			itemList(st.Book()),
@@ -76,7 +76,7 @@ func (c *syncPage) joinForms() app.UI {
 
 func (c *syncPage) status() app.UI {
 	st := client.TheStore()
-	d := st.Doc
+	d := st.Local
 	last := st.T("sync.never")
 	if !d.LastSync.IsZero() {
 		last = shortTime(d.LastSync)
@@ -88,7 +88,7 @@ func (c *syncPage) status() app.UI {
 		app.P().Body(app.Span().Text(st.T("sync.last")+colon()), app.Span().ID("sync-last").Text(last)),
 		c.devices(),
 		c.requests.render(), // page_requests.go
-		app.Button().ID("sync-now").Text(st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { client.StartSync(ctx) }),
+		app.Button().ID("sync-now").Text(st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { client.TheStore().StartSync(ctx) }),
 		app.If(d.Owner, func() app.UI {
 			return app.Button().ID("new-invite").Class("secondary").Disabled(c.busy).Text(st.T("sync.invite")).OnClick(c.newInvite)
 		}),
@@ -118,7 +118,7 @@ func inviteView(code string) app.UI {
 // working at once).
 func (c *syncPage) devices() app.UI {
 	st := client.TheStore()
-	d := st.Doc
+	d := st.Local
 	return app.Ul().ID("sync-devices").Class("devices").Body(app.Range(d.Devices).Slice(func(i int) app.UI {
 		dev := d.Devices[i]
 		label := dev.Name
@@ -143,9 +143,10 @@ func (c *syncPage) devices() app.UI {
 }
 
 func (c *syncPage) removeDevice(ctx app.Context, id string) {
+	st := client.TheStore()
 	c.busy, c.prob = true, problem{}
 	ctx.Async(func() {
-		err := client.Server.RevokeDevice(client.CurrentSession(), id)
+		err := st.Remote().RevokeDevice(st.Session(), id)
 		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
 	})
 }
@@ -209,37 +210,45 @@ func refusedLines(ls []engine.Line) []engine.Line {
 func (c *syncPage) create(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	name, device := c.name, c.deviceName()
+	st := client.TheStore()
 	c.busy, c.prob = true, problem{}
 	ctx.Async(func() {
-		s, err := client.CreateFamily(name, device)
-		if err == nil {
-			err = client.Adopt(s, name)
-		}
-		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
+		s, err := st.CreateFamily(name, device)
+		c.adopt(ctx, s, name, err)
 	})
 }
 
 func (c *syncPage) join(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	code, device := c.code, c.deviceName()
+	st := client.TheStore()
 	c.busy, c.prob = true, problem{}
 	ctx.Async(func() {
-		s, err := client.Server.Join(code, device)
-		if err == nil {
-			err = client.Adopt(s, "")
-		}
-		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
+		s, err := st.Remote().Join(code, device)
+		c.adopt(ctx, s, "", err)
 	})
 }
 
 func (c *syncPage) newInvite(ctx app.Context, e app.Event) {
+	st := client.TheStore()
 	c.busy, c.prob = true, problem{}
 	ctx.Async(func() {
-		code, err := client.Server.Invite(client.CurrentSession())
+		code, err := st.Remote().Invite(st.Session())
 		ctx.Dispatch(func(ctx app.Context) {
 			c.invite = code
 			c.done(ctx, err)
 		})
+	})
+}
+
+// adopt saves the session the server gave (when err is nil) on the UI goroutine, even when
+// this screen was left meanwhile, then shows how it went on this screen.
+func (c *syncPage) adopt(ctx app.Context, s client.Session, name string, err error) {
+	client.TheStore().OnUI(func(app.Context) {
+		if err == nil {
+			err = client.TheStore().Adopt(s, name)
+		}
+		ctx.Dispatch(func(ctx app.Context) { c.done(ctx, err) })
 	})
 }
 
@@ -252,7 +261,7 @@ func (c *syncPage) deviceName() string {
 
 // defaultDevice names this browser when the person gives no name.
 func defaultDevice() string {
-	return client.TheStore().T("sync.browser") + " " + client.TheStore().Doc.ClientID[2:6]
+	return client.TheStore().T("sync.browser") + " " + client.TheStore().Local.ClientID[2:6]
 }
 
 func (c *syncPage) done(ctx app.Context, err error) {
@@ -261,5 +270,5 @@ func (c *syncPage) done(ctx app.Context, err error) {
 		c.prob = explain(client.TheStore().Lang(), err)
 		return
 	}
-	client.StartSync(ctx)
+	client.TheStore().StartSync(ctx)
 }

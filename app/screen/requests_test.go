@@ -17,8 +17,8 @@ import (
 // that may decide it, and not of the one that asked.
 func TestRequestReadsByName(t *testing.T) {
 	at := time.Date(2025, 10, 13, 2, 5, 0, 0, time.UTC) // 10:05 in UTC+8
-	client.Current = client.NewStore(client.BrowserStorage(), func() time.Time { return at })
-	defer func() { client.Current = nil }()
+	client.TheStore().Reset(client.BrowserStorage(), func() time.Time { return at })
+	defer client.TheStore().Reset(client.BrowserStorage(), time.Now)
 	st := client.TheStore()
 	s := &st.Book().State
 	s.People = []family.Person{{ID: "p1", Name: "李明"}, {ID: "p2", Name: "王秀英"}}

@@ -22,11 +22,14 @@ type shell struct {
 	offline     bool
 	update      bool
 	installable bool
-	menu        bool // the 更多 sheet is open
-	rev         int  // observed stateRev: the sync status and badges follow the store
+	menu        bool   // the 更多 sheet is open
+	rev         int    // observed StateRev: the sync status and badges follow the store
+	unwatch     func() // stops watching the network (OnDismount)
 }
 
 func (c *shell) OnMount(ctx app.Context) {
+	st := client.TheStore()
+	st.Attach(ctx) // the sync round's changes reach the UI goroutine through this shell
 	c.ready = true
 	c.offline = !client.Online()
 	c.update = ctx.AppUpdateAvailable()
@@ -35,23 +38,34 @@ func (c *shell) OnMount(ctx app.Context) {
 	c.installable = ctx.IsAppInstallable()
 	ctx.ObserveState(client.StateRev, &c.rev).OnChange(remindNow)
 	remindNow()
-	client.WatchOnline(func(on bool) {
-		ctx.Dispatch(func(ctx app.Context) { c.offline = !on })
-		if on {
-			client.StartSync(ctx)
-		}
+	c.unwatch = client.WatchOnline(func(on bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			c.offline = !on
+			if on {
+				client.TheStore().StartSync(ctx)
+			}
+		})
 	})
-	client.TheStore().OnChange(func() {
-		client.StartSync(ctx)
+	st.OnChange(func() {
+		client.TheStore().StartSync(ctx)
 		ctx.Dispatch(func(app.Context) {}) // the status and the badge follow this device's own changes
 	})
 	client.WatchUpdates(app.TryUpdate)
-	client.ClaimTabOnce(func(writer bool) {
+	st.ClaimTabOnce(func(writer bool) {
 		ctx.Dispatch(func(ctx app.Context) {
-			client.TheStore().Elsewhere = !writer
-			client.StartSync(ctx)
+			st := client.TheStore()
+			st.Elsewhere = !writer
+			st.StartSync(ctx)
 		})
 	})
+}
+
+// OnDismount releases the window listeners OnMount added (a navigation mounts a new shell).
+func (c *shell) OnDismount() {
+	if c.unwatch != nil {
+		c.unwatch()
+		c.unwatch = nil
+	}
 }
 
 func (c *shell) OnAppUpdate(ctx app.Context) { c.update = ctx.AppUpdateAvailable() }
@@ -151,7 +165,7 @@ func (c *shell) syncPill() app.UI {
 
 // syncStatus is the pill's kind and count.
 func syncStatus(st *client.Store, offline bool) (string, int) {
-	d := st.Doc
+	d := st.Local
 	pending := len(d.Pending)
 	switch {
 	case d.Family == "":
@@ -159,10 +173,10 @@ func syncStatus(st *client.Store, offline bool) (string, int) {
 	case offline:
 		return "offline", pending
 	}
-	if n := attention(st); n > 0 || client.SyncErr != nil {
+	if n := attention(st); n > 0 || st.SyncErr() != nil {
 		return "attention", n
 	}
-	if pending > 0 || client.Syncing {
+	if pending > 0 || st.Syncing() {
 		return "pending", pending
 	}
 	return "synced", 0
@@ -173,7 +187,7 @@ func syncStatus(st *client.Store, offline bool) (string, int) {
 func attention(st *client.Store) int {
 	n := 0
 	for _, it := range st.Book().Items {
-		if it.Seq > st.Doc.Seen && it.Mutation.ClientID == st.Doc.ClientID &&
+		if it.Seq > st.Local.Seen && it.Mutation.ClientID == st.Local.ClientID &&
 			(it.State == book.Rejected || it.State == book.Adjusted) {
 			n++
 		}

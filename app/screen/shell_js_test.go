@@ -42,12 +42,12 @@ func TestRemindersShowTheTimeLeftBeforeTheRefund(t *testing.T) {
 		t.Errorf("badges %q %q", u.text("nav-reminders-badge"), u.text("nav-more-badge"))
 	}
 	// notifications are asked for only on the button; no notification API here is a no
-	if client.TheStore().Doc.Notify {
+	if client.TheStore().Local.Notify {
 		t.Fatal("notifications on before anyone asked")
 	}
 	u.click("notify-ask")
-	if client.TheStore().Doc.Notify || !u.has("notify-answer") {
-		t.Errorf("without the Notification API: notify %v", client.TheStore().Doc.Notify)
+	if client.TheStore().Local.Notify || !u.has("notify-answer") {
+		t.Errorf("without the Notification API: notify %v", client.TheStore().Local.Notify)
 	}
 }
 
@@ -57,10 +57,13 @@ func TestShellShowsSyncStatusAndEveryScreen(t *testing.T) {
 	if s := pill.Get("dataset").Get("status").String(); s != "local" {
 		t.Errorf("no family on a server: status %q", s)
 	}
-	client.Syncing = true // no round starts: the family is not on a real server
-	defer func() { client.Syncing = false }()
 	app.Window().Call("eval", "globalThis.EventSource ??= class { addEventListener() {} close() {} }")
-	u = mount(t, &familyPage{}, seed, func(t *testing.T) { client.TheStore().Doc.Family = "f1"; client.TheStore().Rebuild() })
+	u = mount(t, &familyPage{}, seed, func(t *testing.T) {
+		st := client.TheStore()
+		st.HoldSync(true, nil) // no round starts: the family is not on a real server
+		st.Local.Family = "f1"
+		st.Rebuild()
+	})
 	pill = u.el("sync-pill")
 	if s, n := pill.Get("dataset").Get("status").String(), pill.Get("dataset").Get("count").String(); s != "pending" || n != "5" {
 		t.Errorf("five mutations waiting: status %q count %q (%q)", s, n, pill.Get("textContent").String())

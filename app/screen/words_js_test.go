@@ -94,9 +94,7 @@ func (u *ui) settle(done func() bool) {
 
 func TestSyncErrorsReadAsSentences(t *testing.T) {
 	r := &scriptedRemote{}
-	client.Server = r
-	defer func() { client.Server = client.HTTPRemote{} }()
-	u := mount(t, &syncPage{})
+	u := mount(t, &syncPage{}, func(*testing.T) { client.TheStore().UseRemote(r) })
 
 	u.submit("create-form")
 	u.settle(func() bool { return u.has("family-name-error") })
@@ -152,19 +150,18 @@ func fullFamily(t *testing.T) {
 	if o.Status.Applied() {
 		o = mutation.Outcome{Status: mutation.Rejected, Codes: []engine.Code{engine.WalletRegionNotEnabled}}
 	}
-	st.Doc.Family, st.Doc.Device, st.Doc.Token, st.Doc.FamilyName = "f_1", "d_1", "t", "张家"
-	st.Doc.Pulled(syncwire.PullResponse{Changes: []syncwire.Change{{Seq: 1, Device: "d_2", Mutation: m, Outcome: o}}, Cursor: 1, Head: 1})
+	st.Local.Family, st.Local.Device, st.Local.Token, st.Local.FamilyName = "f_1", "d_1", "t", "张家"
+	st.Local.Pulled(syncwire.PullResponse{Changes: []syncwire.Change{{Seq: 1, Device: "d_2", Mutation: m, Outcome: o}}, Cursor: 1, Head: 1})
 	st.Rebuild()
-	client.SyncErr = &client.HTTPError{Status: 503, Code: "unavailable"}
+	// no sync rounds while these screens are on display; the last one failed
+	st.HoldSync(true, &client.HTTPError{Status: 503, Code: "unavailable"})
 }
 
 // TestScreensSpeakWords renders every screen for that family in both languages and reads
 // what a person sees.
 func TestScreensSpeakWords(t *testing.T) {
-	// no sync rounds and no change-notice stream while these screens are on display
-	client.Syncing = true
+	// no change-notice stream while these screens are on display (fullFamily holds the rounds)
 	app.Window().Call("eval", "globalThis.EventSource ??= class { addEventListener() {} close() {} }")
-	defer func() { client.Syncing, client.SyncErr = false, nil }()
 	pages := []func() app.Composer{
 		func() app.Composer { return &familyPage{} }, func() app.Composer { return &bindingsPage{} },
 		func() app.Composer { return &billPage{} }, func() app.Composer { return &walletPage{} },
@@ -175,7 +172,7 @@ func TestScreensSpeakWords(t *testing.T) {
 	for _, lang := range []string{words.Chinese, words.English} {
 		for _, page := range pages {
 			p := page()
-			u := mount(t, p, func(*testing.T) { client.TheStore().Doc.Lang = lang }, fullFamily)
+			u := mount(t, p, func(*testing.T) { client.TheStore().Local.Lang = lang }, fullFamily)
 			text := app.Window().Get("document").Get("body").Get("textContent").String()
 			if lang == words.Chinese {
 				// rule ids and source titles aside, a Chinese screen has no English: names
