@@ -81,3 +81,33 @@ func TestShellShowsSyncStatusAndEveryScreen(t *testing.T) {
 		t.Error("更多 did not open")
 	}
 }
+
+// TestPagesReleaseTheirWindowListeners: every screen's shell listens to the window's online
+// and offline events while it is mounted; after moving through three screens one pair is
+// left, not three.
+func TestPagesReleaseTheirWindowListeners(t *testing.T) {
+	app.Window().Call("eval", `(() => {
+		const add = window.addEventListener, remove = window.removeEventListener;
+		window.gongjiListeners = 0;
+		window.addEventListener = function (type, ...rest) {
+			if (type === "online" || type === "offline") window.gongjiListeners++;
+			return add.call(this, type, ...rest);
+		};
+		window.removeEventListener = function (type, ...rest) {
+			if (type === "online" || type === "offline") window.gongjiListeners--;
+			return remove.call(this, type, ...rest);
+		};
+		window.gongjiRestore = () => { window.addEventListener = add; window.removeEventListener = remove; };
+	})()`)
+	defer app.Window().Call("eval", "window.gongjiRestore()")
+	u := mount(t, &familyPage{}, seed)
+	for _, c := range []app.Composer{&billPage{}, &ledgerPage{}} {
+		if err := u.e.Load(c); err != nil {
+			t.Fatal(err)
+		}
+		u.e.ConsumeAll()
+	}
+	if n := app.Window().Get("gongjiListeners").Int(); n != 2 {
+		t.Errorf("online and offline listeners after three screens: %d, want 2", n)
+	}
+}
