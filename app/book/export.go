@@ -13,6 +13,7 @@ import (
 	"gongji/shared/money"
 	"gongji/shared/strictjson"
 	"gongji/shared/syncwire"
+	"gongji/shared/vocab"
 )
 
 // ExportFormat names the family export file; ExportVersion is its version.
@@ -128,13 +129,6 @@ func money2json(l Ledger) []byte {
 	return data
 }
 
-// CSVHeader are the ledger CSV's columns, by language: first what a person reads (the date
-// as 2026年12月6日), then the same moment for programs (ISO 8601).
-var CSVHeader = map[string][]string{
-	"zh": {"编号", "日期", "时间", "成员", "账户", "摘要", "为谁", "地点", "金额（元）", "余额（元）", "状态", "记录设备", "日期（ISO）", "时刻（ISO）"},
-	"en": {"No.", "Date", "Time", "Person", "Account", "Entry", "For", "Place", "Amount (yuan)", "Balance (yuan)", "State", "Recorded on", "Date (ISO)", "Moment (ISO)"},
-}
-
 // CSV is the ledger as a spreadsheet reads it in Excel and WPS: UTF-8 with a byte order
 // mark, CRLF line ends, every field quoted; one row per posting on a personal account or
 // wallet, in each account's order, dated by when it happened (a bill by its visit), with a
@@ -143,11 +137,7 @@ var CSVHeader = map[string][]string{
 func CSV(b *Book, lang string, words func(kind, key string) string) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
-	head := CSVHeader[lang]
-	if head == nil {
-		head = CSVHeader["zh"]
-	}
-	writeRow(&buf, head)
+	writeRow(&buf, vocab.CSVHeader(lang != "en")) // the columns' names: shared/vocab
 	for _, a := range b.Accounts() {
 		for _, r := range a.Rows {
 			t := r.At.In(civil.Zone())

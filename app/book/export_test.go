@@ -14,6 +14,7 @@ import (
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
+	"gongji/shared/vocab"
 )
 
 func TestExportImportRoundTrip(t *testing.T) {
@@ -96,7 +97,7 @@ func TestCSVOpensInSpreadsheets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != strings.Join(CSVHeader["zh"], ",") || len(rows) != 3 {
+	if strings.Join(rows[0], ",") != strings.Join(vocab.CSVHeader(true), ",") || len(rows) != 3 {
 		t.Fatalf("rows: %q", rows)
 	}
 	if r := rows[1]; r[0] != "L1.1" || r[3] != "张三" || r[4] != "account" || r[5] != "opening" || r[8] != "1000.00" || r[9] != "1000.00" ||

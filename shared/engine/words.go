@@ -8,6 +8,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/region"
 	"gongji/shared/source"
+	"gongji/shared/vocab"
 )
 
 // word is a value with a name in each language (a policy word, yes/no, a ground, a category).
@@ -203,55 +204,18 @@ func label(v string, zh bool) string {
 	return pair[1]
 }
 
-// labels holds each value's Chinese and English name: one place for both languages' words.
+// labels holds each value's Chinese and English name: the family's domain values (relations,
+// scopes, schemes, statuses, transfer states, accounts as source.account) from the one
+// vocabulary (shared/vocab), the rest here.
 func labels(v string) ([2]string, bool) {
+	t, ok := vocab.Find(v)
+	if !ok && strings.HasPrefix(v, vocab.Source+".") {
+		t, ok = vocab.Of(v)
+	}
+	if ok {
+		return [2]string{t.ZH, t.EN}, true
+	}
 	switch v {
-	case string(family.Spouse):
-		return [2]string{"配偶", "spouse"}, true
-	case string(family.Parent):
-		return [2]string{"父母", "parent"}, true
-	case string(family.Child):
-		return [2]string{"子女", "child"}, true
-	case string(family.Sibling):
-		return [2]string{"兄弟姐妹", "sibling"}, true
-	case string(family.Grandparent):
-		return [2]string{"祖父母或外祖父母", "grandparent"}, true
-	case string(family.Grandchild):
-		return [2]string{"孙子女或外孙子女", "grandchild"}, true
-	case string(family.ParentInLaw):
-		return [2]string{"公婆或岳父母", "parent-in-law"}, true
-	case string(family.Other):
-		return [2]string{"其他亲属", "other relative"}, true
-	case string(family.Medical):
-		return [2]string{"就医购药", "medical bills"}, true
-	case string(family.ResidentPremium):
-		return [2]string{"居民医保缴费", "the resident-insurance premium"}, true
-	case string(family.LTCPremium):
-		return [2]string{"长期护理保险缴费", "the long-term-care premium"}, true
-	case string(family.CommercialPremium):
-		return [2]string{"惠民保缴费", "the city health-plan premium"}, true
-	case string(family.Active):
-		return [2]string{"正常参保", "active"}, true
-	case string(family.Suspended):
-		return [2]string{"暂停参保", "suspended"}, true
-	case string(family.Stopped):
-		return [2]string{"终止参保", "stopped"}, true
-	case string(family.Employee):
-		return [2]string{"职工医保", "employee insurance"}, true
-	case string(family.Resident):
-		return [2]string{"居民医保", "resident insurance"}, true
-	case string(family.Uninsured):
-		return [2]string{"未参保", "no insurance"}, true
-	case string(family.Pending):
-		return [2]string{"待接收", "waiting to be accepted"}, true
-	case string(family.Accepted):
-		return [2]string{"已接收", "accepted"}, true
-	case string(family.Refunded):
-		return [2]string{"已退回", "returned"}, true
-	case "source.account":
-		return [2]string{"个人账户", "personal account"}, true
-	case "source.wallet":
-		return [2]string{"医保钱包", "medical-insurance wallet"}, true
 	case "same_city":
 		return [2]string{"须在同一城市参保", "same city"}, true
 	case "same_province":
