@@ -107,7 +107,7 @@ type personForm struct {
 
 func (f *personForm) defaults() {
 	if f.region == "" {
-		f.region = string(cities[0].Code)
+		f.region = string(defaultRegion)
 	}
 	if f.insurance == "" {
 		f.insurance = string(family.Employee)

@@ -19,8 +19,9 @@ type withdrawPage struct {
 	pageBase
 	person, ground, to, gap string
 	stopped, enrolled       bool
-	saved                   string  // what the last transfer or arrival recorded
-	prob                    problem // why it was refused
+	saved                   string       // what the last transfer or arrival recorded
+	prob                    problem      // why it was refused
+	picker                  regionPicker // where the transfer goes: the family page's picker
 }
 
 var grounds = []string{"", "death", "voluntary_exit", "lump_sum_pension_clearing", "emigration",
@@ -32,10 +33,7 @@ func (c *withdrawPage) Render() app.UI {
 	for i, g := range grounds {
 		groundOpts[i] = option(g, st.T("ground."+g), c.ground)
 	}
-	cityOpts := []app.UI{option("", "—", c.to)}
-	for _, x := range cities {
-		cityOpts = append(cityOpts, option(string(x.Code), cityName(st.Lang(), x.Code), c.to))
-	}
+	c.picker.id = "transfer-to"
 	return app.Div().Class("page").Body(
 		&shell{Active: PathWithdraw},
 		app.Main().Body(
@@ -47,7 +45,7 @@ func (c *withdrawPage) Render() app.UI {
 			),
 			app.Form().ID("transfer-form").Class("card").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
 				app.H2().Text(st.T("transfer.title")),
-				field(st.T("transfer.to"), app.Select().ID("transfer-to").OnChange(valueTo(&c.to), fieldScope(&c.to)).Body(cityOpts...)),
+				c.picker.render(st.T("transfer.to"), &c.to),
 				check("transfer-stopped", st.T("transfer.stopped"), &c.stopped),
 				check("transfer-enrolled", st.T("transfer.enrolled"), &c.enrolled),
 				field(st.T("transfer.gap"), app.Input().ID("transfer-gap").Attr("inputmode", "numeric").Value(c.gap).OnInput(valueTo(&c.gap), fieldScope(&c.gap))),

@@ -1,6 +1,8 @@
 package screen
 
 import (
+	"slices"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gongji/app/client"
@@ -8,24 +10,37 @@ import (
 	"gongji/shared/region"
 )
 
-// cities are the regions the transfer form offers: those with their own rows in the policy
-// table and a few large cities on the national defaults.
-var cities = []struct {
-	Code   region.Code
-	ZH, EN string
-}{
-	{"440300", "深圳", "Shenzhen"},
-	{"440100", "广州", "Guangzhou"},
-	{"330100", "杭州", "Hangzhou"},
-	{"420100", "武汉", "Wuhan"},
-	{"370200", "青岛", "Qingdao"},
-	{"371000", "威海", "Weihai"},
-	{"350500", "泉州", "Quanzhou"},
-	{"320100", "南京", "Nanjing"},
-	{"320500", "苏州", "Suzhou"},
-	{"310100", "上海", "Shanghai"},
-	{"110100", "北京", "Beijing"},
-	{"630100", "西宁", "Xining"},
+// defaultRegion is where a new member is insured until the form says otherwise (深圳).
+const defaultRegion region.Code = "440300"
+
+// policyRegions are the regions the policy table has rows of its own for, each as a city
+// (or county) code a person is insured in: first the cities and counties, then for each
+// province its capital (广州, 杭州, 上海), each group by code.
+func policyRegions() []region.Code {
+	var cities, provinces []region.Code
+	seen := map[region.Code]bool{}
+	for _, r := range client.TheStore().Engine().Table().Rows() {
+		var c region.Code
+		list := &cities
+		switch r.Where.Level {
+		case region.City:
+			c = region.Code(r.Where.Prefix + "00")
+		case region.County:
+			c = region.Code(r.Where.Prefix)
+		case region.Province: // its capital: xx0100 in GB/T 2260 (广州 440100, 上海 310100)
+			c, list = region.Code(r.Where.Prefix+"0100"), &provinces
+			if place, _ := region.Locate(c); place.Province.Code == "" {
+				c = ""
+			}
+		}
+		if c != "" && !seen[c] {
+			seen[c] = true
+			*list = append(*list, c)
+		}
+	}
+	slices.Sort(cities)
+	slices.Sort(provinces)
+	return append(cities, provinces...)
 }
 
 // cityName is a region's full name in lang: 「湖南省衡阳市衡东县」 or "Hengdong County, Hengyang,
@@ -146,7 +161,8 @@ func divisionOptions(ds []region.Division, current region.Code, none string, zh 
 }
 
 // usualOptions are the regions a family picks most: the chosen one, the family's and those
-// of the policy table, each once, by full name.
+// of the policy table (policyRegions), each once, by full name; first a 请选择 option when
+// none is chosen yet (the transfer's destination).
 func usualOptions(current region.Code, zh bool) []app.UI {
 	codes := []region.Code{}
 	seen := map[region.Code]bool{}
@@ -160,12 +176,15 @@ func usualOptions(current region.Code, zh bool) []app.UI {
 	for _, p := range client.TheStore().Book().State.People {
 		add(p.Region)
 	}
-	for _, x := range cities {
-		add(x.Code)
+	for _, c := range policyRegions() {
+		add(c)
 	}
-	out := make([]app.UI, len(codes))
-	for i, c := range codes {
-		out[i] = option(string(c), region.FullName(c, zh), string(current))
+	out := make([]app.UI, 0, len(codes)+1)
+	if current == "" {
+		out = append(out, option("", client.TheStore().T("region.pick"), ""))
+	}
+	for _, c := range codes {
+		out = append(out, option(string(c), region.FullName(c, zh), string(current)))
 	}
 	return out
 }

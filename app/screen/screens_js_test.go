@@ -267,3 +267,25 @@ func TestFamilyShowsTheBalanceInTransit(t *testing.T) {
 		t.Errorf("张三: %q", row)
 	}
 }
+
+// TestTransferPicksAnyRegion: 转移 offers the family page's region picker (province, city,
+// county, search) and its usual regions come from the policy table: Xi'an, which has rows of
+// its own, is among them.
+func TestTransferPicksAnyRegion(t *testing.T) {
+	u := mount(t, &withdrawPage{}, seed)
+	for _, id := range []string{"transfer-to", "transfer-to-province", "transfer-to-search"} {
+		if !u.has(id) {
+			t.Errorf("no #%s", id)
+		}
+	}
+	if !u.el("transfer-to").Call("querySelector", `option[value="610100"]`).Truthy() {
+		t.Error("Xi'an (rows of its own in the policy table) is not offered")
+	}
+	u.choose("withdraw-person", "张三")
+	u.choose("transfer-to-province", "430000")
+	u.choose("transfer-to-city", "430400")
+	u.choose("transfer-to-county", "430424")
+	if got := u.text("transfer-to-name"); got != "湖南省衡阳市衡东县" {
+		t.Errorf("chosen: %q", got)
+	}
+}
