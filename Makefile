@@ -132,18 +132,16 @@ load:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./shared/...
 
-## fuzz: run each fuzz target for a while (FUZZTIME=30s by default)
+## fuzz: run every fuzz target for a while (FUZZTIME=30s by default): the targets are found, not
+## listed by hand: each package with a Fuzz function in its tests, then `go test -list '^Fuzz'`
 FUZZTIME ?= 30s
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME) ./shared/engine
-	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./shared/scenario
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./shared/money
-	$(GO) test -run '^$$' -fuzz '^FuzzAdd$$' -fuzztime $(FUZZTIME) ./shared/money
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./shared/slip
-	$(GO) test -run '^$$' -fuzz '^FuzzSum$$' -fuzztime $(FUZZTIME) ./shared/money
-	$(GO) test -run '^$$' -fuzz '^FuzzText$$' -fuzztime $(FUZZTIME) ./shared/money
-	$(GO) test -run '^$$' -fuzz '^FuzzDecodePush$$' -fuzztime $(FUZZTIME) ./server/api
-	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) ./shared/strictjson
+	@set -e; n=0; for pkg in $$(grep -rl --include='*_test.go' '^func Fuzz' shared server app build 2>/dev/null | xargs -n1 dirname | sort -u); do \
+		for target in $$($(GO) test -list '^Fuzz' ./$$pkg | grep '^Fuzz'); do \
+			n=$$((n+1)); echo "fuzz: ./$$pkg $$target"; \
+			$(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) ./$$pkg; \
+		done; \
+	done; echo "fuzz: $$n targets"
 
 clean:
 	rm -rf $(OUT)
