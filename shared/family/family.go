@@ -254,7 +254,7 @@ type State struct {
 	Links     []Link           `json:"links"`
 	Bindings  []Binding        `json:"bindings"`
 	Transfers []WalletTransfer `json:"transfers"`
-	// Devices and Requests are consent (consent.go): whose device is whose, and the
+	// Devices and Requests are consent (requests.go): whose device is whose, and the
 	// mutations waiting for a person's approval.
 	Devices  []DeviceLink `json:"devices,omitempty"`
 	Requests []Request    `json:"requests,omitempty"`
