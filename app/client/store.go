@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"sync"
 	"time"
 
 	"gongji/app/book"
@@ -58,11 +57,17 @@ func NewStore(kv KV, now func() time.Time) *Store {
 	return st
 }
 
-// theStore is the app's one store, created on first use from the browser's storage.
-var theStore = sync.OnceValue(func() *Store { return NewStore(BrowserStorage(), time.Now) })
+// theStore is the app's one store, loaded from the browser's storage on first use. (Not
+// sync.OnceValue: its generic code costs the wasm 52 kB raw, 11 kB gzip.)
+var theStore = new(Store)
 
-// TheStore is the app's one store, created on first use. Tests start it again with Reset.
-func TheStore() *Store { return theStore() }
+// TheStore is the app's one store, loaded on first use. Tests load it again with Reset.
+func TheStore() *Store {
+	if theStore.eng == nil { // not loaded yet: Reset sets the engine
+		theStore.Reset(BrowserStorage(), time.Now)
+	}
+	return theStore
+}
 
 // Reset loads the store again from kv (a fresh document when empty or unreadable) at the
 // clock now, with no sync round running and the browser's sync server (NewStore; tests use it

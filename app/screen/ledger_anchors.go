@@ -37,11 +37,11 @@ func (c *creditForm) render() app.UI {
 		})),
 		app.Form().ID("credit-form").OnSubmit(c.submit).Body(
 			app.Div().Class("row").Body(
-				fieldErr(st.T("credit.person"), app.Select().ID("credit-person").OnChange(valueTo(&c.person), fieldScope(&c.person)).Body(personOptions(c.person)...),
+				fieldErr(st.T("credit.person"), selectInput("credit-person", &c.person).Body(personOptions(c.person)...),
 					"credit-person-error", c.prob.on("person")),
-				fieldErr(st.T("credit.amount"), app.Input().ID("credit-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(valueTo(&c.amount), fieldScope(&c.amount)),
+				fieldErr(st.T("credit.amount"), textInput("credit-amount", &c.amount).Attr("inputmode", "decimal"),
 					"credit-amount-error", c.prob.on("amount")),
-				fieldErr(st.T("credit.day"), app.Input().ID("credit-day").Attr("inputmode", "numeric").Value(c.day).OnInput(valueTo(&c.day), fieldScope(&c.day)),
+				fieldErr(st.T("credit.day"), textInput("credit-day", &c.day).Attr("inputmode", "numeric"),
 					"credit-day-error", c.prob.on("day")),
 			),
 			note("credit-error", c.prob.besides("person", "amount", "day")),
@@ -98,11 +98,11 @@ func (c *checkpointForm) render() app.UI {
 		app.P().Class("muted").Text(st.T("checkpoint.help")),
 		app.Form().ID("checkpoint-form").OnSubmit(c.submit).Body(
 			app.Div().Class("row").Body(
-				fieldErr(st.T("checkpoint.person"), app.Select().ID("checkpoint-person").OnChange(valueTo(&c.person), fieldScope(&c.person)).Body(personOptions(c.person)...),
+				fieldErr(st.T("checkpoint.person"), selectInput("checkpoint-person", &c.person).Body(personOptions(c.person)...),
 					"checkpoint-person-error", c.prob.on("person")),
-				fieldErr(st.T("checkpoint.balance"), app.Input().ID("checkpoint-balance").Attr("inputmode", "decimal").Value(c.balance).OnInput(valueTo(&c.balance), fieldScope(&c.balance)),
+				fieldErr(st.T("checkpoint.balance"), textInput("checkpoint-balance", &c.balance).Attr("inputmode", "decimal"),
 					"checkpoint-balance-error", c.prob.on("balance")),
-				fieldErr(st.T("checkpoint.on"), app.Input().Type("date").ID("checkpoint-on").Value(c.on).OnInput(valueTo(&c.on), fieldScope(&c.on)).OnChange(valueTo(&c.on), fieldScope(&c.on)),
+				fieldErr(st.T("checkpoint.on"), textInput("checkpoint-on", &c.on).Type("date").OnChange(valueTo(&c.on), fieldScope(&c.on)),
 					"checkpoint-on-error", c.prob.on("on")),
 			),
 			note("checkpoint-error", c.prob.besides("person", "balance", "on")),

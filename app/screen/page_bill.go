@@ -178,33 +178,33 @@ func (c *billPage) form() app.UI {
 	}
 	return app.Form().ID("bill-form").Class("card").OnSubmit(c.submit).Body(
 		app.If(amend, func() app.UI { return app.H3().Text(st.T("amend.title")) }),
-		fieldErr(st.T("bill.patient"), app.Select().ID("bill-patient").OnChange(valueTo(&c.patient), fieldScope(&c.patient)).Body(personOptions(c.patient)...),
+		fieldErr(st.T("bill.patient"), selectInput("bill-patient", &c.patient).Body(personOptions(c.patient)...),
 			"bill-patient-error", at("patient", "card_holder")),
 		app.Div().Class("row").Body(
-			field(st.T("bill.kind"), app.Select().ID("bill-kind").OnChange(valueTo(&c.kind), fieldScope(&c.kind)).Body(
+			field(st.T("bill.kind"), selectInput("bill-kind", &c.kind).Body(
 				option("pharmacy", st.T("kind.pharmacy"), c.kind), option("clinic", st.T("kind.clinic"), c.kind),
 				option("hospital", st.T("kind.hospital"), c.kind))),
-			field(st.T("bill.category"), app.Select().ID("bill-category").OnChange(valueTo(&c.category), fieldScope(&c.category)).Body(catOpts...)),
+			field(st.T("bill.category"), selectInput("bill-category", &c.category).Body(catOpts...)),
 		),
 		app.Div().Class("row").Body(
-			fieldErr(st.T("bill.date"), app.Input().Type("date").ID("bill-date").Value(c.date).OnChange(valueTo(&c.date), fieldScope(&c.date)).OnInput(valueTo(&c.date), fieldScope(&c.date)),
+			fieldErr(st.T("bill.date"), textInput("bill-date", &c.date).Type("date").OnChange(valueTo(&c.date), fieldScope(&c.date)),
 				"bill-date-error", at("visit")),
-			field(st.T("bill.time"), app.Input().Type("time").ID("bill-time").Value(c.clock).OnChange(valueTo(&c.clock), fieldScope(&c.clock)).OnInput(valueTo(&c.clock), fieldScope(&c.clock))),
+			field(st.T("bill.time"), textInput("bill-time", &c.clock).Type("time").OnChange(valueTo(&c.clock), fieldScope(&c.clock))),
 		),
-		fieldErr(st.T("bill.place"), app.Input().ID("bill-place").Value(c.place).OnInput(valueTo(&c.place), fieldScope(&c.place)), "bill-place-error", at("place")),
+		fieldErr(st.T("bill.place"), textInput("bill-place", &c.place), "bill-place-error", at("place")),
 		check("bill-designated", st.T("bill.designated"), &c.designated),
 		check("bill-wallet", st.T("bill.acceptwallet"), &c.wallet),
 		app.Div().Class("row").Body(
-			fieldErr(st.T("bill.fund"), app.Input().ID("bill-fund").Attr("inputmode", "decimal").Value(c.fund).OnInput(valueTo(&c.fund), fieldScope(&c.fund)),
+			fieldErr(st.T("bill.fund"), textInput("bill-fund", &c.fund).Attr("inputmode", "decimal"),
 				"bill-fund-error", at(billFields[1])),
-			fieldErr(st.T("bill.policy"), app.Input().ID("bill-policy").Attr("inputmode", "decimal").Value(c.policy).OnInput(valueTo(&c.policy), fieldScope(&c.policy)),
+			fieldErr(st.T("bill.policy"), textInput("bill-policy", &c.policy).Attr("inputmode", "decimal"),
 				"bill-policy-error", at(billFields[2])),
-			fieldErr(st.T("bill.full"), app.Input().ID("bill-full").Attr("inputmode", "decimal").Value(c.full).OnInput(valueTo(&c.full), fieldScope(&c.full)),
+			fieldErr(st.T("bill.full"), textInput("bill-full", &c.full).Attr("inputmode", "decimal"),
 				"bill-full-error", at(billFields[3])),
-			fieldErr(st.T("bill.total"), app.Input().ID("bill-total").Attr("inputmode", "decimal").Placeholder(c.sumText()).Value(c.total).OnInput(valueTo(&c.total), fieldScope(&c.total)),
+			fieldErr(st.T("bill.total"), textInput("bill-total", &c.total).Attr("inputmode", "decimal").Placeholder(c.sumText()),
 				"bill-total-error", at(billFields[0])),
 		),
-		fieldErr(st.T("bill.note"), app.Input().ID("bill-note").Value(c.memo).OnInput(valueTo(&c.memo), fieldScope(&c.memo)), "bill-note-error", at("note")),
+		fieldErr(st.T("bill.note"), textInput("bill-note", &c.memo), "bill-note-error", at("note")),
 		app.If(c.isLarge(), func() app.UI {
 			return app.Div().Body(check("bill-large", st.T("bill.large"), &c.large), note("bill-large-error", at("large")))
 		}),
@@ -213,7 +213,7 @@ func (c *billPage) form() app.UI {
 		note("bill-error", c.prob.besides(placed...)),
 		app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("bill-saved").Text(c.saved) }),
 		app.If(amend, func() app.UI {
-			return fieldErr(st.T("amend.reason"), app.Input().ID("bill-reason").Value(c.amend.reason).OnInput(valueTo(&c.amend.reason), fieldScope(&c.amend.reason)),
+			return fieldErr(st.T("amend.reason"), textInput("bill-reason", &c.amend.reason),
 				"bill-reason-error", at("reason"))
 		}),
 		app.Div().Class("actions").Body(

@@ -90,14 +90,14 @@ func (c *bindingsPage) form() app.UI {
 	return app.Form().ID("bind-form").Class("card").OnSubmit(c.submit).Body(
 		app.H2().Text(st.T("bind.title")),
 		app.Div().Class("row").Body(
-			fieldErr(st.T("bind.authorizer"), app.Select().ID("bind-authorizer").OnChange(valueTo(&c.authorizer), fieldScope(&c.authorizer)).Body(personOptions(c.authorizer)...),
+			fieldErr(st.T("bind.authorizer"), selectInput("bind-authorizer", &c.authorizer).Body(personOptions(c.authorizer)...),
 				"bind-authorizer-error", c.prob.on("authorizer")),
-			fieldErr(st.T("bind.beneficiary"), app.Select().ID("bind-beneficiary").OnChange(valueTo(&c.beneficiary), fieldScope(&c.beneficiary)).Body(personOptions(c.beneficiary)...),
+			fieldErr(st.T("bind.beneficiary"), selectInput("bind-beneficiary", &c.beneficiary).Body(personOptions(c.beneficiary)...),
 				"bind-beneficiary-error", c.prob.on("beneficiary")),
 		),
 		app.FieldSet().Body(append(append([]app.UI{app.Legend().Text(st.T("bind.scopes"))}, scopeBoxes...),
 			note("bind-scopes-error", c.prob.on("scopes")))...),
-		fieldErr(st.T("bind.created"), app.Input().Type("date").ID("bind-created").Value(c.created).OnInput(valueTo(&c.created), fieldScope(&c.created)),
+		fieldErr(st.T("bind.created"), textInput("bind-created", &c.created).Type("date"),
 			"bind-created-error", c.prob.on("created")),
 		app.If(checked, func() app.UI {
 			verdict, cls := st.T("bind.refused"), "verdict refused"

@@ -126,30 +126,30 @@ func (f *personForm) render() app.UI {
 	f.picker.id = "person-region"
 	return app.Form().ID("person-form").Class("card").OnSubmit(f.submit).Body(
 		app.H2().Text(st.T("person.add")),
-		fieldErr(st.T("person.name"), app.Input().ID("person-name").Required(true).Value(f.name).OnInput(valueTo(&f.name), fieldScope(&f.name)),
+		fieldErr(st.T("person.name"), textInput("person-name", &f.name).Required(true),
 			"person-name-error", f.prob.on("id", "name")),
 		f.picker.render(st.T("person.region"), &f.region),
 		note("person-region-error", f.prob.on("region")),
-		field(st.T("person.insurance"), app.Select().ID("person-insurance").OnChange(valueTo(&f.insurance), fieldScope(&f.insurance)).Body(
+		field(st.T("person.insurance"), selectInput("person-insurance", &f.insurance).Body(
 			option("employee", st.T("ins.employee"), f.insurance),
 			option("resident", st.T("ins.resident"), f.insurance),
 			option("none", st.T("ins.none"), f.insurance))),
-		field(st.T("person.status"), app.Select().ID("person-status").OnChange(valueTo(&f.status), fieldScope(&f.status)).Body(
+		field(st.T("person.status"), selectInput("person-status", &f.status).Body(
 			option("active", st.T("status.active"), f.status),
 			option("suspended", st.T("status.suspended"), f.status),
 			option("stopped", st.T("status.stopped"), f.status))),
 		app.If(usesTier(f.region), func() app.UI { // Shenzhen's 档次 only where the rules read it
-			return field(st.T("person.tier"), app.Select().ID("person-tier").OnChange(valueTo(&f.tier), fieldScope(&f.tier)).Body(
+			return field(st.T("person.tier"), selectInput("person-tier", &f.tier).Body(
 				option("0", st.T("tier.0"), f.tier), option("1", st.T("tier.1"), f.tier), option("2", st.T("tier.2"), f.tier)))
 		}),
 		check("person-retired", st.T("person.retired"), &f.retired),
 		app.If(f.insurance == string(family.Employee), func() app.UI {
-			return fieldErr(st.T("person.account"), app.Input().ID("person-account").Attr("inputmode", "decimal").Value(f.account).OnInput(valueTo(&f.account), fieldScope(&f.account)),
+			return fieldErr(st.T("person.account"), textInput("person-account", &f.account).Attr("inputmode", "decimal"),
 				"person-account-error", f.prob.on("account"))
 		}),
 		check("person-wallet-open", st.T("person.wallet"), &f.walletOpen),
 		app.If(f.walletOpen, func() app.UI {
-			return fieldErr(st.T("person.walletbal"), app.Input().ID("person-wallet").Attr("inputmode", "decimal").Value(f.wallet).OnInput(valueTo(&f.wallet), fieldScope(&f.wallet)),
+			return fieldErr(st.T("person.walletbal"), textInput("person-wallet", &f.wallet).Attr("inputmode", "decimal"),
 				"person-wallet-error", f.prob.on("wallet"))
 		}),
 		note("person-error", f.prob.besides("id", "name", "region", "account", "wallet")),
@@ -226,11 +226,11 @@ func (f *relationForm) render() app.UI {
 	return app.Form().ID("relation-form").Class("card").OnSubmit(f.submit).Body(
 		app.H2().Text(st.T("relation.add")),
 		app.Div().Class("row").Body(
-			fieldErr(st.T("relation.person"), app.Select().ID("relation-person").OnChange(valueTo(&f.person), fieldScope(&f.person)).Body(personOptions(f.person)...),
+			fieldErr(st.T("relation.person"), selectInput("relation-person", &f.person).Body(personOptions(f.person)...),
 				"relation-person-error", f.prob.on("person")),
-			fieldErr(st.T("relation.is"), app.Select().ID("relation-of").OnChange(valueTo(&f.of), fieldScope(&f.of)).Body(personOptions(f.of)...),
+			fieldErr(st.T("relation.is"), selectInput("relation-of", &f.of).Body(personOptions(f.of)...),
 				"relation-of-error", f.prob.on("of")),
-			field(st.T("relation.of"), app.Select().ID("relation-kind").OnChange(valueTo(&f.relation), fieldScope(&f.relation)).Body(relOpts...)),
+			field(st.T("relation.of"), selectInput("relation-kind", &f.relation).Body(relOpts...)),
 		),
 		app.If(usesCardLink(personRegion(f.person)) || usesCardLink(personRegion(f.of)), func() app.UI {
 			return check("relation-card", st.T("relation.card"), &f.card)

@@ -102,7 +102,7 @@ func (c *requestsPanel) whoAmI(s *family.State, d *book.Local) app.UI {
 		}
 	}
 	return app.Form().ID("consent-me-form").OnSubmit(c.claim).Body(
-		field(st.T("consent.me"), app.Select().ID("consent-person").OnChange(valueTo(&c.person), fieldScope(&c.person)).Body(personOptions(c.person)...)),
+		field(st.T("consent.me"), selectInput("consent-person", &c.person).Body(personOptions(c.person)...)),
 		app.Button().Type("submit").ID("consent-claim").Text(st.T("consent.claim")),
 	)
 }

@@ -57,17 +57,17 @@ func (c *syncPage) joinForms() app.UI {
 	return app.Div().Body(
 		app.Form().ID("create-form").Class("card").OnSubmit(c.create).Body(
 			app.H2().Text(st.T("sync.create")),
-			fieldErr(st.T("family.name"), app.Input().ID("family-name").Value(c.name).OnInput(valueTo(&c.name), fieldScope(&c.name)),
+			fieldErr(st.T("family.name"), textInput("family-name", &c.name),
 				"family-name-error", c.prob.on("name")),
-			fieldErr(st.T("sync.device"), app.Input().ID("device-name").Placeholder(defaultDevice()).Value(c.device).OnInput(valueTo(&c.device), fieldScope(&c.device)),
+			fieldErr(st.T("sync.device"), textInput("device-name", &c.device).Placeholder(defaultDevice()),
 				"device-name-error", c.prob.on("device")),
 			app.Button().Type("submit").ID("create-family").Disabled(c.busy).Text(st.T("sync.create")),
 		),
 		app.Form().ID("join-form").Class("card").OnSubmit(c.join).Body(
 			app.H2().Text(st.T("sync.join")),
-			fieldErr(st.T("sync.code"), app.Input().ID("join-code").Value(c.code).OnInput(valueTo(&c.code), fieldScope(&c.code)),
+			fieldErr(st.T("sync.code"), textInput("join-code", &c.code),
 				"join-code-error", c.prob.on("code")),
-			fieldErr(st.T("sync.device"), app.Input().ID("join-device").Placeholder(defaultDevice()).Value(c.device).OnInput(valueTo(&c.device), fieldScope(&c.device)),
+			fieldErr(st.T("sync.device"), textInput("join-device", &c.device).Placeholder(defaultDevice()),
 				"join-device-error", c.prob.on("device")),
 			app.Button().Type("submit").ID("join-family").Disabled(c.busy).Text(st.T("sync.join")),
 		),

@@ -39,8 +39,8 @@ func (c *withdrawPage) Render() app.UI {
 		app.Main().Body(
 			app.H1().Text(st.T("withdraw.title")),
 			app.Form().ID("withdraw-form").Class("card").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
-				field(st.T("withdraw.person"), app.Select().ID("withdraw-person").OnChange(valueTo(&c.person), fieldScope(&c.person)).Body(personOptions(c.person)...)),
-				field(st.T("withdraw.ground"), app.Select().ID("withdraw-ground").OnChange(valueTo(&c.ground), fieldScope(&c.ground)).Body(groundOpts...)),
+				field(st.T("withdraw.person"), selectInput("withdraw-person", &c.person).Body(personOptions(c.person)...)),
+				field(st.T("withdraw.ground"), selectInput("withdraw-ground", &c.ground).Body(groundOpts...)),
 				c.withdrawCheck(),
 			),
 			app.Form().ID("transfer-form").Class("card").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
@@ -48,7 +48,7 @@ func (c *withdrawPage) Render() app.UI {
 				c.picker.render(st.T("transfer.to"), &c.to),
 				check("transfer-stopped", st.T("transfer.stopped"), &c.stopped),
 				check("transfer-enrolled", st.T("transfer.enrolled"), &c.enrolled),
-				field(st.T("transfer.gap"), app.Input().ID("transfer-gap").Attr("inputmode", "numeric").Value(c.gap).OnInput(valueTo(&c.gap), fieldScope(&c.gap))),
+				field(st.T("transfer.gap"), textInput("transfer-gap", &c.gap).Attr("inputmode", "numeric")),
 				c.transferCheck(),
 				note("transfer-record-error", c.prob.Text),
 				app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("transfer-saved").Text(c.saved) }),

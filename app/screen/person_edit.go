@@ -56,28 +56,28 @@ func (f *personEdit) render() app.UI {
 func (f *personEdit) fields(p *family.Person) app.UI {
 	st := client.TheStore()
 	return app.Div().Body(
-		fieldErr(st.T("person.name"), app.Input().ID("edit-name").Value(f.name).OnInput(valueTo(&f.name), fieldScope(&f.name)), "edit-name-error", f.prob.on("name")),
+		fieldErr(st.T("person.name"), textInput("edit-name", &f.name), "edit-name-error", f.prob.on("name")),
 		f.picker.render(st.T("person.region"), &f.region),
-		field(st.T("person.insurance"), app.Select().ID("edit-insurance").OnChange(valueTo(&f.insurance), fieldScope(&f.insurance)).Body(
+		field(st.T("person.insurance"), selectInput("edit-insurance", &f.insurance).Body(
 			option("employee", st.T("ins.employee"), f.insurance), option("resident", st.T("ins.resident"), f.insurance),
 			option("none", st.T("ins.none"), f.insurance))),
-		field(st.T("person.status"), app.Select().ID("edit-status").OnChange(valueTo(&f.status), fieldScope(&f.status)).Body(
+		field(st.T("person.status"), selectInput("edit-status", &f.status).Body(
 			option("active", st.T("status.active"), f.status), option("suspended", st.T("status.suspended"), f.status),
 			option("stopped", st.T("status.stopped"), f.status))),
 		app.If(strings.HasPrefix(f.region, "4403"), func() app.UI { // 档次 is Shenzhen's alone
-			return field(st.T("person.tier"), app.Select().ID("edit-tier").OnChange(valueTo(&f.tier), fieldScope(&f.tier)).Body(
+			return field(st.T("person.tier"), selectInput("edit-tier", &f.tier).Body(
 				option("0", st.T("tier.0"), f.tier), option("1", st.T("tier.1"), f.tier), option("2", st.T("tier.2"), f.tier)))
 		}),
 		check("edit-retired", st.T("person.retired"), &f.retired),
 		app.If(p.HasAccount, func() app.UI {
-			return fieldErr(st.T("person.account"), app.Input().ID("edit-account").Attr("inputmode", "decimal").Value(f.account).OnInput(valueTo(&f.account), fieldScope(&f.account)),
+			return fieldErr(st.T("person.account"), textInput("edit-account", &f.account).Attr("inputmode", "decimal"),
 				"edit-account-error", f.prob.on("account"))
 		}),
 		app.If(p.Wallet.Opened, func() app.UI {
-			return fieldErr(st.T("person.walletbal"), app.Input().ID("edit-wallet").Attr("inputmode", "decimal").Value(f.wallet).OnInput(valueTo(&f.wallet), fieldScope(&f.wallet)),
+			return fieldErr(st.T("person.walletbal"), textInput("edit-wallet", &f.wallet).Attr("inputmode", "decimal"),
 				"edit-wallet-error", f.prob.on("wallet"))
 		}),
-		fieldErr(st.T("edit.reason"), app.Input().ID("edit-reason").Value(f.reason).OnInput(valueTo(&f.reason), fieldScope(&f.reason)), "edit-reason-error", f.prob.on("reason")),
+		fieldErr(st.T("edit.reason"), textInput("edit-reason", &f.reason), "edit-reason-error", f.prob.on("reason")),
 		note("edit-error", f.prob.besides("name", "account", "wallet", "reason")),
 		app.Button().Type("submit").ID("edit-save").Text(st.T("edit.save")),
 		app.H3().Text(st.T("edit.events")),

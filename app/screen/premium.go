@@ -48,11 +48,11 @@ func (f *premiumForm) render() app.UI {
 	return app.Form().ID("premium-form").Class("card").OnSubmit(f.submit).Body(
 		app.H2().Text(st.T("premium.title")),
 		app.Div().Class("row").Body(
-			fieldErr(st.T("premium.insured"), app.Select().ID("premium-insured").OnChange(valueTo(&f.insured), fieldScope(&f.insured)).Body(personOptions(f.insured)...),
+			fieldErr(st.T("premium.insured"), selectInput("premium-insured", &f.insured).Body(personOptions(f.insured)...),
 				"premium-insured-error", at("insured")),
-			fieldErr(st.T("premium.kind"), app.Select().ID("premium-kind").OnChange(valueTo(&f.kind), fieldScope(&f.kind)).Body(kinds...),
+			fieldErr(st.T("premium.kind"), selectInput("premium-kind", &f.kind).Body(kinds...),
 				"premium-kind-error", at("premium")),
-			fieldErr(st.T("premium.amount"), app.Input().ID("premium-amount").Attr("inputmode", "decimal").Value(f.amount).OnInput(valueTo(&f.amount), fieldScope(&f.amount)),
+			fieldErr(st.T("premium.amount"), textInput("premium-amount", &f.amount).Attr("inputmode", "decimal"),
 				"premium-amount-error", at("amount")),
 		),
 		preview,

@@ -73,18 +73,18 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 	}
 	return app.Div().Class("field region-picker").Body(
 		app.Span().Text(label),
-		app.Select().ID(p.id).Title(st.T("region.usual")).Aria("label", label+" · "+st.T("region.usual")).OnChange(p.choose(code)).Body(usualOptions(c, zh)...),
+		levelSelect(p.id, st.T("region.usual"), label, p.choose(code), usualOptions(c, zh)),
 		app.Div().Class("row").Body(
-			app.Select().ID(p.id+"-province").Title(st.T("region.province")).Aria("label", label+" · "+st.T("region.province")).OnChange(p.chooseProvince(code)).Body(
-				divisionOptions(region.Provinces(), place.Province.Code, st.T("region.pick"), zh)...),
+			levelSelect(p.id+"-province", st.T("region.province"), label, p.chooseProvince(code),
+				divisionOptions(region.Provinces(), place.Province.Code, st.T("region.pick"), zh)),
 			app.If(place.Province.Code != "", func() app.UI {
-				return app.Select().ID(p.id+"-city").Title(st.T("region.city")).Aria("label", label+" · "+st.T("region.city")).OnChange(p.choose(code)).Body(
-					divisionOptions(region.Cities(place.Province.Code), city, st.T("region.pick"), zh)...)
+				return levelSelect(p.id+"-city", st.T("region.city"), label, p.choose(code),
+					divisionOptions(region.Cities(place.Province.Code), city, st.T("region.pick"), zh))
 			}),
 			app.If(place.City.Code != "" && len(region.Counties(place.City.Code)) > 0, func() app.UI {
 				whole := app.Option().Value(string(place.City.Code)).Text(st.T("region.wholecity")).Selected(place.County.Code == "")
-				return app.Select().ID(p.id+"-county").Title(st.T("region.county")).Aria("label", label+" · "+st.T("region.county")).OnChange(p.choose(code)).Body(
-					append([]app.UI{whole}, divisionOptions(region.Counties(place.City.Code), place.County.Code, "", zh)...)...)
+				return levelSelect(p.id+"-county", st.T("region.county"), label, p.choose(code),
+					append([]app.UI{whole}, divisionOptions(region.Counties(place.City.Code), place.County.Code, "", zh)...))
 			}),
 		),
 		app.Input().ID(p.id+"-search").Type("search").Attr("autocomplete", "off").Placeholder(st.T("region.search")).
@@ -92,6 +92,12 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 		p.hits(code, zh),
 		app.P().ID(p.id+"-name").Class("region-name").Text(cityName(st.Lang(), c)),
 	)
+}
+
+// levelSelect is one of the picker's selects: its title says which (常用地区, 省, 市, 区县) and
+// its accessible name the field's label too.
+func levelSelect(id, title, label string, h app.EventHandler, opts []app.UI) app.UI {
+	return app.Select().ID(id).Title(title).Aria("label", label+" · "+title).OnChange(h).Body(opts...)
 }
 
 // hits lists what the search finds, each a button that chooses it.

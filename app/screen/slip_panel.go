@@ -167,7 +167,7 @@ func (c *slipPanel) render() app.UI {
 	return app.Section().ID("slip").Class("card").Body(
 		app.H2().Text(st.T("slip.title")),
 		app.P().Class("muted").Text(st.T("slip.help")),
-		fieldErr(st.T("slip.bill"), app.Select().ID("slip-bill").OnChange(valueTo(&c.target), fieldScope(&c.target)).Body(opts...), "slip-bill-error", p.on("slip.bill")),
+		fieldErr(st.T("slip.bill"), selectInput("slip-bill", &c.target).Body(opts...), "slip-bill-error", p.on("slip.bill")),
 		fieldErr(st.T("slip.text"), app.Textarea().ID("slip-text").Rows(7).Placeholder(st.T("slip.placeholder")).Text(c.text).
 			OnInput(valueTo(&c.text), fieldScope(&c.text)).OnChange(valueTo(&c.text), fieldScope(&c.text)), "slip-text-error", p.on("slip.text")),
 		result,

@@ -8,7 +8,7 @@ package vocab
 import "strings"
 
 // Term is a value's name in Chinese and in English. EN is the form an explanation's sentence
-// uses ("the long-term-care premium"); Label is the form a form field shows.
+// uses ("the long-term-care premium"); Label makes the form a form field shows.
 type Term struct {
 	ZH, EN string
 }
@@ -113,10 +113,10 @@ func Label(kind string, t Term, zh bool) string {
 		return t.ZH
 	}
 	s := strings.TrimPrefix(t.EN, "the ")
-	if kind == Relation || kind == Transfer || s == "" {
+	if kind == Relation || kind == Transfer || s == "" || s[0] < 'a' || s[0] > 'z' {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(s[0]-'a'+'A') + s[1:] // the table's English is ASCII; not strings.ToUpper (1.3 kB of wasm)
 }
 
 // CSVHeader is the ledger CSV's columns in Chinese when zh, else in English: first what a
