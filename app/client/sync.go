@@ -256,44 +256,44 @@ func syncRound(server Remote, s Session, pending []syncwire.Mutation, cursor int
 
 // applyRound adds the pulled changes to the log, drops what they contain from the queue,
 // rebuilds the book (the queue re-applied on top) and saves.
-func (st *Store) applyRound(pages []syncwire.PullResponse, devices []book.Device, err error) {
+func (s *Store) applyRound(pages []syncwire.PullResponse, devices []book.Device, err error) {
 	for _, p := range pages {
-		st.Local.Pulled(p)
+		s.Local.Pulled(p)
 	}
 	if devices != nil {
-		st.Local.Devices = devices
+		s.Local.Devices = devices
 	}
-	st.sync.err = err
+	s.sync.err = err
 	if err == nil {
-		st.Local.LastSync = st.Now()
+		s.Local.LastSync = s.Now()
 	}
-	st.Rebuild()
-	st.Save()
+	s.Rebuild()
+	s.Save()
 }
 
 // CreateFamily asks the server for a new family named name with this device in it (it
 // blocks: call it in ctx.Async).
-func (st *Store) CreateFamily(name, device string) (Session, error) {
+func (s *Store) CreateFamily(name, device string) (Session, error) {
 	if name == "" {
 		return Session{}, &HTTPError{Status: 400, Code: "bad_request", Field: "name", Detail: "missing"}
 	}
-	return st.sync.server.Create(name, device)
+	return s.sync.server.Create(name, device)
 }
 
 // Adopt saves the session; the next round pushes what this device made before it had a
 // family, and pulls what the family has. It changes the store: call it on the UI goroutine.
-func (st *Store) Adopt(s Session, name string) error {
-	if st.Local.Family == "" && len(st.Local.Confirmed) > 0 {
+func (s *Store) Adopt(sess Session, name string) error {
+	if s.Local.Family == "" && len(s.Local.Confirmed) > 0 {
 		// an imported family's log (book.Import): its mutations go to the new family again
-		st.Local.Rebase("")
+		s.Local.Rebase("")
 	}
-	st.Local.Family, st.Local.Device, st.Local.Token, st.Local.Owner = s.Family, s.Device, s.Token, s.Owner
-	st.Local.NewClientID(NewID(4)) // page_requests.go: client ids bound to this device
+	s.Local.Family, s.Local.Device, s.Local.Token, s.Local.Owner = sess.Family, sess.Device, sess.Token, sess.Owner
+	s.Local.NewClientID(NewID(4)) // page_requests.go: client ids bound to this device
 	if name != "" {
-		st.Local.FamilyName = name
+		s.Local.FamilyName = name
 	}
-	st.Local.Cursor = 0
-	st.Local.Confirmed = nil
-	st.Rebuild()
-	return st.Save()
+	s.Local.Cursor = 0
+	s.Local.Confirmed = nil
+	s.Rebuild()
+	return s.Save()
 }
