@@ -31,9 +31,6 @@ const (
 	Source    = "source"    // family.Source: the account money leaves (个人账户, 医保钱包)
 )
 
-// Kinds lists the kinds in the order Find tries them.
-func Kinds() []string { return []string{Relation, Scope, Insurance, Status, Transfer, Source} }
-
 // entry is one row of the table: a value's key (kind.value) and its term.
 type entry struct {
 	key  string
@@ -85,11 +82,12 @@ func Of(key string) (Term, bool) {
 func Word(kind, value string) (Term, bool) { return Of(kind + "." + value) }
 
 // Find is the term of a value whose kind the caller does not know (an explanation's argument):
-// the first kind, in the order of Kinds, with that value. No two kinds share a value.
+// the row of any kind but Source with that value (an account is named by its key,
+// source.account). No two kinds share a value.
 func Find(value string) (Term, bool) {
-	for _, k := range Kinds() {
-		if t, ok := Word(k, value); ok {
-			return t, true
+	for _, e := range table() {
+		if e.key[strings.IndexByte(e.key, '.')+1:] == value && !strings.HasPrefix(e.key, Source+".") {
+			return e.term, true
 		}
 	}
 	return Term{}, false
