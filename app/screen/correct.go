@@ -140,14 +140,14 @@ func (c *correctionBar) paymentList(b *book.Book) app.UI {
 	st := client.TheStore()
 	pays := b.Payments()
 	if len(pays) == 0 {
-		return app.P().Class("empty").Text(st.T("ledger.nopayments"))
+		return para("", "empty", st.T("ledger.nopayments"))
 	}
 	return app.Ul().ID("payments").Class("cards").Body(app.Range(pays).Slice(func(i int) app.UI {
 		p := pays[len(pays)-1-i]
 		class, mark := "card payment", app.UI(c.confirmVoid(p.Key, "ledger.voidpayconfirm"))
 		if p.VoidedBy != "" {
 			class += " voided"
-			mark = app.P().Class("mark voided").Text(st.T("ledger.voided") + " · " + describe(b, p.VoidedBy))
+			mark = para("", "mark voided", st.T("ledger.voided")+" · "+describe(b, p.VoidedBy))
 		}
 		return app.Li().Class(class).DataSet("mutation", p.Key).DataSet("state", string(p.State)).Body(
 			app.P().Body(
@@ -165,7 +165,7 @@ func billMark(b *book.Book, bill book.Bill) app.UI {
 	st := client.TheStore()
 	switch {
 	case bill.VoidedBy != "":
-		return app.P().Class("mark voided").Text(st.T("ledger.voided") + " · " + describe(b, bill.VoidedBy))
+		return para("", "mark voided", st.T("ledger.voided")+" · "+describe(b, bill.VoidedBy))
 	case bill.Amends != "":
 		reason := ""
 		if it := b.Item(bill.Key); it != nil {
@@ -176,10 +176,10 @@ func billMark(b *book.Book, bill book.Bill) app.UI {
 			reason = memo(a.Reason)
 		}
 		if was := billTotal(b, bill.Amends); was != yuan(bill.Total) {
-			return app.P().Class("mark corrected").Text(st.T("ledger.corrected") + colon() + st.T("ledger.was") + " " +
-				was + " → " + st.T("ledger.now") + " " + yuan(bill.Total) + reason)
+			return para("", "mark corrected", st.T("ledger.corrected")+colon()+st.T("ledger.was")+" "+
+				was+" → "+st.T("ledger.now")+" "+yuan(bill.Total)+reason)
 		}
-		return app.P().Class("mark corrected").Text(st.T("ledger.corrected") + colon() + st.T("ledger.recomputed") + reason)
+		return para("", "mark corrected", st.T("ledger.corrected")+colon()+st.T("ledger.recomputed")+reason)
 	}
 	return app.Text("")
 }
@@ -222,7 +222,7 @@ func correctionList(b *book.Book) app.UI {
 		))
 	}
 	if len(rows) == 0 {
-		return app.P().Class("empty").Text(st.T("ledger.nocorrections"))
+		return para("", "empty", st.T("ledger.nocorrections"))
 	}
 	return app.Ul().ID("corrections").Class("cards").Body(rows...)
 }

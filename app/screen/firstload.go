@@ -33,13 +33,13 @@ func (c *firstScreen) Render() app.UI {
 func intro() app.UI {
 	st := client.TheStore()
 	return app.Section().ID("intro").Class("intro card").Body(
-		app.P().Class("lead").Text(st.T("intro.what")),
+		para("", "lead", st.T("intro.what")),
 		app.H2().Text(st.T("intro.start")),
 		app.Ol().Body(
 			app.Li().Text(st.T("intro.step1")),
 			app.Li().Text(st.T("intro.step2")),
 			app.Li().Text(st.T("intro.step3")),
 		),
-		app.P().Class("muted").Text(st.T("intro.offline")),
+		para("", "muted", st.T("intro.offline")),
 	)
 }

@@ -29,7 +29,7 @@ func (c *creditForm) render() app.UI {
 	s := &st.Book().State
 	return app.Section().ID("credits").Class("card").Body(
 		app.H2().Text(st.T("credit.title")),
-		app.P().Class("muted").Text(st.T("credit.help")),
+		para("", "muted", st.T("credit.help")),
 		app.Ul().ID("credit-list").Body(app.Range(s.Schedules).Slice(func(i int) app.UI {
 			sch := s.Schedules[i]
 			return app.Li().DataSet("person", string(sch.Person)).Text(personName(sch.Person) + colon() +
@@ -45,7 +45,7 @@ func (c *creditForm) render() app.UI {
 					"credit-day-error", c.prob.on("day")),
 			),
 			note("credit-error", c.prob.besides("person", "amount", "day")),
-			app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("credit-saved").Text(c.saved) }),
+			app.If(c.saved != "", func() app.UI { return para("credit-saved", "ok", c.saved) }),
 			app.Button().Type("submit").ID("credit-save").Text(st.T("credit.save")),
 		),
 	)
@@ -95,7 +95,7 @@ func (c *checkpointForm) render() app.UI {
 	views := st.Book().Checkpoints()
 	return app.Section().ID("checkpoints").Class("card").Body(
 		app.H2().Text(st.T("checkpoint.title")),
-		app.P().Class("muted").Text(st.T("checkpoint.help")),
+		para("", "muted", st.T("checkpoint.help")),
 		app.Form().ID("checkpoint-form").OnSubmit(c.submit).Body(
 			app.Div().Class("row").Body(
 				fieldErr(st.T("checkpoint.person"), selectInput("checkpoint-person", &c.person).Body(personOptions(c.person)...),
@@ -106,7 +106,7 @@ func (c *checkpointForm) render() app.UI {
 					"checkpoint-on-error", c.prob.on("on")),
 			),
 			note("checkpoint-error", c.prob.besides("person", "balance", "on")),
-			app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("checkpoint-saved").Text(c.saved) }),
+			app.If(c.saved != "", func() app.UI { return para("checkpoint-saved", "ok", c.saved) }),
 			app.Button().Type("submit").ID("checkpoint-save").Text(st.T("checkpoint.save")),
 		),
 		app.Ul().ID("checkpoint-list").Class("cards").Body(app.Range(views).Slice(func(i int) app.UI {
@@ -131,7 +131,7 @@ func checkpointCard(v *book.CheckpointView) app.UI {
 	}
 	return app.Li().Class("card checkpoint").DataSet("person", string(v.Person)).Body(
 		app.P().Body(app.Strong().Text(head)),
-		app.P().Class("muted").Text(since),
+		para("", "muted", since),
 		rows("between", v.Rows),
 		app.If(len(v.Since) > 0, func() app.UI {
 			var sum money.Amount
@@ -139,7 +139,7 @@ func checkpointCard(v *book.CheckpointView) app.UI {
 				sum += r.Amount
 			}
 			return app.Div().Body(
-				app.P().Class("muted").Text(strings.NewReplacer("{1}", signedYuan(sum)).Replace(st.T("checkpoint.after"))),
+				para("", "muted", strings.NewReplacer("{1}", signedYuan(sum)).Replace(st.T("checkpoint.after"))),
 				rows("since", v.Since))
 		}),
 	)

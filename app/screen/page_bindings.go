@@ -33,7 +33,7 @@ func (c *bindingsPage) Render() app.UI {
 		&shell{Active: PathBindings},
 		app.Main().Body(
 			app.H1().Text(st.T("nav.bindings")),
-			app.If(len(b.State.People) < 2, func() app.UI { return app.P().Class("empty").Text(st.T("bind.need2")) }).
+			app.If(len(b.State.People) < 2, func() app.UI { return para("", "empty", st.T("bind.need2")) }).
 				Else(func() app.UI { return c.form() }),
 			app.H2().Text(st.T("bind.list")),
 			note("revoke-error", c.revokeProb.Text),
@@ -167,7 +167,7 @@ func (c *bindingsPage) submit(ctx app.Context, e app.Event) {
 func (c *bindingsPage) list(b *book.Book) app.UI {
 	st := client.TheStore()
 	if len(b.State.Bindings) == 0 {
-		return app.P().Class("empty").Text(st.T("bind.none"))
+		return para("", "empty", st.T("bind.none"))
 	}
 	today := civil.DateOf(st.Now())
 	return app.Ul().ID("bindings").Class("cards").Body(app.Range(b.State.Bindings).Slice(func(i int) app.UI {
@@ -191,7 +191,7 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 				app.Span().Class("muted").Text(" · "+scopes+" · "+day(bd.Created)+" · "+state),
 				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(stateText(st.StateOf(bd.ID))),
 			),
-			app.If(invalid && !revoked, func() app.UI { return app.P().Class("warning binding-invalid").Text(st.T("bind.invalid")) }),
+			app.If(invalid && !revoked, func() app.UI { return para("", "warning binding-invalid", st.T("bind.invalid")) }),
 			app.If(!revoked, func() app.UI { return c.revokeControls(bd) }),
 		)
 	}))

@@ -29,7 +29,7 @@ func (c *familyPage) Render() app.UI {
 		app.Main().Body(
 			app.H1().Text(st.T("family.title")),
 			maybe(len(b.State.People) == 0, intro), // firstload.go: what Gongji is and how to start
-			app.If(len(b.State.People) == 0, func() app.UI { return app.P().Class("empty").Text(st.T("family.none")) }).
+			app.If(len(b.State.People) == 0, func() app.UI { return para("", "empty", st.T("family.none")) }).
 				Else(func() app.UI { return peopleTable(b) }),
 			c.edit.render(),
 			personRoutes(family.PersonID(c.edit.id)),

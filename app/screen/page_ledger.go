@@ -50,7 +50,7 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 	st := client.TheStore()
 	bills := b.Bills()
 	if len(bills) == 0 {
-		return app.P().Class("empty").Text(st.T("ledger.none"))
+		return para("", "empty", st.T("ledger.none"))
 	}
 	return app.Ul().ID("bills").Class("cards").Body(app.Range(bills).Slice(func(i int) app.UI {
 		bill := bills[len(bills)-1-i]
@@ -66,10 +66,10 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 				app.Span().Class("state "+string(state)).Text(stateText(state)),
 			),
 			app.If(bill.Place != "" || bill.Note != "", func() app.UI {
-				return app.P().Class("muted place").Text(strings.Trim(bill.Place+" · "+bill.Note, " ·"))
+				return para("", "muted place", strings.Trim(bill.Place+" · "+bill.Note, " ·"))
 			}),
 			app.If(bill.Fund > 0, func() app.UI {
-				return app.P().Class("muted").Text(st.T("ledger.fund") + " " + yuan(bill.Fund))
+				return para("", "muted", st.T("ledger.fund")+" "+yuan(bill.Fund))
 			}),
 			billMark(b, bill),
 			app.Ul().Class("postings").Body(app.Range(bill.Split.Lines).Slice(func(j int) app.UI {
@@ -97,7 +97,7 @@ func statements(b *book.Book) app.UI {
 	st := client.TheStore()
 	accts := b.Accounts()
 	if len(accts) == 0 {
-		return app.P().Class("empty").Text(st.T("ledger.none"))
+		return para("", "empty", st.T("ledger.none"))
 	}
 	return app.Div().ID("statements").Body(app.Range(accts).Slice(func(i int) app.UI {
 		a := accts[i]

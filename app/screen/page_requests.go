@@ -35,7 +35,7 @@ func (c *requestsPanel) render() app.UI {
 	return app.Section().ID("consent").Class("card").Body(
 		c.whoAmI(s, d),
 		app.H2().Text(st.T("consent.waiting")),
-		app.If(len(waiting) == 0, func() app.UI { return app.P().ID("consent-none").Class("note").Text(st.T("consent.none")) }),
+		app.If(len(waiting) == 0, func() app.UI { return para("consent-none", "note", st.T("consent.none")) }),
 		app.Ul().ID("consent-requests").Class("items").Body(app.Range(waiting).Slice(func(i int) app.UI {
 			return c.card(&waiting[i], true)
 		})),
@@ -66,12 +66,12 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 	reasonID := requestAnchor(r.ID) + "-reason"
 	return app.Li().ID(requestAnchor(r.ID)).Class("request "+string(r.State)).DataSet("request", r.ID).DataSet("state", string(r.State)).Body(
 		app.P().Class("what").Body(app.Strong().Text(requestLabel(r.ID))),
-		app.P().Class("asked muted").Text(words.Format(st.T("consent.asked"), askerName(r), shortTime(r.At))),
+		para("", "asked muted", words.Format(st.T("consent.asked"), askerName(r), shortTime(r.At))),
 		app.Ul().Class("effects").Body(app.Range(effects).Slice(func(i int) app.UI {
 			return app.Li().Class("effect").DataSet("account", string(effects[i].Account)).Text(effectText(effects[i]))
 		})),
 		app.Div().Body(lines...),
-		app.P().Class("verdict "+string(r.State)).Text(requestState(r)),
+		para("", "verdict "+string(r.State), requestState(r)),
 		maybe(decide, func() app.UI {
 			return app.Div().Class("decide").Body(
 				field(st.T("consent.reason"), app.Input().ID(reasonID).Class("decline-reason").Value(c.reasons[r.ID]).
@@ -98,7 +98,7 @@ func (c *requestsPanel) whoAmI(s *family.State, d *book.Local) app.UI {
 	}
 	for _, r := range s.Requests {
 		if r.Name == string(mutation.LinkDevice) && r.State == family.Waiting && linksDevice(r, d.Device) {
-			return app.P().ID("consent-me").Class("note").Text(st.T("consent.me_waiting"))
+			return para("consent-me", "note", st.T("consent.me_waiting"))
 		}
 	}
 	return app.Form().ID("consent-me-form").OnSubmit(c.claim).Body(

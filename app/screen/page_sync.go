@@ -40,11 +40,11 @@ func (c *syncPage) Render() app.UI {
 		&shell{Active: PathSync},
 		app.Main().Body(
 			app.H1().Text(st.T("sync.title")),
-			app.If(client.SyncOff(), func() app.UI { return app.P().ID("sync-off").Class("note").Text(st.T("sync.off")) }).
+			app.If(client.SyncOff(), func() app.UI { return para("sync-off", "note", st.T("sync.off")) }).
 				ElseIf(d.Family == "", func() app.UI { return c.joinForms() }).Else(func() app.UI { return c.status() }),
 			note("sync-error", c.prob.besides("name", "device", "code")),
 			app.If(st.SyncErr() != nil && d.Family != "", func() app.UI {
-				return app.P().ID("sync-trouble").Class("note").Text(explain(st.Lang(), st.SyncErr()).Text)
+				return para("sync-trouble", "note", explain(st.Lang(), st.SyncErr()).Text)
 			}),
 			app.H2().Text(st.T("sync.items")),
 			itemList(st.Book()),
@@ -163,13 +163,13 @@ func itemList(b *book.Book) app.UI {
 			app.Span().Class("what").Text(" "+itemText(b, &it)),
 			app.Span().Class("muted").Text(" · "+shortTime(it.Mutation.At)),
 			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {
-				return app.P().Class("reason adjusted").Text(st.T("sync.adjusted") + " " +
-					splitText(o.Expected) + " → " + splitText(o.Split))
+				return para("", "reason adjusted", st.T("sync.adjusted")+" "+
+					splitText(o.Expected)+" → "+splitText(o.Split))
 			}),
-			app.If(requestReason(b, &it) != "", func() app.UI { return app.P().Class("reason request").Text(requestReason(b, &it)) }),
+			app.If(requestReason(b, &it) != "", func() app.UI { return para("", "reason request", requestReason(b, &it)) }),
 			app.If(it.State == book.Rejected, func() app.UI {
 				return app.Div().Class("reason").Body(
-					app.P().Class("summary").Text(outcomeProblem(st.Lang(), o).Text),
+					para("", "summary", outcomeProblem(st.Lang(), o).Text),
 					explanation("", refusedLines(o.Explanation)),
 				)
 			}),

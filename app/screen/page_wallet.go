@@ -56,7 +56,7 @@ func (c *walletPage) Render() app.UI {
 				check,
 				note("wallet-check-error", cp.besides(placed...)),
 				note("wallet-error", c.prob.besides(placed...)),
-				app.If(c.sent != "", func() app.UI { return app.P().Class("ok").ID("wallet-sent").Text(c.sent) }),
+				app.If(c.sent != "", func() app.UI { return para("wallet-sent", "ok", c.sent) }),
 				app.Button().Type("submit").ID("wallet-send").Text(st.T("wallet.send")),
 			),
 			app.H2().Text(st.T("wallet.list")),
@@ -190,7 +190,7 @@ func (c *walletPage) transfers() app.UI {
 	st := client.TheStore()
 	ts := st.Book().State.Transfers
 	if len(ts) == 0 {
-		return app.P().Class("empty").Text(st.T("wallet.none"))
+		return para("", "empty", st.T("wallet.none"))
 	}
 	now := st.Now()
 	return app.Ul().ID("transfers").Class("cards").Body(app.Range(ts).Slice(func(i int) app.UI {
@@ -205,7 +205,7 @@ func (c *walletPage) transfers() app.UI {
 			),
 			app.If(t.State == family.Pending && now.Before(refundAt), func() app.UI {
 				return app.Div().Class("actions").Body(
-					app.P().Class("muted").Text(st.T("wallet.refund")+shortTime(refundAt)),
+					para("", "muted", st.T("wallet.refund")+shortTime(refundAt)),
 					app.Button().Class("accept").Text(st.T("wallet.accept")).OnClick(func(ctx app.Context, e app.Event) {
 						c.act(mutation.WalletAccept, id)
 					}, app.EventScope(id)), // each row its own handler (go-app compares handlers by code)
@@ -214,7 +214,7 @@ func (c *walletPage) transfers() app.UI {
 			// W11: after 06:00 the refund is the family clock's (the server's, or this device's
 			// for a family kept only here): never a button, the same words as the reminder
 			app.If(t.State == family.Pending && !now.Before(refundAt), func() app.UI {
-				return app.P().Class("note refund-due").Text(words.Format(st.T("wallet.refunding"), personName(t.From)))
+				return para("", "note refund-due", words.Format(st.T("wallet.refunding"), personName(t.From)))
 			}),
 		)
 	}))

@@ -51,7 +51,7 @@ func (c *withdrawPage) Render() app.UI {
 				field(st.T("transfer.gap"), textInput("transfer-gap", &c.gap).Attr("inputmode", "numeric")),
 				c.transferCheck(),
 				note("transfer-record-error", c.prob.Text),
-				app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("transfer-saved").Text(c.saved) }),
+				app.If(c.saved != "", func() app.UI { return para("transfer-saved", "ok", c.saved) }),
 			),
 			c.transits(),
 		),
@@ -153,7 +153,7 @@ func verdictView(id string, allowed bool, lines []engine.Line) app.UI {
 		verdict, cls = st.T("verdict.yes"), "verdict allowed"
 	}
 	return app.Section().ID(id).Class("check-result").Body(
-		app.P().Class(cls).Text(verdict),
+		para("", cls, verdict),
 		explanation(id+"-explain", lines),
 	)
 }

@@ -90,7 +90,7 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 		app.Input().ID(p.id+"-search").Type("search").Attr("autocomplete", "off").Placeholder(st.T("region.search")).
 			Value(p.query).OnInput(valueTo(&p.query), fieldScope(&p.query)).OnChange(p.chooseCode(code)),
 		p.hits(code, zh),
-		app.P().ID(p.id+"-name").Class("region-name").Text(cityName(st.Lang(), c)),
+		para(p.id+"-name", "region-name", cityName(st.Lang(), c)),
 	)
 }
 
@@ -107,7 +107,7 @@ func (p *regionPicker) hits(code *string, zh bool) app.UI {
 	}
 	found := region.Search(p.query, regionHits)
 	if len(found) == 0 {
-		return app.P().ID(p.id + "-results").Class("empty").Text(client.TheStore().T("region.nohit"))
+		return para(p.id+"-results", "empty", client.TheStore().T("region.nohit"))
 	}
 	return app.Ul().ID(p.id + "-results").Class("region-hits").Body(app.Range(found).Slice(func(i int) app.UI {
 		c := found[i]

@@ -89,7 +89,7 @@ func (c *shell) Render() app.UI {
 		),
 		c.nav(),
 		app.If(c.offline, func() app.UI {
-			return app.P().ID("offline-note").Class("note offline").Text(st.T("net.offline"))
+			return para("offline-note", "note offline", st.T("net.offline"))
 		}),
 		app.If(c.update, func() app.UI {
 			return app.Div().ID("update-banner").Class("banner").Body(
@@ -101,7 +101,7 @@ func (c *shell) Render() app.UI {
 			return app.Button().ID("install").Class("secondary").Text(st.T("install.button")).OnClick(c.install)
 		}),
 		// the load or save error itself stays in st.Err; the family reads what it means
-		app.If(st.Err != "", func() app.UI { return app.P().ID("storage-error").Class("error").Text(st.T("err.storage")) }),
+		app.If(st.Err != "", func() app.UI { return para("storage-error", "error", st.T("err.storage")) }),
 		app.If(st.Elsewhere, func() app.UI {
 			return app.P().ID("tab-elsewhere").Class("banner").Role("alert").Text(st.T("tab.elsewhere"))
 		}),

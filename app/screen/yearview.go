@@ -29,7 +29,7 @@ func (c *yearView) Render() app.UI {
 	all := st.Book().Flows()
 	years := book.Years(all)
 	if len(years) == 0 {
-		return app.P().ID("year-summary").Class("empty").Text(st.T("ledger.nousage"))
+		return para("year-summary", "empty", st.T("ledger.nousage"))
 	}
 	year := c.year
 	if year == 0 || !containsInt(years, year) {
