@@ -4,20 +4,23 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"slices"
 	gosync "sync"
 	"time"
 )
 
 // Limiter is a token bucket per key (a client address, an invitation code): Burst requests
 // at once, then one every Every. It keeps at most maxKeys keys: when full, buckets that
-// have refilled are dropped, then (under a flood of distinct keys) all of them, so memory
-// stays bounded at the cost of forgiving some addresses early.
+// have refilled are dropped, then (under a flood of distinct keys) the ones used longest ago,
+// down to three quarters of maxKeys, so memory stays bounded at the cost of forgiving some
+// addresses early.
 type Limiter struct {
 	Burst int
 	Every time.Duration
 
 	mu      gosync.Mutex
 	buckets map[string]*bucket
+	prunes  int // how many times the buckets were gone through (tests)
 }
 
 type bucket struct {
@@ -57,13 +60,32 @@ func (l *Limiter) Allow(key string, now time.Time) (ok bool, retryAfter time.Dur
 	return false, time.Duration((1 - b.tokens) * float64(l.Every))
 }
 
+// prune makes room for at least a quarter of maxKeys new keys: a prune that freed only the
+// few buckets refilled since the last one made every new key of a steady flood go through
+// all of them again (quadratic, like the day quota was, issue 23).
 func (l *Limiter) prune(now time.Time) {
+	l.prunes++
 	for k, b := range l.buckets {
 		if b.tokens+now.Sub(b.at).Seconds()/l.Every.Seconds() >= float64(l.Burst) {
 			delete(l.buckets, k)
 		}
 	}
-	if len(l.buckets) >= maxKeys {
+	keep := maxKeys * 3 / 4
+	if len(l.buckets) <= keep {
+		return
+	}
+	ats := make([]time.Time, 0, len(l.buckets))
+	for _, b := range l.buckets {
+		ats = append(ats, b.at)
+	}
+	slices.SortFunc(ats, time.Time.Compare)
+	cut := ats[len(ats)-keep] // keep the newest: those used at cut or later
+	for k, b := range l.buckets {
+		if b.at.Before(cut) {
+			delete(l.buckets, k)
+		}
+	}
+	if len(l.buckets) > keep { // many used at the same instant
 		clear(l.buckets)
 	}
 }
