@@ -44,6 +44,9 @@ type archive struct {
 	file *os.File
 	size int64
 	fams map[string]*archFam // family -> its frames
+	// metas: at open, the families whose meta frames were read (all of them, or those after
+	// the index: written since the last clean stop); registerCold goes through these.
+	metas []string
 }
 
 // archFam is a family's frames: its archived records in seq order, and for a family that went
@@ -95,8 +98,9 @@ type archRef struct {
 // records are still in the database file: they are cut (tornTail is told how many). With
 // readOnly (gongji repair's check) a missing file is an empty archive and nothing is cut.
 //
-// With idx (index.go: written at the last clean stop for this very file) the frames are not
-// read: the index says where they are.
+// With idx (index.go: written at the last clean stop for this very file) the frames up to
+// the size it records are not read: the index says where they are; the frames written after
+// it (the archive of a run that ended in a crash) are read and checked.
 func openArchive(path string, durable int64, tornTail func(int64), readOnly bool, idx *coldIndex) (*archive, []Damage, error) {
 	flag := os.O_RDWR
 	if readOnly {
@@ -122,9 +126,11 @@ func openArchive(path string, durable int64, tornTail func(int64), readOnly bool
 			ErrDamaged, ArchiveName, st.Size(), FileName, durable)}}, nil
 	}
 	a := &archive{file: f, fams: map[string]*archFam{}, size: durable}
+	from := int64(0)
 	if idx != nil {
-		a.fams = idx.arch
-	} else if damages, err := a.scan(durable); err != nil || len(damages) > 0 {
+		a.fams, from = idx.arch, idx.size
+	}
+	if damages, err := a.scan(from, durable); err != nil || len(damages) > 0 {
 		f.Close()
 		return nil, damages, err
 	}
@@ -144,10 +150,10 @@ func openArchive(path string, durable int64, tornTail func(int64), readOnly bool
 	return a, nil, nil
 }
 
-// scan reads and indexes every frame up to end, which must be where a frame ends.
-func (a *archive) scan(end int64) ([]Damage, error) {
-	r := bufio.NewReaderSize(io.NewSectionReader(a.file, 0, end), 1<<16)
-	var off int64
+// scan reads and indexes every frame from off (where a frame starts) up to end, which must be
+// where a frame ends.
+func (a *archive) scan(off, end int64) ([]Damage, error) {
+	r := bufio.NewReaderSize(io.NewSectionReader(a.file, off, end-off), 1<<16)
 	header := make([]byte, frameHeader)
 	for off < end {
 		var payload []byte
@@ -170,6 +176,9 @@ func (a *archive) scan(end int64) ([]Damage, error) {
 		ref := archRef{last: last, off: off, n: int32(frameHeader + len(payload))}
 		if !ok && (strings.HasSuffix(key, "/k") || strings.HasSuffix(key, "/c")) && strings.Count(key, "/") == 2 {
 			a.note([]string{key, ""}, []archRef{ref}) // a cold family's frame: the newest wins
+			if strings.HasSuffix(key, "/k") {
+				a.metas = append(a.metas, fam)
+			}
 			off += int64(ref.n)
 			continue
 		}

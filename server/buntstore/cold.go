@@ -149,6 +149,7 @@ func (s *Store) warmUp(fm *familyMem) error {
 		fm.devices[d.ID] = d
 	}
 	fm.head, fm.snapSeq, fm.inBunt, fm.sweep = h, h.Seq, 0, false
+	delete(s.sweepy, fm.info.ID)
 	s.warmed(fm)
 	return nil
 }
@@ -300,6 +301,9 @@ func (s *Store) cool(fms []*familyMem) error {
 	s.mu.Lock()
 	for i, fm := range fms {
 		fm.head, fm.devices, fm.inBunt, fm.sweep = nil, nil, 0, sweeps[i]
+		if sweeps[i] {
+			s.sweepy[fm.info.ID] = fm
+		}
 		delete(s.warm, fm.info.ID)
 	}
 	s.moved = true
@@ -337,11 +341,21 @@ func (s *Store) WarmCount() int {
 func (s *Store) Families() []string {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := make([]string, 0, len(s.warm))
-	for id, fm := range s.families {
-		if s.sweepNeed == nil || fm.head != nil || fm.sweep {
+	if s.sweepNeed == nil {
+		out := make([]string, 0, len(s.families))
+		for id := range s.families {
 			out = append(out, id)
 		}
+		return out
+	}
+	// Not every family: with a million, a minute's sweep held the lock for tens of
+	// milliseconds that every request waited behind (issue 23).
+	out := make([]string, 0, len(s.warm)+len(s.sweepy))
+	for id := range s.warm {
+		out = append(out, id)
+	}
+	for id := range s.sweepy {
+		out = append(out, id)
 	}
 	return out
 }

@@ -99,7 +99,8 @@ func waitWarm(t *testing.T, s *Store, max int) {
 
 // TestColdFamilies: past the bound families go cold and come back whole; a clean stop leaves
 // an index and the next start reads it (every family cold, nothing in the database file but
-// invitations); a crash start reads the archive instead; joins work on cold families.
+// invitations); it stays, and a start after a crash reads it and then the frames written since
+// (families made, joined and revoked after the start); joins work on cold families.
 func TestColdFamilies(t *testing.T) {
 	const n, bound = 60, 8
 	dir := t.TempDir()
@@ -121,8 +122,8 @@ func TestColdFamilies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, IndexName)); !errors.Is(err, os.ErrNotExist) {
-		t.Fatalf("the index is still there after the start read it: %v", err)
+	if !s.fromIndex {
+		t.Fatal("the start after a clean stop did not read the index")
 	}
 	if s.WarmCount() != 0 || len(s.Families()) != n {
 		t.Fatalf("after a start from the index: %d warm, %d families", s.WarmCount(), len(s.Families()))
@@ -151,18 +152,55 @@ func TestColdFamilies(t *testing.T) {
 		}
 	}
 	checkCity(t, s, n, true)
+	// Made after the start: families (cold, in the archive after the index) and a revocation.
+	for i := n; i < n+5; i++ {
+		if err := s.CreateFamily(bg, store.Family{ID: famID(i), Name: "家" + famID(i)}, store.Device{ID: "d" + famID(i), TokenHash: "h" + famID(i)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Push(bg, famID(i), notes(2)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.RevokeDevice(bg, famID(2), "j"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CoolAll(); err != nil {
+		t.Fatal(err)
+	}
 	// Some families warm with new keys in the database file, the others cold: then a crash.
 	for i := 0; i < n; i += 3 {
 		if err := s.Push(bg, famID(i), notes(0)); err != nil {
 			t.Fatal(err)
 		}
 	}
+	if err := s.RevokeDevice(bg, famID(4), "j"); err != nil { // warm: in the database file
+		t.Fatal(err)
+	}
 	crash(s)
 	s, err = Open(dir, Options{MaxWarm: bound})
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !s.fromIndex {
+		t.Error("the start after a crash read every frame, not the index and the frames after it")
+	}
 	checkCity(t, s, n, true)
+	for i := n; i < n+5; i++ {
+		if d, err := s.DeviceByToken(bg, "h"+famID(i)); err != nil || d.Family != famID(i) {
+			t.Fatalf("family %s made after the index: %+v, %v", famID(i), d, err)
+		}
+		if h, err := s.Head(bg, famID(i)); err != nil || h != 2 {
+			t.Fatalf("family %s made after the index: head %d, %v", famID(i), h, err)
+		}
+	}
+	for _, i := range []int{2, 4} {
+		if _, err := s.DeviceByToken(bg, "j"+famID(i)); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("the token of a device revoked before the crash works: family %s, %v", famID(i), err)
+		}
+	}
+	if d, err := s.DeviceByToken(bg, "j"+famID(3)); err != nil || d.ID != "j" {
+		t.Errorf("a joined device's token after the crash: %+v, %v", d, err)
+	}
 	if _, err := s.Join(bg, "code"+famID(1), time.Now(), store.Device{ID: "k", TokenHash: "k"}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("a used code worked again after a crash: %v", err)
 	}
@@ -274,6 +312,19 @@ func TestColdFrameDamage(t *testing.T) {
 		t.Errorf("another family: %v", err)
 	}
 	crash(s)
+	// A start after a crash reads the index too (and the frames after it): the damage is found
+	// at the family's first use again; a start that reads every frame finds it at once.
+	s, err = Open(dir, Options{MaxWarm: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Pull(bg, famID(3), 0, 10); !errors.Is(err, ErrDamaged) {
+		t.Errorf("pull of the damaged cold family after a crash: %v, want ErrDamaged", err)
+	}
+	crash(s)
+	if err := os.Remove(filepath.Join(dir, IndexName)); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := Open(dir, Options{MaxWarm: 4}); !errors.Is(err, ErrDamaged) {
 		t.Errorf("open reading the archive: %v, want ErrDamaged", err)
 	}
@@ -281,22 +332,52 @@ func TestColdFrameDamage(t *testing.T) {
 
 // TestColdSweep: Families lists the warm families and the cold ones Options.Sweep marked.
 func TestColdSweep(t *testing.T) {
-	s, err := Open(t.TempDir(), Options{MaxWarm: 100, Sweep: func(h *store.Head) bool { return h.Seq > 0 }})
+	dir := t.TempDir()
+	opt := Options{MaxWarm: 100, Sweep: func(h *store.Head) bool { return h.Seq > 0 }}
+	s, err := Open(dir, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
 	city(t, s, 14)
-	if err := s.CoolAll(); err != nil {
-		t.Fatal(err)
-	}
 	want := 0
 	for i := range 14 {
 		if wantHead(i) > 0 {
 			want++
 		}
 	}
-	if got := len(s.Families()); got != want {
-		t.Errorf("Families lists %d cold families, want the %d with a log", got, want)
+	check := func(when string) {
+		t.Helper()
+		if got := len(s.Families()); got != want {
+			t.Errorf("%s: Families lists %d families, want the %d with a log", when, got, want)
+		}
 	}
+	if err := s.CoolAll(); err != nil {
+		t.Fatal(err)
+	}
+	check("all cold")
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = Open(dir, opt); err != nil {
+		t.Fatal(err)
+	}
+	check("after a start from the index")
+	if _, err := s.Head(bg, famID(1)); err != nil { // warm, with a log
+		t.Fatal(err)
+	}
+	check("one warm again")
+	if err := s.Push(bg, famID(7), notes(1)); err != nil { // no log until now
+		t.Fatal(err)
+	}
+	want++
+	if err := s.CoolAll(); err != nil {
+		t.Fatal(err)
+	}
+	check("cold again, one more with a log")
+	crash(s)
+	if s, err = Open(dir, opt); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	check("after a crash")
 }

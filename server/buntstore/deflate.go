@@ -94,6 +94,8 @@ func deflateSnapshot(text []byte) string {
 	return quotedBase64(b.Bytes())
 }
 
+var snapshotInflaters = gosync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
+
 // inflateSnapshot reverses deflateSnapshot.
 func inflateSnapshot(quoted string) (string, error) {
 	text, ok := strings.CutPrefix(quoted, `"`)
@@ -104,7 +106,16 @@ func inflateSnapshot(quoted string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	out, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(raw)), maxInflatedBytes+1))
+	// A reader is 43 KB (its 32 KB window): one for each cold family's warm-up was a third of
+	// every byte a filling server allocated (issue 23), so they are kept.
+	r := snapshotInflaters.Get().(io.ReadCloser)
+	defer snapshotInflaters.Put(r)
+	if err := r.(flate.Resetter).Reset(bytes.NewReader(raw), nil); err != nil {
+		return "", err
+	}
+	b := bytes.NewBuffer(make([]byte, 0, 12*len(raw))) // snapshots deflate to about a tenth
+	_, err = b.ReadFrom(io.LimitReader(r, maxInflatedBytes+1))
+	out := b.Bytes()
 	if err != nil {
 		return "", err
 	}

@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
@@ -22,9 +21,12 @@ import (
 // cold, the index says what a start would otherwise learn by reading every frame of the
 // archive: each family's record, its tokens, the used invitation codes and where each
 // family's frames are. A start reads it, checks that it belongs to this database file (a
-// generation written in both) and this archive (its size), and deletes it before anything is
-// written: after a crash the next start reads the archive instead. Nothing in it is not also
-// in the archive or the database file; a missing or foreign index only costs start-up time.
+// generation written in both) and how much of the archive it covers (its size then). The file
+// stays: the archive only grows and the database file keeps its generation until the next
+// clean stop writes both again, so a start after a crash reads the index and then only the
+// frames written after it (every family that went cold since is in those, newest last), and
+// the database file's keys as always. Nothing in it is not also in the archive or the
+// database file; a missing or foreign index only costs start-up time (every frame is read).
 //
 //	"GJX1" | generation | archive size | families | frames | tokens
 //	       | CRC-32C of everything before it (4 bytes, big endian)
@@ -47,10 +49,12 @@ const (
 
 // coldIndex is a read index, its maps ready for the store and the archive.
 type coldIndex struct {
+	size     int64 // the archive's size when it was written: the frames it covers
 	families map[string]*familyMem
 	tokens   map[string]deviceRef
 	used     map[string]bool
 	arch     map[string]*archFam
+	sweepy   []*familyMem // the families that need the server's sweeps
 }
 
 func newGeneration() string {
@@ -171,18 +175,6 @@ func syncDir(dir string) error {
 	return d.Sync()
 }
 
-// dropIndex deletes the index once read, before anything is written.
-func dropIndex(dir string) error {
-	err := os.Remove(filepath.Join(dir, IndexName))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("remove %s: %w", IndexName, err)
-	}
-	return syncDir(dir)
-}
-
 // idxReader reads the index; its strings point into text, the whole file.
 type idxReader struct {
 	text string
@@ -242,7 +234,9 @@ func readIndex(dir string, db *buntdb.DB, durable int64) *coldIndex {
 	})
 	// b is never written again: its strings are the index's own.
 	r := &idxReader{text: unsafe.String(&body[0], len(body)), i: len(indexMagic)}
-	if r.str() != gen || gen == "" || int64(r.uint()) != durable || r.err != nil {
+	fileGen := r.str()
+	size := int64(r.uint()) // the archive may have grown since: its frames after size are read
+	if fileGen != gen || gen == "" || r.err != nil || size > durable {
 		return nil
 	}
 	var secs [3]*idxReader
@@ -257,7 +251,7 @@ func readIndex(dir string, db *buntdb.DB, durable int64) *coldIndex {
 	if r.i != len(r.text) {
 		return nil
 	}
-	idx := &coldIndex{used: map[string]bool{}}
+	idx := &coldIndex{size: size, used: map[string]bool{}}
 	var wg gosync.WaitGroup
 	wg.Add(3)
 	go func() {
@@ -275,6 +269,9 @@ func readIndex(dir string, db *buntdb.DB, durable int64) *coldIndex {
 			fm.info.Epoch = r.str()
 			fm.sweep = r.uint() == 1
 			idx.families[fm.info.ID] = fm
+			if fm.sweep {
+				idx.sweepy = append(idx.sweepy, fm)
+			}
 		}
 	}()
 	go func() {
@@ -330,4 +327,7 @@ func readIndex(dir string, db *buntdb.DB, durable int64) *coldIndex {
 // register puts the index's families into s, all cold.
 func (idx *coldIndex) register(s *Store) {
 	s.families, s.tokens, s.used = idx.families, idx.tokens, idx.used
+	for _, fm := range idx.sweepy {
+		s.sweepy[fm.info.ID] = fm
+	}
 }

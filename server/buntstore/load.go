@@ -41,9 +41,8 @@ func (s *Store) load(full bool, idx *coldIndex) []Damage {
 		warm: map[string]*familyMem{}}
 	if idx != nil {
 		idx.register(s)
-	} else {
-		l.registerCold()
 	}
+	l.registerCold()
 	s.db.View(func(tx *buntdb.Tx) error {
 		return tx.Ascend("", func(k, v string) bool {
 			l.key(k, v)
@@ -133,19 +132,27 @@ func (l *loader) snapshot(fm *familyMem, v string) error {
 	return nil
 }
 
-// registerCold adds the families of the archive's meta frames, cold (with full, warm and
-// empty: their logs are redone from seq 1).
+// registerCold adds the families of the archive's meta frames read at open (every one, or
+// with the index those written since it), cold (with full, warm and empty: their logs are
+// redone from seq 1). A family the index has already is brought up to its newer frame: its
+// record, devices (a revoked one's token stops working) and sweep.
 func (l *loader) registerCold() {
 	s := l.s
 	if s.arch == nil {
 		return
 	}
-	for fam, cr := range s.arch.fams {
-		if !cr.cold() {
+	seen := make(map[string]bool, len(s.arch.metas))
+	for _, fam := range s.arch.metas {
+		cr := s.arch.fams[fam]
+		if seen[fam] || !cr.cold() {
 			continue
 		}
-		fm := newFamily(store.Family{ID: fam})
-		s.families[fam] = fm
+		seen[fam] = true
+		fm := s.families[fam]
+		if fm == nil {
+			fm = newFamily(store.Family{ID: fam})
+			s.families[fam] = fm
+		}
 		_, mv, err := s.arch.read(cr.meta)
 		var m coldMeta
 		if err == nil {
@@ -165,8 +172,14 @@ func (l *loader) registerCold() {
 			l.warm[fam] = fm
 		} else {
 			fm.head, fm.devices, fm.sweep = nil, nil, m.Sweep
+			if m.Sweep {
+				s.sweepy[fam] = fm
+			} else {
+				delete(s.sweepy, fam)
+			}
 		}
 	}
+	s.arch.metas = nil
 }
 
 // base starts a cold family that has keys in the database file from its newest frames.
@@ -174,6 +187,7 @@ func (l *loader) base(fam string, fm *familyMem) {
 	m, h, err := l.s.readCold(fam)
 	fm.head, fm.devices = &store.Head{LastMutationIDs: map[string]int64{}}, map[string]store.Device{}
 	l.warm[fam] = fm
+	delete(l.s.sweepy, fam)
 	if err != nil {
 		l.damage(fam, fmt.Sprintf("%s frames", ArchiveName), 0, err)
 		return

@@ -66,6 +66,7 @@ type Store struct {
 	invites  map[string]store.Invite // code hash -> invite
 	used     map[string]bool         // code hashes a device joined with
 	warm     map[string]*familyMem   // families whose head is in memory (cold.go)
+	sweepy   map[string]*familyMem   // cold families that need the server's sweeps (fm.sweep)
 	creating map[string]bool         // family ids whose creation is being written
 	inviting map[string]bool         // code hashes being written
 }
@@ -186,12 +187,6 @@ func openLocked(dir string, opt Options, full bool) (*Store, error) {
 		arch.close()
 		return nil, &DamageError{Dir: dir, Damages: damages}
 	}
-	if err := dropIndex(dir); err != nil { // read once: a crash from here on is a full scan
-		db.Close()
-		file.Close()
-		arch.close()
-		return nil, err
-	}
 	go s.commitLoop()
 	go s.moveLoop()
 	for id, fm := range s.warm { // a restored backup, or data from before the archive
@@ -251,7 +246,7 @@ func newStore(db *buntdb.DB, arch *archive) *Store {
 		stopped: make(chan struct{}), arch: arch, moves: make(chan string, 1024), moverDone: make(chan struct{}),
 		coolKick: make(chan struct{}, 1), coolReq: make(chan chan error),
 		families: map[string]*familyMem{}, tokens: map[string]deviceRef{},
-		invites: map[string]store.Invite{}, used: map[string]bool{}, warm: map[string]*familyMem{},
+		invites: map[string]store.Invite{}, used: map[string]bool{}, warm: map[string]*familyMem{}, sweepy: map[string]*familyMem{},
 		creating: map[string]bool{}, inviting: map[string]bool{}}
 }
 

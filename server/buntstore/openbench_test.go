@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	gosync "sync"
 	"sync/atomic"
@@ -148,5 +149,16 @@ func TestColdHeapPerFamily(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	keys := 0
 	s.db.View(func(tx *buntdb.Tx) error { keys, _ = tx.Len(); return nil })
-	t.Logf("%d families, %d warm, %d keys in BuntDB: live heap %.0f bytes a family", n, s.WarmCount(), keys, float64(after.HeapAlloc-before.HeapAlloc)/float64(n))
+	t.Logf("%d families, %d warm, %d keys in BuntDB: live heap %.0f bytes a family, %.0f objects a family", n, s.WarmCount(), keys,
+		float64(after.HeapAlloc-before.HeapAlloc)/float64(n), float64(after.HeapObjects-before.HeapObjects)/float64(n))
+	if path := os.Getenv("GONGJI_COLD_PROFILE"); path != "" { // where the heap is: go tool pprof -sample_index=inuse_space
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
