@@ -284,6 +284,9 @@ func (s *Store) cool(fms []*familyMem) error {
 	}
 	s.arch.mu.Lock()
 	defer s.arch.mu.Unlock()
+	for _, fm := range fms {
+		s.arch.fam(fm.info.ID) // keyed by the id the family keeps, not a copy inside a frame's key
+	}
 	s.arch.note(frames, refs)
 	size := strconv.FormatInt(s.arch.size, 10)
 	err = s.db.Update(func(tx *buntdb.Tx) error {

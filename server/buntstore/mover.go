@@ -126,8 +126,19 @@ func (s *Store) move(fams []string, keep int) error {
 	if err != nil {
 		return fmt.Errorf("archive %d records: %w (they stay in %s)", len(kv)/2, err, FileName)
 	}
+	s.mu.RLock()
+	ids := make([]string, 0, len(moved))
+	for fam := range moved {
+		if fm := s.families[fam]; fm != nil {
+			ids = append(ids, fm.info.ID)
+		}
+	}
+	s.mu.RUnlock()
 	s.arch.mu.Lock()
 	defer s.arch.mu.Unlock()
+	for _, id := range ids {
+		s.arch.fam(id) // keyed by the id the family keeps, not a copy inside a record's key
+	}
 	s.arch.note(kv, refs)
 	// No fsync of its own: lost in a crash, the deletes and the size go together, and the
 	// records are read from the file again (the archive is cut back to the size recorded).
@@ -147,7 +158,7 @@ func (s *Store) move(fams []string, keep int) error {
 	s.mu.Lock()
 	for fam, n := range moved {
 		if fm := s.families[fam]; fm != nil {
-			fm.inBunt -= n
+			fm.inBunt -= int32(n)
 		}
 	}
 	s.moved = true

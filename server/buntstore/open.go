@@ -19,7 +19,6 @@ import (
 	gosync "sync"
 	"sync/atomic"
 	"syscall"
-	"time"
 
 	"github.com/tidwall/buntdb"
 
@@ -76,13 +75,13 @@ type familyMem struct {
 	info    store.Family
 	head    *store.Head             // replaced, never changed in place
 	snapSeq int64                   // the seq of the family's last snapshot written or asked for
-	snapAt  time.Time               // when it was asked for (zero: not since the start)
-	inBunt  int                     // log records of the family in BuntDB (the rest are archived)
+	snapAt  int64                   // when it was asked for, unix nanoseconds (0: not since the start)
+	inBunt  int32                   // log records of the family in BuntDB (the rest are archived)
 	devices map[string]store.Device // nil while cold
 	// cold.go: a cold family has no head and no devices in memory and nothing but its
 	// invitations in BuntDB; its meta and snapshot frames in the archive hold it.
 	lastUse  atomic.Int64 // unix nanoseconds of the last read or write
-	snapBusy int          // snapshots queued and not yet committed (under mu)
+	snapBusy int32        // snapshots queued and not yet committed (under mu)
 	sweep    bool         // cold, and Options.Sweep said it needs the server's sweeps
 }
 

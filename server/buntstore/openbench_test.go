@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	gosync "sync"
 	"sync/atomic"
@@ -161,4 +162,66 @@ func TestColdHeapPerFamily(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestColdFirstUse fills GONGJI_COLD_BENCH families as TestColdHeapPerFamily does, then times
+// the first use of cold ones in that same process (a Head, then a push), one at a time, with
+// the mover letting others go. A measurement: it only logs.
+func TestColdFirstUse(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("GONGJI_COLD_BENCH"))
+	if n == 0 {
+		t.Skip("set GONGJI_COLD_BENCH to a number of families")
+	}
+	s, err := Open(t.TempDir(), Options{MaxWarm: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var next atomic.Int64
+	var wg gosync.WaitGroup
+	t0 := time.Now()
+	for range 64 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := next.Add(1); i <= int64(n); i = next.Add(1) {
+				id := fmt.Sprintf("%022x", i)
+				if err := s.CreateFamily(bg, store.Family{ID: id, Name: fmt.Sprintf("load %d", i), Created: time.Now(), Epoch: fmt.Sprintf("%032x", i)},
+					store.Device{ID: fmt.Sprintf("%022x", i), TokenHash: fmt.Sprintf("%064x", i), Created: time.Now()}); err != nil {
+					t.Error(err)
+					return
+				}
+				if err := s.Push(bg, id, notes(6)); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	t.Logf("%d families in %.1f s", n, time.Since(t0).Seconds())
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	t.Logf("heap %d MB, sys %d MB, objects %d", ms.HeapAlloc>>20, ms.HeapSys>>20, ms.HeapObjects)
+	var heads, pushes []time.Duration
+	for i := range 1000 {
+		id := fmt.Sprintf("%022x", 1+i*(n/2000))
+		t1 := time.Now()
+		if _, err := s.Head(bg, id); err != nil {
+			t.Fatal(err)
+		}
+		heads = append(heads, time.Since(t1))
+		id = fmt.Sprintf("%022x", 1+i*(n/2000)+n/4000)
+		t1 = time.Now()
+		if err := s.Push(bg, id, notes(1)); err != nil {
+			t.Fatal(err)
+		}
+		pushes = append(pushes, time.Since(t1))
+	}
+	pct := func(ds []time.Duration) string {
+		slices.Sort(ds)
+		return fmt.Sprintf("p50 %.2f ms p99 %.2f ms max %.2f ms", float64(ds[len(ds)/2].Microseconds())/1000,
+			float64(ds[len(ds)*99/100].Microseconds())/1000, float64(ds[len(ds)-1].Microseconds())/1000)
+	}
+	t.Logf("first Head of a cold family: %s; first push: %s", pct(heads), pct(pushes))
 }

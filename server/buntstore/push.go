@@ -49,7 +49,7 @@ func (s *Store) Push(ctx context.Context, family string, fn store.PushFunc) erro
 	s.mu.Lock()
 	fm.head = h
 	now := time.Now()
-	due := h.Seq-fm.snapSeq >= snapshotEvery && now.Sub(fm.snapAt) >= snapshotGap
+	due := h.Seq-fm.snapSeq >= snapshotEvery && now.UnixNano()-fm.snapAt >= int64(snapshotGap)
 	fm.inBunt++
 	move := fm.inBunt >= archiveKeep+archiveBatch
 	s.mu.Unlock()
@@ -83,7 +83,7 @@ func (s *Store) snapshotLater(family string, fm *familyMem, h *store.Head, now t
 	select {
 	case s.pushes <- w:
 		s.mu.Lock()
-		fm.snapSeq, fm.snapAt = h.Seq, now
+		fm.snapSeq, fm.snapAt = h.Seq, now.UnixNano()
 		s.mu.Unlock()
 	default: // the queue is full: the next push of the family asks again
 		s.mu.Lock()

@@ -57,6 +57,14 @@ func Start(bin, dataDir string) (*Server, error) {
 	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
+	if path := os.Getenv("GONGJI_SERVER_STDERR"); path != "" { // measuring: e.g. GODEBUG=gctrace=1
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close() // the child has its own copy once started
+		cmd.Stderr = f
+	}
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}

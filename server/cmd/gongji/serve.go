@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -35,6 +36,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	readLimits := limitFlags(fs) // limits.go (issue 10)
 	memoryMB := fs.Int("memory-mb", envInt("GONGJI_MEMORY_MB", 0), "soft limit of the server's memory in MiB (Go's GOMEMLIMIT): the collector works harder near it and gives memory back to the OS; 0: Go's default (GONGJI_MEMORY_MB)")
 	maxWarm := fs.Int("max-warm-families", envInt("GONGJI_MAX_WARM_FAMILIES", 10000), "families kept in memory; the ones used longest ago go cold (to the archive file) past it and come back on their next use, about 45 KB each when warm, a few hundred bytes cold; 0: no bound, every family warm (GONGJI_MAX_WARM_FAMILIES)")
+	debugAddr := fs.String("debug-addr", envOr("GONGJI_DEBUG_ADDR", ""), "address of Go's profiler (/debug/pprof/), for measuring; keep it on loopback; empty: none (GONGJI_DEBUG_ADDR)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -50,6 +52,9 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if *memoryMB > 0 {
 		debug.SetMemoryLimit(int64(*memoryMB) << 20)
+	}
+	if *debugAddr != "" {
+		go serveDebug(*debugAddr, log)
 	}
 	hub := api.NewHub()
 	db, err := buntstore.Open(*data, buntstore.Options{OnCommit: hub.Notify, TornTail: func(n int64) {
@@ -90,6 +95,17 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	stopSweep()
 	<-swept // before the deferred db.Close
 	return code
+}
+
+// serveDebug serves Go's profiler on its own address (never on the API's).
+func serveDebug(addr string, log *slog.Logger) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	if err := http.ListenAndServe(addr, mux); err != nil {
+		log.Warn("debug address", "addr", addr, "err", err)
+	}
 }
 
 // pendingTransfers says whether a family going cold still needs the refund sweep: it has a
