@@ -44,6 +44,8 @@ type archive struct {
 	file *os.File
 	size int64
 	fams map[string]*archFam // family -> its frames
+	slab slab[archFam]       // pack.go: the entries, under mu
+	refs refSlab             // pack.go: cold families' lists, under mu
 	// metas: at open, the families whose meta frames were read (all of them, or those after
 	// the index: written since the last clean stop); registerCold goes through these.
 	metas []string
@@ -62,7 +64,7 @@ func (f *archFam) cold() bool { return f != nil && f.meta.n > 0 }
 func (a *archive) fam(fam string) *archFam {
 	f := a.fams[fam]
 	if f == nil {
-		f = &archFam{}
+		f = a.slab.next()
 		a.fams[fam] = f
 	}
 	return f

@@ -303,6 +303,7 @@ func (s *Store) cool(fms []*familyMem) error {
 	}
 	s.mu.Lock()
 	for i, fm := range fms {
+		s.pack(fm)
 		fm.head, fm.devices, fm.inBunt, fm.sweep = nil, nil, 0, sweeps[i]
 		if sweeps[i] {
 			s.sweepy[fm.info.ID] = fm
@@ -312,6 +313,30 @@ func (s *Store) cool(fms []*familyMem) error {
 	s.moved = true
 	s.mu.Unlock()
 	return nil
+}
+
+// pack moves a family going cold into the arena and slabs (pack.go): its strings, the keys
+// of its entries in the maps (assigning to a string key replaces the key) and its archived
+// records' list. Callers hold mu and arch.mu (write) and the family's lock.
+func (s *Store) pack(fm *familyMem) {
+	if f := s.arch.fams[fm.info.ID]; f != nil {
+		f.logs = s.arch.refs.pack(f.logs)
+	}
+	if fm.packed {
+		return
+	}
+	fm.packed = true
+	old := fm.info.ID
+	fm.info.ID, fm.info.Name, fm.info.Epoch = s.strs.intern(old), s.strs.intern(fm.info.Name), s.strs.intern(fm.info.Epoch)
+	s.families[fm.info.ID] = fm
+	if f := s.arch.fams[old]; f != nil {
+		s.arch.fams[fm.info.ID] = f
+	}
+	for _, d := range fm.devices {
+		if ref, ok := s.tokens[d.TokenHash]; ok && ref.family == old {
+			s.tokens[s.strs.intern(d.TokenHash)] = deviceRef{fm.info.ID, s.strs.intern(d.ID)}
+		}
+	}
 }
 
 // CoolAll makes every warm family that is not in use cold now (tests, checks).

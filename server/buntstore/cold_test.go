@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -380,4 +381,49 @@ func TestColdSweep(t *testing.T) {
 	}
 	defer s.Close()
 	check("after a crash")
+}
+
+// TestColdFamilyObjects: a cold family is a few objects for the collector, not ten (its
+// strings in the arena, its records in slabs, pack.go): a million of them were 5 s of
+// marking on every collection.
+func TestColdFamilyObjects(t *testing.T) {
+	const n = 5000
+	s, err := Open(t.TempDir(), Options{MaxWarm: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for i := range n {
+		id := fmt.Sprintf("%022x", i)
+		if err := s.CreateFamily(bg, store.Family{ID: id, Name: fmt.Sprintf("家 %d", i), Epoch: fmt.Sprintf("%032x", i)},
+			store.Device{ID: fmt.Sprintf("d%021x", i), TokenHash: fmt.Sprintf("%064x", i)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Push(bg, id, notes(2)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.CoolAll(); err != nil {
+		t.Fatal(err)
+	}
+	if s.WarmCount() != 0 {
+		t.Fatalf("%d warm after CoolAll", s.WarmCount())
+	}
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	per := float64(after.HeapObjects-before.HeapObjects) / n
+	t.Logf("%.1f heap objects a cold family", per)
+	if per > 4 {
+		t.Errorf("%.1f heap objects a cold family, want at most 4 (its map entries' share and its log list)", per)
+	}
+	for i := 0; i < n; i += 97 { // packed, and still found by id and token
+		id := fmt.Sprintf("%022x", i)
+		if d, err := s.DeviceByToken(bg, fmt.Sprintf("%064x", i)); err != nil || d.Family != id {
+			t.Fatalf("token of %s after packing: %+v, %v", id, d, err)
+		}
+	}
 }

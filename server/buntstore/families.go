@@ -58,7 +58,7 @@ func (s *Store) CreateFamily(ctx context.Context, f store.Family, owner store.De
 	s.mu.Lock()
 	delete(s.creating, f.ID)
 	if err == nil {
-		fm := newFamily(f)
+		fm := s.newFamily(f)
 		fm.lastUse.Store(time.Now().UnixNano())
 		s.families[f.ID] = fm
 		s.putDevice(fm, owner)

@@ -268,6 +268,7 @@ func readIndex(dir string, db *buntdb.DB, durable int64) *coldIndex {
 			}
 			fm.info.Epoch = r.str()
 			fm.sweep = r.uint() == 1
+			fm.packed = true // its strings are the index's bytes
 			idx.families[fm.info.ID] = fm
 			if fm.sweep {
 				idx.sweepy = append(idx.sweepy, fm)

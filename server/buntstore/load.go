@@ -18,9 +18,12 @@ func deviceKey(fam, dev string) string    { return "f/" + fam + "/d/" + dev }
 func inviteKey(fam, hash string) string   { return "f/" + fam + "/i/" + hash }
 func logKey(fam string, seq int64) string { return fmt.Sprintf("f/%s/l/%020d", fam, seq) }
 func logEnd(fam string) string            { return "f/" + fam + "/l0" } // '0' sorts right after '/'
-func newFamily(f store.Family) *familyMem {
-	return &familyMem{info: f, head: &store.Head{LastMutationIDs: map[string]int64{}},
-		devices: map[string]store.Device{}}
+// newFamily is a new warm family's memory, from the store's slab (pack.go); callers hold mu
+// or are alone (open).
+func (s *Store) newFamily(f store.Family) *familyMem {
+	fm := s.fams.next()
+	fm.info, fm.head, fm.devices = f, &store.Head{LastMutationIDs: map[string]int64{}}, map[string]store.Device{}
+	return fm
 }
 
 // loader rebuilds memory from the file without changing it. Every log record's envelope
@@ -78,7 +81,7 @@ func (l *loader) key(k, v string) {
 	fam := parts[1]
 	fm := l.s.families[fam]
 	if fm == nil {
-		fm = newFamily(store.Family{ID: fam})
+		fm = l.s.newFamily(store.Family{ID: fam})
 		l.s.families[fam] = fm
 		l.warm[fam] = fm
 	} else if fm.head == nil && parts[2] != "i" { // a cold family's invitations stay in the file
@@ -150,7 +153,7 @@ func (l *loader) registerCold() {
 		seen[fam] = true
 		fm := s.families[fam]
 		if fm == nil {
-			fm = newFamily(store.Family{ID: fam})
+			fm = s.newFamily(store.Family{ID: fam})
 			s.families[fam] = fm
 		}
 		_, mv, err := s.arch.read(cr.meta)
@@ -272,6 +275,7 @@ func redo(fm *familyMem, changes []syncwire.Change) error {
 func (s *Store) putDevice(fm *familyMem, d store.Device) {
 	if fm.devices != nil {
 		fm.devices[d.ID] = d
+		fm.packed = false // its token and id are not in the arena yet
 	}
 	if d.Revoked {
 		delete(s.tokens, d.TokenHash)

@@ -68,6 +68,8 @@ type Store struct {
 	sweepy   map[string]*familyMem   // cold families that need the server's sweeps (fm.sweep)
 	creating map[string]bool         // family ids whose creation is being written
 	inviting map[string]bool         // code hashes being written
+	fams     slab[familyMem]         // pack.go: records of families, under mu
+	strs     strArena                // pack.go: cold families' strings, under mu
 }
 
 type familyMem struct {
@@ -83,6 +85,7 @@ type familyMem struct {
 	lastUse  atomic.Int64 // unix nanoseconds of the last read or write
 	snapBusy int32        // snapshots queued and not yet committed (under mu)
 	sweep    bool         // cold, and Options.Sweep said it needs the server's sweeps
+	packed   bool         // its strings are in the arena (pack.go); a new device clears it
 }
 
 type deviceRef struct{ family, device string }
