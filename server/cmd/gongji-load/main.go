@@ -136,33 +136,6 @@ func (f *family) mutation(name mutation.Name, args string) syncwire.Mutation {
 
 const billArgs = `{"patient":"mom","institution":{"region":"330100","kind":"pharmacy","designated":true},"bill":{"total":"12.34","policy_self_pay":"12.34","category":"drug"}}`
 
-// leanPush posts a push's body and counts the applied outcomes in the answer's text (read
-// into *answer, reused): decoding the whole answer (explanations and all) cost the load's own
-// process more CPU than the server's JSON encoding of it, on the same cores as the server.
-func leanPush(hc *http.Client, url, auth string, body []byte, answer *[]byte) (int, error) {
-	req, err := http.NewRequest("POST", url, bytes.NewReader(body))
-	if err != nil {
-		return 0, err
-	}
-	req.Header["Authorization"] = []string{auth}
-	req.Header["Content-Type"] = []string{"application/json"}
-	resp, err := hc.Do(req)
-	if err != nil {
-		return 0, err
-	}
-	buf := bytes.NewBuffer((*answer)[:0])
-	_, err = buf.ReadFrom(resp.Body)
-	resp.Body.Close()
-	*answer = buf.Bytes()
-	if err != nil {
-		return 0, err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return 0, fmt.Errorf("%d %.300s", resp.StatusCode, *answer)
-	}
-	return bytes.Count(*answer, []byte(`"status":"confirmed"`)) + bytes.Count(*answer, []byte(`"status":"adjusted"`)), nil
-}
-
 // level runs n families pushing for duration and prints one line.
 func level(base string, n int, duration time.Duration, bills int) error {
 	transport := &http.Transport{MaxIdleConns: 2 * n, MaxIdleConnsPerHost: 2 * n}
@@ -182,7 +155,12 @@ func level(base string, n int, duration time.Duration, bills int) error {
 		go func() {
 			defer wg.Done()
 			var mine []time.Duration
-			url, auth := base+"/api/v1/families/"+f.id+"/push", "Bearer "+f.client.Token
+			wc, err := dialWire(base, "/api/v1/families/"+f.id+"/push", f.client.Token)
+			if err != nil {
+				firstErr.CompareAndSwap(nil, err)
+				return
+			}
+			defer wc.close()
 			var body, answer []byte
 			for time.Now().Before(deadline) {
 				// The body written by hand and the answer's statuses counted in its text: JSON
@@ -198,13 +176,18 @@ func level(base string, n int, duration time.Duration, bills int) error {
 				}
 				body = append(body, "]}"...)
 				t0 := time.Now()
-				applied, err := leanPush(f.client.HTTP, url, auth, body, &answer)
+				status, err := wc.post(body, &answer)
+				if err == nil && status != http.StatusOK {
+					err = fmt.Errorf("%d %.300s", status, answer)
+				}
 				if err != nil {
 					firstErr.CompareAndSwap(nil, fmt.Errorf("family %s: %w", f.id, err))
 					return
 				}
 				mine = append(mine, time.Since(t0))
-				settled.Add(int64(applied))
+				// Counted in the answer's text: decoding it (explanations and all) cost the load
+				// more CPU than the server's encoding of it, on the same cores.
+				settled.Add(int64(bytes.Count(answer, []byte(`"status":"confirmed"`)) + bytes.Count(answer, []byte(`"status":"adjusted"`))))
 			}
 			mu.Lock()
 			latencies = append(latencies, mine...)
