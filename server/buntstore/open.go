@@ -57,6 +57,8 @@ type Store struct {
 	sweepNeed   func(*store.Head) bool
 	coolKick    chan struct{} // wakes the mover when more families are warm than maxWarm
 	coolReq     chan chan error
+	snaps       chan snapJob // heads to snapshot (push.go)
+	snapsDone   chan struct{}
 
 	mu       gosync.RWMutex
 	closed   bool
@@ -191,6 +193,7 @@ func openLocked(dir string, opt Options, full bool) (*Store, error) {
 	}
 	go s.commitLoop()
 	go s.moveLoop()
+	go s.snapshotLoop()
 	for id, fm := range s.warm { // a restored backup, or data from before the archive
 		if fm.inBunt >= archiveKeep+archiveBatch {
 			s.moveLater(id)
@@ -247,6 +250,7 @@ func newStore(db *buntdb.DB, arch *archive) *Store {
 	return &Store{db: db, pushes: make(chan *writeReq, 4096), stop: make(chan struct{}),
 		stopped: make(chan struct{}), arch: arch, moves: make(chan string, 1024), moverDone: make(chan struct{}),
 		coolKick: make(chan struct{}, 1), coolReq: make(chan chan error),
+		snaps: make(chan snapJob, 256), snapsDone: make(chan struct{}),
 		families: map[string]*familyMem{}, tokens: map[string]deviceRef{},
 		invites: map[string]store.Invite{}, used: map[string]bool{}, warm: map[string]*familyMem{}, sweepy: map[string]*familyMem{},
 		creating: map[string]bool{}, inviting: map[string]bool{}}
@@ -268,6 +272,7 @@ func (s *Store) Close() error {
 	s.mu.Unlock()
 	close(s.stop)
 	<-s.stopped
+	<-s.snapsDone
 	s.mu.Lock()
 	close(s.moves)
 	s.mu.Unlock()

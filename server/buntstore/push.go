@@ -65,30 +65,69 @@ func (s *Store) Push(ctx context.Context, family string, fn store.PushFunc) erro
 	return nil
 }
 
-// snapshotLater queues the family's new head as its snapshot. The record it covers is
-// already on disk, and the snapshot goes into a later commit, so a snapshot on disk never
-// runs ahead of the log. Nobody waits for it: a lost snapshot only means more log to redo.
+// snapshotLater hands the family's new head to the snapshotter (snapshotLoop), which encodes
+// it and queues it for a later commit: the record it covers is already on disk, so a snapshot
+// on disk never runs ahead of the log. Nobody waits for it (encoding the head of a family
+// with 1,000 records takes milliseconds that the push's answer used to wait for): a lost
+// snapshot only means more log to redo. Callers hold fm.pushMu.
 func (s *Store) snapshotLater(family string, fm *familyMem, h *store.Head, now time.Time) {
-	w := newWrite(snapshotKey(family), encodeSnapshot(h))
 	// A family with a snapshot on its way does not go cold (cold.go) until it is written:
 	// written after the family's keys left BuntDB, it would be an old head there.
-	w.after = func(error) {
-		s.mu.Lock()
-		fm.snapBusy--
-		s.mu.Unlock()
-	}
 	s.mu.Lock()
 	fm.snapBusy++
 	s.mu.Unlock()
 	select {
-	case s.pushes <- w:
+	case s.snaps <- snapJob{family, fm, h}:
 		s.mu.Lock()
 		fm.snapSeq, fm.snapAt = h.Seq, now.UnixNano()
 		s.mu.Unlock()
-	default: // the queue is full: the next push of the family asks again
+	default: // the snapshotter is behind: the next push of the family asks again
 		s.mu.Lock()
 		fm.snapBusy--
 		s.mu.Unlock()
+	}
+}
+
+// snapJob is a head to snapshot.
+type snapJob struct {
+	family string
+	fm     *familyMem
+	h      *store.Head
+}
+
+// snapshotLoop encodes the heads snapshotLater hands it and queues them for the committer,
+// until the store stops; a snapshot not written leaves its family's snapSeq at 0, so that a
+// clean stop writes it (snapshotAll).
+func (s *Store) snapshotLoop() {
+	defer close(s.snapsDone)
+	done := func(j snapJob, err error) {
+		s.mu.Lock()
+		j.fm.snapBusy--
+		if err != nil {
+			j.fm.snapSeq = 0
+		}
+		s.mu.Unlock()
+	}
+	for {
+		select {
+		case j := <-s.snaps:
+			w := newWrite(snapshotKey(j.family), encodeSnapshot(j.h))
+			w.after = func(err error) { done(j, err) }
+			select {
+			case s.pushes <- w:
+			case <-s.stop:
+				done(j, store.ErrClosed)
+			}
+		case <-s.stop:
+			for {
+				select {
+				case j := <-s.snaps:
+					done(j, store.ErrClosed)
+				default:
+					return
+				}
+			}
+		}
 	}
 }
 
