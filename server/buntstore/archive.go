@@ -56,6 +56,7 @@ type archive struct {
 type archFam struct {
 	logs       []archRef
 	meta, snap archRef
+	packed     bool // logs are in a slab (pack.go) and nothing was added since
 }
 
 func (f *archFam) cold() bool { return f != nil && f.meta.n > 0 }
@@ -82,6 +83,7 @@ func (a *archive) note(kv []string, refs []archRef) {
 			f.snap = ref
 		default:
 			f.logs = append(f.logs, ref)
+			f.packed = false
 		}
 	}
 }
@@ -194,7 +196,8 @@ func (a *archive) scan(off, end int64) ([]Damage, error) {
 		if len(refs) > 0 && refs[len(refs)-1].last >= last {
 			return []Damage{{Family: fam, Key: key, Seq: last, Err: fmt.Errorf("%w: %s at byte %d: seq %d after %d", ErrDamaged, ArchiveName, off, last, refs[len(refs)-1].last)}}, nil
 		}
-		a.fam(fam).logs = append(refs, ref)
+		f := a.fam(fam)
+		f.logs, f.packed = append(refs, ref), false
 		off += int64(frameHeader + len(payload))
 	}
 	return nil, nil

@@ -319,8 +319,8 @@ func (s *Store) cool(fms []*familyMem) error {
 // of its entries in the maps (assigning to a string key replaces the key) and its archived
 // records' list. Callers hold mu and arch.mu (write) and the family's lock.
 func (s *Store) pack(fm *familyMem) {
-	if f := s.arch.fams[fm.info.ID]; f != nil {
-		f.logs = s.arch.refs.pack(f.logs)
+	if f := s.arch.fams[fm.info.ID]; f != nil && !f.packed {
+		f.logs, f.packed = s.arch.refs.pack(f.logs), true
 	}
 	if fm.packed {
 		return

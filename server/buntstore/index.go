@@ -294,7 +294,7 @@ func readIndex(dir string, db *buntdb.DB, durable int64) *coldIndex {
 				for j := range k {
 					refs[j] = r.ref()
 				}
-				f.logs = refs[:k:k] // full: an append makes the family its own slice
+				f.logs, f.packed = refs[:k:k], true // full: an append makes the family its own slice
 				refs = refs[k:]
 			}
 			if r.err != nil {

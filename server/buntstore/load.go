@@ -167,7 +167,7 @@ func (l *loader) registerCold() {
 			l.damage(fam, fmt.Sprintf("%s at byte %d", ArchiveName, cr.meta.off), 0, err)
 			continue
 		}
-		fm.info = m.Family
+		fm.info, fm.packed = m.Family, false
 		for _, d := range m.Devices {
 			s.putDevice(fm, d)
 		}
