@@ -3,6 +3,7 @@ package api
 import (
 	"crypto/subtle"
 	"fmt"
+	"hash/maphash"
 	"net/http"
 	"strconv"
 	gosync "sync"
@@ -73,6 +74,17 @@ type usage struct {
 	bytes   int64
 }
 
+// quotaKey is a family's key in the quotas: 128 bits of a hash of its id, so that the map
+// holds no pointers and a million families are nothing for the collector to go through
+// (two ids sharing a key is a 2^-128 chance, and would only share a quota).
+type quotaKey [2]uint64
+
+var quotaSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+func keyOfFamily(fam string) quotaKey {
+	return quotaKey{maphash.String(quotaSeeds[0], fam), maphash.String(quotaSeeds[1], fam)}
+}
+
 // chinaDay is the day of t in UTC+8, as a number.
 func chinaDay(t time.Time) int32 {
 	_, off := t.In(china).Zone()
@@ -82,7 +94,7 @@ func chinaDay(t time.Time) int32 {
 // quotas counts each family's changes and bytes per day.
 type quotas struct {
 	mu      gosync.Mutex
-	used    map[string]usage
+	used    map[quotaKey]usage
 	dropped int32 // the day old days were last dropped
 }
 
@@ -92,7 +104,7 @@ func (s *Server) admitPush(w http.ResponseWriter, fam string) bool {
 	now := s.now().In(china)
 	day := chinaDay(now)
 	s.quotas.mu.Lock()
-	u, ok := s.quotas.used[fam]
+	u, ok := s.quotas.used[keyOfFamily(fam)]
 	over := ok && u.day == day &&
 		(s.limits.ChangesPerDay > 0 && int(u.changes) >= s.limits.ChangesPerDay ||
 			s.limits.BytesPerDay > 0 && u.bytes >= s.limits.BytesPerDay)
@@ -117,9 +129,10 @@ func (s *Server) charge(fam string, changes []syncwire.Change) {
 	for _, c := range changes {
 		n += int64(len(c.Mutation.Args)) + envelopeBytes
 	}
+	key := keyOfFamily(fam)
 	s.quotas.mu.Lock()
 	defer s.quotas.mu.Unlock()
-	u, ok := s.quotas.used[fam]
+	u, ok := s.quotas.used[key]
 	if !ok || u.day != day {
 		// Once a day at most: with more than maxKeys families pushing in one day nothing is
 		// old, and a scan of every key on each new family's push made a city's pushes
@@ -132,7 +145,7 @@ func (s *Server) charge(fam string, changes []syncwire.Change) {
 	}
 	u.changes += int32(len(changes))
 	u.bytes += n
-	s.quotas.used[fam] = u
+	s.quotas.used[key] = u
 }
 
 func (s *Server) dropOldDays(day int32) {
@@ -301,7 +314,7 @@ func (s *Server) setLimits(l *Limits) {
 	if l != nil {
 		s.limits = *l
 	}
-	s.quotas.used = map[string]usage{}
+	s.quotas.used = map[quotaKey]usage{}
 	s.streams.perDevic = map[string]int{}
 	s.signup.codes = map[string]time.Time{}
 	s.familyLimiter = NewLimiter(s.limits.FamiliesBurst, s.limits.FamiliesEvery)
