@@ -83,8 +83,19 @@ var snapshotDeflaters = gosync.Pool{New: func() any {
 	return w
 }}
 
+// storedBelow: a snapshot shorter than this is written as one stored DEFLATE block (the
+// same format, read by the same inflater): building Huffman codes for a new family's few
+// hundred bytes was most of what letting it go cold cost (issue 23: a million families).
+const storedBelow = 1024
+
 // deflateSnapshot is a snapshot's JSON deflated, base64 in quotes.
 func deflateSnapshot(text []byte) string {
+	if len(text) < storedBelow {
+		// BFINAL=1, BTYPE=00 (stored), then LEN and its complement, little endian.
+		b := make([]byte, 0, 5+len(text))
+		b = append(b, 1, byte(len(text)), byte(len(text)>>8), ^byte(len(text)), ^byte(len(text)>>8))
+		return quotedBase64(append(b, text...))
+	}
 	b := bytes.NewBuffer(make([]byte, 0, len(text)/8)) // snapshots deflate to about a tenth
 	w := snapshotDeflaters.Get().(*flate.Writer)
 	defer snapshotDeflaters.Put(w)

@@ -1,7 +1,11 @@
 package buntstore
 
 import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
 	"encoding/json"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -58,4 +62,35 @@ func BenchmarkEncodeRecord(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestSnapshotStoredBlock: a small snapshot is one stored DEFLATE block that any inflater
+// reads back; a large one is compressed.
+func TestSnapshotStoredBlock(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+	}{
+		{"empty", ""},
+		{"a new family", `{"v":4,"seq":0,"last_mutation_ids":{},"state":{"people":[]}}`},
+		{"just under the bound", strings.Repeat("x", storedBelow-1)},
+		{"at the bound", strings.Repeat(`{"a":1}`, storedBelow/7+1)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			z := deflateSnapshot([]byte(tc.text))
+			got, err := inflateSnapshot(z)
+			if err != nil || got != tc.text {
+				t.Fatalf("inflate: %q, %v", got, err)
+			}
+			raw, _ := base64.RawStdEncoding.DecodeString(strings.Trim(z, `"`))
+			stored := len(raw) == len(tc.text)+5
+			if stored != (len(tc.text) < storedBelow) {
+				t.Errorf("%d bytes: stored %v (%d bytes deflated)", len(tc.text), stored, len(raw))
+			}
+			fr := flate.NewReader(bytes.NewReader(raw)) // what any reader of the format uses
+			if b, err := io.ReadAll(fr); err != nil || string(b) != tc.text {
+				t.Errorf("compress/flate reads %q, %v", b, err)
+			}
+		})
+	}
 }
