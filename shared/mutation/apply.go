@@ -65,9 +65,12 @@ func Redo(s *family.State, m Mutation, at time.Time, o Outcome) (family.State, e
 	if !o.Status.Applied() {
 		return s.Clone(), nil
 	}
-	args, err := Decode(m.Name, m.Args)
-	if err != nil {
-		return family.State{}, err
+	args := m.Decoded
+	if args == nil {
+		var err error
+		if args, err = Decode(m.Name, m.Args); err != nil {
+			return family.State{}, err
+		}
 	}
 	acc := s.Clone()
 	if err := postCredits(&acc, o.Credits); err != nil {

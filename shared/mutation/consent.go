@@ -16,11 +16,13 @@ package mutation
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"gongji/shared/engine"
 	"gongji/shared/family"
+	"gongji/shared/ledger"
 )
 
 // Consent mutations.
@@ -103,7 +105,13 @@ func ApplyAs(e *engine.Engine, s *family.State, who Actor, m Mutation, at time.T
 		// W11: rules.md section 5 (the refund happens at its time, by the server)
 		return refusedWith(ServerOnly, engine.Say("W11", ServerOnly, engine.MsgRefundServerOnly)), s.Clone()
 	case who.entitled(s, n):
-		return applyArgs(e, s, m, args, at)
+		o, next := applyArgs(e, s, m, args, at)
+		extra := restatedPersons(&o, n)
+		if len(extra) == 0 || who.Owner || who.Server || n.anyone {
+			return o, next
+		}
+		// a correction decided as of its bill's moment moved later bills of others: they are asked
+		n.persons = append(append([]family.PersonID(nil), n.persons...), extra...)
 	case name == LinkDevice && args.(*LinkDeviceArgs).Person == "":
 		return refusedWith(NotEntitled, engine.Say("K2", NotEntitled, engine.MsgConsentOwnerOnly)), s.Clone()
 	}
@@ -120,6 +128,20 @@ func ApplyAs(e *engine.Engine, s *family.State, who Actor, m Mutation, at time.T
 	pending := Outcome{Status: PendingConsent, Codes: []engine.Code{ConsentRequired}, Rules: []string{"K1"},
 		Ruleset: o.Ruleset, Explanation: []engine.Line{line}, Ask: ask}
 	return pending, withRequest(s, m, at, pending)
+}
+
+// restatedPersons are the persons whose account or wallet the later bills o restated post to
+// and whom n does not already name.
+func restatedPersons(o *Outcome, n need) []family.PersonID {
+	var out []family.PersonID
+	for _, r := range o.Restated {
+		for _, p := range ledgerPersons(append(append([]ledger.Entry(nil), r.Undone...), r.Entries...)) {
+			if !slices.Contains(n.persons, p) {
+				out = addPerson1(out, p)
+			}
+		}
+	}
+	return out
 }
 
 func refusedWith(c engine.Code, l engine.Line) Outcome {
@@ -323,6 +345,7 @@ func decideRequest(e *engine.Engine, s *family.State, who Actor, m Mutation, at 
 	if err != nil {
 		return rejectedInput(err), s.Clone()
 	}
+	inner.History = m.History // an approved correction of a bill: as of the bill's moment
 	o, next := Apply(e, s, inner, at)
 	o.Request, o.Decided = ra.Request, decided
 	o.Explanation = append([]engine.Line{engine.Say("K3", "", engine.MsgConsentApproved)}, o.Explanation...)

@@ -103,3 +103,57 @@ func TestApproveAndDecline(t *testing.T) {
 		t.Fatalf("declining an approved request: %+v", o)
 	}
 }
+
+// TestRestatedBillsAskTheirPayers: kid corrects its own wallet-paid bill from its phone; decided
+// as of that bill's moment, the later bill is paid more from the wallet and less from mom's
+// account, so mom, whose money moves, is asked; her approval runs it, restating the later bill.
+func TestRestatedBillsAskTheirPayers(t *testing.T) {
+	e := engine.Default()
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("UTC+8", 8*3600))
+	var s family.State
+	var log []Step
+	kid, mom := Actor{Device: "d-kid"}, Actor{Device: "d-mom"}
+	do := func(who Actor, id string, name Name, args string, when time.Time) Outcome {
+		t.Helper()
+		prior := log
+		m := Mutation{ID: id, Name: name, Args: json.RawMessage(args), History: func() ([]Step, error) { return prior, nil }}
+		o, next := ApplyAs(e, &s, who, m, when)
+		s = next
+		log = append(log, Step{Mutation: m, At: when, Outcome: o})
+		return o
+	}
+	bill := func(total string) string {
+		return `{"patient":"kid","institution":{"region":"330100","kind":"pharmacy","designated":true,"wallet":true},"bill":{"total":"` + total + `","policy_self_pay":"` + total + `","category":"drug"}}`
+	}
+	for i, a := range []struct {
+		name Name
+		args string
+	}{
+		{AddPerson, `{"id":"mom","name":"妈妈","region":"330100","insurance":"employee","status":"active","account":"500.00","wallet_open":true}`},
+		{AddPerson, `{"id":"kid","name":"孩子","region":"330100","insurance":"resident","status":"active","wallet_open":true}`},
+		{Link, `{"person":"kid","of":"mom","relation":"child"}`},
+		{Bind, `{"authorizer":"mom","beneficiary":"kid","scopes":["medical"],"created":"2026-01-05"}`},
+		{LinkDevice, `{"device":"d-mom","person":"mom"}`},
+		{LinkDevice, `{"device":"d-kid","person":"kid"}`},
+	} {
+		do(Actor{Device: "d-own", Owner: true}, "setup/"+string(rune('1'+i)), a.name, a.args, at)
+	}
+	if o := do(kid, "k/1", Credit, `{"person":"kid","account":"wallet","amount":"100.00"}`, at); !o.Status.Applied() {
+		t.Fatalf("credit: %+v", o)
+	}
+	do(kid, "k/2", Settle, bill("80.00"), at.Add(time.Minute))
+	if o := do(kid, "k/3", Settle, bill("100.00"), at.Add(2*time.Minute)); len(o.Split.Lines) != 2 {
+		t.Fatalf("the second bill: %+v (wallet then mom)", o.Split)
+	}
+	o := do(kid, "k/4", AmendBill, `{"target":"k/2","settle":`+bill("30.00")+`}`, at.Add(time.Hour))
+	if o.Status != PendingConsent || o.Ask == nil || len(o.Ask.Persons) != 1 || o.Ask.Persons[0] != "mom" {
+		t.Fatalf("kid correction: %s %+v %v %v", o.Status, o.Ask, o.Codes, o.Error)
+	}
+	o = do(mom, "m/1", Approve, `{"request":"k/4"}`, at.Add(2*time.Hour))
+	if !o.Status.Applied() || len(o.Restated) != 1 || o.Restated[0].Record != "k/3" {
+		t.Fatalf("mom's approval: %s %+v", o.Status, o.Restated)
+	}
+	if got := s.Person("mom").Balance().String(); got != "470.00" {
+		t.Errorf("mom = %s, want 470.00 (the wallet pays 70.00 of the later bill now)", got)
+	}
+}

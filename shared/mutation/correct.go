@@ -187,19 +187,28 @@ func decideAmend(e *engine.Engine, s *family.State, m Mutation, a *AmendArgs) (O
 			return refused(NegativeBalance), nil
 		}
 	}
-	req := a.Settle
-	if req.CardHolder == "" {
-		req.CardHolder = req.Patient
-	}
-	res, err := e.Settle(&mid, amendMoment(r, &a.Settle), req)
+	o, err := settleVersion(e, &mid, amendMoment(r, &a.Settle), &a.Settle, m.Expected)
 	if err != nil {
 		return Outcome{}, err
 	}
-	o := withSplit(res, m.Expected)
 	if o.Status.Applied() {
 		o.Entries = append(rev, o.Entries...)
 	}
 	return o, nil
+}
+
+// settleVersion decides a bill (a settle's arguments, or a corrected bill's) against s at
+// moment: its split and postings, adjusted when expected (the phone's split) differs.
+func settleVersion(e *engine.Engine, s *family.State, moment time.Time, a *SettleArgs, expected *Split) (Outcome, error) {
+	req := *a
+	if req.CardHolder == "" {
+		req.CardHolder = req.Patient
+	}
+	res, err := e.Settle(s, moment, req)
+	if err != nil {
+		return Outcome{}, err
+	}
+	return withSplit(res, expected), nil
 }
 
 func amendMoment(r *family.Record, a *SettleArgs) time.Time {
@@ -310,10 +319,16 @@ func chainClear(s *family.State, r *family.Record) bool {
 	return true
 }
 
-// markVoided records that by voided id; the action id had voided stands again.
+// markVoided records that by voided id; the action id had voided stands again, unless id is
+// a corrected bill replaced again by by (an amendment of an amendment standing again): the
+// bill it replaced stays replaced.
 func markVoided(s *family.State, id, by string, depth int) {
 	var voids string
-	s.Mark(id, func(r *family.Record) { r.VoidedBy, voids = by, r.Voids })
+	var repl bool
+	s.Mark(id, func(r *family.Record) { r.VoidedBy, voids, repl = by, r.Voids, replacement(r) })
+	if repl && replacement(s.Record(by)) {
+		return
+	}
 	if voids != "" && depth < family.MaxRecords {
 		markStanding(s, voids, depth+1)
 	}

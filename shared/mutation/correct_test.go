@@ -40,7 +40,11 @@ func story(t *testing.T, steps []step) family.State {
 	s, outs := run(t, e, household())
 	sums := map[string]money.Amount{}
 	post := func(o mutation.Outcome) {
-		for _, en := range o.Entries {
+		entries := o.Entries
+		for _, r := range o.Restated {
+			entries = append(append(entries, r.Undone...), r.Entries...)
+		}
+		for _, en := range entries {
 			if err := en.Check(); err != nil {
 				t.Fatalf("unbalanced entry: %v", err)
 			}
@@ -49,11 +53,18 @@ func story(t *testing.T, steps []step) family.State {
 			}
 		}
 	}
+	// the log, read by corrections of bills (decided as of the bill's moment)
+	var log []mutation.Step
+	for i, m := range household() {
+		log = append(log, mutation.Step{Mutation: m, At: day, Outcome: outs[i]})
+	}
 	for _, o := range outs {
 		post(o)
 	}
 	for i, st := range steps {
+		st.m.History = func() ([]mutation.Step, error) { return log, nil }
 		o, next := mutation.Apply(e, &s, st.m, day)
+		log = append(log, mutation.Step{Mutation: st.m, At: day, Outcome: o})
 		if o.Status != st.status || (st.code != "" && !hasCode(o.Codes, st.code)) {
 			t.Fatalf("step %d %s %s: %+v (error %v), want %s %s", i, st.m.Name, st.m.Args, o, o.Error, st.status, st.code)
 		}

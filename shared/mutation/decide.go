@@ -18,7 +18,12 @@ func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Tim
 	if !ok {
 		return Outcome{}, fmt.Errorf("mutation %q: no decision", m.Name)
 	}
-	return k.decide(call{e: e, s: s, m: m, at: at}, args)
+	c := call{e: e, s: s, m: m, at: at}
+	o, err := k.decide(c, args)
+	if err != nil {
+		return o, err
+	}
+	return asOfMoment(c, k, args, o)
 }
 
 func decidePerson(s *family.State, a *PersonArgs) (Outcome, error) {

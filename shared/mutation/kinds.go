@@ -36,7 +36,32 @@ type Kind struct {
 	argsType func(args any) bool
 	// voidable: void and undo may take it back; bill: amend_bill and record_slip may replace it.
 	voidable, bill bool
+	// split: decided with a split against the balances of its moment (a bill, a premium), so
+	// a correction of an earlier bill decides it again (moment.go).
+	split bool
+	// target is the record a correction reaches (void, undo, amend_bill, record_slip).
+	target func(args any) string
+	// Class is what the kind is on the family's ledger (the one view every screen reads).
+	Class Class
 }
+
+// Class is what a kind of mutation is on the family's ledger.
+type Class string
+
+// Classes of the ledger.
+const (
+	ClassOpening    Class = "opening"    // a person joins, with the balances they had
+	ClassBill       Class = "bill"       // a bill settled
+	ClassPremium    Class = "premium"    // an insurance premium paid
+	ClassTransfer   Class = "transfer"   // money or insurance moved (wallet transfer, its acceptance, a move of region, a withdrawal)
+	ClassRefund     Class = "refund"     // a wallet transfer refunded at 06:00
+	ClassCredit     Class = "credit"     // money credited to an account (a monthly credit, a credit)
+	ClassCorrection Class = "correction" // a mistake corrected (void, undo, amended bill, recorded slip, profile edit)
+	ClassAdjustment Class = "adjustment" // a balance corrected by a signed entry with its memo
+	ClassApproval   Class = "approval"   // a request approved or declined
+	ClassEvent      Class = "event"      // what happened to a person, recorded: a retirement, a death, a transferred balance arriving
+	ClassFamily     Class = "family"     // who is who: relations, bindings, devices, schedules, checkpoints
+)
 
 // call is one mutation being decided or redone: the engine (nil when redoing), the state it
 // meets (the monthly credits due already accrued), the mutation and its moment.
@@ -88,8 +113,8 @@ func init() {
 	kindList = declareKinds()
 	kindIndex = make(map[Name]int, len(kindList))
 	for i, k := range kindList {
-		if k.need == nil || k.decide == nil || k.decode == nil || k.Consent == "" || k.Args == "" {
-			panic(fmt.Sprintf("mutation kind %q: consent, decision and arguments are required", k.Name))
+		if k.need == nil || k.decide == nil || k.decode == nil || k.Consent == "" || k.Args == "" || k.Class == "" {
+			panic(fmt.Sprintf("mutation kind %q: consent, decision, arguments and ledger class are required", k.Name))
 		}
 		if _, dup := kindIndex[k.Name]; dup {
 			panic(fmt.Sprintf("mutation kind %q declared twice", k.Name))
@@ -112,7 +137,7 @@ const (
 // declareKinds declares every mutation kind, in the fixed order of Names.
 func declareKinds() []Kind {
 	return []Kind{
-		{Name: AddPerson, Args: "PersonArgs", Consent: consentAnyone, decode: decoder(checkPerson),
+		{Name: AddPerson, Class: ClassOpening, Args: "PersonArgs", Consent: consentAnyone, decode: decoder(checkPerson),
 			need:   func(*family.State, any) need { return need{anyone: true} },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*PersonArgs); return decidePerson(c.s, a) },
 			build:  func(next *family.State, _ call, v any) error { a := v.(*PersonArgs); addPerson(next, a); return nil },
@@ -120,7 +145,7 @@ func declareKinds() []Kind {
 				a := v.(*PersonArgs)
 				return []amountRule{{"args.account", a.Account, zeroOK}, {"args.wallet", a.Wallet, zeroOK}}
 			}},
-		{Name: Link, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(checkLink),
+		{Name: Link, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(checkLink),
 			need:   func(*family.State, any) need { return need{anyone: true} },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*LinkArgs); return decideLink(c.s, a) },
 			build: func(next *family.State, _ call, v any) error {
@@ -128,14 +153,14 @@ func declareKinds() []Kind {
 				next.Links = append(next.Links, linkOf(a))
 				return nil
 			}},
-		{Name: Bind, Args: "BindArgs", Consent: consentAuthorizer, decode: decoder(checkBind),
+		{Name: Bind, Class: ClassFamily, Args: "BindArgs", Consent: consentAuthorizer, decode: decoder(checkBind),
 			need: func(_ *family.State, v any) need {
 				a := v.(*BindArgs)
 				return need{persons: []family.PersonID{a.Authorizer},
 					line: engine.Say("K1", ConsentRequired, engine.MsgConsentBind, a.Authorizer, a.Beneficiary)}
 			},
 			decide: decideBind, build: buildBind},
-		{Name: Revoke, Args: "RevokeArgs", Consent: "the authorizer or the beneficiary",
+		{Name: Revoke, Class: ClassFamily, Args: "RevokeArgs", Consent: "the authorizer or the beneficiary",
 			decode: decoder(func(a *RevokeArgs) error { return id("binding", a.Binding) }),
 			need:   needRevoke,
 			decide: func(c call, v any) (Outcome, error) { a := v.(*RevokeArgs); return decideRevoke(c.s, a) },
@@ -143,7 +168,7 @@ func declareKinds() []Kind {
 				a := v.(*RevokeArgs)
 				return revoke(next, a.Binding, civil.DateOf(c.at))
 			}},
-		{Name: Settle, Args: "SettleArgs", Consent: "the patient (the bindings that pay are their authorizers' consent, given once)",
+		{Name: Settle, Class: ClassBill, Args: "SettleArgs", Consent: "the patient (the bindings that pay are their authorizers' consent, given once)",
 			decode: decoder(func(a *SettleArgs) error { return checkSettle(a, "") }),
 			need:   func(_ *family.State, v any) need { a := v.(*SettleArgs); return one(a.Patient) },
 			decide: decideSettle,
@@ -152,8 +177,8 @@ func declareKinds() []Kind {
 				r.Person, r.At = a.Patient, visitMoment(a, c.at)
 			},
 			amounts:  func(v any) []amountRule { a := v.(*SettleArgs); return billRules(a, false) },
-			voidable: true, bill: true},
-		{Name: PayPremium, Args: "PremiumArgs", Consent: "the insured person (likewise)", decode: decoder(checkPremium),
+			voidable: true, bill: true, split: true},
+		{Name: PayPremium, Class: ClassPremium, Args: "PremiumArgs", Consent: "the insured person (likewise)", decode: decoder(checkPremium),
 			need: func(_ *family.State, v any) need { a := v.(*PremiumArgs); return one(a.Insured) },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*PremiumArgs)
@@ -165,8 +190,8 @@ func declareKinds() []Kind {
 				a := v.(*PremiumArgs)
 				return []amountRule{{"args.amount", a.Amount, positive}}
 			},
-			voidable: true},
-		{Name: WalletTransfer, Args: "WalletTransferArgs", Consent: "the sender", decode: decoder(checkWalletTransfer),
+			voidable: true, split: true},
+		{Name: WalletTransfer, Class: ClassTransfer, Args: "WalletTransferArgs", Consent: "the sender", decode: decoder(checkWalletTransfer),
 			need: func(_ *family.State, v any) need { a := v.(*WalletTransferArgs); return one(a.From) },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*WalletTransferArgs)
@@ -185,7 +210,7 @@ func declareKinds() []Kind {
 				a := v.(*WalletTransferArgs)
 				return []amountRule{{"args.amount", a.Amount, positive}}
 			}},
-		{Name: WalletAccept, Args: "WalletRefArgs", Consent: "the recipient", decode: decoder(checkWalletRef),
+		{Name: WalletAccept, Class: ClassTransfer, Args: "WalletRefArgs", Consent: "the recipient", decode: decoder(checkWalletRef),
 			need: func(s *family.State, v any) need {
 				a := v.(*WalletRefArgs)
 				if t := s.Transfer(a.Transfer); t != nil {
@@ -201,7 +226,7 @@ func declareKinds() []Kind {
 				a := v.(*WalletRefArgs)
 				return settleTransfer(next, a.Transfer, family.Accepted)
 			}},
-		{Name: WalletExpire, Args: "WalletRefArgs", Consent: consentServer, decode: decoder(checkWalletRef),
+		{Name: WalletExpire, Class: ClassRefund, Args: "WalletRefArgs", Consent: consentServer, decode: decoder(checkWalletRef),
 			need: func(*family.State, any) need { return need{server: true} },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*WalletRefArgs)
@@ -211,7 +236,7 @@ func declareKinds() []Kind {
 				a := v.(*WalletRefArgs)
 				return settleTransfer(next, a.Transfer, family.Refunded)
 			}},
-		{Name: Withdraw, Args: "WithdrawArgs", Consent: consentPerson,
+		{Name: Withdraw, Class: ClassTransfer, Args: "WithdrawArgs", Consent: consentPerson,
 			decode: decoder(func(a *WithdrawArgs) error {
 				return first(id("person", string(a.Person)), text("ground", a.Ground, false))
 			}),
@@ -229,7 +254,7 @@ func declareKinds() []Kind {
 				}
 				return nil
 			}},
-		{Name: Transfer, Args: "TransferArgs", Consent: consentPerson, decode: decoder(checkTransfer),
+		{Name: Transfer, Class: ClassTransfer, Args: "TransferArgs", Consent: consentPerson, decode: decoder(checkTransfer),
 			need: func(_ *family.State, v any) need { a := v.(*TransferArgs); return one(a.Person) },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*TransferArgs)
@@ -243,7 +268,7 @@ func declareKinds() []Kind {
 				return nil
 			},
 			record: func(_ call, v any, r *family.Record) { a := v.(*TransferArgs); r.Person = a.Person }},
-		{Name: Credit, Args: "CreditArgs", Consent: consentPerson,
+		{Name: Credit, Class: ClassCredit, Args: "CreditArgs", Consent: consentPerson,
 			decode: decoder(func(a *CreditArgs) error { return checkMoney(a.Person, a.Account, a.Amount, a.Memo, true) }),
 			need:   func(_ *family.State, v any) need { a := v.(*CreditArgs); return one(a.Person) },
 			decide: func(c call, v any) (Outcome, error) {
@@ -256,7 +281,7 @@ func declareKinds() []Kind {
 				return []amountRule{{"args.amount", a.Amount, positive}}
 			},
 			voidable: true},
-		{Name: Correct, Args: "CorrectArgs", Consent: consentPerson,
+		{Name: Correct, Class: ClassAdjustment, Args: "CorrectArgs", Consent: consentPerson,
 			decode: decoder(func(a *CorrectArgs) error {
 				return first(checkMoney(a.Person, a.Account, a.Amount, a.Memo, false), text("memo", a.Memo, true))
 			}),
@@ -271,11 +296,11 @@ func declareKinds() []Kind {
 				return []amountRule{{"args.amount", a.Amount, signedNonZero}}
 			},
 			voidable: true},
-		{Name: Approve, Args: "RequestArgs", Consent: consentDecider, decode: decoder(checkRequestArgs),
+		{Name: Approve, Class: ClassApproval, Args: "RequestArgs", Consent: consentDecider, decode: decoder(checkRequestArgs),
 			need: needNobody, decide: decideOnlyAs},
-		{Name: Decline, Args: "RequestArgs", Consent: consentDecider, decode: decoder(checkRequestArgs),
+		{Name: Decline, Class: ClassApproval, Args: "RequestArgs", Consent: consentDecider, decode: decoder(checkRequestArgs),
 			need: needNobody, decide: decideOnlyAs},
-		{Name: LinkDevice, Args: "LinkDeviceArgs", Consent: consentOwner, decode: decoder(checkLinkDevice),
+		{Name: LinkDevice, Class: ClassFamily, Args: "LinkDeviceArgs", Consent: consentOwner, decode: decoder(checkLinkDevice),
 			need: func(_ *family.State, v any) need {
 				a := v.(*LinkDeviceArgs)
 				return need{owner: true, line: engine.Say("K1", ConsentRequired, engine.MsgConsentDevice, a.Person)}
@@ -286,7 +311,7 @@ func declareKinds() []Kind {
 				next.LinkDevice(a.Device, a.Person)
 				return nil
 			}},
-		{Name: EditPerson, Args: "EditPersonArgs", Consent: consentPerson, decode: decoder(checkEditPerson),
+		{Name: EditPerson, Class: ClassCorrection, Args: "EditPersonArgs", Consent: consentPerson, decode: decoder(checkEditPerson),
 			need:   func(_ *family.State, v any) need { a := v.(*EditPersonArgs); return one(a.Person) },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*EditPersonArgs); return decideEditPerson(c.s, a) },
 			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
@@ -295,7 +320,7 @@ func declareKinds() []Kind {
 			},
 			record:   func(c call, v any, r *family.Record) { profileRecord(c, v.(*EditPersonArgs).Person, r) },
 			voidable: true},
-		{Name: Void, Args: "VoidArgs", Consent: consentTouched,
+		{Name: Void, Class: ClassCorrection, Args: "VoidArgs", Consent: consentTouched,
 			decode: decoder(func(a *VoidArgs) error { return first(id("target", a.Target), text("reason", a.Reason, false)) }),
 			need:   func(s *family.State, v any) need { a := v.(*VoidArgs); return needTouched(s, a.Target) },
 			decide: func(c call, v any) (Outcome, error) {
@@ -307,8 +332,9 @@ func declareKinds() []Kind {
 				return redoVoidAsItStands(next, c.m.ID, a.Target, rec)
 			},
 			record:   func(call, any, *family.Record) {}, // person and profiles: redoVoid
+			target:   func(v any) string { return v.(*VoidArgs).Target },
 			voidable: true},
-		{Name: AmendBill, Args: "AmendArgs", Consent: consentTouched + "; the corrected bill's patient",
+		{Name: AmendBill, Class: ClassCorrection, Args: "AmendArgs", Consent: consentTouched + "; the corrected bill's patient",
 			decode: decoder(func(a *AmendArgs) error {
 				return first(id("target", a.Target), text("reason", a.Reason, false), checkSettle(&a.Settle, "settle."))
 			}),
@@ -328,8 +354,9 @@ func declareKinds() []Kind {
 			},
 			record:   func(c call, v any, r *family.Record) { a := v.(*AmendArgs); billRecord(c, &a.Settle, a.Target, r) },
 			amounts:  func(v any) []amountRule { a := v.(*AmendArgs); return billRules(&a.Settle, true) },
-			voidable: true, bill: true},
-		{Name: Undo, Args: "UndoArgs", Consent: "what voiding its target would need",
+			target:   func(v any) string { return v.(*AmendArgs).Target },
+			voidable: true, bill: true, split: true},
+		{Name: Undo, Class: ClassCorrection, Args: "UndoArgs", Consent: "what voiding its target would need",
 			decode: decoder(func(a *UndoArgs) error { return id("target", a.Target) }),
 			need:   func(s *family.State, v any) need { a := v.(*UndoArgs); return needTouched(s, a.Target) },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*UndoArgs); return decideUndo(c.s, c.m, a) },
@@ -338,8 +365,9 @@ func declareKinds() []Kind {
 				return redoVoid(next, c.m.ID, a.Target, rec)
 			},
 			record:   func(call, any, *family.Record) {},
+			target:   func(v any) string { return v.(*UndoArgs).Target },
 			voidable: true},
-		{Name: LifeEvent, Args: "LifeEventArgs", Consent: consentPerson, decode: decoder(checkLifeEvent),
+		{Name: LifeEvent, Class: ClassEvent, Args: "LifeEventArgs", Consent: consentPerson, decode: decoder(checkLifeEvent),
 			need:   func(_ *family.State, v any) need { a := v.(*LifeEventArgs); return one(a.Person) },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*LifeEventArgs); return decideLifeEvent(c.s, a) },
 			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
@@ -348,7 +376,7 @@ func declareKinds() []Kind {
 			},
 			record:   func(c call, v any, r *family.Record) { profileRecord(c, v.(*LifeEventArgs).Person, r) },
 			voidable: true},
-		{Name: TransferArrive, Args: "TransferArriveArgs", Consent: "the person whose balance arrives",
+		{Name: TransferArrive, Class: ClassEvent, Args: "TransferArriveArgs", Consent: "the person whose balance arrives",
 			decode: decoder(func(a *TransferArriveArgs) error { return id("transfer", a.Transfer) }),
 			need: func(s *family.State, v any) need {
 				a := v.(*TransferArriveArgs)
@@ -365,7 +393,7 @@ func declareKinds() []Kind {
 				}
 				return nil
 			}},
-		{Name: RecordSlip, Args: "RecordSlipArgs", Consent: consentTouched, decode: decoder(checkRecordSlip),
+		{Name: RecordSlip, Class: ClassCorrection, Args: "RecordSlipArgs", Consent: consentTouched, decode: decoder(checkRecordSlip),
 			need: func(s *family.State, v any) need {
 				a := v.(*RecordSlipArgs)
 				return needTouched(s, a.Target, a.Settle.Patient)
@@ -379,8 +407,9 @@ func declareKinds() []Kind {
 			},
 			record:   func(c call, v any, r *family.Record) { a := v.(*RecordSlipArgs); billRecord(c, &a.Settle, a.Target, r) },
 			amounts:  func(v any) []amountRule { a := v.(*RecordSlipArgs); return billRules(&a.Settle, true) },
-			voidable: true, bill: true},
-		{Name: SetCreditSchedule, Args: "CreditScheduleArgs", Consent: consentPerson,
+			target:   func(v any) string { return v.(*RecordSlipArgs).Target },
+			voidable: true, bill: true, split: true},
+		{Name: SetCreditSchedule, Class: ClassFamily, Args: "CreditScheduleArgs", Consent: consentPerson,
 			decode: decoder(checkCreditSchedule),
 			need:   func(_ *family.State, v any) need { a := v.(*CreditScheduleArgs); return one(a.Person) },
 			decide: func(c call, v any) (Outcome, error) {
@@ -396,7 +425,7 @@ func declareKinds() []Kind {
 				a := v.(*CreditScheduleArgs)
 				return []amountRule{{"args.amount", a.Amount, zeroOK}}
 			}},
-		{Name: Checkpoint, Args: "CheckpointArgs", Consent: consentPerson, decode: decoder(checkCheckpoint),
+		{Name: Checkpoint, Class: ClassFamily, Args: "CheckpointArgs", Consent: consentPerson, decode: decoder(checkCheckpoint),
 			need:   func(_ *family.State, v any) need { a := v.(*CheckpointArgs); return one(a.Person) },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*CheckpointArgs); return decideCheckpoint(c.s, a, c.at) },
 			finish: func(next *family.State, c call, v any, _ *family.Record) error {
@@ -541,4 +570,31 @@ func ConsentTable() string {
 		fmt.Fprintf(&b, "| `%s` | `%s` | %s |\n", k.Name, k.Args, k.Consent)
 	}
 	return b.String()
+}
+
+// Corrects says whether the kind corrects a record (void, undo, amend_bill, record_slip): a
+// correction of a bill is decided as of the bill's moment, with the log at hand.
+func (k Kind) Corrects() bool { return k.target != nil }
+
+// Bill says whether the kind makes a bill as it stands (a settle, an amended bill, a recorded
+// slip): the bill lists read it.
+func (k Kind) Bill() bool { return k.bill }
+
+// Split says whether the kind is decided with a split (a bill or a premium).
+func (k Kind) Split() bool { return k.split }
+
+// Voidable says whether void and undo may take it back.
+func (k Kind) Voidable() bool { return k.voidable }
+
+// Target is the record a correction with these arguments reaches, "" for a kind that
+// corrects nothing or arguments that do not decode.
+func (k Kind) Target(args json.RawMessage) string {
+	if k.target == nil {
+		return ""
+	}
+	a, err := k.decode(args)
+	if err != nil {
+		return ""
+	}
+	return k.target(a)
 }

@@ -92,6 +92,9 @@ type Outcome struct {
 	// approved or declined the request an approve or decline closed (consent.go).
 	Ask     *family.Ask      `json:"ask,omitempty"`
 	Decided *family.Decision `json:"decided,omitempty"`
+	// Restated are the bills a correction decided again as of their moment (moment.go): each
+	// one's postings reversed (Undone) and posted anew (Entries), and its split before and after.
+	Restated []Restated `json:"restated,omitempty"`
 }
 
 // Mutation is one intent to apply. ID is unique in the family (the sync layer uses
@@ -105,6 +108,9 @@ type Mutation struct {
 	// Decoded is Args as Decode returned them, when the caller has them already; nil: Apply
 	// and ApplyAs decode Args themselves.
 	Decoded any `json:"-"`
+	// History reads the family's log, for a correction of a bill decided as of the bill's
+	// moment (moment.go); nil: no log at hand, the correction is decided at s's balances.
+	History History `json:"-"`
 }
 
 func fieldErr(field, reason string) *FieldError { return &FieldError{Field: field, Reason: reason} }

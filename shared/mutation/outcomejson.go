@@ -80,6 +80,11 @@ func (o *Outcome) AppendJSON(b []byte) []byte {
 		raw, _ := json.Marshal(o.Decided)
 		b = append(b, raw...)
 	}
+	if len(o.Restated) > 0 {
+		b = append(b, `,"restated":`...)
+		raw, _ := json.Marshal(o.Restated) // splits and entries always marshal
+		b = append(b, raw...)
+	}
 	return append(b, '}')
 }
 

@@ -107,17 +107,27 @@ func decideRecordSlip(e *engine.Engine, s *family.State, a *RecordSlipArgs, at t
 			return refused(NegativeBalance), nil
 		}
 	}
+	o, err := slipVersion(e, &mid, amendMoment(r, &a.Settle), a, sl)
+	if err != nil {
+		return Outcome{}, err
+	}
+	o.Entries = append(rev, o.Entries...)
+	return o, nil
+}
+
+// slipVersion posts the slip sl of a bill against s at moment: the slip's amounts, and the
+// balance adjustment the person confirmed, computed against the balance there.
+func slipVersion(e *engine.Engine, s *family.State, moment time.Time, a *RecordSlipArgs, sl slip.Slip) (Outcome, error) {
 	req := a.Settle
 	if req.CardHolder == "" {
 		req.CardHolder = req.Patient
 	}
-	res, err := e.Reconcile(&mid, amendMoment(r, &a.Settle), req, sl)
+	res, err := e.Reconcile(s, moment, req, sl)
 	if err != nil {
 		return Outcome{}, slipFieldErr(err)
 	}
 	o := fromDecision(true, res.Decision)
 	o.Split = slipSplit(res, req.Patient)
-	o.Entries = append(rev, o.Entries...)
 	if a.AdjustBalance && res.Adjustment != nil {
 		o.Entries = append(o.Entries, adjustmentEntry(*res.Adjustment))
 	}

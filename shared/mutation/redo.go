@@ -29,6 +29,9 @@ func redo(s *family.State, m Mutation, args any, at time.Time, o Outcome) (famil
 			return family.State{}, err
 		}
 	}
+	if err := restate(&next, o.Restated); err != nil {
+		return family.State{}, err
+	}
 	var rec *family.Record
 	if k.record != nil {
 		rec = &family.Record{ID: m.ID, Name: string(k.Name), At: at, Entries: o.Entries}
