@@ -24,7 +24,7 @@ func (s *Server) claimPerson(ctx context.Context, fam, deviceID string, person f
 		now := s.now()
 		req := syncwire.PushRequest{Mutations: []syncwire.Mutation{{ClientID: ServerClientID,
 			MutationID: h.LastMutationIDs[ServerClientID] + 1, Name: mutation.LinkDevice, At: now, Args: args}}}
-		changes, _ := Process(s.engine, ServerActor, &req, h, now)
+		changes, _ := Process(s.engine, ServerActor, &req, h, now, nil)
 		if len(changes) == 1 && changes[0].Outcome.Status == mutation.PendingConsent {
 			key = changes[0].Mutation.Key()
 		}

@@ -145,11 +145,15 @@ func (p *propertyFamily) push(t *testing.T, who mutation.Actor, name mutation.Na
 		At: p.at, Args: json.RawMessage(args)}}}
 	var out mutation.Outcome
 	var state family.State
+	log := &familyLog{}
+	if err := log.read(context.Background(), p.db, p.fam); err != nil {
+		t.Fatal(err)
+	}
 	err := p.db.Push(context.Background(), p.fam, func(h *store.Head) ([]syncwire.Change, error) {
 		if err := CheckClients(who.Device, &req, h); err != nil {
 			return nil, err
 		}
-		changes, resp := Process(p.e, who, &req, h, p.at)
+		changes, resp := Process(p.e, who, &req, h, p.at, log.with(nil))
 		if len(resp.Results) != 1 || resp.Results[0].Outcome == nil {
 			return nil, fmt.Errorf("push of %s: %+v", name, resp)
 		}

@@ -35,7 +35,7 @@ func (s *modelServer) push(t *testing.T, who mutation.Actor, req *syncwire.PushR
 	if err := CheckClients(who.Device, req, h); err != nil {
 		t.Fatalf("push refused: %v", err)
 	}
-	changes, resp := Process(s.e, who, req, h, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+	changes, resp := Process(s.e, who, req, h, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), s.log)
 	// L1: no balance below zero after any push
 	if err := mutation.CheckNonNegative(&h.State); err != nil {
 		t.Fatalf("after push: %v", err)
@@ -347,7 +347,7 @@ func TestConvergence(t *testing.T) {
 		for _, k := range []string{syncwire.Processed, syncwire.Duplicate, syncwire.Deferred, "confirmed", "adjusted", "rejected",
 			"applied void", "applied undo", "applied amend_bill", "applied edit_person", "applied life_event",
 			"applied transfer", "applied transfer_arrive", "applied record_slip", "applied set_credit_schedule",
-			"applied checkpoint", "credit", "credit skipped", "pending_consent"} {
+			"applied checkpoint", "credit", "credit skipped", "pending_consent", "restated"} {
 			if seen[k] == 0 {
 				t.Errorf("no %s result in %d runs: %v", k, runs, seen)
 			}
@@ -379,6 +379,9 @@ func TestConvergence(t *testing.T) {
 		for _, ch := range s.log {
 			if ch.Outcome.Status.Applied() {
 				seen["applied "+string(ch.Mutation.Name)]++
+			}
+			if len(ch.Outcome.Restated) > 0 {
+				seen["restated"]++ // a correction decided a later bill again (as of its moment)
 			}
 			for _, c := range ch.Outcome.Credits {
 				if c.Skip != "" {
@@ -445,14 +448,18 @@ func checkMoney(t *testing.T, seed int, e *engine.Engine, s *modelServer) {
 	}
 	var st family.State
 	credited := map[string]bool{}
-	for _, ch := range s.log {
+	for i, ch := range s.log {
 		checkCredits(t, seed, &st, ch, credited)
 		for _, c := range ch.Outcome.Credits {
 			if c.Skip == "" {
 				external -= c.Amount // from outside: the insurer
 			}
 		}
-		for _, en := range ch.Outcome.Entries {
+		entries := ch.Outcome.Entries
+		for _, r := range ch.Outcome.Restated {
+			entries = append(append(entries[:len(entries):len(entries)], r.Undone...), r.Entries...)
+		}
+		for _, en := range entries {
 			for _, p := range en.Postings {
 				switch p.Account.Kind {
 				case ledger.External:
@@ -463,7 +470,9 @@ func checkMoney(t *testing.T, seed int, e *engine.Engine, s *modelServer) {
 			}
 		}
 		who := mutation.Actor{Device: ch.Device, Owner: ch.Device == owner.Device}
-		o, next := mutation.ApplyAs(e, &st, who, ch.Mutation.Intent(), ch.Mutation.At)
+		intent := ch.Mutation.Intent()
+		intent.History = syncwire.History(s.log[:i])
+		o, next := mutation.ApplyAs(e, &st, who, intent, ch.Mutation.At)
 		if !reflect.DeepEqual(o, ch.Outcome) {
 			t.Fatalf("seed %d: seq %d decides differently on replay: %+v vs %+v", seed, ch.Seq, o, ch.Outcome)
 		}

@@ -22,7 +22,7 @@ import (
 // harness is the real API handler over HTTP on a BuntDB store in a temporary directory,
 // with family A (owner and member devices, a household pushed) and family B.
 type harness struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *httptest.Server
 	db     *buntstore.Store
 	tokens map[string]string // owner, member, other, revoked, none
@@ -30,10 +30,14 @@ type harness struct {
 	now    time.Time
 }
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t *testing.T) *harness { t.Helper(); return newHarnessWith(t, buntstore.Options{}) }
+
+// newHarnessWith is newHarness on a store opened with opt (its OnCommit is the hub's).
+func newHarnessWith(t testing.TB, opt buntstore.Options) *harness {
 	t.Helper()
 	hub := api.NewHub()
-	db, err := buntstore.Open(t.TempDir(), buntstore.Options{OnCommit: hub.Notify})
+	opt.OnCommit = hub.Notify
+	db, err := buntstore.Open(t.TempDir(), opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,16 +34,38 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) {
 	}
 	var resp syncwire.PushResponse
 	var stored []syncwire.Change
-	err = s.store.Push(r.Context(), d.Family, func(h *store.Head) ([]syncwire.Change, error) {
-		if err := CheckClients(d.ID, req, h); err != nil { // identity.go
-			return nil, err
+	var log *familyLog
+	if needsLog(req, nil) {
+		log = &familyLog{}
+	}
+	for try := 0; ; try++ {
+		if err := log.read(r.Context(), s.store, d.Family); err != nil {
+			s.storeError(w, r, err)
+			return
 		}
-		now := s.now()
-		refunds := s.refundsDue(h, now) // refund.go: the 06:00 refunds come before the push
-		changes, out := Process(s.engine, actorOf(d), req, h, now)
-		resp, stored = out, changes
-		return append(refunds, changes...), nil
-	})
+		err = s.store.Push(r.Context(), d.Family, func(h *store.Head) ([]syncwire.Change, error) {
+			if err := CheckClients(d.ID, req, h); err != nil { // identity.go
+				return nil, err
+			}
+			if log == nil && needsLog(req, &h.State) {
+				return nil, errLogMoved // an approval runs a correction of a bill: read the log
+			}
+			if !log.at(h.Seq) {
+				return nil, errLogMoved // another push came in between: read its changes too
+			}
+			now := s.now()
+			refunds := s.refundsDue(h, now) // refund.go: the 06:00 refunds come before the push
+			changes, out := Process(s.engine, actorOf(d), req, h, now, log.with(refunds))
+			resp, stored = out, changes
+			return append(refunds, changes...), nil
+		})
+		if err != errLogMoved || try == maxLogReads {
+			break
+		}
+		if log == nil {
+			log = &familyLog{}
+		}
+	}
 	if err != nil {
 		s.pushError(w, r, err) // identity.go
 		return
@@ -73,7 +95,11 @@ const MaxClockAhead = 24 * time.Hour
 // mutation id is applied with mutation.ApplyAs at its own moment and given the next seq; ids
 // already processed are duplicates; an id after a gap defers the rest of that client's
 // mutations. Given now, it is deterministic and does no I/O, so every store runs the same logic.
-func Process(e *engine.Engine, who mutation.Actor, req *syncwire.PushRequest, h *store.Head, now time.Time) ([]syncwire.Change, syncwire.PushResponse) {
+//
+// log is the family's log up to h.Seq when the push may correct a bill (needsLog): a
+// correction is decided as of its bill's moment from it and the changes made before it in
+// this push. With nil, a correction is decided at h's balances.
+func Process(e *engine.Engine, who mutation.Actor, req *syncwire.PushRequest, h *store.Head, now time.Time, log []syncwire.Change) ([]syncwire.Change, syncwire.PushResponse) {
 	var changes []syncwire.Change
 	resp := syncwire.PushResponse{Results: make([]syncwire.PushResult, 0, len(req.Mutations))}
 	deferred := map[string]bool{}
@@ -88,7 +114,11 @@ func Process(e *engine.Engine, who mutation.Actor, req *syncwire.PushRequest, h 
 			deferred[m.ClientID] = true
 			res.Result, res.Expect = syncwire.Deferred, last+1
 		default:
-			outcome, next := apply(e, who, h, m, req.Args(i), now)
+			var history mutation.History
+			if log != nil {
+				history = syncwire.History(log, changes)
+			}
+			outcome, next := apply(e, who, h, m, req.Args(i), now, history)
 			h.State, h.Seq = next, h.Seq+1
 			changes = append(changes, syncwire.Change{Seq: h.Seq, Device: who.Device, Mutation: *m, Outcome: outcome})
 			h.Note(&changes[len(changes)-1])
@@ -102,13 +132,13 @@ func Process(e *engine.Engine, who mutation.Actor, req *syncwire.PushRequest, h 
 }
 
 // apply runs one mutation; args are its arguments already decoded, or nil.
-func apply(e *engine.Engine, who mutation.Actor, h *store.Head, m *syncwire.Mutation, args any, now time.Time) (mutation.Outcome, family.State) {
+func apply(e *engine.Engine, who mutation.Actor, h *store.Head, m *syncwire.Mutation, args any, now time.Time, history mutation.History) (mutation.Outcome, family.State) {
 	// C1: architecture.md data flow 3 (the server's order and clock are the reference)
 	if m.At.After(now.Add(MaxClockAhead)) {
 		return mutation.Outcome{Status: mutation.Rejected, Codes: []engine.Code{ClockAhead},
 			Error: &mutation.FieldError{Field: "at", Reason: "more than 24 h after the server's clock"}}, h.State.Clone()
 	}
 	intent := m.Intent()
-	intent.Decoded = args
+	intent.Decoded, intent.History = args, history
 	return mutation.ApplyAs(e, &h.State, who, intent, m.At)
 }

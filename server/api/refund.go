@@ -45,7 +45,7 @@ func (s *Server) refundsDue(h *store.Head, now time.Time) []syncwire.Change {
 	if req == nil {
 		return nil
 	}
-	changes, _ := Process(s.engine, ServerActor, req, h, now)
+	changes, _ := Process(s.engine, ServerActor, req, h, now, nil)
 	return changes
 }
 

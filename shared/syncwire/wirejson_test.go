@@ -26,7 +26,9 @@ func TestWireJSONMatchesMarshal(t *testing.T) {
 		Entries:     []posting.Entry{{Kind: "settle", Postings: []posting.Posting{{Account: posting.Account{Kind: posting.Wallet, Owner: "妈妈"}, Amount: -1}}}, {Kind: "void"}},
 		Explanation: []engine.Line{{Rule: "S1", Code: "X", Msg: "pay.own", Args: []engine.Arg{{Kind: "person", Value: "王秀英"}, {Kind: "amount", Value: "1.00"}}, Sources: []source.ID{"gbf-2021-14"}, Grade: "U", Unverified: true}, {Rule: "S4", Msg: "m"}},
 		Request:     "c/9",
-		Credits:     []mutation.MonthlyCredit{{Person: "mom", Due: civil.MustDate("2026-03-15"), Amount: 10000, Skip: "STOPPED"}, {Person: "dad", Due: civil.MustDate("2026-04-15"), Amount: 1}}}
+		Credits:     []mutation.MonthlyCredit{{Person: "mom", Due: civil.MustDate("2026-03-15"), Amount: 10000, Skip: "STOPPED"}, {Person: "dad", Due: civil.MustDate("2026-04-15"), Amount: 1}},
+		Restated: []mutation.Restated{{Record: "c/<2>", Before: split, After: &mutation.Split{}, Undone: []posting.Entry{{Kind: "void"}},
+			Entries: []posting.Entry{{Kind: "settle", Postings: []posting.Posting{{Account: posting.Account{Kind: posting.Wallet, Owner: "妈妈"}, Amount: -1}}}}}, {Record: "c/3"}}}
 	tests := []struct {
 		name    string
 		changes []syncwire.Change
