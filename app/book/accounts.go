@@ -1,7 +1,6 @@
 package book
 
 import (
-	"strconv"
 	"time"
 
 	"gongji/shared/family"
@@ -13,7 +12,7 @@ import (
 type Row struct {
 	Key     string          `json:"key"` // the mutation that wrote it
 	At      time.Time       `json:"at"`
-	Kind    string          `json:"kind"` // the entry's kind: opening, settle, premium, wallet_transfer, ...
+	Kind    string          `json:"kind"` // the entry's kind: opening, settle, premium, wallet_transfer, ...; restated for a later bill a correction decided again
 	Amount  money.Amount    `json:"amount"`
 	Balance money.Amount    `json:"balance"`
 	State   ItemState       `json:"state"`
@@ -25,6 +24,9 @@ type Row struct {
 	Place string `json:"place,omitempty"`
 	// By is the device that recorded it.
 	By string `json:"by,omitempty"`
+	// Restates is the bill a correction decided again as of its moment that this posting
+	// belongs to (its split before and after are in the correction's outcome).
+	Restates string `json:"restates,omitempty"`
 }
 
 // AccountRows is the statement of one personal account or wallet.
@@ -35,57 +37,33 @@ type AccountRows struct {
 }
 
 // Accounts lists, per person (in the family's order) and per account (personal account
-// first, then wallet), every posting of every applied item in order, with running balances.
+// first, then wallet), every posting of the ledger view (Lines) in order, with running
+// balances.
 func (b *Book) Accounts() []AccountRows {
 	byKey := map[string]*AccountRows{}
 	var order []string
-	add := func(acc ledger.Account, r Row) {
-		k := acc.Key()
-		a := byKey[k]
-		if a == nil {
-			a = &AccountRows{Account: acc, Person: family.PersonID(acc.Owner)}
-			byKey[k] = a
-			order = append(order, k)
+	lines := b.Lines()
+	bills := map[string]*Line{} // a restated posting reads as its bill's: moment, patient, place
+	for i := range lines {
+		if lines[i].Settle != nil && lines[i].Item >= 0 {
+			bills[lines[i].Key] = &lines[i]
 		}
-		if n := len(a.Rows); n > 0 {
-			r.Balance = a.Rows[n-1].Balance
-		}
-		r.Balance += r.Amount
-		a.Rows = append(a.Rows, r)
 	}
-	for i := range b.Items {
-		it := &b.Items[i]
-		if !it.Outcome.Status.Applied() {
-			continue
-		}
-		// the moment it happened: a bill's visit, else when it was made
-		base := Row{Key: it.Act.Key, At: it.Mutation.At, State: it.State, By: it.Device}
-		if r := b.State.Record(it.Act.Key); r != nil {
-			base.For, base.At = r.Person, r.At
-		}
-		if a, _, ok := settleOf(it); ok {
-			base.Place = a.Place
-		}
-		ref, n := b.Ref(i), 0
-		for _, cr := range creditRows(it.Outcome.Credits, it.Key(), it.State) { // accrued before the item
-			n++
-			cr.row.Ref = ref + "." + strconv.Itoa(n)
-			add(cr.acc, cr.row)
-		}
-		for _, e := range it.Outcome.Entries {
-			for _, p := range e.Postings {
-				if p.Account.Kind == ledger.PersonalAccount || p.Account.Kind == ledger.Wallet {
-					n++
-					r := base
-					r.Kind, r.Amount, r.Ref = e.Kind, p.Amount, ref+"."+strconv.Itoa(n)
-					add(p.Account, r)
-				}
+	for _, l := range lines {
+		for _, p := range l.Postings {
+			k := p.Account.Key()
+			a := byKey[k]
+			if a == nil {
+				a = &AccountRows{Account: p.Account, Person: family.PersonID(p.Account.Owner)}
+				byKey[k] = a
+				order = append(order, k)
 			}
+			r := rowOf(&l, &p)
+			if bl := bills[p.Restates]; bl != nil {
+				r.At, r.For, r.Place, r.Kind = bl.At, bl.Person, bl.Place, "restated"
+			}
+			a.Rows = append(a.Rows, r)
 		}
-	}
-	for i, cr := range creditRows(b.Due, "", Pending) { // due by now, recorded by the next mutation
-		cr.row.Ref = "D" + strconv.Itoa(i+1)
-		add(cr.acc, cr.row)
 	}
 	var out []AccountRows
 	for _, p := range b.State.People {
@@ -102,6 +80,16 @@ func (b *Book) Accounts() []AccountRows {
 		}
 	}
 	return out
+}
+
+// rowOf is a posting of a line as an account's row.
+func rowOf(l *Line, p *Posting) Row {
+	r := Row{Key: l.Key, At: l.At, Kind: p.Kind, Amount: p.Amount, Balance: p.Balance, State: l.State,
+		For: l.Person, Ref: p.Ref, Place: l.Place, By: l.Device, Restates: p.Restates}
+	if l.Name == "monthly_credit" {
+		r.For = ""
+	}
+	return r
 }
 
 // MovedSince says whether person's personal account has postings after those of the item

@@ -95,6 +95,8 @@ type Book struct {
 	// Due are the monthly credits due by the moment the book was shown (AccrueTo) that no
 	// mutation has recorded yet; State includes them.
 	Due []mutation.MonthlyCredit
+	// lines is the ledger view, derived once (Lines).
+	lines []Line
 }
 
 // Build redoes the log and applies the queue on top.
@@ -109,10 +111,14 @@ func Build(e *engine.Engine, l *Local) *Book {
 	if l.Family == "" {
 		waiting = OnlyLocal
 	}
+	var made []syncwire.Change // the queue as applied so far: a correction reads it after the log
 	for _, m := range l.Pending {
-		o, next := mutation.ApplyAs(e, &b.State, l.Actor(), m.Intent(), m.At)
+		intent := m.Intent()
+		intent.History = syncwire.History(l.Confirmed, made)
+		o, next := mutation.ApplyAs(e, &b.State, l.Actor(), intent, m.At)
 		b.State = next
 		b.Items = append(b.Items, Item{Mutation: m, Outcome: o, State: waiting, Device: l.Device})
+		made = append(made, syncwire.Change{Device: l.Device, Mutation: m, Outcome: o})
 	}
 	for i := range b.Items {
 		b.Items[i].Act = actOf(&b.State, &b.Items[i])
@@ -132,6 +138,17 @@ func logged(s mutation.Status) ItemState {
 		return Waiting
 	}
 	return Unknown
+}
+
+// History is the book's log as a correction decided as of its bill's moment reads it: the
+// family's log, then this device's queue as applied.
+func (b *Book) History() mutation.History {
+	changes := make([]syncwire.Change, len(b.Items))
+	for i := range b.Items {
+		it := &b.Items[i]
+		changes[i] = syncwire.Change{Seq: it.Seq, Device: it.Device, Mutation: it.Mutation, Outcome: it.Outcome}
+	}
+	return syncwire.History(changes)
 }
 
 // Item finds an item by key.
@@ -161,27 +178,32 @@ type Bill struct {
 	VoidedBy string
 	// Settle is the bill as entered (the corrected bill for an amendment): what 更正 starts from.
 	Settle mutation.SettleArgs
+	// Reason is the reason typed for a corrected bill; RestatedBy the corrections of earlier
+	// bills that decided this one again as of its moment (Resplits says before and after).
+	Reason     string
+	RestatedBy []string
 }
 
-// Bills lists the applied settlements and amended bills in order.
+// Bills lists the applied settlements and amended bills in order, each with its split as it
+// stands (a later correction may have decided it again as of its moment).
 func (b *Book) Bills() []Bill {
 	var out []Bill
-	for _, it := range b.Items {
-		if !it.Outcome.Status.Applied() || it.Outcome.Split == nil {
+	for _, l := range b.Lines() {
+		if l.Settle == nil || l.Split == nil || l.Item < 0 {
 			continue
 		}
-		a, amends, ok := settleOf(&it)
-		if !ok {
-			continue
-		}
-		bill := Bill{Key: it.Act.Key, At: it.Mutation.At, Patient: a.Patient, Total: a.Bill.Total, Fund: a.Bill.Fund,
-			Place: a.Place, Note: a.Note, Split: *it.Outcome.Split, State: it.State, Amends: amends, Settle: a}
-		if r := b.State.Record(it.Act.Key); r != nil {
-			bill.At, bill.VoidedBy = r.At, r.VoidedBy
-		}
-		out = append(out, bill)
+		out = append(out, Bill{Key: l.Key, At: l.At, Patient: l.Person, Total: l.Total, Fund: l.Fund,
+			Place: l.Place, Note: l.Note, Split: *l.Split, State: l.State, Amends: l.Corrects,
+			VoidedBy: firstOf(l.VoidedBy, l.CorrectedBy), Settle: *l.Settle, Reason: l.Reason, RestatedBy: l.RestatedBy})
 	}
 	return out
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // Usage is how much of Authorizer's account paid for Beneficiary in Year.

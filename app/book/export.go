@@ -40,10 +40,12 @@ type Export struct {
 	Ledger     Ledger              `json:"ledger"`
 }
 
-// Ledger is what the log gives: each person's balances and each account's statement.
+// Ledger is what the log gives: each person's balances, each account's statement, and the
+// ledger view's lines (Book.Lines: one per thing that happened), for programs to read.
 type Ledger struct {
 	People   []Balance     `json:"people"`
 	Accounts []AccountRows `json:"accounts"`
+	Lines    []Line        `json:"lines"`
 }
 
 // Balance is one person's balances.
@@ -57,7 +59,7 @@ type Balance struct {
 
 // LedgerOf is the ledger of a book.
 func LedgerOf(b *Book) Ledger {
-	l := Ledger{People: []Balance{}, Accounts: b.Accounts()}
+	l := Ledger{People: []Balance{}, Accounts: b.Accounts(), Lines: b.Lines()}
 	for _, p := range b.State.People {
 		l.People = append(l.People, Balance{Person: p.ID, Name: p.Name, Account: p.Account,
 			History: p.AccountHistory, Wallet: p.Wallet.Balance})
@@ -118,6 +120,7 @@ func Import(data []byte, lang string, build func(*Local) *Book) (*Local, error) 
 // money2json is a ledger's JSON without the items' sync states (on the new device, with no
 // server, pending items are local ones): the amounts and balances the round trip keeps.
 func money2json(l Ledger) []byte {
+	l.Lines = nil // states and devices differ on the new device; the money is in the accounts
 	for i := range l.Accounts {
 		rows := append([]Row(nil), l.Accounts[i].Rows...)
 		for j := range rows {

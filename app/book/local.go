@@ -129,7 +129,9 @@ func (l *Local) Try(e *engine.Engine, b *Book, name mutation.Name, args any, at 
 		return syncwire.Mutation{}, mutation.Outcome{}, fmt.Errorf("client id missing")
 	}
 	m := syncwire.Mutation{ClientID: l.ClientID, MutationID: l.LastID + 1, Name: name, At: at, Args: raw}
-	o, _ := mutation.ApplyAs(e, &b.State, l.Actor(), m.Intent(), at)
+	intent := m.Intent()
+	intent.History = b.History() // a correction of a bill is decided as of the bill's moment
+	o, _ := mutation.ApplyAs(e, &b.State, l.Actor(), intent, at)
 	if o.Split != nil {
 		m.Expected = o.Split
 	}

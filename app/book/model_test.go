@@ -29,9 +29,16 @@ func TestEveryYuanVisible(t *testing.T) {
 		runs = 8
 	}
 	tried := map[mutation.Name]int{}
+	defer func() {
+		if tried["as of its moment"] == 0 {
+			t.Error("no corrected bill was checked against the independent replay")
+		}
+		t.Logf("corrected bills checked against the independent replay: %d (%d with changes in between)", tried["as of its moment"], tried["as of its moment, with changes in between"])
+	}()
 	for seed := range runs {
 		r := rand.New(rand.NewPCG(uint64(seed), 21))
 		w := newWorld(t, e)
+		w.tried = tried
 		for step := range 80 {
 			w.step(t, r, tried)
 			w.check(t, fmt.Sprintf("seed %d step %d", seed, step))
@@ -53,6 +60,7 @@ type world struct {
 	state   family.State
 	last    map[string]int64 // the server's last mutation id per client
 	devices []*modelDevice
+	tried   map[mutation.Name]int
 }
 
 type modelDevice struct {
@@ -61,7 +69,7 @@ type modelDevice struct {
 }
 
 func newWorld(t *testing.T, e *engine.Engine) *world {
-	w := &world{e: e, now: time.Date(2026, 1, 30, 20, 0, 0, 0, at.Location()), last: map[string]int64{}}
+	w := &world{e: e, now: time.Date(2026, 1, 30, 20, 0, 0, 0, at.Location()), last: map[string]int64{}, tried: map[mutation.Name]int{}}
 	mk := func(family, device string, owner bool) *modelDevice {
 		l, _ := Decode(nil)
 		l.ClientID, l.Family, l.Device, l.Owner = device+".x", family, device, owner
@@ -71,7 +79,7 @@ func newWorld(t *testing.T, e *engine.Engine) *world {
 	w.devices = []*modelDevice{owner, member, lone}
 	for _, d := range []*modelDevice{owner, lone} {
 		for _, m := range [][2]string{
-			{"add_person", `{"id":"li","name":"李明","region":"330100","insurance":"employee","status":"active","account":"3000.00","wallet_open":true}`},
+			{"add_person", `{"id":"li","name":"李明","region":"330100","insurance":"employee","status":"active","account":"600.00","wallet_open":true}`},
 			{"add_person", `{"id":"wang","name":"王秀英","region":"330100","insurance":"resident","status":"active","wallet_open":true,"wallet":"100.00"}`},
 			{"add_person", `{"id":"chen","name":"陈静","region":"330100","insurance":"employee","status":"active","account":"800.00","wallet_open":true}`},
 			{"link", `{"person":"wang","of":"li","relation":"parent"}`},
@@ -119,10 +127,13 @@ func (w *world) push(t *testing.T, d *modelDevice) {
 		if m.MutationID <= w.last[m.ClientID] {
 			continue
 		}
-		o, next := mutation.ApplyAs(w.e, &w.state, d.actor, m.Intent(), m.At)
+		intent := m.Intent()
+		intent.History = syncwire.History(w.log) // a correction of a bill: as of the bill's moment
+		o, next := mutation.ApplyAs(w.e, &w.state, d.actor, intent, m.At)
 		w.state = next
 		w.last[m.ClientID] = m.MutationID
 		w.log = append(w.log, syncwire.Change{Seq: int64(len(w.log) + 1), Device: d.actor.Device, Mutation: m, Outcome: o})
+		w.checkAsOfMoment(t)
 	}
 	w.pull(d)
 }
@@ -153,6 +164,9 @@ func (w *world) step(t *testing.T, r *rand.Rand, tried map[mutation.Name]int) {
 	case k < 6:
 		names := mutation.Names()
 		name := names[r.IntN(len(names))]
+		if r.IntN(6) == 0 {
+			name = mutation.AmendBill // corrections as of their moment need bills to correct often
+		}
 		if name == mutation.WalletExpire {
 			return // the clock's alone (server sweep, or KeepClock on the lone phone)
 		}
@@ -322,5 +336,86 @@ func (w *world) check(t *testing.T, where string) {
 				t.Fatalf("%s: transfer %s of %s still pending at %s", where, tr.ID, tr.At, w.now)
 			}
 		}
+	}
+}
+
+// checkAsOfMoment: when the server's newest change is an amended bill, it was decided as of
+// the bill's moment. An independent replay says what that gives: the log redone up to the
+// bill, the corrected bill settled afresh in its place (mutation.Apply), each later bill and
+// premium decided afresh, every other change redone as recorded; the corrected bill's split
+// and every balance must match it. (Cases with another correction of a bill or an approval
+// in between are left out: the replay stays simple.)
+func (w *world) checkAsOfMoment(t *testing.T) {
+	j := len(w.log) - 1
+	a := w.log[j]
+	if a.Mutation.Name != mutation.AmendBill || !a.Outcome.Status.Applied() {
+		return
+	}
+	var args mutation.AmendArgs
+	if err := json.Unmarshal(a.Mutation.Args, &args); err != nil {
+		t.Fatal(err)
+	}
+	k := -1
+	for i, c := range w.log[:j] {
+		if c.Mutation.Key() == args.Target && c.Mutation.Name == mutation.Settle && c.Outcome.Status.Applied() {
+			k = i
+		}
+	}
+	if k < 0 {
+		return // the target is itself a corrected bill, or was approved
+	}
+	for _, c := range w.log[k+1 : j] {
+		switch c.Mutation.Name {
+		case mutation.AmendBill, mutation.RecordSlip, mutation.Void, mutation.Undo, mutation.Approve:
+			if c.Outcome.Status.Applied() {
+				return
+			}
+		}
+	}
+	ref, err := syncwire.Replay(family.State{}, w.log[:k])
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := w.log[k]
+	var first mutation.SettleArgs
+	if err := json.Unmarshal(orig.Mutation.Args, &first); err != nil {
+		t.Fatal(err)
+	}
+	corrected := args.Settle
+	if corrected.Visit.IsZero() {
+		corrected.Visit = first.Visit
+		if corrected.Visit.IsZero() {
+			corrected.Visit = orig.Mutation.At
+		}
+	}
+	raw, _ := json.Marshal(corrected)
+	o, next := mutation.Apply(w.e, &ref, mutation.Mutation{ID: a.Mutation.Key(), Name: mutation.Settle, Args: raw}, orig.Mutation.At)
+	if !o.Status.Applied() || !o.Split.Equal(a.Outcome.Split) {
+		t.Fatalf("amended bill %s: %+v, the replay decides %s %+v", a.Mutation.Key(), a.Outcome.Split, o.Status, o.Split)
+	}
+	ref = next
+	for _, c := range w.log[k+1 : j] {
+		if kind, _ := mutation.KindOf(c.Mutation.Name); kind.Split() && c.Outcome.Status.Applied() {
+			o, next = mutation.Apply(w.e, &ref, c.Mutation.Intent(), c.Mutation.At)
+			if !o.Status.Applied() {
+				t.Fatalf("the replay refuses %s: %v", c.Mutation.Key(), o.Codes)
+			}
+		} else if next, err = mutation.Redo(&ref, c.Mutation.Intent(), c.Mutation.At, c.Outcome); err != nil {
+			t.Fatal(err)
+		}
+		ref = next
+	}
+	if ref, _, err = mutation.Accrue(&ref, a.Mutation.At); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range w.state.People {
+		q := ref.Person(p.ID)
+		if q == nil || q.Balance() != p.Balance() || q.Wallet.Balance != p.Wallet.Balance {
+			t.Fatalf("after amending %s: %s has %s and %s in the wallet; the replay says %+v", args.Target, p.ID, p.Balance(), p.Wallet.Balance, q)
+		}
+	}
+	w.tried["as of its moment"]++
+	if j-k > 1 {
+		w.tried["as of its moment, with changes in between"]++
 	}
 }

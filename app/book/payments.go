@@ -20,23 +20,37 @@ type Payment struct {
 	VoidedBy string
 }
 
-// Payments lists the applied premiums, credits and corrections in order.
+// Payments lists the applied premiums, credits and correcting entries in order: the lines
+// that moved money of their own and are neither a bill nor a correction of another action
+// (mutation.Kind: Class, Bill, Target), nor a transfer or refund (listed on the wallet).
 func (b *Book) Payments() []Payment {
 	var out []Payment
-	for _, it := range b.Items {
-		switch it.Act.Name {
-		case mutation.PayPremium, mutation.Credit, mutation.Correct:
-		default:
+	for _, l := range b.Lines() {
+		if l.Item < 0 || !payment(&l) {
 			continue
 		}
-		r := b.State.Record(it.Act.Key)
-		if !it.Outcome.Status.Applied() || r == nil {
+		r := b.State.Record(l.Key)
+		if !b.Items[l.Item].Outcome.Status.Applied() || r == nil {
 			continue
 		}
-		out = append(out, Payment{Key: it.Act.Key, Name: it.Act.Name, At: r.At, Person: r.Person,
-			State: it.State, VoidedBy: r.VoidedBy})
+		out = append(out, Payment{Key: l.Key, Name: l.Name, At: r.At, Person: r.Person, State: l.State,
+			VoidedBy: r.VoidedBy})
 	}
 	return out
+}
+
+// payment says whether a line is listed among payments: a voidable premium, credit or
+// correcting entry.
+func payment(l *Line) bool {
+	k, ok := mutation.KindOf(l.Name)
+	if !ok || !k.Voidable() || k.Bill() || k.Corrects() {
+		return false
+	}
+	switch k.Class {
+	case mutation.ClassPremium, mutation.ClassCredit, mutation.ClassAdjustment:
+		return true
+	}
+	return false
 }
 
 // Transit is a transfer of the insurance relationship whose balance has left the old

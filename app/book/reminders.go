@@ -81,15 +81,16 @@ func (b *Book) Reminders(e *engine.Engine, now time.Time) []Reminder {
 				Due: civil.At(cut, 0)})
 		}
 	}
-	for _, it := range b.Items {
-		if it.Mutation.Name != mutation.Transfer || !it.Outcome.Status.Applied() {
+	for _, l := range b.Lines() {
+		if l.Name != mutation.Transfer || l.Item < 0 || !b.Items[l.Item].Outcome.Status.Applied() {
 			continue
 		}
+		it := &b.Items[l.Item]
 		var a mutation.TransferArgs
-		if json.Unmarshal(it.Mutation.Args, &a) != nil {
+		if json.Unmarshal(it.Act.Args, &a) != nil {
 			continue
 		}
-		start := civil.DateOf(it.Mutation.At)
+		start := civil.DateOf(l.Made)
 		origin, k1 := workday.Add(start, TransferOriginDays)
 		dest, k2 := workday.Add(origin, TransferDestDays)
 		if dest < today {

@@ -1,10 +1,8 @@
 package book
 
 import (
-	"encoding/json"
 	"time"
 
-	"gongji/shared/civil"
 	"gongji/shared/family"
 	"gongji/shared/ledger"
 	"gongji/shared/money"
@@ -19,47 +17,7 @@ func (b *Book) AccrueTo(now time.Time) {
 	if err != nil {
 		return
 	}
-	b.State, b.Due = st, due
-}
-
-// creditRows are the rows of an item's accrued credits (and of the due ones, key "").
-func creditRows(cs []mutation.MonthlyCredit, key string, state ItemState) []creditRow {
-	var out []creditRow
-	for _, c := range cs {
-		if c.Skip != "" {
-			continue
-		}
-		out = append(out, creditRow{acc: ledger.AccountOf(c.Person), row: Row{Key: key, At: civil.At(c.Due, 0),
-			Kind: "monthly_credit", Amount: c.Amount, State: state}})
-	}
-	return out
-}
-
-type creditRow struct {
-	acc ledger.Account
-	row Row
-}
-
-// settleOf is the bill an applied item settled: a settle, an amended bill or a recorded
-// slip (whose split is the slip's); amends is the bill it replaced.
-func settleOf(it *Item) (a mutation.SettleArgs, amends string, ok bool) {
-	switch it.Act.Name {
-	case mutation.Settle:
-		return a, "", json.Unmarshal(it.Act.Args, &a) == nil
-	case mutation.AmendBill:
-		var am mutation.AmendArgs
-		if json.Unmarshal(it.Act.Args, &am) != nil {
-			return a, "", false
-		}
-		return am.Settle, am.Target, true
-	case mutation.RecordSlip:
-		var rs mutation.RecordSlipArgs
-		if json.Unmarshal(it.Act.Args, &rs) != nil {
-			return a, "", false
-		}
-		return rs.Settle, rs.Target, true
-	}
-	return a, "", false
+	b.State, b.Due, b.lines = st, due, nil
 }
 
 // CheckpointView is a balance checkpoint on the ledger: what the national app showed, what
@@ -81,16 +39,9 @@ func (b *Book) Checkpoints() []CheckpointView {
 	last := map[string]*CheckpointView{}
 	var out []CheckpointView
 	add := func(acc ledger.Account, r Row) { rowsByKey[acc.Key()] = append(rowsByKey[acc.Key()], r) }
-	for i := range b.Items {
-		it := &b.Items[i]
-		if !it.Outcome.Status.Applied() {
-			continue
-		}
-		for _, cr := range creditRows(it.Outcome.Credits, it.Key(), it.State) {
-			add(cr.acc, cr.row)
-		}
-		if it.Mutation.Name == mutation.Checkpoint {
-			cp := checkpointIn(&b.State, it.Key())
+	for _, l := range b.Lines() {
+		if l.Name == mutation.Checkpoint && l.Item >= 0 && b.Items[l.Item].Outcome.Status.Applied() {
+			cp := checkpointIn(&b.State, l.Key)
 			if cp == nil {
 				continue
 			}
@@ -108,16 +59,9 @@ func (b *Book) Checkpoints() []CheckpointView {
 			last[acc.Key()] = &out[len(out)-1]
 			continue
 		}
-		for _, e := range it.Outcome.Entries {
-			for _, p := range e.Postings {
-				if p.Account.Kind == ledger.PersonalAccount || p.Account.Kind == ledger.Wallet {
-					add(p.Account, Row{Key: it.Key(), At: it.Mutation.At, Kind: e.Kind, Amount: p.Amount, State: it.State})
-				}
-			}
+		for _, p := range l.Postings {
+			add(p.Account, rowOf(&l, &p))
 		}
-	}
-	for _, cr := range creditRows(b.Due, "", Pending) {
-		add(cr.acc, cr.row)
 	}
 	for i := range out {
 		v := &out[i]

@@ -1,7 +1,6 @@
 package book
 
 import (
-	"encoding/json"
 	"sort"
 	"time"
 
@@ -55,18 +54,9 @@ func (b *Book) Flows() []Flow {
 			add(bill.At, bill.Split.Lines, bill.Patient)
 		}
 	}
-	for _, it := range b.Items {
-		if it.Act.Name != mutation.PayPremium || !it.Outcome.Status.Applied() || it.Outcome.Split == nil {
-			continue
-		}
-		if r := b.State.Record(it.Act.Key); r != nil && r.VoidedBy != "" {
-			continue
-		}
-		var a struct {
-			Insured family.PersonID `json:"insured"`
-		}
-		if json.Unmarshal(it.Act.Args, &a) == nil {
-			add(it.Mutation.At, it.Outcome.Split.Lines, a.Insured)
+	for _, l := range b.Lines() { // premiums as they stand
+		if l.Class == mutation.ClassPremium && l.Split != nil && l.Standing() && l.Item >= 0 {
+			add(l.At, l.Split.Lines, l.Person)
 		}
 	}
 	for _, tr := range b.State.Transfers {
