@@ -160,28 +160,46 @@ func (c *correctionBar) paymentList(b *book.Book) app.UI {
 	}))
 }
 
-// billMark is a bill's 「已作废」 or 「已更正」 line with the total before and after.
+// billMark is a bill's 「已作废」 or 「已更正」 line with the total before and after and the
+// reason typed, and, for a bill a correction of an earlier one decided again as of its moment,
+// 「已重算」 with its split before and after.
 func billMark(b *book.Book, bill book.Bill) app.UI {
 	st := client.TheStore()
 	switch {
 	case bill.VoidedBy != "":
-		return para("", "mark voided", st.T("ledger.voided")+" · "+describe(b, bill.VoidedBy))
+		return app.P().Class("mark voided").Text(st.T("ledger.voided") + " · " + describe(b, bill.VoidedBy))
 	case bill.Amends != "":
-		reason := ""
-		if it := b.Item(bill.Key); it != nil {
-			var a struct {
-				Reason string `json:"reason"`
-			}
-			json.Unmarshal(it.Act.Args, &a)
-			reason = memo(a.Reason)
-		}
 		if was := billTotal(b, bill.Amends); was != yuan(bill.Total) {
-			return para("", "mark corrected", st.T("ledger.corrected")+colon()+st.T("ledger.was")+" "+
-				was+" → "+st.T("ledger.now")+" "+yuan(bill.Total)+reason)
+			return app.P().Class("mark corrected").Text(st.T("ledger.corrected") + colon() + st.T("ledger.was") + " " +
+				was + " → " + st.T("ledger.now") + " " + yuan(bill.Total) + memo(bill.Reason))
 		}
-		return para("", "mark corrected", st.T("ledger.corrected")+colon()+st.T("ledger.recomputed")+reason)
+		return app.P().Class("mark corrected").Text(st.T("ledger.corrected") + colon() + st.T("ledger.recomputed") + memo(bill.Reason))
+	case len(bill.RestatedBy) > 0:
+		by := bill.RestatedBy[len(bill.RestatedBy)-1]
+		for _, r := range b.Resplits(by) {
+			if r.Bill.Key == bill.Key {
+				return app.P().Class("mark restated").Text(st.T("ledger.restated") + colon() + st.T("ledger.was") + " " +
+					splitText(r.Before) + " → " + st.T("ledger.now") + " " + splitText(r.After) + "（" + describe(b, by) + "）")
+			}
+		}
 	}
 	return app.Text("")
+}
+
+// restatedList is what a correction decided again after its bill: each later bill, when,
+// for whom and where, its split before and after.
+func restatedList(b *book.Book, key string) app.UI {
+	rs := b.Resplits(key)
+	if len(rs) == 0 {
+		return app.Text("")
+	}
+	st := client.TheStore()
+	return app.Ul().Class("restated").Body(app.Range(rs).Slice(func(i int) app.UI {
+		r := rs[i]
+		return app.Li().DataSet("mutation", r.Bill.Key).Text(st.T("ledger.restated") + colon() + shortTime(r.Bill.At) + " " +
+			personName(r.Bill.Person) + st.T("ledger.billof") + strings.TrimSpace(" "+r.Bill.Place) + colon() +
+			splitText(r.Before) + " → " + splitText(r.After))
+	}))
 }
 
 func billTotal(b *book.Book, key string) string {
@@ -198,31 +216,30 @@ func billTotal(b *book.Book, key string) string {
 func correctionList(b *book.Book) app.UI {
 	st := client.TheStore()
 	var rows []app.UI
-	for i := len(b.Items) - 1; i >= 0; i-- {
-		it := b.Items[i]
-		switch it.Mutation.Name {
-		case mutation.EditPerson, mutation.Void, mutation.Undo, mutation.AmendBill, mutation.Correct,
-			mutation.LifeEvent, mutation.TransferArrive:
-		default:
-			continue
-		}
-		if !it.Outcome.Status.Applied() {
+	lines := b.Lines()
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := &lines[i]
+		k, _ := mutation.KindOf(l.Name)
+		recorded := k.Class == mutation.ClassEvent
+		if l.Item < 0 || !b.Items[l.Item].Outcome.Status.Applied() ||
+			!(recorded || k.Class == mutation.ClassCorrection || k.Class == mutation.ClassAdjustment) {
 			continue
 		}
 		// a life event or an arrival records what happened; the others correct an earlier entry
 		mark := st.T("ledger.corrected")
-		if it.Mutation.Name == mutation.LifeEvent || it.Mutation.Name == mutation.TransferArrive {
+		if recorded {
 			mark = st.T("ledger.recorded")
 		}
-		rows = append(rows, app.Li().Class("card corrected").DataSet("mutation", it.Key()).DataSet("state", string(it.State)).Body(
+		rows = append(rows, app.Li().Class("card corrected").DataSet("mutation", l.Key).DataSet("state", string(l.State)).Body(
 			app.Strong().Text(mark),
-			app.Span().Text(" · "+describe(b, it.Key())),
-			app.Span().Class("muted").Text(" · "+shortTime(it.Mutation.At)),
-			app.Span().Class("state "+string(it.State)).Text(stateText(it.State)),
+			app.Span().Text(" · "+describe(b, l.Key)),
+			app.Span().Class("muted").Text(" · "+shortTime(l.Made)),
+			app.Span().Class("state "+string(l.State)).Text(stateText(l.State)),
+			restatedList(b, l.Key),
 		))
 	}
 	if len(rows) == 0 {
-		return para("", "empty", st.T("ledger.nocorrections"))
+		return app.P().Class("empty").Text(st.T("ledger.nocorrections"))
 	}
 	return app.Ul().ID("corrections").Class("cards").Body(rows...)
 }

@@ -18,6 +18,7 @@ type ledgerPage struct {
 	amending    *billPage      // the bill form correcting a saved bill (更正), nil when closed
 	credits     creditForm     // 每月划入
 	checkpoints checkpointForm // 余额核对
+	year        yearView       // the year summary's chosen year
 }
 
 func (c *ledgerPage) Render() app.UI {
@@ -31,7 +32,7 @@ func (c *ledgerPage) Render() app.UI {
 			app.H2().Text(st.T("ledger.balances")),
 			peopleTable(b),
 			app.H2().Text(st.T("ledger.year")),
-			&yearView{},
+			c.year.render(),
 			app.H2().Text(st.T("ledger.bills")),
 			c.billList(b),
 			app.H2().Text(st.T("ledger.payments")),
@@ -72,7 +73,7 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 				return para("", "muted", st.T("ledger.fund")+" "+yuan(bill.Fund))
 			}),
 			billMark(b, bill),
-			app.Ul().Class("postings").Body(app.Range(bill.Split.Lines).Slice(func(j int) app.UI {
+			app.Ul().Class("postings split").Body(app.Range(bill.Split.Lines).Slice(func(j int) app.UI {
 				p := bill.Split.Lines[j]
 				return app.Li().Text(personName(p.Payer) + " · " + st.T("src."+string(p.Source)) + " " + yuan(p.Amount))
 			}), app.Li().Text(st.T("bill.cash")+" "+yuan(bill.Split.Cash))),

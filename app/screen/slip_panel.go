@@ -137,8 +137,10 @@ func (c *slipPanel) preview(a mutation.RecordSlipArgs) (mutation.Outcome, error)
 	if err != nil {
 		return mutation.Outcome{}, err
 	}
-	s := st.Book().State
-	o, _ := mutation.Apply(st.Engine(), &s, mutation.Mutation{ID: "preview/1", Name: mutation.RecordSlip, Args: raw}, st.Now())
+	b := st.Book()
+	s := b.State
+	// decided as saving decides it: as of the bill's moment, from the log (shared/mutation moment.go)
+	o, _ := mutation.Apply(st.Engine(), &s, mutation.Mutation{ID: "preview/1", Name: mutation.RecordSlip, Args: raw, History: b.History()}, st.Now())
 	return o, nil
 }
 

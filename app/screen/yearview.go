@@ -15,16 +15,17 @@ import (
 
 // yearView is the ledger's year summary: how much of each person's money paid for, or was
 // sent to, another relative (共济 lines and wallet transfers), per person and per month, as a
-// small SVG chart drawn here (no chart library) with the same numbers as text beside it.
+// small SVG chart drawn here (no chart library) with the same numbers as text beside it. It
+// is part of the ledger page, not a component of its own: a correction made on the page (a
+// bill amended there) redraws it with the page (as a component it kept the sums from before).
 type yearView struct {
-	pageBase     // re-renders when the store changes
-	year     int // 0: the latest year with flows
+	year int // 0: the latest year with flows
 }
 
 // palette colours the payers' bars (each has 3:1 contrast or more against white).
 var palette = []string{"#0f766e", "#b45309", "#1d4ed8", "#be123c", "#6d28d9", "#4d7c0f"}
 
-func (c *yearView) Render() app.UI {
+func (c *yearView) render() app.UI {
 	st := client.TheStore()
 	all := st.Book().Flows()
 	years := book.Years(all)

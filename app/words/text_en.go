@@ -489,6 +489,8 @@ var EN = map[string]string{
 	"field.settle.bill.full_self_pay":   "The fully self-paid part: an amount with at most two decimals, like 12.50",
 	"device.this":                       "this device",
 	"device.other":                      "another device of the family",
+	"ledger.restated":                   "Decided again",
+	"entry.restated":                    "Decided again",
 	"ledger.recomputed":                 "the total is the same; who pays what was worked out again from the corrected bill",
 	"bill.savedwaiting":                 "Saved; waiting for {1} to approve: nothing is paid until then.",
 	"field.settle.visit":                "The visit cannot be later than today or more than five years ago",

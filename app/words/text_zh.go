@@ -489,6 +489,8 @@ var ZH = map[string]string{
 	"field.settle.bill.full_self_pay":   "全自费的金额最多两位小数，例如 12.50",
 	"device.this":                       "本机",
 	"device.other":                      "家里的另一台设备",
+	"ledger.restated":                   "已重算",
+	"entry.restated":                    "重新计算",
 	"ledger.recomputed":                 "金额没变，谁付多少已按更正后的内容重新计算",
 	"bill.savedwaiting":                 "已保存，等待{1}同意：同意之后才会付款。",
 	"field.settle.visit":                "就诊日期不能晚于今天，也不能早于五年前",
