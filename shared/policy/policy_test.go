@@ -38,14 +38,14 @@ func TestCheckFindsConfigurationErrors(t *testing.T) {
 			return out
 		}, "no national default from 2024-10-01"},
 		{"a row without a source", func(rows []Row) []Row {
-			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), always(), Value{Bool: true}, "B7", "B", nil, false})
+			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), during("", ""), Value{Bool: true}, "B7", "B", nil, false})
 		}, "missing source"},
 		{"an empty range", func(rows []Row) []Row {
 			d := civil.MustDate("2025-01-01")
 			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), civil.Range{From: d, To: d}, Value{Bool: true}, "B7", "B", []source.ID{source.GuoBanFa2021}, false})
 		}, "empty range"},
 		{"a source not in the catalogue", func(rows []Row) []Row {
-			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), always(), Value{Bool: true}, "B7", "B", []source.ID{"seed-004"}, false})
+			return append(rows, Row{ScopeLTCPremium, region.InProvince("33"), during("", ""), Value{Bool: true}, "B7", "B", []source.ID{"seed-004"}, false})
 		}, "not in the catalogue"},
 
 		{"v4: a province with the wallet before the national launch", func(rows []Row) []Row {
@@ -164,5 +164,12 @@ func TestUnofficialGrades(t *testing.T) {
 		if got := (Row{Grade: grade}).Unofficial(); got != want {
 			t.Errorf("grade %s unofficial = %t, want %t", grade, got, want)
 		}
+	}
+}
+
+// TestLiteralDates: the dates the tables hold as numbers are the days they name.
+func TestLiteralDates(t *testing.T) {
+	if want := civil.MustDate("2023-10-01"); shenzhenLegacyCutoff != want {
+		t.Errorf("shenzhenLegacyCutoff is %s, want %s", shenzhenLegacyCutoff, want)
 	}
 }
