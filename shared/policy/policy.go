@@ -165,6 +165,16 @@ type Table struct {
 
 // NewTable indexes the rows, computes the version, and checks the table (see Check).
 func NewTable(rows []Row) (*Table, error) {
+	t := index(rows)
+	if err := t.Check(); err != nil {
+		return nil, err
+	}
+	t.version = version(rows)
+	return t, nil
+}
+
+// index is the table of rows, indexed, without its version.
+func index(rows []Row) *Table {
 	t := &Table{rows: rows, byParam: map[Param][]int{}, byProvince: map[Param]map[string][]int{}}
 	for i, r := range rows {
 		t.byParam[r.Param] = append(t.byParam[r.Param], i)
@@ -177,11 +187,7 @@ func NewTable(rows []Row) (*Table, error) {
 		}
 		t.byProvince[r.Param][key] = append(t.byProvince[r.Param][key], i)
 	}
-	if err := t.Check(); err != nil {
-		return nil, err
-	}
-	t.version = version(rows)
-	return t, nil
+	return t
 }
 
 // version is v4- (version 4 of the rule set, rules.md) and the first 12 hex digits of the SHA-256
