@@ -45,44 +45,74 @@ func (p Place) Leaf() Division {
 // MaxSearch caps the codes one Search returns: a picker shows a screenful.
 const MaxSearch = 50
 
-// divisionIndex is built once from the division table and never changed.
+// divisionIndex is built once from the division table and never changed. It is a list by
+// code and nothing else a start pays for (issue 22: the maps it had cost 23 ms of wasm at the
+// first screen): a code is found by binary search, a division's children are the codes after
+// it that share its prefix, and the search keys are made at the first Search.
 type divisionIndex struct {
-	all      []Division     // by code
-	at       map[Code]int   // code -> position in all
-	children map[Code][]int // province -> its cities and direct counties; city -> counties
-	keys     []string       // per division: English lower-cased, letters only ("hengdongcounty")
-	roots    []int          // provinces
+	all   []Division // by code
+	roots []int      // provinces
+	// keys is per division its English name lower-cased, letters only ("hengdongcounty").
+	keys func() []string
 }
 
 var theIndex = sync.OnceValue(buildIndex)
 
 func buildIndex() *divisionIndex {
-	ix := &divisionIndex{at: make(map[Code]int, divisionCount), children: map[Code][]int{}}
-	ix.all = make([]Division, 0, divisionCount)
+	ix := &divisionIndex{all: make([]Division, 0, divisionCount)}
 	for rest := divisionSource(); rest != ""; {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
 		code, names, _ := strings.Cut(line, "|")
 		zh, en, _ := strings.Cut(names, "|")
-		d := Division{Code: Code(code), Name: zh, English: en, Level: levelOf(Code(code))}
-		ix.at[d.Code] = len(ix.all)
-		ix.all = append(ix.all, d)
-		ix.keys = append(ix.keys, searchKey(en))
+		ix.all = append(ix.all, Division{Code: Code(code), Name: zh, English: en, Level: levelOf(Code(code))})
+	}
+	// the generated table is in code order; a table that is not would find nothing
+	if !slices.IsSortedFunc(ix.all, byCode) {
+		slices.SortFunc(ix.all, byCode)
 	}
 	for i, d := range ix.all {
 		if d.Level == Province {
 			ix.roots = append(ix.roots, i)
-			continue
 		}
-		parent := provinceCode(d.Code)
-		if d.Level == County {
-			if _, ok := ix.at[cityCode(d.Code)]; ok {
-				parent = cityCode(d.Code)
+	}
+	ix.keys = sync.OnceValue(func() []string {
+		keys := make([]string, len(ix.all))
+		for i, d := range ix.all {
+			keys[i] = searchKey(d.English)
+		}
+		return keys
+	})
+	return ix
+}
+
+func byCode(a, b Division) int { return strings.Compare(string(a.Code), string(b.Code)) }
+
+// children are the cities and the counties directly under a province, or a city's counties,
+// by code: the divisions after parent whose codes share its two or four digits.
+func (ix *divisionIndex) children(parent Code) []int {
+	prefix := string(parent[:2])
+	if levelOf(parent) == City {
+		prefix = string(parent[:4])
+	}
+	start, _ := slices.BinarySearchFunc(ix.all, parent, func(d Division, c Code) int { return strings.Compare(string(d.Code), string(c)) })
+	var out []int
+	for i := start; i < len(ix.all) && strings.HasPrefix(string(ix.all[i].Code), prefix); i++ {
+		d := ix.all[i]
+		switch {
+		case d.Code == parent:
+		case levelOf(parent) == City:
+			out = append(out, i)
+		case d.Level == City:
+			out = append(out, i)
+		case d.Level == County:
+			// a county without a prefecture-level division of its own is the province's
+			if _, ok := ix.get(cityCode(d.Code)); !ok {
+				out = append(out, i)
 			}
 		}
-		ix.children[parent] = append(ix.children[parent], i)
 	}
-	return ix
+	return out
 }
 
 // levelOf reads a division's level from its code: XX0000 a province, XXXX00 a city.
@@ -116,7 +146,7 @@ func searchKey(s string) string {
 }
 
 func (ix *divisionIndex) get(c Code) (Division, bool) {
-	i, ok := ix.at[c]
+	i, ok := slices.BinarySearchFunc(ix.all, c, func(d Division, c Code) int { return strings.Compare(string(d.Code), string(c)) })
 	if !ok {
 		return Division{}, false
 	}
@@ -193,7 +223,7 @@ func Cities(p Code) []Division {
 		return nil
 	}
 	ix := theIndex()
-	return ix.list(ix.children[provinceCode(p)])
+	return ix.list(ix.children(provinceCode(p)))
 }
 
 // Counties lists the county-level divisions of prefecture-level city c (any code in it), by
@@ -203,7 +233,11 @@ func Counties(c Code) []Division {
 		return nil
 	}
 	ix := theIndex()
-	return ix.list(ix.children[cityCode(c)])
+	// a county directly under its province has no city of its own to list counties of
+	if _, ok := ix.get(cityCode(c)); !ok {
+		return ix.list(nil)
+	}
+	return ix.list(ix.children(cityCode(c)))
 }
 
 // Search finds divisions whose Chinese name contains q (衡东) or whose English name starts
@@ -221,13 +255,14 @@ func Search(q string, limit int) []Code {
 		return nil
 	}
 	ix := theIndex()
+	keys := ix.keys()
 	type hit struct {
 		prefix bool
 		i      int
 	}
 	var hits []hit
 	for i, d := range ix.all {
-		name := ix.keys[i]
+		name := keys[i]
 		if han {
 			name = d.Name
 		}
