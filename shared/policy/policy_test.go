@@ -178,3 +178,34 @@ func TestLiteralDates(t *testing.T) {
 		t.Errorf("shenzhenLegacyCutoff is %s, want %s", shenzhenLegacyCutoff, want)
 	}
 }
+
+// TestTableDates: day reads every date the tables hold as civil.MustDate does, and a few
+// around leap days and the ends of the years.
+func TestTableDates(t *testing.T) {
+	dates := []string{closeRelativesDate, provinceWideDate, walletDate, WalletLaunch, walletEarly, walletLTCDate,
+		"1970-01-01", "1969-12-31", "2000-02-29", "2024-02-29", "2024-03-01", "2100-03-01", "2023-12-31", "2026-01-01"}
+	for _, table := range [][]spec{nationalRows[:], shenzhenRows[:], regionalRows[:]} {
+		for _, s := range table {
+			dates = append(dates, s.from, s.to)
+		}
+	}
+	for _, p := range provinceEvidences {
+		dates = append(dates, p.relReported())
+	}
+	for _, d := range dates {
+		if d == "" {
+			continue
+		}
+		if got, want := day(d), civil.MustDate(d); got != want {
+			t.Errorf("day(%q) = %s, want %s", d, got, want)
+		}
+	}
+}
+
+// BenchmarkDefault is what every start pays for the rule table (issue 22: 12 ms in wasm when
+// the rows were built by code, checked and hashed at start).
+func BenchmarkDefault(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		Default()
+	}
+}

@@ -74,12 +74,43 @@ func scopeOf(prefix string) region.Scope {
 func during(from, to string) civil.Range {
 	r := civil.Range{From: civil.Always, To: civil.Never}
 	if from != "" {
-		r.From = civil.MustDate(from)
+		r.From = day(from)
 	}
 	if to != "" {
-		r.To = civil.MustDate(to)
+		r.To = day(to)
 	}
 	return r
+}
+
+// day is civil.MustDate for the tables' own dates, "2006-01-02" read as digits: time.Parse
+// for each of about 300 dates was 4 ms of a start in wasm (issue 22). TestTableDates checks
+// it against civil.MustDate for every date in the tables.
+func day(s string) civil.Date {
+	num := func(t string) int {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				panic("policy: date " + s + ": want YYYY-MM-DD")
+			}
+			n = n*10 + int(t[i]-'0')
+		}
+		return n
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		panic("policy: date " + s + ": want YYYY-MM-DD")
+	}
+	y, m, d := num(s[:4]), num(s[5:7]), num(s[8:])
+	// days from 1970-01-01 of a proleptic Gregorian date (the era algorithm of
+	// H. Hinnant's days_from_civil)
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return civil.Date(era*146097 + doe - 719468)
 }
 
 // DefaultRows is version 2 of the region table (rules.md section 7, then the provinces'
@@ -283,11 +314,11 @@ func provinceDateRows() []Row {
 		// B3: the close-relatives list, confirmed for this province; B4: province-wide binding,
 		// confirmed for this province.
 		rows = append(rows, close.row(), wide.row())
-		if day := p.relReported(); day != "" && day < closeRelativesDate {
+		if on := p.relReported(); on != "" && on < closeRelativesDate {
 			// B3: the province's sources report the list in force earlier than the rules'
 			// date; a refusal in between says both (issue 20)
 			reported := spec{param: ReportedCloseRelatives, where: p.prefix, rules: "B3", grade: "B", sources: p.relSources,
-				value: Value{Date: civil.MustDate(day)}}
+				value: Value{Date: day(on)}}
 			rows = append(rows, reported.row())
 		}
 		if walletEarlyProvince(p.prefix) {
