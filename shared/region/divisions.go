@@ -50,7 +50,7 @@ const MaxSearch = 50
 // first screen): a code is found by binary search, a division's children are the codes after
 // it that share its prefix, and the search keys are made at the first Search.
 type divisionIndex struct {
-	all   []Division // by code
+	all   []Division // by code, as the generated table is (TestTableInCodeOrder)
 	roots []int      // provinces
 	// keys is per division its English name lower-cased, letters only ("hengdongcounty").
 	keys func() []string
@@ -67,10 +67,6 @@ func buildIndex() *divisionIndex {
 		zh, en, _ := strings.Cut(names, "|")
 		ix.all = append(ix.all, Division{Code: Code(code), Name: zh, English: en, Level: levelOf(Code(code))})
 	}
-	// the generated table is in code order; a table that is not would find nothing
-	if !slices.IsSortedFunc(ix.all, byCode) {
-		slices.SortFunc(ix.all, byCode)
-	}
 	for i, d := range ix.all {
 		if d.Level == Province {
 			ix.roots = append(ix.roots, i)
@@ -85,8 +81,6 @@ func buildIndex() *divisionIndex {
 	})
 	return ix
 }
-
-func byCode(a, b Division) int { return strings.Compare(string(a.Code), string(b.Code)) }
 
 // children are the cities and the counties directly under a province, or a city's counties,
 // by code: the divisions after parent whose codes share its two or four digits.

@@ -244,3 +244,17 @@ func FuzzLookups(f *testing.F) {
 		Counties(c)
 	})
 }
+
+// TestTableInCodeOrder: the index finds codes by binary search and children by the codes
+// after their parent, so the table must be in code order.
+func TestTableInCodeOrder(t *testing.T) {
+	all := theIndex().all
+	if len(all) < 3000 {
+		t.Fatalf("%d divisions", len(all))
+	}
+	for i := 1; i < len(all); i++ {
+		if all[i-1].Code >= all[i].Code {
+			t.Fatalf("division %d (%s) is not after %s", i, all[i].Code, all[i-1].Code)
+		}
+	}
+}
