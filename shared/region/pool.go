@@ -1,9 +1,6 @@
 package region
 
-import (
-	"strings"
-	"sync"
-)
+import "strings"
 
 // PoolID names a pooling region (统筹区) by the code of the division it covers: "430400"
 // (Hengyang), "500000" (all of Chongqing), "429004" (Xiantao). The zero value is no pool.
@@ -73,41 +70,39 @@ const (
 	guoFa1998  = "国务院关于建立城镇职工基本医疗保险制度的决定（国发〔1998〕44号）"
 )
 
+// municipalityNote ends the note of a municipality's row.
+const municipalityNote = " for the whole city in a legacy insured-place list; " + guoFa1998 +
+	" also says 北京、天津、上海3个直辖市原则上在全市范围内实行统筹 (1998)"
+
 // PoolRows is the pooling-region table: the default, prefecture-level pooling, and its
 // exceptions (research-2024.md Q5). The row with the longest Scope covering a code decides.
-func PoolRows() []PoolRow {
-	municipality := func(prefix, code string) PoolRow {
-		return PoolRow{Scope: prefix, Rule: Whole, Title: legacyList, Grade: "C",
-			Note: "one 市本级 code " + code + " for the whole city in a legacy insured-place list; " + guoFa1998 +
-				" also says 北京、天津、上海3个直辖市原则上在全市范围内实行统筹 (1998)"}
-	}
-	return []PoolRow{
-		// 国发〔1998〕44号: 原则上以地级以上行政区（包括地、市、州、盟）为统筹单位
-		{Scope: "", Rule: EachCity, Title: guoFa1998, Issuer: "国务院", Date: "1998-12-14",
-			URL: "http://m.markforbuffalo.com/news/2009/1122/112.html", Grade: "A",
-			Note: "copy of the decision's text: 基本医疗保险原则上以地级以上行政区（包括地、市、州、盟）为统筹单位: " +
-				"the pooling region is usually a prefecture-level city"},
-		municipality("11", "119900"),
-		municipality("12", "129900"),
-		municipality("31", "319900"),
-		// research-2024.md Q5: 到明年6月，剩余27个区县…纳入全市通盘统筹
-		{Scope: "50", Rule: Whole, Title: "重庆 职工医保 全市通盘统筹 (gov.cn 工作动态)", Issuer: "中国政府网",
-			Date: "2011-11-02", URL: "http://nakedoat.com/govweb/gzdt/2011-11/02/content_1983973.htm", Grade: "A/B",
-			Note: "mirror of gov.cn gzdt/2011-11/02/content_1983973.htm: all 40 districts and counties (5001xx and 5002xx) in municipal pooling by 2012-06"},
-		// research-2024.md Q5: 2020年1月1日就率先在全国实施医保基金全省统收统支
-		{Scope: "46", Rule: Whole, Title: "海南 医保基金全省统收统支", Issuer: "海南省医疗保障局",
-			Date: "2021-03-27", URL: "https://ybzffs.com/page41?article_id=23436", Grade: "A",
-			Note: "copy of ybj.hainan.gov.cn 2021-03-27; province-wide since 2020-01-01: Haikou, Sanya, Sansha, Danzhou and the 4690xx counties are one pool"},
-		{Scope: "4290", Rule: EachCounty, Title: codeTables, Grade: "C",
-			Note: "湖北省直辖县级: 仙桃 429004, 潜江 429005, 天门 429006, 神农架林区 429021 each its own pool; not confirmed by an official source"},
-		{Scope: "4190", Rule: EachCounty, Title: codeTables, Grade: "C",
-			Note: "河南省直辖县级: 济源 419001 its own pool (the legacy list codes it 411800); not confirmed by an official source"},
-		{Scope: "6590", Rule: EachCounty, Title: legacyList, Grade: "C",
-			Note: "新疆生产建设兵团 cities 6590xx (石河子, 五家渠, ...) each its own pool; the legacy list codes XPCC pools 669900 (兵团本级) and 6601xx-6614xx (师), not GB/T 6590xx"},
-	}
-}
+func PoolRows() []PoolRow { return append([]PoolRow(nil), poolRows[:]...) }
 
-var thePoolRows = sync.OnceValue(PoolRows)
+// poolRows is PoolRows as static data (issue 22: built by code it was 6 kB of wasm).
+var poolRows = [...]PoolRow{
+	// 国发〔1998〕44号: 原则上以地级以上行政区（包括地、市、州、盟）为统筹单位
+	{Scope: "", Rule: EachCity, Title: guoFa1998, Issuer: "国务院", Date: "1998-12-14",
+		URL: "http://m.markforbuffalo.com/news/2009/1122/112.html", Grade: "A",
+		Note: "copy of the decision's text: 基本医疗保险原则上以地级以上行政区（包括地、市、州、盟）为统筹单位: " +
+			"the pooling region is usually a prefecture-level city"},
+	{Scope: "11", Rule: Whole, Title: legacyList, Grade: "C", Note: "one 市本级 code 119900" + municipalityNote},
+	{Scope: "12", Rule: Whole, Title: legacyList, Grade: "C", Note: "one 市本级 code 129900" + municipalityNote},
+	{Scope: "31", Rule: Whole, Title: legacyList, Grade: "C", Note: "one 市本级 code 319900" + municipalityNote},
+	// research-2024.md Q5: 到明年6月，剩余27个区县…纳入全市通盘统筹
+	{Scope: "50", Rule: Whole, Title: "重庆 职工医保 全市通盘统筹 (gov.cn 工作动态)", Issuer: "中国政府网",
+		Date: "2011-11-02", URL: "http://nakedoat.com/govweb/gzdt/2011-11/02/content_1983973.htm", Grade: "A/B",
+		Note: "mirror of gov.cn gzdt/2011-11/02/content_1983973.htm: all 40 districts and counties (5001xx and 5002xx) in municipal pooling by 2012-06"},
+	// research-2024.md Q5: 2020年1月1日就率先在全国实施医保基金全省统收统支
+	{Scope: "46", Rule: Whole, Title: "海南 医保基金全省统收统支", Issuer: "海南省医疗保障局",
+		Date: "2021-03-27", URL: "https://ybzffs.com/page41?article_id=23436", Grade: "A",
+		Note: "copy of ybj.hainan.gov.cn 2021-03-27; province-wide since 2020-01-01: Haikou, Sanya, Sansha, Danzhou and the 4690xx counties are one pool"},
+	{Scope: "4290", Rule: EachCounty, Title: codeTables, Grade: "C",
+		Note: "湖北省直辖县级: 仙桃 429004, 潜江 429005, 天门 429006, 神农架林区 429021 each its own pool; not confirmed by an official source"},
+	{Scope: "4190", Rule: EachCounty, Title: codeTables, Grade: "C",
+		Note: "河南省直辖县级: 济源 419001 its own pool (the legacy list codes it 411800); not confirmed by an official source"},
+	{Scope: "6590", Rule: EachCounty, Title: legacyList, Grade: "C",
+		Note: "新疆生产建设兵团 cities 6590xx (石河子, 五家渠, ...) each its own pool; the legacy list codes XPCC pools 669900 (兵团本级) and 6601xx-6614xx (师), not GB/T 6590xx"},
+}
 
 // PoolOf is the pooling region of c and the row that decided it; the zero PoolID and row for
 // a code that is not six digits.
@@ -116,12 +111,12 @@ func PoolOf(c Code) (PoolID, PoolRow) {
 		return "", PoolRow{}
 	}
 	best := -1
-	for i, r := range thePoolRows() {
-		if strings.HasPrefix(string(c), r.Scope) && (best < 0 || len(r.Scope) > len(thePoolRows()[best].Scope)) {
+	for i, r := range poolRows {
+		if strings.HasPrefix(string(c), r.Scope) && (best < 0 || len(r.Scope) > len(poolRows[best].Scope)) {
 			best = i
 		}
 	}
-	r := thePoolRows()[best]
+	r := poolRows[best]
 	return r.id(c), r
 }
 
