@@ -138,7 +138,7 @@ func TestFirstScreen(t *testing.T) {
 		}
 	}
 	js := body(t, get(t, h, "/app.js", nil))
-	for _, s := range []string{`fetch("/web/app.wasm")`, "requestAnimationFrame(() => setTimeout(goappInitWebAssembly, 0))"} {
+	for _, s := range []string{`goappFetchInSlices("/web/app.wasm")`, "async function goappFetchInSlices(url)", "requestAnimationFrame(() => setTimeout(goappInitWebAssembly, 0))"} {
 		if !strings.Contains(js, s) {
 			t.Errorf("app.js lacks %q", s)
 		}
