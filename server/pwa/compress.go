@@ -40,11 +40,15 @@ func appJS(h *app.Handler) http.Handler {
 	})
 }
 
-// PatchAppJS is go-app's app.js with three changes: the wasm is fetched without the progress
+// PatchAppJS is go-app's app.js with four changes: the wasm is fetched without the progress
 // stream, and only after the first screen has painted (the next task after the first
 // frame, or at once in a hidden tab, which paints no frames), so its download and compile
-// never hold up the page the server sent; and it is handed to the compiler in slices of
-// 256 KiB, a task each (sliceWasmJS).
+// never hold up the page the server sent; it is handed to the compiler in slices of 64 KiB,
+// a task each (sliceWasmJS); and the service worker is registered once the wasm has come
+// (or failed to), not at once: its install precaches app.wasm, and started with the page it
+// downloaded the 1.8 MB a second time alongside the page's own request, halving a weak
+// network for the first visit (issue 22); afterwards it is a revalidation (304) of the
+// copy the page just fetched.
 func PatchAppJS(js string) string {
 	replace := func(old, new string) {
 		if !strings.Contains(js, old) {
@@ -53,6 +57,10 @@ func PatchAppJS(js string) string {
 		js = strings.Replace(js, old, new, 1)
 	}
 	replace(`fetchWithProgress("/web/app.wasm", showProgress)`, `goappFetchInSlices("/web/app.wasm")`)
+	replace("\ngoappInitServiceWorker();\n", "\n")
+	replace("    go.run(wasm.instance);\n", "    go.run(wasm.instance);\n    goappInitServiceWorker();\n")
+	replace("    console.error(\"loading wasm failed: \", err);\n", "    console.error(\"loading wasm failed: \", err);\n    goappInitServiceWorker();\n")
+	replace("  if (!goappCanLoadWebAssembly()) {\n    loader.remove();\n", "  if (!goappCanLoadWebAssembly()) {\n    loader.remove();\n    goappInitServiceWorker();\n")
 	replace("\ngoappInitWebAssembly();\n", `
 if (document.visibilityState === "hidden") {
   goappInitWebAssembly();
@@ -63,11 +71,11 @@ if (document.visibilityState === "hidden") {
 	return js + sliceWasmJS
 }
 
-// sliceWasmJS hands the wasm to WebAssembly.instantiateStreaming in slices of 256 KiB with a
+// sliceWasmJS hands the wasm to WebAssembly.instantiateStreaming in slices of 64 KiB with a
 // yield to the page between them. The browser decodes what it is given on the page's main
 // thread: given the whole 11 MB at once (a fast network, the worker's cache) that was one task
 // of about 110 ms, 450 ms on a phone four times slower, during which a tap waited (issue 22).
-// Slices make it about 45 tasks of 2-3 ms with input handled between them; the work is the
+// Slices make it about 180 tasks of under a millisecond with input handled between them; the work is the
 // same. A MessageChannel yields without the 4 ms floor of nested timers.
 const sliceWasmJS = `
 async function goappFetchInSlices(url) {
@@ -75,7 +83,7 @@ async function goappFetchInSlices(url) {
   if (!response.ok || !response.body || typeof ReadableStream !== "function" || typeof MessageChannel !== "function") {
     return response;
   }
-  const slice = 262144;
+  const slice = 65536;
   const channel = new MessageChannel();
   const waiting = [];
   channel.port1.onmessage = () => waiting.shift()();

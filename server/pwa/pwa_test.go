@@ -138,10 +138,16 @@ func TestFirstScreen(t *testing.T) {
 		}
 	}
 	js := body(t, get(t, h, "/app.js", nil))
-	for _, s := range []string{`goappFetchInSlices("/web/app.wasm")`, "async function goappFetchInSlices(url)", "requestAnimationFrame(() => setTimeout(goappInitWebAssembly, 0))"} {
+	for _, s := range []string{`goappFetchInSlices("/web/app.wasm")`, "async function goappFetchInSlices(url)", "requestAnimationFrame(() => setTimeout(goappInitWebAssembly, 0))",
+		"go.run(wasm.instance);\n    goappInitServiceWorker();"} {
 		if !strings.Contains(js, s) {
 			t.Errorf("app.js lacks %q", s)
 		}
+	}
+	// the worker is registered after the wasm has come, not at once (its precache would
+	// download app.wasm a second time beside the page's request)
+	if strings.Contains(js, "\ngoappInitServiceWorker();\n") {
+		t.Error("app.js registers the service worker before the wasm has come")
 	}
 	if r := get(t, h, "/web/style.css", map[string]string{"Accept-Encoding": "gzip"}); r.Header.Get("Content-Encoding") != "gzip" {
 		t.Errorf("style.css: Content-Encoding %q", r.Header.Get("Content-Encoding"))
