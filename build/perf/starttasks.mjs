@@ -1,0 +1,62 @@
+// starttasks.mjs URL [READY]: one fresh load of URL in headless Chromium at 4x CPU (CDP
+// throttling, as a slow phone), and every main-thread task over 50 ms until READY (a CSS
+// selector; Gongji's client marker by default, "h1" for the go-app hello) with what took the
+// time inside it: the wasm's decode (wasm.OnBytesReceived), its lazy compile
+// (wasm.CompileLazy), Go's run (FunctionCall wasm_exec.js), layout. The last line is the sum
+// of each task's time over 50 ms, the measure Lighthouse's total blocking time adds up.
+// Not part of `make test`; run it beside the hello and compare in one sitting (the machine's
+// load moves both). Example:
+//   node build/perf/starttasks.mjs http://127.0.0.1:8080/
+//   node build/perf/starttasks.mjs http://127.0.0.1:8090/ h1
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const url = process.argv[2];
+const ready = process.argv[3] || '#wasm-status[data-status="ready"]';
+const rate = Number(process.env.CPU || 4);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-starttasks-'));
+const ctx = await chromium.launchPersistentContext(dataDir, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+  viewport: { width: 412, height: 823 }, locale: 'zh-CN',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+});
+const page = await ctx.newPage();
+const cdp = await ctx.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+const events = [];
+cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+const done = new Promise((resolve) => cdp.on('Tracing.tracingComplete', resolve));
+await cdp.send('Tracing.start', {
+  transferMode: 'ReportEvents',
+  categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.wasm,disabled-by-default-v8.wasm.detailed',
+});
+await page.goto(url);
+await page.locator(ready).waitFor({ state: 'attached', timeout: 120000 });
+const readyAt = await page.evaluate(() => performance.now());
+await page.waitForTimeout(2000);
+await cdp.send('Tracing.end');
+await done;
+await ctx.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => e.pid + ':' + e.tid));
+const onMain = events.filter((e) => main.has(e.pid + ':' + e.tid) && e.ph === 'X');
+const start = Math.min(...onMain.map((e) => e.ts));
+let blocking = 0;
+console.log(`ready at ${Math.round(readyAt)} ms (CPU ${rate}x)`);
+for (const t of onMain.filter((e) => e.name === 'RunTask' && e.dur > 50000)) {
+  blocking += t.dur / 1000 - 50;
+  const inside = new Map();
+  for (const e of onMain) {
+    if (e !== t && e.name !== 'RunTask' && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > 2000) {
+      let k = e.name;
+      if (e.args?.data?.url) k += ' ' + e.args.data.url.split('/').pop();
+      inside.set(k, (inside.get(k) || 0) + e.dur / 1000);
+    }
+  }
+  const top = [...inside.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
+  console.log(`task at ${Math.round((t.ts - start) / 1000)} ms: ${Math.round(t.dur / 1000)} ms  (${top})`);
+}
+console.log(`time over 50 ms, summed: ${Math.round(blocking)} ms`);
