@@ -45,7 +45,7 @@ func (c *creditForm) render() app.UI {
 					"credit-day-error", c.prob.on("day")),
 			),
 			note("credit-error", c.prob.besides("person", "amount", "day")),
-			app.If(c.saved != "", func() app.UI { return para("credit-saved", "ok", c.saved) }),
+			paraIf(c.saved != "", "credit-saved", "ok", c.saved),
 			app.Button().Type("submit").ID("credit-save").Text(st.T("credit.save")),
 		),
 	)
@@ -106,7 +106,7 @@ func (c *checkpointForm) render() app.UI {
 					"checkpoint-on-error", c.prob.on("on")),
 			),
 			note("checkpoint-error", c.prob.besides("person", "balance", "on")),
-			app.If(c.saved != "", func() app.UI { return para("checkpoint-saved", "ok", c.saved) }),
+			paraIf(c.saved != "", "checkpoint-saved", "ok", c.saved),
 			app.Button().Type("submit").ID("checkpoint-save").Text(st.T("checkpoint.save")),
 		),
 		app.Ul().ID("checkpoint-list").Class("cards").Body(app.Range(views).Slice(func(i int) app.UI {

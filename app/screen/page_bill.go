@@ -211,7 +211,7 @@ func (c *billPage) form() app.UI {
 		preview,
 		note("bill-preview-error", pp.besides(placed...)),
 		note("bill-error", c.prob.besides(placed...)),
-		app.If(c.saved != "", func() app.UI { return para("bill-saved", "ok", c.saved) }),
+		paraIf(c.saved != "", "bill-saved", "ok", c.saved),
 		app.If(amend, func() app.UI {
 			return fieldErr(st.T("amend.reason"), textInput("bill-reason", &c.amend.reason),
 				"bill-reason-error", at("reason"))
@@ -309,7 +309,7 @@ func splitView(prefix string, res engine.SplitResult) app.UI {
 	st := client.TheStore()
 	return app.Section().ID(prefix+"-split").Class("check-result").Body(
 		app.H3().Text(st.T("bill.split")),
-		app.If(res.Refused, func() app.UI { return para("", "verdict refused", st.T("bill.refused")) }),
+		paraIf(res.Refused, "", "verdict refused", st.T("bill.refused")),
 		app.Ol().ID(prefix+"-lines").Class("split").Body(
 			app.Range(res.Payments).Slice(func(i int) app.UI {
 				p := res.Payments[i]

@@ -191,7 +191,7 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 				app.Span().Class("muted").Text(" · "+scopes+" · "+day(bd.Created)+" · "+state),
 				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(stateText(st.StateOf(bd.ID))),
 			),
-			app.If(invalid && !revoked, func() app.UI { return para("", "warning binding-invalid", st.T("bind.invalid")) }),
+			paraIf(invalid && !revoked, "", "warning binding-invalid", st.T("bind.invalid")),
 			app.If(!revoked, func() app.UI { return c.revokeControls(bd) }),
 		)
 	}))

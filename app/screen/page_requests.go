@@ -35,7 +35,7 @@ func (c *requestsPanel) render() app.UI {
 	return app.Section().ID("consent").Class("card").Body(
 		c.whoAmI(s, d),
 		app.H2().Text(st.T("consent.waiting")),
-		app.If(len(waiting) == 0, func() app.UI { return para("consent-none", "note", st.T("consent.none")) }),
+		paraIf(len(waiting) == 0, "consent-none", "note", st.T("consent.none")),
 		app.Ul().ID("consent-requests").Class("items").Body(app.Range(waiting).Slice(func(i int) app.UI {
 			return c.card(&waiting[i], true)
 		})),

@@ -166,7 +166,7 @@ func itemList(b *book.Book) app.UI {
 				return para("", "reason adjusted", st.T("sync.adjusted")+" "+
 					splitText(o.Expected)+" → "+splitText(o.Split))
 			}),
-			app.If(requestReason(b, &it) != "", func() app.UI { return para("", "reason request", requestReason(b, &it)) }),
+			paraIf(requestReason(b, &it) != "", "", "reason request", requestReason(b, &it)),
 			app.If(it.State == book.Rejected, func() app.UI {
 				return app.Div().Class("reason").Body(
 					para("", "summary", outcomeProblem(st.Lang(), o).Text),

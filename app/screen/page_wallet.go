@@ -56,7 +56,7 @@ func (c *walletPage) Render() app.UI {
 				check,
 				note("wallet-check-error", cp.besides(placed...)),
 				note("wallet-error", c.prob.besides(placed...)),
-				app.If(c.sent != "", func() app.UI { return para("wallet-sent", "ok", c.sent) }),
+				paraIf(c.sent != "", "wallet-sent", "ok", c.sent),
 				app.Button().Type("submit").ID("wallet-send").Text(st.T("wallet.send")),
 			),
 			app.H2().Text(st.T("wallet.list")),

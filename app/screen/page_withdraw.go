@@ -51,7 +51,7 @@ func (c *withdrawPage) Render() app.UI {
 				field(st.T("transfer.gap"), textInput("transfer-gap", &c.gap).Attr("inputmode", "numeric")),
 				c.transferCheck(),
 				note("transfer-record-error", c.prob.Text),
-				app.If(c.saved != "", func() app.UI { return para("transfer-saved", "ok", c.saved) }),
+				paraIf(c.saved != "", "transfer-saved", "ok", c.saved),
 			),
 			c.transits(),
 		),

@@ -49,7 +49,7 @@ func (f *personEdit) render() app.UI {
 			f.id, f.saved, f.prob = ctx.JSSrc().Get("value").String(), "", problem{}
 		}).Body(personOptions(f.id)...)),
 		app.If(p != nil, func() app.UI { return f.fields(p) }),
-		app.If(f.saved != "", func() app.UI { return para("edit-saved", "ok", f.saved) }),
+		paraIf(f.saved != "", "edit-saved", "ok", f.saved),
 	)
 }
 

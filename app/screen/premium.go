@@ -58,7 +58,7 @@ func (f *premiumForm) render() app.UI {
 		preview,
 		note("premium-preview-error", pp.besides(placed...)),
 		note("premium-error", f.prob.besides(placed...)),
-		app.If(f.saved != "", func() app.UI { return para("premium-saved", "ok", f.saved) }),
+		paraIf(f.saved != "", "premium-saved", "ok", f.saved),
 		app.Button().Type("submit").ID("premium-save").Text(st.T("bill.save")),
 	)
 }

@@ -101,7 +101,7 @@ func (c *shell) Render() app.UI {
 			return app.Button().ID("install").Class("secondary").Text(st.T("install.button")).OnClick(c.install)
 		}),
 		// the load or save error itself stays in st.Err; the family reads what it means
-		app.If(st.Err != "", func() app.UI { return para("storage-error", "error", st.T("err.storage")) }),
+		paraIf(st.Err != "", "storage-error", "error", st.T("err.storage")),
 		app.If(st.Elsewhere, func() app.UI {
 			return app.P().ID("tab-elsewhere").Class("banner").Role("alert").Text(st.T("tab.elsewhere"))
 		}),

@@ -177,9 +177,9 @@ func (c *slipPanel) render() app.UI {
 			OnInput(valueTo(&c.text), fieldScope(&c.text)).OnChange(valueTo(&c.text), fieldScope(&c.text)), "slip-text-error", p.on("slip.text")),
 		result,
 		app.If(mismatch, func() app.UI { return check("slip-adjust", st.T("slip.adjust"), &c.adjust) }),
-		app.If(c.balcLater, func() app.UI { return app.P().ID("slip-balc-later").Class("note").Text(st.T("slip.balc_later")) }),
+		paraIf(c.balcLater, "slip-balc-later", "note", st.T("slip.balc_later")),
 		note("slip-error", p.besides("slip.bill", "slip.text")),
-		app.If(c.saved != "", func() app.UI { return app.P().Class("ok").ID("slip-saved").Text(c.saved) }),
+		paraIf(c.saved != "", "slip-saved", "ok", c.saved),
 		app.Button().Type("button").ID("slip-save").Text(st.T("slip.save")).OnClick(c.save),
 	)
 }
