@@ -128,7 +128,7 @@ func (c *correctionBar) confirmVoid(key, confirmKey string, others ...app.UI) ap
 		}, others...)...)
 	}
 	return app.Div().Class("confirm").Body(
-		app.Span().Text(st.T(confirmKey)),
+		spanText(st.T(confirmKey)),
 		app.Button().ID("void-yes").Class("danger").OnClick(c.void(key), app.EventScope(key)).Text(st.T("ledger.voidyes")),
 		app.Button().ID("void-no").Class("secondary").OnClick(func(ctx app.Context, e app.Event) { c.confirming = "" }).Text(st.T("ledger.cancel")),
 	)
@@ -151,8 +151,8 @@ func (c *correctionBar) paymentList(b *book.Book) app.UI {
 		}
 		return app.Li().Class(class).DataSet("mutation", p.Key).DataSet("state", string(p.State)).Body(
 			app.P().Body(
-				app.Strong().Text(describe(b, p.Key)),
-				app.Span().Class("muted").Text(" · "+shortTime(p.At)),
+				strongText(describe(b, p.Key)),
+				spanOf("muted", " · "+shortTime(p.At)),
 				app.Span().Class("state "+string(p.State)).Text(stateText(p.State)),
 			),
 			mark,
@@ -167,19 +167,19 @@ func billMark(b *book.Book, bill book.Bill) app.UI {
 	st := client.TheStore()
 	switch {
 	case bill.VoidedBy != "":
-		return app.P().Class("mark voided").Text(st.T("ledger.voided") + " · " + describe(b, bill.VoidedBy))
+		return para("", "mark voided", st.T("ledger.voided")+" · "+describe(b, bill.VoidedBy))
 	case bill.Amends != "":
 		if was := billTotal(b, bill.Amends); was != yuan(bill.Total) {
-			return app.P().Class("mark corrected").Text(st.T("ledger.corrected") + colon() + st.T("ledger.was") + " " +
-				was + " → " + st.T("ledger.now") + " " + yuan(bill.Total) + memo(bill.Reason))
+			return para("", "mark corrected", st.T("ledger.corrected")+colon()+st.T("ledger.was")+" "+
+				was+" → "+st.T("ledger.now")+" "+yuan(bill.Total)+memo(bill.Reason))
 		}
-		return app.P().Class("mark corrected").Text(st.T("ledger.corrected") + colon() + st.T("ledger.recomputed") + memo(bill.Reason))
+		return para("", "mark corrected", st.T("ledger.corrected")+colon()+st.T("ledger.recomputed")+memo(bill.Reason))
 	case len(bill.RestatedBy) > 0:
 		by := bill.RestatedBy[len(bill.RestatedBy)-1]
 		for _, r := range b.Resplits(by) {
 			if r.Bill.Key == bill.Key {
-				return app.P().Class("mark restated").Text(st.T("ledger.restated") + colon() + st.T("ledger.was") + " " +
-					splitText(r.Before) + " → " + st.T("ledger.now") + " " + splitText(r.After) + "（" + describe(b, by) + "）")
+				return para("", "mark restated", st.T("ledger.restated")+colon()+st.T("ledger.was")+" "+
+					splitText(r.Before)+" → "+st.T("ledger.now")+" "+splitText(r.After)+"（"+describe(b, by)+"）")
 			}
 		}
 	}
@@ -231,15 +231,15 @@ func correctionList(b *book.Book) app.UI {
 			mark = st.T("ledger.recorded")
 		}
 		rows = append(rows, app.Li().Class("card corrected").DataSet("mutation", l.Key).DataSet("state", string(l.State)).Body(
-			app.Strong().Text(mark),
-			app.Span().Text(" · "+describe(b, l.Key)),
-			app.Span().Class("muted").Text(" · "+shortTime(l.Made)),
+			strongText(mark),
+			spanText(" · "+describe(b, l.Key)),
+			spanOf("muted", " · "+shortTime(l.Made)),
 			app.Span().Class("state "+string(l.State)).Text(stateText(l.State)),
 			restatedList(b, l.Key),
 		))
 	}
 	if len(rows) == 0 {
-		return app.P().Class("empty").Text(st.T("ledger.nocorrections"))
+		return para("", "empty", st.T("ledger.nocorrections"))
 	}
 	return app.Ul().ID("corrections").Class("cards").Body(rows...)
 }

@@ -40,3 +40,20 @@ func paraIf(ok bool, id, class, text string) app.UI {
 	}
 	return para(id, class, text)
 }
+
+// row is a <div class="row"> of its children, a line of form fields.
+func row(children ...app.UI) app.UI { return app.Div().Class("row").Body(children...) }
+
+// Elements that hold only a text, one call each.
+func spanText(text string) app.UI   { return app.Span().Text(text) }
+func strongText(text string) app.UI { return app.Strong().Text(text) }
+func pageTitle(text string) app.UI  { return app.H1().Text(text) }
+func headerCell(text string) app.UI { return app.Th().Text(text) }
+func listItem(text string) app.UI   { return app.Li().Text(text) }
+func subheading(text string) app.UI { return app.H3().Text(text) }
+
+// submit is a form's submit button.
+func submit(id, text string) app.UI { return app.Button().Type("submit").ID(id).Text(text) }
+
+// spanOf is a <span> with a class and a text.
+func spanOf(class, text string) app.UI { return app.Span().Class(class).Text(text) }

@@ -39,16 +39,16 @@ func explanation(id string, lines []engine.Line) app.UI {
 		}
 		cites := w.Citations(l)
 		return app.Li().Class(cls).DataSet("rule", l.Rule).Body(
-			app.Span().Class("rule").Text(l.Rule),
-			app.Span().Class("text").Text(w.Text(l)),
+			spanOf("rule", l.Rule),
+			spanOf("text", w.Text(l)),
 			app.Range(cites).Slice(func(j int) app.UI {
 				c := cites[j]
 				return app.Small().Class("source").Body(
 					app.Text(st.T("source")+colon),
 					app.If(c.URL != "", func() app.UI {
 						return app.A().Href(c.URL).Target("_blank").Rel("noopener").Text(c.Text)
-					}).Else(func() app.UI { return app.Span().Text(c.Text) }),
-					maybe(c.Link != "", func() app.UI { return app.Span().Class("site").Text(siteNote(w.ZH, c.Link)) }),
+					}).Else(func() app.UI { return spanText(c.Text) }),
+					maybe(c.Link != "", func() app.UI { return spanOf("site", siteNote(w.ZH, c.Link)) }),
 				)
 			}),
 			app.If(l.Unofficial(), func() app.UI {

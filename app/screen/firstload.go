@@ -21,7 +21,7 @@ func (c *firstScreen) Render() app.UI {
 	return app.Div().Class("page").Body(
 		&shell{Active: c.Screen.Path, Loading: true},
 		app.Main().Body(
-			app.H1().Text(st.T(c.Screen.Title)),
+			pageTitle(st.T(c.Screen.Title)),
 			maybe(c.Screen.Path == PathFamily, intro),
 			app.P().ID("first-loading").Class("loading").Role("status").Text(st.T("load.loading")),
 		),
@@ -34,11 +34,11 @@ func intro() app.UI {
 	st := client.TheStore()
 	return app.Section().ID("intro").Class("intro card").Body(
 		para("", "lead", st.T("intro.what")),
-		app.H2().Text(st.T("intro.start")),
+		heading(st.T("intro.start")),
 		app.Ol().Body(
-			app.Li().Text(st.T("intro.step1")),
-			app.Li().Text(st.T("intro.step2")),
-			app.Li().Text(st.T("intro.step3")),
+			listItem(st.T("intro.step1")),
+			listItem(st.T("intro.step2")),
+			listItem(st.T("intro.step3")),
 		),
 		para("", "muted", st.T("intro.offline")),
 	)

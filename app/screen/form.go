@@ -105,14 +105,14 @@ func thousands(rs []rune) bool {
 
 // field is a labelled form control.
 func field(label string, control app.UI) app.UI {
-	return app.Label().Class("field").Body(app.Span().Text(label), control)
+	return app.Label().Class("field").Body(spanText(label), control)
 }
 
 // fieldErr is a labelled form control with the sentence about its input under it (nothing
 // when text is empty); id names the sentence's element.
 func fieldErr(label string, control app.UI, id, text string) app.UI {
 	return app.Label().Class("field").Body(
-		app.Span().Text(label), control,
+		spanText(label), control,
 		app.If(text != "", func() app.UI { return app.Span().ID(id).Class("error field-error").Role("alert").Text(text) }),
 	)
 }
@@ -123,7 +123,7 @@ func check(id, label string, v *bool) app.UI {
 		app.Input().Type("checkbox").ID(id).Checked(*v).OnChange(func(ctx app.Context, e app.Event) {
 			*v = ctx.JSSrc().Get("checked").Bool()
 		}, fieldScope(v)), // each box its own field, whatever stood at its place before
-		app.Span().Text(label),
+		spanText(label),
 	)
 }
 

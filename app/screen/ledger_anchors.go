@@ -28,7 +28,7 @@ func (c *creditForm) render() app.UI {
 	st := client.TheStore()
 	s := &st.Book().State
 	return app.Section().ID("credits").Class("card").Body(
-		app.H2().Text(st.T("credit.title")),
+		heading(st.T("credit.title")),
 		para("", "muted", st.T("credit.help")),
 		app.Ul().ID("credit-list").Body(app.Range(s.Schedules).Slice(func(i int) app.UI {
 			sch := s.Schedules[i]
@@ -36,7 +36,7 @@ func (c *creditForm) render() app.UI {
 				strings.NewReplacer("{1}", strconv.Itoa(sch.Day), "{2}", yuan(sch.Amount), "{3}", day(sch.Next)).Replace(st.T("credit.line")))
 		})),
 		app.Form().ID("credit-form").OnSubmit(c.submit).Body(
-			app.Div().Class("row").Body(
+			row(
 				fieldErr(st.T("credit.person"), selectInput("credit-person", &c.person).Body(personOptions(c.person)...),
 					"credit-person-error", c.prob.on("person")),
 				fieldErr(st.T("credit.amount"), textInput("credit-amount", &c.amount).Attr("inputmode", "decimal"),
@@ -46,7 +46,7 @@ func (c *creditForm) render() app.UI {
 			),
 			note("credit-error", c.prob.besides("person", "amount", "day")),
 			paraIf(c.saved != "", "credit-saved", "ok", c.saved),
-			app.Button().Type("submit").ID("credit-save").Text(st.T("credit.save")),
+			submit("credit-save", st.T("credit.save")),
 		),
 	)
 }
@@ -94,10 +94,10 @@ func (c *checkpointForm) render() app.UI {
 	st := client.TheStore()
 	views := st.Book().Checkpoints()
 	return app.Section().ID("checkpoints").Class("card").Body(
-		app.H2().Text(st.T("checkpoint.title")),
+		heading(st.T("checkpoint.title")),
 		para("", "muted", st.T("checkpoint.help")),
 		app.Form().ID("checkpoint-form").OnSubmit(c.submit).Body(
-			app.Div().Class("row").Body(
+			row(
 				fieldErr(st.T("checkpoint.person"), selectInput("checkpoint-person", &c.person).Body(personOptions(c.person)...),
 					"checkpoint-person-error", c.prob.on("person")),
 				fieldErr(st.T("checkpoint.balance"), textInput("checkpoint-balance", &c.balance).Attr("inputmode", "decimal"),
@@ -107,7 +107,7 @@ func (c *checkpointForm) render() app.UI {
 			),
 			note("checkpoint-error", c.prob.besides("person", "balance", "on")),
 			paraIf(c.saved != "", "checkpoint-saved", "ok", c.saved),
-			app.Button().Type("submit").ID("checkpoint-save").Text(st.T("checkpoint.save")),
+			submit("checkpoint-save", st.T("checkpoint.save")),
 		),
 		app.Ul().ID("checkpoint-list").Class("cards").Body(app.Range(views).Slice(func(i int) app.UI {
 			return checkpointCard(&views[i])
@@ -126,11 +126,11 @@ func checkpointCard(v *book.CheckpointView) app.UI {
 	rows := func(id string, rs []book.Row) app.UI {
 		return app.Ul().Class("postings").DataSet("rows", id).Body(app.Range(rs).Slice(func(j int) app.UI {
 			r := rs[j]
-			return app.Li().Text(shortTime(r.At) + " · " + st.T("entry."+r.Kind) + " " + signedYuan(r.Amount))
+			return listItem(shortTime(r.At) + " · " + st.T("entry."+r.Kind) + " " + signedYuan(r.Amount))
 		}))
 	}
 	return app.Li().Class("card checkpoint").DataSet("person", string(v.Person)).Body(
-		app.P().Body(app.Strong().Text(head)),
+		app.P().Body(strongText(head)),
 		para("", "muted", since),
 		rows("between", v.Rows),
 		app.If(len(v.Since) > 0, func() app.UI {

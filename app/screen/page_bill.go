@@ -145,7 +145,7 @@ func (c *billPage) Render() app.UI {
 	return app.Div().Class("page").Body(
 		&shell{Active: PathBill},
 		app.Main().Body(
-			app.H1().Text(st.T("bill.title")),
+			pageTitle(st.T("bill.title")),
 			c.form(),
 			c.slip.render(),
 			c.premium.render(),
@@ -177,16 +177,16 @@ func (c *billPage) form() app.UI {
 		save = st.T("amend.save")
 	}
 	return app.Form().ID("bill-form").Class("card").OnSubmit(c.submit).Body(
-		app.If(amend, func() app.UI { return app.H3().Text(st.T("amend.title")) }),
+		app.If(amend, func() app.UI { return subheading(st.T("amend.title")) }),
 		fieldErr(st.T("bill.patient"), selectInput("bill-patient", &c.patient).Body(personOptions(c.patient)...),
 			"bill-patient-error", at("patient", "card_holder")),
-		app.Div().Class("row").Body(
+		row(
 			field(st.T("bill.kind"), selectInput("bill-kind", &c.kind).Body(
 				option("pharmacy", st.T("kind.pharmacy"), c.kind), option("clinic", st.T("kind.clinic"), c.kind),
 				option("hospital", st.T("kind.hospital"), c.kind))),
 			field(st.T("bill.category"), selectInput("bill-category", &c.category).Body(catOpts...)),
 		),
-		app.Div().Class("row").Body(
+		row(
 			fieldErr(st.T("bill.date"), textInput("bill-date", &c.date).Type("date").OnChange(valueTo(&c.date), fieldScope(&c.date)),
 				"bill-date-error", at("visit")),
 			field(st.T("bill.time"), textInput("bill-time", &c.clock).Type("time").OnChange(valueTo(&c.clock), fieldScope(&c.clock))),
@@ -194,7 +194,7 @@ func (c *billPage) form() app.UI {
 		fieldErr(st.T("bill.place"), textInput("bill-place", &c.place), "bill-place-error", at("place")),
 		check("bill-designated", st.T("bill.designated"), &c.designated),
 		check("bill-wallet", st.T("bill.acceptwallet"), &c.wallet),
-		app.Div().Class("row").Body(
+		row(
 			fieldErr(st.T("bill.fund"), textInput("bill-fund", &c.fund).Attr("inputmode", "decimal"),
 				"bill-fund-error", at(billFields[1])),
 			fieldErr(st.T("bill.policy"), textInput("bill-policy", &c.policy).Attr("inputmode", "decimal"),
@@ -217,7 +217,7 @@ func (c *billPage) form() app.UI {
 				"bill-reason-error", at("reason"))
 		}),
 		app.Div().Class("actions").Body(
-			app.Button().Type("submit").ID("bill-save").Text(save),
+			submit("bill-save", save),
 			app.If(amend, func() app.UI {
 				return app.Button().Type("button").ID("amend-cancel").Class("secondary").Text(st.T("ledger.cancel")).
 					OnClick(func(ctx app.Context, e app.Event) { c.amend.done() })
@@ -308,18 +308,18 @@ func askedNames(a *family.Ask) string {
 func splitView(prefix string, res engine.SplitResult) app.UI {
 	st := client.TheStore()
 	return app.Section().ID(prefix+"-split").Class("check-result").Body(
-		app.H3().Text(st.T("bill.split")),
+		subheading(st.T("bill.split")),
 		paraIf(res.Refused, "", "verdict refused", st.T("bill.refused")),
 		app.Ol().ID(prefix+"-lines").Class("split").Body(
 			app.Range(res.Payments).Slice(func(i int) app.UI {
 				p := res.Payments[i]
 				return app.Li().DataSet("source", string(p.Source)).DataSet("payer", string(p.Payer)).Body(
-					app.Span().Text(personName(p.Payer)+" · "+st.T("src."+string(p.Source))),
-					app.Span().Class("num").Text(yuan(p.Amount)),
+					spanText(personName(p.Payer)+" · "+st.T("src."+string(p.Source))),
+					spanOf("num", yuan(p.Amount)),
 				)
 			}),
 			app.Li().Class("cash").DataSet("source", "cash").Body(
-				app.Span().Text(st.T("bill.cash")), app.Span().ID(prefix+"-cash").Class("num").Text(yuan(res.Cash))),
+				spanText(st.T("bill.cash")), app.Span().ID(prefix+"-cash").Class("num").Text(yuan(res.Cash))),
 		),
 		explanation(prefix+"-explain", res.Explanation),
 	)

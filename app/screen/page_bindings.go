@@ -32,10 +32,10 @@ func (c *bindingsPage) Render() app.UI {
 	return app.Div().Class("page").Body(
 		&shell{Active: PathBindings},
 		app.Main().Body(
-			app.H1().Text(st.T("nav.bindings")),
+			pageTitle(st.T("nav.bindings")),
 			app.If(len(b.State.People) < 2, func() app.UI { return para("", "empty", st.T("bind.need2")) }).
 				Else(func() app.UI { return c.form() }),
-			app.H2().Text(st.T("bind.list")),
+			heading(st.T("bind.list")),
 			note("revoke-error", c.revokeProb.Text),
 			c.list(b),
 		),
@@ -84,12 +84,12 @@ func (c *bindingsPage) form() app.UI {
 			app.Input().Type("checkbox").ID("scope-"+string(s)).Checked(on).OnChange(func(ctx app.Context, e app.Event) {
 				c.scopes[s] = ctx.JSSrc().Get("checked").Bool()
 			}),
-			app.Span().Text(st.T("scope."+string(s))),
+			spanText(st.T("scope."+string(s))),
 		))
 	}
 	return app.Form().ID("bind-form").Class("card").OnSubmit(c.submit).Body(
-		app.H2().Text(st.T("bind.title")),
-		app.Div().Class("row").Body(
+		heading(st.T("bind.title")),
+		row(
 			fieldErr(st.T("bind.authorizer"), selectInput("bind-authorizer", &c.authorizer).Body(personOptions(c.authorizer)...),
 				"bind-authorizer-error", c.prob.on("authorizer")),
 			fieldErr(st.T("bind.beneficiary"), selectInput("bind-beneficiary", &c.beneficiary).Body(personOptions(c.beneficiary)...),
@@ -105,7 +105,7 @@ func (c *bindingsPage) form() app.UI {
 				verdict, cls = st.T("bind.allowed"), "verdict allowed"
 			}
 			return app.Section().ID("bind-check").Class("check-result").Body(
-				app.H3().Text(st.T("bind.check")),
+				subheading(st.T("bind.check")),
 				app.P().ID("bind-verdict").Class(cls).DataSet("allowed", res.Allowed).Text(verdict),
 				explanation("bind-explain", res.Explanation),
 				maybe(res.Routes != nil, func() app.UI { return routesView("bind-routes", *res.Routes, false, c.startRoute) }),
@@ -187,8 +187,8 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 		_, invalid := book.Invalidated(st.Engine(), &b.State, &bd, today)
 		return app.Li().Class("card binding").DataSet("binding", bd.ID).Body(
 			app.P().Body(
-				app.Strong().Text(personName(bd.Authorizer)+" → "+personName(bd.Beneficiary)),
-				app.Span().Class("muted").Text(" · "+scopes+" · "+day(bd.Created)+" · "+state),
+				strongText(personName(bd.Authorizer)+" → "+personName(bd.Beneficiary)),
+				spanOf("muted", " · "+scopes+" · "+day(bd.Created)+" · "+state),
 				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(stateText(st.StateOf(bd.ID))),
 			),
 			paraIf(invalid && !revoked, "", "warning binding-invalid", st.T("bind.invalid")),
@@ -208,7 +208,7 @@ func (c *bindingsPage) revokeControls(bd family.Binding) app.UI {
 		}, app.EventScope(id)) // go-app keeps a row's old handler unless its scope changes
 	}
 	return app.Div().ID("revoke-confirm").Class("confirm").Body(
-		app.Span().Text(words.Format(st.T("bind.revokeconfirm"), personName(bd.Authorizer), personName(bd.Beneficiary))),
+		spanText(words.Format(st.T("bind.revokeconfirm"), personName(bd.Authorizer), personName(bd.Beneficiary))),
 		app.Button().ID("revoke-yes").Class("danger").Text(st.T("bind.revokeyes")).OnClick(func(ctx app.Context, e app.Event) {
 			c.revoking, c.revokeProb = "", failure(st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id}))
 		}, app.EventScope(id)),

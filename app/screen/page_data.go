@@ -25,7 +25,7 @@ func (c *dataPage) Render() app.UI {
 	return app.Div().Class("page").Body(
 		&shell{Active: PathData},
 		app.Main().Body(
-			app.H1().Text(st.T("data.title")),
+			pageTitle(st.T("data.title")),
 			app.Section().Class("card").Body(
 				heading(st.T("data.export")),
 				para("", "note", st.T("data.export.note")),

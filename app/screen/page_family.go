@@ -27,17 +27,17 @@ func (c *familyPage) Render() app.UI {
 	return app.Div().Class("page").Body(
 		&shell{Active: PathFamily},
 		app.Main().Body(
-			app.H1().Text(st.T("family.title")),
+			pageTitle(st.T("family.title")),
 			maybe(len(b.State.People) == 0, intro), // firstload.go: what Gongji is and how to start
 			app.If(len(b.State.People) == 0, func() app.UI { return para("", "empty", st.T("family.none")) }).
 				Else(func() app.UI { return peopleTable(b) }),
 			c.edit.render(),
 			personRoutes(family.PersonID(c.edit.id)),
 			c.person.render(),
-			app.H2().Text(st.T("relations.title")),
+			heading(st.T("relations.title")),
 			app.Ul().ID("relations").Body(app.Range(b.State.Links).Slice(func(i int) app.UI {
 				l := b.State.Links[i]
-				return app.Li().Text(relationText(st.Lang(), l))
+				return listItem(relationText(st.Lang(), l))
 			})),
 			app.If(len(b.State.People) >= 2, func() app.UI { return c.rel.render() }),
 		),
@@ -49,9 +49,9 @@ func peopleTable(b *book.Book) app.UI {
 	tiers := familyUses(usesTier)
 	return app.Div().Class("table-wrap").Body(app.Table().ID("people").Body(
 		app.THead().Body(app.Tr().Body(
-			app.Th().Text(st.T("person.name")), app.Th().Text(st.T("person.insurance")),
-			app.Th().Text(st.T("col.city")), app.If(tiers, func() app.UI { return app.Th().Text(st.T("person.tier")) }),
-			app.Th().Text(st.T("col.account")), app.Th().Text(st.T("col.wallet")),
+			headerCell(st.T("person.name")), headerCell(st.T("person.insurance")),
+			headerCell(st.T("col.city")), app.If(tiers, func() app.UI { return headerCell(st.T("person.tier")) }),
+			headerCell(st.T("col.account")), headerCell(st.T("col.wallet")),
 		)),
 		app.TBody().Body(app.Range(b.State.People).Slice(func(i int) app.UI {
 			p := b.State.People[i]
@@ -125,7 +125,7 @@ func (f *personForm) render() app.UI {
 	f.defaults()
 	f.picker.id = "person-region"
 	return app.Form().ID("person-form").Class("card").OnSubmit(f.submit).Body(
-		app.H2().Text(st.T("person.add")),
+		heading(st.T("person.add")),
 		fieldErr(st.T("person.name"), textInput("person-name", &f.name).Required(true),
 			"person-name-error", f.prob.on("id", "name")),
 		f.picker.render(st.T("person.region"), &f.region),
@@ -153,7 +153,7 @@ func (f *personForm) render() app.UI {
 				"person-wallet-error", f.prob.on("wallet"))
 		}),
 		note("person-error", f.prob.besides("id", "name", "region", "account", "wallet")),
-		app.Button().Type("submit").ID("person-save").Text(st.T("person.save")),
+		submit("person-save", st.T("person.save")),
 	)
 }
 
@@ -224,8 +224,8 @@ func (f *relationForm) render() app.UI {
 		relOpts[i] = option(string(r), st.T("rel."+string(r)), f.relation)
 	}
 	return app.Form().ID("relation-form").Class("card").OnSubmit(f.submit).Body(
-		app.H2().Text(st.T("relation.add")),
-		app.Div().Class("row").Body(
+		heading(st.T("relation.add")),
+		row(
 			fieldErr(st.T("relation.person"), selectInput("relation-person", &f.person).Body(personOptions(f.person)...),
 				"relation-person-error", f.prob.on("person")),
 			fieldErr(st.T("relation.is"), selectInput("relation-of", &f.of).Body(personOptions(f.of)...),
@@ -236,7 +236,7 @@ func (f *relationForm) render() app.UI {
 			return check("relation-card", st.T("relation.card"), &f.card)
 		}),
 		note("relation-error", f.prob.besides("person", "of")),
-		app.Button().Type("submit").ID("relation-save").Text(st.T("relation.save")),
+		submit("relation-save", st.T("relation.save")),
 	)
 }
 

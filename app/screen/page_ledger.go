@@ -27,19 +27,19 @@ func (c *ledgerPage) Render() app.UI {
 	return app.Div().Class("page").Body(
 		&shell{Active: PathLedger},
 		app.Main().Body(
-			app.H1().Text(st.T("ledger.title")),
+			pageTitle(st.T("ledger.title")),
 			c.bar.render(b),
-			app.H2().Text(st.T("ledger.balances")),
+			heading(st.T("ledger.balances")),
 			peopleTable(b),
-			app.H2().Text(st.T("ledger.year")),
+			heading(st.T("ledger.year")),
 			c.year.render(),
-			app.H2().Text(st.T("ledger.bills")),
+			heading(st.T("ledger.bills")),
 			c.billList(b),
-			app.H2().Text(st.T("ledger.payments")),
+			heading(st.T("ledger.payments")),
 			c.bar.paymentList(b),
-			app.H2().Text(st.T("ledger.corrections")),
+			heading(st.T("ledger.corrections")),
 			correctionList(b),
-			app.H2().Text(st.T("ledger.accounts")),
+			heading(st.T("ledger.accounts")),
 			statements(b),
 			c.checkpoints.render(),
 			c.credits.render(),
@@ -62,8 +62,8 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 		}
 		return app.Li().Class(class).DataSet("mutation", bill.Key).DataSet("state", string(state)).Body(
 			app.P().Body(
-				app.Strong().Text(personName(bill.Patient)+" "+yuan(bill.Total)),
-				app.Span().Class("muted").Text(" · "+shortTime(bill.At)),
+				strongText(personName(bill.Patient)+" "+yuan(bill.Total)),
+				spanOf("muted", " · "+shortTime(bill.At)),
 				app.Span().Class("state "+string(state)).Text(stateText(state)),
 			),
 			app.If(bill.Place != "" || bill.Note != "", func() app.UI {
@@ -75,8 +75,8 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 			billMark(b, bill),
 			app.Ul().Class("postings split").Body(app.Range(bill.Split.Lines).Slice(func(j int) app.UI {
 				p := bill.Split.Lines[j]
-				return app.Li().Text(personName(p.Payer) + " · " + st.T("src."+string(p.Source)) + " " + yuan(p.Amount))
-			}), app.Li().Text(st.T("bill.cash")+" "+yuan(bill.Split.Cash))),
+				return listItem(personName(p.Payer) + " · " + st.T("src."+string(p.Source)) + " " + yuan(p.Amount))
+			}), listItem(st.T("bill.cash")+" "+yuan(bill.Split.Cash))),
 			c.billControls(bill),
 		)
 	}))
@@ -105,12 +105,12 @@ func statements(b *book.Book) app.UI {
 		title := personName(a.Person) + " · " + st.T("col."+string(a.Account.Kind))
 		return app.Details().Class("card statement").DataSet("account", a.Account.Key()).Body(
 			app.Summary().Body(
-				app.Strong().Text(title),
-				app.Span().Class("num").Text(" "+yuan(a.Rows[len(a.Rows)-1].Balance)),
+				strongText(title),
+				spanOf("num", " "+yuan(a.Rows[len(a.Rows)-1].Balance)),
 			),
 			app.Div().Class("table-wrap").Body(app.Table().Body(
 				app.THead().Body(app.Tr().Body(
-					app.Th().Text(st.T("ledger.when")), app.Th().Text(st.T("ledger.what")),
+					headerCell(st.T("ledger.when")), headerCell(st.T("ledger.what")),
 					app.Th().Class("num").Text(st.T("ledger.amount")), app.Th().Class("num").Text(st.T("ledger.balance")),
 				)),
 				app.TBody().Body(app.Range(a.Rows).Slice(func(j int) app.UI {

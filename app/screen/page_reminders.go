@@ -39,7 +39,7 @@ func (c *remindersPage) Render() app.UI {
 	return app.Div().Class("page").Body(
 		&shell{Active: PathReminders},
 		app.Main().Body(
-			app.H1().Text(st.T("remind.title")),
+			pageTitle(st.T("remind.title")),
 			list,
 			app.Section().Class("card").Body(heading(st.T("remind.notify.title")), notify,
 				maybe(c.asked != "", func() app.UI { return para("notify-answer", "note", c.asked) })),

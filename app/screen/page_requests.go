@@ -34,7 +34,7 @@ func (c *requestsPanel) render() app.UI {
 	followed := followed(s, d)
 	return app.Section().ID("consent").Class("card").Body(
 		c.whoAmI(s, d),
-		app.H2().Text(st.T("consent.waiting")),
+		heading(st.T("consent.waiting")),
 		paraIf(len(waiting) == 0, "consent-none", "note", st.T("consent.none")),
 		app.Ul().ID("consent-requests").Class("items").Body(app.Range(waiting).Slice(func(i int) app.UI {
 			return c.card(&waiting[i], true)
@@ -42,7 +42,7 @@ func (c *requestsPanel) render() app.UI {
 		app.If(c.err != "", func() app.UI { return app.P().ID("consent-error").Class("error").Role("alert").Text(c.err) }),
 		app.If(len(followed) > 0, func() app.UI {
 			return app.Div().Body(
-				app.H2().Text(st.T("consent.followed")),
+				heading(st.T("consent.followed")),
 				app.Ul().ID("consent-followed").Class("items").Body(app.Range(followed).Slice(func(i int) app.UI {
 					return c.card(&followed[i], false)
 				})),
@@ -65,7 +65,7 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 	}
 	reasonID := requestAnchor(r.ID) + "-reason"
 	return app.Li().ID(requestAnchor(r.ID)).Class("request "+string(r.State)).DataSet("request", r.ID).DataSet("state", string(r.State)).Body(
-		app.P().Class("what").Body(app.Strong().Text(requestLabel(r.ID))),
+		app.P().Class("what").Body(strongText(requestLabel(r.ID))),
 		para("", "asked muted", words.Format(st.T("consent.asked"), askerName(r), shortTime(r.At))),
 		app.Ul().Class("effects").Body(app.Range(effects).Slice(func(i int) app.UI {
 			return app.Li().Class("effect").DataSet("account", string(effects[i].Account)).Text(effectText(effects[i]))
@@ -94,7 +94,7 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 func (c *requestsPanel) whoAmI(s *family.State, d *book.Local) app.UI {
 	st := client.TheStore()
 	if p := s.Person(s.DevicePerson(d.Device)); p != nil {
-		return app.P().ID("consent-me").Body(app.Span().Text(st.T("consent.me")+"："), app.Strong().Text(p.Name))
+		return app.P().ID("consent-me").Body(spanText(st.T("consent.me")+"："), strongText(p.Name))
 	}
 	for _, r := range s.Requests {
 		if r.Name == string(mutation.LinkDevice) && r.State == family.Waiting && linksDevice(r, d.Device) {
@@ -103,7 +103,7 @@ func (c *requestsPanel) whoAmI(s *family.State, d *book.Local) app.UI {
 	}
 	return app.Form().ID("consent-me-form").OnSubmit(c.claim).Body(
 		field(st.T("consent.me"), selectInput("consent-person", &c.person).Body(personOptions(c.person)...)),
-		app.Button().Type("submit").ID("consent-claim").Text(st.T("consent.claim")),
+		submit("consent-claim", st.T("consent.claim")),
 	)
 }
 

@@ -39,14 +39,14 @@ func (c *syncPage) Render() app.UI {
 	return app.Div().Class("page").Body(
 		&shell{Active: PathSync},
 		app.Main().Body(
-			app.H1().Text(st.T("sync.title")),
+			pageTitle(st.T("sync.title")),
 			app.If(client.SyncOff(), func() app.UI { return para("sync-off", "note", st.T("sync.off")) }).
 				ElseIf(d.Family == "", func() app.UI { return c.joinForms() }).Else(func() app.UI { return c.status() }),
 			note("sync-error", c.prob.besides("name", "device", "code")),
 			app.If(st.SyncErr() != nil && d.Family != "", func() app.UI {
 				return para("sync-trouble", "note", explain(st.Lang(), st.SyncErr()).Text)
 			}),
-			app.H2().Text(st.T("sync.items")),
+			heading(st.T("sync.items")),
 			itemList(st.Book()),
 		),
 	)
@@ -56,7 +56,7 @@ func (c *syncPage) joinForms() app.UI {
 	st := client.TheStore()
 	return app.Div().Body(
 		app.Form().ID("create-form").Class("card").OnSubmit(c.create).Body(
-			app.H2().Text(st.T("sync.create")),
+			heading(st.T("sync.create")),
 			fieldErr(st.T("family.name"), textInput("family-name", &c.name),
 				"family-name-error", c.prob.on("name")),
 			fieldErr(st.T("sync.device"), textInput("device-name", &c.device).Placeholder(defaultDevice()),
@@ -64,7 +64,7 @@ func (c *syncPage) joinForms() app.UI {
 			app.Button().Type("submit").ID("create-family").Disabled(c.busy).Text(st.T("sync.create")),
 		),
 		app.Form().ID("join-form").Class("card").OnSubmit(c.join).Body(
-			app.H2().Text(st.T("sync.join")),
+			heading(st.T("sync.join")),
 			fieldErr(st.T("sync.code"), textInput("join-code", &c.code),
 				"join-code-error", c.prob.on("code")),
 			fieldErr(st.T("sync.device"), textInput("join-device", &c.device).Placeholder(defaultDevice()),
@@ -84,8 +84,8 @@ func (c *syncPage) status() app.UI {
 	return app.Section().ID("sync-status").Class("card").Body(
 		// the family's id stays out of sight (data-family): the family reads its name
 		app.P().ID("sync-family").DataSet("family", d.Family).Body(
-			app.Span().Text(st.T("family.name")+colon()), app.Strong().ID("sync-family-name").Text(d.FamilyName)),
-		app.P().Body(app.Span().Text(st.T("sync.last")+colon()), app.Span().ID("sync-last").Text(last)),
+			spanText(st.T("family.name")+colon()), app.Strong().ID("sync-family-name").Text(d.FamilyName)),
+		app.P().Body(spanText(st.T("sync.last")+colon()), app.Span().ID("sync-last").Text(last)),
 		c.devices(),
 		c.requests.render(), // page_requests.go
 		app.Button().ID("sync-now").Text(st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { client.TheStore().StartSync(ctx) }),
@@ -102,7 +102,7 @@ func inviteView(code string) app.UI {
 	st := client.TheStore()
 	svg := client.QRSVG(code)
 	return app.Div().ID("invite").Class("invite").Body(
-		app.P().Body(app.Span().Text(st.T("sync.code")+colon()), app.Code().ID("invite-code").Class("code").Text(code)),
+		app.P().Body(spanText(st.T("sync.code")+colon()), app.Code().ID("invite-code").Class("code").Text(code)),
 		maybe(svg != "", func() app.UI {
 			return app.Div().ID("invite-qr").Class("qr").Body(app.Raw(svg), para("", "", st.T("sync.invite.qr")))
 		}),
@@ -132,7 +132,7 @@ func (c *syncPage) devices() app.UI {
 			label += " · " + st.T("sync.revoked")
 		}
 		return app.Li().DataSet("device", dev.ID).Body(
-			app.Span().Text(label),
+			spanText(label),
 			app.If(d.Owner && dev.ID != d.Device && !dev.Revoked, func() app.UI {
 				return app.Button().Class("secondary small revoke-device").Text(st.T("sync.remove")).OnClick(func(ctx app.Context, e app.Event) {
 					c.removeDevice(ctx, dev.ID)
@@ -160,8 +160,8 @@ func itemList(b *book.Book) app.UI {
 		state, cls := requestStateText(b, &it) // page_requests.go: a request's own state
 		return app.Li().DataSet("mutation", it.Key()).DataSet("state", cls).Body(
 			app.Span().Class("state "+cls).Text(state),
-			app.Span().Class("what").Text(" "+itemText(b, &it)),
-			app.Span().Class("muted").Text(" · "+shortTime(it.Mutation.At)),
+			spanOf("what", " "+itemText(b, &it)),
+			spanOf("muted", " · "+shortTime(it.Mutation.At)),
 			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {
 				return para("", "reason adjusted", st.T("sync.adjusted")+" "+
 					splitText(o.Expected)+" → "+splitText(o.Split))

@@ -37,15 +37,15 @@ func (c *walletPage) Render() app.UI {
 	return app.Div().Class("page").Body(
 		&shell{Active: PathWallet},
 		app.Main().Body(
-			app.H1().Text(st.T("wallet.title")),
+			pageTitle(st.T("wallet.title")),
 			app.Form().ID("wallet-form").Class("card").OnSubmit(c.submit).Body(
-				app.Div().Class("row").Body(
+				row(
 					fieldErr(st.T("wallet.from"), app.Select().ID("wallet-from").OnChange(c.entry(&c.from)).Body(personOptions(c.from)...),
 						"wallet-from-error", at("from")),
 					fieldErr(st.T("wallet.to"), app.Select().ID("wallet-to").OnChange(c.entry(&c.to)).Body(personOptions(c.to)...),
 						"wallet-to-error", at("to")),
 				),
-				app.Div().Class("row").Body(
+				row(
 					fieldErr(st.T("wallet.amount"), app.Input().ID("wallet-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(c.entry(&c.amount)),
 						"wallet-amount-error", at("amount")),
 					fieldErr(st.T("wallet.source"), app.Select().ID("wallet-source").OnChange(c.entry(&c.source)).Body(
@@ -57,9 +57,9 @@ func (c *walletPage) Render() app.UI {
 				note("wallet-check-error", cp.besides(placed...)),
 				note("wallet-error", c.prob.besides(placed...)),
 				paraIf(c.sent != "", "wallet-sent", "ok", c.sent),
-				app.Button().Type("submit").ID("wallet-send").Text(st.T("wallet.send")),
+				submit("wallet-send", st.T("wallet.send")),
 			),
-			app.H2().Text(st.T("wallet.list")),
+			heading(st.T("wallet.list")),
 			c.transfers(),
 		),
 	)
@@ -199,8 +199,8 @@ func (c *walletPage) transfers() app.UI {
 		id := t.ID
 		return app.Li().Class("card transfer").DataSet("transfer", t.ID).DataSet("state", string(t.State)).Body(
 			app.P().Body(
-				app.Strong().Text(personName(t.From)+" → "+personName(t.To)+" "+yuan(t.Amount)),
-				app.Span().Class("muted").Text(" · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State))),
+				strongText(personName(t.From)+" → "+personName(t.To)+" "+yuan(t.Amount)),
+				spanOf("muted", " · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State))),
 				app.Span().Class("state "+string(st.StateOf(t.ID))).Text(stateText(st.StateOf(t.ID))),
 			),
 			app.If(t.State == family.Pending && now.Before(refundAt), func() app.UI {

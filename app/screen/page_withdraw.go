@@ -37,14 +37,14 @@ func (c *withdrawPage) Render() app.UI {
 	return app.Div().Class("page").Body(
 		&shell{Active: PathWithdraw},
 		app.Main().Body(
-			app.H1().Text(st.T("withdraw.title")),
+			pageTitle(st.T("withdraw.title")),
 			app.Form().ID("withdraw-form").Class("card").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
 				field(st.T("withdraw.person"), selectInput("withdraw-person", &c.person).Body(personOptions(c.person)...)),
 				field(st.T("withdraw.ground"), selectInput("withdraw-ground", &c.ground).Body(groundOpts...)),
 				c.withdrawCheck(),
 			),
 			app.Form().ID("transfer-form").Class("card").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
-				app.H2().Text(st.T("transfer.title")),
+				heading(st.T("transfer.title")),
 				c.picker.render(st.T("transfer.to"), &c.to),
 				check("transfer-stopped", st.T("transfer.stopped"), &c.stopped),
 				check("transfer-enrolled", st.T("transfer.enrolled"), &c.enrolled),
@@ -122,7 +122,7 @@ func (c *withdrawPage) transits() app.UI {
 		return app.Text("")
 	}
 	return app.Section().ID("transits").Class("card").Body(
-		app.H2().Text(st.T("transfer.transits")),
+		heading(st.T("transfer.transits")),
 		app.Ul().Class("cards").Body(app.Range(ts).Slice(func(i int) app.UI {
 			t := ts[i]
 			return app.Li().Class("card transit").DataSet("transfer", t.Key).Body(

@@ -44,7 +44,7 @@ func (f *personEdit) render() app.UI {
 	}
 	f.picker.id = "edit-region"
 	return app.Form().ID("edit-form").Class("card").OnSubmit(f.submit).Body(
-		app.H2().Text(st.T("edit.title")),
+		heading(st.T("edit.title")),
 		field(st.T("edit.who"), app.Select().ID("edit-person").OnChange(func(ctx app.Context, e app.Event) {
 			f.id, f.saved, f.prob = ctx.JSSrc().Get("value").String(), "", problem{}
 		}).Body(personOptions(f.id)...)),
@@ -79,8 +79,8 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 		}),
 		fieldErr(st.T("edit.reason"), textInput("edit-reason", &f.reason), "edit-reason-error", f.prob.on("reason")),
 		note("edit-error", f.prob.besides("name", "account", "wallet", "reason")),
-		app.Button().Type("submit").ID("edit-save").Text(st.T("edit.save")),
-		app.H3().Text(st.T("edit.events")),
+		submit("edit-save", st.T("edit.save")),
+		subheading(st.T("edit.events")),
 		app.Div().Class("row events").Body(
 			f.eventButton(p, mutation.EventRetire, !p.Retired),
 			f.eventButton(p, mutation.EventSuspend, p.Status == family.Active),

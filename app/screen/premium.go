@@ -46,8 +46,8 @@ func (f *premiumForm) render() app.UI {
 		kinds[i] = option(string(p), st.T("premium."+string(p)), f.kind)
 	}
 	return app.Form().ID("premium-form").Class("card").OnSubmit(f.submit).Body(
-		app.H2().Text(st.T("premium.title")),
-		app.Div().Class("row").Body(
+		heading(st.T("premium.title")),
+		row(
 			fieldErr(st.T("premium.insured"), selectInput("premium-insured", &f.insured).Body(personOptions(f.insured)...),
 				"premium-insured-error", at("insured")),
 			fieldErr(st.T("premium.kind"), selectInput("premium-kind", &f.kind).Body(kinds...),
@@ -59,7 +59,7 @@ func (f *premiumForm) render() app.UI {
 		note("premium-preview-error", pp.besides(placed...)),
 		note("premium-error", f.prob.besides(placed...)),
 		paraIf(f.saved != "", "premium-saved", "ok", f.saved),
-		app.Button().Type("submit").ID("premium-save").Text(st.T("bill.save")),
+		submit("premium-save", st.T("bill.save")),
 	)
 }
 

@@ -72,9 +72,9 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 		city = place.County.Code // a county under its province directly: 仙桃市, 北京市朝阳区
 	}
 	return app.Div().Class("field region-picker").Body(
-		app.Span().Text(label),
+		spanText(label),
 		levelSelect(p.id, st.T("region.usual"), label, p.choose(code), usualOptions(c, zh)),
-		app.Div().Class("row").Body(
+		row(
 			levelSelect(p.id+"-province", st.T("region.province"), label, p.chooseProvince(code),
 				divisionOptions(region.Provinces(), place.Province.Code, st.T("region.pick"), zh)),
 			app.If(place.Province.Code != "", func() app.UI {

@@ -76,7 +76,7 @@ func routeItem(id string, r engine.RoutesResult, rt engine.Route, start routeSta
 	way, who, reasons := rt.Way(), string(rt.Person), routeReasons(r, rt)
 	return app.Li().Class("route").DataSet("person", who).DataSet("way", string(way)).Body(
 		app.P().Class("route-verdict").Body(
-			app.Strong().Text(personName(rt.Person)+colon()),
+			strongText(personName(rt.Person)+colon()),
 			app.Span().Class(wayClass(way)).Text(lineWords().Way(way)),
 		),
 		app.Div().Class("route-reasons").Body(app.Range(reasons).Slice(func(i int) app.UI { return app.P().Text(reasons[i]) })),
@@ -193,7 +193,7 @@ func nobodyView(id string, r engine.RoutesResult) app.UI {
 		maybe(len(hints) > 0, func() app.UI {
 			return app.Div().Body(
 				app.P().Text(st.T("routes.change")),
-				app.Ul().ID(id+"-change").Body(app.Range(hints).Slice(func(i int) app.UI { return app.Li().Text(hints[i]) })),
+				app.Ul().ID(id+"-change").Body(app.Range(hints).Slice(func(i int) app.UI { return listItem(hints[i]) })),
 			)
 		}),
 	)

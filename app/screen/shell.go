@@ -82,8 +82,8 @@ func (c *shell) Render() app.UI {
 		app.Span().ID("wasm-status").DataSet("status", status).Hidden(true),
 		app.Div().Class("brand").Body(
 			app.Img().Src("/web/icon.svg").Alt(st.T("app.logo")).Class("logo").Width(28).Height(28),
-			app.Strong().Text(st.T("app.name")),
-			app.Span().Class("tagline").Text(st.T("app.tagline")),
+			strongText(st.T("app.name")),
+			spanOf("tagline", st.T("app.tagline")),
 			c.syncPill(),
 			app.Button().ID("lang-switch").Class("lang").Lang(otherLang(st.Lang())).Text(st.T("lang.switch")).OnClick(c.switchLang),
 		),
@@ -93,7 +93,7 @@ func (c *shell) Render() app.UI {
 		}),
 		app.If(c.update, func() app.UI {
 			return app.Div().ID("update-banner").Class("banner").Body(
-				app.Span().Text(st.T("update.available")),
+				spanText(st.T("update.available")),
 				app.Button().ID("update-reload").Text(st.T("update.reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 			)
 		}),
@@ -122,7 +122,7 @@ func (c *shell) nav() app.UI {
 	}
 	links := make([]app.UI, 0, len(screens)+1)
 	for _, s := range screens {
-		a := app.A().Href(s.Path).ID("nav" + pathID(s.Path)).Body(app.Span().Text(st.T(s.Label)))
+		a := app.A().Href(s.Path).ID("nav" + pathID(s.Path)).Body(spanText(st.T(s.Label)))
 		k := "extra"
 		if s.Primary {
 			k = "primary"
@@ -132,13 +132,13 @@ func (c *shell) nav() app.UI {
 			a = a.Aria("current", "page")
 		}
 		if s.Path == PathReminders && due > 0 {
-			a = a.Body(app.Span().Text(st.T(s.Label)), badge("nav-reminders-badge", due))
+			a = a.Body(spanText(st.T(s.Label)), badge("nav-reminders-badge", due))
 		}
 		links = append(links, a.Class(k))
 	}
 	more := app.Button().ID("nav-more").Class("more").Aria("expanded", strconv.FormatBool(c.menu)).
 		Aria("controls", "nav").OnClick(func(ctx app.Context, e app.Event) { c.menu = !c.menu }).
-		Body(app.Span().Text(st.T("nav.more")), app.If(due > 0, func() app.UI { return badge("nav-more-badge", due) }))
+		Body(spanText(st.T("nav.more")), app.If(due > 0, func() app.UI { return badge("nav-more-badge", due) }))
 	return app.Nav().ID("nav").Class(cls).Aria("label", st.T("nav.label")).Body(append(links, more)...)
 }
 

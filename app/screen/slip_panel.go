@@ -170,8 +170,8 @@ func (c *slipPanel) render() app.UI {
 		opts = append(opts, option(b.Key, personName(b.Patient)+" "+yuan(b.Total)+" · "+shortTime(b.At), c.target))
 	}
 	return app.Section().ID("slip").Class("card").Body(
-		app.H2().Text(st.T("slip.title")),
-		app.P().Class("muted").Text(st.T("slip.help")),
+		heading(st.T("slip.title")),
+		para("", "muted", st.T("slip.help")),
 		fieldErr(st.T("slip.bill"), selectInput("slip-bill", &c.target).Body(opts...), "slip-bill-error", p.on("slip.bill")),
 		fieldErr(st.T("slip.text"), app.Textarea().ID("slip-text").Rows(7).Placeholder(st.T("slip.placeholder")).Text(c.text).
 			OnInput(valueTo(&c.text), fieldScope(&c.text)).OnChange(valueTo(&c.text), fieldScope(&c.text)), "slip-text-error", p.on("slip.text")),
@@ -192,17 +192,17 @@ func slipResult(o mutation.Outcome) app.UI {
 		res.Payments, res.Cash = o.Split.Lines, o.Split.Cash
 	}
 	return app.Div().ID("slip-result").Body(
-		app.H3().Text(st.T("slip.actual")),
+		subheading(st.T("slip.actual")),
 		app.Ol().ID("slip-lines").Class("split").Body(
 			app.Range(res.Payments).Slice(func(i int) app.UI {
 				l := res.Payments[i]
 				return app.Li().DataSet("source", string(l.Source)).DataSet("payer", string(l.Payer)).Body(
-					app.Span().Text(personName(l.Payer)+" · "+st.T("src."+string(l.Source))),
-					app.Span().Class("num").Text(yuan(l.Amount)))
+					spanText(personName(l.Payer)+" · "+st.T("src."+string(l.Source))),
+					spanOf("num", yuan(l.Amount)))
 			}),
-			app.Li().Class("cash").Body(app.Span().Text(st.T("bill.cash")), app.Span().ID("slip-cash").Class("num").Text(yuan(res.Cash))),
+			app.Li().Class("cash").Body(spanText(st.T("bill.cash")), app.Span().ID("slip-cash").Class("num").Text(yuan(res.Cash))),
 		),
-		app.H3().Text(st.T("slip.differences")),
+		subheading(st.T("slip.differences")),
 		explanation("slip-explain", o.Explanation),
 	)
 }
