@@ -9,8 +9,9 @@ package money
 import (
 	"errors"
 	"fmt"
-	"math/big"
 	"strconv"
+
+	"github.com/shopspring/decimal"
 )
 
 // Amount is an exact amount of money in fen (0.01 yuan). The zero value is 0.00.
@@ -63,9 +64,8 @@ func ParseSigned(s string) (Amount, error) {
 	return Parse(s)
 }
 
-// parse checks the grammar digits[.d[d]] by hand, then reads the digits as fen: at most nine
-// before the point and two after, so the count fits an int64 exactly. (It used
-// shopspring/decimal, which cost the wasm about 30 kB and 3 ms of start for this; issue 22.)
+// parse checks the grammar digits[.d[d]] by hand, then converts with decimal so that the
+// conversion itself is the library's, exact.
 func parse(s string) (Amount, error) {
 	if s == "" {
 		return 0, &ParseError{Input: s, Reason: "empty"}
@@ -94,15 +94,11 @@ func parse(s string) (Amount, error) {
 	case intDigits > maxDigits:
 		return 0, &ParseError{Input: s, Reason: "more than " + Max.String() + ", the largest amount accepted"}
 	}
-	var a Amount
-	for i := 0; i < len(s); i++ {
-		if s[i] != '.' {
-			a = a*10 + Amount(s[i]-'0')
-		}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return 0, &ParseError{Input: s, Reason: err.Error()}
 	}
-	for ; fracDigits < 2; fracDigits++ {
-		a *= 10
-	}
+	a := Amount(d.Shift(2).IntPart())
 	if a > Max {
 		return 0, &ParseError{Input: s, Reason: "more than " + Max.String() + ", the largest amount accepted"}
 	}
@@ -181,20 +177,11 @@ func (a Amount) NonNegative() Amount {
 	return a
 }
 
-// MulRatioHalfUp multiplies by the ratio num/den (den > 0; 5% is 5/100) and rounds to fen
-// half-up (away from zero at .5), the one rounding point rules.md section 1 allows for a rule
-// that multiplies by a ratio. It panics when den is not positive.
-func (a Amount) MulRatioHalfUp(num, den int64) Amount {
-	if den <= 0 {
-		panic("money: MulRatioHalfUp with a denominator of " + strconv.FormatInt(den, 10))
-	}
-	product := new(big.Int).Mul(big.NewInt(int64(a)), big.NewInt(num))
-	q, r := new(big.Int).QuoRem(product, big.NewInt(den), new(big.Int))
-	// half or more of the denominator left over rounds away from zero
-	if r.Sign() != 0 && new(big.Int).Mul(new(big.Int).Abs(r), big.NewInt(2)).Cmp(big.NewInt(den)) >= 0 {
-		q.Add(q, big.NewInt(int64(r.Sign())))
-	}
-	return Amount(q.Int64())
+// MulRatioHalfUp multiplies by a ratio and rounds to fen half-up (away from zero at .5), the one
+// rounding point rules.md section 1 allows for a rule that multiplies by a ratio.
+func (a Amount) MulRatioHalfUp(ratio decimal.Decimal) Amount {
+	product := decimal.New(int64(a), -2).Mul(ratio)
+	return Amount(product.Round(2).Shift(2).IntPart())
 }
 
 // MarshalText is the amount's JSON and text form: a string with exactly two decimals, such as
