@@ -283,24 +283,20 @@ func (s *Store) cool(fms []*familyMem) error {
 		return fmt.Errorf("%d families could not go cold: %w (they stay warm)", len(fms), err)
 	}
 	s.arch.mu.Lock()
-	defer s.arch.mu.Unlock()
 	for _, fm := range fms {
 		s.arch.fam(fm.info.ID) // keyed by the id the family keeps, not a copy inside a frame's key
 	}
-	s.arch.note(frames, refs)
+	s.arch.note(frames, refs) // a pull reads the families' records from the archive (scan)
 	size := strconv.FormatInt(s.arch.size, 10)
-	err = s.db.Update(func(tx *buntdb.Tx) error {
-		for _, k := range dels {
-			if _, err := tx.Delete(k); err != nil && err != buntdb.ErrNotFound {
-				return err
-			}
-		}
-		_, _, err := tx.Set(archiveSizeKey, size, nil)
-		return err
-	})
-	if err != nil {
+	s.arch.mu.Unlock()
+	// In one group commit, beside the pushes (the committer is BuntDB's one writer, and
+	// pulls do not wait for its fsync): the families' keys leave together, with the size
+	// that covers their frames. Only the mover's goroutine changes the archive's index.
+	if err := s.writeBeside([]string{archiveSizeKey, size}, dels); err != nil {
 		return fmt.Errorf("%d families going cold: %w (their keys are in both files; the database file's are read)", len(fms), err)
 	}
+	s.arch.mu.Lock()
+	defer s.arch.mu.Unlock()
 	s.mu.Lock()
 	for i, fm := range fms {
 		s.pack(fm)

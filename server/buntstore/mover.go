@@ -1,6 +1,8 @@
 package buntstore
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +10,8 @@ import (
 	"time"
 
 	"github.com/tidwall/buntdb"
+
+	"gongji/server/store"
 )
 
 // A family's newest archiveKeep log records stay in BuntDB; once archiveBatch more have
@@ -82,6 +86,35 @@ func (s *Store) coolReport(err error) {
 	}
 }
 
+// moveChunk bounds the deletes of one move that share a group commit: a round moves about a
+// thousand records under load, and deleting them all at once held BuntDB's lock (or, now, a
+// commit) for milliseconds that every push waited behind (issue 23).
+const moveChunk = 256
+
+// writeBeside sets kv and deletes dels in the committer's next group commit, beside the
+// pushes, and waits until it is on disk: one writer holds BuntDB's lock, never a second one
+// that a commit waits behind. Once the committer stopped (Close) it writes directly, without
+// an fsync of its own, as the mover always did: the next fsync or Close's compaction covers it.
+func (s *Store) writeBeside(kv, dels []string) error {
+	err := s.enqueue(context.Background(), &writeReq{kv: kv, dels: dels, done: make(chan error, 1)})
+	if !errors.Is(err, store.ErrClosed) {
+		return err
+	}
+	return s.db.Update(func(tx *buntdb.Tx) error {
+		for i := 0; i+1 < len(kv); i += 2 {
+			if _, _, err := tx.Set(kv[i], kv[i+1], nil); err != nil {
+				return err
+			}
+		}
+		for _, k := range dels {
+			if _, err := tx.Delete(k); err != nil && err != buntdb.ErrNotFound {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // archiveSizeKey holds, in the database file, how much of the archive holds records that
 // left the file: written in the transaction that deletes them, after the archive's fsync.
 // Past it the archive holds only an unfinished move, whose records are still in the file.
@@ -135,25 +168,25 @@ func (s *Store) move(fams []string, keep int) error {
 	}
 	s.mu.RUnlock()
 	s.arch.mu.Lock()
-	defer s.arch.mu.Unlock()
 	for _, id := range ids {
 		s.arch.fam(id) // keyed by the id the family keeps, not a copy inside a record's key
 	}
-	s.arch.note(kv, refs)
-	// No fsync of its own: lost in a crash, the deletes and the size go together, and the
-	// records are read from the file again (the archive is cut back to the size recorded).
+	s.arch.note(kv, refs) // from here a pull reads these records from the archive (scan)
 	size := strconv.FormatInt(s.arch.size, 10)
-	err = s.db.Update(func(tx *buntdb.Tx) error {
-		for i := 0; i < len(kv); i += 2 {
-			if _, err := tx.Delete(kv[i]); err != nil {
-				return err
-			}
+	s.arch.mu.Unlock()
+	// The size first, then the deletes, moveChunk at a time, each in a group commit: a crash
+	// in between leaves records in both files, and the archived copies count (load.go). A
+	// crash before the size is on disk cuts the archive back and the file's copies are read.
+	dels := make([]string, 0, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		dels = append(dels, kv[i])
+	}
+	set := []string{archiveSizeKey, size}
+	for start := 0; start < len(dels); start += moveChunk {
+		if err := s.writeBeside(set, dels[start:min(start+moveChunk, len(dels))]); err != nil {
+			return fmt.Errorf("archive %d records: %w (they are in both files; the archived copies are read)", len(kv)/2, err)
 		}
-		_, _, err := tx.Set(archiveSizeKey, size, nil)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("archive %d records: %w (they are in both files; the archived copies are read)", len(kv)/2, err)
+		set = nil
 	}
 	s.mu.Lock()
 	for fam, n := range moved {
