@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -152,6 +153,40 @@ func TestArchiveUnfinishedMove(t *testing.T) {
 		t.Fatalf("archive index %d records, %d bytes cut; want the unfinished move cut", len(s.arch.fam("fa").logs), cut)
 	}
 	pullAll(t, s, archiveKeep+archiveBatch-1)
+}
+
+// TestArchiveMoveCutBetweenChunks: a move writes the archive's new size first, then deletes
+// the moved records from the database file moveChunk at a time, each in a group commit; a
+// crash between two of those commits leaves some records in both files, and the start reads
+// each exactly once.
+func TestArchiveMoveCutBetweenChunks(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir)
+	newFam(t, s)
+	const n = archiveKeep + archiveBatch - 1 // one short of a move: the mover stays out of it
+	for range n {
+		push(t, s, notes(1))
+	}
+	var kv []string
+	s.db.View(func(tx *buntdb.Tx) error {
+		return tx.AscendRange("", logKey("fa", 1), logKey("fa", 51), func(k, v string) bool { kv = append(kv, k, v); return true })
+	})
+	if _, err := s.arch.add(kv); err != nil {
+		t.Fatal(err)
+	}
+	size := strconv.FormatInt(s.arch.size, 10)
+	if err := s.writeBeside([]string{archiveSizeKey, size}, []string{kv[0], kv[2], kv[4]}); err != nil { // the first chunk
+		t.Fatal(err)
+	}
+	crash(s)
+	s = open(t, dir)
+	defer s.Close()
+	if got := len(s.arch.fam("fa").logs); got != len(kv)/2 {
+		t.Fatalf("archive index %d records, want the %d moved", got, len(kv)/2)
+	}
+	pullAll(t, s, n)
+	push(t, s, notes(1))
+	pullAll(t, s, n+1)
 }
 
 // TestArchiveDamage: a changed byte in a middle frame stops the open, naming the archive and
