@@ -196,8 +196,11 @@ func (d *decider) checkGeography(a, b *family.Person) {
 		d.say(row.Rules, BeneficiaryOutOfArea, &row, msgOutOfArea, b.ID, b.Region, a.ID, a.Region, word(row.Value.Word), d.day)
 		return
 	}
-	if !d.held(row.Rules) {
-		d.say(row.Rules, "", &row, msgAreaOK, b.Region, a.Region, word(row.Value.Word), d.day)
+	if !d.held(row.Rules) && b.Region == a.Region {
+		// one place named once: 「两人都在湖南省衡阳市衡东县参保」, not the county twice
+		d.say(row.Rules, "", &row, msgAreaSame, b.ID, a.ID, a.Region, word(row.Value.Word), d.day)
+	} else if !d.held(row.Rules) {
+		d.say(row.Rules, "", &row, msgAreaOK, b.ID, b.Region, a.ID, a.Region, word(row.Value.Word), d.day)
 	}
 }
 

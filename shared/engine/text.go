@@ -22,6 +22,7 @@ const (
 	msgCardNotLinked         Msg = "bind.card_not_linked"
 	msgOutOfArea             Msg = "bind.out_of_area"
 	msgAreaOK                Msg = "bind.area_ok"
+	msgAreaSame              Msg = "bind.area_same"
 	msgNotTier1              Msg = "bind.not_tier1"
 	msgDuplicate             Msg = "bind.duplicate"
 	// next.wallet, next.same_province, next.in_law and next.wallet_later are no longer said
@@ -156,7 +157,7 @@ func BindingArg(id string) Arg { return Arg{KindBinding, id} }
 func Msgs() []Msg {
 	return []Msg{msgBindAllowed, msgSelfBinding, msgNoScope, msgScopeNotOffered, msgAuthorizerNotEmployee,
 		msgAuthorizerOK, msgBeneficiaryNotInsured, msgBeneficiaryOK, msgRelationNotAllowed, msgRelationOK, msgRelationReported,
-		msgCardNotLinked, msgOutOfArea, msgAreaOK, msgNotTier1, msgDuplicate, msgNextWallet, msgNextSameProvince,
+		msgCardNotLinked, msgOutOfArea, msgAreaOK, msgAreaSame, msgNotTier1, msgDuplicate, msgNextWallet, msgNextSameProvince,
 		msgNextInLaw, msgImpersonation, msgEligible, msgNotDesignated, msgExcludedCategory, msgOwnPays, msgOwnEmpty,
 		msgNoWalletHere, msgWalletPays, msgOrder, msgThreshold, msgAuthorizerPays, msgPayerBlocked, msgPayerEmpty,
 		msgPayerNotNeeded, msgPayerNothingDue, msgNotClaimable, msgInvalidated, msgNotYetInForce, msgRevoked, msgAuthorizerStopped,
