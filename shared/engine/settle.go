@@ -455,7 +455,11 @@ func (sp *splitter) result(kind string, personal money.Amount) (SplitResult, err
 		entry.Postings = append(entry.Postings, ledger.Posting{
 			Account: ledger.Account{Kind: ledger.External, Owner: kind}, Amount: paid})
 	}
-	sp.d.say("S5", "", nil, msgCash, paid, cash)
+	if cash == 0 && paid > 0 {
+		sp.d.say("S5", "", nil, msgPaidInFull, paid) // no 「现金支付0.00 元」
+	} else {
+		sp.d.say("S5", "", nil, msgCash, paid, cash)
+	}
 	balances, err := balancesAfter(sp.s, entry)
 	if err != nil {
 		return SplitResult{}, err

@@ -54,6 +54,7 @@ const (
 	msgScopeMissing      Msg = "binding.scope_missing"
 	msgOutOfRegion       Msg = "binding.out_of_region"
 	msgCash              Msg = "pay.cash"
+	msgPaidInFull        Msg = "pay.paid_in_full"
 	msgPremiumNotOffered Msg = "premium.not_offered"
 	msgHistoryOnly       Msg = "pay.sh_history"
 	msgHistoryUnknown    Msg = "pay.sh_history_unknown"
@@ -161,7 +162,7 @@ func Msgs() []Msg {
 		msgNextInLaw, msgImpersonation, msgEligible, msgNotDesignated, msgExcludedCategory, msgOwnPays, msgOwnEmpty,
 		msgNoWalletHere, msgWalletPays, msgOrder, msgThreshold, msgAuthorizerPays, msgPayerBlocked, msgPayerEmpty,
 		msgPayerNotNeeded, msgPayerNothingDue, msgNotClaimable, msgInvalidated, msgNotYetInForce, msgRevoked, msgAuthorizerStopped,
-		msgScopeMissing, msgOutOfRegion, msgCash, msgPremiumNotOffered,
+		msgScopeMissing, msgOutOfRegion, msgCash, msgPaidInFull, msgPremiumNotOffered,
 		msgHistoryOnly, msgHistoryUnknown, msgRouteBound, msgRouteCanBind, msgRouteCannotBind, msgRouteWallet,
 		msgRouteNoWallet, msgRouteNobody, msgNextRouteBound, msgNextRouteBind, msgNextRouteWallet, msgNextRouteNobody, msgNextLaterBind, msgNextLaterWallet, msgTransferPending, msgWalletRegionOff,
 		msgWalletRelation, msgWalletNotOpened, msgWalletSender, msgWalletZero, msgWalletPerTxn, msgWalletBalance,
