@@ -22,16 +22,42 @@ func siteNote(zh bool, link string) string {
 	return " (" + link + ")"
 }
 
-// explanation lists an engine decision line by line: the sentence in the device's language,
+// explanation is an engine decision as a parent reads it (issue 19): the lines that decided it
+// first, in words (engine.Lead: the refusal, else the conclusion), then every line with its
+// rule id and sources folded under 「依据」. The element with this id holds both.
+func explanation(id string, lines []engine.Line) app.UI {
+	if len(lines) == 0 {
+		return nil
+	}
+	w, lead, basis := lineWords(), engine.Lead(lines), ""
+	if id != "" {
+		basis = id + "-basis"
+	}
+	return app.Div().ID(id).Class("explain").Body(
+		app.Range(lead).Slice(func(i int) app.UI {
+			cls := "lead"
+			if lead[i].Code != "" {
+				cls += " refused"
+			}
+			return para("", cls, w.Text(lead[i]))
+		}),
+		app.Details().Class("basis").Body(
+			app.Summary().Text(client.TheStore().T("routes.basis")),
+			basisList(basis, lines),
+		),
+	)
+}
+
+// basisList lists an engine decision line by line: the sentence in the device's language,
 // the rule id, each source as a citation with its link (and, beside it, the site a reprint
 // link opens), and 此规则来源未经官方确认 when the rule rests on no official source.
-func explanation(id string, lines []engine.Line) app.UI {
+func basisList(id string, lines []engine.Line) app.UI {
 	st, w := client.TheStore(), lineWords()
 	colon := ": "
 	if w.ZH {
 		colon = "："
 	}
-	return app.Ol().ID(id).Class("explain").Body(app.Range(lines).Slice(func(i int) app.UI {
+	return app.Ol().ID(id).Class("basis-lines").Body(app.Range(lines).Slice(func(i int) app.UI {
 		l := lines[i]
 		cls := "line"
 		if l.Code != "" {

@@ -31,6 +31,8 @@ type billPage struct {
 	premium                      premiumForm
 	slip                         slipPanel // 结算单: the slip of a saved bill
 	amend                        amendment // set while the form corrects a saved bill
+	partsSum                     string    // the parts' sum at the last render (followParts)
+	probKey                      string    // the form as it stood when prob was set
 }
 
 // amendment is what the bill form needs to correct a saved bill (amend_bill): the bill, the
@@ -134,6 +136,9 @@ func (c *billPage) visit() (time.Time, problem) {
 		secs = hh*3600 + mm*60
 	}
 	v := civil.At(d, secs)
+	if v.After(st.Now()) && d == civil.DateOf(st.Now()) {
+		v = st.Now() // later today (the receipt's clock or the phone's is ahead): today, as entered now
+	}
 	if v.After(st.Now()) || v.Before(st.Now().Add(-mutation.MaxVisitBack)) {
 		return time.Time{}, problem{"visit", st.T("field.visit")}
 	}
@@ -158,6 +163,10 @@ func (c *billPage) Render() app.UI {
 func (c *billPage) form() app.UI {
 	st := client.TheStore()
 	c.defaults()
+	c.followParts()
+	if c.key() != c.probKey {
+		c.prob = problem{} // the last save's refusal was about another form
+	}
 	preview, pp := c.preview()
 	// a sentence about one input goes under it: the live check's first, else the last save's
 	at := func(f ...string) string {
@@ -211,7 +220,7 @@ func (c *billPage) form() app.UI {
 		preview,
 		note("bill-preview-error", pp.besides(placed...)),
 		note("bill-error", c.prob.besides(placed...)),
-		paraIf(c.saved != "", "bill-saved", "ok", c.saved),
+		paraIf(c.saved != "" && c.blank(), "bill-saved", "ok", c.saved),
 		app.If(amend, func() app.UI {
 			return fieldErr(st.T("amend.reason"), textInput("bill-reason", &c.amend.reason),
 				"bill-reason-error", at("reason"))
@@ -262,6 +271,9 @@ func (c *billPage) sumText() string {
 // do not add up to the total).
 func (c *billPage) preview() (app.UI, problem) {
 	st := client.TheStore()
+	if c.blank() {
+		return app.Text(""), problem{} // nothing typed (or just saved): no split of 0.00 元
+	}
 	a, ok, p := c.args()
 	if !ok {
 		return app.Text(""), p
@@ -318,8 +330,10 @@ func splitView(prefix string, res engine.SplitResult) app.UI {
 					spanOf("num", yuan(p.Amount)),
 				)
 			}),
-			app.Li().Class("cash").DataSet("source", "cash").Body(
-				spanText(st.T("bill.cash")), app.Span().ID(prefix+"-cash").Class("num").Text(yuan(res.Cash))),
+			maybe(res.Cash > 0, func() app.UI { // no 「现金 0.00 元」 row
+				return app.Li().Class("cash").DataSet("source", "cash").Body(
+					spanText(st.T("bill.cash")), app.Span().ID(prefix+"-cash").Class("num").Text(yuan(res.Cash)))
+			}),
 		),
 		explanation(prefix+"-explain", res.Explanation),
 	)
@@ -333,11 +347,11 @@ func (c *billPage) submit(ctx app.Context, e app.Event) {
 		if p.none() {
 			p = problem{"patient", st.T("field.patient")}
 		}
-		c.prob, c.saved = p, ""
+		c.prob, c.saved, c.probKey = p, "", c.key()
 		return
 	}
 	if c.isLarge() && !c.large {
-		c.prob, c.saved = problem{"large", st.T("bill.largeconfirm")}, ""
+		c.prob, c.saved, c.probKey = problem{"large", st.T("bill.largeconfirm")}, "", c.key()
 		return
 	}
 	if c.amend.target != "" {
@@ -347,7 +361,7 @@ func (c *billPage) submit(ctx app.Context, e app.Event) {
 	o, err := st.Do(mutation.Settle, a)
 	waiting := err == nil && o.Status == mutation.PendingConsent
 	if p := failure(o, err); !p.none() && !waiting {
-		c.prob, c.saved = p, ""
+		c.prob, c.saved, c.probKey = p, "", c.key()
 		return
 	}
 	c.prob = problem{}
@@ -384,11 +398,11 @@ func (c *billPage) amendPreview(a mutation.SettleArgs) (app.UI, problem) {
 func (c *billPage) saveAmendment(a mutation.SettleArgs) {
 	st := client.TheStore()
 	if strings.TrimSpace(c.amend.reason) == "" {
-		c.prob = problem{"reason", st.T("amend.reasonneeded")}
+		c.prob, c.probKey = problem{"reason", st.T("amend.reasonneeded")}, c.key()
 		return
 	}
 	if p := amendProblem(st.Do(mutation.AmendBill, c.amendArgs(a))); !p.none() {
-		c.prob = p
+		c.prob, c.probKey = p, c.key()
 		return
 	}
 	c.prob = problem{}

@@ -70,7 +70,7 @@ func (c *walletPage) Render() app.UI {
 func (c *walletPage) entry(v *string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		*v = ctx.JSSrc().Get("value").String()
-		c.sent = ""
+		c.sent, c.prob = "", problem{} // a new entry: the last send's answer is old
 	}
 }
 
@@ -131,10 +131,10 @@ func (c *walletPage) check() (app.UI, problem) {
 		return app.Text(""), explain(st.Lang(), err)
 	}
 	if res.Routes != nil {
-		return app.Div().Body(verdictView("wallet-check", res.Allowed, res.Explanation),
+		return app.Div().Body(verdictView("wallet-check", res.Allowed, engine.Preview(res.Explanation)),
 			routesView("wallet-routes", *res.Routes, false, c.startRoute)), problem{}
 	}
-	return verdictView("wallet-check", res.Allowed, res.Explanation), problem{}
+	return verdictView("wallet-check", res.Allowed, engine.Preview(res.Explanation)), problem{}
 }
 
 // OnNav fills the form from the address a routes view opened (routeURL): from the relative

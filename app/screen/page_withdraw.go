@@ -22,6 +22,12 @@ type withdrawPage struct {
 	saved                   string       // what the last transfer or arrival recorded
 	prob                    problem      // why it was refused
 	picker                  regionPicker // where the transfer goes: the family page's picker
+	probKey                 string       // the form as it stood when prob was set
+}
+
+// key is the form as it stands: a refusal of another form is old (formKey).
+func (c *withdrawPage) key() string {
+	return formKey(c.person, c.ground, c.to, c.gap, c.stopped, c.enrolled)
 }
 
 var grounds = []string{"", "death", "voluntary_exit", "lump_sum_pension_clearing", "emigration",
@@ -34,6 +40,9 @@ func (c *withdrawPage) Render() app.UI {
 		groundOpts[i] = option(g, st.T("ground."+g), c.ground)
 	}
 	c.picker.id = "transfer-to"
+	if c.key() != c.probKey {
+		c.prob = problem{} // no old refusal under a new 「可以办理」
+	}
 	return app.Div().Class("page").Body(
 		&shell{Active: PathWithdraw},
 		app.Main().Body(
@@ -103,7 +112,7 @@ func (c *withdrawPage) record(ctx app.Context, e app.Event) {
 	before := st.Book().InTransit(family.PersonID(c.person))
 	o, err := st.Do(mutation.Transfer, c.transferArgs())
 	if c.prob = failure(o, err); !c.prob.none() {
-		c.saved = ""
+		c.saved, c.probKey = "", c.key()
 		return
 	}
 	c.saved = st.T("transfer.stays")
@@ -139,7 +148,7 @@ func (c *withdrawPage) arrive(t book.Transit) app.EventHandler {
 		st := client.TheStore()
 		o, err := st.Do(mutation.TransferArrive, mutation.TransferArriveArgs{Transfer: t.Key})
 		if c.prob = failure(o, err); !c.prob.none() {
-			c.saved = ""
+			c.saved, c.probKey = "", c.key()
 			return
 		}
 		c.saved = words.Format(st.T("transfer.arrivedsaved"), personName(t.Person), yuan(t.Amount))

@@ -83,7 +83,7 @@ func routeItem(id string, r engine.RoutesResult, rt engine.Route, start routeSta
 		routeButton(r, rt, start),
 		app.Details().Class("route-basis").Body(
 			app.Summary().Text(st.T("routes.basis")),
-			explanation(id+"-basis-"+who, routeBasis(r, rt)),
+			basisList(id+"-basis-"+who, routeBasis(r, rt)),
 		),
 	)
 }

@@ -28,9 +28,22 @@ func Lead(lines []Line) []Line {
 // concludes says whether a message is a decision's conclusion rather than one check.
 func concludes(m Msg) bool {
 	switch m {
-	case msgBindAllowed, msgCash, msgPaidInFull, msgTransferPending, msgAccepted, msgRefunded, msgWithdrawn,
+	case msgBindAllowed, msgCash, msgPaidInFull, msgTransferPending, msgTransferWill, msgAccepted, msgRefunded, msgWithdrawn,
 		msgTransferred, msgSlipMatches, msgRouteNobody, msgNextRouteNobody:
 		return true
 	}
 	return false
+}
+
+// Preview is the lines as said before anything is done: a check of a transfer says 「将转出」
+// (what will happen), the record of one 「已转出」.
+func Preview(lines []Line) []Line {
+	out := make([]Line, len(lines))
+	for i, l := range lines {
+		if l.Msg == msgTransferPending {
+			l.Msg = msgTransferWill
+		}
+		out[i] = l
+	}
+	return out
 }

@@ -73,6 +73,7 @@ const (
 	msgNextLaterWallet Msg = "next.later_wallet"
 	// wallet
 	msgTransferPending Msg = "wallet.sent"
+	msgTransferWill    Msg = "wallet.transfer_will"
 	msgWalletRegionOff Msg = "wallet.region_off"
 	msgWalletRelation  Msg = "wallet.relation"
 	msgWalletNotOpened Msg = "wallet.not_opened"
@@ -164,7 +165,7 @@ func Msgs() []Msg {
 		msgPayerNotNeeded, msgPayerNothingDue, msgNotClaimable, msgInvalidated, msgNotYetInForce, msgRevoked, msgAuthorizerStopped,
 		msgScopeMissing, msgOutOfRegion, msgCash, msgPaidInFull, msgPremiumNotOffered,
 		msgHistoryOnly, msgHistoryUnknown, msgRouteBound, msgRouteCanBind, msgRouteCannotBind, msgRouteWallet,
-		msgRouteNoWallet, msgRouteNobody, msgNextRouteBound, msgNextRouteBind, msgNextRouteWallet, msgNextRouteNobody, msgNextLaterBind, msgNextLaterWallet, msgTransferPending, msgWalletRegionOff,
+		msgRouteNoWallet, msgRouteNobody, msgNextRouteBound, msgNextRouteBind, msgNextRouteWallet, msgNextRouteNobody, msgNextLaterBind, msgNextLaterWallet, msgTransferPending, msgTransferWill, msgWalletRegionOff,
 		msgWalletRelation, msgWalletNotOpened, msgWalletSender, msgWalletZero, msgWalletPerTxn, msgWalletBalance,
 		msgWalletDaily, msgWalletQuiet, msgWalletPending, msgAcceptNoChange, msgAccepted, msgExpireNoChange,
 		msgRefunded, msgNextWalletLater, msgNextWalletOpen, msgNoGround, msgGroundNotListed, msgWithdrawn,

@@ -64,6 +64,7 @@ var enTexts = map[Msg]string{
 	msgNextLaterBind:         "Under the rules as they stand, %[1]s can make a family mutual-aid binding for %[2]s from %[3]s.",
 	msgNextLaterWallet:       "Under the rules as they stand, %[1]s can send money to the medical-insurance wallet of %[2]s from %[3]s, when both places have the wallet.",
 	msgPremiumNotOffered:     "In %[2]s, on %[3]s, a personal account cannot yet pay %[1]s: pay this premium in cash.",
+	msgTransferWill:          "%[1]s will go to %[2]s, free of charge. %[2]s must accept it before %[3]s, or it goes back.",
 	msgTransferPending:       "%[1]s sent to %[2]s, free of charge. %[2]s must accept it before %[3]s, or it goes back.",
 	msgWalletRegionOff:       "%[2]s, where %[1]s is insured, did not yet have the medical-insurance wallet on %[3]s.",
 	msgWalletRelation:        "%[1]s is %[2]s's %[3]s: the wallet only sends to close relatives (spouse, parents, children, siblings, grandparents, grandchildren).",

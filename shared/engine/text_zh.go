@@ -65,6 +65,7 @@ var zhTexts = map[Msg]string{
 	msgNextLaterBind:         "按现行规定，从%[3]s起%[1]s可以为%[2]s办理家庭共济绑定。",
 	msgNextLaterWallet:       "按现行规定，从%[3]s起%[1]s可以用医保钱包转钱给%[2]s（到时两地都已开通医保钱包）。",
 	msgPremiumNotOffered:     "%[2]s在%[3]s还不能用个人账户缴纳%[1]s，这次需要现金缴费。",
+	msgTransferWill:          "将转出%[1]s给%[2]s，不收手续费。%[2]s需要在%[3]s前接收，否则钱会原路退回。",
 	msgTransferPending:       "已转出%[1]s给%[2]s，不收手续费。%[2]s需要在%[3]s前接收，否则钱会原路退回。",
 	msgWalletRegionOff:       "%[1]s所在的%[2]s在%[3]s还没有开通医保钱包。",
 	msgWalletRelation:        "%[1]s是%[2]s的%[3]s：医保钱包只能转给近亲属（配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女）。",
