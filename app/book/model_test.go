@@ -222,6 +222,8 @@ func (w *world) args(r *rand.Rand, d *modelDevice, name mutation.Name) string {
 		return fmt.Sprintf(`{"id":"p%d","name":"新人%[1]d","region":"330100","insurance":"resident","status":"active"}`, r.IntN(1000))
 	case mutation.Link:
 		return fmt.Sprintf(`{"person":%q,"of":%q,"relation":"child"}`, a, b)
+	case mutation.FixLink:
+		return fmt.Sprintf(`{"person":%q,"of":%q,"relation":"spouse"}`, a, b)
 	case mutation.Bind:
 		return fmt.Sprintf(`{"authorizer":%q,"beneficiary":%q,"scopes":["medical"]}`, a, b)
 	case mutation.Revoke:

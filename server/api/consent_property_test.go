@@ -204,6 +204,8 @@ func (p *propertyFamily) args(t *testing.T, r *rand.Rand, name mutation.Name, wh
 		return fmt.Sprintf(`{"id":"p%d","name":"新人%[1]d","region":"330100","insurance":"resident","status":"active"}`, r.IntN(1000))
 	case mutation.Link:
 		return fmt.Sprintf(`{"person":%q,"of":%q,"relation":"parent"}`, a, b)
+	case mutation.FixLink:
+		return fmt.Sprintf(`{"person":%q,"of":%q,"relation":"spouse"}`, a, b)
 	case mutation.Bind:
 		return fmt.Sprintf(`{"authorizer":%q,"beneficiary":%q,"scopes":["medical"]}`, a, b)
 	case mutation.Revoke:

@@ -66,7 +66,18 @@ type Person struct {
 	Wallet         Wallet       `json:"wallet"`
 	// Deceased: a death was recorded (the life_event mutation); the status is then stopped.
 	Deceased bool `json:"deceased,omitempty"`
+	// Sex, when the family gave it, lets a relation read as people say it (母亲, not 父母).
+	Sex Sex `json:"sex,omitempty"`
 }
+
+// Sex is a person's sex as the family gave it; "" when not given.
+type Sex string
+
+// Sexes.
+const (
+	Female Sex = "female"
+	Male   Sex = "male"
+)
 
 // Insured says whether the person is insured in the sense of rule B2: employee or resident
 // insurance, and not stopped.

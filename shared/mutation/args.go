@@ -82,6 +82,7 @@ type PersonArgs struct {
 	Account    money.Amount     `json:"account,omitempty"`
 	WalletOpen bool             `json:"wallet_open,omitempty"`
 	Wallet     money.Amount     `json:"wallet,omitempty"`
+	Sex        family.Sex       `json:"sex,omitempty"`
 }
 
 // LinkArgs records that Person is Of's Relation.

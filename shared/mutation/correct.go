@@ -52,6 +52,7 @@ type EditPersonArgs struct {
 	Status    *family.Status    `json:"status,omitempty"`
 	Retired   *bool             `json:"retired,omitempty"`
 	Tier      *int              `json:"tier,omitempty"`
+	Sex       *family.Sex       `json:"sex,omitempty"`
 	Reason    string            `json:"reason,omitempty"`
 }
 
@@ -256,6 +257,9 @@ func editPerson(p *family.Person, a *EditPersonArgs) {
 	if a.Tier != nil {
 		p.Tier = *a.Tier
 	}
+	if a.Sex != nil {
+		p.Sex = *a.Sex
+	}
 }
 
 // setScheme changes the scheme. Joining employee insurance opens a personal account; leaving
@@ -291,12 +295,12 @@ func sameProfile(p, q *family.Person) bool {
 		return p == q
 	}
 	return p.Name == q.Name && p.Region == q.Region && p.Insurance == q.Insurance && p.Status == q.Status &&
-		p.Retired == q.Retired && p.Tier == q.Tier && p.Deceased == q.Deceased
+		p.Retired == q.Retired && p.Tier == q.Tier && p.Deceased == q.Deceased && p.Sex == q.Sex
 }
 
 // setProfile gives p the profile of q, keeping p's accounts.
 func setProfile(p, q *family.Person) {
-	p.Name, p.Region, p.Status, p.Retired, p.Tier, p.Deceased = q.Name, q.Region, q.Status, q.Retired, q.Tier, q.Deceased
+	p.Name, p.Region, p.Status, p.Retired, p.Tier, p.Deceased, p.Sex = q.Name, q.Region, q.Status, q.Retired, q.Tier, q.Deceased, q.Sex
 	setScheme(p, q.Insurance)
 }
 
@@ -409,6 +413,11 @@ func checkEditPerson(a *EditPersonArgs) error {
 		case family.Active, family.Suspended, family.Stopped:
 		default:
 			return fieldErr("args.status", fmt.Sprintf("%q: want active, suspended or stopped", *a.Status))
+		}
+	}
+	if a.Sex != nil {
+		if err := checkSex(*a.Sex); err != nil {
+			return err
 		}
 	}
 	if a.Tier != nil && (*a.Tier < 0 || *a.Tier > 2) {

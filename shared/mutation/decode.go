@@ -100,6 +100,9 @@ func checkPerson(a *PersonArgs) error {
 	if _, err := region.Parse(string(a.Region)); err != nil {
 		return fieldErr("args.region", err.Error())
 	}
+	if err := checkSex(a.Sex); err != nil {
+		return err
+	}
 	switch a.Insurance {
 	case family.Employee, family.Resident, family.Uninsured:
 	default:

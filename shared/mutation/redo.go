@@ -54,7 +54,7 @@ func redo(s *family.State, m Mutation, args any, at time.Time, o Outcome) (famil
 
 func addPerson(next *family.State, a *PersonArgs) {
 	next.People = append(next.People, family.Person{ID: a.ID, Name: a.Name, Region: a.Region,
-		Insurance: a.Insurance, Status: a.Status, Retired: a.Retired, Tier: a.Tier,
+		Insurance: a.Insurance, Status: a.Status, Retired: a.Retired, Tier: a.Tier, Sex: a.Sex,
 		HasAccount: a.Insurance == family.Employee, Wallet: family.Wallet{Opened: a.WalletOpen}})
 }
 

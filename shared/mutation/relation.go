@@ -1,0 +1,85 @@
+package mutation
+
+import (
+	"fmt"
+
+	"gongji/shared/family"
+)
+
+// FixLink corrects or removes the relation recorded between two people (a relation entered
+// wrong, or between people who are not related): a new mutation, never an edit of the log.
+const FixLink Name = "fix_link" // FixLinkArgs
+
+// FixLinkArgs says that Person is Of's Relation from now on; an empty Relation removes what
+// was recorded between the two (in either order).
+type FixLinkArgs struct {
+	Person     family.PersonID `json:"person"`
+	Of         family.PersonID `json:"of"`
+	Relation   family.Relation `json:"relation,omitempty"`
+	CardLinked bool            `json:"card_linked,omitempty"`
+	Reason     string          `json:"reason,omitempty"`
+}
+
+func checkFixLink(a *FixLinkArgs) error {
+	if err := first(id("person", string(a.Person)), id("of", string(a.Of)), text("reason", a.Reason, false)); err != nil {
+		return err
+	}
+	if a.Person == a.Of {
+		return fieldErr("args.of", "a person cannot be their own relative")
+	}
+	return nil
+}
+
+func checkSex(s family.Sex) error {
+	switch s {
+	case "", family.Female, family.Male:
+		return nil
+	}
+	return fieldErr("args.sex", fmt.Sprintf("%q: want female, male or nothing", s))
+}
+
+// fixLinks drops every link between the two people and, unless the relation is removed,
+// records the one given.
+func fixLinks(s *family.State, a *FixLinkArgs) {
+	kept := s.Links[:0:0]
+	for _, l := range s.Links {
+		if (l.Person == a.Person && l.Of == a.Of) || (l.Person == a.Of && l.Of == a.Person) {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	if a.Relation != "" {
+		kept = append(kept, linkOf(&LinkArgs{Person: a.Person, Of: a.Of, Relation: a.Relation, CardLinked: a.CardLinked}))
+	}
+	s.Links = kept
+}
+
+func decideFixLink(s *family.State, a *FixLinkArgs) (Outcome, error) {
+	for _, p := range []family.PersonID{a.Person, a.Of} {
+		if s.Person(p) == nil {
+			return Outcome{}, fieldErr("args.person", fmt.Sprintf("unknown person %q", p))
+		}
+	}
+	if sameRelation(s, a) {
+		return refused(NoChange), nil
+	}
+	next := s.Clone()
+	fixLinks(&next, a)
+	// R1: rules.md section 2 (a relation is recorded once, consistently both ways)
+	if err := next.Validate(); err != nil {
+		return Outcome{}, fieldErr("args", err.Error())
+	}
+	return Outcome{Status: Confirmed}, nil
+}
+
+// sameRelation says whether the fix would record what is recorded already (in either order):
+// the same relation and card link, or no relation to remove.
+func sameRelation(s *family.State, a *FixLinkArgs) bool {
+	for _, l := range s.Links {
+		if (l.Person == a.Person && l.Of == a.Of) || (l.Person == a.Of && l.Of == a.Person) {
+			rel, card := s.RelationOf(a.Person, a.Of)
+			return a.Relation != "" && rel.Effective() == family.NormalizeRelation(string(a.Relation)).Effective() && card == a.CardLinked
+		}
+	}
+	return a.Relation == ""
+}
