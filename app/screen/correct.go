@@ -24,7 +24,7 @@ var largeBill = money.MustParse("1000000.00")
 // moneyKey is the text key for what is wrong with an amount a person typed ("" when it reads):
 // letters, more than two decimals, a minus sign, or beyond money.Max.
 func moneyKey(s string) string {
-	s = strings.TrimSpace(s)
+	s = typedYuan(s) // 3,000.00, full-width digits and 元 read as people mean them
 	if s == "" {
 		return ""
 	}

@@ -71,7 +71,7 @@ func (c *creditForm) submit(ctx app.Context, e app.Event) {
 		c.prob = problem{"day", st.T("field.day")}
 		return
 	}
-	amount, _ := money.Parse(strings.TrimSpace(c.amount))
+	amount, _ := parseYuan(c.amount)
 	o, err := st.Do(mutation.SetCreditSchedule, mutation.CreditScheduleArgs{Person: family.PersonID(c.person), Amount: amount, Day: d})
 	if p := failure(o, err); !p.none() {
 		c.prob = p
@@ -153,7 +153,7 @@ func (c *checkpointForm) submit(ctx app.Context, e app.Event) {
 		c.prob = problem{"person", st.T("field.patient")}
 		return
 	}
-	bal, err := money.ParseSigned(strings.TrimSpace(c.balance))
+	bal, err := money.ParseSigned(typedYuan(c.balance))
 	if err != nil {
 		c.prob = problem{"balance", st.T("field.balance")}
 		return

@@ -19,6 +19,8 @@ type familyPage struct {
 	person personForm
 	edit   personEdit // person_edit.go
 	rel    relationForm
+	// removing is the relation waiting for 确定删除 ("person|of")
+	removing string
 }
 
 func (c *familyPage) Render() app.UI {
@@ -35,10 +37,7 @@ func (c *familyPage) Render() app.UI {
 			personRoutes(family.PersonID(c.edit.id)),
 			c.person.render(),
 			heading(st.T("relations.title")),
-			app.Ul().ID("relations").Body(app.Range(b.State.Links).Slice(func(i int) app.UI {
-				l := b.State.Links[i]
-				return listItem(relationText(st.Lang(), l))
-			})),
+			c.relationList(), // relations.go
 			app.If(len(b.State.People) >= 2, func() app.UI { return c.rel.render() }),
 		),
 	)
@@ -68,7 +67,8 @@ func peopleTable(b *book.Book) app.UI {
 			}
 			return app.Tr().DataSet("person", string(p.ID)).Body(
 				app.Td().Class("name").Text(p.Name),
-				app.Td().DataSet("label", st.T("person.insurance")).Text(st.T("ins."+string(p.Insurance))+" · "+st.T("status."+string(p.Status))),
+				app.Td().DataSet("label", st.T("person.insurance")).Text(st.T("ins."+string(p.Insurance))+" · "+st.T("status."+string(p.Status))+
+					map[bool]string{true: " · " + st.T("person.retired")}[p.Retired]),
 				app.Td().DataSet("label", st.T("col.city")).Text(cityName(st.Lang(), p.Region)),
 				app.If(tiers, func() app.UI { return app.Td().DataSet("label", st.T("person.tier")).Text(st.T(tierKey(p.Tier))) }),
 				app.Td().Class("num").DataSet("label", st.T("col.account")).Text(account),
@@ -88,18 +88,10 @@ func tierKey(t int) string {
 	return "tier.0"
 }
 
-// relationText reads "李四 是 张三 的 父母" (Chinese) or "李四 is 张三's parent".
-func relationText(lang string, l family.Link) string {
-	rel := words.T(lang, "rel."+string(l.Relation))
-	if lang == words.English {
-		return personName(l.Person) + " is " + personName(l.Of) + "'s " + rel
-	}
-	return personName(l.Person) + " 是 " + personName(l.Of) + " 的" + rel
-}
-
 // personForm adds a member.
 type personForm struct {
 	name, region, insurance, status, tier, account, wallet string
+	sex                                                    string
 	retired, walletOpen                                    bool
 	prob                                                   problem // why the last save failed
 	picker                                                 regionPicker
@@ -107,7 +99,7 @@ type personForm struct {
 
 func (f *personForm) defaults() {
 	if f.region == "" {
-		f.region = string(defaultRegion)
+		f.region = familyRegion() // the family's own, not Shenzhen; the first member is asked
 	}
 	if f.insurance == "" {
 		f.insurance = string(family.Employee)
@@ -128,6 +120,7 @@ func (f *personForm) render() app.UI {
 		heading(st.T("person.add")),
 		fieldErr(st.T("person.name"), textInput("person-name", &f.name).Required(true),
 			"person-name-error", f.prob.on("id", "name")),
+		field(st.T("person.sex"), selectInput("person-sex", &f.sex).Body(sexOptions(f.sex)...)),
 		f.picker.render(st.T("person.region"), &f.region),
 		note("person-region-error", f.prob.on("region")),
 		field(st.T("person.insurance"), selectInput("person-insurance", &f.insurance).Body(
@@ -181,6 +174,15 @@ func (f *personForm) args() (mutation.PersonArgs, problem) {
 	if s := nameProblem(f.name, ""); s != "" {
 		return mutation.PersonArgs{}, problem{"name", s}
 	}
+	if f.region == "" {
+		return mutation.PersonArgs{}, problem{"region", st.T("person.regionask")}
+	}
+	if f.insurance == string(family.Employee) && strings.TrimSpace(f.account) == "" {
+		return mutation.PersonArgs{}, problem{"account", st.T("person.balanceask")} // never 0.00 元 unasked
+	}
+	if f.walletOpen && strings.TrimSpace(f.wallet) == "" {
+		return mutation.PersonArgs{}, problem{"wallet", st.T("person.balanceask")}
+	}
 	if k := moneyKey(f.account); k != "" && f.insurance == string(family.Employee) {
 		return mutation.PersonArgs{}, problem{"account", st.T(k)}
 	}
@@ -201,13 +203,15 @@ func (f *personForm) args() (mutation.PersonArgs, problem) {
 	}
 	return mutation.PersonArgs{ID: family.PersonID(f.name), Name: f.name, Region: regionCode(f.region), Insurance: family.Insurance(f.insurance),
 		Status: family.Status(f.status), Retired: f.retired, Tier: tier, Account: acct,
-		WalletOpen: f.walletOpen, Wallet: wallet}, problem{}
+		WalletOpen: f.walletOpen, Wallet: wallet, Sex: family.Sex(f.sex)}, problem{}
 }
 
 // relationForm records that one person is another's relative.
 type relationForm struct {
 	person, of, relation string
 	card                 bool
+	fixing               bool    // the form corrects the relation recorded between the two (fix_link)
+	sex                  string  // the person's sex when the family had not given it (asked here)
 	prob                 problem // why the last save failed
 }
 
@@ -221,10 +225,15 @@ func (f *relationForm) render() app.UI {
 	}
 	relOpts := make([]app.UI, len(relations))
 	for i, r := range relations {
-		relOpts[i] = option(string(r), st.T("rel."+string(r)), f.relation)
+		relOpts[i] = option(string(r), kinWord(st.Lang(), r, f.personSex(), sexOf(family.PersonID(f.of))), f.relation)
 	}
+	title, save := st.T("relation.add"), st.T("relation.save")
+	if f.fixing {
+		title, save = words.Format(st.T("relation.fixing"), personName(family.PersonID(f.person)), personName(family.PersonID(f.of))), st.T("relation.fixsave")
+	}
+	askSex := f.person != "" && sexOf(family.PersonID(f.person)) == ""
 	return app.Form().ID("relation-form").Class("card").OnSubmit(f.submit).Body(
-		heading(st.T("relation.add")),
+		heading(title),
 		row(
 			fieldErr(st.T("relation.person"), selectInput("relation-person", &f.person).Body(personOptions(f.person)...),
 				"relation-person-error", f.prob.on("person")),
@@ -232,19 +241,38 @@ func (f *relationForm) render() app.UI {
 				"relation-of-error", f.prob.on("of")),
 			field(st.T("relation.of"), selectInput("relation-kind", &f.relation).Body(relOpts...)),
 		),
+		app.If(askSex, func() app.UI {
+			return field(words.Format(st.T("relation.sexask"), personName(family.PersonID(f.person))),
+				selectInput("relation-sex", &f.sex).Body(sexOptions(f.sex)...))
+		}),
 		app.If(usesCardLink(personRegion(f.person)) || usesCardLink(personRegion(f.of)), func() app.UI {
 			return check("relation-card", st.T("relation.card"), &f.card)
 		}),
 		note("relation-error", f.prob.besides("person", "of")),
-		submit("relation-save", st.T("relation.save")),
+		submit("relation-save", save),
 	)
 }
 
 func (f *relationForm) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	st := client.TheStore()
-	o, err := st.Do(mutation.Link, mutation.LinkArgs{Person: family.PersonID(f.person), Of: family.PersonID(f.of),
-		Relation: family.Relation(f.relation), CardLinked: f.card})
+	person := family.PersonID(f.person)
+	if f.sex != "" && sexOf(person) == "" && st.Book().State.Person(person) != nil {
+		sex := family.Sex(f.sex)
+		if p := failure(st.Do(mutation.EditPerson, mutation.EditPersonArgs{Person: person, Sex: &sex})); !p.none() {
+			f.prob = p
+			return
+		}
+	}
+	var o mutation.Outcome
+	var err error
+	if f.fixing {
+		o, err = st.Do(mutation.FixLink, mutation.FixLinkArgs{Person: person, Of: family.PersonID(f.of),
+			Relation: family.Relation(f.relation), CardLinked: f.card})
+	} else {
+		o, err = st.Do(mutation.Link, mutation.LinkArgs{Person: person, Of: family.PersonID(f.of),
+			Relation: family.Relation(f.relation), CardLinked: f.card})
+	}
 	if p := failure(o, err); !p.none() {
 		f.prob = p
 		return

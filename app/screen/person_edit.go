@@ -18,6 +18,7 @@ import (
 type personEdit struct {
 	id, loaded                                    string
 	name, region, insurance, status, tier, reason string
+	sex                                           string
 	account, wallet                               string
 	retired, confirmDeath                         bool
 	prob                                          problem
@@ -28,7 +29,7 @@ type personEdit struct {
 // load fills the form from the person chosen.
 func (f *personEdit) load(p *family.Person) {
 	f.loaded, f.name, f.region, f.insurance, f.status = string(p.ID), p.Name, string(p.Region), string(p.Insurance), string(p.Status)
-	f.tier, f.retired, f.reason, f.confirmDeath = strconv.Itoa(p.Tier), p.Retired, "", false
+	f.tier, f.retired, f.reason, f.confirmDeath, f.sex = strconv.Itoa(p.Tier), p.Retired, "", false, string(p.Sex)
 	f.account, f.wallet = p.Balance().String(), p.Wallet.Balance.String()
 }
 
@@ -57,6 +58,7 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 	st := client.TheStore()
 	return app.Div().Body(
 		fieldErr(st.T("person.name"), textInput("edit-name", &f.name), "edit-name-error", f.prob.on("name")),
+		field(st.T("person.sex"), selectInput("edit-sex", &f.sex).Body(sexOptions(f.sex)...)),
 		f.picker.render(st.T("person.region"), &f.region),
 		field(st.T("person.insurance"), selectInput("edit-insurance", &f.insurance).Body(
 			option("employee", st.T("ins.employee"), f.insurance), option("resident", st.T("ins.resident"), f.insurance),
@@ -149,6 +151,9 @@ func (f *personEdit) changes(p *family.Person) (*mutation.EditPersonArgs, []muta
 	if t, _ := strconv.Atoi(f.tier); t != p.Tier {
 		a.Tier, changed = &t, true
 	}
+	if sx := family.Sex(f.sex); sx != p.Sex {
+		a.Sex, changed = &sx, true
+	}
 	if f.retired != p.Retired {
 		r := f.retired
 		a.Retired, changed = &r, true
@@ -165,6 +170,9 @@ func (f *personEdit) changes(p *family.Person) (*mutation.EditPersonArgs, []muta
 	} {
 		if !b.shown {
 			continue
+		}
+		if strings.TrimSpace(b.text) == "" {
+			return nil, nil, problem{b.field, st.T("person.balanceask")} // blank is asked, not 0.00 元
 		}
 		if k := moneyKey(b.text); k != "" {
 			return nil, nil, problem{b.field, st.T(k)}

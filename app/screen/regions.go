@@ -10,9 +10,6 @@ import (
 	"gongji/shared/region"
 )
 
-// defaultRegion is where a new member is insured until the form says otherwise (深圳).
-const defaultRegion region.Code = "440300"
-
 // policyRegions are the regions the policy table has rows of its own for, each as a city
 // (or county) code a person is insured in: first the cities and counties, then for each
 // province its capital (广州, 杭州, 上海), each group by code.

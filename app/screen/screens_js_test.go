@@ -59,8 +59,13 @@ func TestAmendBillFromTheLedger(t *testing.T) {
 	if !u.el("bill-designated").Get("checked").Bool() {
 		t.Error("designated not ticked")
 	}
-	// the receipt said 80.00: parts that do not add up are refused under the total
+	// the receipt said 80.00: the total that matched its parts follows the part (issue 19)
 	u.fill("bill-policy", "80")
+	if got := u.el("bill-total").Get("value").String(); got != "80.00" || u.has("bill-total-error") {
+		t.Errorf("total after the part changed: %q (%q)", got, u.text("bill-form"))
+	}
+	// a total typed to differ from its parts is refused under it
+	u.fill("bill-total", "70")
 	if !u.has("bill-total-error") {
 		t.Errorf("parts and total disagree without a word: %q", u.text("bill-form"))
 	}

@@ -54,9 +54,9 @@ test('family: people and relations', async () => {
   await addPerson('王芳', 'resident');
   await addPerson('赵六', 'resident');
   await addRelation('王芳', '张三', 'parent');
-  await page.locator('#relations li', { hasText: '王芳 是 张三 的父母' }).waitFor();
+  await page.locator('#relations li', { hasText: '王芳是张三的父亲或母亲' }).waitFor();
   await addRelation('赵六', '张三', 'other');
-  await page.locator('#relations li', { hasText: '赵六 是 张三 的其他' }).waitFor();
+  await page.locator('#relations li', { hasText: '赵六是张三的其他亲属' }).waitFor();
   assert.match(await page.locator('#people').innerText(), /1000\.00 元/);
   await shot(page, '01-family');
 });

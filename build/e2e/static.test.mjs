@@ -39,6 +39,7 @@ async function addPerson(p, name, insurance) {
   await p.fill('#person-name', name);
   await p.selectOption('#person-region', '330100');
   await p.selectOption('#person-insurance', insurance);
+  if (insurance === 'employee') await p.fill('#person-account', '0'); // a blank balance is asked for
   await p.click('#person-save');
   await p.locator(`#people tr[data-person="${name}"]`).waitFor();
 }

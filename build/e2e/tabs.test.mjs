@@ -24,7 +24,9 @@ test('a second tab only shows the family; closing the first makes it the writer'
   await first.goto(server.url + '/');
   await ready(first);
   await first.fill('#person-name', '张三');
+  await first.selectOption('#person-region', '330100'); // the first member's region is asked
   await first.selectOption('#person-insurance', 'employee');
+  await first.fill('#person-account', '1000');
   await first.click('#person-save');
   await first.locator('#people tr[data-person="张三"]').waitFor();
   assert.equal(await first.locator('#tab-elsewhere').count(), 0);

@@ -1,0 +1,106 @@
+package screen
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/client"
+	"gongji/app/words"
+	"gongji/shared/family"
+	"gongji/shared/mutation"
+)
+
+// Relations as people say them (issue 19): 「王秀英是李明的母亲」, not 「王秀英 是 李明 的父母」.
+// The word follows the person's sex where the family gave it (and, for 岳母 or 婆婆, the sex
+// of the one they are related to); without it the word names both (父亲或母亲) and the
+// relation form asks. A relation entered wrong is fixed or removed by fix_link.
+
+// kinWord is what person is to of, in lang: 母亲, 儿子, 岳母 ... (rel is the relation as
+// recorded, person's and of's sexes as given).
+func kinWord(lang string, rel family.Relation, person, of family.Sex) string {
+	rel = family.NormalizeRelation(string(rel))
+	key := "kin." + string(rel)
+	if person != "" {
+		key += "." + string(person)
+		if rel == family.ParentInLaw && of != "" {
+			key += "." + string(of)
+		}
+	}
+	return words.T(lang, key)
+}
+
+// sexOf is the person's sex as given ("" when unknown or not in the family).
+func sexOf(id family.PersonID) family.Sex {
+	if p := client.TheStore().Book().State.Person(id); p != nil {
+		return p.Sex
+	}
+	return ""
+}
+
+// relationText reads 「王秀英是李明的母亲」 (Chinese) or "王秀英 is 李明's mother".
+func relationText(lang string, l family.Link) string {
+	return words.Format(words.T(lang, "kin.is"), personName(l.Person), personName(l.Of),
+		kinWord(lang, l.Relation, sexOf(l.Person), sexOf(l.Of)))
+}
+
+// sexOptions are the choices of a sex select: not given, 女, 男.
+func sexOptions(current string) []app.UI {
+	st := client.TheStore()
+	return []app.UI{option("", st.T("sex."), current), option(string(family.Female), st.T("sex.female"), current),
+		option(string(family.Male), st.T("sex.male"), current)}
+}
+
+// relationList is 亲属关系: each relation in words with 修改 (the form below takes it) and
+// 删除 (asked once, then fix_link without a relation).
+func (c *familyPage) relationList() app.UI {
+	st := client.TheStore()
+	links := st.Book().State.Links
+	return app.Ul().ID("relations").Class("items").Body(app.Range(links).Slice(func(i int) app.UI {
+		l := links[i]
+		key := string(l.Person) + "|" + string(l.Of)
+		text := relationText(st.Lang(), l)
+		if c.removing == key {
+			return app.Li().DataSet("relation", key).Body(
+				para("", "", words.Format(st.T("relation.removeconfirm"), text)),
+				app.Div().Class("actions").Body(
+					app.Button().Type("button").ID("relation-remove-yes").Class("danger").Text(st.T("relation.removeyes")).
+						OnClick(func(ctx app.Context, e app.Event) {
+							c.removing = ""
+							c.rel.prob = failure(st.Do(mutation.FixLink, mutation.FixLinkArgs{Person: l.Person, Of: l.Of}))
+						}, app.EventScope(key)),
+					app.Button().Type("button").ID("relation-remove-no").Class("secondary").Text(st.T("ledger.cancel")).
+						OnClick(func(ctx app.Context, e app.Event) { c.removing = "" }),
+				),
+			)
+		}
+		return app.Li().DataSet("relation", key).Body(
+			app.Span().Class("relation-text").Text(text),
+			app.Div().Class("actions").Body(
+				app.Button().Type("button").Class("secondary relation-fix").Text(st.T("relation.fix")).
+					OnClick(func(ctx app.Context, e app.Event) {
+						c.rel = relationForm{person: string(l.Person), of: string(l.Of), relation: string(l.Relation),
+							card: l.CardLinked, fixing: true}
+						ctx.Defer(func(app.Context) { scrollToID("relation-form") })
+					}, app.EventScope(key)),
+				app.Button().Type("button").Class("secondary relation-remove").Text(st.T("relation.remove")).
+					OnClick(func(ctx app.Context, e app.Event) { c.removing = key }, app.EventScope(key)),
+			),
+		)
+	}))
+}
+
+// familyRegion is where a new member is most likely insured: where the family's first member
+// is; "" for the first member (the form asks).
+func familyRegion() string {
+	if ps := client.TheStore().Book().State.People; len(ps) > 0 {
+		return string(ps[0].Region)
+	}
+	return ""
+}
+
+// personSex is the sex of the form's person: as given, else as chosen in the form.
+func (f *relationForm) personSex() family.Sex {
+	if s := sexOf(family.PersonID(f.person)); s != "" {
+		return s
+	}
+	return family.Sex(f.sex)
+}
