@@ -85,7 +85,9 @@ func (c *shell) Render() app.UI {
 			strongText(st.T("app.name")),
 			spanOf("tagline", st.T("app.tagline")),
 			c.syncPill(),
-			app.Button().ID("lang-switch").Class("lang").Lang(otherLang(st.Lang())).Text(st.T("lang.switch")).OnClick(c.switchLang),
+			// the language by its name, on a narrow screen by its short name (web/style.css)
+			app.Button().ID("lang-switch").Class("lang").Lang(otherLang(st.Lang())).Aria("label", st.T("lang.switch")).Body(
+				app.Span().Class("long").Text(st.T("lang.switch")), app.Span().Class("short").Text(st.T("lang.short"))).OnClick(c.switchLang),
 		),
 		c.nav(),
 		app.If(c.offline, func() app.UI {

@@ -169,10 +169,12 @@ func (c *slipPanel) render() app.UI {
 	for _, b := range bills {
 		opts = append(opts, option(b.Key, personName(b.Patient)+" "+yuan(b.Total)+" · "+shortTime(b.At), c.target))
 	}
+	chosen := chosenBill(bills, c.target)
 	return app.Section().ID("slip").Class("card").Body(
 		heading(st.T("slip.title")),
 		para("", "muted", st.T("slip.help")),
 		fieldErr(st.T("slip.bill"), selectInput("slip-bill", &c.target).Body(opts...), "slip-bill-error", p.on("slip.bill")),
+		maybe(chosen != "", func() app.UI { return para("slip-bill-chosen", "chosen", chosen) }),
 		fieldErr(st.T("slip.text"), app.Textarea().ID("slip-text").Rows(7).Placeholder(st.T("slip.placeholder")).Text(c.text).
 			OnInput(valueTo(&c.text), fieldScope(&c.text)).OnChange(valueTo(&c.text), fieldScope(&c.text)), "slip-text-error", p.on("slip.text")),
 		result,

@@ -178,7 +178,7 @@ var (
 // latinAllowed are the Latin words a Chinese text may carry: the language switch's own
 // label, Apple's browser, the spreadsheets the ledger CSV opens in, and the shape of an
 // invitation code.
-var latinAllowed = map[string]bool{"English": true, "Safari": true, "Excel": true, "WPS": true, "ABCD-EFGH-JKLM": true}
+var latinAllowed = map[string]bool{"English": true, "EN": true, "Safari": true, "Excel": true, "WPS": true, "ABCD-EFGH-JKLM": true}
 
 // wordProblems lists what a family must never read in text of language lang.
 func wordProblems(lang, text string) []string {

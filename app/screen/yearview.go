@@ -53,7 +53,8 @@ func (c *yearView) render() app.UI {
 		}).Body(opts...)),
 		app.Raw(chartSVG(fs, payers, words.Format(st.T("year.chart"), strconv.Itoa(year)))),
 		app.Ul().Class("legend").Body(app.Range(payers).Slice(func(i int) app.UI {
-			return app.Li().Body(app.Span().Class("swatch").Style("background", palette[i%len(palette)]), app.Text(personName(payers[i])))
+			return app.Li().Body(app.Span().Class("swatch").Style("background", palette[i%len(palette)]),
+				app.Text(personName(payers[i])+" "+yuan(paidBy(fs, payers[i])))) // the year's amount beside the colour
 		})),
 		app.Ul().ID("year-flows").Class("items").Body(app.Range(fs).Slice(func(i int) app.UI {
 			f := fs[i]
@@ -130,6 +131,10 @@ func chartSVG(fs []book.Flow, payers []family.PersonID, title string) string {
 			b.WriteString(`<rect x="` + strconv.Itoa(x+3) + `" y="` + strconv.Itoa(y) + `" width="` + strconv.Itoa(colW-6) +
 				`" height="` + strconv.Itoa(bh) + `" fill="` + palette[i%len(palette)] + `"><title>` +
 				xmlEscape(personName(p)+" "+yuan(a)) + `</title></rect>`)
+		}
+		if t := monthTotal(month[m]); t > 0 && most > 0 { // the month's amount over its column, in whole yuan
+			b.WriteString(`<text class="amount" x="` + strconv.Itoa(x+colW/2) + `" y="` + strconv.Itoa(max(y-3, 10)) +
+				`" font-size="10" text-anchor="middle" fill="#111827">` + wholeYuan(t) + ` </text>`)
 		}
 		b.WriteString(`<text x="` + strconv.Itoa(x+colW/2) + `" y="176" font-size="14" text-anchor="middle" fill="#111827">` +
 			strconv.Itoa(m) + ` </text>`) // the space keeps the labels apart in the text

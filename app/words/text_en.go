@@ -70,6 +70,7 @@ var EN = map[string]string{
 	"year.mutual_aid":                  "mutual-aid payment",
 	"year.wallet":                      "wallet transfer",
 	"lang.switch":                      "中文",
+	"lang.short":                       "中文",
 	"net.online":                       "Online",
 	"net.offline":                      "Offline: everything is kept on this device and syncs when back online",
 	"update.available":                 "A new version is ready",

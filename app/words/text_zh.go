@@ -70,6 +70,7 @@ var ZH = map[string]string{
 	"year.mutual_aid":                  "共济支付",
 	"year.wallet":                      "钱包转账",
 	"lang.switch":                      "English",
+	"lang.short":                       "EN",
 	"net.online":                       "在线",
 	"net.offline":                      "离线：所有内容保存在本机，联网后自动同步",
 	"update.available":                 "新版本已就绪",
