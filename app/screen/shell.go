@@ -86,7 +86,7 @@ func (c *shell) Render() app.UI {
 			spanOf("tagline", st.T("app.tagline")),
 			c.syncPill(),
 			// the language by its name, on a narrow screen by its short name (web/style.css)
-			app.Button().ID("lang-switch").Class("lang").Lang(otherLang(st.Lang())).Aria("label", st.T("lang.switch")).Body(
+			app.Button().ID("lang-switch").Class("lang").Lang(otherLang(st.Lang())).Title(st.T("lang.switch")).Body(
 				app.Span().Class("long").Text(st.T("lang.switch")), app.Span().Class("short").Text(st.T("lang.short"))).OnClick(c.switchLang),
 		),
 		c.nav(),
