@@ -19,8 +19,6 @@ type familyPage struct {
 	person personForm
 	edit   personEdit // person_edit.go
 	rel    relationForm
-	// removing is the relation waiting for 确定删除 ("person|of")
-	removing string
 }
 
 func (c *familyPage) Render() app.UI {
@@ -67,8 +65,7 @@ func peopleTable(b *book.Book) app.UI {
 			}
 			return app.Tr().DataSet("person", string(p.ID)).Body(
 				app.Td().Class("name").Text(p.Name),
-				app.Td().DataSet("label", st.T("person.insurance")).Text(st.T("ins."+string(p.Insurance))+" · "+st.T("status."+string(p.Status))+
-					map[bool]string{true: " · " + st.T("person.retired")}[p.Retired]),
+				app.Td().DataSet("label", st.T("person.insurance")).Text(insuranceText(p)),
 				app.Td().DataSet("label", st.T("col.city")).Text(cityName(st.Lang(), p.Region)),
 				app.If(tiers, func() app.UI { return app.Td().DataSet("label", st.T("person.tier")).Text(st.T(tierKey(p.Tier))) }),
 				app.Td().Class("num").DataSet("label", st.T("col.account")).Text(account),
@@ -120,21 +117,12 @@ func (f *personForm) render() app.UI {
 		heading(st.T("person.add")),
 		fieldErr(st.T("person.name"), textInput("person-name", &f.name).Required(true),
 			"person-name-error", f.prob.on("id", "name")),
-		field(st.T("person.sex"), selectInput("person-sex", &f.sex).Body(sexOptions(f.sex)...)),
+		sexSelect(st.T("person.sex"), "person-sex", &f.sex),
 		f.picker.render(st.T("person.region"), &f.region),
 		note("person-region-error", f.prob.on("region")),
-		field(st.T("person.insurance"), selectInput("person-insurance", &f.insurance).Body(
-			option("employee", st.T("ins.employee"), f.insurance),
-			option("resident", st.T("ins.resident"), f.insurance),
-			option("none", st.T("ins.none"), f.insurance))),
-		field(st.T("person.status"), selectInput("person-status", &f.status).Body(
-			option("active", st.T("status.active"), f.status),
-			option("suspended", st.T("status.suspended"), f.status),
-			option("stopped", st.T("status.stopped"), f.status))),
-		app.If(usesTier(f.region), func() app.UI { // Shenzhen's 档次 only where the rules read it
-			return field(st.T("person.tier"), selectInput("person-tier", &f.tier).Body(
-				option("0", st.T("tier.0"), f.tier), option("1", st.T("tier.1"), f.tier), option("2", st.T("tier.2"), f.tier)))
-		}),
+		insuranceSelect("person-insurance", &f.insurance),
+		statusSelect("person-status", &f.status),
+		maybe(usesTier(f.region), func() app.UI { return tierSelect("person-tier", &f.tier) }), // Shenzhen's 档次 only where the rules read it
 		check("person-retired", st.T("person.retired"), &f.retired),
 		app.If(f.insurance == string(family.Employee), func() app.UI {
 			return fieldErr(st.T("person.account"), textInput("person-account", &f.account).Attr("inputmode", "decimal"),
@@ -203,7 +191,7 @@ func (f *personForm) args() (mutation.PersonArgs, problem) {
 	}
 	return mutation.PersonArgs{ID: family.PersonID(f.name), Name: f.name, Region: regionCode(f.region), Insurance: family.Insurance(f.insurance),
 		Status: family.Status(f.status), Retired: f.retired, Tier: tier, Account: acct,
-		WalletOpen: f.walletOpen, Wallet: wallet, Sex: family.Sex(f.sex)}, problem{}
+		WalletOpen: f.walletOpen, Wallet: wallet, Sex: sexValue(f.sex)}, problem{}
 }
 
 // relationForm records that one person is another's relative.
@@ -220,7 +208,7 @@ var relations = []family.Relation{family.Spouse, family.Parent, family.Child, fa
 
 func (f *relationForm) render() app.UI {
 	st := client.TheStore()
-	if f.relation == "" {
+	if f.relation == "" && !f.fixing {
 		f.relation = string(family.Parent)
 	}
 	relOpts := make([]app.UI, len(relations))
@@ -228,8 +216,9 @@ func (f *relationForm) render() app.UI {
 		relOpts[i] = option(string(r), kinWord(st.Lang(), r, f.personSex(), sexOf(family.PersonID(f.of))), f.relation)
 	}
 	title, save := st.T("relation.add"), st.T("relation.save")
-	if f.fixing {
+	if f.fixing { // the relation can be removed here too: fix_link without a relation
 		title, save = words.Format(st.T("relation.fixing"), personName(family.PersonID(f.person)), personName(family.PersonID(f.of))), st.T("relation.fixsave")
+		relOpts = append(relOpts, option(removeRelation, st.T("relation.remove"), f.relation))
 	}
 	askSex := f.person != "" && sexOf(family.PersonID(f.person)) == ""
 	return app.Form().ID("relation-form").Class("card").OnSubmit(f.submit).Body(
@@ -242,8 +231,7 @@ func (f *relationForm) render() app.UI {
 			field(st.T("relation.of"), selectInput("relation-kind", &f.relation).Body(relOpts...)),
 		),
 		app.If(askSex, func() app.UI {
-			return field(words.Format(st.T("relation.sexask"), personName(family.PersonID(f.person))),
-				selectInput("relation-sex", &f.sex).Body(sexOptions(f.sex)...))
+			return sexSelect(words.Format(st.T("relation.sexask"), personName(family.PersonID(f.person))), "relation-sex", &f.sex)
 		}),
 		app.If(usesCardLink(personRegion(f.person)) || usesCardLink(personRegion(f.of)), func() app.UI {
 			return check("relation-card", st.T("relation.card"), &f.card)
@@ -257,8 +245,8 @@ func (f *relationForm) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	st := client.TheStore()
 	person := family.PersonID(f.person)
-	if f.sex != "" && sexOf(person) == "" && st.Book().State.Person(person) != nil {
-		sex := family.Sex(f.sex)
+	if sexValue(f.sex) != "" && sexOf(person) == "" && st.Book().State.Person(person) != nil {
+		sex := sexValue(f.sex)
 		if p := failure(st.Do(mutation.EditPerson, mutation.EditPersonArgs{Person: person, Sex: &sex})); !p.none() {
 			f.prob = p
 			return
@@ -267,8 +255,12 @@ func (f *relationForm) submit(ctx app.Context, e app.Event) {
 	var o mutation.Outcome
 	var err error
 	if f.fixing {
+		rel := family.Relation(f.relation)
+		if f.relation == removeRelation {
+			rel = "" // fix_link without a relation removes it
+		}
 		o, err = st.Do(mutation.FixLink, mutation.FixLinkArgs{Person: person, Of: family.PersonID(f.of),
-			Relation: family.Relation(f.relation), CardLinked: f.card})
+			Relation: rel, CardLinked: f.card})
 	} else {
 		o, err = st.Do(mutation.Link, mutation.LinkArgs{Person: person, Of: family.PersonID(f.of),
 			Relation: family.Relation(f.relation), CardLinked: f.card})

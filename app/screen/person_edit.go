@@ -58,18 +58,11 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 	st := client.TheStore()
 	return app.Div().Body(
 		fieldErr(st.T("person.name"), textInput("edit-name", &f.name), "edit-name-error", f.prob.on("name")),
-		field(st.T("person.sex"), selectInput("edit-sex", &f.sex).Body(sexOptions(f.sex)...)),
+		sexSelect(st.T("person.sex"), "edit-sex", &f.sex),
 		f.picker.render(st.T("person.region"), &f.region),
-		field(st.T("person.insurance"), selectInput("edit-insurance", &f.insurance).Body(
-			option("employee", st.T("ins.employee"), f.insurance), option("resident", st.T("ins.resident"), f.insurance),
-			option("none", st.T("ins.none"), f.insurance))),
-		field(st.T("person.status"), selectInput("edit-status", &f.status).Body(
-			option("active", st.T("status.active"), f.status), option("suspended", st.T("status.suspended"), f.status),
-			option("stopped", st.T("status.stopped"), f.status))),
-		app.If(strings.HasPrefix(f.region, "4403"), func() app.UI { // 档次 is Shenzhen's alone
-			return field(st.T("person.tier"), selectInput("edit-tier", &f.tier).Body(
-				option("0", st.T("tier.0"), f.tier), option("1", st.T("tier.1"), f.tier), option("2", st.T("tier.2"), f.tier)))
-		}),
+		insuranceSelect("edit-insurance", &f.insurance),
+		statusSelect("edit-status", &f.status),
+		maybe(strings.HasPrefix(f.region, "4403"), func() app.UI { return tierSelect("edit-tier", &f.tier) }), // 档次 is Shenzhen's alone
 		check("edit-retired", st.T("person.retired"), &f.retired),
 		app.If(p.HasAccount, func() app.UI {
 			return fieldErr(st.T("person.account"), textInput("edit-account", &f.account).Attr("inputmode", "decimal"),
@@ -151,7 +144,7 @@ func (f *personEdit) changes(p *family.Person) (*mutation.EditPersonArgs, []muta
 	if t, _ := strconv.Atoi(f.tier); t != p.Tier {
 		a.Tier, changed = &t, true
 	}
-	if sx := family.Sex(f.sex); sx != p.Sex {
+	if sx := sexValue(f.sex); sx != p.Sex {
 		a.Sex, changed = &sx, true
 	}
 	if f.retired != p.Retired {

@@ -6,7 +6,6 @@ import (
 	"gongji/app/client"
 	"gongji/app/words"
 	"gongji/shared/family"
-	"gongji/shared/mutation"
 )
 
 // Relations as people say them (issue 19): 「王秀英是李明的母亲」, not 「王秀英 是 李明 的父母」.
@@ -42,48 +41,20 @@ func relationText(lang string, l family.Link) string {
 		kinWord(lang, l.Relation, sexOf(l.Person), sexOf(l.Of)))
 }
 
-// sexOptions are the choices of a sex select: not given, 女, 男.
-func sexOptions(current string) []app.UI {
-	st := client.TheStore()
-	return []app.UI{option("", st.T("sex."), current), option(string(family.Female), st.T("sex.female"), current),
-		option(string(family.Male), st.T("sex.male"), current)}
-}
-
-// relationList is 亲属关系: each relation in words with 修改 (the form below takes it) and
-// 删除 (asked once, then fix_link without a relation).
+// relationList is 亲属关系: each relation in words with 修改, which puts it in the relation
+// form below; there it can be changed or, with 「删除这条关系」, removed (fix_link).
 func (c *familyPage) relationList() app.UI {
 	st := client.TheStore()
 	links := st.Book().State.Links
 	return app.Ul().ID("relations").Class("items").Body(app.Range(links).Slice(func(i int) app.UI {
 		l := links[i]
 		key := string(l.Person) + "|" + string(l.Of)
-		text := relationText(st.Lang(), l)
-		if c.removing == key {
-			return app.Li().DataSet("relation", key).Body(
-				para("", "", words.Format(st.T("relation.removeconfirm"), text)),
-				app.Div().Class("actions").Body(
-					app.Button().Type("button").ID("relation-remove-yes").Class("danger").Text(st.T("relation.removeyes")).
-						OnClick(func(ctx app.Context, e app.Event) {
-							c.removing = ""
-							c.rel.prob = failure(st.Do(mutation.FixLink, mutation.FixLinkArgs{Person: l.Person, Of: l.Of}))
-						}, app.EventScope(key)),
-					app.Button().Type("button").ID("relation-remove-no").Class("secondary").Text(st.T("ledger.cancel")).
-						OnClick(func(ctx app.Context, e app.Event) { c.removing = "" }),
-				),
-			)
-		}
 		return app.Li().DataSet("relation", key).Body(
-			app.Span().Class("relation-text").Text(text),
-			app.Div().Class("actions").Body(
-				app.Button().Type("button").Class("secondary relation-fix").Text(st.T("relation.fix")).
-					OnClick(func(ctx app.Context, e app.Event) {
-						c.rel = relationForm{person: string(l.Person), of: string(l.Of), relation: string(l.Relation),
-							card: l.CardLinked, fixing: true}
-						ctx.Defer(func(app.Context) { scrollToID("relation-form") })
-					}, app.EventScope(key)),
-				app.Button().Type("button").Class("secondary relation-remove").Text(st.T("relation.remove")).
-					OnClick(func(ctx app.Context, e app.Event) { c.removing = key }, app.EventScope(key)),
-			),
+			app.Span().Class("relation-text").Text(relationText(st.Lang(), l)),
+			app.Button().Type("button").Class("secondary relation-fix").Text(st.T("relation.fix")).OnClick(func(ctx app.Context, e app.Event) {
+				c.rel = relationForm{person: string(l.Person), of: string(l.Of), relation: string(l.Relation), card: l.CardLinked, fixing: true}
+				ctx.Defer(func(app.Context) { scrollToID("relation-form") })
+			}, app.EventScope(key)),
 		)
 	}))
 }
@@ -102,5 +73,15 @@ func (f *relationForm) personSex() family.Sex {
 	if s := sexOf(family.PersonID(f.person)); s != "" {
 		return s
 	}
-	return family.Sex(f.sex)
+	return sexValue(f.sex)
+}
+
+// insuranceText is a person's scheme and status, and 已退休 when retired: 职工医保 · 正常参保 · 已退休.
+func insuranceText(p family.Person) string {
+	st := client.TheStore()
+	s := st.T("ins."+string(p.Insurance)) + " · " + st.T("status."+string(p.Status))
+	if p.Retired {
+		s += " · " + st.T("person.retired")
+	}
+	return s
 }

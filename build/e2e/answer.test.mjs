@@ -4,7 +4,8 @@
 // a retired employee there; 张伟 and his daughter 张丽 in 杭州 for the wallet. One test per
 // bullet of the issue: the explanation leads with its verdict and folds the rest under 依据;
 // forms clear what they said once saved and say 「将转出」 before anything is sent; amounts as
-// people type them; relations as people say them, fixed and removed; the layout at 200%; axe.
+// people type them; relations as people say them, fixed and removed (修改, then 删除这条关系);
+// the layout at 200%; axe.
 // Screenshots: answer-refused-bind.png (and -basis), answer-bill-split.png,
 // answer-wallet-preview.png, answer-family.png, answer-year.png.
 import { test, before, after } from 'node:test';
@@ -148,11 +149,13 @@ test('relations read as people say them, 已退休 shows, and a relation is fixe
   await page.click('#relation-save');
   await page.locator('#relations li', { hasText: '李建国是李明的父亲' }).waitFor();
   assert.doesNotMatch(await relations(), /祖父/);
-  // one that should not be there is removed with 删除 (asked once)
+  // one that should not be there is removed: 修改, then 「删除这条关系」
   await relate('王秀英', '李建国', 'sibling');
   await page.locator('#relations li', { hasText: '王秀英是李建国的姐妹' }).waitFor();
-  await page.locator('#relations li', { hasText: '王秀英是李建国的' }).locator('button.relation-remove').click();
-  await page.click('#relation-remove-yes');
+  await page.locator('#relations li', { hasText: '王秀英是李建国的' }).locator('button.relation-fix').click();
+  await page.locator('#relation-form h2', { hasText: '修改关系：王秀英和李建国' }).waitFor();
+  await page.selectOption('#relation-kind', { label: '删除这条关系' });
+  await page.click('#relation-save');
   await page.locator('#relations li', { hasText: '王秀英是李建国的' }).waitFor({ state: 'detached' });
   await relate('王秀英', '李建国', 'spouse');
   await page.locator('#relations li', { hasText: '王秀英是李建国的妻子' }).waitFor();
