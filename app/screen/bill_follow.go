@@ -1,7 +1,6 @@
 package screen
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -29,13 +28,22 @@ func (c *billPage) followParts() {
 
 // key is the form as it stands (formKey): the last save's refusal goes once it changes.
 func (c *billPage) key() string {
-	return formKey(c.patient, c.kind, c.category, c.total, c.fund, c.policy, c.full, c.date, c.clock, c.place,
-		c.memo, c.large, c.designated, c.wallet, c.amend.reason)
+	return strings.Join([]string{c.patient, c.kind, c.category, c.total, c.fund, c.policy, c.full, c.date, c.clock, c.place,
+		c.memo, c.amend.reason, flags(c.large, c.designated, c.wallet)}, "\x00")
 }
 
-// formKey is a form's inputs as one value: a problem set for one key is about another form
-// once the key changes (no old refusal stays under a new answer).
-func formKey(v ...any) string { return fmt.Sprint(v...) }
+// flags are a form's ticks as one text, for a form's key (a problem set for one key is about
+// another form once the key changes: no old refusal stays under a new answer): "101".
+func flags(bs ...bool) string {
+	out := make([]byte, len(bs))
+	for i, b := range bs {
+		out[i] = '0'
+		if b {
+			out[i] = '1'
+		}
+	}
+	return string(out)
+}
 
 // setInput puts text in an input the DOM holds (go-app keeps the typed value, #1083).
 func setInput(id, text string) {

@@ -27,7 +27,7 @@ type withdrawPage struct {
 
 // key is the form as it stands: a refusal of another form is old (formKey).
 func (c *withdrawPage) key() string {
-	return formKey(c.person, c.ground, c.to, c.gap, c.stopped, c.enrolled)
+	return c.person + "\x00" + c.ground + "\x00" + c.to + "\x00" + c.gap + "\x00" + flags(c.stopped, c.enrolled)
 }
 
 var grounds = []string{"", "death", "voluntary_exit", "lump_sum_pension_clearing", "emigration",

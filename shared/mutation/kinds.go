@@ -437,7 +437,7 @@ func declareKinds() []Kind {
 				a := v.(*CheckpointArgs)
 				return []amountRule{{"args.balance", a.Balance, zeroOK}}
 			}},
-		{Name: FixLink, Class: ClassFamily, Args: "FixLinkArgs", Consent: consentAnyone, decode: decoder(checkFixLink),
+		{Name: FixLink, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(checkFixLink),
 			need:   func(*family.State, any) need { return need{anyone: true} },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*FixLinkArgs); return decideFixLink(c.s, a) },
 			build:  func(next *family.State, _ call, v any) error { fixLinks(next, v.(*FixLinkArgs)); return nil }},
