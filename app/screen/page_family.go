@@ -168,9 +168,6 @@ func (f *personForm) args() (mutation.PersonArgs, problem) {
 	if f.insurance == string(family.Employee) && strings.TrimSpace(f.account) == "" {
 		return mutation.PersonArgs{}, problem{"account", st.T("person.balanceask")} // never 0.00 元 unasked
 	}
-	if f.walletOpen && strings.TrimSpace(f.wallet) == "" {
-		return mutation.PersonArgs{}, problem{"wallet", st.T("person.balanceask")}
-	}
 	if k := moneyKey(f.account); k != "" && f.insurance == string(family.Employee) {
 		return mutation.PersonArgs{}, problem{"account", st.T(k)}
 	}

@@ -66,7 +66,7 @@ test('bindings: a refused one with its reasons, then an allowed one', async () =
   await page.selectOption('#bind-authorizer', '张三');
   await page.selectOption('#bind-beneficiary', '赵六');
   await page.locator('#bind-verdict[data-allowed="false"]').waitFor();
-  const refused = await page.locator('#bind-explain').innerText();
+  const refused = await page.locator('#bind-explain').textContent(); // rule ids are under 依据 (issue 19)
   assert.match(refused, /B3/);
   assert.ok(await page.locator('#bind-save').isDisabled());
   await shot(page, '02-binding-refused');
@@ -82,8 +82,8 @@ test('bill: the split shows as you type and goes to the ledger', async () => {
   await enterBill('王芳', '80');
   const first = page.locator('#bill-lines li').first();
   assert.equal(await first.getAttribute('data-payer'), '张三');
-  assert.equal(await page.locator('#bill-cash').innerText(), '0.00 元');
-  assert.match(await page.locator('#bill-explain').innerText(), /S1/);
+  assert.equal(await page.locator('#bill-cash').count(), 0); // paid in full: no 「现金 0.00 元」 row (issue 19)
+  assert.match(await page.locator('#bill-explain').textContent(), /S1/);
   await shot(page, '04-bill-split');
   await page.click('#bill-save');
   await page.locator('#bill-saved').waitFor();
@@ -185,7 +185,7 @@ test('online again: the offline bill syncs and a second device sees it', async (
     await nav(pb, 'bill');
     await pb.selectOption('#bill-patient', '王芳');
     await pb.fill('#bill-policy', '800');
-    await pb.locator('#bill-cash', { hasText: '0.00 元' }).waitFor();
+    await pb.locator('#bill-explain .lead', { hasText: '不用付现金' }).waitFor(); // paid in full (issue 19)
     await pb.click('#bill-save');
     await pb.locator('#bill-saved').waitFor();
     await nav(page, 'bill');

@@ -28,7 +28,7 @@ async function addPerson(name, insurance, account, wallet) {
   await page.fill('#person-name', name);
   await page.selectOption('#person-region', '330100');
   await page.selectOption('#person-insurance', insurance);
-  if (account) await page.fill('#person-account', account);
+  if (account || insurance === 'employee') await page.fill('#person-account', account || '0'); // a blank balance is asked
   if (wallet) await page.check('#person-wallet-open');
   await page.click('#person-save');
   await page.locator(`#people tr[data-person="${name}"]`).waitFor();

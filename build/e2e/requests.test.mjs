@@ -64,7 +64,7 @@ async function bill(p, patient, policy, place) {
   await p.selectOption('#bill-patient', { label: patient });
   await p.fill('#bill-place', place);
   await p.fill('#bill-policy', policy);
-  await p.locator('#bill-cash').waitFor();
+  await p.locator('#bill-split').waitFor();
   await p.click('#bill-save');
   await p.locator('#bill-saved').waitFor();
 }

@@ -61,7 +61,7 @@ test('slip: a bill, a slip that differs, its explanation, saved as the truth', a
     '结算记录', '医疗费总额：80.00元', '基金支付总额：0.00元', '个人账户支出：50.00元',
     '共济账户支付：50.00元', '个人现金支出：30.00元', '余额：0.00元'].join('\n'));
   await page.locator('#slip-explain').waitFor();
-  const explained = await page.locator('#slip-explain').innerText();
+  const explained = await page.locator('#slip-explain').textContent(); // rule ids under 依据 (issue 19)
   assert.match(explained, /RC1/); // the reading: acct_mulaid_pay inside acct_pay
   assert.match(explained, /RC5/); // relatives' accounts paid less
   assert.match(await page.locator('#slip-cash').innerText(), /30\.00 元/);
@@ -131,7 +131,7 @@ test('slip: the wallet paid, said as a fact; nothing to adjust on an account tha
     '结算记录', '医疗费总额：300.00元', '基金支付总额：0.00元', '个人账户支出：0.00元',
     '共济账户支付：300.00元', '个人现金支出：0.00元', '余额：0.00元'].join('\n'));
   await page.locator('#slip-explain').waitFor();
-  const explained = await page.locator('#slip-explain').innerText();
+  const explained = await page.locator('#slip-explain').textContent(); // all of it, 依据 too (issue 19)
   assert.match(explained, /王秀英的医保钱包付了220\.00 元/);
   assert.doesNotMatch(explained, /家人的账户余额可能比记录的多/);
   assert.equal(await page.locator('#slip-adjust').count(), 0, 'no adjustment of an account a resident does not have');
