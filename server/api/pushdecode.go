@@ -27,8 +27,10 @@ func DecodePush(body []byte) (*syncwire.PushRequest, *syncwire.FieldError) {
 		body = up
 	}
 	var req syncwire.PushRequest
-	if fe := unmarshalJSON(body, &req); fe != nil { // an upgraded body is json.Marshal's
-		return nil, fe
+	if !fastPush(body, &req) { // the common body without reflection (pushfast.go)
+		if fe := unmarshalJSON(body, &req); fe != nil { // an upgraded body is json.Marshal's
+			return nil, fe
+		}
 	}
 	if err := req.Validate(); err != nil {
 		var fe *syncwire.FieldError
