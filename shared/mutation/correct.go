@@ -84,6 +84,21 @@ func voidable(n string) bool {
 
 func refused(c engine.Code) Outcome { return Outcome{Status: Rejected, Codes: []engine.Code{c}} }
 
+// standingBill is the bill a correction (amend_bill, record_slip) targets, or, when
+// the target is unknown, not a bill or already voided, the code that refuses it.
+func standingBill(s *family.State, target string) (*family.Record, engine.Code) {
+	r := s.Record(target)
+	switch {
+	case r == nil:
+		return nil, TargetUnknown
+	case !bill(r.Name):
+		return nil, NotABill
+	case r.VoidedBy != "":
+		return nil, AlreadyVoided
+	}
+	return r, ""
+}
+
 // decideVoid reverses every entry of the target, newest first. Balances that moved since are
 // not re-decided: the reversal puts back exactly what the action moved, and is refused
 // (NEGATIVE_BALANCE) when that money has been spent since.
@@ -167,14 +182,9 @@ func clientOf(id string) string {
 // the state after that reversal, at the original visit: the rules see the bindings of that
 // day and the balances of the moment of the correction.
 func decideAmend(e *engine.Engine, s *family.State, m Mutation, a *AmendArgs) (Outcome, error) {
-	r := s.Record(a.Target)
-	switch {
-	case r == nil:
-		return refused(TargetUnknown), nil
-	case !bill(r.Name):
-		return refused(NotABill), nil
-	case r.VoidedBy != "":
-		return refused(AlreadyVoided), nil
+	r, code := standingBill(s, a.Target)
+	if r == nil {
+		return refused(code), nil
 	}
 	var rev []ledger.Entry
 	for i := len(r.Entries) - 1; i >= 0; i-- {

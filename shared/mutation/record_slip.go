@@ -82,14 +82,10 @@ func ownReversal(r *family.Record) []ledger.Entry {
 // visit: the explanation compares the slip with the prediction against the balances of the
 // moment (after the reversal), as amend_bill decides.
 func decideRecordSlip(e *engine.Engine, s *family.State, a *RecordSlipArgs, at time.Time) (Outcome, error) {
-	r := s.Record(a.Target)
+	r, code := standingBill(s, a.Target)
 	switch {
 	case r == nil:
-		return refused(TargetUnknown), nil
-	case !bill(r.Name):
-		return refused(NotABill), nil
-	case r.VoidedBy != "":
-		return refused(AlreadyVoided), nil
+		return refused(code), nil
 	case a.Settle.Patient != r.Person:
 		return Outcome{}, fieldErr("args.settle.patient", fmt.Sprintf("%q: the bill %s was for %q", a.Settle.Patient, a.Target, r.Person))
 	}
