@@ -7,7 +7,7 @@
 // The browser's clock is Playwright's. Screenshots: afternoon-before.png, afternoon-after.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, ready, shot, watchErrors, nav } from './harness.mjs';
+import { startServer, launch, ready, shot, watchErrors, nav, addPerson } from './harness.mjs';
 
 let server, ctx, page;
 const errors = [];
@@ -27,15 +27,6 @@ after(async () => {
   assert.deepEqual(errors, []);
 });
 
-async function addPerson(name, insurance, account, wallet) {
-  await page.fill('#person-name', name);
-  await page.selectOption('#person-region', '330100');
-  await page.selectOption('#person-insurance', insurance);
-  if (account || insurance === 'employee') await page.fill('#person-account', account || '0'); // a blank balance is asked
-  if (wallet) await page.check('#person-wallet-open');
-  await page.click('#person-save');
-  await page.locator(`#people tr[data-person="${name}"]`).waitFor();
-}
 
 async function relate(person, of, kind) {
   await page.selectOption('#relation-person', person);
@@ -64,9 +55,9 @@ function money(text, who) {
 test('the afternoon correction is decided as of 10:30, and the 11:00 bill shows before and after', async () => {
   await page.goto(server.url + '/');
   await ready(page);
-  await addPerson('李明', 'employee', '3000');
-  await addPerson('王秀英', 'resident', '', true);
-  await addPerson('李建国', 'employee', '300');
+  await addPerson(page, '李明', 'employee', '3000');
+  await addPerson(page, '王秀英', 'resident', '', true);
+  await addPerson(page, '李建国', 'employee', '300');
   await relate('王秀英', '李明', 'parent');
   await relate('李建国', '王秀英', 'spouse');
   await nav(page, 'bindings');

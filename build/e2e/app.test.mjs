@@ -4,7 +4,7 @@
 // and a second browser profile joined with an invitation code that sees it all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, ready, cached, shot, watchErrors, nav } from './harness.mjs';
+import { startServer, launch, ready, cached, shot, watchErrors, nav, addPerson } from './harness.mjs';
 
 const routes = ['/', '/bindings', '/bill', '/wallet', '/ledger', '/reminders', '/withdraw', '/sync', '/data'];
 let server, ctxA, ctxB, page;
@@ -25,14 +25,6 @@ after(async () => {
   console.log('timings (ms):', JSON.stringify(timings));
 });
 
-async function addPerson(name, insurance, account) {
-  await page.fill('#person-name', name);
-  await page.selectOption('#person-region', '330100');
-  await page.selectOption('#person-insurance', insurance);
-  if (account) await page.fill('#person-account', account);
-  await page.click('#person-save');
-  await page.locator(`#people tr[data-person="${name}"]`).waitFor();
-}
 
 async function addRelation(person, of, relation) {
   await page.selectOption('#relation-person', person);
@@ -50,9 +42,9 @@ async function enterBill(patient, policy) {
 test('family: people and relations', async () => {
   await page.goto(server.url + '/');
   timings.coldReady = Math.round(await ready(page));
-  await addPerson('张三', 'employee', '1000');
-  await addPerson('王芳', 'resident');
-  await addPerson('赵六', 'resident');
+  await addPerson(page, '张三', 'employee', '1000');
+  await addPerson(page, '王芳', 'resident');
+  await addPerson(page, '赵六', 'resident');
   await addRelation('王芳', '张三', 'parent');
   await page.locator('#relations li', { hasText: '王芳是张三的父亲或母亲' }).waitFor();
   await addRelation('赵六', '张三', 'other');

@@ -5,7 +5,7 @@
 // Screenshots: clock-before-0600.png, clock-after-0600.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, ready, shot, watchErrors, nav } from './harness.mjs';
+import { startServer, launch, ready, shot, watchErrors, nav, addPerson } from './harness.mjs';
 
 let server, ctx, page;
 const errors = [];
@@ -24,21 +24,12 @@ after(async () => {
   assert.deepEqual(errors, []);
 });
 
-async function addPerson(name, insurance, account, wallet) {
-  await page.fill('#person-name', name);
-  await page.selectOption('#person-region', '330100');
-  await page.selectOption('#person-insurance', insurance);
-  if (account || insurance === 'employee') await page.fill('#person-account', account || '0'); // a blank balance is asked
-  if (wallet) await page.check('#person-wallet-open');
-  await page.click('#person-save');
-  await page.locator(`#people tr[data-person="${name}"]`).waitFor();
-}
 
 test('a family kept only on the phone gets its 06:00 refund from the phone', async () => {
   await page.goto(server.url + '/');
   await ready(page);
-  await addPerson('李明', 'employee', '3000');
-  await addPerson('王秀英', 'resident', '', true);
+  await addPerson(page, '李明', 'employee', '3000');
+  await addPerson(page, '王秀英', 'resident', '', true);
   await page.selectOption('#relation-person', '王秀英');
   await page.selectOption('#relation-of', '李明');
   await page.selectOption('#relation-kind', 'parent');

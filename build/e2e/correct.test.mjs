@@ -8,7 +8,7 @@
 // correct-ledger.png (the ledger with 「已更正」, before and after) and correct-nav.png (更多 open).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, ready, shot, watchErrors, nav } from './harness.mjs';
+import { startServer, launch, ready, shot, watchErrors, nav, addPerson } from './harness.mjs';
 
 let server, ctx, page;
 const errors = [];
@@ -26,14 +26,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function addPerson(name, insurance, account) {
-  await page.fill('#person-name', name);
-  await page.selectOption('#person-region', '330100');
-  await page.selectOption('#person-insurance', insurance);
-  if (account) await page.fill('#person-account', account);
-  await page.click('#person-save');
-  await page.locator(`#people tr[data-person="${name}"]`).waitFor();
-}
 
 // zoom2 sets the text to 200%, as the phone's large-text setting does; navigation inside the
 // app keeps it, a reload needs it again.
@@ -51,8 +43,8 @@ test('a family, and a typo in a name fixed', async () => {
   await page.goto(server.url + '/');
   await ready(page);
   await zoom2();
-  await addPerson('张叁', 'employee', '1000');
-  await addPerson('王芳', 'resident');
+  await addPerson(page, '张叁', 'employee', '1000');
+  await addPerson(page, '王芳', 'resident');
   await page.selectOption('#edit-person', '张叁');
   await page.locator('#edit-name').waitFor();
   await page.fill('#edit-name', '王芳');

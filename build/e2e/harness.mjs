@@ -83,3 +83,15 @@ export async function nav(page, name) {
   if (!(await link.isVisible())) await page.click('#nav-more');
   await link.click();
 }
+
+// addPerson enters a person of Hangzhou (330100) on 家庭 and waits for their row: an employee
+// without a given balance is entered with 0 (a blank balance is asked), a wallet ticked open.
+export async function addPerson(page, name, insurance, account, wallet) {
+  await page.fill('#person-name', name);
+  await page.selectOption('#person-region', '330100');
+  await page.selectOption('#person-insurance', insurance);
+  if (account || insurance === 'employee') await page.fill('#person-account', account || '0');
+  if (wallet) await page.check('#person-wallet-open');
+  await page.click('#person-save');
+  await page.locator(`#people tr[data-person="${name}"]`).waitFor();
+}

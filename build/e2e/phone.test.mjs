@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, ready, shot, watchErrors, nav, root } from './harness.mjs';
+import { startServer, launch, ready, shot, watchErrors, nav, root, addPerson } from './harness.mjs';
 
 const routes = ['/', '/bindings', '/bill', '/wallet', '/ledger', '/reminders', '/withdraw', '/sync', '/data'];
 const axePath = path.join(root, 'node_modules/axe-core/axe.min.js');
@@ -32,15 +32,6 @@ after(async () => {
   assert.deepEqual(errors, []);
 });
 
-async function addPerson(p, name, insurance, account, wallet) {
-  await p.fill('#person-name', name);
-  await p.selectOption('#person-region', '330100');
-  await p.selectOption('#person-insurance', insurance);
-  if (account) await p.fill('#person-account', account);
-  if (wallet) await p.check('#person-wallet-open');
-  await p.click('#person-save');
-  await p.locator(`#people tr[data-person="${name}"]`).waitFor();
-}
 
 // axe runs axe-core on the page and fails on critical or serious violations.
 async function axe(p, label) {

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { root, startServer, launch, ready, shot, watchErrors, nav } from './harness.mjs';
+import { root, startServer, launch, ready, shot, watchErrors, nav, addPerson } from './harness.mjs';
 
 const axePath = path.join(root, 'node_modules/axe-core/axe.min.js');
 const phoneSize = { viewport: { width: 390, height: 844 }, bypassCSP: true };
@@ -50,14 +50,6 @@ async function axe(p, label) {
   assert.deepEqual(bad, [], `axe on ${label} at 390x844, 200%`);
 }
 
-async function addPerson(p, name, insurance, account) {
-  await p.fill('#person-name', name);
-  await p.selectOption('#person-region', '330100');
-  await p.selectOption('#person-insurance', insurance);
-  if (account) await p.fill('#person-account', account);
-  await p.click('#person-save');
-  await p.locator(`#people tr[data-person="${name}"]`).waitFor();
-}
 
 async function bill(p, patient, policy, place) {
   await nav(p, 'bill');

@@ -4,7 +4,7 @@
 // and a balance check on the ledger.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, ready, shot, watchErrors, nav } from './harness.mjs';
+import { startServer, launch, ready, shot, watchErrors, nav, addPerson } from './harness.mjs';
 
 let server, ctx, page;
 const errors = [];
@@ -21,20 +21,12 @@ after(async () => {
   await server?.stop();
 });
 
-async function addPerson(name, insurance, account) {
-  await page.fill('#person-name', name);
-  await page.selectOption('#person-region', '330100');
-  await page.selectOption('#person-insurance', insurance);
-  if (account) await page.fill('#person-account', account);
-  await page.click('#person-save');
-  await page.locator(`#people tr[data-person="${name}"]`).waitFor();
-}
 
 test('slip: a bill, a slip that differs, its explanation, saved as the truth', async () => {
   await page.goto(server.url + '/');
   await ready(page);
-  await addPerson('张三', 'employee', '1000');
-  await addPerson('王芳', 'resident');
+  await addPerson(page, '张三', 'employee', '1000');
+  await addPerson(page, '王芳', 'resident');
   await page.selectOption('#relation-person', '王芳');
   await page.selectOption('#relation-of', '张三');
   await page.selectOption('#relation-kind', 'parent');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import fs from 'node:fs';
-import { launch, ready, cached, shot, watchErrors, nav, root } from './harness.mjs';
+import { launch, ready, cached, shot, watchErrors, nav, root, addPerson } from './harness.mjs';
 
 const routes = ['/', '/bindings', '/bill', '/wallet', '/ledger', '/reminders', '/withdraw', '/sync', '/data'];
 const dir = process.env.GONGJI_STATIC_DIR || path.join(root, 'build/out/static-alone');
@@ -35,14 +35,6 @@ after(async () => {
   assert.deepEqual(errors, []);
 });
 
-async function addPerson(p, name, insurance) {
-  await p.fill('#person-name', name);
-  await p.selectOption('#person-region', '330100');
-  await p.selectOption('#person-insurance', insurance);
-  if (insurance === 'employee') await p.fill('#person-account', '0'); // a blank balance is asked for
-  await p.click('#person-save');
-  await p.locator(`#people tr[data-person="${name}"]`).waitFor();
-}
 
 test('first screen: every route has its shell, title and 正在载入… in the HTML, brotli-compressed', async () => {
   const titles = { '/': '家庭成员', '/bill': '记一笔账单', '/sync': '同步' };
