@@ -14,10 +14,12 @@ func (c *billPage) blank() bool {
 
 // followParts keeps the total equal to its parts when it was: a total that matched the parts
 // before one of them changed follows them (editing one part recomputes the total); a total
-// typed to differ stays, and the form says the parts do not add up.
+// typed to differ stays, and the form says the parts do not add up. A total being typed in
+// (its field has the focus) is the person's: writing it then would mix with their keys
+// (「420.00420」).
 func (c *billPage) followParts() {
 	sum := c.sumText()
-	if sum != "" && c.partsSum != "" && sum != c.partsSum && strings.TrimSpace(c.total) != "" {
+	if sum != "" && c.partsSum != "" && sum != c.partsSum && strings.TrimSpace(c.total) != "" && !focused("bill-total") {
 		if t, err := parseYuan(c.total); err == nil && t.String() == c.partsSum {
 			c.total = sum
 			setInput("bill-total", sum)
@@ -43,6 +45,12 @@ func flags(bs ...bool) string {
 		}
 	}
 	return string(out)
+}
+
+// focused says whether the input with this id has the keyboard's focus.
+func focused(id string) bool {
+	el := app.Window().Get("document").Get("activeElement")
+	return el.Truthy() && el.Get("id").String() == id
 }
 
 // setInput puts text in an input the DOM holds (go-app keeps the typed value, #1083).

@@ -95,9 +95,18 @@ test('a bill\'s amounts corrected: 已更正 with before and after', async () =>
   assert.equal(await page.inputValue('#bill-place'), '杭州市第一人民医院');
   assert.equal(await page.inputValue('#bill-date'), '2026-01-15');
   await page.fill('#bill-policy', '100');
+  // typed straight after the part: the total following the parts must not mix with the keys
+  // typed into it (it read 「420.00420」 when the follow landed between select-all and typing)
   await page.fill('#bill-total', '420');
+  // the preview shows the corrected split before 更正 is pressed, as a person reads it first
+  // (pressing while the page still lays out the new split could land beside the button)
+  await page.locator('#bill-lines li[data-source="own"]', { hasText: '100.00' }).waitFor();
   await page.click('#bill-save');
-  await page.locator('#bill-reason-error', { hasText: '原因' }).waitFor();
+  await page.locator('#bill-reason-error', { hasText: '原因' }).waitFor({ timeout: 10000 }).catch(async (err) => {
+    const form = await page.evaluate(() => ['bill-total', 'bill-fund', 'bill-policy', 'bill-full', 'bill-reason']
+      .map(id => id + '=' + document.getElementById(id)?.value).join(' '));
+    assert.fail(`no reason asked after 更正 without one; the fields read: ${form}; ${err.message}`);
+  });
   await page.fill('#bill-reason', '按收据改金额');
   await page.click('#bill-save');
   await page.locator('#bills li.bill .mark.corrected', { hasText: '原 400.00 元 → 现 420.00 元' }).waitFor();
