@@ -237,7 +237,7 @@ func (b *Book) YearSummary() []Usage {
 	for k, v := range sum {
 		out = append(out, Usage{Year: k.y, Authorizer: k.a, Beneficiary: k.p, Amount: v})
 	}
-	sort.Slice(out, func(i, j int) bool {
+	sort.Sort(&byLess{len(out), func(i, j int) bool {
 		if out[i].Year != out[j].Year {
 			return out[i].Year < out[j].Year
 		}
@@ -245,7 +245,7 @@ func (b *Book) YearSummary() []Usage {
 			return out[i].Authorizer < out[j].Authorizer
 		}
 		return out[i].Beneficiary < out[j].Beneficiary
-	})
+	}, func(i, j int) { out[i], out[j] = out[j], out[i] }})
 	return out
 }
 

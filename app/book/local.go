@@ -204,7 +204,8 @@ func (l *Local) Rebase(epoch string) {
 			mine = append(mine, m)
 		}
 	}
-	sort.Slice(mine, func(i, j int) bool { return mine[i].MutationID < mine[j].MutationID })
+	sort.Sort(&byLess{len(mine), func(i, j int) bool { return mine[i].MutationID < mine[j].MutationID },
+		func(i, j int) { mine[i], mine[j] = mine[j], mine[i] }})
 	l.Pending, l.Confirmed, l.Cursor, l.Epoch = mine, nil, 0, epoch
 }
 

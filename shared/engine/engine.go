@@ -11,6 +11,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -245,10 +246,22 @@ func (d *decider) finish(entry ledger.Entry) Decision {
 	for r := range d.rules {
 		out.Rules = append(out.Rules, r)
 	}
-	sort.Slice(out.Reasons, func(i, j int) bool { return out.Reasons[i] < out.Reasons[j] })
+	slices.Sort(out.Reasons)
 	sort.Strings(out.Rules)
 	return out
 }
+
+// byLess sorts n elements with less and swap through sort.Sort: the one copy of the algorithm
+// the app's wasm has anyway (sort.Slice adds a second one and the reflection that swaps).
+type byLess struct {
+	n    int
+	less func(i, j int) bool
+	swap func(i, j int)
+}
+
+func (s *byLess) Len() int           { return s.n }
+func (s *byLess) Less(i, j int) bool { return s.less(i, j) }
+func (s *byLess) Swap(i, j int)      { s.swap(i, j) }
 
 // person finds a person or returns an input error naming the field.
 func person(s *family.State, field string, id family.PersonID) (*family.Person, error) {
@@ -285,6 +298,7 @@ func balancesAfter(s *family.State, entry ledger.Entry) ([]Balance, error) {
 		seen[a.Key()] = true
 		out = append(out, Balance{Key: a.Key(), Balance: ledger.BalanceOf(&after, a)})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	sort.Sort(&byLess{len(out), func(i, j int) bool { return out[i].Key < out[j].Key },
+		func(i, j int) { out[i], out[j] = out[j], out[i] }})
 	return out, nil
 }

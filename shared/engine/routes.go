@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"sort"
+	"slices"
 	"time"
 
 	"gongji/shared/civil"
@@ -158,7 +158,7 @@ func (d *decider) sortedCodes() []Code {
 	for c := range d.codes {
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return out
 }
 
@@ -234,13 +234,13 @@ func (e *Engine) bindingInForce(s *family.State, d *decider, p, ben *family.Pers
 	if len(found) == 0 {
 		return nil
 	}
-	sort.Slice(found, func(i, j int) bool {
-		if found[i].Created != found[j].Created {
-			return found[i].Created < found[j].Created
+	first := found[0] // the earliest made (then the smallest id)
+	for _, b := range found[1:] {
+		if b.Created < first.Created || b.Created == first.Created && b.ID < first.ID {
+			first = b
 		}
-		return found[i].ID < found[j].ID
-	})
-	return found[0]
+	}
+	return first
 }
 
 // citeAs gives the last line the sources of another rule: a routes line about the wallet rests
@@ -327,7 +327,7 @@ func (e *Engine) Later(s *family.State, at time.Time, beneficiary, relative fami
 			days = append(days, b.Created)
 		}
 	}
-	sort.Slice(days, func(i, j int) bool { return days[i] < days[j] })
+	slices.Sort(days)
 	dd, bd, wd := e.decider(at), e.decider(at), e.decider(at)
 	bd.quiet, wd.quiet, dd.quiet = true, true, true
 	for _, d := range days {

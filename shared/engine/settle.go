@@ -305,8 +305,9 @@ func (sp *splitter) payAuthorizers() {
 	holder := sp.s.Person(sp.holder)
 	order := sp.d.lookup(policy.AuthorizerOrder, holder.Region)
 	byBalance := order.Value.Word == policy.BalanceDesc
-	// S6: jiusongjiankang 4769855 (binding order); Shenzhen bendibao 635961 (balance, highest first)
-	sort.SliceStable(usable, func(i, j int) bool {
+	// S6: jiusongjiankang 4769855 (binding order); Shenzhen bendibao 635961 (balance, highest first).
+	// Binding ids are unique, so the order is total and needs no stable sort.
+	sort.Sort(&byLess{len(usable), func(i, j int) bool {
 		x, y := usable[i], usable[j]
 		if byBalance && x.balance != y.balance {
 			return x.balance > y.balance
@@ -315,7 +316,7 @@ func (sp *splitter) payAuthorizers() {
 			return x.b.Created < y.b.Created
 		}
 		return x.b.ID < y.b.ID
-	})
+	}, func(i, j int) { usable[i], usable[j] = usable[j], usable[i] }})
 	if len(usable) > 1 {
 		sp.d.say("S6", "", &order, msgOrder, word(order.Value.Word))
 	}

@@ -7,7 +7,7 @@ package family
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"time"
 
 	"gongji/shared/civil"
@@ -406,7 +406,7 @@ func (s *State) SortedPersonIDs() []PersonID {
 	for i, p := range s.People {
 		ids[i] = p.ID
 	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	slices.Sort(ids)
 	return ids
 }
 

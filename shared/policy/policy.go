@@ -330,7 +330,7 @@ func (t *Table) Dates(params []Param, where ...region.Code) []civil.Date {
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return out
 }
 
