@@ -72,12 +72,14 @@ type call struct {
 	at time.Time
 }
 
-// decoder reads a kind's arguments as *T and checks them with check. Every other function of
-// a kind takes the arguments as any and asserts their type once, at its top: a declaration
-// per kind without a generic copy of each of them (the app's wasm pays for every copy).
-func decoder[T any](check func(*T) error) func(json.RawMessage) (any, error) {
+// decoder reads a kind's arguments into a new *T from alloc and checks them with check. Every
+// other function of a kind takes the arguments as any and asserts their type once, at its top:
+// a declaration per kind without a generic copy of each of them (the app's wasm pays for every
+// copy). P is always a pointer, so all kinds share one copy of decoder (a type parameter *T
+// would make one copy per argument struct).
+func decoder[P any](alloc func() P, check func(P) error) func(json.RawMessage) (any, error) {
 	return func(raw json.RawMessage) (any, error) {
-		a := new(T)
+		a := alloc()
 		if err := decodeInto(raw, a); err != nil {
 			return nil, err
 		}
@@ -137,7 +139,7 @@ const (
 // declareKinds declares every mutation kind, in the fixed order of Names.
 func declareKinds() []Kind {
 	return []Kind{
-		{Name: AddPerson, Class: ClassOpening, Args: "PersonArgs", Consent: consentAnyone, decode: decoder(checkPerson),
+		{Name: AddPerson, Class: ClassOpening, Args: "PersonArgs", Consent: consentAnyone, decode: decoder(func() *PersonArgs { return new(PersonArgs) }, checkPerson),
 			need:   func(*family.State, any) need { return need{anyone: true} },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*PersonArgs); return decidePerson(c.s, a) },
 			build:  func(next *family.State, _ call, v any) error { a := v.(*PersonArgs); addPerson(next, a); return nil },
@@ -145,7 +147,7 @@ func declareKinds() []Kind {
 				a := v.(*PersonArgs)
 				return []amountRule{{"args.account", a.Account, zeroOK}, {"args.wallet", a.Wallet, zeroOK}}
 			}},
-		{Name: Link, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(checkLink),
+		{Name: Link, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(func() *LinkArgs { return new(LinkArgs) }, checkLink),
 			need:   func(*family.State, any) need { return need{anyone: true} },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*LinkArgs); return decideLink(c.s, a) },
 			build: func(next *family.State, _ call, v any) error {
@@ -153,7 +155,7 @@ func declareKinds() []Kind {
 				next.Links = append(next.Links, linkOf(a))
 				return nil
 			}},
-		{Name: Bind, Class: ClassFamily, Args: "BindArgs", Consent: consentAuthorizer, decode: decoder(checkBind),
+		{Name: Bind, Class: ClassFamily, Args: "BindArgs", Consent: consentAuthorizer, decode: decoder(func() *BindArgs { return new(BindArgs) }, checkBind),
 			need: func(_ *family.State, v any) need {
 				a := v.(*BindArgs)
 				return need{persons: []family.PersonID{a.Authorizer},
@@ -161,7 +163,7 @@ func declareKinds() []Kind {
 			},
 			decide: decideBind, build: buildBind},
 		{Name: Revoke, Class: ClassFamily, Args: "RevokeArgs", Consent: "the authorizer or the beneficiary",
-			decode: decoder(func(a *RevokeArgs) error { return id("binding", a.Binding) }),
+			decode: decoder(func() *RevokeArgs { return new(RevokeArgs) }, func(a *RevokeArgs) error { return id("binding", a.Binding) }),
 			need:   needRevoke,
 			decide: func(c call, v any) (Outcome, error) { a := v.(*RevokeArgs); return decideRevoke(c.s, a) },
 			build: func(next *family.State, c call, v any) error {
@@ -169,7 +171,7 @@ func declareKinds() []Kind {
 				return revoke(next, a.Binding, civil.DateOf(c.at))
 			}},
 		{Name: Settle, Class: ClassBill, Args: "SettleArgs", Consent: "the patient (the bindings that pay are their authorizers' consent, given once)",
-			decode: decoder(func(a *SettleArgs) error { return checkSettle(a, "") }),
+			decode: decoder(func() *SettleArgs { return new(SettleArgs) }, func(a *SettleArgs) error { return checkSettle(a, "") }),
 			need:   func(_ *family.State, v any) need { a := v.(*SettleArgs); return one(a.Patient) },
 			decide: decideSettle,
 			record: func(c call, v any, r *family.Record) {
@@ -178,7 +180,7 @@ func declareKinds() []Kind {
 			},
 			amounts:  func(v any) []amountRule { a := v.(*SettleArgs); return billRules(a, false) },
 			voidable: true, bill: true, split: true},
-		{Name: PayPremium, Class: ClassPremium, Args: "PremiumArgs", Consent: "the insured person (likewise)", decode: decoder(checkPremium),
+		{Name: PayPremium, Class: ClassPremium, Args: "PremiumArgs", Consent: "the insured person (likewise)", decode: decoder(func() *PremiumArgs { return new(PremiumArgs) }, checkPremium),
 			need: func(_ *family.State, v any) need { a := v.(*PremiumArgs); return one(a.Insured) },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*PremiumArgs)
@@ -191,7 +193,7 @@ func declareKinds() []Kind {
 				return []amountRule{{"args.amount", a.Amount, positive}}
 			},
 			voidable: true, split: true},
-		{Name: WalletTransfer, Class: ClassTransfer, Args: "WalletTransferArgs", Consent: "the sender", decode: decoder(checkWalletTransfer),
+		{Name: WalletTransfer, Class: ClassTransfer, Args: "WalletTransferArgs", Consent: "the sender", decode: decoder(func() *WalletTransferArgs { return new(WalletTransferArgs) }, checkWalletTransfer),
 			need: func(_ *family.State, v any) need { a := v.(*WalletTransferArgs); return one(a.From) },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*WalletTransferArgs)
@@ -210,7 +212,7 @@ func declareKinds() []Kind {
 				a := v.(*WalletTransferArgs)
 				return []amountRule{{"args.amount", a.Amount, positive}}
 			}},
-		{Name: WalletAccept, Class: ClassTransfer, Args: "WalletRefArgs", Consent: "the recipient", decode: decoder(checkWalletRef),
+		{Name: WalletAccept, Class: ClassTransfer, Args: "WalletRefArgs", Consent: "the recipient", decode: decoder(func() *WalletRefArgs { return new(WalletRefArgs) }, checkWalletRef),
 			need: func(s *family.State, v any) need {
 				a := v.(*WalletRefArgs)
 				if t := s.Transfer(a.Transfer); t != nil {
@@ -226,7 +228,7 @@ func declareKinds() []Kind {
 				a := v.(*WalletRefArgs)
 				return settleTransfer(next, a.Transfer, family.Accepted)
 			}},
-		{Name: WalletExpire, Class: ClassRefund, Args: "WalletRefArgs", Consent: consentServer, decode: decoder(checkWalletRef),
+		{Name: WalletExpire, Class: ClassRefund, Args: "WalletRefArgs", Consent: consentServer, decode: decoder(func() *WalletRefArgs { return new(WalletRefArgs) }, checkWalletRef),
 			need: func(*family.State, any) need { return need{server: true} },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*WalletRefArgs)
@@ -237,7 +239,7 @@ func declareKinds() []Kind {
 				return settleTransfer(next, a.Transfer, family.Refunded)
 			}},
 		{Name: Withdraw, Class: ClassTransfer, Args: "WithdrawArgs", Consent: consentPerson,
-			decode: decoder(func(a *WithdrawArgs) error {
+			decode: decoder(func() *WithdrawArgs { return new(WithdrawArgs) }, func(a *WithdrawArgs) error {
 				return first(id("person", string(a.Person)), text("ground", a.Ground, false))
 			}),
 			need: func(_ *family.State, v any) need { a := v.(*WithdrawArgs); return one(a.Person) },
@@ -254,7 +256,7 @@ func declareKinds() []Kind {
 				}
 				return nil
 			}},
-		{Name: Transfer, Class: ClassTransfer, Args: "TransferArgs", Consent: consentPerson, decode: decoder(checkTransfer),
+		{Name: Transfer, Class: ClassTransfer, Args: "TransferArgs", Consent: consentPerson, decode: decoder(func() *TransferArgs { return new(TransferArgs) }, checkTransfer),
 			need: func(_ *family.State, v any) need { a := v.(*TransferArgs); return one(a.Person) },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*TransferArgs)
@@ -269,7 +271,7 @@ func declareKinds() []Kind {
 			},
 			record: func(_ call, v any, r *family.Record) { a := v.(*TransferArgs); r.Person = a.Person }},
 		{Name: Credit, Class: ClassCredit, Args: "CreditArgs", Consent: consentPerson,
-			decode: decoder(func(a *CreditArgs) error { return checkMoney(a.Person, a.Account, a.Amount, a.Memo, true) }),
+			decode: decoder(func() *CreditArgs { return new(CreditArgs) }, func(a *CreditArgs) error { return checkMoney(a.Person, a.Account, a.Amount, a.Memo, true) }),
 			need:   func(_ *family.State, v any) need { a := v.(*CreditArgs); return one(a.Person) },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*CreditArgs)
@@ -282,7 +284,7 @@ func declareKinds() []Kind {
 			},
 			voidable: true},
 		{Name: Correct, Class: ClassAdjustment, Args: "CorrectArgs", Consent: consentPerson,
-			decode: decoder(func(a *CorrectArgs) error {
+			decode: decoder(func() *CorrectArgs { return new(CorrectArgs) }, func(a *CorrectArgs) error {
 				return first(checkMoney(a.Person, a.Account, a.Amount, a.Memo, false), text("memo", a.Memo, true))
 			}),
 			need: func(_ *family.State, v any) need { a := v.(*CorrectArgs); return one(a.Person) },
@@ -296,11 +298,11 @@ func declareKinds() []Kind {
 				return []amountRule{{"args.amount", a.Amount, signedNonZero}}
 			},
 			voidable: true},
-		{Name: Approve, Class: ClassApproval, Args: "RequestArgs", Consent: consentDecider, decode: decoder(checkRequestArgs),
+		{Name: Approve, Class: ClassApproval, Args: "RequestArgs", Consent: consentDecider, decode: decoder(func() *RequestArgs { return new(RequestArgs) }, checkRequestArgs),
 			need: needNobody, decide: decideOnlyAs},
-		{Name: Decline, Class: ClassApproval, Args: "RequestArgs", Consent: consentDecider, decode: decoder(checkRequestArgs),
+		{Name: Decline, Class: ClassApproval, Args: "RequestArgs", Consent: consentDecider, decode: decoder(func() *RequestArgs { return new(RequestArgs) }, checkRequestArgs),
 			need: needNobody, decide: decideOnlyAs},
-		{Name: LinkDevice, Class: ClassFamily, Args: "LinkDeviceArgs", Consent: consentOwner, decode: decoder(checkLinkDevice),
+		{Name: LinkDevice, Class: ClassFamily, Args: "LinkDeviceArgs", Consent: consentOwner, decode: decoder(func() *LinkDeviceArgs { return new(LinkDeviceArgs) }, checkLinkDevice),
 			need: func(_ *family.State, v any) need {
 				a := v.(*LinkDeviceArgs)
 				return need{owner: true, line: engine.Say("K1", ConsentRequired, engine.MsgConsentDevice, a.Person)}
@@ -311,7 +313,7 @@ func declareKinds() []Kind {
 				next.LinkDevice(a.Device, a.Person)
 				return nil
 			}},
-		{Name: EditPerson, Class: ClassCorrection, Args: "EditPersonArgs", Consent: consentPerson, decode: decoder(checkEditPerson),
+		{Name: EditPerson, Class: ClassCorrection, Args: "EditPersonArgs", Consent: consentPerson, decode: decoder(func() *EditPersonArgs { return new(EditPersonArgs) }, checkEditPerson),
 			need:   func(_ *family.State, v any) need { a := v.(*EditPersonArgs); return one(a.Person) },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*EditPersonArgs); return decideEditPerson(c.s, a) },
 			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
@@ -321,7 +323,7 @@ func declareKinds() []Kind {
 			record:   func(c call, v any, r *family.Record) { profileRecord(c, v.(*EditPersonArgs).Person, r) },
 			voidable: true},
 		{Name: Void, Class: ClassCorrection, Args: "VoidArgs", Consent: consentTouched,
-			decode: decoder(func(a *VoidArgs) error { return first(id("target", a.Target), text("reason", a.Reason, false)) }),
+			decode: decoder(func() *VoidArgs { return new(VoidArgs) }, func(a *VoidArgs) error { return first(id("target", a.Target), text("reason", a.Reason, false)) }),
 			need:   func(s *family.State, v any) need { a := v.(*VoidArgs); return needTouched(s, a.Target) },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*VoidArgs)
@@ -335,7 +337,7 @@ func declareKinds() []Kind {
 			target:   func(v any) string { return v.(*VoidArgs).Target },
 			voidable: true},
 		{Name: AmendBill, Class: ClassCorrection, Args: "AmendArgs", Consent: consentTouched + "; the corrected bill's patient",
-			decode: decoder(func(a *AmendArgs) error {
+			decode: decoder(func() *AmendArgs { return new(AmendArgs) }, func(a *AmendArgs) error {
 				return first(id("target", a.Target), text("reason", a.Reason, false), checkSettle(&a.Settle, "settle."))
 			}),
 			need: func(s *family.State, v any) need {
@@ -357,7 +359,7 @@ func declareKinds() []Kind {
 			target:   func(v any) string { return v.(*AmendArgs).Target },
 			voidable: true, bill: true, split: true},
 		{Name: Undo, Class: ClassCorrection, Args: "UndoArgs", Consent: "what voiding its target would need",
-			decode: decoder(func(a *UndoArgs) error { return id("target", a.Target) }),
+			decode: decoder(func() *UndoArgs { return new(UndoArgs) }, func(a *UndoArgs) error { return id("target", a.Target) }),
 			need:   func(s *family.State, v any) need { a := v.(*UndoArgs); return needTouched(s, a.Target) },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*UndoArgs); return decideUndo(c.s, c.m, a) },
 			finish: func(next *family.State, c call, v any, rec *family.Record) error {
@@ -367,7 +369,7 @@ func declareKinds() []Kind {
 			record:   func(call, any, *family.Record) {},
 			target:   func(v any) string { return v.(*UndoArgs).Target },
 			voidable: true},
-		{Name: LifeEvent, Class: ClassEvent, Args: "LifeEventArgs", Consent: consentPerson, decode: decoder(checkLifeEvent),
+		{Name: LifeEvent, Class: ClassEvent, Args: "LifeEventArgs", Consent: consentPerson, decode: decoder(func() *LifeEventArgs { return new(LifeEventArgs) }, checkLifeEvent),
 			need:   func(_ *family.State, v any) need { a := v.(*LifeEventArgs); return one(a.Person) },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*LifeEventArgs); return decideLifeEvent(c.s, a) },
 			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
@@ -377,7 +379,7 @@ func declareKinds() []Kind {
 			record:   func(c call, v any, r *family.Record) { profileRecord(c, v.(*LifeEventArgs).Person, r) },
 			voidable: true},
 		{Name: TransferArrive, Class: ClassEvent, Args: "TransferArriveArgs", Consent: "the person whose balance arrives",
-			decode: decoder(func(a *TransferArriveArgs) error { return id("transfer", a.Transfer) }),
+			decode: decoder(func() *TransferArriveArgs { return new(TransferArriveArgs) }, func(a *TransferArriveArgs) error { return id("transfer", a.Transfer) }),
 			need: func(s *family.State, v any) need {
 				a := v.(*TransferArriveArgs)
 				if r := s.Record(a.Transfer); r != nil && Name(r.Name) == Transfer {
@@ -393,7 +395,7 @@ func declareKinds() []Kind {
 				}
 				return nil
 			}},
-		{Name: RecordSlip, Class: ClassCorrection, Args: "RecordSlipArgs", Consent: consentTouched, decode: decoder(checkRecordSlip),
+		{Name: RecordSlip, Class: ClassCorrection, Args: "RecordSlipArgs", Consent: consentTouched, decode: decoder(func() *RecordSlipArgs { return new(RecordSlipArgs) }, checkRecordSlip),
 			need: func(s *family.State, v any) need {
 				a := v.(*RecordSlipArgs)
 				return needTouched(s, a.Target, a.Settle.Patient)
@@ -410,7 +412,7 @@ func declareKinds() []Kind {
 			target:   func(v any) string { return v.(*RecordSlipArgs).Target },
 			voidable: true, bill: true, split: true},
 		{Name: SetCreditSchedule, Class: ClassFamily, Args: "CreditScheduleArgs", Consent: consentPerson,
-			decode: decoder(checkCreditSchedule),
+			decode: decoder(func() *CreditScheduleArgs { return new(CreditScheduleArgs) }, checkCreditSchedule),
 			need:   func(_ *family.State, v any) need { a := v.(*CreditScheduleArgs); return one(a.Person) },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*CreditScheduleArgs)
@@ -425,7 +427,7 @@ func declareKinds() []Kind {
 				a := v.(*CreditScheduleArgs)
 				return []amountRule{{"args.amount", a.Amount, zeroOK}}
 			}},
-		{Name: Checkpoint, Class: ClassFamily, Args: "CheckpointArgs", Consent: consentPerson, decode: decoder(checkCheckpoint),
+		{Name: Checkpoint, Class: ClassFamily, Args: "CheckpointArgs", Consent: consentPerson, decode: decoder(func() *CheckpointArgs { return new(CheckpointArgs) }, checkCheckpoint),
 			need:   func(_ *family.State, v any) need { a := v.(*CheckpointArgs); return one(a.Person) },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*CheckpointArgs); return decideCheckpoint(c.s, a, c.at) },
 			finish: func(next *family.State, c call, v any, _ *family.Record) error {
@@ -437,7 +439,7 @@ func declareKinds() []Kind {
 				a := v.(*CheckpointArgs)
 				return []amountRule{{"args.balance", a.Balance, zeroOK}}
 			}},
-		{Name: FixLink, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(checkFixLink),
+		{Name: FixLink, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(func() *LinkArgs { return new(LinkArgs) }, checkFixLink),
 			need:   func(*family.State, any) need { return need{anyone: true} },
 			decide: func(c call, v any) (Outcome, error) { a := v.(*FixLinkArgs); return decideFixLink(c.s, a) },
 			build:  func(next *family.State, _ call, v any) error { fixLinks(next, v.(*FixLinkArgs)); return nil }},
