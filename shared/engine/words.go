@@ -215,77 +215,50 @@ func labels(v string) ([2]string, bool) {
 	if ok {
 		return [2]string{t.ZH, t.EN}, true
 	}
-	switch v {
-	case "same_city":
-		return [2]string{"须在同一城市参保", "same city"}, true
-	case "same_province":
-		return [2]string{"须在同一省份参保", "same province"}, true
-	case "anywhere":
-		return [2]string{"不限地区", "anywhere"}, true
-	case "policy_self_pay":
-		return [2]string{"政策范围内自付部分", "the self-paid part within the policy"}, true
-	case "all_personal_burden":
-		return [2]string{"个人负担的全部费用", "everything the patient pays"}, true
-	case "binding_order":
-		return [2]string{"按绑定的先后", "in the order the bindings were made"}, true
-	case "balance_desc":
-		return [2]string{"按余额从多到少", "by balance, highest first"}, true
-	case "way." + string(WayBound):
-		return [2]string{"已绑定", "already bound"}, true
-	case "way." + string(WayBind):
-		return [2]string{"可以绑定", "can bind"}, true
-	case "way." + string(WayWallet):
-		return [2]string{"可以用医保钱包转账", "can send to the medical-insurance wallet"}, true
-	case "way." + string(WayNone):
-		return [2]string{"不能", "cannot pay"}, true
-	case "yes":
-		return [2]string{"有", "yes"}, true
-	case "no":
-		return [2]string{"没有", "none"}, true
-	case "wallet_on":
-		return [2]string{"已开通医保钱包", "has the wallet"}, true
-	case "wallet_off":
-		return [2]string{"尚未开通医保钱包", "does not have the wallet yet"}, true
-	case "death":
-		return [2]string{"本人去世", "the holder's death"}, true
-	case "voluntary_exit":
-		return [2]string{"本人自愿退出基本医疗保险", "leaving basic medical insurance voluntarily"}, true
-	case "lump_sum_pension_clearing":
-		return [2]string{"养老保险一次性清算", "a lump-sum pension settlement"}, true
-	case "emigration":
-		return [2]string{"出国（境）定居", "settling abroad"}, true
-	case "move_no_transfer":
-		return [2]string{"迁出且医保关系无法转移", "moving away where the insurance cannot move"}, true
-	case "retiree_nonlocal":
-		return [2]string{"达到退休年龄、非本地户籍且医保关系无法转移", "a non-local retiree whose insurance cannot move"}, true
-	case "retiree_resettled":
-		return [2]string{"退休后异地安置", "a retiree resettled elsewhere"}, true
-	case "to_resident_elsewhere":
-		return [2]string{"转为外地居民医保", "switching to resident insurance elsewhere"}, true
-	case "drug":
-		return [2]string{"药品", "medicines"}, true
-	case "device":
-		return [2]string{"医疗器械", "medical devices"}, true
-	case "consumable":
-		return [2]string{"医用耗材", "medical consumables"}, true
-	case "treatment":
-		return [2]string{"治疗费", "treatment"}, true
-	case "exam":
-		return [2]string{"检查费", "examinations"}, true
-	case "inpatient":
-		return [2]string{"住院费用", "inpatient care"}, true
-	case "health_food":
-		return [2]string{"保健食品", "health food"}, true
-	case "cosmetics":
-		return [2]string{"化妆品", "cosmetics"}, true
-	case "fitness":
-		return [2]string{"健身消费", "fitness"}, true
-	case "wellness":
-		return [2]string{"养生保健", "wellness"}, true
-	case "public_health":
-		return [2]string{"公共卫生费用", "public health services"}, true
-	case "daily_goods":
-		return [2]string{"生活用品", "daily goods"}, true
+	for _, r := range otherLabels {
+		if r.value == v {
+			return [2]string{r.zh, r.en}, true
+		}
 	}
 	return [2]string{}, false
+}
+
+// otherLabels are the names of the values outside the vocabulary: a table, not a switch (the
+// app's wasm holds a table as data; a switch of strings is code at every case).
+var otherLabels = [...]struct{ value, zh, en string }{
+	{"same_city", "须在同一城市参保", "same city"},
+	{"same_province", "须在同一省份参保", "same province"},
+	{"anywhere", "不限地区", "anywhere"},
+	{"policy_self_pay", "政策范围内自付部分", "the self-paid part within the policy"},
+	{"all_personal_burden", "个人负担的全部费用", "everything the patient pays"},
+	{"binding_order", "按绑定的先后", "in the order the bindings were made"},
+	{"balance_desc", "按余额从多到少", "by balance, highest first"},
+	{"way." + string(WayBound), "已绑定", "already bound"},
+	{"way." + string(WayBind), "可以绑定", "can bind"},
+	{"way." + string(WayWallet), "可以用医保钱包转账", "can send to the medical-insurance wallet"},
+	{"way." + string(WayNone), "不能", "cannot pay"},
+	{"yes", "有", "yes"},
+	{"no", "没有", "none"},
+	{"wallet_on", "已开通医保钱包", "has the wallet"},
+	{"wallet_off", "尚未开通医保钱包", "does not have the wallet yet"},
+	{"death", "本人去世", "the holder's death"},
+	{"voluntary_exit", "本人自愿退出基本医疗保险", "leaving basic medical insurance voluntarily"},
+	{"lump_sum_pension_clearing", "养老保险一次性清算", "a lump-sum pension settlement"},
+	{"emigration", "出国（境）定居", "settling abroad"},
+	{"move_no_transfer", "迁出且医保关系无法转移", "moving away where the insurance cannot move"},
+	{"retiree_nonlocal", "达到退休年龄、非本地户籍且医保关系无法转移", "a non-local retiree whose insurance cannot move"},
+	{"retiree_resettled", "退休后异地安置", "a retiree resettled elsewhere"},
+	{"to_resident_elsewhere", "转为外地居民医保", "switching to resident insurance elsewhere"},
+	{"drug", "药品", "medicines"},
+	{"device", "医疗器械", "medical devices"},
+	{"consumable", "医用耗材", "medical consumables"},
+	{"treatment", "治疗费", "treatment"},
+	{"exam", "检查费", "examinations"},
+	{"inpatient", "住院费用", "inpatient care"},
+	{"health_food", "保健食品", "health food"},
+	{"cosmetics", "化妆品", "cosmetics"},
+	{"fitness", "健身消费", "fitness"},
+	{"wellness", "养生保健", "wellness"},
+	{"public_health", "公共卫生费用", "public health services"},
+	{"daily_goods", "生活用品", "daily goods"},
 }
