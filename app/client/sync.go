@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gongji/app/book"
+	"gongji/shared/errs"
 	"gongji/shared/syncwire"
 )
 
@@ -205,8 +206,8 @@ func (e *staleError) Error() string {
 // rebase starts the log again from 0 with the device's own mutations queued again
 // (book.Local.Rebase) when err is a staleError, and says whether it did.
 func (s *Store) rebase(err error) bool {
-	var se *staleError
-	if !errors.As(err, &se) {
+	se, ok := errs.As[*staleError](err)
+	if !ok {
 		return false
 	}
 	s.Local.Rebase(se.epoch)

@@ -1,12 +1,12 @@
 package mutation
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"gongji/shared/civil"
 	"gongji/shared/engine"
+	"gongji/shared/errs"
 	"gongji/shared/family"
 	"gongji/shared/ledger"
 )
@@ -97,8 +97,8 @@ func CheckNonNegative(s *family.State) error {
 }
 
 func rejectedInput(err error) Outcome {
-	var fe *FieldError // the engine's InputError too
-	if !errors.As(err, &fe) {
+	fe, ok := errs.As[*FieldError](err) // the engine's InputError too
+	if !ok {
 		fe = fieldErr("args", err.Error())
 	}
 	return Outcome{Status: Rejected, Codes: []engine.Code{InvalidInput}, Error: fe}

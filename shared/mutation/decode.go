@@ -3,7 +3,6 @@ package mutation
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 
 	"gongji/shared/civil"
 	"gongji/shared/engine"
+	"gongji/shared/errs"
 	"gongji/shared/family"
 	"gongji/shared/jsonerr"
 	"gongji/shared/money"
@@ -45,8 +45,7 @@ func decodeInto(args json.RawMessage, a any) error {
 		return fieldErr("args", "missing")
 	}
 	if err := json.Unmarshal(args, a); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) && te.Field != "" {
+		if te, ok := errs.As[*json.UnmarshalTypeError](err); ok && te.Field != "" {
 			return fieldErr("args."+te.Field, jsonerr.Describe(te))
 		}
 		return fieldErr("args"+locate(args, err), err.Error())
@@ -203,14 +202,11 @@ func checkMoney(p family.PersonID, k AccountKind, amount interface{ Fen() int64 
 // with a leading dot), so that its error names the field; "" when it cannot tell.
 func locate(args json.RawMessage, err error) string {
 	var input string
-	var me *money.ParseError
-	var de *civil.ParseError
-	switch {
-	case errors.As(err, &me):
+	if me, ok := errs.As[*money.ParseError](err); ok {
 		input = me.Input
-	case errors.As(err, &de):
+	} else if de, ok := errs.As[*civil.ParseError](err); ok {
 		input = de.Input
-	default:
+	} else {
 		return ""
 	}
 	var v any
