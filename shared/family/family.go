@@ -344,19 +344,21 @@ func (s *State) Validate() error {
 		}
 		seen[p.ID] = true
 	}
-	known := func(field string, id PersonID) error {
+	// known says whether list[i].field names a person; the field's name is formatted only
+	// for the error (Validate runs at every mutation applied).
+	known := func(list string, i int, field string, id PersonID) error {
 		if !seen[id] {
-			return fmt.Errorf("%s: unknown person %q", field, id)
+			return fmt.Errorf("%s[%d].%s: unknown person %q", list, i, field, id)
 		}
 		return nil
 	}
 	type pair struct{ a, b PersonID }
 	relations := map[pair]Relation{}
 	for i, l := range s.Links {
-		if err := known(fmt.Sprintf("relations[%d].person", i), l.Person); err != nil {
+		if err := known("relations", i, "person", l.Person); err != nil {
 			return err
 		}
-		if err := known(fmt.Sprintf("relations[%d].of", i), l.Of); err != nil {
+		if err := known("relations", i, "of", l.Of); err != nil {
 			return err
 		}
 		// Section 8: any value outside the close-relatives list counts as other, so records
@@ -377,10 +379,10 @@ func (s *State) Validate() error {
 			return fmt.Errorf("bindings[%d].id: empty or duplicate %q", i, b.ID)
 		}
 		ids[b.ID] = true
-		if err := known(fmt.Sprintf("bindings[%d].authorizer", i), b.Authorizer); err != nil {
+		if err := known("bindings", i, "authorizer", b.Authorizer); err != nil {
 			return err
 		}
-		if err := known(fmt.Sprintf("bindings[%d].beneficiary", i), b.Beneficiary); err != nil {
+		if err := known("bindings", i, "beneficiary", b.Beneficiary); err != nil {
 			return err
 		}
 	}
@@ -390,10 +392,10 @@ func (s *State) Validate() error {
 			return fmt.Errorf("wallet_transfers[%d].id: empty or duplicate %q", i, t.ID)
 		}
 		tids[t.ID] = true
-		if err := known(fmt.Sprintf("wallet_transfers[%d].from", i), t.From); err != nil {
+		if err := known("wallet_transfers", i, "from", t.From); err != nil {
 			return err
 		}
-		if err := known(fmt.Sprintf("wallet_transfers[%d].to", i), t.To); err != nil {
+		if err := known("wallet_transfers", i, "to", t.To); err != nil {
 			return err
 		}
 	}

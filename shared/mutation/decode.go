@@ -1,11 +1,11 @@
 package mutation
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"gongji/shared/civil"
@@ -41,7 +41,7 @@ func Decode(name Name, args json.RawMessage) (any, error) {
 
 // decodeInto reads args into a (a pointer to the kind's argument type); errors name the field.
 func decodeInto(args json.RawMessage, a any) error {
-	if len(bytes.TrimSpace(args)) == 0 {
+	if strings.TrimSpace(string(args)) == "" {
 		return fieldErr("args", "missing")
 	}
 	if err := json.Unmarshal(args, a); err != nil {

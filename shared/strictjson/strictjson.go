@@ -625,5 +625,11 @@ func runeName(r rune) string {
 	for len(s) < 4 {
 		s = "0" + s
 	}
-	return "U+" + string(bytes.ToUpper([]byte(s)))
+	b := []byte(s) // upper-case hex digits, as U+00E9
+	for i, c := range b {
+		if 'a' <= c && c <= 'f' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return "U+" + string(b)
 }
