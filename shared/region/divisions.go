@@ -2,6 +2,7 @@ package region
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -250,11 +251,7 @@ func Search(q string, limit int) []Code {
 	}
 	ix := theIndex()
 	keys := ix.keys()
-	type hit struct {
-		prefix bool
-		i      int
-	}
-	var hits []hit
+	var hits []searchHit
 	for i, d := range ix.all {
 		name := keys[i]
 		if han {
@@ -262,23 +259,43 @@ func Search(q string, limit int) []Code {
 		}
 		// pinyin from its start only: "dong" should not find Chengdong and Hengdong
 		if at := strings.Index(name, needle); at == 0 || (han && at > 0) {
-			hits = append(hits, hit{prefix: at == 0, i: i})
+			hits = append(hits, searchHit{prefix: at == 0, i: i})
 		}
 	}
-	slices.SortStableFunc(hits, func(a, b hit) int {
-		if a.prefix != b.prefix {
-			if a.prefix {
-				return -1
-			}
-			return 1
-		}
-		return int(ix.all[a.i].Level) - int(ix.all[b.i].Level)
-	})
+	sort.Sort(&hitOrder{hits, ix.all})
 	out := make([]Code, 0, min(len(hits), limit))
 	for _, h := range hits[:min(len(hits), limit)] {
 		out = append(out, ix.all[h.i].Code)
 	}
 	return out
+}
+
+// searchHit is a division Search found: the i-th of the index, found at the start of its
+// name or inside it.
+type searchHit struct {
+	prefix bool
+	i      int
+}
+
+// hitOrder orders hits as Search lists them: found at the start first, then the larger
+// divisions, then in the index's order. sort.Sort with the index's order last is the stable
+// sort without a second copy of the sorting code in the app's wasm.
+type hitOrder struct {
+	hits []searchHit
+	all  []Division
+}
+
+func (o *hitOrder) Len() int      { return len(o.hits) }
+func (o *hitOrder) Swap(i, j int) { o.hits[i], o.hits[j] = o.hits[j], o.hits[i] }
+func (o *hitOrder) Less(i, j int) bool {
+	a, b := o.hits[i], o.hits[j]
+	switch {
+	case a.prefix != b.prefix:
+		return a.prefix
+	case o.all[a.i].Level != o.all[b.i].Level:
+		return o.all[a.i].Level < o.all[b.i].Level
+	}
+	return a.i < b.i
 }
 
 func isASCII(s string) bool { return utf8.RuneCountInString(s) == len(s) }
