@@ -36,7 +36,7 @@ func (c *CheckpointView) Differs() money.Amount { return c.Balance - c.Ledger }
 // between (by the order of the family's log).
 func (b *Book) Checkpoints() []CheckpointView {
 	rowsByKey := map[string][]Row{} // account key -> rows since the last checkpoint
-	last := map[string]*CheckpointView{}
+	last := map[string]int{} // account key -> index in out of its newest checkpoint, plus one
 	var out []CheckpointView
 	add := func(acc ledger.Account, r Row) { rowsByKey[acc.Key()] = append(rowsByKey[acc.Key()], r) }
 	for _, l := range b.Lines() {
@@ -50,13 +50,13 @@ func (b *Book) Checkpoints() []CheckpointView {
 				acc = ledger.WalletOf(cp.Person)
 			}
 			v := CheckpointView{Checkpoint: *cp, Rows: rowsByKey[acc.Key()]}
-			if p := last[acc.Key()]; p != nil {
-				c := p.Checkpoint
+			if i := last[acc.Key()]; i > 0 {
+				c := out[i-1].Checkpoint
 				v.Prev = &c
 			}
 			rowsByKey[acc.Key()] = nil
 			out = append(out, v)
-			last[acc.Key()] = &out[len(out)-1]
+			last[acc.Key()] = len(out) // an index: a pointer into out would go stale when out grows
 			continue
 		}
 		for _, p := range l.Postings {
@@ -69,7 +69,7 @@ func (b *Book) Checkpoints() []CheckpointView {
 		if v.Account == family.FromWallet {
 			acc = ledger.WalletOf(v.Person)
 		}
-		if last[acc.Key()] == v {
+		if last[acc.Key()] == i+1 {
 			v.Since = rowsByKey[acc.Key()]
 		}
 	}
