@@ -1,14 +1,14 @@
 package civil
 
 import (
-	"fmt"
+	"strconv"
 	"time"
 )
 
 // ZH is the date as a family reads it in Chinese: 2025年10月13日.
 func (d Date) ZH() string {
 	t := time.Unix(int64(d)*86400, 0).UTC()
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
 }
 
 // EN is the date as an English reader reads it: 13 October 2025.

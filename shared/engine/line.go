@@ -90,8 +90,14 @@ func argOf(v any) Arg {
 			x = x.Effective()
 		}
 		return Arg{KindWord, string(x)}
-	case family.Scope, family.Status, family.Insurance, family.TransferState:
-		return Arg{KindWord, fmt.Sprint(x)}
+	case family.Scope:
+		return Arg{KindWord, string(x)}
+	case family.Status:
+		return Arg{KindWord, string(x)}
+	case family.Insurance:
+		return Arg{KindWord, string(x)}
+	case family.TransferState:
+		return Arg{KindWord, string(x)}
 	case family.Source:
 		return Arg{KindWord, "source." + string(x)}
 	case policy.Value:

@@ -2,6 +2,7 @@ package mutation
 
 import (
 	"fmt"
+	"strconv"
 
 	"gongji/shared/money"
 )
@@ -56,7 +57,7 @@ func checkExpected(s *Split) *FieldError {
 		return err
 	}
 	for i, l := range s.Lines {
-		field := fmt.Sprintf("expected.lines[%d].amount", i)
+		field := "expected.lines[" + strconv.Itoa(i) + "].amount"
 		if err := (amountRule{field, l.Amount, zeroOK}).check(); err != nil {
 			return err
 		}
