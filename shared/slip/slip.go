@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gongji/shared/money"
 )
@@ -172,10 +173,36 @@ func findLabel(line string) (Field, string, bool) {
 	return best, line[bestAt+bestLen:], true
 }
 
+// plainMarks writes full-width colons, commas and brackets as ASCII ones, drops ¥ and ￥, and
+// makes 元 a blank; every other byte stays as it is.
+func plainMarks(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '：':
+			b.WriteByte(':')
+		case '，':
+			b.WriteByte(',')
+		case '（':
+			b.WriteByte('(')
+		case '）':
+			b.WriteByte(')')
+		case '元':
+			b.WriteByte(' ')
+		case '¥', '￥':
+		default:
+			b.WriteString(s[i : i+n]) // as it was, also a byte that is not UTF-8
+		}
+		i += n
+	}
+	return b.String()
+}
+
 // cleanNumber takes the amount out of what follows a label: colons (also full-width),
 // blanks, ¥ and 元 go; thousands separators go; the first number stays.
 func cleanNumber(s string) string {
-	s = strings.NewReplacer("：", ":", "，", ",", "¥", "", "￥", "", "元", " ", "（", "(", "）", ")").Replace(s)
+	s = plainMarks(s)
 	s = strings.TrimLeft(s, " :\t=")
 	var b strings.Builder
 	for _, r := range s {
