@@ -448,7 +448,8 @@ func redoConsent(s *family.State, m Mutation, at time.Time, o Outcome) (next fam
 	return closeRequest(next, o.Request, state, o.Decided), true, nil
 }
 
-func decideLinkDevice(s *family.State, a *LinkDeviceArgs) (Outcome, error) {
+func decideLinkDevice(c call, v any) (Outcome, error) {
+	s, a := c.s, v.(*LinkDeviceArgs)
 	if a.Person == "" {
 		return Outcome{Status: Confirmed}, nil
 	}

@@ -127,7 +127,8 @@ func replacement(r *family.Record) bool { return r != nil && bill(r.Name) && r.V
 
 // decideVoidAsItStands is void: a bill that replaced another is voided as it stands (its own
 // postings reversed; the bill it replaced stays voided); anything else as decideVoid.
-func decideVoidAsItStands(s *family.State, target string) (Outcome, error) {
+func decideVoidAsItStands(c call, v any) (Outcome, error) {
+	s, target := c.s, v.(*VoidArgs).Target
 	r := s.Record(target)
 	if !replacement(r) {
 		return decideVoid(s, target)
@@ -151,7 +152,8 @@ func redoVoidAsItStands(next *family.State, id, target string, rec *family.Recor
 }
 
 // decideUndo is a void of the device's last action that can be taken back.
-func decideUndo(s *family.State, m Mutation, a *UndoArgs) (Outcome, error) {
+func decideUndo(c call, v any) (Outcome, error) {
+	s, m, a := c.s, c.m, v.(*UndoArgs)
 	if last := LastAction(s, clientOf(m.ID)); last == nil || last.ID != a.Target {
 		return refused(NotLastAction), nil
 	}
@@ -229,7 +231,8 @@ func amendMoment(r *family.Record, a *SettleArgs) time.Time {
 	return r.At
 }
 
-func decideEditPerson(s *family.State, a *EditPersonArgs) (Outcome, error) {
+func decideEditPerson(c call, v any) (Outcome, error) {
+	s, a := c.s, v.(*EditPersonArgs)
 	p := s.Person(a.Person)
 	if p == nil {
 		return Outcome{}, fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))

@@ -145,7 +145,8 @@ func checkCreditSchedule(a *CreditScheduleArgs) error {
 	return nil
 }
 
-func decideCreditSchedule(s *family.State, a *CreditScheduleArgs, at time.Time) (Outcome, error) {
+func decideCreditSchedule(c call, v any) (Outcome, error) {
+	s, a, at := c.s, v.(*CreditScheduleArgs), c.at
 	p := s.Person(a.Person)
 	switch {
 	case p == nil:
@@ -204,7 +205,8 @@ func checkCheckpoint(a *CheckpointArgs) error {
 	return fieldErr("args.account", fmt.Sprintf("%q: want account or wallet", a.Account))
 }
 
-func decideCheckpoint(s *family.State, a *CheckpointArgs, at time.Time) (Outcome, error) {
+func decideCheckpoint(c call, v any) (Outcome, error) {
+	s, a, at := c.s, v.(*CheckpointArgs), c.at
 	p := s.Person(a.Person)
 	switch {
 	case p == nil:

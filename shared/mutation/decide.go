@@ -26,7 +26,8 @@ func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Tim
 	return asOfMoment(c, k, args, o)
 }
 
-func decidePerson(s *family.State, a *PersonArgs) (Outcome, error) {
+func decidePerson(c call, v any) (Outcome, error) {
+	s, a := c.s, v.(*PersonArgs)
 	// R2: rules.md section 2 (person ids are unique in a family)
 	if s.Person(a.ID) != nil {
 		return Outcome{}, fieldErr("args.id", fmt.Sprintf("%q is already in the family", a.ID))
@@ -52,7 +53,8 @@ func decidePerson(s *family.State, a *PersonArgs) (Outcome, error) {
 	return o, nil
 }
 
-func decideRevoke(s *family.State, a *RevokeArgs) (Outcome, error) {
+func decideRevoke(c call, v any) (Outcome, error) {
+	s, a := c.s, v.(*RevokeArgs)
 	for _, b := range s.Bindings {
 		if b.ID != a.Binding {
 			continue
@@ -101,7 +103,8 @@ func decideWalletRef(e *engine.Engine, s *family.State, name Name, a *WalletRefA
 	return o, nil
 }
 
-func decideTransfer(e *engine.Engine, s *family.State, a *TransferArgs, at time.Time, id string) (Outcome, error) {
+func decideTransfer(c call, v any) (Outcome, error) {
+	e, s, a, at, id := c.e, c.s, v.(*TransferArgs), c.at, c.m.ID
 	r, err := e.Transfer(s, at, *a)
 	if err != nil {
 		return Outcome{}, err

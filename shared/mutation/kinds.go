@@ -141,7 +141,7 @@ func declareKinds() []Kind {
 	return []Kind{
 		{Name: AddPerson, Class: ClassOpening, Args: "PersonArgs", Consent: consentAnyone, decode: decoder(func() *PersonArgs { return new(PersonArgs) }, checkPerson),
 			need:   func(*family.State, any) need { return need{anyone: true} },
-			decide: func(c call, v any) (Outcome, error) { a := v.(*PersonArgs); return decidePerson(c.s, a) },
+			decide: decidePerson,
 			build:  func(next *family.State, _ call, v any) error { a := v.(*PersonArgs); addPerson(next, a); return nil },
 			amounts: func(v any) []amountRule {
 				a := v.(*PersonArgs)
@@ -149,7 +149,7 @@ func declareKinds() []Kind {
 			}},
 		{Name: Link, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(func() *LinkArgs { return new(LinkArgs) }, checkLink),
 			need:   func(*family.State, any) need { return need{anyone: true} },
-			decide: func(c call, v any) (Outcome, error) { a := v.(*LinkArgs); return decideLink(c.s, a) },
+			decide: decideLink,
 			build: func(next *family.State, _ call, v any) error {
 				a := v.(*LinkArgs)
 				next.Links = append(next.Links, linkOf(a))
@@ -165,7 +165,7 @@ func declareKinds() []Kind {
 		{Name: Revoke, Class: ClassFamily, Args: "RevokeArgs", Consent: "the authorizer or the beneficiary",
 			decode: decoder(func() *RevokeArgs { return new(RevokeArgs) }, func(a *RevokeArgs) error { return id("binding", a.Binding) }),
 			need:   needRevoke,
-			decide: func(c call, v any) (Outcome, error) { a := v.(*RevokeArgs); return decideRevoke(c.s, a) },
+			decide: decideRevoke,
 			build: func(next *family.State, c call, v any) error {
 				a := v.(*RevokeArgs)
 				return revoke(next, a.Binding, civil.DateOf(c.at))
@@ -257,11 +257,8 @@ func declareKinds() []Kind {
 				return nil
 			}},
 		{Name: Transfer, Class: ClassTransfer, Args: "TransferArgs", Consent: consentPerson, decode: decoder(func() *TransferArgs { return new(TransferArgs) }, checkTransfer),
-			need: func(_ *family.State, v any) need { a := v.(*TransferArgs); return one(a.Person) },
-			decide: func(c call, v any) (Outcome, error) {
-				a := v.(*TransferArgs)
-				return decideTransfer(c.e, c.s, a, c.at, c.m.ID)
-			},
+			need:   func(_ *family.State, v any) need { a := v.(*TransferArgs); return one(a.Person) },
+			decide: decideTransfer,
 			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
 				a := v.(*TransferArgs)
 				if p := next.Person(a.Person); p != nil {
@@ -307,7 +304,7 @@ func declareKinds() []Kind {
 				a := v.(*LinkDeviceArgs)
 				return need{owner: true, line: engine.Say("K1", ConsentRequired, engine.MsgConsentDevice, a.Person)}
 			},
-			decide: func(c call, v any) (Outcome, error) { a := v.(*LinkDeviceArgs); return decideLinkDevice(c.s, a) },
+			decide: decideLinkDevice,
 			build: func(next *family.State, _ call, v any) error {
 				a := v.(*LinkDeviceArgs)
 				next.LinkDevice(a.Device, a.Person)
@@ -315,7 +312,7 @@ func declareKinds() []Kind {
 			}},
 		{Name: EditPerson, Class: ClassCorrection, Args: "EditPersonArgs", Consent: consentPerson, decode: decoder(func() *EditPersonArgs { return new(EditPersonArgs) }, checkEditPerson),
 			need:   func(_ *family.State, v any) need { a := v.(*EditPersonArgs); return one(a.Person) },
-			decide: func(c call, v any) (Outcome, error) { a := v.(*EditPersonArgs); return decideEditPerson(c.s, a) },
+			decide: decideEditPerson,
 			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
 				a := v.(*EditPersonArgs)
 				return changeProfile(next, a.Person, func(p *family.Person) { editPerson(p, a) })
@@ -325,10 +322,7 @@ func declareKinds() []Kind {
 		{Name: Void, Class: ClassCorrection, Args: "VoidArgs", Consent: consentTouched,
 			decode: decoder(func() *VoidArgs { return new(VoidArgs) }, func(a *VoidArgs) error { return first(id("target", a.Target), text("reason", a.Reason, false)) }),
 			need:   func(s *family.State, v any) need { a := v.(*VoidArgs); return needTouched(s, a.Target) },
-			decide: func(c call, v any) (Outcome, error) {
-				a := v.(*VoidArgs)
-				return decideVoidAsItStands(c.s, a.Target)
-			},
+			decide: decideVoidAsItStands,
 			finish: func(next *family.State, c call, v any, rec *family.Record) error {
 				a := v.(*VoidArgs)
 				return redoVoidAsItStands(next, c.m.ID, a.Target, rec)
@@ -361,7 +355,7 @@ func declareKinds() []Kind {
 		{Name: Undo, Class: ClassCorrection, Args: "UndoArgs", Consent: "what voiding its target would need",
 			decode: decoder(func() *UndoArgs { return new(UndoArgs) }, func(a *UndoArgs) error { return id("target", a.Target) }),
 			need:   func(s *family.State, v any) need { a := v.(*UndoArgs); return needTouched(s, a.Target) },
-			decide: func(c call, v any) (Outcome, error) { a := v.(*UndoArgs); return decideUndo(c.s, c.m, a) },
+			decide: decideUndo,
 			finish: func(next *family.State, c call, v any, rec *family.Record) error {
 				a := v.(*UndoArgs)
 				return redoVoid(next, c.m.ID, a.Target, rec)
@@ -371,7 +365,7 @@ func declareKinds() []Kind {
 			voidable: true},
 		{Name: LifeEvent, Class: ClassEvent, Args: "LifeEventArgs", Consent: consentPerson, decode: decoder(func() *LifeEventArgs { return new(LifeEventArgs) }, checkLifeEvent),
 			need:   func(_ *family.State, v any) need { a := v.(*LifeEventArgs); return one(a.Person) },
-			decide: func(c call, v any) (Outcome, error) { a := v.(*LifeEventArgs); return decideLifeEvent(c.s, a) },
+			decide: decideLifeEvent,
 			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
 				a := v.(*LifeEventArgs)
 				return changeProfile(next, a.Person, func(p *family.Person) { lifeEvent(p, a) })
@@ -387,7 +381,7 @@ func declareKinds() []Kind {
 				}
 				return need{owner: true}
 			},
-			decide: func(c call, v any) (Outcome, error) { a := v.(*TransferArriveArgs); return decideArrive(c.s, a) },
+			decide: decideArrive,
 			finish: func(next *family.State, c call, v any, _ *family.Record) error {
 				a := v.(*TransferArriveArgs)
 				if !next.Mark(a.Transfer, func(r *family.Record) { r.Arrived = c.m.ID }) {
@@ -400,10 +394,7 @@ func declareKinds() []Kind {
 				a := v.(*RecordSlipArgs)
 				return needTouched(s, a.Target, a.Settle.Patient)
 			},
-			decide: func(c call, v any) (Outcome, error) {
-				a := v.(*RecordSlipArgs)
-				return decideRecordSlip(c.e, c.s, a, c.at)
-			},
+			decide: decideRecordSlip,
 			finish: func(next *family.State, c call, v any, rec *family.Record) error {
 				return replaceBill(next, c, v.(*RecordSlipArgs).Target, rec)
 			},
@@ -414,10 +405,7 @@ func declareKinds() []Kind {
 		{Name: SetCreditSchedule, Class: ClassFamily, Args: "CreditScheduleArgs", Consent: consentPerson,
 			decode: decoder(func() *CreditScheduleArgs { return new(CreditScheduleArgs) }, checkCreditSchedule),
 			need:   func(_ *family.State, v any) need { a := v.(*CreditScheduleArgs); return one(a.Person) },
-			decide: func(c call, v any) (Outcome, error) {
-				a := v.(*CreditScheduleArgs)
-				return decideCreditSchedule(c.s, a, c.at)
-			},
+			decide: decideCreditSchedule,
 			finish: func(next *family.State, c call, v any, _ *family.Record) error {
 				a := v.(*CreditScheduleArgs)
 				redoCreditSchedule(next, c.m, a, c.at)
@@ -429,7 +417,7 @@ func declareKinds() []Kind {
 			}},
 		{Name: Checkpoint, Class: ClassFamily, Args: "CheckpointArgs", Consent: consentPerson, decode: decoder(func() *CheckpointArgs { return new(CheckpointArgs) }, checkCheckpoint),
 			need:   func(_ *family.State, v any) need { a := v.(*CheckpointArgs); return one(a.Person) },
-			decide: func(c call, v any) (Outcome, error) { a := v.(*CheckpointArgs); return decideCheckpoint(c.s, a, c.at) },
+			decide: decideCheckpoint,
 			finish: func(next *family.State, c call, v any, _ *family.Record) error {
 				a := v.(*CheckpointArgs)
 				next.AddCheckpoint(checkpointOf(c.s, c.m, a, c.at))
@@ -441,7 +429,7 @@ func declareKinds() []Kind {
 			}},
 		{Name: FixLink, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(func() *LinkArgs { return new(LinkArgs) }, checkFixLink),
 			need:   func(*family.State, any) need { return need{anyone: true} },
-			decide: func(c call, v any) (Outcome, error) { a := v.(*FixLinkArgs); return decideFixLink(c.s, a) },
+			decide: decideFixLink,
 			build:  func(next *family.State, _ call, v any) error { fixLinks(next, v.(*FixLinkArgs)); return nil }},
 	}
 }
@@ -502,7 +490,8 @@ func decideOnlyAs(c call, _ any) (Outcome, error) {
 	return Outcome{}, fieldErr("name", fmt.Sprintf("%s needs the device that decides (ApplyAs)", c.m.Name))
 }
 
-func decideLink(s *family.State, a *LinkArgs) (Outcome, error) {
+func decideLink(c call, v any) (Outcome, error) {
+	s, a := c.s, v.(*LinkArgs)
 	next := s.Clone()
 	next.Links = append(next.Links, linkOf(a))
 	// R1: rules.md section 2 (a relation is recorded once, consistently both ways)

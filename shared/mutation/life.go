@@ -81,7 +81,8 @@ func checkLifeEvent(a *LifeEventArgs) error {
 	return fieldErr("args.event", fmt.Sprintf("%q: want suspend, stop, resume, retire, death or scheme", a.Event))
 }
 
-func decideLifeEvent(s *family.State, a *LifeEventArgs) (Outcome, error) {
+func decideLifeEvent(c call, v any) (Outcome, error) {
+	s, a := c.s, v.(*LifeEventArgs)
 	p := s.Person(a.Person)
 	if p == nil {
 		return Outcome{}, fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))
@@ -145,7 +146,8 @@ func inTransit(r *family.Record) ledger.Posting {
 
 // decideArrive posts the balance in transit into the person's account (T3: the destination
 // has 5 working days after receipt; the family records the day it shows).
-func decideArrive(s *family.State, a *TransferArriveArgs) (Outcome, error) {
+func decideArrive(c call, v any) (Outcome, error) {
+	s, a := c.s, v.(*TransferArriveArgs)
 	r := s.Record(a.Transfer)
 	if r == nil || Name(r.Name) != Transfer {
 		return refused(TargetUnknown), nil

@@ -81,7 +81,8 @@ func ownReversal(r *family.Record) []ledger.Entry {
 // decideRecordSlip reverses the target bill's postings and posts the slip's, at the bill's
 // visit: the explanation compares the slip with the prediction against the balances of the
 // moment (after the reversal), as amend_bill decides.
-func decideRecordSlip(e *engine.Engine, s *family.State, a *RecordSlipArgs, at time.Time) (Outcome, error) {
+func decideRecordSlip(c call, v any) (Outcome, error) {
+	e, s, a, at := c.e, c.s, v.(*RecordSlipArgs), c.at
 	r, code := standingBill(s, a.Target)
 	switch {
 	case r == nil:

@@ -49,7 +49,8 @@ func fixLinks(s *family.State, a *FixLinkArgs) {
 	s.Links = kept
 }
 
-func decideFixLink(s *family.State, a *FixLinkArgs) (Outcome, error) {
+func decideFixLink(c call, v any) (Outcome, error) {
+	s, a := c.s, v.(*FixLinkArgs)
 	for _, p := range []family.PersonID{a.Person, a.Of} {
 		if s.Person(p) == nil {
 			return Outcome{}, fieldErr("args.person", fmt.Sprintf("unknown person %q", p))
