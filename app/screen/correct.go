@@ -99,9 +99,9 @@ func (c *correctionBar) void(key string) app.EventHandler {
 func (c *correctionBar) render(b *book.Book) app.UI {
 	st := client.TheStore()
 	last := mutation.LastAction(&b.State, st.Local.ClientID)
-	return app.Div().ID("corrections-bar").Body(
+	return el("div#corrections-bar",
 		app.If(last != nil, func() app.UI {
-			return app.Button().ID("undo").Class("secondary").OnClick(c.undo).Text(st.T("ledger.undo") + describe(b, last.ID))
+			return elt("button#undo.secondary", st.T("ledger.undo")+describe(b, last.ID)).OnClick(c.undo)
 		}),
 		note("correction-error", c.prob.Text),
 	)
@@ -114,7 +114,7 @@ func (c *correctionBar) voidControls(bill book.Bill, amend app.EventHandler) app
 	}
 	st := client.TheStore()
 	return c.confirmVoid(bill.Key, "ledger.voidconfirm",
-		app.Button().Class("secondary amend").DataSet("amend", bill.Key).Text(st.T("ledger.amend")).OnClick(amend, app.EventScope(bill.Key)))
+		elt("button.secondary.amend", st.T("ledger.amend")).DataSet("amend", bill.Key).OnClick(amend, app.EventScope(bill.Key)))
 }
 
 // confirmVoid is the 作废 button of the action key (with the others beside it), or the
@@ -122,15 +122,14 @@ func (c *correctionBar) voidControls(bill book.Bill, amend app.EventHandler) app
 func (c *correctionBar) confirmVoid(key, confirmKey string, others ...app.UI) app.UI {
 	st := client.TheStore()
 	if c.confirming != key {
-		return app.Div().Class("actions").Body(append([]app.UI{
-			app.Button().Class("secondary void").DataSet("void", key).Text(st.T("ledger.void")).
-				OnClick(func(ctx app.Context, e app.Event) { c.confirming, c.prob = key, problem{} }, app.EventScope(key)),
+		return el("div.actions", append([]app.UI{
+			elt("button.secondary.void", st.T("ledger.void")).DataSet("void", key).OnClick(func(ctx app.Context, e app.Event) { c.confirming, c.prob = key, problem{} }, app.EventScope(key)),
 		}, others...)...)
 	}
-	return app.Div().Class("confirm").Body(
+	return el("div.confirm",
 		spanText(st.T(confirmKey)),
-		app.Button().ID("void-yes").Class("danger").OnClick(c.void(key), app.EventScope(key)).Text(st.T("ledger.voidyes")),
-		app.Button().ID("void-no").Class("secondary").OnClick(func(ctx app.Context, e app.Event) { c.confirming = "" }).Text(st.T("ledger.cancel")),
+		elt("button#void-yes.danger", st.T("ledger.voidyes")).OnClick(c.void(key), app.EventScope(key)),
+		elt("button#void-no.secondary", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) { c.confirming = "" }),
 	)
 }
 
@@ -142,21 +141,21 @@ func (c *correctionBar) paymentList(b *book.Book) app.UI {
 	if len(pays) == 0 {
 		return para("", "empty", st.T("ledger.nopayments"))
 	}
-	return app.Ul().ID("payments").Class("cards").Body(app.Range(pays).Slice(func(i int) app.UI {
+	return el("ul#payments.cards", app.Range(pays).Slice(func(i int) app.UI {
 		p := pays[len(pays)-1-i]
 		class, mark := "card payment", app.UI(c.confirmVoid(p.Key, "ledger.voidpayconfirm"))
 		if p.VoidedBy != "" {
 			class += " voided"
 			mark = para("", "mark voided", st.T("ledger.voided")+" · "+describe(b, p.VoidedBy))
 		}
-		return app.Li().Class(class).DataSet("mutation", p.Key).DataSet("state", string(p.State)).Body(
-			app.P().Body(
+		return el("li",
+			el("p",
 				strongText(describe(b, p.Key)),
 				spanOf("muted", " · "+shortTime(p.At)),
-				app.Span().Class("state "+string(p.State)).Text(stateText(p.State)),
+				elt("span", stateText(p.State)).Class("state "+string(p.State)),
 			),
 			mark,
-		)
+		).Class(class).DataSet("mutation", p.Key).DataSet("state", string(p.State))
 	}))
 }
 
@@ -194,11 +193,11 @@ func restatedList(b *book.Book, key string) app.UI {
 		return app.Text("")
 	}
 	st := client.TheStore()
-	return app.Ul().Class("restated").Body(app.Range(rs).Slice(func(i int) app.UI {
+	return el("ul.restated", app.Range(rs).Slice(func(i int) app.UI {
 		r := rs[i]
-		return app.Li().DataSet("mutation", r.Bill.Key).Text(st.T("ledger.restated") + colon() + shortTime(r.Bill.At) + " " +
-			personName(r.Bill.Person) + st.T("ledger.billof") + strings.TrimSpace(" "+r.Bill.Place) + colon() +
-			splitText(r.Before) + " → " + splitText(r.After))
+		return elt("li", st.T("ledger.restated")+colon()+shortTime(r.Bill.At)+" "+
+			personName(r.Bill.Person)+st.T("ledger.billof")+strings.TrimSpace(" "+r.Bill.Place)+colon()+
+			splitText(r.Before)+" → "+splitText(r.After)).DataSet("mutation", r.Bill.Key)
 	}))
 }
 
@@ -230,18 +229,18 @@ func correctionList(b *book.Book) app.UI {
 		if recorded {
 			mark = st.T("ledger.recorded")
 		}
-		rows = append(rows, app.Li().Class("card corrected").DataSet("mutation", l.Key).DataSet("state", string(l.State)).Body(
+		rows = append(rows, el("li.card.corrected",
 			strongText(mark),
 			spanText(" · "+describe(b, l.Key)),
 			spanOf("muted", " · "+shortTime(l.Made)),
-			app.Span().Class("state "+string(l.State)).Text(stateText(l.State)),
+			elt("span", stateText(l.State)).Class("state "+string(l.State)),
 			restatedList(b, l.Key),
-		))
+		).DataSet("mutation", l.Key).DataSet("state", string(l.State)))
 	}
 	if len(rows) == 0 {
 		return para("", "empty", st.T("ledger.nocorrections"))
 	}
-	return app.Ul().ID("corrections").Class("cards").Body(rows...)
+	return el("ul#corrections.cards", rows...)
 }
 
 // describe says in words what the action key was: "王芳 的账单 120.00 元", "作废：…", "王芳：姓名

@@ -1,27 +1,75 @@
 package screen
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strings"
 
-// Small element helpers for the shell and the screens it added. Each go-app builder call is
-// an interface call, and in wasm every call site costs code: one helper call in place of
-// three builder calls keeps the wasm within its budget.
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Small element helpers for the screens. In wasm every go-app builder call is code at its call
+// site (the interface call, its arguments, a resume point: 150-200 bytes each), and every
+// concrete element type used (htmlSpan, htmlSection, htmlOl, ...) brings its own compiled copy
+// of each method called on it. So the screens build elements through el, one call with the
+// element written as a CSS selector, and go-app's generic element (app.Elem): one type, one
+// copy of its methods, and the same HTML (issue 22).
+
+// el is the element spec names, written as a CSS selector: "tag", then optionally "#id", then
+// ".class" any number of times, then "[name=value]" attributes any number of times
+// ("button#undo.secondary[type=button]"), with these children. The spec is a constant: an id
+// worked out at run time (a person's name may hold a point) goes through .ID.
+func el(spec string, body ...app.UI) app.HTMLElem {
+	var attrs string
+	if i := strings.IndexByte(spec, '['); i >= 0 {
+		spec, attrs = spec[:i], spec[i:]
+	}
+	tag, rest := spec, ""
+	if i := strings.IndexAny(spec, "#."); i >= 0 {
+		tag, rest = spec[:i], spec[i:]
+	}
+	e := app.Elem(tag)
+	if strings.HasPrefix(rest, "#") {
+		id := rest[1:]
+		rest = ""
+		if i := strings.IndexByte(id, '.'); i >= 0 {
+			id, rest = id[:i], id[i:]
+		}
+		e.ID(id)
+	}
+	if rest != "" {
+		e.Class(strings.ReplaceAll(rest[1:], ".", " "))
+	}
+	for attrs != "" {
+		end := strings.IndexByte(attrs, ']')
+		name, value, _ := strings.Cut(attrs[1:end], "=")
+		e.Attr(name, value)
+		attrs = attrs[end+1:]
+	}
+	if len(body) > 0 {
+		e.Body(body...)
+	}
+	return e
+}
+
+// elt is the element spec names (el) holding only text.
+func elt(spec, text string) app.HTMLElem { return el(spec, app.Text(text)) }
 
 // para is a <p> with an id (none when ""), a class and a text.
 func para(id, class, text string) app.UI {
-	p := app.P().Class(class).Text(text)
+	p := elt("p", text)
+	p.Class(class)
 	if id != "" {
-		p = p.ID(id)
+		p.ID(id)
 	}
 	return p
 }
 
 // button is a <button> with an id, a class and a text that runs h when pressed.
 func button(id, class, text string, h app.EventHandler) app.UI {
-	return app.Button().ID(id).Class(class).Text(text).OnClick(h)
+	return elt("button", text).ID(id).Class(class).OnClick(h)
 }
 
 // heading is an <h2>.
-func heading(text string) app.UI { return app.H2().Text(text) }
+func heading(text string) app.UI { return elt("h2", text) }
 
 // maybe is ui when ok, else nothing.
 func maybe(ok bool, ui func() app.UI) app.UI {
@@ -41,19 +89,28 @@ func paraIf(ok bool, id, class, text string) app.UI {
 	return para(id, class, text)
 }
 
+// when is ui when ok, else nothing: app.If without the closure, for an element that is cheap
+// and safe to build when !ok (a closure was about 900 bytes of wasm apiece).
+func when(ok bool, ui app.UI) app.UI {
+	if !ok {
+		return nil
+	}
+	return ui
+}
+
 // row is a <div class="row"> of its children, a line of form fields.
-func row(children ...app.UI) app.UI { return app.Div().Class("row").Body(children...) }
+func row(children ...app.UI) app.UI { return el("div.row", children...) }
 
 // Elements that hold only a text, one call each.
-func spanText(text string) app.UI   { return app.Span().Text(text) }
-func strongText(text string) app.UI { return app.Strong().Text(text) }
-func pageTitle(text string) app.UI  { return app.H1().Text(text) }
-func headerCell(text string) app.UI { return app.Th().Text(text) }
-func listItem(text string) app.UI   { return app.Li().Text(text) }
-func subheading(text string) app.UI { return app.H3().Text(text) }
+func spanText(text string) app.UI   { return elt("span", text) }
+func strongText(text string) app.UI { return elt("strong", text) }
+func pageTitle(text string) app.UI  { return elt("h1", text) }
+func headerCell(text string) app.UI { return elt("th", text) }
+func listItem(text string) app.UI   { return elt("li", text) }
+func subheading(text string) app.UI { return elt("h3", text) }
 
 // submit is a form's submit button.
-func submit(id, text string) app.UI { return app.Button().Type("submit").ID(id).Text(text) }
+func submit(id, text string) app.UI { return elt("button[type=submit]", text).ID(id) }
 
 // spanOf is a <span> with a class and a text.
-func spanOf(class, text string) app.UI { return app.Span().Class(class).Text(text) }
+func spanOf(class, text string) app.UI { return elt("span", text).Class(class) }

@@ -33,7 +33,7 @@ func explanation(id string, lines []engine.Line) app.UI {
 	if id != "" {
 		basis = id + "-basis"
 	}
-	return app.Div().ID(id).Class("explain").Body(
+	return el("div.explain",
 		app.Range(lead).Slice(func(i int) app.UI {
 			cls := "lead"
 			if lead[i].Code != "" {
@@ -41,11 +41,11 @@ func explanation(id string, lines []engine.Line) app.UI {
 			}
 			return para("", cls, w.Text(lead[i]))
 		}),
-		app.Details().Class("basis").Body(
-			app.Summary().Text(client.TheStore().T("routes.basis")),
+		el("details.basis",
+			elt("summary", client.TheStore().T("routes.basis")),
 			basisList(basis, lines),
 		),
-	)
+	).ID(id)
 }
 
 // basisList lists an engine decision line by line: the sentence in the device's language,
@@ -57,29 +57,29 @@ func basisList(id string, lines []engine.Line) app.UI {
 	if w.ZH {
 		colon = "："
 	}
-	return app.Ol().ID(id).Class("basis-lines").Body(app.Range(lines).Slice(func(i int) app.UI {
+	return el("ol.basis-lines", app.Range(lines).Slice(func(i int) app.UI {
 		l := lines[i]
 		cls := "line"
 		if l.Code != "" {
 			cls += " refused"
 		}
 		cites := w.Citations(l)
-		return app.Li().Class(cls).DataSet("rule", l.Rule).Body(
+		return el("li",
 			spanOf("rule", l.Rule),
 			spanOf("text", w.Text(l)),
 			app.Range(cites).Slice(func(j int) app.UI {
 				c := cites[j]
-				return app.Small().Class("source").Body(
+				return el("small.source",
 					app.Text(st.T("source")+colon),
 					app.If(c.URL != "", func() app.UI {
-						return app.A().Href(c.URL).Target("_blank").Rel("noopener").Text(c.Text)
+						return elt("a[target=_blank][rel=noopener]", c.Text).Attr("href", c.URL)
 					}).Else(func() app.UI { return spanText(c.Text) }),
 					maybe(c.Link != "", func() app.UI { return spanOf("site", siteNote(w.ZH, c.Link)) }),
 				)
 			}),
 			app.If(l.Unofficial(), func() app.UI {
-				return app.Small().Class("unofficial").Text(st.T("unofficial"))
+				return elt("small.unofficial", st.T("unofficial"))
 			}),
-		)
-	}))
+		).Class(cls).DataSet("rule", l.Rule)
+	})).ID(id)
 }

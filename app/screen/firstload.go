@@ -18,12 +18,12 @@ type firstScreen struct {
 
 func (c *firstScreen) Render() app.UI {
 	st := client.TheStore()
-	return app.Div().Class("page").Body(
+	return el("div.page",
 		&shell{Active: c.Screen.Path, Loading: true},
-		app.Main().Body(
+		el("main",
 			pageTitle(st.T(c.Screen.Title)),
 			maybe(c.Screen.Path == PathFamily, intro),
-			app.P().ID("first-loading").Class("loading").Role("status").Text(st.T("load.loading")),
+			elt("p#first-loading.loading[role=status]", st.T("load.loading")),
 		),
 	)
 }
@@ -32,10 +32,10 @@ func (c *firstScreen) Render() app.UI {
 // has no one.
 func intro() app.UI {
 	st := client.TheStore()
-	return app.Section().ID("intro").Class("intro card").Body(
+	return el("section#intro.intro.card",
 		para("", "lead", st.T("intro.what")),
 		heading(st.T("intro.start")),
-		app.Ol().Body(
+		el("ol",
 			listItem(st.T("intro.step1")),
 			listItem(st.T("intro.step2")),
 			listItem(st.T("intro.step3")),

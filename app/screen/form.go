@@ -106,21 +106,21 @@ func thousands(rs []rune) bool {
 
 // field is a labelled form control.
 func field(label string, control app.UI) app.UI {
-	return app.Label().Class("field").Body(spanText(label), control)
+	return el("label.field", spanText(label), control)
 }
 
 // fieldErr is a labelled form control with the sentence about its input under it (nothing
 // when text is empty); id names the sentence's element.
 func fieldErr(label string, control app.UI, id, text string) app.UI {
-	return app.Label().Class("field").Body(
+	return el("label.field",
 		spanText(label), control,
-		app.If(text != "", func() app.UI { return app.Span().ID(id).Class("error field-error").Role("alert").Text(text) }),
+		app.If(text != "", func() app.UI { return elt("span.error.field-error[role=alert]", text).ID(id) }),
 	)
 }
 
 // check is a labelled checkbox bound to *v.
 func check(id, label string, v *bool) app.UI {
-	return app.Label().Class("check").Body(
+	return el("label.check",
 		app.Input().Type("checkbox").ID(id).Checked(*v).OnChange(func(ctx app.Context, e app.Event) {
 			*v = ctx.JSSrc().Get("checked").Bool()
 		}, fieldScope(v)), // each box its own field, whatever stood at its place before
@@ -130,7 +130,7 @@ func check(id, label string, v *bool) app.UI {
 
 // option is one option of a select, selected when value == current.
 func option(value, label, current string) app.UI {
-	return app.Option().Value(value).Text(label).Selected(value == current)
+	return elt("option", label).Attr("value", value).Attr("selected", value == current)
 }
 
 // personOptions lists the family's people as options, with an empty first choice.
@@ -201,6 +201,6 @@ func textInput(id string, v *string) app.HTMLInput {
 
 // selectInput is a <select> with this id that writes the chosen value to *v, its handler
 // scoped to v (fieldScope).
-func selectInput(id string, v *string) app.HTMLSelect {
-	return app.Select().ID(id).OnChange(valueTo(v), fieldScope(v))
+func selectInput(id string, v *string) app.HTMLElem {
+	return el("select").ID(id).OnChange(valueTo(v), fieldScope(v))
 }

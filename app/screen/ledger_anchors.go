@@ -27,15 +27,15 @@ type creditForm struct {
 func (c *creditForm) render() app.UI {
 	st := client.TheStore()
 	s := &st.Book().State
-	return app.Section().ID("credits").Class("card").Body(
+	return el("section#credits.card",
 		heading(st.T("credit.title")),
 		para("", "muted", st.T("credit.help")),
-		app.Ul().ID("credit-list").Body(app.Range(s.Schedules).Slice(func(i int) app.UI {
+		el("ul#credit-list", app.Range(s.Schedules).Slice(func(i int) app.UI {
 			sch := s.Schedules[i]
-			return app.Li().DataSet("person", string(sch.Person)).Text(personName(sch.Person) + colon() +
-				strings.NewReplacer("{1}", strconv.Itoa(sch.Day), "{2}", yuan(sch.Amount), "{3}", day(sch.Next)).Replace(st.T("credit.line")))
+			return elt("li", personName(sch.Person)+colon()+
+				strings.NewReplacer("{1}", strconv.Itoa(sch.Day), "{2}", yuan(sch.Amount), "{3}", day(sch.Next)).Replace(st.T("credit.line"))).DataSet("person", string(sch.Person))
 		})),
-		app.Form().ID("credit-form").OnSubmit(c.submit).Body(
+		el("form#credit-form",
 			row(
 				fieldErr(st.T("credit.person"), selectInput("credit-person", &c.person).Body(personOptions(c.person)...),
 					"credit-person-error", c.prob.on("person")),
@@ -47,7 +47,7 @@ func (c *creditForm) render() app.UI {
 			note("credit-error", c.prob.besides("person", "amount", "day")),
 			paraIf(c.saved != "", "credit-saved", "ok", c.saved),
 			submit("credit-save", st.T("credit.save")),
-		),
+		).OnSubmit(c.submit),
 	)
 }
 
@@ -93,10 +93,10 @@ type checkpointForm struct {
 func (c *checkpointForm) render() app.UI {
 	st := client.TheStore()
 	views := st.Book().Checkpoints()
-	return app.Section().ID("checkpoints").Class("card").Body(
+	return el("section#checkpoints.card",
 		heading(st.T("checkpoint.title")),
 		para("", "muted", st.T("checkpoint.help")),
-		app.Form().ID("checkpoint-form").OnSubmit(c.submit).Body(
+		el("form#checkpoint-form",
 			row(
 				fieldErr(st.T("checkpoint.person"), selectInput("checkpoint-person", &c.person).Body(personOptions(c.person)...),
 					"checkpoint-person-error", c.prob.on("person")),
@@ -108,8 +108,8 @@ func (c *checkpointForm) render() app.UI {
 			note("checkpoint-error", c.prob.besides("person", "balance", "on")),
 			paraIf(c.saved != "", "checkpoint-saved", "ok", c.saved),
 			submit("checkpoint-save", st.T("checkpoint.save")),
-		),
-		app.Ul().ID("checkpoint-list").Class("cards").Body(app.Range(views).Slice(func(i int) app.UI {
+		).OnSubmit(c.submit),
+		el("ul#checkpoint-list.cards", app.Range(views).Slice(func(i int) app.UI {
 			return checkpointCard(&views[i])
 		})),
 	)
@@ -124,13 +124,13 @@ func checkpointCard(v *book.CheckpointView) app.UI {
 		since = strings.NewReplacer("{1}", day(v.Prev.On)).Replace(st.T("checkpoint.since"))
 	}
 	rows := func(id string, rs []book.Row) app.UI {
-		return app.Ul().Class("postings").DataSet("rows", id).Body(app.Range(rs).Slice(func(j int) app.UI {
+		return el("ul.postings", app.Range(rs).Slice(func(j int) app.UI {
 			r := rs[j]
 			return listItem(shortTime(r.At) + " · " + st.T("entry."+r.Kind) + " " + signedYuan(r.Amount))
-		}))
+		})).DataSet("rows", id)
 	}
-	return app.Li().Class("card checkpoint").DataSet("person", string(v.Person)).Body(
-		app.P().Body(strongText(head)),
+	return el("li.card.checkpoint",
+		el("p", strongText(head)),
 		para("", "muted", since),
 		rows("between", v.Rows),
 		app.If(len(v.Since) > 0, func() app.UI {
@@ -138,11 +138,11 @@ func checkpointCard(v *book.CheckpointView) app.UI {
 			for _, r := range v.Since {
 				sum += r.Amount
 			}
-			return app.Div().Body(
+			return el("div",
 				para("", "muted", strings.NewReplacer("{1}", signedYuan(sum)).Replace(st.T("checkpoint.after"))),
 				rows("since", v.Since))
 		}),
-	)
+	).DataSet("person", string(v.Person))
 }
 
 func (c *checkpointForm) submit(ctx app.Context, e app.Event) {

@@ -147,9 +147,9 @@ func (c *billPage) visit() (time.Time, problem) {
 
 func (c *billPage) Render() app.UI {
 	st := client.TheStore()
-	return app.Div().Class("page").Body(
+	return el("div.page",
 		&shell{Active: PathBill},
-		app.Main().Body(
+		el("main",
 			pageTitle(st.T("bill.title")),
 			c.form(),
 			c.slip.render(),
@@ -185,7 +185,7 @@ func (c *billPage) form() app.UI {
 	if amend {
 		save = st.T("amend.save")
 	}
-	return app.Form().ID("bill-form").Class("card").OnSubmit(c.submit).Body(
+	return el("form#bill-form.card",
 		app.If(amend, func() app.UI { return subheading(st.T("amend.title")) }),
 		fieldErr(st.T("bill.patient"), selectInput("bill-patient", &c.patient).Body(personOptions(c.patient)...),
 			"bill-patient-error", at("patient", "card_holder")),
@@ -215,7 +215,7 @@ func (c *billPage) form() app.UI {
 		),
 		fieldErr(st.T("bill.note"), textInput("bill-note", &c.memo), "bill-note-error", at("note")),
 		app.If(c.isLarge(), func() app.UI {
-			return app.Div().Body(check("bill-large", st.T("bill.large"), &c.large), note("bill-large-error", at("large")))
+			return el("div", check("bill-large", st.T("bill.large"), &c.large), note("bill-large-error", at("large")))
 		}),
 		preview,
 		note("bill-preview-error", pp.besides(placed...)),
@@ -225,14 +225,13 @@ func (c *billPage) form() app.UI {
 			return fieldErr(st.T("amend.reason"), textInput("bill-reason", &c.amend.reason),
 				"bill-reason-error", at("reason"))
 		}),
-		app.Div().Class("actions").Body(
+		el("div.actions",
 			submit("bill-save", save),
 			app.If(amend, func() app.UI {
-				return app.Button().Type("button").ID("amend-cancel").Class("secondary").Text(st.T("ledger.cancel")).
-					OnClick(func(ctx app.Context, e app.Event) { c.amend.done() })
+				return elt("button#amend-cancel.secondary[type=button]", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) { c.amend.done() })
 			}),
 		),
-	)
+	).OnSubmit(c.submit)
 }
 
 // isLarge says whether the bill's total (or its parts' sum) is over largeBill.
@@ -300,7 +299,7 @@ func (c *billPage) preview() (app.UI, problem) {
 	if o.Split != nil {
 		res.Payments, res.Cash = o.Split.Lines, o.Split.Cash
 	}
-	return app.Div().Body(needs, splitView("bill", res)), problem{}
+	return el("div", needs, splitView("bill", res)), problem{}
 }
 
 // askedNames are the persons a request asks, by name: 李明 (or 李明、陈静).
@@ -319,24 +318,24 @@ func askedNames(a *family.Ask) string {
 // prefix ("bill-split", "bill-explain", "bill-cash").
 func splitView(prefix string, res engine.SplitResult) app.UI {
 	st := client.TheStore()
-	return app.Section().ID(prefix+"-split").Class("check-result").Body(
+	return el("section.check-result",
 		subheading(st.T("bill.split")),
 		paraIf(res.Refused, "", "verdict refused", st.T("bill.refused")),
-		app.Ol().ID(prefix+"-lines").Class("split").Body(
+		el("ol.split",
 			app.Range(res.Payments).Slice(func(i int) app.UI {
 				p := res.Payments[i]
-				return app.Li().DataSet("source", string(p.Source)).DataSet("payer", string(p.Payer)).Body(
+				return el("li",
 					spanText(personName(p.Payer)+" · "+st.T("src."+string(p.Source))),
 					spanOf("num", yuan(p.Amount)),
-				)
+				).DataSet("source", string(p.Source)).DataSet("payer", string(p.Payer))
 			}),
 			maybe(res.Cash > 0, func() app.UI { // no 「现金 0.00 元」 row
-				return app.Li().Class("cash").DataSet("source", "cash").Body(
-					spanText(st.T("bill.cash")), app.Span().ID(prefix+"-cash").Class("num").Text(yuan(res.Cash)))
+				return el("li.cash[data-source=cash]",
+					spanText(st.T("bill.cash")), elt("span.num", yuan(res.Cash)).ID(prefix+"-cash"))
 			}),
-		),
+		).ID(prefix+"-lines"),
 		explanation(prefix+"-explain", res.Explanation),
-	)
+	).ID(prefix + "-split")
 }
 
 func (c *billPage) submit(ctx app.Context, e app.Event) {

@@ -29,9 +29,9 @@ func (c *bindingsPage) Render() app.UI {
 	if c.scopes == nil {
 		c.scopes = map[family.Scope]bool{family.Medical: true}
 	}
-	return app.Div().Class("page").Body(
+	return el("div.page",
 		&shell{Active: PathBindings},
-		app.Main().Body(
+		el("main",
 			pageTitle(st.T("nav.bindings")),
 			app.If(len(b.State.People) < 2, func() app.UI { return para("", "empty", st.T("bind.need2")) }).
 				Else(func() app.UI { return c.form() }),
@@ -80,14 +80,14 @@ func (c *bindingsPage) form() app.UI {
 	for _, s := range family.AllScopes() {
 		s := s
 		on := c.scopes[s]
-		scopeBoxes = append(scopeBoxes, app.Label().Class("check").Body(
+		scopeBoxes = append(scopeBoxes, el("label.check",
 			app.Input().Type("checkbox").ID("scope-"+string(s)).Checked(on).OnChange(func(ctx app.Context, e app.Event) {
 				c.scopes[s] = ctx.JSSrc().Get("checked").Bool()
 			}),
 			spanText(st.T("scope."+string(s))),
 		))
 	}
-	return app.Form().ID("bind-form").Class("card").OnSubmit(c.submit).Body(
+	return el("form#bind-form.card",
 		heading(st.T("bind.title")),
 		row(
 			fieldErr(st.T("bind.authorizer"), selectInput("bind-authorizer", &c.authorizer).Body(personOptions(c.authorizer)...),
@@ -95,7 +95,7 @@ func (c *bindingsPage) form() app.UI {
 			fieldErr(st.T("bind.beneficiary"), selectInput("bind-beneficiary", &c.beneficiary).Body(personOptions(c.beneficiary)...),
 				"bind-beneficiary-error", c.prob.on("beneficiary")),
 		),
-		app.FieldSet().Body(append(append([]app.UI{app.Legend().Text(st.T("bind.scopes"))}, scopeBoxes...),
+		el("fieldset", append(append([]app.UI{elt("legend", st.T("bind.scopes"))}, scopeBoxes...),
 			note("bind-scopes-error", c.prob.on("scopes")))...),
 		fieldErr(st.T("bind.created"), textInput("bind-created", &c.created).Type("date"),
 			"bind-created-error", c.prob.on("created")),
@@ -104,16 +104,16 @@ func (c *bindingsPage) form() app.UI {
 			if res.Allowed {
 				verdict, cls = st.T("bind.allowed"), "verdict allowed"
 			}
-			return app.Section().ID("bind-check").Class("check-result").Body(
+			return el("section#bind-check.check-result",
 				subheading(st.T("bind.check")),
-				app.P().ID("bind-verdict").Class(cls).DataSet("allowed", res.Allowed).Text(verdict),
+				elt("p#bind-verdict", verdict).Class(cls).DataSet("allowed", res.Allowed),
 				explanation("bind-explain", res.Explanation),
 				maybe(res.Routes != nil, func() app.UI { return routesView("bind-routes", *res.Routes, false, c.startRoute) }),
 			)
 		}),
 		note("bind-error", c.prob.besides("authorizer", "beneficiary", "scopes", "created")),
-		app.Button().Type("submit").ID("bind-save").Disabled(!checked || !res.Allowed).Text(st.T("bind.save")),
-	)
+		elt("button#bind-save[type=submit]", st.T("bind.save")).Attr("disabled", !checked || !res.Allowed),
+	).OnSubmit(c.submit)
 }
 
 // OnNav fills the form from the address a routes view opened (routeURL): the relative's
@@ -170,7 +170,7 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 		return para("", "empty", st.T("bind.none"))
 	}
 	today := civil.DateOf(st.Now())
-	return app.Ul().ID("bindings").Class("cards").Body(app.Range(b.State.Bindings).Slice(func(i int) app.UI {
+	return el("ul#bindings.cards", app.Range(b.State.Bindings).Slice(func(i int) app.UI {
 		bd := b.State.Bindings[i]
 		scopes := ""
 		for j, s := range bd.Scopes {
@@ -185,15 +185,15 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 			state = st.T("bind.revoked") + " " + day(bd.Revoked)
 		}
 		_, invalid := book.Invalidated(st.Engine(), &b.State, &bd, today)
-		return app.Li().Class("card binding").DataSet("binding", bd.ID).Body(
-			app.P().Body(
+		return el("li.card.binding",
+			el("p",
 				strongText(personName(bd.Authorizer)+" → "+personName(bd.Beneficiary)),
 				spanOf("muted", " · "+scopes+" · "+day(bd.Created)+" · "+state),
-				app.Span().Class("state "+string(st.StateOf(bd.ID))).Text(stateText(st.StateOf(bd.ID))),
+				elt("span", stateText(st.StateOf(bd.ID))).Class("state "+string(st.StateOf(bd.ID))),
 			),
 			paraIf(invalid && !revoked, "", "warning binding-invalid", st.T("bind.invalid")),
 			app.If(!revoked, func() app.UI { return c.revokeControls(bd) }),
-		)
+		).DataSet("binding", bd.ID)
 	}))
 }
 
@@ -203,16 +203,16 @@ func (c *bindingsPage) revokeControls(bd family.Binding) app.UI {
 	st := client.TheStore()
 	id := bd.ID
 	if c.revoking != id {
-		return app.Button().Class("secondary revoke").Text(st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
+		return elt("button.secondary.revoke", st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
 			c.revoking, c.revokeProb = id, problem{}
 		}, app.EventScope(id)) // go-app keeps a row's old handler unless its scope changes
 	}
-	return app.Div().ID("revoke-confirm").Class("confirm").Body(
+	return el("div#revoke-confirm.confirm",
 		spanText(words.Format(st.T("bind.revokeconfirm"), personName(bd.Authorizer), personName(bd.Beneficiary))),
-		app.Button().ID("revoke-yes").Class("danger").Text(st.T("bind.revokeyes")).OnClick(func(ctx app.Context, e app.Event) {
+		elt("button#revoke-yes.danger", st.T("bind.revokeyes")).OnClick(func(ctx app.Context, e app.Event) {
 			c.revoking, c.revokeProb = "", failure(st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id}))
 		}, app.EventScope(id)),
-		app.Button().ID("revoke-no").Class("secondary").Text(st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) {
+		elt("button#revoke-no.secondary", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) {
 			c.revoking = ""
 		}),
 	)

@@ -22,24 +22,24 @@ type dataPage struct {
 func (c *dataPage) Render() app.UI {
 	st := client.TheStore()
 	fresh := len(st.Local.Confirmed) == 0 && len(st.Local.Pending) == 0
-	return app.Div().Class("page").Body(
+	return el("div.page",
 		&shell{Active: PathData},
-		app.Main().Body(
+		el("main",
 			pageTitle(st.T("data.title")),
-			app.Section().Class("card").Body(
+			el("section.card",
 				heading(st.T("data.export")),
 				para("", "note", st.T("data.export.note")),
-				app.Div().Class("actions").Body(
+				el("div.actions",
 					button("export-json", "", st.T("data.json"), c.exportJSON),
 					button("export-csv", "secondary", st.T("data.csv"), c.exportCSV),
 				),
 			),
-			app.Section().Class("card").Body(
+			el("section.card",
 				heading(st.T("data.import")),
 				para("", "note", st.T("data.import.note")),
 				maybe(!fresh, func() app.UI { return para("import-not-fresh", "warning", st.T("data.import.used")) }),
 				field(st.T("data.file"), app.Input().ID("import-file").Type("file").Accept(".json,application/json").Disabled(!fresh)),
-				app.Button().ID("import-json").Disabled(!fresh).Text(st.T("data.import.do")).OnClick(c.importJSON),
+				elt("button#import-json", st.T("data.import.do")).Attr("disabled", !fresh).OnClick(c.importJSON),
 			),
 			maybe(c.done != "", func() app.UI { return para("data-done", "ok", c.done) }),
 			note("data-error", c.prob),

@@ -24,9 +24,9 @@ type ledgerPage struct {
 func (c *ledgerPage) Render() app.UI {
 	st := client.TheStore()
 	b := st.Book()
-	return app.Div().Class("page").Body(
+	return el("div.page",
 		&shell{Active: PathLedger},
-		app.Main().Body(
+		el("main",
 			pageTitle(st.T("ledger.title")),
 			c.bar.render(b),
 			heading(st.T("ledger.balances")),
@@ -53,18 +53,18 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 	if len(bills) == 0 {
 		return para("", "empty", st.T("ledger.none"))
 	}
-	return app.Ul().ID("bills").Class("cards").Body(app.Range(bills).Slice(func(i int) app.UI {
+	return el("ul#bills.cards", app.Range(bills).Slice(func(i int) app.UI {
 		bill := bills[len(bills)-1-i]
 		state := bill.State
 		class := "card bill"
 		if bill.VoidedBy != "" {
 			class += " voided"
 		}
-		return app.Li().Class(class).DataSet("mutation", bill.Key).DataSet("state", string(state)).Body(
-			app.P().Body(
+		return el("li",
+			el("p",
 				strongText(personName(bill.Patient)+" "+yuan(bill.Total)),
 				spanOf("muted", " · "+shortTime(bill.At)),
-				app.Span().Class("state "+string(state)).Text(stateText(state)),
+				elt("span", stateText(state)).Class("state "+string(state)),
 			),
 			app.If(bill.Place != "" || bill.Note != "", func() app.UI {
 				return para("", "muted place", strings.Trim(bill.Place+" · "+bill.Note, " ·"))
@@ -73,12 +73,12 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 				return para("", "muted", st.T("ledger.fund")+" "+yuan(bill.Fund))
 			}),
 			billMark(b, bill),
-			app.Ul().Class("postings split").Body(app.Range(bill.Split.Lines).Slice(func(j int) app.UI {
+			el("ul.postings.split", app.Range(bill.Split.Lines).Slice(func(j int) app.UI {
 				p := bill.Split.Lines[j]
 				return listItem(personName(p.Payer) + " · " + st.T("src."+string(p.Source)) + " " + yuan(p.Amount))
 			}), listItem(st.T("bill.cash")+" "+yuan(bill.Split.Cash))),
 			c.billControls(bill),
-		)
+		).Class(class).DataSet("mutation", bill.Key).DataSet("state", string(state))
 	}))
 }
 
@@ -100,30 +100,30 @@ func statements(b *book.Book) app.UI {
 	if len(accts) == 0 {
 		return para("", "empty", st.T("ledger.none"))
 	}
-	return app.Div().ID("statements").Body(app.Range(accts).Slice(func(i int) app.UI {
+	return el("div#statements", app.Range(accts).Slice(func(i int) app.UI {
 		a := accts[i]
 		title := personName(a.Person) + " · " + st.T("col."+string(a.Account.Kind))
-		return app.Details().Class("card statement").DataSet("account", a.Account.Key()).Body(
-			app.Summary().Body(
+		return el("details.card.statement",
+			el("summary",
 				strongText(title),
 				spanOf("num", " "+yuan(a.Rows[len(a.Rows)-1].Balance)),
 			),
-			app.Div().Class("table-wrap").Body(app.Table().Body(
-				app.THead().Body(app.Tr().Body(
+			el("div.table-wrap", el("table",
+				el("thead", el("tr",
 					headerCell(st.T("ledger.when")), headerCell(st.T("ledger.what")),
-					app.Th().Class("num").Text(st.T("ledger.amount")), app.Th().Class("num").Text(st.T("ledger.balance")),
+					elt("th.num", st.T("ledger.amount")), elt("th.num", st.T("ledger.balance")),
 				)),
-				app.TBody().Body(app.Range(a.Rows).Slice(func(j int) app.UI {
+				el("tbody", app.Range(a.Rows).Slice(func(j int) app.UI {
 					r := a.Rows[len(a.Rows)-1-j]
-					return app.Tr().DataSet("state", string(r.State)).Body(
-						app.Td().DataSet("label", st.T("ledger.when")).Text(shortTime(r.At)),
-						app.Td().DataSet("label", st.T("ledger.what")).Text(st.T("entry."+r.Kind)+forWhom(r)),
-						app.Td().Class("num").DataSet("label", st.T("ledger.amount")).Text(signedYuan(r.Amount)),
-						app.Td().Class("num").DataSet("label", st.T("ledger.balance")).Text(yuan(r.Balance)),
-					)
+					return el("tr",
+						elt("td", shortTime(r.At)).DataSet("label", st.T("ledger.when")),
+						elt("td", st.T("entry."+r.Kind)+forWhom(r)).DataSet("label", st.T("ledger.what")),
+						elt("td.num", signedYuan(r.Amount)).DataSet("label", st.T("ledger.amount")),
+						elt("td.num", yuan(r.Balance)).DataSet("label", st.T("ledger.balance")),
+					).DataSet("state", string(r.State))
 				})),
 			)),
-		)
+		).DataSet("account", a.Account.Key())
 	}))
 }
 

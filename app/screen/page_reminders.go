@@ -30,18 +30,18 @@ func (c *remindersPage) Render() app.UI {
 		for i, r := range rs {
 			items[i] = reminderItem(r)
 		}
-		list = app.Ul().ID("reminders").Class("cards").Body(items...)
+		list = el("ul#reminders.cards", items...)
 	}
 	var notify app.UI = button("notify-ask", "secondary", st.T("remind.notify.ask"), c.ask)
 	if st.Local.Notify {
 		notify = para("notify-state", "ok", st.T("remind.notify.on"))
 	}
-	return app.Div().Class("page").Body(
+	return el("div.page",
 		&shell{Active: PathReminders},
-		app.Main().Body(
+		el("main",
 			pageTitle(st.T("remind.title")),
 			list,
-			app.Section().Class("card").Body(heading(st.T("remind.notify.title")), notify,
+			el("section.card", heading(st.T("remind.notify.title")), notify,
 				maybe(c.asked != "", func() app.UI { return para("notify-answer", "note", c.asked) })),
 		),
 	)
@@ -101,12 +101,12 @@ func reminderItem(r book.Reminder) app.UI {
 			guess = st.T("remind.guess")
 		}
 	}
-	return app.Li().Class("card reminder "+string(r.Kind)).DataSet("kind", string(r.Kind)).DataSet("key", r.Key).Body(
+	return el("li",
 		para("", "what", reminderText(r)),
 		maybe(left != "", func() app.UI { return para("", "left", left) }),
 		maybe(guess != "", func() app.UI { return para("", "note", guess) }),
-		app.A().Href(href).Class("go").Text(st.T(goKey(r.Kind))),
-	)
+		elt("a.go", st.T(goKey(r.Kind))).Attr("href", href),
+	).Class("card reminder "+string(r.Kind)).DataSet("kind", string(r.Kind)).DataSet("key", r.Key)
 }
 
 // duration is a time left as the family reads it: 11 小时 59 分 (11 h 59 min).

@@ -32,18 +32,18 @@ func (c *requestsPanel) render() app.UI {
 	s := &st.Book().State
 	waiting := waitingFor(s, d.Actor())
 	followed := followed(s, d)
-	return app.Section().ID("consent").Class("card").Body(
+	return el("section#consent.card",
 		c.whoAmI(s, d),
 		heading(st.T("consent.waiting")),
 		paraIf(len(waiting) == 0, "consent-none", "note", st.T("consent.none")),
-		app.Ul().ID("consent-requests").Class("items").Body(app.Range(waiting).Slice(func(i int) app.UI {
+		el("ul#consent-requests.items", app.Range(waiting).Slice(func(i int) app.UI {
 			return c.card(&waiting[i], true)
 		})),
-		app.If(c.err != "", func() app.UI { return app.P().ID("consent-error").Class("error").Role("alert").Text(c.err) }),
+		app.If(c.err != "", func() app.UI { return elt("p#consent-error.error[role=alert]", c.err) }),
 		app.If(len(followed) > 0, func() app.UI {
-			return app.Div().Body(
+			return el("div",
 				heading(st.T("consent.followed")),
-				app.Ul().ID("consent-followed").Class("items").Body(app.Range(followed).Slice(func(i int) app.UI {
+				el("ul#consent-followed.items", app.Range(followed).Slice(func(i int) app.UI {
 					return c.card(&followed[i], false)
 				})),
 			)
@@ -64,47 +64,45 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 		lines = append(lines, explanation("", it.Outcome.Explanation))
 	}
 	reasonID := requestAnchor(r.ID) + "-reason"
-	return app.Li().ID(requestAnchor(r.ID)).Class("request "+string(r.State)).DataSet("request", r.ID).DataSet("state", string(r.State)).Body(
-		app.P().Class("what").Body(strongText(requestLabel(r.ID))),
+	return el("li",
+		el("p.what", strongText(requestLabel(r.ID))),
 		para("", "asked muted", words.Format(st.T("consent.asked"), askerName(r), shortTime(r.At))),
-		app.Ul().Class("effects").Body(app.Range(effects).Slice(func(i int) app.UI {
-			return app.Li().Class("effect").DataSet("account", string(effects[i].Account)).Text(effectText(effects[i]))
+		el("ul.effects", app.Range(effects).Slice(func(i int) app.UI {
+			return elt("li.effect", effectText(effects[i])).DataSet("account", string(effects[i].Account))
 		})),
-		app.Div().Body(lines...),
+		el("div", lines...),
 		para("", "verdict "+string(r.State), requestState(r)),
 		maybe(decide, func() app.UI {
-			return app.Div().Class("decide").Body(
+			return el("div.decide",
 				field(st.T("consent.reason"), app.Input().ID(reasonID).Class("decline-reason").Value(c.reasons[r.ID]).
 					OnInput(c.reasonTo(r.ID), app.EventScope(r.ID))),
-				app.Div().Class("actions").Body(
+				el("div.actions",
 					// the scope makes go-app take the new handler when the list moved under the
 					// button (two approvals in a row): the handler's code pointer is the same for
 					// every request, so without it the first request's id stays bound
-					app.Button().Class("approve").Text(st.T("consent.approve")).
-						OnClick(c.decide(mutation.Approve, r.ID), app.EventScope(r.ID)),
-					app.Button().Class("decline secondary").Text(st.T("consent.decline")).
-						OnClick(c.decide(mutation.Decline, r.ID), app.EventScope(r.ID)),
+					elt("button.approve", st.T("consent.approve")).OnClick(c.decide(mutation.Approve, r.ID), app.EventScope(r.ID)),
+					elt("button.decline.secondary", st.T("consent.decline")).OnClick(c.decide(mutation.Decline, r.ID), app.EventScope(r.ID)),
 				),
 			)
 		}),
-	)
+	).ID(requestAnchor(r.ID)).Class("request "+string(r.State)).DataSet("request", r.ID).DataSet("state", string(r.State))
 }
 
 // whoAmI shows whose device this is, or asks once: a link_device request the owner confirms.
 func (c *requestsPanel) whoAmI(s *family.State, d *book.Local) app.UI {
 	st := client.TheStore()
 	if p := s.Person(s.DevicePerson(d.Device)); p != nil {
-		return app.P().ID("consent-me").Body(spanText(st.T("consent.me")+"："), strongText(p.Name))
+		return el("p#consent-me", spanText(st.T("consent.me")+"："), strongText(p.Name))
 	}
 	for _, r := range s.Requests {
 		if r.Name == string(mutation.LinkDevice) && r.State == family.Waiting && linksDevice(r, d.Device) {
 			return para("consent-me", "note", st.T("consent.me_waiting"))
 		}
 	}
-	return app.Form().ID("consent-me-form").OnSubmit(c.claim).Body(
+	return el("form#consent-me-form",
 		field(st.T("consent.me"), selectInput("consent-person", &c.person).Body(personOptions(c.person)...)),
 		submit("consent-claim", st.T("consent.claim")),
-	)
+	).OnSubmit(c.claim)
 }
 
 func (c *requestsPanel) claim(ctx app.Context, e app.Event) {

@@ -36,9 +36,9 @@ func (c *syncPage) OnMount(ctx app.Context) {
 func (c *syncPage) Render() app.UI {
 	st := client.TheStore()
 	d := st.Local
-	return app.Div().Class("page").Body(
+	return el("div.page",
 		&shell{Active: PathSync},
-		app.Main().Body(
+		el("main",
 			pageTitle(st.T("sync.title")),
 			app.If(client.SyncOff(), func() app.UI { return para("sync-off", "note", st.T("sync.off")) }).
 				ElseIf(d.Family == "", func() app.UI { return c.joinForms() }).Else(func() app.UI { return c.status() }),
@@ -54,23 +54,23 @@ func (c *syncPage) Render() app.UI {
 
 func (c *syncPage) joinForms() app.UI {
 	st := client.TheStore()
-	return app.Div().Body(
-		app.Form().ID("create-form").Class("card").OnSubmit(c.create).Body(
+	return el("div",
+		el("form#create-form.card",
 			heading(st.T("sync.create")),
 			fieldErr(st.T("family.name"), textInput("family-name", &c.name),
 				"family-name-error", c.prob.on("name")),
 			fieldErr(st.T("sync.device"), textInput("device-name", &c.device).Placeholder(defaultDevice()),
 				"device-name-error", c.prob.on("device")),
-			app.Button().Type("submit").ID("create-family").Disabled(c.busy).Text(st.T("sync.create")),
-		),
-		app.Form().ID("join-form").Class("card").OnSubmit(c.join).Body(
+			elt("button#create-family[type=submit]", st.T("sync.create")).Attr("disabled", c.busy),
+		).OnSubmit(c.create),
+		el("form#join-form.card",
 			heading(st.T("sync.join")),
 			fieldErr(st.T("sync.code"), textInput("join-code", &c.code),
 				"join-code-error", c.prob.on("code")),
 			fieldErr(st.T("sync.device"), textInput("join-device", &c.device).Placeholder(defaultDevice()),
 				"join-device-error", c.prob.on("device")),
-			app.Button().Type("submit").ID("join-family").Disabled(c.busy).Text(st.T("sync.join")),
-		),
+			elt("button#join-family[type=submit]", st.T("sync.join")).Attr("disabled", c.busy),
+		).OnSubmit(c.join),
 	)
 }
 
@@ -81,16 +81,16 @@ func (c *syncPage) status() app.UI {
 	if !d.LastSync.IsZero() {
 		last = shortTime(d.LastSync)
 	}
-	return app.Section().ID("sync-status").Class("card").Body(
+	return el("section#sync-status.card",
 		// the family's id stays out of sight (data-family): the family reads its name
-		app.P().ID("sync-family").DataSet("family", d.Family).Body(
-			spanText(st.T("family.name")+colon()), app.Strong().ID("sync-family-name").Text(d.FamilyName)),
-		app.P().Body(spanText(st.T("sync.last")+colon()), app.Span().ID("sync-last").Text(last)),
+		el("p#sync-family",
+			spanText(st.T("family.name")+colon()), elt("strong#sync-family-name", d.FamilyName)).DataSet("family", d.Family),
+		el("p", spanText(st.T("sync.last")+colon()), elt("span#sync-last", last)),
 		c.devices(),
 		c.requests.render(), // page_requests.go
-		app.Button().ID("sync-now").Text(st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { client.TheStore().StartSync(ctx) }),
+		elt("button#sync-now", st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { client.TheStore().StartSync(ctx) }),
 		app.If(d.Owner, func() app.UI {
-			return app.Button().ID("new-invite").Class("secondary").Disabled(c.busy).Text(st.T("sync.invite")).OnClick(c.newInvite)
+			return elt("button#new-invite.secondary", st.T("sync.invite")).Attr("disabled", c.busy).OnClick(c.newInvite)
 		}),
 		app.If(c.invite != "", func() app.UI { return inviteView(c.invite) }),
 	)
@@ -101,10 +101,10 @@ func (c *syncPage) status() app.UI {
 func inviteView(code string) app.UI {
 	st := client.TheStore()
 	svg := client.QRSVG(code)
-	return app.Div().ID("invite").Class("invite").Body(
-		app.P().Body(spanText(st.T("sync.code")+colon()), app.Code().ID("invite-code").Class("code").Text(code)),
+	return el("div#invite.invite",
+		el("p", spanText(st.T("sync.code")+colon()), elt("code#invite-code.code", code)),
 		maybe(svg != "", func() app.UI {
-			return app.Div().ID("invite-qr").Class("qr").Body(app.Raw(svg), para("", "", st.T("sync.invite.qr")))
+			return el("div#invite-qr.qr", app.Raw(svg), para("", "", st.T("sync.invite.qr")))
 		}),
 		maybe(client.CanShare(), func() app.UI {
 			return button("invite-share", "secondary", st.T("sync.invite.share"), func(ctx app.Context, e app.Event) {
@@ -119,7 +119,7 @@ func inviteView(code string) app.UI {
 func (c *syncPage) devices() app.UI {
 	st := client.TheStore()
 	d := st.Local
-	return app.Ul().ID("sync-devices").Class("devices").Body(app.Range(d.Devices).Slice(func(i int) app.UI {
+	return el("ul#sync-devices.devices", app.Range(d.Devices).Slice(func(i int) app.UI {
 		dev := d.Devices[i]
 		label := dev.Name
 		if dev.ID == d.Device {
@@ -131,14 +131,14 @@ func (c *syncPage) devices() app.UI {
 		if dev.Revoked {
 			label += " · " + st.T("sync.revoked")
 		}
-		return app.Li().DataSet("device", dev.ID).Body(
+		return el("li",
 			spanText(label),
 			app.If(d.Owner && dev.ID != d.Device && !dev.Revoked, func() app.UI {
-				return app.Button().Class("secondary small revoke-device").Text(st.T("sync.remove")).OnClick(func(ctx app.Context, e app.Event) {
+				return elt("button.secondary.small.revoke-device", st.T("sync.remove")).OnClick(func(ctx app.Context, e app.Event) {
 					c.removeDevice(ctx, dev.ID)
 				}, app.EventScope(dev.ID)) // a row's own handler, not the previous row's
 			}),
-		)
+		).DataSet("device", dev.ID)
 	}))
 }
 
@@ -154,12 +154,12 @@ func (c *syncPage) removeDevice(ctx app.Context, id string) {
 func itemList(b *book.Book) app.UI {
 	st := client.TheStore()
 	items := b.Items
-	return app.Ul().ID("sync-items").Class("items").Body(app.Range(items).Slice(func(i int) app.UI {
+	return el("ul#sync-items.items", app.Range(items).Slice(func(i int) app.UI {
 		it := items[len(items)-1-i]
 		o := it.Outcome
 		state, cls := requestStateText(b, &it) // page_requests.go: a request's own state
-		return app.Li().DataSet("mutation", it.Key()).DataSet("state", cls).Body(
-			app.Span().Class("state "+cls).Text(state),
+		return el("li",
+			elt("span", state).Class("state "+cls),
 			spanOf("what", " "+itemText(b, &it)),
 			spanOf("muted", " · "+shortTime(it.Mutation.At)),
 			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {
@@ -168,12 +168,12 @@ func itemList(b *book.Book) app.UI {
 			}),
 			paraIf(requestReason(b, &it) != "", "", "reason request", requestReason(b, &it)),
 			app.If(it.State == book.Rejected, func() app.UI {
-				return app.Div().Class("reason").Body(
+				return el("div.reason",
 					para("", "summary", outcomeProblem(st.Lang(), o).Text),
 					explanation("", refusedLines(o.Explanation)),
 				)
 			}),
-		)
+		).DataSet("mutation", it.Key()).DataSet("state", cls)
 	}))
 }
 

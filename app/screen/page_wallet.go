@@ -34,22 +34,22 @@ func (c *walletPage) Render() app.UI {
 		return c.prob.on(f...)
 	}
 	placed := []string{"from", "to", "amount", "source"}
-	return app.Div().Class("page").Body(
+	return el("div.page",
 		&shell{Active: PathWallet},
-		app.Main().Body(
+		el("main",
 			pageTitle(st.T("wallet.title")),
-			app.Form().ID("wallet-form").Class("card").OnSubmit(c.submit).Body(
+			el("form#wallet-form.card",
 				row(
-					fieldErr(st.T("wallet.from"), app.Select().ID("wallet-from").OnChange(c.entry(&c.from)).Body(personOptions(c.from)...),
+					fieldErr(st.T("wallet.from"), el("select#wallet-from", personOptions(c.from)...).OnChange(c.entry(&c.from)),
 						"wallet-from-error", at("from")),
-					fieldErr(st.T("wallet.to"), app.Select().ID("wallet-to").OnChange(c.entry(&c.to)).Body(personOptions(c.to)...),
+					fieldErr(st.T("wallet.to"), el("select#wallet-to", personOptions(c.to)...).OnChange(c.entry(&c.to)),
 						"wallet-to-error", at("to")),
 				),
 				row(
 					fieldErr(st.T("wallet.amount"), app.Input().ID("wallet-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(c.entry(&c.amount)),
 						"wallet-amount-error", at("amount")),
-					fieldErr(st.T("wallet.source"), app.Select().ID("wallet-source").OnChange(c.entry(&c.source)).Body(
-						option("account", st.T("col.account"), c.source), option("wallet", st.T("col.wallet"), c.source)),
+					fieldErr(st.T("wallet.source"), el("select#wallet-source",
+						option("account", st.T("col.account"), c.source), option("wallet", st.T("col.wallet"), c.source)).OnChange(c.entry(&c.source)),
 						"wallet-source-error", at("source")),
 				),
 				c.limits(),
@@ -58,7 +58,7 @@ func (c *walletPage) Render() app.UI {
 				note("wallet-error", c.prob.besides(placed...)),
 				paraIf(c.sent != "", "wallet-sent", "ok", c.sent),
 				submit("wallet-send", st.T("wallet.send")),
-			),
+			).OnSubmit(c.submit),
 			heading(st.T("wallet.list")),
 			c.transfers(),
 		),
@@ -88,12 +88,12 @@ func (c *walletPage) limits() app.UI {
 	left := max(engine.WalletDailyCount-used, 0)
 	sec := civil.SecondOfDay(now)
 	quiet := sec >= engine.WalletQuietFromSec || sec < engine.WalletQuietUntilSec
-	return app.Ul().ID("wallet-limits").Class("limits").Body(
+	return el("ul#wallet-limits.limits",
 		app.If(c.from != "", func() app.UI {
-			return app.Li().ID("wallet-left").Text(st.T("wallet.left") + strconv.Itoa(left) + " / " + strconv.Itoa(engine.WalletDailyCount))
+			return elt("li#wallet-left", st.T("wallet.left")+strconv.Itoa(left)+" / "+strconv.Itoa(engine.WalletDailyCount))
 		}),
-		app.Li().Class(map[bool]string{true: "warning", false: ""}[quiet]).Text(st.T("wallet.quiet")),
-		app.Li().ID("wallet-refund-at").Text(st.T("wallet.refund")+shortTime(engine.RefundAt(now))),
+		elt("li", st.T("wallet.quiet")).Class(map[bool]string{true: "warning", false: ""}[quiet]),
+		elt("li#wallet-refund-at", st.T("wallet.refund")+shortTime(engine.RefundAt(now))),
 	)
 }
 
@@ -131,7 +131,7 @@ func (c *walletPage) check() (app.UI, problem) {
 		return app.Text(""), explain(st.Lang(), err)
 	}
 	if res.Routes != nil {
-		return app.Div().Body(verdictView("wallet-check", res.Allowed, engine.Preview(res.Explanation)),
+		return el("div", verdictView("wallet-check", res.Allowed, engine.Preview(res.Explanation)),
 			routesView("wallet-routes", *res.Routes, false, c.startRoute)), problem{}
 	}
 	return verdictView("wallet-check", res.Allowed, engine.Preview(res.Explanation)), problem{}
@@ -193,20 +193,20 @@ func (c *walletPage) transfers() app.UI {
 		return para("", "empty", st.T("wallet.none"))
 	}
 	now := st.Now()
-	return app.Ul().ID("transfers").Class("cards").Body(app.Range(ts).Slice(func(i int) app.UI {
+	return el("ul#transfers.cards", app.Range(ts).Slice(func(i int) app.UI {
 		t := ts[len(ts)-1-i]
 		refundAt := engine.RefundAt(t.At)
 		id := t.ID
-		return app.Li().Class("card transfer").DataSet("transfer", t.ID).DataSet("state", string(t.State)).Body(
-			app.P().Body(
+		return el("li.card.transfer",
+			el("p",
 				strongText(personName(t.From)+" → "+personName(t.To)+" "+yuan(t.Amount)),
 				spanOf("muted", " · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State))),
-				app.Span().Class("state "+string(st.StateOf(t.ID))).Text(stateText(st.StateOf(t.ID))),
+				elt("span", stateText(st.StateOf(t.ID))).Class("state "+string(st.StateOf(t.ID))),
 			),
 			app.If(t.State == family.Pending && now.Before(refundAt), func() app.UI {
-				return app.Div().Class("actions").Body(
+				return el("div.actions",
 					para("", "muted", st.T("wallet.refund")+shortTime(refundAt)),
-					app.Button().Class("accept").Text(st.T("wallet.accept")).OnClick(func(ctx app.Context, e app.Event) {
+					elt("button.accept", st.T("wallet.accept")).OnClick(func(ctx app.Context, e app.Event) {
 						c.act(mutation.WalletAccept, id)
 					}, app.EventScope(id)), // each row its own handler (go-app compares handlers by code)
 				)
@@ -216,7 +216,7 @@ func (c *walletPage) transfers() app.UI {
 			app.If(t.State == family.Pending && !now.Before(refundAt), func() app.UI {
 				return para("", "note refund-due", words.Format(st.T("wallet.refunding"), personName(t.From)))
 			}),
-		)
+		).DataSet("transfer", t.ID).DataSet("state", string(t.State))
 	}))
 }
 

@@ -43,16 +43,16 @@ func (c *withdrawPage) Render() app.UI {
 	if c.key() != c.probKey {
 		c.prob = problem{} // no old refusal under a new 「可以办理」
 	}
-	return app.Div().Class("page").Body(
+	return el("div.page",
 		&shell{Active: PathWithdraw},
-		app.Main().Body(
+		el("main",
 			pageTitle(st.T("withdraw.title")),
-			app.Form().ID("withdraw-form").Class("card").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
+			el("form#withdraw-form.card",
 				field(st.T("withdraw.person"), selectInput("withdraw-person", &c.person).Body(personOptions(c.person)...)),
 				field(st.T("withdraw.ground"), selectInput("withdraw-ground", &c.ground).Body(groundOpts...)),
 				c.withdrawCheck(),
-			),
-			app.Form().ID("transfer-form").Class("card").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
+			).OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }),
+			el("form#transfer-form.card",
 				heading(st.T("transfer.title")),
 				c.picker.render(st.T("transfer.to"), &c.to),
 				check("transfer-stopped", st.T("transfer.stopped"), &c.stopped),
@@ -61,7 +61,7 @@ func (c *withdrawPage) Render() app.UI {
 				c.transferCheck(),
 				note("transfer-record-error", c.prob.Text),
 				paraIf(c.saved != "", "transfer-saved", "ok", c.saved),
-			),
+			).OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }),
 			c.transits(),
 		),
 	)
@@ -90,10 +90,10 @@ func (c *withdrawPage) transferCheck() app.UI {
 	if err != nil {
 		return note("transfer-error", explain(st.Lang(), err).Text)
 	}
-	return app.Div().Body(
+	return el("div",
 		verdictView("transfer-check", res.Allowed, res.Explanation),
 		app.If(res.Allowed, func() app.UI {
-			return app.Button().Type("button").ID("transfer-record").Text(st.T("transfer.record")).OnClick(c.record)
+			return elt("button#transfer-record[type=button]", st.T("transfer.record")).OnClick(c.record)
 		}),
 	)
 }
@@ -130,14 +130,14 @@ func (c *withdrawPage) transits() app.UI {
 	if len(ts) == 0 {
 		return app.Text("")
 	}
-	return app.Section().ID("transits").Class("card").Body(
+	return el("section#transits.card",
 		heading(st.T("transfer.transits")),
-		app.Ul().Class("cards").Body(app.Range(ts).Slice(func(i int) app.UI {
+		el("ul.cards", app.Range(ts).Slice(func(i int) app.UI {
 			t := ts[i]
-			return app.Li().Class("card transit").DataSet("transfer", t.Key).Body(
-				app.P().Text(words.Format(st.T("transfer.transit"), personName(t.Person), yuan(t.Amount), shortTime(t.At))),
-				app.Button().Class("arrive").DataSet("arrive", t.Key).Text(st.T("transfer.arrived")).OnClick(c.arrive(t)),
-			)
+			return el("li.card.transit",
+				elt("p", words.Format(st.T("transfer.transit"), personName(t.Person), yuan(t.Amount), shortTime(t.At))),
+				elt("button.arrive", st.T("transfer.arrived")).DataSet("arrive", t.Key).OnClick(c.arrive(t)),
+			).DataSet("transfer", t.Key)
 		})),
 	)
 }
@@ -161,8 +161,8 @@ func verdictView(id string, allowed bool, lines []engine.Line) app.UI {
 	if allowed {
 		verdict, cls = st.T("verdict.yes"), "verdict allowed"
 	}
-	return app.Section().ID(id).Class("check-result").Body(
+	return el("section.check-result",
 		para("", cls, verdict),
 		explanation(id+"-explain", lines),
-	)
+	).ID(id)
 }

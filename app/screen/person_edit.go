@@ -44,19 +44,19 @@ func (f *personEdit) render() app.UI {
 		f.load(p)
 	}
 	f.picker.id = "edit-region"
-	return app.Form().ID("edit-form").Class("card").OnSubmit(f.submit).Body(
+	return el("form#edit-form.card",
 		heading(st.T("edit.title")),
-		field(st.T("edit.who"), app.Select().ID("edit-person").OnChange(func(ctx app.Context, e app.Event) {
+		field(st.T("edit.who"), el("select#edit-person", personOptions(f.id)...).OnChange(func(ctx app.Context, e app.Event) {
 			f.id, f.saved, f.prob = ctx.JSSrc().Get("value").String(), "", problem{}
-		}).Body(personOptions(f.id)...)),
+		})),
 		app.If(p != nil, func() app.UI { return f.fields(p) }),
 		paraIf(f.saved != "", "edit-saved", "ok", f.saved),
-	)
+	).OnSubmit(f.submit)
 }
 
 func (f *personEdit) fields(p *family.Person) app.UI {
 	st := client.TheStore()
-	return app.Div().Body(
+	return el("div",
 		fieldErr(st.T("person.name"), textInput("edit-name", &f.name), "edit-name-error", f.prob.on("name")),
 		sexSelect(st.T("person.sex"), "edit-sex", &f.sex),
 		f.picker.render(st.T("person.region"), &f.region),
@@ -76,27 +76,25 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 		note("edit-error", f.prob.besides("name", "account", "wallet", "reason")),
 		submit("edit-save", st.T("edit.save")),
 		subheading(st.T("edit.events")),
-		app.Div().Class("row events").Body(
+		el("div.row.events",
 			f.eventButton(p, mutation.EventRetire, !p.Retired),
 			f.eventButton(p, mutation.EventSuspend, p.Status == family.Active),
 			f.eventButton(p, mutation.EventStop, p.Status != family.Stopped),
 			f.eventButton(p, mutation.EventResume, p.Status != family.Active && !p.Deceased),
 			app.If(!p.Deceased && !f.confirmDeath, func() app.UI {
-				return app.Button().Type("button").ID("event-death").Class("secondary").Text(st.T("event.death")).
-					OnClick(func(ctx app.Context, e app.Event) { f.confirmDeath = true })
+				return elt("button#event-death.secondary[type=button]", st.T("event.death")).OnClick(func(ctx app.Context, e app.Event) { f.confirmDeath = true })
 			}),
 		),
 		app.If(f.confirmDeath, func() app.UI {
-			return app.Div().Class("confirm").Body(
-				app.P().Text(st.T("edit.deathconfirm")),
-				app.Button().Type("button").ID("event-death-yes").Class("danger").Text(st.T("edit.deathyes")).OnClick(f.event(p, mutation.EventDeath)),
-				app.Button().Type("button").ID("event-death-no").Class("secondary").Text(st.T("ledger.cancel")).
-					OnClick(func(ctx app.Context, e app.Event) { f.confirmDeath = false }),
+			return el("div.confirm",
+				elt("p", st.T("edit.deathconfirm")),
+				elt("button#event-death-yes.danger[type=button]", st.T("edit.deathyes")).OnClick(f.event(p, mutation.EventDeath)),
+				elt("button#event-death-no.secondary[type=button]", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) { f.confirmDeath = false }),
 			)
 		}),
 		app.If(p.Deceased, func() app.UI {
-			return app.P().ID("edit-after-death").Class("note").Body(
-				app.Text(st.T("edit.afterdeath")+" "), app.A().Href(PathWithdraw).Text(st.T("nav.withdraw")))
+			return el("p#edit-after-death.note",
+				app.Text(st.T("edit.afterdeath")+" "), elt("a", st.T("nav.withdraw")).Attr("href", PathWithdraw))
 		}),
 	)
 }
@@ -105,8 +103,7 @@ func (f *personEdit) eventButton(p *family.Person, ev mutation.Event, show bool)
 	if !show {
 		return app.Text("")
 	}
-	return app.Button().Type("button").ID("event-" + string(ev)).Class("secondary").Text(client.TheStore().T("event." + string(ev))).
-		OnClick(f.event(p, ev))
+	return elt("button.secondary[type=button]", client.TheStore().T("event."+string(ev))).ID("event-" + string(ev)).OnClick(f.event(p, ev))
 }
 
 func (f *personEdit) event(p *family.Person, ev mutation.Event) app.EventHandler {

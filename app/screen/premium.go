@@ -45,7 +45,7 @@ func (f *premiumForm) render() app.UI {
 	for i, p := range premiums {
 		kinds[i] = option(string(p), st.T("premium."+string(p)), f.kind)
 	}
-	return app.Form().ID("premium-form").Class("card").OnSubmit(f.submit).Body(
+	return el("form#premium-form.card",
 		heading(st.T("premium.title")),
 		row(
 			fieldErr(st.T("premium.insured"), selectInput("premium-insured", &f.insured).Body(personOptions(f.insured)...),
@@ -60,7 +60,7 @@ func (f *premiumForm) render() app.UI {
 		note("premium-error", f.prob.besides(placed...)),
 		paraIf(f.saved != "", "premium-saved", "ok", f.saved),
 		submit("premium-save", st.T("bill.save")),
-	)
+	).OnSubmit(f.submit)
 }
 
 func (f *premiumForm) preview() (app.UI, problem) {

@@ -190,5 +190,5 @@ func note(id, text string) app.UI {
 	if text == "" {
 		return app.Text("")
 	}
-	return app.P().ID(id).Class("error").Role("alert").Text(text)
+	return elt("p.error[role=alert]", text).ID(id)
 }

@@ -46,16 +46,16 @@ func relationText(lang string, l family.Link) string {
 func (c *familyPage) relationList() app.UI {
 	st := client.TheStore()
 	links := st.Book().State.Links
-	return app.Ul().ID("relations").Class("items").Body(app.Range(links).Slice(func(i int) app.UI {
+	return el("ul#relations.items", app.Range(links).Slice(func(i int) app.UI {
 		l := links[i]
 		key := string(l.Person) + "|" + string(l.Of)
-		return app.Li().DataSet("relation", key).Body(
-			app.Span().Class("relation-text").Text(relationText(st.Lang(), l)),
-			app.Button().Type("button").Class("secondary relation-fix").Text(st.T("relation.fix")).OnClick(func(ctx app.Context, e app.Event) {
+		return el("li",
+			elt("span.relation-text", relationText(st.Lang(), l)),
+			elt("button.secondary.relation-fix[type=button]", st.T("relation.fix")).OnClick(func(ctx app.Context, e app.Event) {
 				c.rel = relationForm{person: string(l.Person), of: string(l.Of), relation: string(l.Relation), card: l.CardLinked, fixing: true}
 				ctx.Defer(func(app.Context) { scrollToID("relation-form") })
 			}, app.EventScope(key)),
-		)
+		).DataSet("relation", key)
 	}))
 }
 

@@ -41,24 +41,24 @@ func personRoutes(id family.PersonID) app.UI {
 	if !ok {
 		return nil
 	}
-	return app.Div().Class("card").Body(routesView("person-routes", r, true, startElsewhere))
+	return el("div.card", routesView("person-routes", r, true, startElsewhere))
 }
 
 // routesView shows r under the heading 谁能为…付钱 (an h2 on its own, an h3 inside a check).
 func routesView(id string, r engine.RoutesResult, h2 bool, start routeStart) app.UI {
 	st := client.TheStore()
 	title := words.Format(st.T("routes.title"), personName(r.Beneficiary))
-	var head app.UI = app.H3().ID(id + "-title").Text(title)
+	var head app.UI = elt("h3", title).ID(id + "-title")
 	if h2 {
-		head = app.H2().ID(id + "-title").Text(title)
+		head = elt("h2", title).ID(id + "-title")
 	}
-	return app.Section().ID(id).Class("routes").Aria("labelledby", id+"-title").Body(
+	return el("section.routes",
 		head,
 		maybe(r.Nobody(), func() app.UI { return nobodyView(id, r) }),
-		app.Ul().ID(id+"-list").Class("items").Body(app.Range(r.Routes).Slice(func(i int) app.UI {
+		el("ul.items", app.Range(r.Routes).Slice(func(i int) app.UI {
 			return routeItem(id, r, r.Routes[i], start)
-		})),
-	)
+		})).ID(id+"-list"),
+	).ID(id).Aria("labelledby", id+"-title")
 }
 
 // wayClass is the verdict's colour: a way that works, or none.
@@ -74,18 +74,18 @@ func wayClass(w engine.Way) string {
 func routeItem(id string, r engine.RoutesResult, rt engine.Route, start routeStart) app.UI {
 	st := client.TheStore()
 	way, who, reasons := rt.Way(), string(rt.Person), routeReasons(r, rt)
-	return app.Li().Class("route").DataSet("person", who).DataSet("way", string(way)).Body(
-		app.P().Class("route-verdict").Body(
+	return el("li.route",
+		el("p.route-verdict",
 			strongText(personName(rt.Person)+colon()),
-			app.Span().Class(wayClass(way)).Text(lineWords().Way(way)),
+			elt("span", lineWords().Way(way)).Class(wayClass(way)),
 		),
-		app.Div().Class("route-reasons").Body(app.Range(reasons).Slice(func(i int) app.UI { return app.P().Text(reasons[i]) })),
+		el("div.route-reasons", app.Range(reasons).Slice(func(i int) app.UI { return elt("p", reasons[i]) })),
 		routeButton(r, rt, start),
-		app.Details().Class("route-basis").Body(
-			app.Summary().Text(st.T("routes.basis")),
+		el("details.route-basis",
+			elt("summary", st.T("routes.basis")),
 			basisList(id+"-basis-"+who, routeBasis(r, rt)),
 		),
-	)
+	).DataSet("person", who).DataSet("way", string(way))
 }
 
 // routeReasons are the reasons in words: what the way is, or, where there is none, why not
@@ -159,9 +159,7 @@ func routeButton(r engine.RoutesResult, rt engine.Route, start routeStart) app.U
 		return nil
 	}
 	ben := r.Beneficiary
-	return app.P().Body(app.Button().Type("button").Class("route-start").DataSet("person", string(rt.Person)).
-		Text(words.Format(st.T(key), personName(rt.Person), personName(ben))).
-		OnClick(func(ctx app.Context, e app.Event) { start(ctx, rt, ben) }))
+	return el("p", elt("button.route-start[type=button]", words.Format(st.T(key), personName(rt.Person), personName(ben))).DataSet("person", string(rt.Person)).OnClick(func(ctx app.Context, e app.Event) { start(ctx, rt, ben) }))
 }
 
 // startElsewhere opens the form of the way on its own screen, filled in through the address:
@@ -188,15 +186,15 @@ func routeURL(rt engine.Route, beneficiary family.PersonID) string {
 func nobodyView(id string, r engine.RoutesResult) app.UI {
 	st := client.TheStore()
 	hints := routeHints(r)
-	return app.Div().ID(id+"-nobody").Class("warning").Body(
-		app.P().Text(words.Format(st.T("routes.nobody"), personName(r.Beneficiary))),
+	return el("div.warning",
+		elt("p", words.Format(st.T("routes.nobody"), personName(r.Beneficiary))),
 		maybe(len(hints) > 0, func() app.UI {
-			return app.Div().Body(
-				app.P().Text(st.T("routes.change")),
-				app.Ul().ID(id+"-change").Body(app.Range(hints).Slice(func(i int) app.UI { return listItem(hints[i]) })),
+			return el("div",
+				elt("p", st.T("routes.change")),
+				el("ul", app.Range(hints).Slice(func(i int) app.UI { return listItem(hints[i]) })).ID(id+"-change"),
 			)
 		}),
-	)
+	).ID(id + "-nobody")
 }
 
 // routeHints is what would change "nobody", where the reasons show it: a date on which a way

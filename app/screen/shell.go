@@ -78,34 +78,34 @@ func (c *shell) Render() app.UI {
 	if c.ready {
 		status = "ready"
 	}
-	return app.Header().Class("shell").Body(
-		app.Span().ID("wasm-status").DataSet("status", status).Hidden(true),
-		app.Div().Class("brand").Body(
+	return el("header.shell",
+		el("span#wasm-status[hidden=true]").DataSet("status", status),
+		el("div.brand",
 			app.Img().Src("/web/icon.svg").Alt(st.T("app.logo")).Class("logo").Width(28).Height(28),
 			strongText(st.T("app.name")),
 			spanOf("tagline", st.T("app.tagline")),
 			c.syncPill(),
 			// the language by its name, on a narrow screen by its short name (web/style.css)
-			app.Button().ID("lang-switch").Class("lang").Lang(otherLang(st.Lang())).Title(st.T("lang.switch")).Body(
-				app.Span().Class("long").Text(st.T("lang.switch")), app.Span().Class("short").Text(st.T("lang.short"))).OnClick(c.switchLang),
+			el("button#lang-switch.lang",
+				elt("span.long", st.T("lang.switch")), elt("span.short", st.T("lang.short"))).Lang(otherLang(st.Lang())).Title(st.T("lang.switch")).OnClick(c.switchLang),
 		),
 		c.nav(),
 		app.If(c.offline, func() app.UI {
 			return para("offline-note", "note offline", st.T("net.offline"))
 		}),
 		app.If(c.update, func() app.UI {
-			return app.Div().ID("update-banner").Class("banner").Body(
+			return el("div#update-banner.banner",
 				spanText(st.T("update.available")),
-				app.Button().ID("update-reload").Text(st.T("update.reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+				elt("button#update-reload", st.T("update.reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 			)
 		}),
 		app.If(c.installable, func() app.UI {
-			return app.Button().ID("install").Class("secondary").Text(st.T("install.button")).OnClick(c.install)
+			return elt("button#install.secondary", st.T("install.button")).OnClick(c.install)
 		}),
 		// the load or save error itself stays in st.Err; the family reads what it means
 		paraIf(st.Err != "", "storage-error", "error", st.T("err.storage")),
 		app.If(st.Elsewhere, func() app.UI {
-			return app.P().ID("tab-elsewhere").Class("banner").Role("alert").Text(st.T("tab.elsewhere"))
+			return elt("p#tab-elsewhere.banner[role=alert]", st.T("tab.elsewhere"))
 		}),
 	)
 }
@@ -124,7 +124,7 @@ func (c *shell) nav() app.UI {
 	}
 	links := make([]app.UI, 0, len(screens)+1)
 	for _, s := range screens {
-		a := app.A().Href(s.Path).ID("nav" + pathID(s.Path)).Body(spanText(st.T(s.Label)))
+		a := el("a", spanText(st.T(s.Label))).Attr("href", s.Path).ID("nav" + pathID(s.Path))
 		k := "extra"
 		if s.Primary {
 			k = "primary"
@@ -138,14 +138,12 @@ func (c *shell) nav() app.UI {
 		}
 		links = append(links, a.Class(k))
 	}
-	more := app.Button().ID("nav-more").Class("more").Aria("expanded", strconv.FormatBool(c.menu)).
-		Aria("controls", "nav").OnClick(func(ctx app.Context, e app.Event) { c.menu = !c.menu }).
-		Body(spanText(st.T("nav.more")), app.If(due > 0, func() app.UI { return badge("nav-more-badge", due) }))
-	return app.Nav().ID("nav").Class(cls).Aria("label", st.T("nav.label")).Body(append(links, more)...)
+	more := el("button#nav-more.more[aria-controls=nav]", spanText(st.T("nav.more")), app.If(due > 0, func() app.UI { return badge("nav-more-badge", due) })).Aria("expanded", strconv.FormatBool(c.menu)).OnClick(func(ctx app.Context, e app.Event) { c.menu = !c.menu })
+	return el("nav#nav", append(links, more)...).Class(cls).Aria("label", st.T("nav.label"))
 }
 
 func badge(id string, n int) app.UI {
-	return app.Span().ID(id).Class("badge").Aria("label", strconv.Itoa(n)).Text(strconv.Itoa(n))
+	return elt("span.badge", strconv.Itoa(n)).ID(id).Aria("label", strconv.Itoa(n))
 }
 
 // syncPill is the sync status every screen shows: 离线, 需要处理 N (refused or adjusted
@@ -154,15 +152,14 @@ func badge(id string, n int) app.UI {
 func (c *shell) syncPill() app.UI {
 	st := client.TheStore()
 	if c.Loading {
-		return app.A().ID("sync-pill").Href(PathSync).Class("pill local").DataSet("status", "loading").Text(st.T("pill.loading"))
+		return elt("a#sync-pill.pill.local[data-status=loading]", st.T("pill.loading")).Attr("href", PathSync)
 	}
 	kind, n := syncStatus(st, c.offline)
 	text := st.T("pill." + kind)
 	if n > 0 {
 		text += " " + strconv.Itoa(n)
 	}
-	return app.A().ID("sync-pill").Href(PathSync).Class("pill "+kind).DataSet("status", kind).
-		DataSet("count", n).Text(text)
+	return elt("a#sync-pill", text).Attr("href", PathSync).Class("pill "+kind).DataSet("status", kind).DataSet("count", n)
 }
 
 // syncStatus is the pill's kind and count.

@@ -170,7 +170,7 @@ func (c *slipPanel) render() app.UI {
 		opts = append(opts, option(b.Key, personName(b.Patient)+" "+yuan(b.Total)+" · "+shortTime(b.At), c.target))
 	}
 	chosen := chosenBill(bills, c.target)
-	return app.Section().ID("slip").Class("card").Body(
+	return el("section#slip.card",
 		heading(st.T("slip.title")),
 		para("", "muted", st.T("slip.help")),
 		fieldErr(st.T("slip.bill"), selectInput("slip-bill", &c.target).Body(opts...), "slip-bill-error", p.on("slip.bill")),
@@ -182,7 +182,7 @@ func (c *slipPanel) render() app.UI {
 		paraIf(c.balcLater, "slip-balc-later", "note", st.T("slip.balc_later")),
 		note("slip-error", p.besides("slip.bill", "slip.text")),
 		paraIf(c.saved != "", "slip-saved", "ok", c.saved),
-		app.Button().Type("button").ID("slip-save").Text(st.T("slip.save")).OnClick(c.save),
+		elt("button#slip-save[type=button]", st.T("slip.save")).OnClick(c.save),
 	)
 }
 
@@ -193,16 +193,16 @@ func slipResult(o mutation.Outcome) app.UI {
 	if o.Split != nil {
 		res.Payments, res.Cash = o.Split.Lines, o.Split.Cash
 	}
-	return app.Div().ID("slip-result").Body(
+	return el("div#slip-result",
 		subheading(st.T("slip.actual")),
-		app.Ol().ID("slip-lines").Class("split").Body(
+		el("ol#slip-lines.split",
 			app.Range(res.Payments).Slice(func(i int) app.UI {
 				l := res.Payments[i]
-				return app.Li().DataSet("source", string(l.Source)).DataSet("payer", string(l.Payer)).Body(
+				return el("li",
 					spanText(personName(l.Payer)+" · "+st.T("src."+string(l.Source))),
-					spanOf("num", yuan(l.Amount)))
+					spanOf("num", yuan(l.Amount))).DataSet("source", string(l.Source)).DataSet("payer", string(l.Payer))
 			}),
-			app.Li().Class("cash").Body(spanText(st.T("bill.cash")), app.Span().ID("slip-cash").Class("num").Text(yuan(res.Cash))),
+			el("li.cash", spanText(st.T("bill.cash")), elt("span#slip-cash.num", yuan(res.Cash))),
 		),
 		subheading(st.T("slip.differences")),
 		explanation("slip-explain", o.Explanation),

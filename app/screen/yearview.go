@@ -47,21 +47,21 @@ func (c *yearView) render() app.UI {
 	for i, y := range years {
 		opts[i] = option(strconv.Itoa(y), words.Format(st.T("year.n"), strconv.Itoa(y)), strconv.Itoa(year))
 	}
-	return app.Div().ID("year-summary").Class("card year").DataSet("year", year).Body(
-		field(st.T("year.pick"), app.Select().ID("year-pick").OnChange(func(ctx app.Context, e app.Event) {
+	return el("div#year-summary.card.year",
+		field(st.T("year.pick"), el("select#year-pick", opts...).OnChange(func(ctx app.Context, e app.Event) {
 			c.year, _ = strconv.Atoi(ctx.JSSrc().Get("value").String())
-		}).Body(opts...)),
+		})),
 		app.Raw(chartSVG(fs, payers, words.Format(st.T("year.chart"), strconv.Itoa(year)))),
-		app.Ul().Class("legend").Body(app.Range(payers).Slice(func(i int) app.UI {
-			return app.Li().Body(app.Span().Class("swatch").Style("background", palette[i%len(palette)]),
+		el("ul.legend", app.Range(payers).Slice(func(i int) app.UI {
+			return el("li", el("span.swatch").Style("background", palette[i%len(palette)]),
 				app.Text(personName(payers[i])+" "+yuan(paidBy(fs, payers[i])))) // the year's amount beside the colour
 		})),
-		app.Ul().ID("year-flows").Class("items").Body(app.Range(fs).Slice(func(i int) app.UI {
+		el("ul#year-flows.items", app.Range(fs).Slice(func(i int) app.UI {
 			f := fs[i]
-			return app.Li().DataSet("kind", string(f.Kind)).Text(words.Format(st.T("year.month"), strconv.Itoa(f.Month)) + " · " +
-				personName(f.From) + " → " + personName(f.To) + " · " + st.T("year."+string(f.Kind)) + " " + yuan(f.Amount))
+			return elt("li", words.Format(st.T("year.month"), strconv.Itoa(f.Month))+" · "+
+				personName(f.From)+" → "+personName(f.To)+" · "+st.T("year."+string(f.Kind))+" "+yuan(f.Amount)).DataSet("kind", string(f.Kind))
 		})),
-	)
+	).DataSet("year", year)
 }
 
 func containsInt(xs []int, x int) bool {
