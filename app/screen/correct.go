@@ -101,7 +101,7 @@ func (c *correctionBar) render(b *book.Book) app.UI {
 	last := mutation.LastAction(&b.State, st.Local.ClientID)
 	return el("div#corrections-bar",
 		app.If(last != nil, func() app.UI {
-			return elt("button#undo.secondary", st.T("ledger.undo")+describe(b, last.ID)).OnClick(c.undo)
+			return elemt("button#undo.secondary", st.T("ledger.undo")+describe(b, last.ID)).OnClick(c.undo)
 		}),
 		note("correction-error", c.prob.Text),
 	)
@@ -114,7 +114,7 @@ func (c *correctionBar) voidControls(bill book.Bill, amend app.EventHandler) app
 	}
 	st := client.TheStore()
 	return c.confirmVoid(bill.Key, "ledger.voidconfirm",
-		elt("button.secondary.amend", st.T("ledger.amend")).DataSet("amend", bill.Key).OnClick(amend, app.EventScope(bill.Key)))
+		elemt("button.secondary.amend", st.T("ledger.amend")).DataSet("amend", bill.Key).OnClick(amend, app.EventScope(bill.Key)))
 }
 
 // confirmVoid is the 作废 button of the action key (with the others beside it), or the
@@ -123,13 +123,13 @@ func (c *correctionBar) confirmVoid(key, confirmKey string, others ...app.UI) ap
 	st := client.TheStore()
 	if c.confirming != key {
 		return el("div.actions", append([]app.UI{
-			elt("button.secondary.void", st.T("ledger.void")).DataSet("void", key).OnClick(func(ctx app.Context, e app.Event) { c.confirming, c.prob = key, problem{} }, app.EventScope(key)),
+			elemt("button.secondary.void", st.T("ledger.void")).DataSet("void", key).OnClick(func(ctx app.Context, e app.Event) { c.confirming, c.prob = key, problem{} }, app.EventScope(key)),
 		}, others...)...)
 	}
 	return el("div.confirm",
 		spanText(st.T(confirmKey)),
-		elt("button#void-yes.danger", st.T("ledger.voidyes")).OnClick(c.void(key), app.EventScope(key)),
-		elt("button#void-no.secondary", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) { c.confirming = "" }),
+		elemt("button#void-yes.danger", st.T("ledger.voidyes")).OnClick(c.void(key), app.EventScope(key)),
+		elemt("button#void-no.secondary", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) { c.confirming = "" }),
 	)
 }
 
@@ -148,11 +148,11 @@ func (c *correctionBar) paymentList(b *book.Book) app.UI {
 			class += " voided"
 			mark = para("", "mark voided", st.T("ledger.voided")+" · "+describe(b, p.VoidedBy))
 		}
-		return el("li",
+		return elem("li",
 			el("p",
 				strongText(describe(b, p.Key)),
 				spanOf("muted", " · "+shortTime(p.At)),
-				elt("span", stateText(p.State)).Class("state "+string(p.State)),
+				elemt("span", stateText(p.State)).Class("state "+string(p.State)),
 			),
 			mark,
 		).Class(class).DataSet("mutation", p.Key).DataSet("state", string(p.State))
@@ -195,7 +195,7 @@ func restatedList(b *book.Book, key string) app.UI {
 	st := client.TheStore()
 	return el("ul.restated", app.Range(rs).Slice(func(i int) app.UI {
 		r := rs[i]
-		return elt("li", st.T("ledger.restated")+colon()+shortTime(r.Bill.At)+" "+
+		return elemt("li", st.T("ledger.restated")+colon()+shortTime(r.Bill.At)+" "+
 			personName(r.Bill.Person)+st.T("ledger.billof")+strings.TrimSpace(" "+r.Bill.Place)+colon()+
 			splitText(r.Before)+" → "+splitText(r.After)).DataSet("mutation", r.Bill.Key)
 	}))
@@ -229,11 +229,11 @@ func correctionList(b *book.Book) app.UI {
 		if recorded {
 			mark = st.T("ledger.recorded")
 		}
-		rows = append(rows, el("li.card.corrected",
+		rows = append(rows, elem("li.card.corrected",
 			strongText(mark),
 			spanText(" · "+describe(b, l.Key)),
 			spanOf("muted", " · "+shortTime(l.Made)),
-			elt("span", stateText(l.State)).Class("state "+string(l.State)),
+			elemt("span", stateText(l.State)).Class("state "+string(l.State)),
 			restatedList(b, l.Key),
 		).DataSet("mutation", l.Key).DataSet("state", string(l.State)))
 	}

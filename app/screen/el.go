@@ -16,8 +16,20 @@ import (
 // el is the element spec names, written as a CSS selector: "tag", then optionally "#id", then
 // ".class" any number of times, then "[name=value]" attributes any number of times
 // ("button#undo.secondary[type=button]"), with these children. The spec is a constant: an id
-// worked out at run time (a person's name may hold a point) goes through .ID.
-func el(spec string, body ...app.UI) app.HTMLElem {
+// worked out at run time (a person's name may hold a point) goes through elem(...).ID.
+//
+// el returns an app.UI, the type its callers pass on: an app.HTMLElem passed where an app.UI
+// goes is an interface conversion, about 100 bytes of wasm at each call site.
+func el(spec string, body ...app.UI) app.UI { return elem(spec, body...) }
+
+// elt is the element spec names (el) holding only text.
+func elt(spec, text string) app.UI { return elem(spec, app.Text(text)) }
+
+// elemt is elt for a caller that goes on setting attributes or handlers.
+func elemt(spec, text string) app.HTMLElem { return elem(spec, app.Text(text)) }
+
+// elem is el for a caller that goes on setting attributes or handlers.
+func elem(spec string, body ...app.UI) app.HTMLElem {
 	var attrs string
 	if i := strings.IndexByte(spec, '['); i >= 0 {
 		spec, attrs = spec[:i], spec[i:]
@@ -50,12 +62,10 @@ func el(spec string, body ...app.UI) app.HTMLElem {
 	return e
 }
 
-// elt is the element spec names (el) holding only text.
-func elt(spec, text string) app.HTMLElem { return el(spec, app.Text(text)) }
 
 // para is a <p> with an id (none when ""), a class and a text.
 func para(id, class, text string) app.UI {
-	p := elt("p", text)
+	p := elemt("p", text)
 	p.Class(class)
 	if id != "" {
 		p.ID(id)
@@ -65,7 +75,7 @@ func para(id, class, text string) app.UI {
 
 // button is a <button> with an id, a class and a text that runs h when pressed.
 func button(id, class, text string, h app.EventHandler) app.UI {
-	return elt("button", text).ID(id).Class(class).OnClick(h)
+	return elemt("button", text).ID(id).Class(class).OnClick(h)
 }
 
 // heading is an <h2>.
@@ -110,7 +120,7 @@ func listItem(text string) app.UI   { return elt("li", text) }
 func subheading(text string) app.UI { return elt("h3", text) }
 
 // submit is a form's submit button.
-func submit(id, text string) app.UI { return elt("button[type=submit]", text).ID(id) }
+func submit(id, text string) app.UI { return elemt("button[type=submit]", text).ID(id) }
 
 // spanOf is a <span> with a class and a text.
-func spanOf(class, text string) app.UI { return elt("span", text).Class(class) }
+func spanOf(class, text string) app.UI { return elemt("span", text).Class(class) }

@@ -33,7 +33,7 @@ func explanation(id string, lines []engine.Line) app.UI {
 	if id != "" {
 		basis = id + "-basis"
 	}
-	return el("div.explain",
+	return elem("div.explain",
 		app.Range(lead).Slice(func(i int) app.UI {
 			cls := "lead"
 			if lead[i].Code != "" {
@@ -57,14 +57,14 @@ func basisList(id string, lines []engine.Line) app.UI {
 	if w.ZH {
 		colon = "："
 	}
-	return el("ol.basis-lines", app.Range(lines).Slice(func(i int) app.UI {
+	return elem("ol.basis-lines", app.Range(lines).Slice(func(i int) app.UI {
 		l := lines[i]
 		cls := "line"
 		if l.Code != "" {
 			cls += " refused"
 		}
 		cites := w.Citations(l)
-		return el("li",
+		return elem("li",
 			spanOf("rule", l.Rule),
 			spanOf("text", w.Text(l)),
 			app.Range(cites).Slice(func(j int) app.UI {
@@ -72,7 +72,7 @@ func basisList(id string, lines []engine.Line) app.UI {
 				return el("small.source",
 					app.Text(st.T("source")+colon),
 					app.If(c.URL != "", func() app.UI {
-						return elt("a[target=_blank][rel=noopener]", c.Text).Attr("href", c.URL)
+						return elemt("a[target=_blank][rel=noopener]", c.Text).Attr("href", c.URL)
 					}).Else(func() app.UI { return spanText(c.Text) }),
 					maybe(c.Link != "", func() app.UI { return spanOf("site", siteNote(w.ZH, c.Link)) }),
 				)

@@ -114,7 +114,7 @@ func field(label string, control app.UI) app.UI {
 func fieldErr(label string, control app.UI, id, text string) app.UI {
 	return el("label.field",
 		spanText(label), control,
-		app.If(text != "", func() app.UI { return elt("span.error.field-error[role=alert]", text).ID(id) }),
+		app.If(text != "", func() app.UI { return elemt("span.error.field-error[role=alert]", text).ID(id) }),
 	)
 }
 
@@ -130,7 +130,7 @@ func check(id, label string, v *bool) app.UI {
 
 // option is one option of a select, selected when value == current.
 func option(value, label, current string) app.UI {
-	return elt("option", label).Attr("value", value).Attr("selected", value == current)
+	return elemt("option", label).Attr("value", value).Attr("selected", value == current)
 }
 
 // personOptions lists the family's people as options, with an empty first choice.
@@ -202,5 +202,5 @@ func textInput(id string, v *string) app.HTMLInput {
 // selectInput is a <select> with this id that writes the chosen value to *v, its handler
 // scoped to v (fieldScope).
 func selectInput(id string, v *string) app.HTMLElem {
-	return el("select").ID(id).OnChange(valueTo(v), fieldScope(v))
+	return elem("select").ID(id).OnChange(valueTo(v), fieldScope(v))
 }

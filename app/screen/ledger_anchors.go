@@ -32,10 +32,10 @@ func (c *creditForm) render() app.UI {
 		para("", "muted", st.T("credit.help")),
 		el("ul#credit-list", app.Range(s.Schedules).Slice(func(i int) app.UI {
 			sch := s.Schedules[i]
-			return elt("li", personName(sch.Person)+colon()+
+			return elemt("li", personName(sch.Person)+colon()+
 				strings.NewReplacer("{1}", strconv.Itoa(sch.Day), "{2}", yuan(sch.Amount), "{3}", day(sch.Next)).Replace(st.T("credit.line"))).DataSet("person", string(sch.Person))
 		})),
-		el("form#credit-form",
+		elem("form#credit-form",
 			row(
 				fieldErr(st.T("credit.person"), selectInput("credit-person", &c.person).Body(personOptions(c.person)...),
 					"credit-person-error", c.prob.on("person")),
@@ -96,7 +96,7 @@ func (c *checkpointForm) render() app.UI {
 	return el("section#checkpoints.card",
 		heading(st.T("checkpoint.title")),
 		para("", "muted", st.T("checkpoint.help")),
-		el("form#checkpoint-form",
+		elem("form#checkpoint-form",
 			row(
 				fieldErr(st.T("checkpoint.person"), selectInput("checkpoint-person", &c.person).Body(personOptions(c.person)...),
 					"checkpoint-person-error", c.prob.on("person")),
@@ -124,12 +124,12 @@ func checkpointCard(v *book.CheckpointView) app.UI {
 		since = strings.NewReplacer("{1}", day(v.Prev.On)).Replace(st.T("checkpoint.since"))
 	}
 	rows := func(id string, rs []book.Row) app.UI {
-		return el("ul.postings", app.Range(rs).Slice(func(j int) app.UI {
+		return elem("ul.postings", app.Range(rs).Slice(func(j int) app.UI {
 			r := rs[j]
 			return listItem(shortTime(r.At) + " · " + st.T("entry."+r.Kind) + " " + signedYuan(r.Amount))
 		})).DataSet("rows", id)
 	}
-	return el("li.card.checkpoint",
+	return elem("li.card.checkpoint",
 		el("p", strongText(head)),
 		para("", "muted", since),
 		rows("between", v.Rows),

@@ -185,7 +185,7 @@ func (c *billPage) form() app.UI {
 	if amend {
 		save = st.T("amend.save")
 	}
-	return el("form#bill-form.card",
+	return elem("form#bill-form.card",
 		app.If(amend, func() app.UI { return subheading(st.T("amend.title")) }),
 		fieldErr(st.T("bill.patient"), selectInput("bill-patient", &c.patient).Body(personOptions(c.patient)...),
 			"bill-patient-error", at("patient", "card_holder")),
@@ -228,7 +228,7 @@ func (c *billPage) form() app.UI {
 		el("div.actions",
 			submit("bill-save", save),
 			app.If(amend, func() app.UI {
-				return elt("button#amend-cancel.secondary[type=button]", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) { c.amend.done() })
+				return elemt("button#amend-cancel.secondary[type=button]", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) { c.amend.done() })
 			}),
 		),
 	).OnSubmit(c.submit)
@@ -318,20 +318,20 @@ func askedNames(a *family.Ask) string {
 // prefix ("bill-split", "bill-explain", "bill-cash").
 func splitView(prefix string, res engine.SplitResult) app.UI {
 	st := client.TheStore()
-	return el("section.check-result",
+	return elem("section.check-result",
 		subheading(st.T("bill.split")),
 		paraIf(res.Refused, "", "verdict refused", st.T("bill.refused")),
-		el("ol.split",
+		elem("ol.split",
 			app.Range(res.Payments).Slice(func(i int) app.UI {
 				p := res.Payments[i]
-				return el("li",
+				return elem("li",
 					spanText(personName(p.Payer)+" · "+st.T("src."+string(p.Source))),
 					spanOf("num", yuan(p.Amount)),
 				).DataSet("source", string(p.Source)).DataSet("payer", string(p.Payer))
 			}),
 			maybe(res.Cash > 0, func() app.UI { // no 「现金 0.00 元」 row
 				return el("li.cash[data-source=cash]",
-					spanText(st.T("bill.cash")), elt("span.num", yuan(res.Cash)).ID(prefix+"-cash"))
+					spanText(st.T("bill.cash")), elemt("span.num", yuan(res.Cash)).ID(prefix+"-cash"))
 			}),
 		).ID(prefix+"-lines"),
 		explanation(prefix+"-explain", res.Explanation),

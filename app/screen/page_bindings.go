@@ -87,7 +87,7 @@ func (c *bindingsPage) form() app.UI {
 			spanText(st.T("scope."+string(s))),
 		))
 	}
-	return el("form#bind-form.card",
+	return elem("form#bind-form.card",
 		heading(st.T("bind.title")),
 		row(
 			fieldErr(st.T("bind.authorizer"), selectInput("bind-authorizer", &c.authorizer).Body(personOptions(c.authorizer)...),
@@ -106,13 +106,13 @@ func (c *bindingsPage) form() app.UI {
 			}
 			return el("section#bind-check.check-result",
 				subheading(st.T("bind.check")),
-				elt("p#bind-verdict", verdict).Class(cls).DataSet("allowed", res.Allowed),
+				elemt("p#bind-verdict", verdict).Class(cls).DataSet("allowed", res.Allowed),
 				explanation("bind-explain", res.Explanation),
 				maybe(res.Routes != nil, func() app.UI { return routesView("bind-routes", *res.Routes, false, c.startRoute) }),
 			)
 		}),
 		note("bind-error", c.prob.besides("authorizer", "beneficiary", "scopes", "created")),
-		elt("button#bind-save[type=submit]", st.T("bind.save")).Attr("disabled", !checked || !res.Allowed),
+		elemt("button#bind-save[type=submit]", st.T("bind.save")).Attr("disabled", !checked || !res.Allowed),
 	).OnSubmit(c.submit)
 }
 
@@ -185,11 +185,11 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 			state = st.T("bind.revoked") + " " + day(bd.Revoked)
 		}
 		_, invalid := book.Invalidated(st.Engine(), &b.State, &bd, today)
-		return el("li.card.binding",
+		return elem("li.card.binding",
 			el("p",
 				strongText(personName(bd.Authorizer)+" → "+personName(bd.Beneficiary)),
 				spanOf("muted", " · "+scopes+" · "+day(bd.Created)+" · "+state),
-				elt("span", stateText(st.StateOf(bd.ID))).Class("state "+string(st.StateOf(bd.ID))),
+				elemt("span", stateText(st.StateOf(bd.ID))).Class("state "+string(st.StateOf(bd.ID))),
 			),
 			paraIf(invalid && !revoked, "", "warning binding-invalid", st.T("bind.invalid")),
 			app.If(!revoked, func() app.UI { return c.revokeControls(bd) }),
@@ -203,16 +203,16 @@ func (c *bindingsPage) revokeControls(bd family.Binding) app.UI {
 	st := client.TheStore()
 	id := bd.ID
 	if c.revoking != id {
-		return elt("button.secondary.revoke", st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
+		return elemt("button.secondary.revoke", st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
 			c.revoking, c.revokeProb = id, problem{}
 		}, app.EventScope(id)) // go-app keeps a row's old handler unless its scope changes
 	}
 	return el("div#revoke-confirm.confirm",
 		spanText(words.Format(st.T("bind.revokeconfirm"), personName(bd.Authorizer), personName(bd.Beneficiary))),
-		elt("button#revoke-yes.danger", st.T("bind.revokeyes")).OnClick(func(ctx app.Context, e app.Event) {
+		elemt("button#revoke-yes.danger", st.T("bind.revokeyes")).OnClick(func(ctx app.Context, e app.Event) {
 			c.revoking, c.revokeProb = "", failure(st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id}))
 		}, app.EventScope(id)),
-		elt("button#revoke-no.secondary", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) {
+		elemt("button#revoke-no.secondary", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) {
 			c.revoking = ""
 		}),
 	)

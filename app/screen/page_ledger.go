@@ -60,11 +60,11 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 		if bill.VoidedBy != "" {
 			class += " voided"
 		}
-		return el("li",
+		return elem("li",
 			el("p",
 				strongText(personName(bill.Patient)+" "+yuan(bill.Total)),
 				spanOf("muted", " · "+shortTime(bill.At)),
-				elt("span", stateText(state)).Class("state "+string(state)),
+				elemt("span", stateText(state)).Class("state "+string(state)),
 			),
 			app.If(bill.Place != "" || bill.Note != "", func() app.UI {
 				return para("", "muted place", strings.Trim(bill.Place+" · "+bill.Note, " ·"))
@@ -103,7 +103,7 @@ func statements(b *book.Book) app.UI {
 	return el("div#statements", app.Range(accts).Slice(func(i int) app.UI {
 		a := accts[i]
 		title := personName(a.Person) + " · " + st.T("col."+string(a.Account.Kind))
-		return el("details.card.statement",
+		return elem("details.card.statement",
 			el("summary",
 				strongText(title),
 				spanOf("num", " "+yuan(a.Rows[len(a.Rows)-1].Balance)),
@@ -115,11 +115,11 @@ func statements(b *book.Book) app.UI {
 				)),
 				el("tbody", app.Range(a.Rows).Slice(func(j int) app.UI {
 					r := a.Rows[len(a.Rows)-1-j]
-					return el("tr",
-						elt("td", shortTime(r.At)).DataSet("label", st.T("ledger.when")),
-						elt("td", st.T("entry."+r.Kind)+forWhom(r)).DataSet("label", st.T("ledger.what")),
-						elt("td.num", signedYuan(r.Amount)).DataSet("label", st.T("ledger.amount")),
-						elt("td.num", yuan(r.Balance)).DataSet("label", st.T("ledger.balance")),
+					return elem("tr",
+						elemt("td", shortTime(r.At)).DataSet("label", st.T("ledger.when")),
+						elemt("td", st.T("entry."+r.Kind)+forWhom(r)).DataSet("label", st.T("ledger.what")),
+						elemt("td.num", signedYuan(r.Amount)).DataSet("label", st.T("ledger.amount")),
+						elemt("td.num", yuan(r.Balance)).DataSet("label", st.T("ledger.balance")),
 					).DataSet("state", string(r.State))
 				})),
 			)),

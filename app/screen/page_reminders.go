@@ -101,11 +101,11 @@ func reminderItem(r book.Reminder) app.UI {
 			guess = st.T("remind.guess")
 		}
 	}
-	return el("li",
+	return elem("li",
 		para("", "what", reminderText(r)),
 		maybe(left != "", func() app.UI { return para("", "left", left) }),
 		maybe(guess != "", func() app.UI { return para("", "note", guess) }),
-		elt("a.go", st.T(goKey(r.Kind))).Attr("href", href),
+		elemt("a.go", st.T(goKey(r.Kind))).Attr("href", href),
 	).Class("card reminder "+string(r.Kind)).DataSet("kind", string(r.Kind)).DataSet("key", r.Key)
 }
 

@@ -64,11 +64,11 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 		lines = append(lines, explanation("", it.Outcome.Explanation))
 	}
 	reasonID := requestAnchor(r.ID) + "-reason"
-	return el("li",
+	return elem("li",
 		el("p.what", strongText(requestLabel(r.ID))),
 		para("", "asked muted", words.Format(st.T("consent.asked"), askerName(r), shortTime(r.At))),
 		el("ul.effects", app.Range(effects).Slice(func(i int) app.UI {
-			return elt("li.effect", effectText(effects[i])).DataSet("account", string(effects[i].Account))
+			return elemt("li.effect", effectText(effects[i])).DataSet("account", string(effects[i].Account))
 		})),
 		el("div", lines...),
 		para("", "verdict "+string(r.State), requestState(r)),
@@ -80,8 +80,8 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 					// the scope makes go-app take the new handler when the list moved under the
 					// button (two approvals in a row): the handler's code pointer is the same for
 					// every request, so without it the first request's id stays bound
-					elt("button.approve", st.T("consent.approve")).OnClick(c.decide(mutation.Approve, r.ID), app.EventScope(r.ID)),
-					elt("button.decline.secondary", st.T("consent.decline")).OnClick(c.decide(mutation.Decline, r.ID), app.EventScope(r.ID)),
+					elemt("button.approve", st.T("consent.approve")).OnClick(c.decide(mutation.Approve, r.ID), app.EventScope(r.ID)),
+					elemt("button.decline.secondary", st.T("consent.decline")).OnClick(c.decide(mutation.Decline, r.ID), app.EventScope(r.ID)),
 				),
 			)
 		}),
@@ -99,7 +99,7 @@ func (c *requestsPanel) whoAmI(s *family.State, d *book.Local) app.UI {
 			return para("consent-me", "note", st.T("consent.me_waiting"))
 		}
 	}
-	return el("form#consent-me-form",
+	return elem("form#consent-me-form",
 		field(st.T("consent.me"), selectInput("consent-person", &c.person).Body(personOptions(c.person)...)),
 		submit("consent-claim", st.T("consent.claim")),
 	).OnSubmit(c.claim)

@@ -55,21 +55,21 @@ func (c *syncPage) Render() app.UI {
 func (c *syncPage) joinForms() app.UI {
 	st := client.TheStore()
 	return el("div",
-		el("form#create-form.card",
+		elem("form#create-form.card",
 			heading(st.T("sync.create")),
 			fieldErr(st.T("family.name"), textInput("family-name", &c.name),
 				"family-name-error", c.prob.on("name")),
 			fieldErr(st.T("sync.device"), textInput("device-name", &c.device).Placeholder(defaultDevice()),
 				"device-name-error", c.prob.on("device")),
-			elt("button#create-family[type=submit]", st.T("sync.create")).Attr("disabled", c.busy),
+			elemt("button#create-family[type=submit]", st.T("sync.create")).Attr("disabled", c.busy),
 		).OnSubmit(c.create),
-		el("form#join-form.card",
+		elem("form#join-form.card",
 			heading(st.T("sync.join")),
 			fieldErr(st.T("sync.code"), textInput("join-code", &c.code),
 				"join-code-error", c.prob.on("code")),
 			fieldErr(st.T("sync.device"), textInput("join-device", &c.device).Placeholder(defaultDevice()),
 				"join-device-error", c.prob.on("device")),
-			elt("button#join-family[type=submit]", st.T("sync.join")).Attr("disabled", c.busy),
+			elemt("button#join-family[type=submit]", st.T("sync.join")).Attr("disabled", c.busy),
 		).OnSubmit(c.join),
 	)
 }
@@ -83,14 +83,14 @@ func (c *syncPage) status() app.UI {
 	}
 	return el("section#sync-status.card",
 		// the family's id stays out of sight (data-family): the family reads its name
-		el("p#sync-family",
+		elem("p#sync-family",
 			spanText(st.T("family.name")+colon()), elt("strong#sync-family-name", d.FamilyName)).DataSet("family", d.Family),
 		el("p", spanText(st.T("sync.last")+colon()), elt("span#sync-last", last)),
 		c.devices(),
 		c.requests.render(), // page_requests.go
-		elt("button#sync-now", st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { client.TheStore().StartSync(ctx) }),
+		elemt("button#sync-now", st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { client.TheStore().StartSync(ctx) }),
 		app.If(d.Owner, func() app.UI {
-			return elt("button#new-invite.secondary", st.T("sync.invite")).Attr("disabled", c.busy).OnClick(c.newInvite)
+			return elemt("button#new-invite.secondary", st.T("sync.invite")).Attr("disabled", c.busy).OnClick(c.newInvite)
 		}),
 		app.If(c.invite != "", func() app.UI { return inviteView(c.invite) }),
 	)
@@ -131,10 +131,10 @@ func (c *syncPage) devices() app.UI {
 		if dev.Revoked {
 			label += " · " + st.T("sync.revoked")
 		}
-		return el("li",
+		return elem("li",
 			spanText(label),
 			app.If(d.Owner && dev.ID != d.Device && !dev.Revoked, func() app.UI {
-				return elt("button.secondary.small.revoke-device", st.T("sync.remove")).OnClick(func(ctx app.Context, e app.Event) {
+				return elemt("button.secondary.small.revoke-device", st.T("sync.remove")).OnClick(func(ctx app.Context, e app.Event) {
 					c.removeDevice(ctx, dev.ID)
 				}, app.EventScope(dev.ID)) // a row's own handler, not the previous row's
 			}),
@@ -158,8 +158,8 @@ func itemList(b *book.Book) app.UI {
 		it := items[len(items)-1-i]
 		o := it.Outcome
 		state, cls := requestStateText(b, &it) // page_requests.go: a request's own state
-		return el("li",
-			elt("span", state).Class("state "+cls),
+		return elem("li",
+			elemt("span", state).Class("state "+cls),
 			spanOf("what", " "+itemText(b, &it)),
 			spanOf("muted", " · "+shortTime(it.Mutation.At)),
 			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {

@@ -38,17 +38,17 @@ func (c *walletPage) Render() app.UI {
 		&shell{Active: PathWallet},
 		el("main",
 			pageTitle(st.T("wallet.title")),
-			el("form#wallet-form.card",
+			elem("form#wallet-form.card",
 				row(
-					fieldErr(st.T("wallet.from"), el("select#wallet-from", personOptions(c.from)...).OnChange(c.entry(&c.from)),
+					fieldErr(st.T("wallet.from"), elem("select#wallet-from", personOptions(c.from)...).OnChange(c.entry(&c.from)),
 						"wallet-from-error", at("from")),
-					fieldErr(st.T("wallet.to"), el("select#wallet-to", personOptions(c.to)...).OnChange(c.entry(&c.to)),
+					fieldErr(st.T("wallet.to"), elem("select#wallet-to", personOptions(c.to)...).OnChange(c.entry(&c.to)),
 						"wallet-to-error", at("to")),
 				),
 				row(
 					fieldErr(st.T("wallet.amount"), app.Input().ID("wallet-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(c.entry(&c.amount)),
 						"wallet-amount-error", at("amount")),
-					fieldErr(st.T("wallet.source"), el("select#wallet-source",
+					fieldErr(st.T("wallet.source"), elem("select#wallet-source",
 						option("account", st.T("col.account"), c.source), option("wallet", st.T("col.wallet"), c.source)).OnChange(c.entry(&c.source)),
 						"wallet-source-error", at("source")),
 				),
@@ -92,7 +92,7 @@ func (c *walletPage) limits() app.UI {
 		app.If(c.from != "", func() app.UI {
 			return elt("li#wallet-left", st.T("wallet.left")+strconv.Itoa(left)+" / "+strconv.Itoa(engine.WalletDailyCount))
 		}),
-		elt("li", st.T("wallet.quiet")).Class(map[bool]string{true: "warning", false: ""}[quiet]),
+		elemt("li", st.T("wallet.quiet")).Class(map[bool]string{true: "warning", false: ""}[quiet]),
 		elt("li#wallet-refund-at", st.T("wallet.refund")+shortTime(engine.RefundAt(now))),
 	)
 }
@@ -197,16 +197,16 @@ func (c *walletPage) transfers() app.UI {
 		t := ts[len(ts)-1-i]
 		refundAt := engine.RefundAt(t.At)
 		id := t.ID
-		return el("li.card.transfer",
+		return elem("li.card.transfer",
 			el("p",
 				strongText(personName(t.From)+" → "+personName(t.To)+" "+yuan(t.Amount)),
 				spanOf("muted", " · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State))),
-				elt("span", stateText(st.StateOf(t.ID))).Class("state "+string(st.StateOf(t.ID))),
+				elemt("span", stateText(st.StateOf(t.ID))).Class("state "+string(st.StateOf(t.ID))),
 			),
 			app.If(t.State == family.Pending && now.Before(refundAt), func() app.UI {
 				return el("div.actions",
 					para("", "muted", st.T("wallet.refund")+shortTime(refundAt)),
-					elt("button.accept", st.T("wallet.accept")).OnClick(func(ctx app.Context, e app.Event) {
+					elemt("button.accept", st.T("wallet.accept")).OnClick(func(ctx app.Context, e app.Event) {
 						c.act(mutation.WalletAccept, id)
 					}, app.EventScope(id)), // each row its own handler (go-app compares handlers by code)
 				)

@@ -47,12 +47,12 @@ func (c *withdrawPage) Render() app.UI {
 		&shell{Active: PathWithdraw},
 		el("main",
 			pageTitle(st.T("withdraw.title")),
-			el("form#withdraw-form.card",
+			elem("form#withdraw-form.card",
 				field(st.T("withdraw.person"), selectInput("withdraw-person", &c.person).Body(personOptions(c.person)...)),
 				field(st.T("withdraw.ground"), selectInput("withdraw-ground", &c.ground).Body(groundOpts...)),
 				c.withdrawCheck(),
 			).OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }),
-			el("form#transfer-form.card",
+			elem("form#transfer-form.card",
 				heading(st.T("transfer.title")),
 				c.picker.render(st.T("transfer.to"), &c.to),
 				check("transfer-stopped", st.T("transfer.stopped"), &c.stopped),
@@ -93,7 +93,7 @@ func (c *withdrawPage) transferCheck() app.UI {
 	return el("div",
 		verdictView("transfer-check", res.Allowed, res.Explanation),
 		app.If(res.Allowed, func() app.UI {
-			return elt("button#transfer-record[type=button]", st.T("transfer.record")).OnClick(c.record)
+			return elemt("button#transfer-record[type=button]", st.T("transfer.record")).OnClick(c.record)
 		}),
 	)
 }
@@ -134,9 +134,9 @@ func (c *withdrawPage) transits() app.UI {
 		heading(st.T("transfer.transits")),
 		el("ul.cards", app.Range(ts).Slice(func(i int) app.UI {
 			t := ts[i]
-			return el("li.card.transit",
+			return elem("li.card.transit",
 				elt("p", words.Format(st.T("transfer.transit"), personName(t.Person), yuan(t.Amount), shortTime(t.At))),
-				elt("button.arrive", st.T("transfer.arrived")).DataSet("arrive", t.Key).OnClick(c.arrive(t)),
+				elemt("button.arrive", st.T("transfer.arrived")).DataSet("arrive", t.Key).OnClick(c.arrive(t)),
 			).DataSet("transfer", t.Key)
 		})),
 	)
@@ -161,7 +161,7 @@ func verdictView(id string, allowed bool, lines []engine.Line) app.UI {
 	if allowed {
 		verdict, cls = st.T("verdict.yes"), "verdict allowed"
 	}
-	return el("section.check-result",
+	return elem("section.check-result",
 		para("", cls, verdict),
 		explanation(id+"-explain", lines),
 	).ID(id)

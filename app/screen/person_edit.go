@@ -44,9 +44,9 @@ func (f *personEdit) render() app.UI {
 		f.load(p)
 	}
 	f.picker.id = "edit-region"
-	return el("form#edit-form.card",
+	return elem("form#edit-form.card",
 		heading(st.T("edit.title")),
-		field(st.T("edit.who"), el("select#edit-person", personOptions(f.id)...).OnChange(func(ctx app.Context, e app.Event) {
+		field(st.T("edit.who"), elem("select#edit-person", personOptions(f.id)...).OnChange(func(ctx app.Context, e app.Event) {
 			f.id, f.saved, f.prob = ctx.JSSrc().Get("value").String(), "", problem{}
 		})),
 		app.If(p != nil, func() app.UI { return f.fields(p) }),
@@ -82,19 +82,19 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 			f.eventButton(p, mutation.EventStop, p.Status != family.Stopped),
 			f.eventButton(p, mutation.EventResume, p.Status != family.Active && !p.Deceased),
 			app.If(!p.Deceased && !f.confirmDeath, func() app.UI {
-				return elt("button#event-death.secondary[type=button]", st.T("event.death")).OnClick(func(ctx app.Context, e app.Event) { f.confirmDeath = true })
+				return elemt("button#event-death.secondary[type=button]", st.T("event.death")).OnClick(func(ctx app.Context, e app.Event) { f.confirmDeath = true })
 			}),
 		),
 		app.If(f.confirmDeath, func() app.UI {
 			return el("div.confirm",
 				elt("p", st.T("edit.deathconfirm")),
-				elt("button#event-death-yes.danger[type=button]", st.T("edit.deathyes")).OnClick(f.event(p, mutation.EventDeath)),
-				elt("button#event-death-no.secondary[type=button]", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) { f.confirmDeath = false }),
+				elemt("button#event-death-yes.danger[type=button]", st.T("edit.deathyes")).OnClick(f.event(p, mutation.EventDeath)),
+				elemt("button#event-death-no.secondary[type=button]", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) { f.confirmDeath = false }),
 			)
 		}),
 		app.If(p.Deceased, func() app.UI {
 			return el("p#edit-after-death.note",
-				app.Text(st.T("edit.afterdeath")+" "), elt("a", st.T("nav.withdraw")).Attr("href", PathWithdraw))
+				app.Text(st.T("edit.afterdeath")+" "), elemt("a", st.T("nav.withdraw")).Attr("href", PathWithdraw))
 		}),
 	)
 }
@@ -103,7 +103,7 @@ func (f *personEdit) eventButton(p *family.Person, ev mutation.Event, show bool)
 	if !show {
 		return app.Text("")
 	}
-	return elt("button.secondary[type=button]", client.TheStore().T("event."+string(ev))).ID("event-" + string(ev)).OnClick(f.event(p, ev))
+	return elemt("button.secondary[type=button]", client.TheStore().T("event."+string(ev))).ID("event-" + string(ev)).OnClick(f.event(p, ev))
 }
 
 func (f *personEdit) event(p *family.Person, ev mutation.Event) app.EventHandler {

@@ -45,7 +45,7 @@ func (f *premiumForm) render() app.UI {
 	for i, p := range premiums {
 		kinds[i] = option(string(p), st.T("premium."+string(p)), f.kind)
 	}
-	return el("form#premium-form.card",
+	return elem("form#premium-form.card",
 		heading(st.T("premium.title")),
 		row(
 			fieldErr(st.T("premium.insured"), selectInput("premium-insured", &f.insured).Body(personOptions(f.insured)...),

@@ -190,5 +190,5 @@ func note(id, text string) app.UI {
 	if text == "" {
 		return app.Text("")
 	}
-	return elt("p.error[role=alert]", text).ID(id)
+	return elemt("p.error[role=alert]", text).ID(id)
 }

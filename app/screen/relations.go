@@ -49,9 +49,9 @@ func (c *familyPage) relationList() app.UI {
 	return el("ul#relations.items", app.Range(links).Slice(func(i int) app.UI {
 		l := links[i]
 		key := string(l.Person) + "|" + string(l.Of)
-		return el("li",
+		return elem("li",
 			elt("span.relation-text", relationText(st.Lang(), l)),
-			elt("button.secondary.relation-fix[type=button]", st.T("relation.fix")).OnClick(func(ctx app.Context, e app.Event) {
+			elemt("button.secondary.relation-fix[type=button]", st.T("relation.fix")).OnClick(func(ctx app.Context, e app.Event) {
 				c.rel = relationForm{person: string(l.Person), of: string(l.Of), relation: string(l.Relation), card: l.CardLinked, fixing: true}
 				ctx.Defer(func(app.Context) { scrollToID("relation-form") })
 			}, app.EventScope(key)),

@@ -48,14 +48,14 @@ func personRoutes(id family.PersonID) app.UI {
 func routesView(id string, r engine.RoutesResult, h2 bool, start routeStart) app.UI {
 	st := client.TheStore()
 	title := words.Format(st.T("routes.title"), personName(r.Beneficiary))
-	var head app.UI = elt("h3", title).ID(id + "-title")
+	var head app.UI = elemt("h3", title).ID(id + "-title")
 	if h2 {
-		head = elt("h2", title).ID(id + "-title")
+		head = elemt("h2", title).ID(id + "-title")
 	}
-	return el("section.routes",
+	return elem("section.routes",
 		head,
 		maybe(r.Nobody(), func() app.UI { return nobodyView(id, r) }),
-		el("ul.items", app.Range(r.Routes).Slice(func(i int) app.UI {
+		elem("ul.items", app.Range(r.Routes).Slice(func(i int) app.UI {
 			return routeItem(id, r, r.Routes[i], start)
 		})).ID(id+"-list"),
 	).ID(id).Aria("labelledby", id+"-title")
@@ -74,10 +74,10 @@ func wayClass(w engine.Way) string {
 func routeItem(id string, r engine.RoutesResult, rt engine.Route, start routeStart) app.UI {
 	st := client.TheStore()
 	way, who, reasons := rt.Way(), string(rt.Person), routeReasons(r, rt)
-	return el("li.route",
+	return elem("li.route",
 		el("p.route-verdict",
 			strongText(personName(rt.Person)+colon()),
-			elt("span", lineWords().Way(way)).Class(wayClass(way)),
+			elemt("span", lineWords().Way(way)).Class(wayClass(way)),
 		),
 		el("div.route-reasons", app.Range(reasons).Slice(func(i int) app.UI { return elt("p", reasons[i]) })),
 		routeButton(r, rt, start),
@@ -159,7 +159,7 @@ func routeButton(r engine.RoutesResult, rt engine.Route, start routeStart) app.U
 		return nil
 	}
 	ben := r.Beneficiary
-	return el("p", elt("button.route-start[type=button]", words.Format(st.T(key), personName(rt.Person), personName(ben))).DataSet("person", string(rt.Person)).OnClick(func(ctx app.Context, e app.Event) { start(ctx, rt, ben) }))
+	return el("p", elemt("button.route-start[type=button]", words.Format(st.T(key), personName(rt.Person), personName(ben))).DataSet("person", string(rt.Person)).OnClick(func(ctx app.Context, e app.Event) { start(ctx, rt, ben) }))
 }
 
 // startElsewhere opens the form of the way on its own screen, filled in through the address:
@@ -186,12 +186,12 @@ func routeURL(rt engine.Route, beneficiary family.PersonID) string {
 func nobodyView(id string, r engine.RoutesResult) app.UI {
 	st := client.TheStore()
 	hints := routeHints(r)
-	return el("div.warning",
+	return elem("div.warning",
 		elt("p", words.Format(st.T("routes.nobody"), personName(r.Beneficiary))),
 		maybe(len(hints) > 0, func() app.UI {
 			return el("div",
 				elt("p", st.T("routes.change")),
-				el("ul", app.Range(hints).Slice(func(i int) app.UI { return listItem(hints[i]) })).ID(id+"-change"),
+				elem("ul", app.Range(hints).Slice(func(i int) app.UI { return listItem(hints[i]) })).ID(id+"-change"),
 			)
 		}),
 	).ID(id + "-nobody")

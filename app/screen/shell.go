@@ -79,14 +79,14 @@ func (c *shell) Render() app.UI {
 		status = "ready"
 	}
 	return el("header.shell",
-		el("span#wasm-status[hidden=true]").DataSet("status", status),
+		elem("span#wasm-status[hidden=true]").DataSet("status", status),
 		el("div.brand",
 			app.Img().Src("/web/icon.svg").Alt(st.T("app.logo")).Class("logo").Width(28).Height(28),
 			strongText(st.T("app.name")),
 			spanOf("tagline", st.T("app.tagline")),
 			c.syncPill(),
 			// the language by its name, on a narrow screen by its short name (web/style.css)
-			el("button#lang-switch.lang",
+			elem("button#lang-switch.lang",
 				elt("span.long", st.T("lang.switch")), elt("span.short", st.T("lang.short"))).Lang(otherLang(st.Lang())).Title(st.T("lang.switch")).OnClick(c.switchLang),
 		),
 		c.nav(),
@@ -96,11 +96,11 @@ func (c *shell) Render() app.UI {
 		app.If(c.update, func() app.UI {
 			return el("div#update-banner.banner",
 				spanText(st.T("update.available")),
-				elt("button#update-reload", st.T("update.reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+				elemt("button#update-reload", st.T("update.reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 			)
 		}),
 		app.If(c.installable, func() app.UI {
-			return elt("button#install.secondary", st.T("install.button")).OnClick(c.install)
+			return elemt("button#install.secondary", st.T("install.button")).OnClick(c.install)
 		}),
 		// the load or save error itself stays in st.Err; the family reads what it means
 		paraIf(st.Err != "", "storage-error", "error", st.T("err.storage")),
@@ -124,7 +124,7 @@ func (c *shell) nav() app.UI {
 	}
 	links := make([]app.UI, 0, len(screens)+1)
 	for _, s := range screens {
-		a := el("a", spanText(st.T(s.Label))).Attr("href", s.Path).ID("nav" + pathID(s.Path))
+		a := elem("a", spanText(st.T(s.Label))).Attr("href", s.Path).ID("nav" + pathID(s.Path))
 		k := "extra"
 		if s.Primary {
 			k = "primary"
@@ -138,12 +138,12 @@ func (c *shell) nav() app.UI {
 		}
 		links = append(links, a.Class(k))
 	}
-	more := el("button#nav-more.more[aria-controls=nav]", spanText(st.T("nav.more")), app.If(due > 0, func() app.UI { return badge("nav-more-badge", due) })).Aria("expanded", strconv.FormatBool(c.menu)).OnClick(func(ctx app.Context, e app.Event) { c.menu = !c.menu })
-	return el("nav#nav", append(links, more)...).Class(cls).Aria("label", st.T("nav.label"))
+	more := elem("button#nav-more.more[aria-controls=nav]", spanText(st.T("nav.more")), app.If(due > 0, func() app.UI { return badge("nav-more-badge", due) })).Aria("expanded", strconv.FormatBool(c.menu)).OnClick(func(ctx app.Context, e app.Event) { c.menu = !c.menu })
+	return elem("nav#nav", append(links, more)...).Class(cls).Aria("label", st.T("nav.label"))
 }
 
 func badge(id string, n int) app.UI {
-	return elt("span.badge", strconv.Itoa(n)).ID(id).Aria("label", strconv.Itoa(n))
+	return elemt("span.badge", strconv.Itoa(n)).ID(id).Aria("label", strconv.Itoa(n))
 }
 
 // syncPill is the sync status every screen shows: 离线, 需要处理 N (refused or adjusted
@@ -152,14 +152,14 @@ func badge(id string, n int) app.UI {
 func (c *shell) syncPill() app.UI {
 	st := client.TheStore()
 	if c.Loading {
-		return elt("a#sync-pill.pill.local[data-status=loading]", st.T("pill.loading")).Attr("href", PathSync)
+		return elemt("a#sync-pill.pill.local[data-status=loading]", st.T("pill.loading")).Attr("href", PathSync)
 	}
 	kind, n := syncStatus(st, c.offline)
 	text := st.T("pill." + kind)
 	if n > 0 {
 		text += " " + strconv.Itoa(n)
 	}
-	return elt("a#sync-pill", text).Attr("href", PathSync).Class("pill "+kind).DataSet("status", kind).DataSet("count", n)
+	return elemt("a#sync-pill", text).Attr("href", PathSync).Class("pill "+kind).DataSet("status", kind).DataSet("count", n)
 }
 
 // syncStatus is the pill's kind and count.

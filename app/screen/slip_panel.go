@@ -175,14 +175,14 @@ func (c *slipPanel) render() app.UI {
 		para("", "muted", st.T("slip.help")),
 		fieldErr(st.T("slip.bill"), selectInput("slip-bill", &c.target).Body(opts...), "slip-bill-error", p.on("slip.bill")),
 		maybe(chosen != "", func() app.UI { return para("slip-bill-chosen", "chosen", chosen) }),
-		fieldErr(st.T("slip.text"), app.Textarea().ID("slip-text").Rows(7).Placeholder(st.T("slip.placeholder")).Text(c.text).
+		fieldErr(st.T("slip.text"), elem("textarea#slip-text[rows=7]").Attr("placeholder", st.T("slip.placeholder")).Attr("value", c.text).
 			OnInput(valueTo(&c.text), fieldScope(&c.text)).OnChange(valueTo(&c.text), fieldScope(&c.text)), "slip-text-error", p.on("slip.text")),
 		result,
 		app.If(mismatch, func() app.UI { return check("slip-adjust", st.T("slip.adjust"), &c.adjust) }),
 		paraIf(c.balcLater, "slip-balc-later", "note", st.T("slip.balc_later")),
 		note("slip-error", p.besides("slip.bill", "slip.text")),
 		paraIf(c.saved != "", "slip-saved", "ok", c.saved),
-		elt("button#slip-save[type=button]", st.T("slip.save")).OnClick(c.save),
+		elemt("button#slip-save[type=button]", st.T("slip.save")).OnClick(c.save),
 	)
 }
 
@@ -198,7 +198,7 @@ func slipResult(o mutation.Outcome) app.UI {
 		el("ol#slip-lines.split",
 			app.Range(res.Payments).Slice(func(i int) app.UI {
 				l := res.Payments[i]
-				return el("li",
+				return elem("li",
 					spanText(personName(l.Payer)+" · "+st.T("src."+string(l.Source))),
 					spanOf("num", yuan(l.Amount))).DataSet("source", string(l.Source)).DataSet("payer", string(l.Payer))
 			}),

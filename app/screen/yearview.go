@@ -47,18 +47,18 @@ func (c *yearView) render() app.UI {
 	for i, y := range years {
 		opts[i] = option(strconv.Itoa(y), words.Format(st.T("year.n"), strconv.Itoa(y)), strconv.Itoa(year))
 	}
-	return el("div#year-summary.card.year",
-		field(st.T("year.pick"), el("select#year-pick", opts...).OnChange(func(ctx app.Context, e app.Event) {
+	return elem("div#year-summary.card.year",
+		field(st.T("year.pick"), elem("select#year-pick", opts...).OnChange(func(ctx app.Context, e app.Event) {
 			c.year, _ = strconv.Atoi(ctx.JSSrc().Get("value").String())
 		})),
 		app.Raw(chartSVG(fs, payers, words.Format(st.T("year.chart"), strconv.Itoa(year)))),
 		el("ul.legend", app.Range(payers).Slice(func(i int) app.UI {
-			return el("li", el("span.swatch").Style("background", palette[i%len(palette)]),
+			return el("li", elem("span.swatch").Style("background", palette[i%len(palette)]),
 				app.Text(personName(payers[i])+" "+yuan(paidBy(fs, payers[i])))) // the year's amount beside the colour
 		})),
 		el("ul#year-flows.items", app.Range(fs).Slice(func(i int) app.UI {
 			f := fs[i]
-			return elt("li", words.Format(st.T("year.month"), strconv.Itoa(f.Month))+" · "+
+			return elemt("li", words.Format(st.T("year.month"), strconv.Itoa(f.Month))+" · "+
 				personName(f.From)+" → "+personName(f.To)+" · "+st.T("year."+string(f.Kind))+" "+yuan(f.Amount)).DataSet("kind", string(f.Kind))
 		})),
 	).DataSet("year", year)
