@@ -101,7 +101,7 @@ func (c *correctionBar) render(b *book.Book) app.UI {
 	last := mutation.LastAction(&b.State, st.Local.ClientID)
 	return el("div#corrections-bar",
 		app.If(last != nil, func() app.UI {
-			return elemt("button#undo.secondary", st.T("ledger.undo")+describe(b, last.ID)).OnClick(c.undo)
+			return btn("button#undo.secondary", st.T("ledger.undo")+describe(b, last.ID), c.undo)
 		}),
 		note("correction-error", c.prob.Text),
 	)
@@ -128,8 +128,8 @@ func (c *correctionBar) confirmVoid(key, confirmKey string, others ...app.UI) ap
 	}
 	return el("div.confirm",
 		spanText(st.T(confirmKey)),
-		elemt("button#void-yes.danger", st.T("ledger.voidyes")).OnClick(c.void(key), app.EventScope(key)),
-		elemt("button#void-no.secondary", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) { c.confirming = "" }),
+		btn("button#void-yes.danger", st.T("ledger.voidyes"), c.void(key), app.EventScope(key)),
+		btn("button#void-no.secondary", st.T("ledger.cancel"), func(ctx app.Context, e app.Event) { c.confirming = "" }),
 	)
 }
 

@@ -62,7 +62,6 @@ func elem(spec string, body ...app.UI) app.HTMLElem {
 	return e
 }
 
-
 // para is a <p> with an id (none when ""), a class and a text.
 func para(id, class, text string) app.UI {
 	p := elemt("p", text)
@@ -124,3 +123,13 @@ func submit(id, text string) app.UI { return elemt("button[type=submit]", text).
 
 // spanOf is a <span> with a class and a text.
 func spanOf(class, text string) app.UI { return elemt("span", text).Class(class) }
+
+// btn is the element spec names (el) holding text that runs h when clicked.
+func btn(spec, text string, h app.EventHandler, opts ...app.EventOption) app.UI {
+	return elemt(spec, text).OnClick(h, opts...)
+}
+
+// formOf is the <form> spec names (el) with these children that runs h when submitted.
+func formOf(spec string, h app.EventHandler, body ...app.UI) app.UI {
+	return elem(spec, body...).OnSubmit(h)
+}

@@ -35,11 +35,11 @@ func (c *creditForm) render() app.UI {
 			return elemt("li", personName(sch.Person)+colon()+
 				strings.NewReplacer("{1}", strconv.Itoa(sch.Day), "{2}", yuan(sch.Amount), "{3}", day(sch.Next)).Replace(st.T("credit.line"))).DataSet("person", string(sch.Person))
 		})),
-		elem("form#credit-form",
+		formOf("form#credit-form", c.submit,
 			row(
 				fieldErr(st.T("credit.person"), selectInput("credit-person", &c.person).Body(personOptions(c.person)...),
 					"credit-person-error", c.prob.on("person")),
-				fieldErr(st.T("credit.amount"), textInput("credit-amount", &c.amount).Attr("inputmode", "decimal"),
+				fieldErr(st.T("credit.amount"), amountInput("credit-amount", &c.amount),
 					"credit-amount-error", c.prob.on("amount")),
 				fieldErr(st.T("credit.day"), textInput("credit-day", &c.day).Attr("inputmode", "numeric"),
 					"credit-day-error", c.prob.on("day")),
@@ -47,7 +47,7 @@ func (c *creditForm) render() app.UI {
 			note("credit-error", c.prob.besides("person", "amount", "day")),
 			paraIf(c.saved != "", "credit-saved", "ok", c.saved),
 			submit("credit-save", st.T("credit.save")),
-		).OnSubmit(c.submit),
+		),
 	)
 }
 
@@ -96,19 +96,19 @@ func (c *checkpointForm) render() app.UI {
 	return el("section#checkpoints.card",
 		heading(st.T("checkpoint.title")),
 		para("", "muted", st.T("checkpoint.help")),
-		elem("form#checkpoint-form",
+		formOf("form#checkpoint-form", c.submit,
 			row(
 				fieldErr(st.T("checkpoint.person"), selectInput("checkpoint-person", &c.person).Body(personOptions(c.person)...),
 					"checkpoint-person-error", c.prob.on("person")),
-				fieldErr(st.T("checkpoint.balance"), textInput("checkpoint-balance", &c.balance).Attr("inputmode", "decimal"),
+				fieldErr(st.T("checkpoint.balance"), amountInput("checkpoint-balance", &c.balance),
 					"checkpoint-balance-error", c.prob.on("balance")),
-				fieldErr(st.T("checkpoint.on"), textInput("checkpoint-on", &c.on).Type("date").OnChange(valueTo(&c.on), fieldScope(&c.on)),
+				fieldErr(st.T("checkpoint.on"), dateInput("checkpoint-on", "date", &c.on),
 					"checkpoint-on-error", c.prob.on("on")),
 			),
 			note("checkpoint-error", c.prob.besides("person", "balance", "on")),
 			paraIf(c.saved != "", "checkpoint-saved", "ok", c.saved),
 			submit("checkpoint-save", st.T("checkpoint.save")),
-		).OnSubmit(c.submit),
+		),
 		el("ul#checkpoint-list.cards", app.Range(views).Slice(func(i int) app.UI {
 			return checkpointCard(&views[i])
 		})),

@@ -185,7 +185,7 @@ func (c *billPage) form() app.UI {
 	if amend {
 		save = st.T("amend.save")
 	}
-	return elem("form#bill-form.card",
+	return formOf("form#bill-form.card", c.submit,
 		app.If(amend, func() app.UI { return subheading(st.T("amend.title")) }),
 		fieldErr(st.T("bill.patient"), selectInput("bill-patient", &c.patient).Body(personOptions(c.patient)...),
 			"bill-patient-error", at("patient", "card_holder")),
@@ -196,19 +196,19 @@ func (c *billPage) form() app.UI {
 			field(st.T("bill.category"), selectInput("bill-category", &c.category).Body(catOpts...)),
 		),
 		row(
-			fieldErr(st.T("bill.date"), textInput("bill-date", &c.date).Type("date").OnChange(valueTo(&c.date), fieldScope(&c.date)),
+			fieldErr(st.T("bill.date"), dateInput("bill-date", "date", &c.date),
 				"bill-date-error", at("visit")),
-			field(st.T("bill.time"), textInput("bill-time", &c.clock).Type("time").OnChange(valueTo(&c.clock), fieldScope(&c.clock))),
+			field(st.T("bill.time"), dateInput("bill-time", "time", &c.clock)),
 		),
 		fieldErr(st.T("bill.place"), textInput("bill-place", &c.place), "bill-place-error", at("place")),
 		check("bill-designated", st.T("bill.designated"), &c.designated),
 		check("bill-wallet", st.T("bill.acceptwallet"), &c.wallet),
 		row(
-			fieldErr(st.T("bill.fund"), textInput("bill-fund", &c.fund).Attr("inputmode", "decimal"),
+			fieldErr(st.T("bill.fund"), amountInput("bill-fund", &c.fund),
 				"bill-fund-error", at(billFields[1])),
-			fieldErr(st.T("bill.policy"), textInput("bill-policy", &c.policy).Attr("inputmode", "decimal"),
+			fieldErr(st.T("bill.policy"), amountInput("bill-policy", &c.policy),
 				"bill-policy-error", at(billFields[2])),
-			fieldErr(st.T("bill.full"), textInput("bill-full", &c.full).Attr("inputmode", "decimal"),
+			fieldErr(st.T("bill.full"), amountInput("bill-full", &c.full),
 				"bill-full-error", at(billFields[3])),
 			fieldErr(st.T("bill.total"), textInput("bill-total", &c.total).Attr("inputmode", "decimal").Placeholder(c.sumText()),
 				"bill-total-error", at(billFields[0])),
@@ -228,10 +228,10 @@ func (c *billPage) form() app.UI {
 		el("div.actions",
 			submit("bill-save", save),
 			app.If(amend, func() app.UI {
-				return elemt("button#amend-cancel.secondary[type=button]", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) { c.amend.done() })
+				return btn("button#amend-cancel.secondary[type=button]", st.T("ledger.cancel"), func(ctx app.Context, e app.Event) { c.amend.done() })
 			}),
 		),
-	).OnSubmit(c.submit)
+	)
 }
 
 // isLarge says whether the bill's total (or its parts' sum) is over largeBill.

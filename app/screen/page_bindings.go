@@ -87,7 +87,7 @@ func (c *bindingsPage) form() app.UI {
 			spanText(st.T("scope."+string(s))),
 		))
 	}
-	return elem("form#bind-form.card",
+	return formOf("form#bind-form.card", c.submit,
 		heading(st.T("bind.title")),
 		row(
 			fieldErr(st.T("bind.authorizer"), selectInput("bind-authorizer", &c.authorizer).Body(personOptions(c.authorizer)...),
@@ -113,7 +113,7 @@ func (c *bindingsPage) form() app.UI {
 		}),
 		note("bind-error", c.prob.besides("authorizer", "beneficiary", "scopes", "created")),
 		elemt("button#bind-save[type=submit]", st.T("bind.save")).Attr("disabled", !checked || !res.Allowed),
-	).OnSubmit(c.submit)
+	)
 }
 
 // OnNav fills the form from the address a routes view opened (routeURL): the relative's
@@ -203,16 +203,16 @@ func (c *bindingsPage) revokeControls(bd family.Binding) app.UI {
 	st := client.TheStore()
 	id := bd.ID
 	if c.revoking != id {
-		return elemt("button.secondary.revoke", st.T("bind.revoke")).OnClick(func(ctx app.Context, e app.Event) {
+		return btn("button.secondary.revoke", st.T("bind.revoke"), func(ctx app.Context, e app.Event) {
 			c.revoking, c.revokeProb = id, problem{}
 		}, app.EventScope(id)) // go-app keeps a row's old handler unless its scope changes
 	}
 	return el("div#revoke-confirm.confirm",
 		spanText(words.Format(st.T("bind.revokeconfirm"), personName(bd.Authorizer), personName(bd.Beneficiary))),
-		elemt("button#revoke-yes.danger", st.T("bind.revokeyes")).OnClick(func(ctx app.Context, e app.Event) {
+		btn("button#revoke-yes.danger", st.T("bind.revokeyes"), func(ctx app.Context, e app.Event) {
 			c.revoking, c.revokeProb = "", failure(st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id}))
 		}, app.EventScope(id)),
-		elemt("button#revoke-no.secondary", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) {
+		btn("button#revoke-no.secondary", st.T("ledger.cancel"), func(ctx app.Context, e app.Event) {
 			c.revoking = ""
 		}),
 	)

@@ -80,8 +80,8 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 					// the scope makes go-app take the new handler when the list moved under the
 					// button (two approvals in a row): the handler's code pointer is the same for
 					// every request, so without it the first request's id stays bound
-					elemt("button.approve", st.T("consent.approve")).OnClick(c.decide(mutation.Approve, r.ID), app.EventScope(r.ID)),
-					elemt("button.decline.secondary", st.T("consent.decline")).OnClick(c.decide(mutation.Decline, r.ID), app.EventScope(r.ID)),
+					btn("button.approve", st.T("consent.approve"), c.decide(mutation.Approve, r.ID), app.EventScope(r.ID)),
+					btn("button.decline.secondary", st.T("consent.decline"), c.decide(mutation.Decline, r.ID), app.EventScope(r.ID)),
 				),
 			)
 		}),
@@ -99,10 +99,10 @@ func (c *requestsPanel) whoAmI(s *family.State, d *book.Local) app.UI {
 			return para("consent-me", "note", st.T("consent.me_waiting"))
 		}
 	}
-	return elem("form#consent-me-form",
+	return formOf("form#consent-me-form", c.claim,
 		field(st.T("consent.me"), selectInput("consent-person", &c.person).Body(personOptions(c.person)...)),
 		submit("consent-claim", st.T("consent.claim")),
-	).OnSubmit(c.claim)
+	)
 }
 
 func (c *requestsPanel) claim(ctx app.Context, e app.Event) {

@@ -55,22 +55,22 @@ func (c *syncPage) Render() app.UI {
 func (c *syncPage) joinForms() app.UI {
 	st := client.TheStore()
 	return el("div",
-		elem("form#create-form.card",
+		formOf("form#create-form.card", c.create,
 			heading(st.T("sync.create")),
 			fieldErr(st.T("family.name"), textInput("family-name", &c.name),
 				"family-name-error", c.prob.on("name")),
 			fieldErr(st.T("sync.device"), textInput("device-name", &c.device).Placeholder(defaultDevice()),
 				"device-name-error", c.prob.on("device")),
 			elemt("button#create-family[type=submit]", st.T("sync.create")).Attr("disabled", c.busy),
-		).OnSubmit(c.create),
-		elem("form#join-form.card",
+		),
+		formOf("form#join-form.card", c.join,
 			heading(st.T("sync.join")),
 			fieldErr(st.T("sync.code"), textInput("join-code", &c.code),
 				"join-code-error", c.prob.on("code")),
 			fieldErr(st.T("sync.device"), textInput("join-device", &c.device).Placeholder(defaultDevice()),
 				"join-device-error", c.prob.on("device")),
 			elemt("button#join-family[type=submit]", st.T("sync.join")).Attr("disabled", c.busy),
-		).OnSubmit(c.join),
+		),
 	)
 }
 
@@ -88,7 +88,7 @@ func (c *syncPage) status() app.UI {
 		el("p", spanText(st.T("sync.last")+colon()), elt("span#sync-last", last)),
 		c.devices(),
 		c.requests.render(), // page_requests.go
-		elemt("button#sync-now", st.T("sync.now")).OnClick(func(ctx app.Context, e app.Event) { client.TheStore().StartSync(ctx) }),
+		btn("button#sync-now", st.T("sync.now"), func(ctx app.Context, e app.Event) { client.TheStore().StartSync(ctx) }),
 		app.If(d.Owner, func() app.UI {
 			return elemt("button#new-invite.secondary", st.T("sync.invite")).Attr("disabled", c.busy).OnClick(c.newInvite)
 		}),
@@ -134,7 +134,7 @@ func (c *syncPage) devices() app.UI {
 		return elem("li",
 			spanText(label),
 			app.If(d.Owner && dev.ID != d.Device && !dev.Revoked, func() app.UI {
-				return elemt("button.secondary.small.revoke-device", st.T("sync.remove")).OnClick(func(ctx app.Context, e app.Event) {
+				return btn("button.secondary.small.revoke-device", st.T("sync.remove"), func(ctx app.Context, e app.Event) {
 					c.removeDevice(ctx, dev.ID)
 				}, app.EventScope(dev.ID)) // a row's own handler, not the previous row's
 			}),

@@ -38,7 +38,7 @@ func (c *walletPage) Render() app.UI {
 		&shell{Active: PathWallet},
 		el("main",
 			pageTitle(st.T("wallet.title")),
-			elem("form#wallet-form.card",
+			formOf("form#wallet-form.card", c.submit,
 				row(
 					fieldErr(st.T("wallet.from"), elem("select#wallet-from", personOptions(c.from)...).OnChange(c.entry(&c.from)),
 						"wallet-from-error", at("from")),
@@ -58,7 +58,7 @@ func (c *walletPage) Render() app.UI {
 				note("wallet-error", c.prob.besides(placed...)),
 				paraIf(c.sent != "", "wallet-sent", "ok", c.sent),
 				submit("wallet-send", st.T("wallet.send")),
-			).OnSubmit(c.submit),
+			),
 			heading(st.T("wallet.list")),
 			c.transfers(),
 		),
@@ -206,7 +206,7 @@ func (c *walletPage) transfers() app.UI {
 			app.If(t.State == family.Pending && now.Before(refundAt), func() app.UI {
 				return el("div.actions",
 					para("", "muted", st.T("wallet.refund")+shortTime(refundAt)),
-					elemt("button.accept", st.T("wallet.accept")).OnClick(func(ctx app.Context, e app.Event) {
+					btn("button.accept", st.T("wallet.accept"), func(ctx app.Context, e app.Event) {
 						c.act(mutation.WalletAccept, id)
 					}, app.EventScope(id)), // each row its own handler (go-app compares handlers by code)
 				)

@@ -47,12 +47,12 @@ func (c *withdrawPage) Render() app.UI {
 		&shell{Active: PathWithdraw},
 		el("main",
 			pageTitle(st.T("withdraw.title")),
-			elem("form#withdraw-form.card",
+			formOf("form#withdraw-form.card", func(ctx app.Context, e app.Event) { e.PreventDefault() },
 				field(st.T("withdraw.person"), selectInput("withdraw-person", &c.person).Body(personOptions(c.person)...)),
 				field(st.T("withdraw.ground"), selectInput("withdraw-ground", &c.ground).Body(groundOpts...)),
 				c.withdrawCheck(),
-			).OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }),
-			elem("form#transfer-form.card",
+			),
+			formOf("form#transfer-form.card", func(ctx app.Context, e app.Event) { e.PreventDefault() },
 				heading(st.T("transfer.title")),
 				c.picker.render(st.T("transfer.to"), &c.to),
 				check("transfer-stopped", st.T("transfer.stopped"), &c.stopped),
@@ -61,7 +61,7 @@ func (c *withdrawPage) Render() app.UI {
 				c.transferCheck(),
 				note("transfer-record-error", c.prob.Text),
 				paraIf(c.saved != "", "transfer-saved", "ok", c.saved),
-			).OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }),
+			),
 			c.transits(),
 		),
 	)
@@ -93,7 +93,7 @@ func (c *withdrawPage) transferCheck() app.UI {
 	return el("div",
 		verdictView("transfer-check", res.Allowed, res.Explanation),
 		app.If(res.Allowed, func() app.UI {
-			return elemt("button#transfer-record[type=button]", st.T("transfer.record")).OnClick(c.record)
+			return btn("button#transfer-record[type=button]", st.T("transfer.record"), c.record)
 		}),
 	)
 }

@@ -44,14 +44,14 @@ func (f *personEdit) render() app.UI {
 		f.load(p)
 	}
 	f.picker.id = "edit-region"
-	return elem("form#edit-form.card",
+	return formOf("form#edit-form.card", f.submit,
 		heading(st.T("edit.title")),
 		field(st.T("edit.who"), elem("select#edit-person", personOptions(f.id)...).OnChange(func(ctx app.Context, e app.Event) {
 			f.id, f.saved, f.prob = ctx.JSSrc().Get("value").String(), "", problem{}
 		})),
 		app.If(p != nil, func() app.UI { return f.fields(p) }),
 		paraIf(f.saved != "", "edit-saved", "ok", f.saved),
-	).OnSubmit(f.submit)
+	)
 }
 
 func (f *personEdit) fields(p *family.Person) app.UI {
@@ -65,11 +65,11 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 		maybe(strings.HasPrefix(f.region, "4403"), func() app.UI { return tierSelect("edit-tier", &f.tier) }), // 档次 is Shenzhen's alone
 		check("edit-retired", st.T("person.retired"), &f.retired),
 		app.If(p.HasAccount, func() app.UI {
-			return fieldErr(st.T("person.account"), textInput("edit-account", &f.account).Attr("inputmode", "decimal"),
+			return fieldErr(st.T("person.account"), amountInput("edit-account", &f.account),
 				"edit-account-error", f.prob.on("account"))
 		}),
 		app.If(p.Wallet.Opened, func() app.UI {
-			return fieldErr(st.T("person.walletbal"), textInput("edit-wallet", &f.wallet).Attr("inputmode", "decimal"),
+			return fieldErr(st.T("person.walletbal"), amountInput("edit-wallet", &f.wallet),
 				"edit-wallet-error", f.prob.on("wallet"))
 		}),
 		fieldErr(st.T("edit.reason"), textInput("edit-reason", &f.reason), "edit-reason-error", f.prob.on("reason")),
@@ -82,14 +82,14 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 			f.eventButton(p, mutation.EventStop, p.Status != family.Stopped),
 			f.eventButton(p, mutation.EventResume, p.Status != family.Active && !p.Deceased),
 			app.If(!p.Deceased && !f.confirmDeath, func() app.UI {
-				return elemt("button#event-death.secondary[type=button]", st.T("event.death")).OnClick(func(ctx app.Context, e app.Event) { f.confirmDeath = true })
+				return btn("button#event-death.secondary[type=button]", st.T("event.death"), func(ctx app.Context, e app.Event) { f.confirmDeath = true })
 			}),
 		),
 		app.If(f.confirmDeath, func() app.UI {
 			return el("div.confirm",
 				elt("p", st.T("edit.deathconfirm")),
-				elemt("button#event-death-yes.danger[type=button]", st.T("edit.deathyes")).OnClick(f.event(p, mutation.EventDeath)),
-				elemt("button#event-death-no.secondary[type=button]", st.T("ledger.cancel")).OnClick(func(ctx app.Context, e app.Event) { f.confirmDeath = false }),
+				btn("button#event-death-yes.danger[type=button]", st.T("edit.deathyes"), f.event(p, mutation.EventDeath)),
+				btn("button#event-death-no.secondary[type=button]", st.T("ledger.cancel"), func(ctx app.Context, e app.Event) { f.confirmDeath = false }),
 			)
 		}),
 		app.If(p.Deceased, func() app.UI {

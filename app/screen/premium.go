@@ -45,14 +45,14 @@ func (f *premiumForm) render() app.UI {
 	for i, p := range premiums {
 		kinds[i] = option(string(p), st.T("premium."+string(p)), f.kind)
 	}
-	return elem("form#premium-form.card",
+	return formOf("form#premium-form.card", f.submit,
 		heading(st.T("premium.title")),
 		row(
 			fieldErr(st.T("premium.insured"), selectInput("premium-insured", &f.insured).Body(personOptions(f.insured)...),
 				"premium-insured-error", at("insured")),
 			fieldErr(st.T("premium.kind"), selectInput("premium-kind", &f.kind).Body(kinds...),
 				"premium-kind-error", at("premium")),
-			fieldErr(st.T("premium.amount"), textInput("premium-amount", &f.amount).Attr("inputmode", "decimal"),
+			fieldErr(st.T("premium.amount"), amountInput("premium-amount", &f.amount),
 				"premium-amount-error", at("amount")),
 		),
 		preview,
@@ -60,7 +60,7 @@ func (f *premiumForm) render() app.UI {
 		note("premium-error", f.prob.besides(placed...)),
 		paraIf(f.saved != "", "premium-saved", "ok", f.saved),
 		submit("premium-save", st.T("bill.save")),
-	).OnSubmit(f.submit)
+	)
 }
 
 func (f *premiumForm) preview() (app.UI, problem) {

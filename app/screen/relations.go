@@ -51,7 +51,7 @@ func (c *familyPage) relationList() app.UI {
 		key := string(l.Person) + "|" + string(l.Of)
 		return elem("li",
 			elt("span.relation-text", relationText(st.Lang(), l)),
-			elemt("button.secondary.relation-fix[type=button]", st.T("relation.fix")).OnClick(func(ctx app.Context, e app.Event) {
+			btn("button.secondary.relation-fix[type=button]", st.T("relation.fix"), func(ctx app.Context, e app.Event) {
 				c.rel = relationForm{person: string(l.Person), of: string(l.Of), relation: string(l.Relation), card: l.CardLinked, fixing: true}
 				ctx.Defer(func(app.Context) { scrollToID("relation-form") })
 			}, app.EventScope(key)),

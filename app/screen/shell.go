@@ -96,11 +96,11 @@ func (c *shell) Render() app.UI {
 		app.If(c.update, func() app.UI {
 			return el("div#update-banner.banner",
 				spanText(st.T("update.available")),
-				elemt("button#update-reload", st.T("update.reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+				btn("button#update-reload", st.T("update.reload"), func(ctx app.Context, e app.Event) { ctx.Reload() }),
 			)
 		}),
 		app.If(c.installable, func() app.UI {
-			return elemt("button#install.secondary", st.T("install.button")).OnClick(c.install)
+			return btn("button#install.secondary", st.T("install.button"), c.install)
 		}),
 		// the load or save error itself stays in st.Err; the family reads what it means
 		paraIf(st.Err != "", "storage-error", "error", st.T("err.storage")),

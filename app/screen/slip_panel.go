@@ -182,7 +182,7 @@ func (c *slipPanel) render() app.UI {
 		paraIf(c.balcLater, "slip-balc-later", "note", st.T("slip.balc_later")),
 		note("slip-error", p.besides("slip.bill", "slip.text")),
 		paraIf(c.saved != "", "slip-saved", "ok", c.saved),
-		elemt("button#slip-save[type=button]", st.T("slip.save")).OnClick(c.save),
+		btn("button#slip-save[type=button]", st.T("slip.save"), c.save),
 	)
 }
 
