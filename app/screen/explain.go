@@ -77,9 +77,7 @@ func basisList(id string, lines []engine.Line) app.UI {
 					maybe(c.Link != "", func() app.UI { return spanOf("site", siteNote(w.ZH, c.Link)) }),
 				)
 			}),
-			app.If(l.Unofficial(), func() app.UI {
-				return elt("small.unofficial", st.T("unofficial"))
-			}),
+			when(l.Unofficial(), elt("small.unofficial", st.T("unofficial"))),
 		).Class(cls).DataSet("rule", l.Rule)
 	})).ID(id)
 }

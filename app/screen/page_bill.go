@@ -186,7 +186,7 @@ func (c *billPage) form() app.UI {
 		save = st.T("amend.save")
 	}
 	return formOf("form#bill-form.card", c.submit,
-		app.If(amend, func() app.UI { return subheading(st.T("amend.title")) }),
+		when(amend, subheading(st.T("amend.title"))),
 		fieldErr(st.T("bill.patient"), selectInput("bill-patient", &c.patient).Body(personOptions(c.patient)...),
 			"bill-patient-error", at("patient", "card_holder")),
 		row(
@@ -214,22 +214,16 @@ func (c *billPage) form() app.UI {
 				"bill-total-error", at(billFields[0])),
 		),
 		fieldErr(st.T("bill.note"), textInput("bill-note", &c.memo), "bill-note-error", at("note")),
-		app.If(c.isLarge(), func() app.UI {
-			return el("div", check("bill-large", st.T("bill.large"), &c.large), note("bill-large-error", at("large")))
-		}),
+		when(c.isLarge(), el("div", check("bill-large", st.T("bill.large"), &c.large), note("bill-large-error", at("large")))),
 		preview,
 		note("bill-preview-error", pp.besides(placed...)),
 		note("bill-error", c.prob.besides(placed...)),
 		paraIf(c.saved != "" && c.blank(), "bill-saved", "ok", c.saved),
-		app.If(amend, func() app.UI {
-			return fieldErr(st.T("amend.reason"), textInput("bill-reason", &c.amend.reason),
-				"bill-reason-error", at("reason"))
-		}),
+		when(amend, fieldErr(st.T("amend.reason"), textInput("bill-reason", &c.amend.reason),
+			"bill-reason-error", at("reason"))),
 		el("div.actions",
 			submit("bill-save", save),
-			app.If(amend, func() app.UI {
-				return btn("button#amend-cancel.secondary[type=button]", st.T("ledger.cancel"), func(ctx app.Context, e app.Event) { c.amend.done() })
-			}),
+			when(amend, btn("button#amend-cancel.secondary[type=button]", st.T("ledger.cancel"), func(ctx app.Context, e app.Event) { c.amend.done() })),
 		),
 	)
 }

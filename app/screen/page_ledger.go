@@ -66,12 +66,8 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 				spanOf("muted", " · "+shortTime(bill.At)),
 				elemt("span", stateText(state)).Class("state "+string(state)),
 			),
-			app.If(bill.Place != "" || bill.Note != "", func() app.UI {
-				return para("", "muted place", strings.Trim(bill.Place+" · "+bill.Note, " ·"))
-			}),
-			app.If(bill.Fund > 0, func() app.UI {
-				return para("", "muted", st.T("ledger.fund")+" "+yuan(bill.Fund))
-			}),
+			when(bill.Place != "" || bill.Note != "", para("", "muted place", strings.Trim(bill.Place+" · "+bill.Note, " ·"))),
+			when(bill.Fund > 0, para("", "muted", st.T("ledger.fund")+" "+yuan(bill.Fund))),
 			billMark(b, bill),
 			el("ul.postings.split", app.Range(bill.Split.Lines).Slice(func(j int) app.UI {
 				p := bill.Split.Lines[j]

@@ -39,7 +39,7 @@ func (c *requestsPanel) render() app.UI {
 		el("ul#consent-requests.items", app.Range(waiting).Slice(func(i int) app.UI {
 			return c.card(&waiting[i], true)
 		})),
-		app.If(c.err != "", func() app.UI { return elt("p#consent-error.error[role=alert]", c.err) }),
+		when(c.err != "", elt("p#consent-error.error[role=alert]", c.err)),
 		app.If(len(followed) > 0, func() app.UI {
 			return el("div",
 				heading(st.T("consent.followed")),

@@ -89,9 +89,7 @@ func (c *syncPage) status() app.UI {
 		c.devices(),
 		c.requests.render(), // page_requests.go
 		btn("button#sync-now", st.T("sync.now"), func(ctx app.Context, e app.Event) { client.TheStore().StartSync(ctx) }),
-		app.If(d.Owner, func() app.UI {
-			return elemt("button#new-invite.secondary", st.T("sync.invite")).Attr("disabled", c.busy).OnClick(c.newInvite)
-		}),
+		when(d.Owner, elemt("button#new-invite.secondary", st.T("sync.invite")).Attr("disabled", c.busy).OnClick(c.newInvite)),
 		app.If(c.invite != "", func() app.UI { return inviteView(c.invite) }),
 	)
 }
@@ -133,11 +131,9 @@ func (c *syncPage) devices() app.UI {
 		}
 		return elem("li",
 			spanText(label),
-			app.If(d.Owner && dev.ID != d.Device && !dev.Revoked, func() app.UI {
-				return btn("button.secondary.small.revoke-device", st.T("sync.remove"), func(ctx app.Context, e app.Event) {
-					c.removeDevice(ctx, dev.ID)
-				}, app.EventScope(dev.ID)) // a row's own handler, not the previous row's
-			}),
+			when(d.Owner && dev.ID != d.Device && !dev.Revoked, btn("button.secondary.small.revoke-device", st.T("sync.remove"), func(ctx app.Context, e app.Event) {
+				c.removeDevice(ctx, dev.ID)
+			}, app.EventScope(dev.ID))), // a row's own handler, not the previous row's
 		).DataSet("device", dev.ID)
 	}))
 }

@@ -89,9 +89,7 @@ func (c *walletPage) limits() app.UI {
 	sec := civil.SecondOfDay(now)
 	quiet := sec >= engine.WalletQuietFromSec || sec < engine.WalletQuietUntilSec
 	return el("ul#wallet-limits.limits",
-		app.If(c.from != "", func() app.UI {
-			return elt("li#wallet-left", st.T("wallet.left")+strconv.Itoa(left)+" / "+strconv.Itoa(engine.WalletDailyCount))
-		}),
+		when(c.from != "", elt("li#wallet-left", st.T("wallet.left")+strconv.Itoa(left)+" / "+strconv.Itoa(engine.WalletDailyCount))),
 		elemt("li", st.T("wallet.quiet")).Class(map[bool]string{true: "warning", false: ""}[quiet]),
 		elt("li#wallet-refund-at", st.T("wallet.refund")+shortTime(engine.RefundAt(now))),
 	)
@@ -213,9 +211,7 @@ func (c *walletPage) transfers() app.UI {
 			}),
 			// W11: after 06:00 the refund is the family clock's (the server's, or this device's
 			// for a family kept only here): never a button, the same words as the reminder
-			app.If(t.State == family.Pending && !now.Before(refundAt), func() app.UI {
-				return para("", "note refund-due", words.Format(st.T("wallet.refunding"), personName(t.From)))
-			}),
+			when(t.State == family.Pending && !now.Before(refundAt), para("", "note refund-due", words.Format(st.T("wallet.refunding"), personName(t.From)))),
 		).DataSet("transfer", t.ID).DataSet("state", string(t.State))
 	}))
 }

@@ -92,9 +92,7 @@ func (c *withdrawPage) transferCheck() app.UI {
 	}
 	return el("div",
 		verdictView("transfer-check", res.Allowed, res.Explanation),
-		app.If(res.Allowed, func() app.UI {
-			return btn("button#transfer-record[type=button]", st.T("transfer.record"), c.record)
-		}),
+		when(res.Allowed, btn("button#transfer-record[type=button]", st.T("transfer.record"), c.record)),
 	)
 }
 

@@ -64,14 +64,10 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 		statusSelect("edit-status", &f.status),
 		maybe(strings.HasPrefix(f.region, "4403"), func() app.UI { return tierSelect("edit-tier", &f.tier) }), // 档次 is Shenzhen's alone
 		check("edit-retired", st.T("person.retired"), &f.retired),
-		app.If(p.HasAccount, func() app.UI {
-			return fieldErr(st.T("person.account"), amountInput("edit-account", &f.account),
-				"edit-account-error", f.prob.on("account"))
-		}),
-		app.If(p.Wallet.Opened, func() app.UI {
-			return fieldErr(st.T("person.walletbal"), amountInput("edit-wallet", &f.wallet),
-				"edit-wallet-error", f.prob.on("wallet"))
-		}),
+		when(p.HasAccount, fieldErr(st.T("person.account"), amountInput("edit-account", &f.account),
+			"edit-account-error", f.prob.on("account"))),
+		when(p.Wallet.Opened, fieldErr(st.T("person.walletbal"), amountInput("edit-wallet", &f.wallet),
+			"edit-wallet-error", f.prob.on("wallet"))),
 		fieldErr(st.T("edit.reason"), textInput("edit-reason", &f.reason), "edit-reason-error", f.prob.on("reason")),
 		note("edit-error", f.prob.besides("name", "account", "wallet", "reason")),
 		submit("edit-save", st.T("edit.save")),
@@ -81,21 +77,15 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 			f.eventButton(p, mutation.EventSuspend, p.Status == family.Active),
 			f.eventButton(p, mutation.EventStop, p.Status != family.Stopped),
 			f.eventButton(p, mutation.EventResume, p.Status != family.Active && !p.Deceased),
-			app.If(!p.Deceased && !f.confirmDeath, func() app.UI {
-				return btn("button#event-death.secondary[type=button]", st.T("event.death"), func(ctx app.Context, e app.Event) { f.confirmDeath = true })
-			}),
+			when(!p.Deceased && !f.confirmDeath, btn("button#event-death.secondary[type=button]", st.T("event.death"), func(ctx app.Context, e app.Event) { f.confirmDeath = true })),
 		),
-		app.If(f.confirmDeath, func() app.UI {
-			return el("div.confirm",
-				elt("p", st.T("edit.deathconfirm")),
-				btn("button#event-death-yes.danger[type=button]", st.T("edit.deathyes"), f.event(p, mutation.EventDeath)),
-				btn("button#event-death-no.secondary[type=button]", st.T("ledger.cancel"), func(ctx app.Context, e app.Event) { f.confirmDeath = false }),
-			)
-		}),
-		app.If(p.Deceased, func() app.UI {
-			return el("p#edit-after-death.note",
-				app.Text(st.T("edit.afterdeath")+" "), elemt("a", st.T("nav.withdraw")).Attr("href", PathWithdraw))
-		}),
+		when(f.confirmDeath, el("div.confirm",
+			elt("p", st.T("edit.deathconfirm")),
+			btn("button#event-death-yes.danger[type=button]", st.T("edit.deathyes"), f.event(p, mutation.EventDeath)),
+			btn("button#event-death-no.secondary[type=button]", st.T("ledger.cancel"), func(ctx app.Context, e app.Event) { f.confirmDeath = false }),
+		)),
+		when(p.Deceased, el("p#edit-after-death.note",
+			app.Text(st.T("edit.afterdeath")+" "), elemt("a", st.T("nav.withdraw")).Attr("href", PathWithdraw))),
 	)
 }
 

@@ -90,23 +90,15 @@ func (c *shell) Render() app.UI {
 				elt("span.long", st.T("lang.switch")), elt("span.short", st.T("lang.short"))).Lang(otherLang(st.Lang())).Title(st.T("lang.switch")).OnClick(c.switchLang),
 		),
 		c.nav(),
-		app.If(c.offline, func() app.UI {
-			return para("offline-note", "note offline", st.T("net.offline"))
-		}),
-		app.If(c.update, func() app.UI {
-			return el("div#update-banner.banner",
-				spanText(st.T("update.available")),
-				btn("button#update-reload", st.T("update.reload"), func(ctx app.Context, e app.Event) { ctx.Reload() }),
-			)
-		}),
-		app.If(c.installable, func() app.UI {
-			return btn("button#install.secondary", st.T("install.button"), c.install)
-		}),
+		when(c.offline, para("offline-note", "note offline", st.T("net.offline"))),
+		when(c.update, el("div#update-banner.banner",
+			spanText(st.T("update.available")),
+			btn("button#update-reload", st.T("update.reload"), func(ctx app.Context, e app.Event) { ctx.Reload() }),
+		)),
+		when(c.installable, btn("button#install.secondary", st.T("install.button"), c.install)),
 		// the load or save error itself stays in st.Err; the family reads what it means
 		paraIf(st.Err != "", "storage-error", "error", st.T("err.storage")),
-		app.If(st.Elsewhere, func() app.UI {
-			return elt("p#tab-elsewhere.banner[role=alert]", st.T("tab.elsewhere"))
-		}),
+		when(st.Elsewhere, elt("p#tab-elsewhere.banner[role=alert]", st.T("tab.elsewhere"))),
 	)
 }
 
@@ -138,7 +130,7 @@ func (c *shell) nav() app.UI {
 		}
 		links = append(links, a.Class(k))
 	}
-	more := elem("button#nav-more.more[aria-controls=nav]", spanText(st.T("nav.more")), app.If(due > 0, func() app.UI { return badge("nav-more-badge", due) })).Aria("expanded", strconv.FormatBool(c.menu)).OnClick(func(ctx app.Context, e app.Event) { c.menu = !c.menu })
+	more := elem("button#nav-more.more[aria-controls=nav]", spanText(st.T("nav.more")), when(due > 0, badge("nav-more-badge", due))).Aria("expanded", strconv.FormatBool(c.menu)).OnClick(func(ctx app.Context, e app.Event) { c.menu = !c.menu })
 	return elem("nav#nav", append(links, more)...).Class(cls).Aria("label", st.T("nav.label"))
 }
 

@@ -178,7 +178,7 @@ func (c *slipPanel) render() app.UI {
 		fieldErr(st.T("slip.text"), elem("textarea#slip-text[rows=7]").Attr("placeholder", st.T("slip.placeholder")).Attr("value", c.text).
 			OnInput(valueTo(&c.text), fieldScope(&c.text)).OnChange(valueTo(&c.text), fieldScope(&c.text)), "slip-text-error", p.on("slip.text")),
 		result,
-		app.If(mismatch, func() app.UI { return check("slip-adjust", st.T("slip.adjust"), &c.adjust) }),
+		when(mismatch, check("slip-adjust", st.T("slip.adjust"), &c.adjust)),
 		paraIf(c.balcLater, "slip-balc-later", "note", st.T("slip.balc_later")),
 		note("slip-error", p.besides("slip.bill", "slip.text")),
 		paraIf(c.saved != "", "slip-saved", "ok", c.saved),
