@@ -98,11 +98,12 @@ func (c *correctionBar) void(key string) app.EventHandler {
 // render is the undo button (with what it takes back) and the last refusal.
 func (c *correctionBar) render(b *book.Book) app.UI {
 	st := client.TheStore()
-	last := mutation.LastAction(&b.State, st.Local.ClientID)
+	var undo app.UI
+	if last := mutation.LastAction(&b.State, st.Local.ClientID); last != nil {
+		undo = btn("button#undo.secondary", st.T("ledger.undo")+describe(b, last.ID), c.undo)
+	}
 	return el("div#corrections-bar",
-		app.If(last != nil, func() app.UI {
-			return btn("button#undo.secondary", st.T("ledger.undo")+describe(b, last.ID), c.undo)
-		}),
+		undo,
 		note("correction-error", c.prob.Text),
 	)
 }
@@ -141,7 +142,7 @@ func (c *correctionBar) paymentList(b *book.Book) app.UI {
 	if len(pays) == 0 {
 		return para("", "empty", st.T("ledger.nopayments"))
 	}
-	return el("ul#payments.cards", app.Range(pays).Slice(func(i int) app.UI {
+	return list("ul#payments.cards", len(pays), func(i int) app.UI {
 		p := pays[len(pays)-1-i]
 		class, mark := "card payment", app.UI(c.confirmVoid(p.Key, "ledger.voidpayconfirm"))
 		if p.VoidedBy != "" {
@@ -156,7 +157,7 @@ func (c *correctionBar) paymentList(b *book.Book) app.UI {
 			),
 			mark,
 		).Class(class).DataSet("mutation", p.Key).DataSet("state", string(p.State))
-	}))
+	})
 }
 
 // billMark is a bill's 「已作废」 or 「已更正」 line with the total before and after and the
@@ -193,12 +194,12 @@ func restatedList(b *book.Book, key string) app.UI {
 		return app.Text("")
 	}
 	st := client.TheStore()
-	return el("ul.restated", app.Range(rs).Slice(func(i int) app.UI {
+	return list("ul.restated", len(rs), func(i int) app.UI {
 		r := rs[i]
 		return elemt("li", st.T("ledger.restated")+colon()+shortTime(r.Bill.At)+" "+
 			personName(r.Bill.Person)+st.T("ledger.billof")+strings.TrimSpace(" "+r.Bill.Place)+colon()+
 			splitText(r.Before)+" → "+splitText(r.After)).DataSet("mutation", r.Bill.Key)
-	}))
+	})
 }
 
 func billTotal(b *book.Book, key string) string {

@@ -133,3 +133,21 @@ func btn(spec, text string, h app.EventHandler, opts ...app.EventOption) app.UI 
 func formOf(spec string, h app.EventHandler, body ...app.UI) app.UI {
 	return elem(spec, body...).OnSubmit(h)
 }
+
+// list is the element spec names (el) holding n children, item(i) the i-th: a list without
+// app.Range, which takes its slice as an any and reads it through reflection.
+func list(spec string, n int, item func(i int) app.UI) app.UI { return listElem(spec, n, item) }
+
+// listElem is list for a caller that goes on setting attributes.
+func listElem(spec string, n int, item func(i int) app.UI) app.HTMLElem {
+	return elem(spec, each(n, item)...)
+}
+
+// each is item(i) for i from 0 to n-1, the children of a list with others after them.
+func each(n int, item func(i int) app.UI) []app.UI {
+	kids := make([]app.UI, n, n+1)
+	for i := range kids {
+		kids[i] = item(i)
+	}
+	return kids
+}

@@ -33,19 +33,19 @@ func explanation(id string, lines []engine.Line) app.UI {
 	if id != "" {
 		basis = id + "-basis"
 	}
-	return elem("div.explain",
-		app.Range(lead).Slice(func(i int) app.UI {
-			cls := "lead"
-			if lead[i].Code != "" {
-				cls += " refused"
-			}
-			return para("", cls, w.Text(lead[i]))
-		}),
-		el("details.basis",
-			elt("summary", client.TheStore().T("routes.basis")),
-			basisList(basis, lines),
-		),
-	).ID(id)
+	kids := make([]app.UI, 0, len(lead)+1)
+	for _, l := range lead {
+		cls := "lead"
+		if l.Code != "" {
+			cls += " refused"
+		}
+		kids = append(kids, para("", cls, w.Text(l)))
+	}
+	kids = append(kids, el("details.basis",
+		elt("summary", client.TheStore().T("routes.basis")),
+		basisList(basis, lines),
+	))
+	return elem("div.explain", kids...).ID(id)
 }
 
 // basisList lists an engine decision line by line: the sentence in the device's language,
@@ -57,27 +57,27 @@ func basisList(id string, lines []engine.Line) app.UI {
 	if w.ZH {
 		colon = "："
 	}
-	return elem("ol.basis-lines", app.Range(lines).Slice(func(i int) app.UI {
+	return listElem("ol.basis-lines", len(lines), func(i int) app.UI {
 		l := lines[i]
 		cls := "line"
 		if l.Code != "" {
 			cls += " refused"
 		}
 		cites := w.Citations(l)
-		return elem("li",
-			spanOf("rule", l.Rule),
-			spanOf("text", w.Text(l)),
-			app.Range(cites).Slice(func(j int) app.UI {
-				c := cites[j]
-				return el("small.source",
-					app.Text(st.T("source")+colon),
-					app.If(c.URL != "", func() app.UI {
-						return elemt("a[target=_blank][rel=noopener]", c.Text).Attr("href", c.URL)
-					}).Else(func() app.UI { return spanText(c.Text) }),
-					maybe(c.Link != "", func() app.UI { return spanOf("site", siteNote(w.ZH, c.Link)) }),
-				)
-			}),
-			when(l.Unofficial(), elt("small.unofficial", st.T("unofficial"))),
-		).Class(cls).DataSet("rule", l.Rule)
-	})).ID(id)
+		kids := make([]app.UI, 0, len(cites)+3)
+		kids = append(kids, spanOf("rule", l.Rule), spanOf("text", w.Text(l)))
+		for _, c := range cites {
+			source := spanText(c.Text)
+			if c.URL != "" {
+				source = elemt("a[target=_blank][rel=noopener]", c.Text).Attr("href", c.URL)
+			}
+			kids = append(kids, el("small.source",
+				app.Text(st.T("source")+colon),
+				source,
+				maybe(c.Link != "", func() app.UI { return spanOf("site", siteNote(w.ZH, c.Link)) }),
+			))
+		}
+		kids = append(kids, when(l.Unofficial(), elt("small.unofficial", st.T("unofficial"))))
+		return elem("li", kids...).Class(cls).DataSet("rule", l.Rule)
+	}).ID(id)
 }

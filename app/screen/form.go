@@ -112,10 +112,11 @@ func field(label string, control app.UI) app.UI {
 // fieldErr is a labelled form control with the sentence about its input under it (nothing
 // when text is empty); id names the sentence's element.
 func fieldErr(label string, control app.UI, id, text string) app.UI {
-	return el("label.field",
-		spanText(label), control,
-		app.If(text != "", func() app.UI { return elemt("span.error.field-error[role=alert]", text).ID(id) }),
-	)
+	var sentence app.UI
+	if text != "" {
+		sentence = elemt("span.error.field-error[role=alert]", text).ID(id)
+	}
+	return el("label.field", spanText(label), control, sentence)
 }
 
 // check is a labelled checkbox bound to *v.

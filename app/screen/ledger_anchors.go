@@ -30,11 +30,11 @@ func (c *creditForm) render() app.UI {
 	return el("section#credits.card",
 		heading(st.T("credit.title")),
 		para("", "muted", st.T("credit.help")),
-		el("ul#credit-list", app.Range(s.Schedules).Slice(func(i int) app.UI {
+		list("ul#credit-list", len(s.Schedules), func(i int) app.UI {
 			sch := s.Schedules[i]
 			return elemt("li", personName(sch.Person)+colon()+
 				strings.NewReplacer("{1}", strconv.Itoa(sch.Day), "{2}", yuan(sch.Amount), "{3}", day(sch.Next)).Replace(st.T("credit.line"))).DataSet("person", string(sch.Person))
-		})),
+		}),
 		formOf("form#credit-form", c.submit,
 			row(
 				fieldErr(st.T("credit.person"), selectInput("credit-person", &c.person).Body(personOptions(c.person)...),
@@ -109,9 +109,9 @@ func (c *checkpointForm) render() app.UI {
 			paraIf(c.saved != "", "checkpoint-saved", "ok", c.saved),
 			submit("checkpoint-save", st.T("checkpoint.save")),
 		),
-		el("ul#checkpoint-list.cards", app.Range(views).Slice(func(i int) app.UI {
+		list("ul#checkpoint-list.cards", len(views), func(i int) app.UI {
 			return checkpointCard(&views[i])
-		})),
+		}),
 	)
 }
 
@@ -124,24 +124,26 @@ func checkpointCard(v *book.CheckpointView) app.UI {
 		since = strings.NewReplacer("{1}", day(v.Prev.On)).Replace(st.T("checkpoint.since"))
 	}
 	rows := func(id string, rs []book.Row) app.UI {
-		return elem("ul.postings", app.Range(rs).Slice(func(j int) app.UI {
+		return listElem("ul.postings", len(rs), func(j int) app.UI {
 			r := rs[j]
 			return listItem(shortTime(r.At) + " · " + st.T("entry."+r.Kind) + " " + signedYuan(r.Amount))
-		})).DataSet("rows", id)
+		}).DataSet("rows", id)
+	}
+	var after app.UI
+	if len(v.Since) > 0 {
+		var sum money.Amount
+		for _, r := range v.Since {
+			sum += r.Amount
+		}
+		after = el("div",
+			para("", "muted", strings.NewReplacer("{1}", signedYuan(sum)).Replace(st.T("checkpoint.after"))),
+			rows("since", v.Since))
 	}
 	return elem("li.card.checkpoint",
 		el("p", strongText(head)),
 		para("", "muted", since),
 		rows("between", v.Rows),
-		app.If(len(v.Since) > 0, func() app.UI {
-			var sum money.Amount
-			for _, r := range v.Since {
-				sum += r.Amount
-			}
-			return el("div",
-				para("", "muted", strings.NewReplacer("{1}", signedYuan(sum)).Replace(st.T("checkpoint.after"))),
-				rows("since", v.Since))
-		}),
+		after,
 	).DataSet("person", string(v.Person))
 }
 

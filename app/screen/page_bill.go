@@ -315,19 +315,16 @@ func splitView(prefix string, res engine.SplitResult) app.UI {
 	return elem("section.check-result",
 		subheading(st.T("bill.split")),
 		paraIf(res.Refused, "", "verdict refused", st.T("bill.refused")),
-		elem("ol.split",
-			app.Range(res.Payments).Slice(func(i int) app.UI {
-				p := res.Payments[i]
-				return elem("li",
-					spanText(personName(p.Payer)+" · "+st.T("src."+string(p.Source))),
-					spanOf("num", yuan(p.Amount)),
-				).DataSet("source", string(p.Source)).DataSet("payer", string(p.Payer))
-			}),
-			maybe(res.Cash > 0, func() app.UI { // no 「现金 0.00 元」 row
-				return el("li.cash[data-source=cash]",
-					spanText(st.T("bill.cash")), elemt("span.num", yuan(res.Cash)).ID(prefix+"-cash"))
-			}),
-		).ID(prefix+"-lines"),
+		elem("ol.split", append(each(len(res.Payments), func(i int) app.UI {
+			p := res.Payments[i]
+			return elem("li",
+				spanText(personName(p.Payer)+" · "+st.T("src."+string(p.Source))),
+				spanOf("num", yuan(p.Amount)),
+			).DataSet("source", string(p.Source)).DataSet("payer", string(p.Payer))
+		}),
+			when(res.Cash > 0, el("li.cash[data-source=cash]", // no 「现金 0.00 元」 row
+				spanText(st.T("bill.cash")), elemt("span.num", yuan(res.Cash)).ID(prefix+"-cash"))),
+		)...).ID(prefix+"-lines"),
 		explanation(prefix+"-explain", res.Explanation),
 	).ID(prefix + "-split")
 }

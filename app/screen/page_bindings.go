@@ -29,12 +29,15 @@ func (c *bindingsPage) Render() app.UI {
 	if c.scopes == nil {
 		c.scopes = map[family.Scope]bool{family.Medical: true}
 	}
+	form := para("", "empty", st.T("bind.need2"))
+	if len(b.State.People) >= 2 {
+		form = c.form()
+	}
 	return el("div.page",
 		&shell{Active: PathBindings},
 		el("main",
 			pageTitle(st.T("nav.bindings")),
-			app.If(len(b.State.People) < 2, func() app.UI { return para("", "empty", st.T("bind.need2")) }).
-				Else(func() app.UI { return c.form() }),
+			form,
 			heading(st.T("bind.list")),
 			note("revoke-error", c.revokeProb.Text),
 			c.list(b),
@@ -170,7 +173,7 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 		return para("", "empty", st.T("bind.none"))
 	}
 	today := civil.DateOf(st.Now())
-	return el("ul#bindings.cards", app.Range(b.State.Bindings).Slice(func(i int) app.UI {
+	return list("ul#bindings.cards", len(b.State.Bindings), func(i int) app.UI {
 		bd := b.State.Bindings[i]
 		scopes := ""
 		for j, s := range bd.Scopes {
@@ -192,9 +195,9 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 				elemt("span", stateText(st.StateOf(bd.ID))).Class("state "+string(st.StateOf(bd.ID))),
 			),
 			paraIf(invalid && !revoked, "", "warning binding-invalid", st.T("bind.invalid")),
-			app.If(!revoked, func() app.UI { return c.revokeControls(bd) }),
+			when(!revoked, c.revokeControls(bd)),
 		).DataSet("binding", bd.ID)
-	}))
+	})
 }
 
 // revokeControls is a binding's 解除 button, and once pressed the question naming whose

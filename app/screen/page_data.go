@@ -37,11 +37,11 @@ func (c *dataPage) Render() app.UI {
 			el("section.card",
 				heading(st.T("data.import")),
 				para("", "note", st.T("data.import.note")),
-				maybe(!fresh, func() app.UI { return para("import-not-fresh", "warning", st.T("data.import.used")) }),
+				paraIf(!fresh, "import-not-fresh", "warning", st.T("data.import.used")),
 				field(st.T("data.file"), app.Input().ID("import-file").Type("file").Accept(".json,application/json").Disabled(!fresh)),
 				elemt("button#import-json", st.T("data.import.do")).Attr("disabled", !fresh).OnClick(c.importJSON),
 			),
-			maybe(c.done != "", func() app.UI { return para("data-done", "ok", c.done) }),
+			paraIf(c.done != "", "data-done", "ok", c.done),
 			note("data-error", c.prob),
 		),
 	)

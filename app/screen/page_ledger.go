@@ -53,7 +53,7 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 	if len(bills) == 0 {
 		return para("", "empty", st.T("ledger.none"))
 	}
-	return el("ul#bills.cards", app.Range(bills).Slice(func(i int) app.UI {
+	return list("ul#bills.cards", len(bills), func(i int) app.UI {
 		bill := bills[len(bills)-1-i]
 		state := bill.State
 		class := "card bill"
@@ -69,13 +69,13 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 			when(bill.Place != "" || bill.Note != "", para("", "muted place", strings.Trim(bill.Place+" · "+bill.Note, " ·"))),
 			when(bill.Fund > 0, para("", "muted", st.T("ledger.fund")+" "+yuan(bill.Fund))),
 			billMark(b, bill),
-			el("ul.postings.split", app.Range(bill.Split.Lines).Slice(func(j int) app.UI {
+			el("ul.postings.split", append(each(len(bill.Split.Lines), func(j int) app.UI {
 				p := bill.Split.Lines[j]
 				return listItem(personName(p.Payer) + " · " + st.T("src."+string(p.Source)) + " " + yuan(p.Amount))
-			}), listItem(st.T("bill.cash")+" "+yuan(bill.Split.Cash))),
+			}), listItem(st.T("bill.cash")+" "+yuan(bill.Split.Cash)))...),
 			c.billControls(bill),
 		).Class(class).DataSet("mutation", bill.Key).DataSet("state", string(state))
-	}))
+	})
 }
 
 // billControls is a bill's 作废 and 更正, or the bill form correcting it once 更正 is pressed.
@@ -96,7 +96,7 @@ func statements(b *book.Book) app.UI {
 	if len(accts) == 0 {
 		return para("", "empty", st.T("ledger.none"))
 	}
-	return el("div#statements", app.Range(accts).Slice(func(i int) app.UI {
+	return list("div#statements", len(accts), func(i int) app.UI {
 		a := accts[i]
 		title := personName(a.Person) + " · " + st.T("col."+string(a.Account.Kind))
 		return elem("details.card.statement",
@@ -109,7 +109,7 @@ func statements(b *book.Book) app.UI {
 					headerCell(st.T("ledger.when")), headerCell(st.T("ledger.what")),
 					elt("th.num", st.T("ledger.amount")), elt("th.num", st.T("ledger.balance")),
 				)),
-				el("tbody", app.Range(a.Rows).Slice(func(j int) app.UI {
+				list("tbody", len(a.Rows), func(j int) app.UI {
 					r := a.Rows[len(a.Rows)-1-j]
 					return elem("tr",
 						elemt("td", shortTime(r.At)).DataSet("label", st.T("ledger.when")),
@@ -117,10 +117,10 @@ func statements(b *book.Book) app.UI {
 						elemt("td.num", signedYuan(r.Amount)).DataSet("label", st.T("ledger.amount")),
 						elemt("td.num", yuan(r.Balance)).DataSet("label", st.T("ledger.balance")),
 					).DataSet("state", string(r.State))
-				})),
+				}),
 			)),
 		).DataSet("account", a.Account.Key())
-	}))
+	})
 }
 
 // forWhom names the patient of a row written for someone else: " · 为 王芳".

@@ -42,7 +42,7 @@ func (c *remindersPage) Render() app.UI {
 			pageTitle(st.T("remind.title")),
 			list,
 			el("section.card", heading(st.T("remind.notify.title")), notify,
-				maybe(c.asked != "", func() app.UI { return para("notify-answer", "note", c.asked) })),
+				paraIf(c.asked != "", "notify-answer", "note", c.asked)),
 		),
 	)
 }
@@ -103,8 +103,8 @@ func reminderItem(r book.Reminder) app.UI {
 	}
 	return elem("li",
 		para("", "what", reminderText(r)),
-		maybe(left != "", func() app.UI { return para("", "left", left) }),
-		maybe(guess != "", func() app.UI { return para("", "note", guess) }),
+		paraIf(left != "", "", "left", left),
+		paraIf(guess != "", "", "note", guess),
 		elemt("a.go", st.T(goKey(r.Kind))).Attr("href", href),
 	).Class("card reminder "+string(r.Kind)).DataSet("kind", string(r.Kind)).DataSet("key", r.Key)
 }

@@ -36,18 +36,16 @@ func (c *requestsPanel) render() app.UI {
 		c.whoAmI(s, d),
 		heading(st.T("consent.waiting")),
 		paraIf(len(waiting) == 0, "consent-none", "note", st.T("consent.none")),
-		el("ul#consent-requests.items", app.Range(waiting).Slice(func(i int) app.UI {
+		list("ul#consent-requests.items", len(waiting), func(i int) app.UI {
 			return c.card(&waiting[i], true)
-		})),
-		when(c.err != "", elt("p#consent-error.error[role=alert]", c.err)),
-		app.If(len(followed) > 0, func() app.UI {
-			return el("div",
-				heading(st.T("consent.followed")),
-				el("ul#consent-followed.items", app.Range(followed).Slice(func(i int) app.UI {
-					return c.card(&followed[i], false)
-				})),
-			)
 		}),
+		when(c.err != "", elt("p#consent-error.error[role=alert]", c.err)),
+		when(len(followed) > 0, el("div",
+			heading(st.T("consent.followed")),
+			list("ul#consent-followed.items", len(followed), func(i int) app.UI {
+				return c.card(&followed[i], false)
+			}),
+		)),
 	)
 }
 
@@ -67,9 +65,9 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 	return elem("li",
 		el("p.what", strongText(requestLabel(r.ID))),
 		para("", "asked muted", words.Format(st.T("consent.asked"), askerName(r), shortTime(r.At))),
-		el("ul.effects", app.Range(effects).Slice(func(i int) app.UI {
+		list("ul.effects", len(effects), func(i int) app.UI {
 			return elemt("li.effect", effectText(effects[i])).DataSet("account", string(effects[i].Account))
-		})),
+		}),
 		el("div", lines...),
 		para("", "verdict "+string(r.State), requestState(r)),
 		maybe(decide, func() app.UI {

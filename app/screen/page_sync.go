@@ -36,16 +36,25 @@ func (c *syncPage) OnMount(ctx app.Context) {
 func (c *syncPage) Render() app.UI {
 	st := client.TheStore()
 	d := st.Local
+	var top, trouble app.UI
+	switch {
+	case client.SyncOff():
+		top = para("sync-off", "note", st.T("sync.off"))
+	case d.Family == "":
+		top = c.joinForms()
+	default:
+		top = c.status()
+	}
+	if err := st.SyncErr(); err != nil && d.Family != "" {
+		trouble = para("sync-trouble", "note", explain(st.Lang(), err).Text)
+	}
 	return el("div.page",
 		&shell{Active: PathSync},
 		el("main",
 			pageTitle(st.T("sync.title")),
-			app.If(client.SyncOff(), func() app.UI { return para("sync-off", "note", st.T("sync.off")) }).
-				ElseIf(d.Family == "", func() app.UI { return c.joinForms() }).Else(func() app.UI { return c.status() }),
+			top,
 			note("sync-error", c.prob.besides("name", "device", "code")),
-			app.If(st.SyncErr() != nil && d.Family != "", func() app.UI {
-				return para("sync-trouble", "note", explain(st.Lang(), st.SyncErr()).Text)
-			}),
+			trouble,
 			heading(st.T("sync.items")),
 			itemList(st.Book()),
 		),
@@ -117,7 +126,7 @@ func inviteView(code string) app.UI {
 func (c *syncPage) devices() app.UI {
 	st := client.TheStore()
 	d := st.Local
-	return el("ul#sync-devices.devices", app.Range(d.Devices).Slice(func(i int) app.UI {
+	return list("ul#sync-devices.devices", len(d.Devices), func(i int) app.UI {
 		dev := d.Devices[i]
 		label := dev.Name
 		if dev.ID == d.Device {
@@ -135,7 +144,7 @@ func (c *syncPage) devices() app.UI {
 				c.removeDevice(ctx, dev.ID)
 			}, app.EventScope(dev.ID))), // a row's own handler, not the previous row's
 		).DataSet("device", dev.ID)
-	}))
+	})
 }
 
 func (c *syncPage) removeDevice(ctx app.Context, id string) {
@@ -150,27 +159,29 @@ func (c *syncPage) removeDevice(ctx app.Context, id string) {
 func itemList(b *book.Book) app.UI {
 	st := client.TheStore()
 	items := b.Items
-	return el("ul#sync-items.items", app.Range(items).Slice(func(i int) app.UI {
+	return list("ul#sync-items.items", len(items), func(i int) app.UI {
 		it := items[len(items)-1-i]
 		o := it.Outcome
 		state, cls := requestStateText(b, &it) // page_requests.go: a request's own state
+		var adjusted, refused app.UI
+		if it.State == book.Adjusted && o.Split != nil && o.Expected != nil {
+			adjusted = para("", "reason adjusted", st.T("sync.adjusted")+" "+splitText(o.Expected)+" → "+splitText(o.Split))
+		}
+		if it.State == book.Rejected {
+			refused = el("div.reason",
+				para("", "summary", outcomeProblem(st.Lang(), o).Text),
+				explanation("", refusedLines(o.Explanation)),
+			)
+		}
 		return elem("li",
 			elemt("span", state).Class("state "+cls),
 			spanOf("what", " "+itemText(b, &it)),
 			spanOf("muted", " · "+shortTime(it.Mutation.At)),
-			app.If(it.State == book.Adjusted && o.Split != nil && o.Expected != nil, func() app.UI {
-				return para("", "reason adjusted", st.T("sync.adjusted")+" "+
-					splitText(o.Expected)+" → "+splitText(o.Split))
-			}),
+			adjusted,
 			paraIf(requestReason(b, &it) != "", "", "reason request", requestReason(b, &it)),
-			app.If(it.State == book.Rejected, func() app.UI {
-				return el("div.reason",
-					para("", "summary", outcomeProblem(st.Lang(), o).Text),
-					explanation("", refusedLines(o.Explanation)),
-				)
-			}),
+			refused,
 		).DataSet("mutation", it.Key()).DataSet("state", cls)
-	}))
+	})
 }
 
 // mutKey is the text key of a mutation's name: mut.settle, mut.wallet_transfer, ...; a name

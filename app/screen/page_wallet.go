@@ -191,7 +191,7 @@ func (c *walletPage) transfers() app.UI {
 		return para("", "empty", st.T("wallet.none"))
 	}
 	now := st.Now()
-	return el("ul#transfers.cards", app.Range(ts).Slice(func(i int) app.UI {
+	return list("ul#transfers.cards", len(ts), func(i int) app.UI {
 		t := ts[len(ts)-1-i]
 		refundAt := engine.RefundAt(t.At)
 		id := t.ID
@@ -213,7 +213,7 @@ func (c *walletPage) transfers() app.UI {
 			// for a family kept only here): never a button, the same words as the reminder
 			when(t.State == family.Pending && !now.Before(refundAt), para("", "note refund-due", words.Format(st.T("wallet.refunding"), personName(t.From)))),
 		).DataSet("transfer", t.ID).DataSet("state", string(t.State))
-	}))
+	})
 }
 
 func (c *walletPage) act(name mutation.Name, transfer string) {

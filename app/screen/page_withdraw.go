@@ -130,13 +130,13 @@ func (c *withdrawPage) transits() app.UI {
 	}
 	return el("section#transits.card",
 		heading(st.T("transfer.transits")),
-		el("ul.cards", app.Range(ts).Slice(func(i int) app.UI {
+		list("ul.cards", len(ts), func(i int) app.UI {
 			t := ts[i]
 			return elem("li.card.transit",
 				elt("p", words.Format(st.T("transfer.transit"), personName(t.Person), yuan(t.Amount), shortTime(t.At))),
 				elemt("button.arrive", st.T("transfer.arrived")).DataSet("arrive", t.Key).OnClick(c.arrive(t)),
 			).DataSet("transfer", t.Key)
-		})),
+		}),
 	)
 }
 

@@ -44,12 +44,16 @@ func (f *personEdit) render() app.UI {
 		f.load(p)
 	}
 	f.picker.id = "edit-region"
+	var fields app.UI
+	if p != nil {
+		fields = f.fields(p)
+	}
 	return formOf("form#edit-form.card", f.submit,
 		heading(st.T("edit.title")),
 		field(st.T("edit.who"), elem("select#edit-person", personOptions(f.id)...).OnChange(func(ctx app.Context, e app.Event) {
 			f.id, f.saved, f.prob = ctx.JSSrc().Get("value").String(), "", problem{}
 		})),
-		app.If(p != nil, func() app.UI { return f.fields(p) }),
+		fields,
 		paraIf(f.saved != "", "edit-saved", "ok", f.saved),
 	)
 }

@@ -46,7 +46,7 @@ func relationText(lang string, l family.Link) string {
 func (c *familyPage) relationList() app.UI {
 	st := client.TheStore()
 	links := st.Book().State.Links
-	return el("ul#relations.items", app.Range(links).Slice(func(i int) app.UI {
+	return list("ul#relations.items", len(links), func(i int) app.UI {
 		l := links[i]
 		key := string(l.Person) + "|" + string(l.Of)
 		return elem("li",
@@ -56,7 +56,7 @@ func (c *familyPage) relationList() app.UI {
 				ctx.Defer(func(app.Context) { scrollToID("relation-form") })
 			}, app.EventScope(key)),
 		).DataSet("relation", key)
-	}))
+	})
 }
 
 // familyRegion is where a new member is most likely insured: where the family's first member

@@ -55,9 +55,9 @@ func routesView(id string, r engine.RoutesResult, h2 bool, start routeStart) app
 	return elem("section.routes",
 		head,
 		maybe(r.Nobody(), func() app.UI { return nobodyView(id, r) }),
-		elem("ul.items", app.Range(r.Routes).Slice(func(i int) app.UI {
+		listElem("ul.items", len(r.Routes), func(i int) app.UI {
 			return routeItem(id, r, r.Routes[i], start)
-		})).ID(id+"-list"),
+		}).ID(id+"-list"),
 	).ID(id).Aria("labelledby", id+"-title")
 }
 
@@ -79,7 +79,7 @@ func routeItem(id string, r engine.RoutesResult, rt engine.Route, start routeSta
 			strongText(personName(rt.Person)+colon()),
 			elemt("span", lineWords().Way(way)).Class(wayClass(way)),
 		),
-		el("div.route-reasons", app.Range(reasons).Slice(func(i int) app.UI { return elt("p", reasons[i]) })),
+		list("div.route-reasons", len(reasons), func(i int) app.UI { return elt("p", reasons[i]) }),
 		routeButton(r, rt, start),
 		el("details.route-basis",
 			elt("summary", st.T("routes.basis")),
@@ -191,7 +191,7 @@ func nobodyView(id string, r engine.RoutesResult) app.UI {
 		maybe(len(hints) > 0, func() app.UI {
 			return el("div",
 				elt("p", st.T("routes.change")),
-				elem("ul", app.Range(hints).Slice(func(i int) app.UI { return listItem(hints[i]) })).ID(id+"-change"),
+				listElem("ul", len(hints), func(i int) app.UI { return listItem(hints[i]) }).ID(id+"-change"),
 			)
 		}),
 	).ID(id + "-nobody")

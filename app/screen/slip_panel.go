@@ -174,7 +174,7 @@ func (c *slipPanel) render() app.UI {
 		heading(st.T("slip.title")),
 		para("", "muted", st.T("slip.help")),
 		fieldErr(st.T("slip.bill"), selectInput("slip-bill", &c.target).Body(opts...), "slip-bill-error", p.on("slip.bill")),
-		maybe(chosen != "", func() app.UI { return para("slip-bill-chosen", "chosen", chosen) }),
+		paraIf(chosen != "", "slip-bill-chosen", "chosen", chosen),
 		fieldErr(st.T("slip.text"), elem("textarea#slip-text[rows=7]").Attr("placeholder", st.T("slip.placeholder")).Attr("value", c.text).
 			OnInput(valueTo(&c.text), fieldScope(&c.text)).OnChange(valueTo(&c.text), fieldScope(&c.text)), "slip-text-error", p.on("slip.text")),
 		result,
@@ -195,15 +195,14 @@ func slipResult(o mutation.Outcome) app.UI {
 	}
 	return el("div#slip-result",
 		subheading(st.T("slip.actual")),
-		el("ol#slip-lines.split",
-			app.Range(res.Payments).Slice(func(i int) app.UI {
-				l := res.Payments[i]
-				return elem("li",
-					spanText(personName(l.Payer)+" · "+st.T("src."+string(l.Source))),
-					spanOf("num", yuan(l.Amount))).DataSet("source", string(l.Source)).DataSet("payer", string(l.Payer))
-			}),
+		el("ol#slip-lines.split", append(each(len(res.Payments), func(i int) app.UI {
+			l := res.Payments[i]
+			return elem("li",
+				spanText(personName(l.Payer)+" · "+st.T("src."+string(l.Source))),
+				spanOf("num", yuan(l.Amount))).DataSet("source", string(l.Source)).DataSet("payer", string(l.Payer))
+		}),
 			el("li.cash", spanText(st.T("bill.cash")), elt("span#slip-cash.num", yuan(res.Cash))),
-		),
+		)...),
 		subheading(st.T("slip.differences")),
 		explanation("slip-explain", o.Explanation),
 	)

@@ -52,15 +52,15 @@ func (c *yearView) render() app.UI {
 			c.year, _ = strconv.Atoi(ctx.JSSrc().Get("value").String())
 		})),
 		app.Raw(chartSVG(fs, payers, words.Format(st.T("year.chart"), strconv.Itoa(year)))),
-		el("ul.legend", app.Range(payers).Slice(func(i int) app.UI {
+		list("ul.legend", len(payers), func(i int) app.UI {
 			return el("li", elem("span.swatch").Style("background", palette[i%len(palette)]),
 				app.Text(personName(payers[i])+" "+yuan(paidBy(fs, payers[i])))) // the year's amount beside the colour
-		})),
-		el("ul#year-flows.items", app.Range(fs).Slice(func(i int) app.UI {
+		}),
+		list("ul#year-flows.items", len(fs), func(i int) app.UI {
 			f := fs[i]
 			return elemt("li", words.Format(st.T("year.month"), strconv.Itoa(f.Month))+" · "+
 				personName(f.From)+" → "+personName(f.To)+" · "+st.T("year."+string(f.Kind))+" "+yuan(f.Amount)).DataSet("kind", string(f.Kind))
-		})),
+		}),
 	).DataSet("year", year)
 }
 
