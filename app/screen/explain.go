@@ -74,7 +74,7 @@ func basisList(id string, lines []engine.Line) app.UI {
 			kids = append(kids, el("small.source",
 				app.Text(st.T("source")+colon),
 				source,
-				maybe(c.Link != "", func() app.UI { return spanOf("site", siteNote(w.ZH, c.Link)) }),
+				when(c.Link != "", spanOf("site", siteNote(w.ZH, c.Link))),
 			))
 		}
 		kids = append(kids, when(l.Unofficial(), elt("small.unofficial", st.T("unofficial"))))

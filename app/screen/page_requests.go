@@ -70,19 +70,17 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 		}),
 		el("div", lines...),
 		para("", "verdict "+string(r.State), requestState(r)),
-		maybe(decide, func() app.UI {
-			return el("div.decide",
-				field(st.T("consent.reason"), app.Input().ID(reasonID).Class("decline-reason").Value(c.reasons[r.ID]).
-					OnInput(c.reasonTo(r.ID), app.EventScope(r.ID))),
-				el("div.actions",
-					// the scope makes go-app take the new handler when the list moved under the
-					// button (two approvals in a row): the handler's code pointer is the same for
-					// every request, so without it the first request's id stays bound
-					btn("button.approve", st.T("consent.approve"), c.decide(mutation.Approve, r.ID), app.EventScope(r.ID)),
-					btn("button.decline.secondary", st.T("consent.decline"), c.decide(mutation.Decline, r.ID), app.EventScope(r.ID)),
-				),
-			)
-		}),
+		when(decide, el("div.decide",
+			field(st.T("consent.reason"), app.Input().ID(reasonID).Class("decline-reason").Value(c.reasons[r.ID]).
+				OnInput(c.reasonTo(r.ID), app.EventScope(r.ID))),
+			el("div.actions",
+				// the scope makes go-app take the new handler when the list moved under the
+				// button (two approvals in a row): the handler's code pointer is the same for
+				// every request, so without it the first request's id stays bound
+				btn("button.approve", st.T("consent.approve"), c.decide(mutation.Approve, r.ID), app.EventScope(r.ID)),
+				btn("button.decline.secondary", st.T("consent.decline"), c.decide(mutation.Decline, r.ID), app.EventScope(r.ID)),
+			),
+		)),
 	).ID(requestAnchor(r.ID)).Class("request "+string(r.State)).DataSet("request", r.ID).DataSet("state", string(r.State))
 }
 

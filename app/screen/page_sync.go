@@ -113,11 +113,9 @@ func inviteView(code string) app.UI {
 		maybe(svg != "", func() app.UI {
 			return el("div#invite-qr.qr", app.Raw(svg), para("", "", st.T("sync.invite.qr")))
 		}),
-		maybe(client.CanShare(), func() app.UI {
-			return button("invite-share", "secondary", st.T("sync.invite.share"), func(ctx app.Context, e app.Event) {
-				client.Share(st.T("app.name"), words.Format(st.T("sync.invite.text"), code))
-			})
-		}),
+		when(client.CanShare(), button("invite-share", "secondary", st.T("sync.invite.share"), func(ctx app.Context, e app.Event) {
+			client.Share(st.T("app.name"), words.Format(st.T("sync.invite.text"), code))
+		})),
 	)
 }
 

@@ -66,7 +66,7 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 		f.picker.render(st.T("person.region"), &f.region),
 		insuranceSelect("edit-insurance", &f.insurance),
 		statusSelect("edit-status", &f.status),
-		maybe(strings.HasPrefix(f.region, "4403"), func() app.UI { return tierSelect("edit-tier", &f.tier) }), // 档次 is Shenzhen's alone
+		when(strings.HasPrefix(f.region, "4403"), tierSelect("edit-tier", &f.tier)), // 档次 is Shenzhen's alone
 		check("edit-retired", st.T("person.retired"), &f.retired),
 		when(p.HasAccount, fieldErr(st.T("person.account"), amountInput("edit-account", &f.account),
 			"edit-account-error", f.prob.on("account"))),

@@ -188,12 +188,10 @@ func nobodyView(id string, r engine.RoutesResult) app.UI {
 	hints := routeHints(r)
 	return elem("div.warning",
 		elt("p", words.Format(st.T("routes.nobody"), personName(r.Beneficiary))),
-		maybe(len(hints) > 0, func() app.UI {
-			return el("div",
-				elt("p", st.T("routes.change")),
-				listElem("ul", len(hints), func(i int) app.UI { return listItem(hints[i]) }).ID(id+"-change"),
-			)
-		}),
+		when(len(hints) > 0, el("div",
+			elt("p", st.T("routes.change")),
+			listElem("ul", len(hints), func(i int) app.UI { return listItem(hints[i]) }).ID(id+"-change"),
+		)),
 	).ID(id + "-nobody")
 }
 
