@@ -65,11 +65,11 @@ test-app: node_modules
 
 ## test-size: app.wasm gzip within SIZE_RATIO of a go-app hello world built here with the same Go
 ## and flags (HELLO, the read-only ../shared/peer/goapp-hello; built into build/out/hello), and the
-## client imports no server code. Issue 22's target is 1.2; on 2026-12-07 (session 5) Gongji is
-## at 1.397 after the size cuts (1.388) and issue 19's answer-first screens (+15.6 kB gzip), so
-## the gate holds 1.40 until more cuts land (README "Size").
+## client imports no server code. Issue 22's target is 1.2; on 2026-12-07 Gongji is at 1.359
+## (2,512,325 / 1,848,739 B) after the screens' cut (1.397 before), so the gate holds 1.36 until
+## more cuts land (README "Size").
 HELLO      ?= $(firstword $(wildcard ../shared/peer/goapp-hello ../../shared/peer/goapp-hello))
-SIZE_RATIO ?= 1.40
+SIZE_RATIO ?= 1.36
 test-size: wasm
 	@test -n "$(HELLO)" -a -f "$(HELLO)/go.mod" || { echo "test-size: no go-app hello at ../shared/peer/goapp-hello: set HELLO=DIR"; exit 1; }
 	@mkdir -p $(OUT)/hello
