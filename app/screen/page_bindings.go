@@ -90,6 +90,23 @@ func (c *bindingsPage) form() app.UI {
 			spanText(st.T("scope."+string(s))),
 		))
 	}
+	var verdict app.UI
+	if checked {
+		text, cls := st.T("bind.refused"), "verdict refused"
+		if res.Allowed {
+			text, cls = st.T("bind.allowed"), "verdict allowed"
+		}
+		var routes app.UI
+		if res.Routes != nil {
+			routes = routesView("bind-routes", *res.Routes, false, c.startRoute)
+		}
+		verdict = el("section#bind-check.check-result",
+			subheading(st.T("bind.check")),
+			elemt("p#bind-verdict", text).Class(cls).DataSet("allowed", res.Allowed),
+			explanation("bind-explain", res.Explanation),
+			routes,
+		)
+	}
 	return formOf("form#bind-form.card", c.submit,
 		heading(st.T("bind.title")),
 		row(
@@ -102,18 +119,7 @@ func (c *bindingsPage) form() app.UI {
 			note("bind-scopes-error", c.prob.on("scopes")))...),
 		fieldErr(st.T("bind.created"), textInput("bind-created", &c.created).Type("date"),
 			"bind-created-error", c.prob.on("created")),
-		app.If(checked, func() app.UI {
-			verdict, cls := st.T("bind.refused"), "verdict refused"
-			if res.Allowed {
-				verdict, cls = st.T("bind.allowed"), "verdict allowed"
-			}
-			return el("section#bind-check.check-result",
-				subheading(st.T("bind.check")),
-				elemt("p#bind-verdict", verdict).Class(cls).DataSet("allowed", res.Allowed),
-				explanation("bind-explain", res.Explanation),
-				maybe(res.Routes != nil, func() app.UI { return routesView("bind-routes", *res.Routes, false, c.startRoute) }),
-			)
-		}),
+		verdict,
 		note("bind-error", c.prob.besides("authorizer", "beneficiary", "scopes", "created")),
 		elemt("button#bind-save[type=submit]", st.T("bind.save")).Attr("disabled", !checked || !res.Allowed),
 	)

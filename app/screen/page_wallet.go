@@ -201,14 +201,12 @@ func (c *walletPage) transfers() app.UI {
 				spanOf("muted", " · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State))),
 				elemt("span", stateText(st.StateOf(t.ID))).Class("state "+string(st.StateOf(t.ID))),
 			),
-			app.If(t.State == family.Pending && now.Before(refundAt), func() app.UI {
-				return el("div.actions",
-					para("", "muted", st.T("wallet.refund")+shortTime(refundAt)),
-					btn("button.accept", st.T("wallet.accept"), func(ctx app.Context, e app.Event) {
-						c.act(mutation.WalletAccept, id)
-					}, app.EventScope(id)), // each row its own handler (go-app compares handlers by code)
-				)
-			}),
+			when(t.State == family.Pending && now.Before(refundAt), el("div.actions",
+				para("", "muted", st.T("wallet.refund")+shortTime(refundAt)),
+				btn("button.accept", st.T("wallet.accept"), func(ctx app.Context, e app.Event) {
+					c.act(mutation.WalletAccept, id)
+				}, app.EventScope(id)), // each row its own handler (go-app compares handlers by code)
+			)),
 			// W11: after 06:00 the refund is the family clock's (the server's, or this device's
 			// for a family kept only here): never a button, the same words as the reminder
 			when(t.State == family.Pending && !now.Before(refundAt), para("", "note refund-due", words.Format(st.T("wallet.refunding"), personName(t.From)))),
