@@ -8,6 +8,7 @@ import (
 
 	"gongji/app/book"
 	"gongji/app/client"
+	"gongji/app/words"
 	"gongji/shared/civil"
 	"gongji/shared/family"
 	"gongji/shared/money"
@@ -33,7 +34,7 @@ func (c *creditForm) render() app.UI {
 		list("ul#credit-list", len(s.Schedules), func(i int) app.UI {
 			sch := s.Schedules[i]
 			return elemt("li", personName(sch.Person)+colon()+
-				strings.NewReplacer("{1}", strconv.Itoa(sch.Day), "{2}", yuan(sch.Amount), "{3}", day(sch.Next)).Replace(st.T("credit.line"))).DataSet("person", string(sch.Person))
+				words.Format(st.T("credit.line"), strconv.Itoa(sch.Day), yuan(sch.Amount), day(sch.Next))).DataSet("person", string(sch.Person))
 		}),
 		formOf("form#credit-form", c.submit,
 			row(
@@ -117,11 +118,11 @@ func (c *checkpointForm) render() app.UI {
 
 func checkpointCard(v *book.CheckpointView) app.UI {
 	st := client.TheStore()
-	head := personName(v.Person) + " · " + day(v.On) + colon() + strings.NewReplacer("{1}", yuan(v.Balance),
-		"{2}", yuan(v.Ledger), "{3}", signedYuan(v.Differs())).Replace(st.T("checkpoint.line"))
+	head := personName(v.Person) + " · " + day(v.On) + colon() + words.Format(st.T("checkpoint.line"), yuan(v.Balance),
+		yuan(v.Ledger), signedYuan(v.Differs()))
 	since := st.T("checkpoint.start")
 	if v.Prev != nil {
-		since = strings.NewReplacer("{1}", day(v.Prev.On)).Replace(st.T("checkpoint.since"))
+		since = words.Format(st.T("checkpoint.since"), day(v.Prev.On))
 	}
 	rows := func(id string, rs []book.Row) app.UI {
 		return listElem("ul.postings", len(rs), func(j int) app.UI {
@@ -136,7 +137,7 @@ func checkpointCard(v *book.CheckpointView) app.UI {
 			sum += r.Amount
 		}
 		after = el("div",
-			para("", "muted", strings.NewReplacer("{1}", signedYuan(sum)).Replace(st.T("checkpoint.after"))),
+			para("", "muted", words.Format(st.T("checkpoint.after"), signedYuan(sum))),
 			rows("since", v.Since))
 	}
 	return elem("li.card.checkpoint",

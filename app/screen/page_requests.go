@@ -296,7 +296,7 @@ func requestLabel(key string) string {
 
 // requestAnchor is the id of a request's card on 同步 (the reminders link to it).
 func requestAnchor(key string) string {
-	return "request-" + strings.NewReplacer("/", "-", ".", "-").Replace(key)
+	return "request-" + strings.ReplaceAll(strings.ReplaceAll(key, "/", "-"), ".", "-")
 }
 
 // effectText is one change a request would make: 李明的医保个人账户：2,920.00 元 → 2,870.00 元.

@@ -10,6 +10,7 @@ import (
 
 	"gongji/app/book"
 	"gongji/app/client"
+	"gongji/app/words"
 	"gongji/shared/engine"
 	"gongji/shared/mutation"
 	"gongji/shared/slip"
@@ -122,7 +123,7 @@ func slipProblem(err error) string {
 		return st.T("slip.unreadable")
 	}
 	if m := lineRE().FindStringSubmatch(se.Where); m != nil {
-		return strings.NewReplacer("{1}", m[1], "{2}", m[2]).Replace(st.T("slip.badline"))
+		return words.Format(st.T("slip.badline"), m[1], m[2])
 	}
 	switch se.Where {
 	case "JSON":
