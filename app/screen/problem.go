@@ -2,9 +2,7 @@ package screen
 
 import (
 	"errors"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -46,14 +44,31 @@ func (p problem) besides(fields ...string) string {
 	return p.Text
 }
 
-// indexRE is compiled at its first use, not at every start (issue 22: the app's regexps were
-// 26 ms of the start at 4x CPU).
-var indexRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\d+\]`) })
+// dropIndexes is path without its list indexes ("[3]": a bracket, ASCII digits, a bracket), as
+// the regexp `\[\d+\]` replaced by "" would leave it: written out, since the client's other
+// code uses no regexp and its matcher is kilobytes of wasm (issue 22).
+func dropIndexes(path string) string {
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		if path[i] == '[' {
+			j := i + 1
+			for j < len(path) && path[j] >= '0' && path[j] <= '9' {
+				j++
+			}
+			if j > i+1 && j < len(path) && path[j] == ']' {
+				i = j
+				continue
+			}
+		}
+		b.WriteByte(path[i])
+	}
+	return b.String()
+}
 
 // fieldName is a field path as the app's forms know it: "mutations[3].args.amount",
 // "args.amount" and "action.amount" are all "amount"; "action.bill.total" is "bill.total".
 func fieldName(path string) string {
-	f := indexRE().ReplaceAllString(path, "")
+	f := dropIndexes(path)
 	f = strings.TrimPrefix(f, "mutations.")
 	for _, pre := range []string{"args.", "action."} {
 		f = strings.TrimPrefix(f, pre)

@@ -2,9 +2,7 @@ package screen
 
 import (
 	"encoding/json"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -111,9 +109,28 @@ func slipJSON(sl slip.Slip) json.RawMessage {
 	return b
 }
 
-// lineRE is compiled at its first use, not at every start (issue 22: the app's regexps were
-// 26 ms of the start at 4x CPU).
-var lineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^line (\d+) \((.*)\)$`) })
+// badLine reads where as slip.Error writes a line it could not read, "line 12 (自付一)": the
+// line's number and what it held, as the regexp `^line (\d+) \((.*)\)$` would (no regexp: the
+// client's other code uses none, and its matcher is kilobytes of wasm; issue 22).
+func badLine(where string) (number, held string, ok bool) {
+	rest, ok := strings.CutPrefix(where, "line ")
+	if !ok {
+		return "", "", false
+	}
+	n := 0
+	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+		n++
+	}
+	number, held = rest[:n], rest[n:]
+	if n == 0 || !strings.HasPrefix(held, " (") || !strings.HasSuffix(held, ")") || len(held) < 3 {
+		return "", "", false
+	}
+	held = held[2 : len(held)-1]
+	if strings.Contains(held, "\n") {
+		return "", "", false
+	}
+	return number, held, true
+}
 
 // slipProblem says in words which line or amount of the slip could not be read.
 func slipProblem(err error) string {
@@ -122,8 +139,8 @@ func slipProblem(err error) string {
 	if !ok {
 		return st.T("slip.unreadable")
 	}
-	if m := lineRE().FindStringSubmatch(se.Where); m != nil {
-		return words.Format(st.T("slip.badline"), m[1], m[2])
+	if number, held, ok := badLine(se.Where); ok {
+		return words.Format(st.T("slip.badline"), number, held)
 	}
 	switch se.Where {
 	case "JSON":
