@@ -128,8 +128,8 @@ func (c *bindingsPage) form() app.UI {
 // OnNav fills the form from the address a routes view opened (routeURL): the relative's
 // binding for the beneficiary, scope medical.
 func (c *bindingsPage) OnNav(ctx app.Context) {
-	q := ctx.Page().URL().Query()
-	if a, b := q.Get("authorizer"), q.Get("beneficiary"); a != "" && b != "" {
+	q := ctx.Page().URL().RawQuery
+	if a, b := queryValue(q, "authorizer"), queryValue(q, "beneficiary"); a != "" && b != "" {
 		c.fill(a, b)
 	}
 }

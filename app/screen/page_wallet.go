@@ -138,9 +138,9 @@ func (c *walletPage) check() (app.UI, problem) {
 // OnNav fills the form from the address a routes view opened (routeURL): from the relative
 // to the beneficiary, from the source the route says.
 func (c *walletPage) OnNav(ctx app.Context) {
-	q := ctx.Page().URL().Query()
-	if from, to := q.Get("from"), q.Get("to"); from != "" && to != "" {
-		c.fill(from, to, q.Get("source"))
+	q := ctx.Page().URL().RawQuery
+	if from, to := queryValue(q, "from"), queryValue(q, "to"); from != "" && to != "" {
+		c.fill(from, to, queryValue(q, "source"))
 	}
 }
 

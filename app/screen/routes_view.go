@@ -168,18 +168,38 @@ func startElsewhere(ctx app.Context, rt engine.Route, beneficiary family.PersonI
 	ctx.Navigate(routeURL(rt, beneficiary))
 }
 
-// routeURL is the address of the form that starts the route's way.
+// routeURL is the address of the form that starts the route's way, its query as
+// url.Values.Encode writes it (keys in order, values escaped) without url.Values: the client
+// reads and writes no other query, and Encode and ParseQuery are kilobytes of wasm (issue 22).
 func routeURL(rt engine.Route, beneficiary family.PersonID) string {
-	q := url.Values{}
 	if rt.Way() == engine.WayWallet {
-		q.Set("from", string(rt.Person))
-		q.Set("to", string(beneficiary))
-		q.Set("source", string(rt.Wallet.Source))
-		return PathWallet + "?" + q.Encode()
+		return PathWallet + "?from=" + url.QueryEscape(string(rt.Person)) +
+			"&source=" + url.QueryEscape(string(rt.Wallet.Source)) + "&to=" + url.QueryEscape(string(beneficiary))
 	}
-	q.Set("authorizer", string(rt.Person))
-	q.Set("beneficiary", string(beneficiary))
-	return PathBindings + "?" + q.Encode()
+	return PathBindings + "?authorizer=" + url.QueryEscape(string(rt.Person)) +
+		"&beneficiary=" + url.QueryEscape(string(beneficiary))
+}
+
+// queryValue is key's first value in the query string q as url.ParseQuery reads it (pairs
+// split at "&", a pair with ";" or one that does not unescape skipped), without building the
+// map of every key (see routeURL).
+func queryValue(q, key string) string {
+	for q != "" {
+		var pair string
+		pair, q, _ = strings.Cut(q, "&")
+		if pair == "" || strings.Contains(pair, ";") {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		k, err := url.QueryUnescape(k)
+		if err != nil || k != key {
+			continue
+		}
+		if v, err = url.QueryUnescape(v); err == nil {
+			return v
+		}
+	}
+	return ""
 }
 
 // nobodyView says plainly that nobody can pay today, and what would change it.

@@ -1,8 +1,12 @@
 package screen
 
 import (
+	"net/url"
 	"regexp"
 	"testing"
+
+	"gongji/shared/engine"
+	"gongji/shared/family"
 )
 
 // dropIndexes and badLine stand for two regexps the screens used (the client carries no regexp
@@ -73,6 +77,64 @@ func FuzzRegexless(f *testing.F) {
 		m := linePattern.FindStringSubmatch(s)
 		if ok != (m != nil) || ok && (number != m[1] || held != m[2]) {
 			t.Errorf("badLine(%q) = %q, %q, %v; the regexp %q", s, number, held, ok, m)
+		}
+	})
+}
+
+// routeURL writes its query as url.Values.Encode would, and queryValue reads any query as
+// url.ParseQuery does (the client carries neither; issue 22).
+func TestRouteURLEncodesAsURLValues(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		route engine.Route
+		ben   family.PersonID
+		path  string
+		want  url.Values
+	}{
+		{"a binding", engine.Route{Person: "李建国", Binding: engine.BindingRoute{State: engine.RoutePossible}}, "王秀英",
+			PathBindings, url.Values{"authorizer": {"李建国"}, "beneficiary": {"王秀英"}}},
+		{"a wallet transfer", engine.Route{Person: "Li & Co=1", Wallet: engine.WalletRoute{Possible: true, Source: family.FromWallet}},
+			"王 秀+英?", PathWallet, url.Values{"from": {"Li & Co=1"}, "to": {"王 秀+英?"}, "source": {"wallet"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, want := routeURL(tc.route, tc.ben), tc.path+"?"+tc.want.Encode(); got != want {
+				t.Errorf("routeURL = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestQueryValue(t *testing.T) {
+	for _, tc := range []struct{ name, q, key, want string }{
+		{"a value", "from=%E6%9D%8E&to=b", "from", "李"},
+		{"the first of two", "a=1&a=2", "a", "1"},
+		{"a plus is a space", "a=x+y", "a", "x y"},
+		{"a pair with ; skipped", "a=1;b&a=2", "a", "2"},
+		{"a bad escape skipped", "a=%zz&a=3", "a", "3"},
+		{"an escaped key", "f%72om=x", "from", "x"},
+		{"no value", "a", "a", ""},
+		{"absent", "b=1", "a", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := queryValue(tc.q, tc.key); got != tc.want {
+				t.Errorf("queryValue(%q, %q) = %q, want %q", tc.q, tc.key, got, tc.want)
+			}
+			parsed, _ := url.ParseQuery(tc.q)
+			if parsed.Get(tc.key) != tc.want {
+				t.Errorf("url.ParseQuery(%q).Get(%q) = %q, the table says %q", tc.q, tc.key, parsed.Get(tc.key), tc.want)
+			}
+		})
+	}
+}
+
+func FuzzQueryValue(f *testing.F) {
+	for _, s := range []string{"from=%E6%9D%8E&to=b", "a=1;b&a=2", "a=%zz&a=3", "&&a=&a"} {
+		f.Add(s, "a")
+	}
+	f.Fuzz(func(t *testing.T, q, key string) {
+		parsed, _ := url.ParseQuery(q)
+		if got, want := queryValue(q, key), parsed.Get(key); got != want {
+			t.Errorf("queryValue(%q, %q) = %q, url.ParseQuery %q", q, key, got, want)
 		}
 	})
 }
