@@ -9,6 +9,7 @@ import (
 	"gongji/app/client"
 	"gongji/app/words"
 	"gongji/shared/engine"
+	"gongji/shared/errs"
 	"gongji/shared/mutation"
 )
 
@@ -100,19 +101,20 @@ func codeText(lang string, c engine.Code) string {
 
 // explain turns any error the app can meet into a problem.
 func explain(lang string, err error) problem {
-	var ie *engine.InputError
-	var fe *mutation.FieldError
-	var he *client.HTTPError
-	switch {
-	case err == nil:
+	if err == nil {
 		return problem{}
-	case errors.Is(err, client.ErrElsewhere):
+	}
+	if errors.Is(err, client.ErrElsewhere) {
 		return problem{Text: words.T(lang, "tab.elsewhere")}
-	case errors.As(err, &ie):
+	}
+	// errs.As, not errors.As: the app's wasm carries no reflection for it (issue 22)
+	if ie, ok := errs.As[*engine.InputError](err); ok {
 		return problem{fieldName(ie.Field), fieldText(lang, ie.Field)}
-	case errors.As(err, &fe):
+	}
+	if fe, ok := errs.As[*mutation.FieldError](err); ok {
 		return problem{fieldName(fe.Field), fieldText(lang, fe.Field)}
-	case errors.As(err, &he):
+	}
+	if he, ok := errs.As[*client.HTTPError](err); ok {
 		return httpProblem(lang, he)
 	}
 	return problem{Text: words.T(lang, "err.general")}
