@@ -43,3 +43,23 @@ func intro() app.UI {
 		para("", "muted", st.T("intro.offline")),
 	)
 }
+
+// showInSteps mounts a screen's first render in steps, each in a browser task of its own,
+// so a slow phone paints and answers a tap between them rather than waiting for one long
+// task (issue 22): from a component's OnMount, it sets *shown to 1 in a later task and, once
+// that update has mounted, to 2 in a task after it, and so on up to steps. The screen's
+// Render shows what *shown has reached. The yield is a browser task boundary (client.Yield):
+// go-app's next frame is a Go timer, and when the timer is already due (a slow phone's
+// OnMounts took longer than a frame) Go runs on in the same task.
+func showInSteps(ctx app.Context, shown *int, steps int) {
+	if *shown >= steps {
+		return
+	}
+	ctx.Async(func() {
+		client.Yield()
+		ctx.Dispatch(func(ctx app.Context) {
+			*shown++
+			ctx.Defer(func(ctx app.Context) { showInSteps(ctx, shown, steps) }) // once it has mounted
+		})
+	})
+}

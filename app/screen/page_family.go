@@ -16,29 +16,52 @@ import (
 // relations between them; it adds both.
 type familyPage struct {
 	pageBase
+	shown  int // how much of the screen is in (familySteps): it mounts in steps, firstload.go
 	person personForm
 	edit   personEdit // person_edit.go
 	rel    relationForm
 }
 
+// The steps 家庭 mounts in at its first render, each in a browser task of its own (showInSteps,
+// firstload.go): what the first screen shows (the title, the intro or the people), then the
+// person form with the region picker's current choice only, then the picker's lists, then the
+// relations.
+const (
+	familyTop = iota
+	familyPersonForm
+	familyRegionLists
+	familyRelations
+	familySteps = familyRelations
+)
+
+func (c *familyPage) OnMount(ctx app.Context) {
+	// go-app runs the OnMounts (this one first, then the shell's) and the update after them
+	// right after the first mount, in the same browser task when its frame timer is due;
+	// yielding here puts them in a task of their own.
+	client.Yield()
+	c.pageBase.OnMount(ctx)
+	showInSteps(ctx, &c.shown, familySteps)
+}
+
 func (c *familyPage) Render() app.UI {
 	st := client.TheStore()
 	b := st.Book()
-	return app.Div().Class("page").Body(
-		&shell{Active: PathFamily},
-		app.Main().Body(
-			pageTitle(st.T("family.title")),
-			maybe(len(b.State.People) == 0, intro), // firstload.go: what Gongji is and how to start
-			app.If(len(b.State.People) == 0, func() app.UI { return para("", "empty", st.T("family.none")) }).
-				Else(func() app.UI { return peopleTable(b) }),
-			c.edit.render(),
-			personRoutes(family.PersonID(c.edit.id)),
-			c.person.render(),
-			heading(st.T("relations.title")),
+	c.person.picker.short = c.shown < familyRegionLists
+	body := []app.UI{
+		pageTitle(st.T("family.title")),
+		maybe(len(b.State.People) == 0, intro), // firstload.go: what Gongji is and how to start
+		app.If(len(b.State.People) == 0, func() app.UI { return para("", "empty", st.T("family.none")) }).
+			Else(func() app.UI { return peopleTable(b) }),
+	}
+	if c.shown >= familyPersonForm {
+		body = append(body, c.edit.render(), personRoutes(family.PersonID(c.edit.id)), c.person.render())
+	}
+	if c.shown >= familyRelations {
+		body = append(body, heading(st.T("relations.title")),
 			c.relationList(), // relations.go
-			app.If(len(b.State.People) >= 2, func() app.UI { return c.rel.render() }),
-		),
-	)
+			app.If(len(b.State.People) >= 2, func() app.UI { return c.rel.render() }))
+	}
+	return app.Div().Class("page").Body(&shell{Active: PathFamily}, app.Main().Body(body...))
 }
 
 func peopleTable(b *book.Book) app.UI {

@@ -7,16 +7,27 @@ import (
 
 	"gongji/app/client"
 	"gongji/app/words"
+	"gongji/shared/policy"
 	"gongji/shared/region"
 )
 
 // policyRegions are the regions the policy table has rows of its own for, each as a city
 // (or county) code a person is insured in: first the cities and counties, then for each
-// province its capital (广州, 杭州, 上海), each group by code.
-func policyRegions() []region.Code {
+// province its capital (广州, 杭州, 上海), each group by code. The picker works them out once
+// per table (a table does not change; a new one comes with a new engine) rather than at
+// every render, which each keystroke in its form makes. The caller does not change the slice.
+func (p *regionPicker) policyRegions() []region.Code {
+	t := client.TheStore().Engine().Table()
+	if p.table != t {
+		p.table, p.usual = t, regionsOf(t)
+	}
+	return p.usual
+}
+
+func regionsOf(t *policy.Table) []region.Code {
 	var cities, provinces []region.Code
 	seen := map[region.Code]bool{}
-	for _, r := range client.TheStore().Engine().Table().Rows() {
+	for _, r := range t.Rows() {
 		var c region.Code
 		list := &cities
 		switch r.Where.Level {
@@ -56,6 +67,9 @@ const regionHits = 8
 type regionPicker struct {
 	id    string
 	query string
+	short bool          // the lists hold the current choice only (家庭's first render fills them next)
+	table *policy.Table // the table usual was worked out from
+	usual []region.Code // its policyRegions
 }
 
 // render shows the picker for *code, which every choice sets.
@@ -68,20 +82,28 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 	if city == "" {
 		city = place.County.Code // a county under its province directly: 仙桃市, 北京市朝阳区
 	}
+	usual, provinces := p.usualOptions, region.Provinces
+	cities, counties := region.Cities, region.Counties
+	if p.short {
+		usual = currentOption
+		provinces = func() []region.Division { return first(place.Province) }
+		cities = func(region.Code) []region.Division { return first(place.City, place.County) }
+		counties = func(region.Code) []region.Division { return first(place.County) }
+	}
 	return app.Div().Class("field region-picker").Body(
 		spanText(label),
-		levelSelect(p.id, st.T("region.usual"), label, p.choose(code), usualOptions(c, zh)),
+		levelSelect(p.id, st.T("region.usual"), label, p.choose(code), usual(c, zh)),
 		row(
 			levelSelect(p.id+"-province", st.T("region.province"), label, p.chooseProvince(code),
-				divisionOptions(region.Provinces(), place.Province.Code, st.T("region.pick"), zh)),
+				divisionOptions(provinces(), place.Province.Code, st.T("region.pick"), zh)),
 			app.If(place.Province.Code != "", func() app.UI {
 				return levelSelect(p.id+"-city", st.T("region.city"), label, p.choose(code),
-					divisionOptions(region.Cities(place.Province.Code), city, st.T("region.pick"), zh))
+					divisionOptions(cities(place.Province.Code), city, st.T("region.pick"), zh))
 			}),
 			app.If(place.City.Code != "" && len(region.Counties(place.City.Code)) > 0, func() app.UI {
 				whole := app.Option().Value(string(place.City.Code)).Text(st.T("region.wholecity")).Selected(place.County.Code == "")
 				return levelSelect(p.id+"-county", st.T("region.county"), label, p.choose(code),
-					append([]app.UI{whole}, divisionOptions(region.Counties(place.City.Code), place.County.Code, "", zh)...))
+					append([]app.UI{whole}, divisionOptions(counties(place.City.Code), place.County.Code, "", zh)...))
 			}),
 		),
 		app.Input().ID(p.id+"-search").Type("search").Attr("autocomplete", "off").Placeholder(st.T("region.search")).
@@ -163,10 +185,30 @@ func divisionOptions(ds []region.Division, current region.Code, none string, zh 
 	return out
 }
 
+// first is the first of ds that names a division, alone (none when none does): a picker's
+// list while it is short.
+func first(ds ...region.Division) []region.Division {
+	for _, d := range ds {
+		if d.Code != "" {
+			return []region.Division{d}
+		}
+	}
+	return nil
+}
+
+// currentOption is the usual regions' list while the picker is short: the chosen region, or
+// 请选择 when none is chosen.
+func currentOption(current region.Code, zh bool) []app.UI {
+	if current == "" {
+		return []app.UI{option("", client.TheStore().T("region.pick"), "")}
+	}
+	return []app.UI{option(string(current), region.FullName(current, zh), string(current))}
+}
+
 // usualOptions are the regions a family picks most: the chosen one, the family's and those
 // of the policy table (policyRegions), each once, by full name; first a 请选择 option when
 // none is chosen yet (the transfer's destination).
-func usualOptions(current region.Code, zh bool) []app.UI {
+func (p *regionPicker) usualOptions(current region.Code, zh bool) []app.UI {
 	codes := []region.Code{}
 	seen := map[region.Code]bool{}
 	add := func(c region.Code) {
@@ -179,7 +221,7 @@ func usualOptions(current region.Code, zh bool) []app.UI {
 	for _, p := range client.TheStore().Book().State.People {
 		add(p.Region)
 	}
-	for _, c := range policyRegions() {
+	for _, c := range p.policyRegions() {
 		add(c)
 	}
 	out := make([]app.UI, 0, len(codes)+1)

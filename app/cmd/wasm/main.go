@@ -10,10 +10,14 @@ import (
 )
 
 func main() {
-	// The runtime's and the packages' start is one browser task; ending it there, and again
-	// after the region table is in, keeps each task shorter (issue 22).
+	// The start is a few browser tasks rather than one, so a slow phone paints and answers
+	// a tap between them (issue 22): the runtime's and the packages' start; the region table;
+	// the family read from the browser's storage and its book built; then go-app's first
+	// render (which 家庭 mounts in steps of its own, screen.showInSteps).
 	client.Yield()
 	screen.Routes()
+	client.Yield()
+	client.TheStore()
 	client.Yield()
 	app.RunWhenOnBrowser()
 }
