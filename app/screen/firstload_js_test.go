@@ -35,7 +35,7 @@ func TestFamilyMountsInSteps(t *testing.T) {
 	if page.shown != familySteps {
 		t.Errorf("shown %d after go-app ran everything, want %d", page.shown, familySteps)
 	}
-	for _, id := range []string{"intro", "person-form", "person-region", "relations"} {
+	for _, id := range []string{"intro", "person-form", "person-region", "person-insurance", "person-save", "relations"} {
 		if !u.has(id) {
 			t.Errorf("no #%s once every step has mounted", id)
 		}

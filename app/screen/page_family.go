@@ -24,11 +24,13 @@ type familyPage struct {
 
 // The steps 家庭 mounts in at its first render, each in a browser task of its own (showInSteps,
 // firstload.go): what the first screen shows (the title, the intro or the people), then the
-// person form with the region picker's current choice only, then the picker's lists, then the
-// relations.
+// person form's first fields down to the region picker with its current choice only, then
+// the form's other fields, then the picker's lists, then the relations. Each step adds below
+// what is there or fills a list, so nothing on the screen moves.
 const (
 	familyTop = iota
 	familyPersonForm
+	familyPersonRest
 	familyRegionLists
 	familyRelations
 	familySteps = familyRelations
@@ -54,7 +56,7 @@ func (c *familyPage) Render() app.UI {
 			Else(func() app.UI { return peopleTable(b) }),
 	}
 	if c.shown >= familyPersonForm {
-		body = append(body, c.edit.render(), personRoutes(family.PersonID(c.edit.id)), c.person.render())
+		body = append(body, c.edit.render(), personRoutes(family.PersonID(c.edit.id)), c.person.render(c.shown >= familyPersonRest))
 	}
 	if c.shown >= familyRelations {
 		body = append(body, heading(st.T("relations.title")),
@@ -132,17 +134,24 @@ func (f *personForm) defaults() {
 	}
 }
 
-func (f *personForm) render() app.UI {
+// render shows the form; its fields after the region only when whole (家庭's first render
+// adds them in a step of their own).
+func (f *personForm) render(whole bool) app.UI {
 	st := client.TheStore()
 	f.defaults()
 	f.picker.id = "person-region"
-	return app.Form().ID("person-form").Class("card").OnSubmit(f.submit).Body(
+	fields := []app.UI{
 		heading(st.T("person.add")),
 		fieldErr(st.T("person.name"), textInput("person-name", &f.name).Required(true),
 			"person-name-error", f.prob.on("id", "name")),
 		sexSelect(st.T("person.sex"), "person-sex", &f.sex),
 		f.picker.render(st.T("person.region"), &f.region),
 		note("person-region-error", f.prob.on("region")),
+	}
+	if !whole {
+		return app.Form().ID("person-form").Class("card").OnSubmit(f.submit).Body(fields...)
+	}
+	return app.Form().ID("person-form").Class("card").OnSubmit(f.submit).Body(append(fields,
 		insuranceSelect("person-insurance", &f.insurance),
 		statusSelect("person-status", &f.status),
 		maybe(usesTier(f.region), func() app.UI { return tierSelect("person-tier", &f.tier) }), // Shenzhen's 档次 only where the rules read it
@@ -158,7 +167,7 @@ func (f *personForm) render() app.UI {
 		}),
 		note("person-error", f.prob.besides("id", "name", "region", "account", "wallet")),
 		submit("person-save", st.T("person.save")),
-	)
+	)...)
 }
 
 func (f *personForm) submit(ctx app.Context, e app.Event) {
