@@ -27,7 +27,7 @@ for (let r = 0; r < Number(runs); r++) {
     let goThreadSum = 0;
     for (const m of out.matchAll(/task at \d+ ms: (\d+) ms, thread (\d+) ms {2}\((.*)\)/g)) {
       const [dur, thread, inside] = [Number(m[1]), Number(m[2]), m[3]];
-      const runsGo = inside.includes('FunctionCall wasm_exec.js');
+      const runsGo = inside.includes('FunctionCall wasm_exec.js') || inside.includes('wasm.CompileLazy');
       const instantiates = inside.includes('wasm.FinishAsyncCompile') || inside.includes('wasm.OnCompilationSucceeded');
       if (runsGo && dur > go[0]) go = [dur, thread];
       if (instantiates) init = Math.max(init, dur);

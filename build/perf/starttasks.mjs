@@ -55,7 +55,10 @@ await done;
 await ctx.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
-const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => e.pid + ':' + e.tid));
+// the main thread of the page's renderer: the one that parsed the page (another renderer's,
+// a browser page's, would mix its tasks in)
+const pagePids = new Set(events.filter((e) => e.name === 'ParseHTML' && e.args?.beginData?.url?.startsWith(url)).map((e) => e.pid));
+const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain' && pagePids.has(e.pid)).map((e) => e.pid + ':' + e.tid));
 const onMain = events.filter((e) => main.has(e.pid + ':' + e.tid) && e.ph === 'X');
 const start = Math.min(...onMain.map((e) => e.ts));
 let blocking = 0;

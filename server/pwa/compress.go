@@ -40,11 +40,13 @@ func appJS(h *app.Handler) http.Handler {
 	})
 }
 
-// PatchAppJS is go-app's app.js with four changes: the wasm is fetched without the progress
+// PatchAppJS is go-app's app.js with five changes: the wasm is fetched without the progress
 // stream, and only after the first screen has painted (the next task after the first
 // frame, or at once in a hidden tab, which paints no frames), so its download and compile
 // never hold up the page the server sent; it is handed to the compiler in slices of 64 KiB,
-// a task each (sliceWasmJS); and the service worker is registered once the wasm has come
+// a task each (sliceWasmJS); Go starts in a task after the one that instantiated the module
+// (the browser's instantiation and Go's runtime and package init were one task of 300-480
+// ms on a phone four times slower); and the service worker is registered once the wasm has come
 // (or failed to), not at once: its install precaches app.wasm, and started with the page it
 // downloaded the 1.8 MB a second time alongside the page's own request, halving a weak
 // network for the first visit (issue 22); afterwards it is a revalidation (304) of the
@@ -58,7 +60,7 @@ func PatchAppJS(js string) string {
 	}
 	replace(`fetchWithProgress("/web/app.wasm", showProgress)`, `goappFetchInSlices("/web/app.wasm")`)
 	replace("\ngoappInitServiceWorker();\n", "\n")
-	replace("    go.run(wasm.instance);\n", "    go.run(wasm.instance);\n    goappInitServiceWorker();\n")
+	replace("    go.run(wasm.instance);\n", "    await goappYield();\n    go.run(wasm.instance);\n    goappInitServiceWorker();\n")
 	replace("    console.error(\"loading wasm failed: \", err);\n", "    console.error(\"loading wasm failed: \", err);\n    goappInitServiceWorker();\n")
 	replace("  if (!goappCanLoadWebAssembly()) {\n    loader.remove();\n", "  if (!goappCanLoadWebAssembly()) {\n    loader.remove();\n    goappInitServiceWorker();\n")
 	replace("\ngoappInitWebAssembly();\n", `
@@ -78,6 +80,10 @@ if (document.visibilityState === "hidden") {
 // Slices make it about 180 tasks of under a millisecond with input handled between them; the work is the
 // same. A MessageChannel yields without the 4 ms floor of nested timers.
 const sliceWasmJS = `
+function goappYield() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 async function goappFetchInSlices(url) {
   const response = await fetch(url);
   if (!response.ok || !response.body || typeof ReadableStream !== "function" || typeof MessageChannel !== "function") {

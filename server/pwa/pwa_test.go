@@ -139,7 +139,7 @@ func TestFirstScreen(t *testing.T) {
 	}
 	js := body(t, get(t, h, "/app.js", nil))
 	for _, s := range []string{`goappFetchInSlices("/web/app.wasm")`, "async function goappFetchInSlices(url)", "requestAnimationFrame(() => setTimeout(goappInitWebAssembly, 0))",
-		"go.run(wasm.instance);\n    goappInitServiceWorker();"} {
+		"await goappYield();\n    go.run(wasm.instance);\n    goappInitServiceWorker();"} {
 		if !strings.Contains(js, s) {
 			t.Errorf("app.js lacks %q", s)
 		}
