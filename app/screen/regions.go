@@ -82,28 +82,26 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 	if city == "" {
 		city = place.County.Code // a county under its province directly: 仙桃市, 北京市朝阳区
 	}
-	usual, provinces := p.usualOptions, region.Provinces
-	cities, counties := region.Cities, region.Counties
+	var usual []app.UI
 	if p.short {
-		usual = currentOption
-		provinces = func() []region.Division { return first(place.Province) }
-		cities = func(region.Code) []region.Division { return first(place.City, place.County) }
-		counties = func(region.Code) []region.Division { return first(place.County) }
+		usual = currentOption(c, zh)
+	} else {
+		usual = p.usualOptions(c, zh)
 	}
 	return app.Div().Class("field region-picker").Body(
 		spanText(label),
-		levelSelect(p.id, st.T("region.usual"), label, p.choose(code), usual(c, zh)),
+		levelSelect(p.id, st.T("region.usual"), label, p.choose(code), usual),
 		row(
 			levelSelect(p.id+"-province", st.T("region.province"), label, p.chooseProvince(code),
-				divisionOptions(provinces(), place.Province.Code, st.T("region.pick"), zh)),
+				divisionOptions(p.shown(region.Provinces(), place.Province.Code), place.Province.Code, st.T("region.pick"), zh)),
 			app.If(place.Province.Code != "", func() app.UI {
 				return levelSelect(p.id+"-city", st.T("region.city"), label, p.choose(code),
-					divisionOptions(cities(place.Province.Code), city, st.T("region.pick"), zh))
+					divisionOptions(p.shown(region.Cities(place.Province.Code), city), city, st.T("region.pick"), zh))
 			}),
 			app.If(place.City.Code != "" && len(region.Counties(place.City.Code)) > 0, func() app.UI {
 				whole := app.Option().Value(string(place.City.Code)).Text(st.T("region.wholecity")).Selected(place.County.Code == "")
 				return levelSelect(p.id+"-county", st.T("region.county"), label, p.choose(code),
-					append([]app.UI{whole}, divisionOptions(counties(place.City.Code), place.County.Code, "", zh)...))
+					append([]app.UI{whole}, divisionOptions(p.shown(region.Counties(place.City.Code), place.County.Code), place.County.Code, "", zh)...))
 			}),
 		),
 		app.Input().ID(p.id+"-search").Type("search").Attr("autocomplete", "off").Placeholder(st.T("region.search")).
@@ -185,11 +183,14 @@ func divisionOptions(ds []region.Division, current region.Code, none string, zh 
 	return out
 }
 
-// first is the first of ds that names a division, alone (none when none does): a picker's
-// list while it is short.
-func first(ds ...region.Division) []region.Division {
+// shown is a level's list: ds, or while the picker is short only the division current names
+// (none when it names none).
+func (p *regionPicker) shown(ds []region.Division, current region.Code) []region.Division {
+	if !p.short {
+		return ds
+	}
 	for _, d := range ds {
-		if d.Code != "" {
+		if d.Code == current {
 			return []region.Division{d}
 		}
 	}
