@@ -63,19 +63,19 @@ func (c *familyPage) Render() app.UI {
 			c.relationList(), // relations.go
 			app.If(len(b.State.People) >= 2, func() app.UI { return c.rel.render() }))
 	}
-	return app.Div().Class("page").Body(&shell{Active: PathFamily}, app.Main().Body(body...))
+	return el("div.page", &shell{Active: PathFamily}, el("main", body...))
 }
 
 func peopleTable(b *book.Book) app.UI {
 	st := client.TheStore()
 	tiers := familyUses(usesTier)
-	return app.Div().Class("table-wrap").Body(app.Table().ID("people").Body(
-		app.THead().Body(app.Tr().Body(
+	return el("div.table-wrap", el("table#people",
+		el("thead", el("tr",
 			headerCell(st.T("person.name")), headerCell(st.T("person.insurance")),
 			headerCell(st.T("col.city")), app.If(tiers, func() app.UI { return headerCell(st.T("person.tier")) }),
 			headerCell(st.T("col.account")), headerCell(st.T("col.wallet")),
 		)),
-		app.TBody().Body(app.Range(b.State.People).Slice(func(i int) app.UI {
+		list("tbody", len(b.State.People), func(i int) app.UI {
 			p := b.State.People[i]
 			wallet := "—"
 			if p.Wallet.Opened {
@@ -88,15 +88,15 @@ func peopleTable(b *book.Book) app.UI {
 			if t := b.InTransit(p.ID); t > 0 {
 				account += " · " + st.T("transfer.intransit") + " " + yuan(t)
 			}
-			return app.Tr().DataSet("person", string(p.ID)).Body(
-				app.Td().Class("name").Text(p.Name),
-				app.Td().DataSet("label", st.T("person.insurance")).Text(insuranceText(p)),
-				app.Td().DataSet("label", st.T("col.city")).Text(cityName(st.Lang(), p.Region)),
-				app.If(tiers, func() app.UI { return app.Td().DataSet("label", st.T("person.tier")).Text(st.T(tierKey(p.Tier))) }),
-				app.Td().Class("num").DataSet("label", st.T("col.account")).Text(account),
-				app.Td().Class("num").DataSet("label", st.T("col.wallet")).Text(wallet),
-			)
-		})),
+			return elem("tr",
+				elt("td.name", p.Name),
+				elemt("td", insuranceText(p)).DataSet("label", st.T("person.insurance")),
+				elemt("td", cityName(st.Lang(), p.Region)).DataSet("label", st.T("col.city")),
+				app.If(tiers, func() app.UI { return elemt("td", st.T(tierKey(p.Tier))).DataSet("label", st.T("person.tier")) }),
+				elemt("td.num", account).DataSet("label", st.T("col.account")),
+				elemt("td.num", wallet).DataSet("label", st.T("col.wallet")),
+			).DataSet("person", string(p.ID))
+		}),
 	))
 }
 
@@ -149,9 +149,9 @@ func (f *personForm) render(whole bool) app.UI {
 		note("person-region-error", f.prob.on("region")),
 	}
 	if !whole {
-		return app.Form().ID("person-form").Class("card").OnSubmit(f.submit).Body(fields...)
+		return formOf("form#person-form.card", f.submit, fields...)
 	}
-	return app.Form().ID("person-form").Class("card").OnSubmit(f.submit).Body(append(fields,
+	return formOf("form#person-form.card", f.submit, append(fields,
 		insuranceSelect("person-insurance", &f.insurance),
 		statusSelect("person-status", &f.status),
 		maybe(usesTier(f.region), func() app.UI { return tierSelect("person-tier", &f.tier) }), // Shenzhen's 档次 only where the rules read it
@@ -250,7 +250,7 @@ func (f *relationForm) render() app.UI {
 		relOpts = append(relOpts, option(removeRelation, st.T("relation.remove"), f.relation))
 	}
 	askSex := f.person != "" && sexOf(family.PersonID(f.person)) == ""
-	return app.Form().ID("relation-form").Class("card").OnSubmit(f.submit).Body(
+	return formOf("form#relation-form.card", f.submit,
 		heading(title),
 		row(
 			fieldErr(st.T("relation.person"), selectInput("relation-person", &f.person).Body(personOptions(f.person)...),

@@ -88,7 +88,7 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 	} else {
 		usual = p.usualOptions(c, zh)
 	}
-	return app.Div().Class("field region-picker").Body(
+	return el("div.field.region-picker",
 		spanText(label),
 		levelSelect(p.id, st.T("region.usual"), label, p.choose(code), usual),
 		row(
@@ -99,7 +99,7 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 					divisionOptions(p.shown(region.Cities(place.Province.Code), city), city, st.T("region.pick"), zh))
 			}),
 			app.If(place.City.Code != "" && len(region.Counties(place.City.Code)) > 0, func() app.UI {
-				whole := app.Option().Value(string(place.City.Code)).Text(st.T("region.wholecity")).Selected(place.County.Code == "")
+				whole := elemt("option", st.T("region.wholecity")).Attr("value", string(place.City.Code)).Attr("selected", place.County.Code == "")
 				return levelSelect(p.id+"-county", st.T("region.county"), label, p.choose(code),
 					append([]app.UI{whole}, divisionOptions(p.shown(region.Counties(place.City.Code), place.County.Code), place.County.Code, "", zh)...))
 			}),
@@ -114,7 +114,7 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 // levelSelect is one of the picker's selects: its title says which (常用地区, 省, 市, 区县) and
 // its accessible name the field's label too.
 func levelSelect(id, title, label string, h app.EventHandler, opts []app.UI) app.UI {
-	return app.Select().ID(id).Title(title).Aria("label", label+" · "+title).OnChange(h).Body(opts...)
+	return elem("select", opts...).ID(id).Title(title).Aria("label", label+" · "+title).OnChange(h)
 }
 
 // hits lists what the search finds, each a button that chooses it.
@@ -126,11 +126,10 @@ func (p *regionPicker) hits(code *string, zh bool) app.UI {
 	if len(found) == 0 {
 		return para(p.id+"-results", "empty", client.TheStore().T("region.nohit"))
 	}
-	return app.Ul().ID(p.id + "-results").Class("region-hits").Body(app.Range(found).Slice(func(i int) app.UI {
+	return listElem("ul.region-hits", len(found), func(i int) app.UI {
 		c := found[i]
-		return app.Li().Body(app.Button().Type("button").ID(p.id+"-hit-"+string(c)).Class("secondary").DataSet("code", string(c)).
-			Text(region.FullName(c, zh)).OnClick(func(ctx app.Context, e app.Event) { p.set(code, string(c)) }))
-	}))
+		return el("li", elemt("button.secondary[type=button]", region.FullName(c, zh)).ID(p.id+"-hit-"+string(c)).DataSet("code", string(c)).OnClick(func(ctx app.Context, e app.Event) { p.set(code, string(c)) }))
+	}).ID(p.id + "-results")
 }
 
 // set chooses c and empties the search.
