@@ -7,7 +7,6 @@ package book
 
 import (
 	"encoding/json"
-	"sort"
 	"strconv"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/money"
 	"gongji/shared/mutation"
+	"gongji/shared/order"
 	"gongji/shared/syncwire"
 )
 
@@ -237,7 +237,7 @@ func (b *Book) YearSummary() []Usage {
 	for k, v := range sum {
 		out = append(out, Usage{Year: k.y, Authorizer: k.a, Beneficiary: k.p, Amount: v})
 	}
-	sort.Sort(&byLess{len(out), func(i, j int) bool {
+	order.Sort(len(out), func(i, j int) bool {
 		if out[i].Year != out[j].Year {
 			return out[i].Year < out[j].Year
 		}
@@ -245,7 +245,7 @@ func (b *Book) YearSummary() []Usage {
 			return out[i].Authorizer < out[j].Authorizer
 		}
 		return out[i].Beneficiary < out[j].Beneficiary
-	}, func(i, j int) { out[i], out[j] = out[j], out[i] }})
+	}, func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
 }
 

@@ -3,11 +3,11 @@ package book
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"time"
 
 	"gongji/shared/engine"
 	"gongji/shared/mutation"
+	"gongji/shared/order"
 	"gongji/shared/syncwire"
 )
 
@@ -204,8 +204,8 @@ func (l *Local) Rebase(epoch string) {
 			mine = append(mine, m)
 		}
 	}
-	sort.Sort(&byLess{len(mine), func(i, j int) bool { return mine[i].MutationID < mine[j].MutationID },
-		func(i, j int) { mine[i], mine[j] = mine[j], mine[i] }})
+	order.Sort(len(mine), func(i, j int) bool { return mine[i].MutationID < mine[j].MutationID },
+		func(i, j int) { mine[i], mine[j] = mine[j], mine[i] })
 	l.Pending, l.Confirmed, l.Cursor, l.Epoch = mine, nil, 0, epoch
 }
 

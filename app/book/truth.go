@@ -36,7 +36,7 @@ func (c *CheckpointView) Differs() money.Amount { return c.Balance - c.Ledger }
 // between (by the order of the family's log).
 func (b *Book) Checkpoints() []CheckpointView {
 	rowsByKey := map[string][]Row{} // account key -> rows since the last checkpoint
-	last := map[string]int{} // account key -> index in out of its newest checkpoint, plus one
+	last := map[string]int{}        // account key -> index in out of its newest checkpoint, plus one
 	var out []CheckpointView
 	add := func(acc ledger.Account, r Row) { rowsByKey[acc.Key()] = append(rowsByKey[acc.Key()], r) }
 	for _, l := range b.Lines() {

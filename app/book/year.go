@@ -1,7 +1,6 @@
 package book
 
 import (
-	"sort"
 	"time"
 
 	"gongji/shared/civil"
@@ -9,6 +8,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/money"
 	"gongji/shared/mutation"
+	"gongji/shared/order"
 )
 
 // FlowKind is how one relative's money went to another.
@@ -70,7 +70,7 @@ func (b *Book) Flows() []Flow {
 	for k, v := range sum {
 		out = append(out, Flow{Year: k.y, Month: k.m, From: k.from, To: k.to, Kind: k.k, Amount: v})
 	}
-	sort.Sort(&byLess{len(out), func(i, j int) bool {
+	order.Sort(len(out), func(i, j int) bool {
 		x, y := out[i], out[j]
 		switch {
 		case x.Year != y.Year:
@@ -83,7 +83,7 @@ func (b *Book) Flows() []Flow {
 			return x.To < y.To
 		}
 		return x.Kind < y.Kind
-	}, func(i, j int) { out[i], out[j] = out[j], out[i] }})
+	}, func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
 }
 
@@ -97,15 +97,3 @@ func Years(fs []Flow) []int {
 	}
 	return ys
 }
-
-// byLess sorts n elements with less and swap through sort.Sort: the one copy of the algorithm
-// the app's wasm has anyway (sort.Slice adds a second one and the reflection that swaps).
-type byLess struct {
-	n    int
-	less func(i, j int) bool
-	swap func(i, j int)
-}
-
-func (s *byLess) Len() int           { return s.n }
-func (s *byLess) Less(i, j int) bool { return s.less(i, j) }
-func (s *byLess) Swap(i, j int)      { s.swap(i, j) }

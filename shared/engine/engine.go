@@ -19,6 +19,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/ledger"
 	"gongji/shared/money"
+	"gongji/shared/order"
 	"gongji/shared/policy"
 	"gongji/shared/region"
 	"gongji/shared/source"
@@ -251,18 +252,6 @@ func (d *decider) finish(entry ledger.Entry) Decision {
 	return out
 }
 
-// byLess sorts n elements with less and swap through sort.Sort: the one copy of the algorithm
-// the app's wasm has anyway (sort.Slice adds a second one and the reflection that swaps).
-type byLess struct {
-	n    int
-	less func(i, j int) bool
-	swap func(i, j int)
-}
-
-func (s *byLess) Len() int           { return s.n }
-func (s *byLess) Less(i, j int) bool { return s.less(i, j) }
-func (s *byLess) Swap(i, j int)      { s.swap(i, j) }
-
 // person finds a person or returns an input error naming the field.
 func person(s *family.State, field string, id family.PersonID) (*family.Person, error) {
 	p := s.Person(id)
@@ -298,7 +287,7 @@ func balancesAfter(s *family.State, entry ledger.Entry) ([]Balance, error) {
 		seen[a.Key()] = true
 		out = append(out, Balance{Key: a.Key(), Balance: ledger.BalanceOf(&after, a)})
 	}
-	sort.Sort(&byLess{len(out), func(i, j int) bool { return out[i].Key < out[j].Key },
-		func(i, j int) { out[i], out[j] = out[j], out[i] }})
+	order.Sort(len(out), func(i, j int) bool { return out[i].Key < out[j].Key },
+		func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out, nil
 }

@@ -2,12 +2,12 @@ package engine
 
 import (
 	"encoding/json"
-	"sort"
 	"time"
 
 	"gongji/shared/family"
 	"gongji/shared/ledger"
 	"gongji/shared/money"
+	"gongji/shared/order"
 	"gongji/shared/policy"
 	"gongji/shared/region"
 )
@@ -303,11 +303,11 @@ func (sp *splitter) payAuthorizers() {
 		usable = append(usable, candidate{b: b, balance: sp.s.Person(b.Authorizer).Balance()})
 	}
 	holder := sp.s.Person(sp.holder)
-	order := sp.d.lookup(policy.AuthorizerOrder, holder.Region)
-	byBalance := order.Value.Word == policy.BalanceDesc
+	payOrder := sp.d.lookup(policy.AuthorizerOrder, holder.Region)
+	byBalance := payOrder.Value.Word == policy.BalanceDesc
 	// S6: jiusongjiankang 4769855 (binding order); Shenzhen bendibao 635961 (balance, highest first).
 	// Binding ids are unique, so the order is total and needs no stable sort.
-	sort.Sort(&byLess{len(usable), func(i, j int) bool {
+	order.Sort(len(usable), func(i, j int) bool {
 		x, y := usable[i], usable[j]
 		if byBalance && x.balance != y.balance {
 			return x.balance > y.balance
@@ -316,9 +316,9 @@ func (sp *splitter) payAuthorizers() {
 			return x.b.Created < y.b.Created
 		}
 		return x.b.ID < y.b.ID
-	}, func(i, j int) { usable[i], usable[j] = usable[j], usable[i] }})
+	}, func(i, j int) { usable[i], usable[j] = usable[j], usable[i] })
 	if len(usable) > 1 {
-		sp.d.say("S6", "", &order, msgOrder, word(order.Value.Word))
+		sp.d.say("S6", "", &payOrder, msgOrder, word(payOrder.Value.Word))
 	}
 	for _, c := range usable {
 		sp.payBinding(c.b)

@@ -239,17 +239,29 @@ func Counties(c Code) []Division {
 // with q's letters ("hengdong", "Heng Dong", "heng"): names starting with q first, then provinces before
 // cities before counties, then by code; at most limit codes (1 to MaxSearch).
 func Search(q string, limit int) []Code {
-	q = strings.TrimSpace(q)
 	limit = min(max(limit, 1), MaxSearch)
+	hits, all := findHits(q)
+	sort.Sort(&hitOrder{hits, all})
+	out := make([]Code, 0, min(len(hits), limit))
+	for _, h := range hits[:min(len(hits), limit)] {
+		out = append(out, all[h.i].Code)
+	}
+	return out
+}
+
+// findHits are the divisions q finds, in the index's order, and the index's divisions they
+// point into.
+func findHits(q string) ([]searchHit, []Division) {
+	q = strings.TrimSpace(q)
 	han := !isASCII(q)
 	needle := q
 	if !han {
 		needle = searchKey(q)
 	}
-	if needle == "" {
-		return nil
-	}
 	ix := theIndex()
+	if needle == "" {
+		return nil, ix.all
+	}
 	keys := ix.keys()
 	var hits []searchHit
 	for i, d := range ix.all {
@@ -262,12 +274,7 @@ func Search(q string, limit int) []Code {
 			hits = append(hits, searchHit{prefix: at == 0, i: i})
 		}
 	}
-	sort.Sort(&hitOrder{hits, ix.all})
-	out := make([]Code, 0, min(len(hits), limit))
-	for _, h := range hits[:min(len(hits), limit)] {
-		out = append(out, ix.all[h.i].Code)
-	}
-	return out
+	return hits, ix.all
 }
 
 // searchHit is a division Search found: the i-th of the index, found at the start of its

@@ -2,7 +2,6 @@ package region
 
 import (
 	"slices"
-	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -10,28 +9,8 @@ import (
 // searchStable is Search as it was written before hitOrder: a stable sort of the hits by
 // where the needle was found and by level. Search must list the same codes in the same order.
 func searchStable(q string, limit int) []Code {
-	q = strings.TrimSpace(q)
 	limit = min(max(limit, 1), MaxSearch)
-	han := !isASCII(q)
-	needle := q
-	if !han {
-		needle = searchKey(q)
-	}
-	if needle == "" {
-		return nil
-	}
-	ix := theIndex()
-	keys := ix.keys()
-	var hits []searchHit
-	for i, d := range ix.all {
-		name := keys[i]
-		if han {
-			name = d.Name
-		}
-		if at := strings.Index(name, needle); at == 0 || (han && at > 0) {
-			hits = append(hits, searchHit{prefix: at == 0, i: i})
-		}
-	}
+	hits, all := findHits(q)
 	slices.SortStableFunc(hits, func(a, b searchHit) int {
 		if a.prefix != b.prefix {
 			if a.prefix {
@@ -39,11 +18,11 @@ func searchStable(q string, limit int) []Code {
 			}
 			return 1
 		}
-		return int(ix.all[a.i].Level) - int(ix.all[b.i].Level)
+		return int(all[a.i].Level) - int(all[b.i].Level)
 	})
 	out := make([]Code, 0, min(len(hits), limit))
 	for _, h := range hits[:min(len(hits), limit)] {
-		out = append(out, ix.all[h.i].Code)
+		out = append(out, all[h.i].Code)
 	}
 	return out
 }
