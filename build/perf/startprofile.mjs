@@ -6,29 +6,14 @@
 // TOP functions (12 by default) with the most time inside it, with what they call (Go's
 // runtime and the wasm glue left out); DETAIL=1 lists self times too; FOCUS=name counts only
 // what runs below that function's outermost call. Not part of `make test`.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { slowPhone } from './slowphone.mjs';
 
 const url = process.argv[2];
 const ready = process.argv[3] || '#wasm-status[data-status="ready"]';
-const rate = Number(process.env.CPU || 4);
 const top = Number(process.env.TOP || 12);
 const min = Number(process.env.MIN || 30);
 const focus = process.env.FOCUS; // a function's name: what its calls spend, counting from it
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-startprofile-'));
-const ctx = await chromium.launchPersistentContext(dataDir, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-  viewport: { width: 412, height: 823 }, locale: 'zh-CN',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-});
-const page = await ctx.newPage();
-const cdp = await ctx.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-const events = [];
-cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-const done = new Promise((resolve) => cdp.on('Tracing.tracingComplete', resolve));
+const { page, cdp, events, done, close } = await slowPhone('startprofile');
 await cdp.send('Tracing.start', { transferMode: 'ReportEvents', categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel' });
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.INTERVAL || 250) });
@@ -39,8 +24,7 @@ await page.waitForTimeout(1500);
 const { profile } = await cdp.send('Profiler.stop');
 await cdp.send('Tracing.end');
 await done;
-await ctx.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await close();
 
 // the main thread of the page's renderer: the one that parsed the page (another renderer's,
 // a browser page's, would mix its tasks in)

@@ -11,26 +11,11 @@
 // load moves both). Example:
 //   node build/perf/starttasks.mjs http://127.0.0.1:8080/
 //   node build/perf/starttasks.mjs http://127.0.0.1:8090/ h1
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { slowPhone } from './slowphone.mjs';
 
 const url = process.argv[2];
 const ready = process.argv[3] || '#wasm-status[data-status="ready"]';
-const rate = Number(process.env.CPU || 4);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-starttasks-'));
-const ctx = await chromium.launchPersistentContext(dataDir, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-  viewport: { width: 412, height: 823 }, locale: 'zh-CN',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-});
-const page = await ctx.newPage();
-const cdp = await ctx.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-const events = [];
-cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-const done = new Promise((resolve) => cdp.on('Tracing.tracingComplete', resolve));
+const { page, cdp, events, done, rate, close } = await slowPhone('starttasks');
 await cdp.send('Tracing.start', {
   transferMode: 'ReportEvents',
   categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.wasm,disabled-by-default-v8.wasm.detailed',
@@ -52,8 +37,7 @@ await page.waitForTimeout(2000);
 const paints = await page.evaluate(() => ({ shifts: window.__shifts, lcp: window.__lcp }));
 await cdp.send('Tracing.end');
 await done;
-await ctx.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await close();
 
 // the main thread of the page's renderer: the one that parsed the page (another renderer's,
 // a browser page's, would mix its tasks in)
