@@ -264,21 +264,29 @@ type Resplit struct {
 // Resplits lists the later bills the correction key decided again whose split changed, in
 // the log's order.
 func (b *Book) Resplits(key string) []Resplit {
+	var out []Resplit
+	for _, l := range b.Lines() {
+		if l.Key == key && l.Item >= 0 {
+			out = append(out, b.ResplitsOf(l.Restated)...)
+		}
+	}
+	return out
+}
+
+// ResplitsOf are the bills of restated (a correction's outcome, saved or only tried) whose
+// split changed, each with the bill as the ledger shows it: what a correction's preview lists
+// before it is saved and the ledger after.
+func (b *Book) ResplitsOf(restated []mutation.Restated) []Resplit {
 	lines := b.Lines()
 	var out []Resplit
-	for i := range lines {
-		if lines[i].Key != key || lines[i].Item < 0 {
+	for _, r := range restated {
+		if !r.Changed() {
 			continue
 		}
-		for _, r := range lines[i].Restated {
-			if !r.Changed() {
-				continue
-			}
-			for j := range lines {
-				if lines[j].Key == r.Record && lines[j].Item >= 0 && lines[j].Settle != nil {
-					out = append(out, Resplit{Bill: lines[j], Before: r.Before, After: r.After})
-					break
-				}
+		for j := range lines {
+			if lines[j].Key == r.Record && lines[j].Item >= 0 && lines[j].Settle != nil {
+				out = append(out, Resplit{Bill: lines[j], Before: r.Before, After: r.After})
+				break
 			}
 		}
 	}

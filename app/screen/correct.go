@@ -189,14 +189,19 @@ func billMark(b *book.Book, bill book.Bill) app.UI {
 // restatedList is what a correction decided again after its bill: each later bill, when,
 // for whom and where, its split before and after.
 func restatedList(b *book.Book, key string) app.UI {
-	rs := b.Resplits(key)
+	return resplitList(b.Resplits(key), client.TheStore().T("ledger.restated"))
+}
+
+// resplitList lists later bills decided again, each led by what happened to it (已重算, or
+// 将重算 in a correction's preview).
+func resplitList(rs []book.Resplit, lead string) app.UI {
 	if len(rs) == 0 {
 		return app.Text("")
 	}
 	st := client.TheStore()
 	return list("ul.restated", len(rs), func(i int) app.UI {
 		r := rs[i]
-		return elemt("li", st.T("ledger.restated")+colon()+shortTime(r.Bill.At)+" "+
+		return elemt("li", lead+colon()+shortTime(r.Bill.At)+" "+
 			personName(r.Bill.Person)+st.T("ledger.billof")+strings.TrimSpace(" "+r.Bill.Place)+colon()+
 			splitText(r.Before)+" → "+splitText(r.After)).DataSet("mutation", r.Bill.Key)
 	})

@@ -380,7 +380,9 @@ func (c *billPage) amendPreview(a mutation.SettleArgs) (app.UI, problem) {
 	}
 	res := engine.SplitResult{Payments: o.Split.Lines, Cash: o.Split.Cash}
 	res.Explanation = o.Explanation
-	return splitView("bill", res), problem{}
+	// the later bills it decides again, before it is saved (the ledger lists them after)
+	later := resplitList(st.Book().ResplitsOf(o.Restated), st.T("amend.restates"))
+	return el("div", splitView("bill", res), elem("div", later).ID("bill-restated")), problem{}
 }
 
 // saveAmendment sends amend_bill with the reason the person gave (one is asked for: the

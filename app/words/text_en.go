@@ -604,6 +604,7 @@ var EN = map[string]string{
 	"amend.title":           "Correct this bill: when you save, the bill's money goes back first, then the corrected bill is worked out again",
 	"amend.save":            "Save correction",
 	"amend.reason":          "Reason for the correction",
+	"amend.restates":        "Will be decided again",
 	"amend.reasonneeded":    "Say why the bill is corrected, e.g. \"amounts as on the receipt\"",
 	"ledger.payments":       "Premiums and credits",
 	"ledger.nopayments":     "No premiums or credits yet.",

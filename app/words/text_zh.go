@@ -604,6 +604,7 @@ var ZH = map[string]string{
 	"amend.title":           "更正这张账单：改好后保存，原账单的钱先退回，再按改好的账单重新计算",
 	"amend.save":            "保存更正",
 	"amend.reason":          "更正原因",
+	"amend.restates":        "将重算",
 	"amend.reasonneeded":    "请写明更正的原因，例如“按收据改金额”",
 	"ledger.payments":       "缴费与划入",
 	"ledger.nopayments":     "还没有缴费或划入。",

@@ -91,6 +91,11 @@ test('the afternoon correction is decided as of 10:30, and the 11:00 bill shows 
   await page.fill('#bill-total', '120');
   await page.fill('#bill-policy', '120');
   await page.fill('#bill-reason', '收据上是120元');
+  // before it is saved, the preview names the later bill it decides again, before and after
+  const later = page.locator('#bill-restated li', { hasText: '社区卫生服务中心 11:00' });
+  await later.waitFor();
+  assert.match(await later.innerText(), /将重算/);
+  assert.match(await later.innerText(), /现金 50\.00 元 → /);
   await page.click('#bill-save');
 
   await nav(page, 'ledger');
