@@ -11,9 +11,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launch, ready, shot, shots, watchErrors, nav, root } from './harness.mjs';
+import { startServer, launch, ready, shot, shots, watchErrors, nav, assertAxeClean } from './harness.mjs';
 
-const axePath = path.join(root, 'node_modules/axe-core/axe.min.js');
 const routes = ['/', '/bindings', '/bill', '/wallet', '/ledger', '/reminders', '/withdraw', '/sync', '/data'];
 let server, ctx, page;
 const errors = [];
@@ -40,14 +39,6 @@ async function zoom(z = '2') {
 async function fits(label) {
   const m = await page.evaluate(() => ({ scroll: document.scrollingElement.scrollWidth, client: document.scrollingElement.clientWidth }));
   assert.ok(m.scroll <= m.client, `${label}: scrollWidth ${m.scroll} > clientWidth ${m.client}`);
-}
-
-async function axe(label) {
-  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: axePath });
-  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = res.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(bad, [], `axe on ${label}`);
 }
 
 // visible is what a parent reads of an element: its innerText with every 依据 closed.
@@ -165,7 +156,7 @@ test('relations read as people say them, 已退休 shows, and a relation is fixe
   assert.doesNotMatch(all, /的父母| 是 /);
   assert.match(await page.locator('#people tr[data-person="李建国"]').innerText(), /已退休/);
   await fits('relations');
-  await axe('the family at 200%');
+  await assertAxeClean(page, 'the family at 200%');
   await page.locator('#relations').scrollIntoViewIfNeeded();
   await shot(page, 'answer-family');
 });
@@ -188,14 +179,14 @@ test('a refused bind leads with why, then who can pay; the checks that passed fo
   assert.equal(await page.locator('#bind-routes-title').innerText(), '谁能为王秀英付钱');
   assert.ok(await charsPerLine(lead) >= 8, `the reason wraps at ${await charsPerLine(lead)} characters a line`);
   await fits('the refused bind');
-  await axe('the refused bind at 200%');
+  await assertAxeClean(page, 'the refused bind at 200%');
   await page.locator('#bind-check').scrollIntoViewIfNeeded();
   await shot(page, 'answer-refused-bind');
   await page.locator('#bind-check').screenshot({ path: path.join(shots, 'answer-refused-bind-view.png') });
   await page.locator('#bind-explain details.basis summary').click();
   const basis = await page.locator('#bind-explain details.basis').innerText();
   assert.match(basis, /B1[\s\S]*李明参加职工医保[\s\S]*来源/);
-  await axe('依据 open');
+  await assertAxeClean(page, '依据 open');
   await shot(page, 'answer-refused-bind-basis');
 });
 
@@ -234,7 +225,7 @@ test('the bill split: the total follows its parts, no 现金 0.00 元, no accoun
   await page.locator('#bill-lines li[data-payer="李建国"]').waitFor();
   assert.equal(await page.locator('#bill-date-error').count(), 0);
   await fits('the bill split');
-  await axe('the bill split at 200%');
+  await assertAxeClean(page, 'the bill split at 200%');
   await page.locator('#bill-split').scrollIntoViewIfNeeded();
   await shot(page, 'answer-bill-split');
   await page.locator('#bill-split').screenshot({ path: path.join(shots, 'answer-bill-split-view.png') });
@@ -273,7 +264,7 @@ test('the wallet: an old refusal goes under a new answer; the preview says 将�
   assert.match(lead, /将转出300\.00 元给张丽/);
   assert.doesNotMatch(await page.locator('#wallet-form').innerText(), /已转出/);
   await fits('the wallet preview');
-  await axe('the wallet preview at 200%');
+  await assertAxeClean(page, 'the wallet preview at 200%');
   await page.locator('#wallet-check').scrollIntoViewIfNeeded();
   await shot(page, 'answer-wallet-preview');
   await page.locator('#wallet-check').screenshot({ path: path.join(shots, 'answer-wallet-preview-view.png') });
@@ -306,7 +297,7 @@ test('48 px targets for the main actions, and axe on every route at both sizes',
       await page.goto(server.url + r);
       await ready(page);
       await zoom(z);
-      await axe(`${r} at ${z === '2' ? '200%' : '100%'}`);
+      await assertAxeClean(page, `${r} at ${z === '2' ? '200%' : '100%'}`);
       await fits(`${r} at zoom ${z}`);
     }
   }

@@ -1,5 +1,6 @@
 // Helpers for the end-to-end tests: the real `gongji serve` on a free port with a fresh data
 // directory, and Debian's Chromium driven by playwright-core with a fresh profile.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -94,4 +95,16 @@ export async function addPerson(page, name, insurance, account, wallet) {
   if (wallet) await page.check('#person-wallet-open');
   await page.click('#person-save');
   await page.locator(`#people tr[data-person="${name}"]`).waitFor();
+}
+
+// assertAxeClean runs axe-core on the page (injected once; the tests that call it launch with
+// bypassCSP) and fails on critical or serious violations, naming up to three elements of each.
+export async function assertAxeClean(page, label) {
+  if (!(await page.evaluate(() => !!window.axe))) {
+    await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
+  }
+  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = res.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(bad, [], `axe on ${label}`);
 }

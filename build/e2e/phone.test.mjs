@@ -8,10 +8,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, ready, shot, watchErrors, nav, root, addPerson } from './harness.mjs';
+import { startServer, launch, ready, shot, watchErrors, nav, addPerson, assertAxeClean } from './harness.mjs';
 
 const routes = ['/', '/bindings', '/bill', '/wallet', '/ledger', '/reminders', '/withdraw', '/sync', '/data'];
-const axePath = path.join(root, 'node_modules/axe-core/axe.min.js');
 let server, desk, phone, page, exported, csvFile;
 const errors = [];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-export-'));
@@ -32,15 +31,6 @@ after(async () => {
   assert.deepEqual(errors, []);
 });
 
-
-// axe runs axe-core on the page and fails on critical or serious violations.
-async function axe(p, label) {
-  if (!(await p.evaluate(() => !!window.axe))) await p.addScriptTag({ path: axePath });
-  const res = await p.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = res.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(bad, [], `axe on ${label}`);
-}
 
 // ledgerText is what the ledger says, whatever the layout: people and every statement.
 async function ledgerText(p) {
@@ -87,7 +77,7 @@ test('desktop: a family with a bill and a wallet transfer; axe on every route', 
   for (const route of routes) {
     await page.goto(server.url + route);
     await ready(page);
-    await axe(page, route + ' at 1280x800');
+    await assertAxeClean(page, route + ' at 1280x800');
   }
   await shot(page, 'desktop-data');
 });
@@ -172,7 +162,7 @@ test('phone at 200%: every route fits, targets and text are large enough, axe is
     assert.ok(m.scroll <= m.client, `${route}: scrollWidth ${m.scroll} > clientWidth ${m.client}`);
     assert.deepEqual(m.small, [], `${route}: text under 16 px`);
     assert.deepEqual(m.tiny, [], `${route}: tap targets under 44 px`);
-    await axe(p, route + ' at 390x844, 200%');
+    await assertAxeClean(p, route + ' at 390x844, 200%');
     await shot(p, 'phone-200' + (route === '/' ? '-family' : route.replace('/', '-')));
   }
   // 更多 opens the screens the bottom bar has no room for

@@ -8,10 +8,8 @@
 // clean on the pages touched at 390x844 with text at 200%. Invented test people only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { root, startServer, launch, ready, shot, watchErrors, nav, addPerson } from './harness.mjs';
+import { startServer, launch, ready, shot, watchErrors, nav, addPerson, assertAxeClean } from './harness.mjs';
 
-const axePath = path.join(root, 'node_modules/axe-core/axe.min.js');
 const phoneSize = { viewport: { width: 390, height: 844 }, bypassCSP: true };
 let server, ctxA, ctxB, a, b;
 const errors = [];
@@ -42,12 +40,11 @@ after(async () => {
 // axe runs axe-core with text at 200% (CSS zoom 2) and fails on critical or serious findings.
 async function axe(p, label) {
   await p.evaluate(() => { document.documentElement.style.zoom = '2'; });
-  if (!(await p.evaluate(() => !!window.axe))) await p.addScriptTag({ path: axePath });
-  const res = await p.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = res.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  await p.evaluate(() => { document.documentElement.style.zoom = ''; });
-  assert.deepEqual(bad, [], `axe on ${label} at 390x844, 200%`);
+  try {
+    await assertAxeClean(p, `${label} at 390x844, 200%`);
+  } finally {
+    await p.evaluate(() => { document.documentElement.style.zoom = ''; });
+  }
 }
 
 

@@ -11,9 +11,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launch, ready, shot, shots, watchErrors, nav, root } from './harness.mjs';
+import { startServer, launch, ready, shot, shots, watchErrors, nav, assertAxeClean } from './harness.mjs';
 
-const axePath = path.join(root, 'node_modules/axe-core/axe.min.js');
 let server, ctx, page;
 const errors = [];
 
@@ -42,15 +41,6 @@ async function fits(label) {
     return { scroll: d.scrollWidth, client: d.clientWidth };
   });
   assert.ok(m.scroll <= m.client, `${label}: scrollWidth ${m.scroll} > clientWidth ${m.client}`);
-}
-
-// axe runs axe-core on the page and fails on critical or serious violations.
-async function axe(label) {
-  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: axePath });
-  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = res.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(bad, [], `axe on ${label}`);
 }
 
 // What a parent must never read outside 依据: a region code, a machine date, a reason code, a
@@ -121,7 +111,7 @@ test('her page before anything is bound: the father can bind, the son cannot; a 
   assert.equal(await routes.locator('li.route[data-person="李明"]').getAttribute('data-way'), 'none');
   assertReadable(await readable('#person-routes'), 'her page');
   await fits('her page');
-  await axe('her page at 390x844, 200%');
+  await assertAxeClean(page, 'her page at 390x844, 200%');
   await routes.scrollIntoViewIfNeeded();
   await shot(page, 'routes-person-page');
   await routes.screenshot({ path: path.join(shots, 'routes-person-page-view.png') });
@@ -150,7 +140,7 @@ test('the refused binding shows who can pay for her: the father can bind, the wa
   assert.match(sonText, /广东省在2026年12月\d+日还没有开通医保钱包/);
   assertReadable(await readable('#bind-routes'), 'the routes under the refusal');
   await fits('the refused binding');
-  await axe('the refused binding at 390x844, 200%');
+  await assertAxeClean(page, 'the refused binding at 390x844, 200%');
   await routes.scrollIntoViewIfNeeded();
   await shot(page, 'routes-refused-bind');
   await routes.screenshot({ path: path.join(shots, 'routes-refused-bind-view.png') });
@@ -160,7 +150,7 @@ test('the refused binding shows who can pay for her: the father can bind, the wa
   assert.match(basis, /B4[\s\S]*来源/);
   assert.match(basis, /W1[\s\S]*来源/);
   await fits('依据 open');
-  await axe('依据 open');
+  await assertAxeClean(page, '依据 open');
   await shot(page, 'routes-refused-bind-basis');
 });
 
@@ -188,7 +178,7 @@ test('her page once the father\'s binding is in force: 已绑定', async () => {
   assert.equal(await routes.locator('li.route[data-person="李明"]').getAttribute('data-way'), 'none');
   assertReadable(await readable('#person-routes'), 'her page, bound');
   await fits('her page, bound');
-  await axe('her page, bound');
+  await assertAxeClean(page, 'her page, bound');
   await routes.scrollIntoViewIfNeeded();
   await shot(page, 'routes-person-page-bound');
 });
