@@ -103,6 +103,23 @@ test('sync: create the family on the server and invite', async () => {
   await shot(page, '06-sync');
   // Chromium found the app installable (manifest, icons, worker): go-app offers the prompt
   await page.locator('#install').waitFor({ timeout: 30000 });
+  // at 200% text, scrolled to the end, the floating button covers none of the page's content
+  await page.evaluate(() => { document.documentElement.style.zoom = '2'; });
+  try {
+    const overlap = await page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      const b = document.querySelector('#install').getBoundingClientRect();
+      const hit = [...document.querySelectorAll('main *')].filter((e) => {
+        if (e.children.length || !e.getClientRects().length) return false;
+        const r = e.getBoundingClientRect();
+        return r.bottom > b.top && r.top < b.bottom && r.right > b.left && r.left < b.right;
+      });
+      return hit.map((e) => e.tagName + '#' + e.id + ' ' + e.textContent.trim().slice(0, 20));
+    });
+    assert.deepEqual(overlap, [], 'the install button covers content at 200%');
+  } finally {
+    await page.evaluate(() => { document.documentElement.style.zoom = ''; });
+  }
 });
 
 test('offline: every route reloads, and a bill entered offline is kept', async () => {
