@@ -14,13 +14,18 @@ OUT       := build/out
 # per decision under Node).
 WASM_GCFLAGS ?= -gcflags=all=-l
 # -tags gongji_lean leaves the region table out of the wasm (shared/region/source_lean.go): the
-# page loads it as web/divisions.js, about 39 KB gzip the budget keeps for code.
+# page loads it as web/divisions.js, about 39 KB gzip the budget keeps for code. It leaves the
+# English texts out too (app/words english_lean.go): web/english.js, loaded only when a person
+# chooses English: 9.2 KB less wasm gzip (2,445,252 -> 2,436,094 B, 2026-12-07).
 
 ## wasm: the PWA's client (web/app.wasm), gzip and brotli copies for the server to send
 wasm: tools
 	$(GO) run ./build/tools/divisionsjs > web/divisions.js
 	gzip -9 -k -f web/divisions.js
 	node build/tools/brotli.mjs web/divisions.js
+	$(GO) run ./build/tools/englishjs > web/english.js
+	gzip -9 -k -f web/english.js
+	node build/tools/brotli.mjs web/english.js
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -tags gongji_lean $(WASM_GCFLAGS) -ldflags="-s -w" -o web/app.wasm ./app/cmd/wasm
 	gzip -9 -k -f web/app.wasm
 	node build/tools/brotli.mjs web/app.wasm

@@ -10,7 +10,8 @@ import (
 )
 
 // The texts live in two maps, one per language: ZH (text_zh.go) first, EN (text_en.go)
-// second. A test checks both have the same keys.
+// second. A test checks both have the same keys. The PWA's lean build (tag gongji_lean) holds
+// only ZH: the English arrive as web/english.js when a person chooses English (english_lean.go).
 
 // Languages.
 const (
@@ -18,10 +19,10 @@ const (
 	English = "en"
 )
 
-// Table is the map of texts in lang.
+// Table is the map of texts in lang; Chinese while a lean build has no English yet.
 func Table(lang string) map[string]string {
-	if lang == English {
-		return EN
+	if en := english(); lang == English && en != nil {
+		return en
 	}
 	return ZH
 }

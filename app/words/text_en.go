@@ -71,6 +71,7 @@ var EN = map[string]string{
 	"year.wallet":                      "wallet transfer",
 	"lang.switch":                      "中文",
 	"lang.short":                       "中文",
+	"lang.unavailable":                 "English could not load: it needs a network connection the first time. Connect, then choose English again.",
 	"net.online":                       "Online",
 	"net.offline":                      "Offline: everything is kept on this device and syncs when back online",
 	"update.available":                 "A new version is ready",

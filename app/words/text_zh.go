@@ -71,6 +71,7 @@ var ZH = map[string]string{
 	"year.wallet":                      "钱包转账",
 	"lang.switch":                      "English",
 	"lang.short":                       "EN",
+	"lang.unavailable":                 "英文版第一次需要联网载入：请联网后再选择 English。",
 	"net.online":                       "在线",
 	"net.offline":                      "离线：所有内容保存在本机，联网后自动同步",
 	"update.available":                 "新版本已就绪",

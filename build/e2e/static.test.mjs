@@ -49,7 +49,7 @@ test('first screen: every route has its shell, title and 正在载入… in the 
     assert.equal(/qrcode\.js/.test(html), false, `${r} loads qrcode.js at first load`);
   }
   assert.match(await (await fetch(url + '/')).text(), /id="intro"/, 'the new visitor reads what Gongji is');
-  for (const f of ['/app.js', '/wasm_exec.js', '/web/style.css', '/web/app.wasm', '/web/divisions.js']) {
+  for (const f of ['/app.js', '/wasm_exec.js', '/web/style.css', '/web/app.wasm', '/web/divisions.js', '/web/english.js']) {
     const res = await fetch(url + f, { method: 'HEAD', headers: { 'Accept-Encoding': 'gzip, br' } });
     assert.equal(res.headers.get('content-encoding'), 'br', f);
   }

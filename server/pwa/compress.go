@@ -50,7 +50,8 @@ func appJS(h *app.Handler) http.Handler {
 // (or failed to), not at once: its install precaches app.wasm, and started with the page it
 // downloaded the 1.8 MB a second time alongside the page's own request, halving a weak
 // network for the first visit (issue 22); afterwards it is a revalidation (304) of the
-// copy the page just fetched.
+// copy the page just fetched. It adds gongjiLoadEnglish (loadEnglishJS), with which the wasm
+// loads the English texts it leaves out.
 func PatchAppJS(js string) string {
 	replace := func(old, new string) {
 		if !strings.Contains(js, old) {
@@ -70,7 +71,7 @@ if (document.visibilityState === "hidden") {
   requestAnimationFrame(() => setTimeout(goappInitWebAssembly, 0));
 }
 `)
-	return js + sliceWasmJS
+	return js + sliceWasmJS + loadEnglishJS
 }
 
 // sliceWasmJS hands the wasm to WebAssembly.instantiateStreaming in slices of 64 KiB with a

@@ -106,6 +106,7 @@ func App(version, syncURL string) *app.Handler {
 // static), with their types; the other files of web/ are small images.
 var staticTypes = map[string]string{
 	"divisions.js": "text/javascript; charset=utf-8",
+	"english.js":   "text/javascript; charset=utf-8",
 	"qrcode.js":    "text/javascript; charset=utf-8",
 	"style.css":    "text/css; charset=utf-8",
 }
@@ -131,9 +132,12 @@ func onlyKnown(h http.Handler) http.Handler {
 	})
 }
 
-// ServiceWorker is go-app's worker with two changes (stack-notes 2.4.1): install waits for
+// ServiceWorker is go-app's worker with three changes (stack-notes 2.4.1): install waits for
 // the precache before skipWaiting, and a navigation that fails offline gets the cached app
-// shell, which the wasm router renders for the URL. It panics when go-app's template changed.
+// shell, which the wasm router renders for the URL; web/english.js, which only a device that
+// chose English loads, is kept once loaded and carried into the next version's cache (it is
+// not in the precache, which every first visit downloads). It panics when go-app's template
+// changed.
 func ServiceWorker() string {
 	js := app.DefaultAppWorkerJS
 	replace := func(old, new string) {
@@ -154,9 +158,24 @@ func ServiceWorker() string {
   console.log("installing app worker {{.Version}}");
   event.waitUntil(installWorker().then(() => self.skipWaiting()));
 });`)
+	replace(`async function installWorker() {
+  const cache = await caches.open(cacheName);
+  await cache.addAll(resourcesToCache);
+}`, `async function installWorker() {
+  const cache = await caches.open(cacheName);
+  await cache.addAll(resourcesToCache);
+  if (await caches.match(`+englishPath+`)) {
+    await cache.add(`+englishPath+`).catch((error) => console.error("english.js:", error));
+  }
+}`)
 	replace(`  return await fetch(request);
 }`, `  try {
-    return await fetch(request);
+    const response = await fetch(request);
+    if (response.ok && new URL(request.url).pathname === `+englishPath+`) {
+      const cache = await caches.open(cacheName);
+      await cache.put(request, response.clone());
+    }
+    return response;
   } catch (error) {
     if (request.mode === "navigate") {
       const shell = await caches.match("/");
@@ -169,6 +188,25 @@ func ServiceWorker() string {
 }`)
 	return js
 }
+
+// englishPath is web/english.js's path as a JavaScript string.
+const englishPath = `"/web/english.js"`
+
+// loadEnglishJS is the function the lean wasm calls for the English texts (app/words
+// LoadEnglish), added to go-app's app.js: it loads web/english.js, which sets
+// self.gongjiEnglish (the worker then keeps it), and calls done when it has run or failed.
+const loadEnglishJS = `
+function gongjiLoadEnglish(done) {
+  const s = document.createElement("script");
+  s.src = ` + englishPath + `;
+  s.onload = () => done();
+  s.onerror = () => {
+    s.remove();
+    done();
+  };
+  document.head.appendChild(s);
+}
+`
 
 // wasmHandler sends app.wasm.br or app.wasm.gz when the browser accepts it and the file
 // exists, else app.wasm, always as application/wasm with the version as ETag.

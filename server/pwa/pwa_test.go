@@ -90,10 +90,15 @@ func TestRoutesAndWorker(t *testing.T) {
 		t.Errorf("style.css: %d", r.StatusCode)
 	}
 	w := body(t, get(t, h, "/app-worker.js", nil))
-	for _, s := range []string{`"app-" + "v7"`, "event.waitUntil(installWorker()", `request.mode === "navigate"`, `caches.match("/")`, `"/web/icon.svg"`} {
+	for _, s := range []string{`"app-" + "v7"`, "event.waitUntil(installWorker()", `request.mode === "navigate"`, `caches.match("/")`, `"/web/icon.svg"`,
+		`pathname === "/web/english.js"`, `await cache.add("/web/english.js")`} {
 		if !strings.Contains(w, s) {
 			t.Errorf("worker lacks %q", s)
 		}
+	}
+	// english.js is kept once a device loads it, not downloaded by every install
+	if precache, _, _ := strings.Cut(w[strings.Index(w, "resourcesToCache"):], "\n"); strings.Contains(precache, "english.js") {
+		t.Errorf("the worker precaches english.js: %s", precache)
 	}
 	page := body(t, get(t, h, "/", nil))
 	for _, s := range []string{"controllerchange", "/web/icon-192.png", "/manifest.webmanifest"} {
@@ -108,7 +113,8 @@ func TestRoutesAndWorker(t *testing.T) {
 }
 
 // TestFirstScreen: every route's HTML holds its first screen (shell, title, 正在载入…; the
-// intro on 家庭), gzipped for a browser that takes it; qrcode.js is not loaded at first load;
+// intro on 家庭), gzipped for a browser that takes it; qrcode.js and english.js are not loaded
+// at first load;
 // app.js fetches the wasm after the first paint without the progress stream.
 func TestFirstScreen(t *testing.T) {
 	t.Setenv(WebDirEnv, webDir(t, true))
@@ -130,15 +136,17 @@ func TestFirstScreen(t *testing.T) {
 				t.Errorf("%s lacks %q", p, s)
 			}
 		}
-		if strings.Contains(html, "qrcode.js") {
-			t.Errorf("%s loads qrcode.js at first load", p)
+		for _, later := range []string{"qrcode.js", "english.js"} {
+			if strings.Contains(html, later) {
+				t.Errorf("%s loads %s at first load", p, later)
+			}
 		}
 		if intro := strings.Contains(html, `id="intro"`); intro != (p == "/") {
 			t.Errorf("%s: intro %v", p, intro)
 		}
 	}
 	js := body(t, get(t, h, "/app.js", nil))
-	for _, s := range []string{`goappFetchInSlices("/web/app.wasm")`, "async function goappFetchInSlices(url)", "requestAnimationFrame(() => setTimeout(goappInitWebAssembly, 0))",
+	for _, s := range []string{`goappFetchInSlices("/web/app.wasm")`, "async function goappFetchInSlices(url)", "function gongjiLoadEnglish(done)", "requestAnimationFrame(() => setTimeout(goappInitWebAssembly, 0))",
 		"await goappYield();\n    go.run(wasm.instance);\n    goappInitServiceWorker();"} {
 		if !strings.Contains(js, s) {
 			t.Errorf("app.js lacks %q", s)

@@ -34,7 +34,7 @@ func (w Words) UnverifiedNote() string {
 
 // Text is the line's sentence, with the unverified note where the line has one.
 func (w Words) Text(l Line) string {
-	tmpl := enText(l.Msg)
+	tmpl := sentenceEN(l.Msg)
 	if w.ZH {
 		tmpl = zhText(l.Msg)
 	}

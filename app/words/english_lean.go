@@ -1,0 +1,62 @@
+//go:build gongji_lean
+
+package words
+
+import (
+	"encoding/json"
+	"sync"
+	"syscall/js"
+
+	"gongji/shared/engine"
+)
+
+// The lean build (the PWA's wasm, tag gongji_lean) leaves the English texts out of the binary:
+// most families read Chinese, and the English of the app and of the engine's explanations
+// cost 9.2 KB of the wasm's gzip. The page loads them as web/english.js (made by
+// build/tools/englishjs) for a device that reads English (LoadEnglish), and the service
+// worker keeps them for offline use from then on.
+
+// englishFile is web/english.js's texts, read from the page at the first call after it has
+// run (HasEnglish). A pointer, so the binary's one OnceValue for pointers serves it.
+var englishFile = sync.OnceValue(func() *EnglishFile {
+	f := new(EnglishFile)
+	json.Unmarshal([]byte(pageEnglish().String()), f)
+	return f
+})
+
+// pageEnglish is what web/english.js set: the file's JSON as a string, else undefined.
+func pageEnglish() js.Value { return js.Global().Get("gongjiEnglish") }
+
+// english is the English table once web/english.js has run, else nil (Table then answers in
+// Chinese).
+func english() map[string]string {
+	if !HasEnglish() {
+		return nil
+	}
+	return englishFile().App
+}
+
+// HasEnglish says whether web/english.js has run.
+func HasEnglish() bool { return pageEnglish().Type() == js.TypeString }
+
+// LoadEnglish has the page load web/english.js (gongjiLoadEnglish, which server/pwa adds to
+// go-app's app.js), gives the engine its sentences and calls done with true; with false when
+// it could not load (offline before this device ever loaded English). At once when it has.
+func LoadEnglish(done func(ok bool)) {
+	if HasEnglish() {
+		engine.InstallEnglish(englishFile().Engine)
+		done(true)
+		return
+	}
+	var loaded js.Func
+	loaded = js.FuncOf(func(js.Value, []js.Value) any {
+		loaded.Release()
+		ok := HasEnglish() && len(englishFile().App) > 0
+		if ok {
+			engine.InstallEnglish(englishFile().Engine)
+		}
+		done(ok)
+		return nil
+	})
+	js.Global().Call("gongjiLoadEnglish", loaded)
+}
