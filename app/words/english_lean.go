@@ -8,6 +8,7 @@ import (
 	"syscall/js"
 
 	"gongji/shared/engine"
+	"gongji/shared/source"
 )
 
 // The lean build (the PWA's wasm, tag gongji_lean) leaves the English texts out of the binary:
@@ -40,11 +41,12 @@ func english() map[string]string {
 func HasEnglish() bool { return pageEnglish().Type() == js.TypeString }
 
 // LoadEnglish has the page load web/english.js (gongjiLoadEnglish, which server/pwa adds to
-// go-app's app.js), gives the engine its sentences and calls done with true; with false when
+// go-app's app.js), gives the engine its sentences and the catalogue its English words, and
+// calls done with true; with false when
 // it could not load (offline before this device ever loaded English). At once when it has.
 func LoadEnglish(done func(ok bool)) {
 	if HasEnglish() {
-		engine.InstallEnglish(englishFile().Engine)
+		installElsewhere()
 		done(true)
 		return
 	}
@@ -53,10 +55,17 @@ func LoadEnglish(done func(ok bool)) {
 		loaded.Release()
 		ok := HasEnglish() && len(englishFile().App) > 0
 		if ok {
-			engine.InstallEnglish(englishFile().Engine)
+			installElsewhere()
 		}
 		done(ok)
 		return nil
 	})
 	js.Global().Call("gongjiLoadEnglish", loaded)
+}
+
+// installElsewhere gives the engine and the source catalogue their part of web/english.js.
+func installElsewhere() {
+	f := englishFile()
+	engine.InstallEnglish(f.Engine)
+	source.InstallEnglish(f.Sources)
 }

@@ -1,8 +1,8 @@
 // End to end, English on a device (issue 22): the wasm holds no English of its own, so a
 // Chinese first visit never downloads web/english.js; choosing English offline before it was
-// ever loaded says so honestly and stays in Chinese; chosen online, the app and the engine's
-// explanations read English; from then on the worker keeps it, so switching to English
-// offline, and reloading offline, still show English.
+// ever loaded says so honestly and stays in Chinese; chosen online, the app, the engine's
+// explanations and their citations read English; from then on the worker keeps it, so
+// switching to English offline, and reloading offline, still show English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, ready, cached, watchErrors, nav, addPerson } from './harness.mjs';
@@ -59,6 +59,8 @@ test('English chosen online: the app and the explanations read English', async (
   await page.fill('#bill-policy', '100');
   // a sentence of the engine's (shared/engine text_en.go), not only the app's labels
   await page.locator('#bill-explain', { hasText: 'within what personal accounts pay for' }).waitFor();
+  // and a citation in the source catalogue's English (shared/source catalogue_en.go)
+  assert.match(await page.locator('#bill-explain').textContent(), /General Office of the State Council, “Guiding Opinions/);
   assert.doesNotMatch(await page.locator('main').innerText(), /[\u4e00-\u9fff]{6,}/, 'no Chinese sentence left');
 });
 
@@ -76,6 +78,7 @@ test('once loaded, English works offline: a reload, and a switch from Chinese', 
     await page.selectOption('#bill-patient', '张三');
     await page.fill('#bill-policy', '100');
     await page.locator('#bill-explain', { hasText: 'within what personal accounts pay for' }).waitFor();
+    assert.match(await page.locator('#bill-explain').textContent(), /General Office of the State Council/);
   } finally {
     await ctx.setOffline(false);
   }

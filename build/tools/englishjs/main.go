@@ -1,5 +1,6 @@
 // Command englishjs writes the English texts as a script for the lean PWA build:
-// self.gongjiEnglish = '{"app": app/words.EN, "engine": the engine's English sentences}', JSON
+// self.gongjiEnglish = '{"app": app/words.EN, "engine": the engine's English sentences,
+// "sources": the source catalogue's English words}', JSON
 // in a string the wasm decodes. The page loads it only for a device that reads English, and
 // the wasm installs it (app/words LoadEnglish).
 package main
@@ -11,6 +12,7 @@ import (
 
 	"gongji/app/words"
 	"gongji/shared/engine"
+	"gongji/shared/source"
 )
 
 func main() {
@@ -23,7 +25,7 @@ func main() {
 }
 
 func script() (string, error) {
-	file, err := json.Marshal(words.EnglishFile{App: words.EN, Engine: engine.EnglishSentences()})
+	file, err := json.Marshal(words.EnglishFile{App: words.EN, Engine: engine.EnglishSentences(), Sources: source.EnglishTable()})
 	if err != nil {
 		return "", err
 	}
