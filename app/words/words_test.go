@@ -1,6 +1,10 @@
 package words
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -36,5 +40,39 @@ func TestDomainWordsComeFromTheVocabulary(t *testing.T) {
 func TestFormat(t *testing.T) {
 	if got := Format("{1}为{2}", "李明", "王秀英"); got != "李明为王秀英" {
 		t.Errorf("Format = %q", got)
+	}
+}
+
+// TestEveryTextIsUsed: each text's key is named somewhere in the app or shared code (as the
+// key itself, or by a prefix ending in "." that code completes, such as "code." or "sex."),
+// so that the wasm carries no text nobody shows.
+func TestEveryTextIsUsed(t *testing.T) {
+	var src strings.Builder
+	for _, dir := range []string{"..", "../../shared"} {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.Contains(path, "/words/text_") {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			src.Write(b)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	code := src.String()
+	prefixes := regexp.MustCompile(`"([a-z_.]+\.)"`).FindAllStringSubmatch(code, -1)
+	for key := range ZH {
+		if strings.Contains(code, `"`+key+`"`) {
+			continue
+		}
+		used := false
+		for _, p := range prefixes {
+			used = used || strings.HasPrefix(key, p[1])
+		}
+		if !used {
+			t.Errorf("text %q: no code names it", key)
+		}
 	}
 }
