@@ -18,7 +18,7 @@ import (
 // worker keeps them for offline use from then on.
 
 // englishFile is web/english.js's texts, read from the page at the first call after it has
-// run (HasEnglish). A pointer, so the binary's one OnceValue for pointers serves it.
+// run (hasEnglish). A pointer, so the binary's one OnceValue for pointers serves it.
 var englishFile = sync.OnceValue(func() *EnglishFile {
 	f := new(EnglishFile)
 	json.Unmarshal([]byte(pageEnglish().String()), f)
@@ -31,41 +31,30 @@ func pageEnglish() js.Value { return js.Global().Get("gongjiEnglish") }
 // english is the English table once web/english.js has run, else nil (Table then answers in
 // Chinese).
 func english() map[string]string {
-	if !HasEnglish() {
+	if !hasEnglish() {
 		return nil
 	}
 	return englishFile().App
 }
 
-// HasEnglish says whether web/english.js has run.
-func HasEnglish() bool { return pageEnglish().Type() == js.TypeString }
+// hasEnglish says whether web/english.js has run.
+func hasEnglish() bool { return pageEnglish().Type() == js.TypeString }
 
 // LoadEnglish has the page load web/english.js (gongjiLoadEnglish, which server/pwa adds to
 // go-app's app.js), gives the engine its sentences and the catalogue its English words, and
-// calls done with true; with false when
-// it could not load (offline before this device ever loaded English). At once when it has.
+// calls done with true; with false when it could not load (offline before this device ever
+// loaded English). The wasm calls it once, at start, on a device that reads English.
 func LoadEnglish(done func(ok bool)) {
-	if HasEnglish() {
-		installElsewhere()
-		done(true)
-		return
-	}
 	var loaded js.Func
 	loaded = js.FuncOf(func(js.Value, []js.Value) any {
 		loaded.Release()
-		ok := HasEnglish() && len(englishFile().App) > 0
+		ok := hasEnglish() && len(englishFile().App) > 0
 		if ok {
-			installElsewhere()
+			engine.InstallEnglish(englishFile().Engine)
+			source.InstallEnglish(englishFile().Sources)
 		}
 		done(ok)
 		return nil
 	})
 	js.Global().Call("gongjiLoadEnglish", loaded)
-}
-
-// installElsewhere gives the engine and the source catalogue their part of web/english.js.
-func installElsewhere() {
-	f := englishFile()
-	engine.InstallEnglish(f.Engine)
-	source.InstallEnglish(f.Sources)
 }

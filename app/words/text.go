@@ -21,7 +21,10 @@ const (
 
 // Table is the map of texts in lang; Chinese while a lean build has no English yet.
 func Table(lang string) map[string]string {
-	if en := english(); lang == English && en != nil {
+	if lang != English {
+		return ZH
+	}
+	if en := english(); en != nil {
 		return en
 	}
 	return ZH
