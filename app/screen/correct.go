@@ -149,14 +149,10 @@ func (c *correctionBar) paymentList(b *book.Book) app.UI {
 			class += " voided"
 			mark = para("", "mark voided", st.T("ledger.voided")+" · "+describe(b, p.VoidedBy))
 		}
-		return elem("li",
-			el("p",
-				strongText(describe(b, p.Key)),
-				spanOf("muted", " · "+shortTime(p.At)),
-				elemt("span", stateText(p.State)).Class("state "+string(p.State)),
-			),
+		return entryItem(class, "mutation", p.Key, string(p.State),
+			entryHead(describe(b, p.Key), " · "+shortTime(p.At), p.State),
 			mark,
-		).Class(class).DataSet("mutation", p.Key).DataSet("state", string(p.State))
+		)
 	})
 }
 
@@ -235,13 +231,13 @@ func correctionList(b *book.Book) app.UI {
 		if recorded {
 			mark = st.T("ledger.recorded")
 		}
-		rows = append(rows, elem("li.card.corrected",
+		rows = append(rows, entryItem("card corrected", "mutation", l.Key, string(l.State),
 			strongText(mark),
 			spanText(" · "+describe(b, l.Key)),
 			spanOf("muted", " · "+shortTime(l.Made)),
-			elemt("span", stateText(l.State)).Class("state "+string(l.State)),
+			stateSpan(stateText(l.State), string(l.State)),
 			restatedList(b, l.Key),
-		).DataSet("mutation", l.Key).DataSet("state", string(l.State)))
+		))
 	}
 	if len(rows) == 0 {
 		return para("", "empty", st.T("ledger.nocorrections"))

@@ -4,6 +4,9 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/book"
+	"gongji/app/client"
 )
 
 // Small element helpers for the screens. In wasm every go-app builder call is code at its call
@@ -150,4 +153,41 @@ func each(n int, item func(i int) app.UI) []app.UI {
 		kids[i] = item(i)
 	}
 	return kids
+}
+
+// page is a screen: the shell with the path active on it, then <main> led by the screen's
+// title (the text key title) and holding body.
+func page(active, title string, body ...app.UI) app.UI {
+	return el("div.page", &shell{Active: active}, el("main", append([]app.UI{pageTitle(tr(title))}, body...)...))
+}
+
+// tr is the text key in the device's language.
+func tr(key string) string { return client.TheStore().T(key) }
+
+// eltr is the element spec names (el) holding the text of key in the device's language: one
+// call where elt(spec, st.T(key)) was two.
+func eltr(spec, key string) app.UI { return elt(spec, tr(key)) }
+
+// eachText is one element spec names (el) per text key, each holding its key's text.
+func eachText(spec string, keys ...string) []app.UI {
+	out := make([]app.UI, len(keys))
+	for i, k := range keys {
+		out[i] = eltr(spec, k)
+	}
+	return out
+}
+
+// stateSpan is an entry's sync state: its text and its kind as a class.
+func stateSpan(text, kind string) app.UI { return elemt("span", text).Class("state " + kind) }
+
+// entryHead is the first line of an entry's card in a list (a bill, a payment, a transfer, a
+// binding): what it is in bold, muted beside it (" · " and when), and its sync state.
+func entryHead(title, muted string, state book.ItemState) app.UI {
+	return el("p", strongText(title), spanOf("muted", muted), stateSpan(stateText(state), string(state)))
+}
+
+// entryItem is an entry's card in a list: a <li> of this class with these children,
+// data-KIND=key (data-mutation, data-transfer) and data-state.
+func entryItem(class, kind, key, state string, body ...app.UI) app.UI {
+	return elem("li", body...).Class(class).DataSet(kind, key).DataSet("state", state)
 }

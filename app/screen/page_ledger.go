@@ -22,28 +22,23 @@ type ledgerPage struct {
 }
 
 func (c *ledgerPage) Render() app.UI {
-	st := client.TheStore()
-	b := st.Book()
-	return el("div.page",
-		&shell{Active: PathLedger},
-		el("main",
-			pageTitle(st.T("ledger.title")),
-			c.bar.render(b),
-			heading(st.T("ledger.balances")),
-			peopleTable(b),
-			heading(st.T("ledger.year")),
-			c.year.render(),
-			heading(st.T("ledger.bills")),
-			c.billList(b),
-			heading(st.T("ledger.payments")),
-			c.bar.paymentList(b),
-			heading(st.T("ledger.corrections")),
-			correctionList(b),
-			heading(st.T("ledger.accounts")),
-			statements(b),
-			c.checkpoints.render(),
-			c.credits.render(),
-		),
+	b := client.TheStore().Book()
+	return page(PathLedger, "ledger.title",
+		c.bar.render(b),
+		eltr("h2", "ledger.balances"),
+		peopleTable(b),
+		eltr("h2", "ledger.year"),
+		c.year.render(),
+		eltr("h2", "ledger.bills"),
+		c.billList(b),
+		eltr("h2", "ledger.payments"),
+		c.bar.paymentList(b),
+		eltr("h2", "ledger.corrections"),
+		correctionList(b),
+		eltr("h2", "ledger.accounts"),
+		statements(b),
+		c.checkpoints.render(),
+		c.credits.render(),
 	)
 }
 
@@ -55,17 +50,12 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 	}
 	return list("ul#bills.cards", len(bills), func(i int) app.UI {
 		bill := bills[len(bills)-1-i]
-		state := bill.State
 		class := "card bill"
 		if bill.VoidedBy != "" {
 			class += " voided"
 		}
-		return elem("li",
-			el("p",
-				strongText(personName(bill.Patient)+" "+yuan(bill.Total)),
-				spanOf("muted", " · "+shortTime(bill.At)),
-				elemt("span", stateText(state)).Class("state "+string(state)),
-			),
+		return entryItem(class, "mutation", bill.Key, string(bill.State),
+			entryHead(personName(bill.Patient)+" "+yuan(bill.Total), " · "+shortTime(bill.At), bill.State),
 			when(bill.Place != "" || bill.Note != "", para("", "muted place", strings.Trim(bill.Place+" · "+bill.Note, " ·"))),
 			when(bill.Fund > 0, para("", "muted", st.T("ledger.fund")+" "+yuan(bill.Fund))),
 			billMark(b, bill),
@@ -74,7 +64,7 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 				return listItem(personName(p.Payer) + " · " + st.T("src."+string(p.Source)) + " " + yuan(p.Amount))
 			}), listItem(st.T("bill.cash")+" "+yuan(bill.Split.Cash)))...),
 			c.billControls(bill),
-		).Class(class).DataSet("mutation", bill.Key).DataSet("state", string(state))
+		)
 	})
 }
 
@@ -105,23 +95,26 @@ func statements(b *book.Book) app.UI {
 				spanOf("num", " "+yuan(a.Rows[len(a.Rows)-1].Balance)),
 			),
 			el("div.table-wrap", el("table",
-				el("thead", el("tr",
-					headerCell(st.T("ledger.when")), headerCell(st.T("ledger.what")),
-					elt("th.num", st.T("ledger.amount")), elt("th.num", st.T("ledger.balance")),
-				)),
+				el("thead", el("tr", append(eachText("th", statementCols[:2]...), eachText("th.num", statementCols[2:]...)...)...)),
 				list("tbody", len(a.Rows), func(j int) app.UI {
 					r := a.Rows[len(a.Rows)-1-j]
-					return elem("tr",
-						elemt("td", shortTime(r.At)).DataSet("label", st.T("ledger.when")),
-						elemt("td", st.T("entry."+r.Kind)+forWhom(r)).DataSet("label", st.T("ledger.what")),
-						elemt("td.num", signedYuan(r.Amount)).DataSet("label", st.T("ledger.amount")),
-						elemt("td.num", yuan(r.Balance)).DataSet("label", st.T("ledger.balance")),
-					).DataSet("state", string(r.State))
+					cells := [...]string{shortTime(r.At), st.T("entry."+r.Kind) + forWhom(r), signedYuan(r.Amount), yuan(r.Balance)}
+					return elem("tr", each(len(cells), func(k int) app.UI {
+						spec := "td"
+						if k >= 2 {
+							spec = "td.num"
+						}
+						return elemt(spec, cells[k]).DataSet("label", st.T(statementCols[k]))
+					})...).DataSet("state", string(r.State))
 				}),
 			)),
 		).DataSet("account", a.Account.Key())
 	})
 }
+
+// statementCols are the text keys of a statement's columns: when and what, then the amount
+// and the balance after it (numbers).
+var statementCols = []string{"ledger.when", "ledger.what", "ledger.amount", "ledger.balance"}
 
 // forWhom names the patient of a row written for someone else: " · 为 王芳".
 func forWhom(r book.Row) string {

@@ -36,14 +36,10 @@ func (c *remindersPage) Render() app.UI {
 	if st.Local.Notify {
 		notify = para("notify-state", "ok", st.T("remind.notify.on"))
 	}
-	return el("div.page",
-		&shell{Active: PathReminders},
-		el("main",
-			pageTitle(st.T("remind.title")),
-			list,
-			el("section.card", heading(st.T("remind.notify.title")), notify,
-				paraIf(c.asked != "", "notify-answer", "note", c.asked)),
-		),
+	return page(PathReminders, "remind.title",
+		list,
+		el("section.card", eltr("h2", "remind.notify.title"), notify,
+			paraIf(c.asked != "", "notify-answer", "note", c.asked)),
 	)
 }
 
@@ -102,7 +98,7 @@ func reminderItem(r book.Reminder) app.UI {
 		}
 	}
 	return elem("li",
-		para("", "what", reminderText(r)),
+		elt("p.what", reminderText(r)),
 		paraIf(left != "", "", "left", left),
 		paraIf(guess != "", "", "note", guess),
 		elemt("a.go", st.T(goKey(r.Kind))).Attr("href", href),

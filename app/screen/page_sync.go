@@ -48,39 +48,38 @@ func (c *syncPage) Render() app.UI {
 	if err := st.SyncErr(); err != nil && d.Family != "" {
 		trouble = para("sync-trouble", "note", explain(st.Lang(), err).Text)
 	}
-	return el("div.page",
-		&shell{Active: PathSync},
-		el("main",
-			pageTitle(st.T("sync.title")),
-			top,
-			note("sync-error", c.prob.besides("name", "device", "code")),
-			trouble,
-			heading(st.T("sync.items")),
-			itemList(st.Book()),
-		),
+	return page(PathSync, "sync.title",
+		top,
+		note("sync-error", c.prob.besides("name", "device", "code")),
+		trouble,
+		eltr("h2", "sync.items"),
+		itemList(st.Book()),
 	)
 }
 
+// joinForms are the two ways onto a server: create a family (its name) or join one (the
+// invitation code), each with this device's name.
 func (c *syncPage) joinForms() app.UI {
-	st := client.TheStore()
-	return el("div",
-		formOf("form#create-form.card", c.create,
-			heading(st.T("sync.create")),
-			fieldErr(st.T("family.name"), textInput("family-name", &c.name),
-				"family-name-error", c.prob.on("name")),
-			fieldErr(st.T("sync.device"), textInput("device-name", &c.device).Placeholder(defaultDevice()),
-				"device-name-error", c.prob.on("device")),
-			elemt("button#create-family[type=submit]", st.T("sync.create")).Attr("disabled", c.busy),
-		),
-		formOf("form#join-form.card", c.join,
-			heading(st.T("sync.join")),
-			fieldErr(st.T("sync.code"), textInput("join-code", &c.code),
-				"join-code-error", c.prob.on("code")),
-			fieldErr(st.T("sync.device"), textInput("join-device", &c.device).Placeholder(defaultDevice()),
-				"join-device-error", c.prob.on("device")),
-			elemt("button#join-family[type=submit]", st.T("sync.join")).Attr("disabled", c.busy),
-		),
-	)
+	first := [2]*string{&c.name, &c.code}
+	send := [2]app.EventHandler{c.create, c.join}
+	return list("div", len(joinForms), func(i int) app.UI {
+		f := joinForms[i]
+		return formOf("form#"+f.form+"-form.card", send[i],
+			eltr("h2", "sync."+f.form),
+			fieldErr(tr(f.label), textInput(f.input, first[i]), f.input+"-error", c.prob.on(f.field)),
+			fieldErr(tr("sync.device"), textInput(f.device, &c.device).Placeholder(defaultDevice()),
+				f.device+"-error", c.prob.on("device")),
+			elemt("button#"+f.form+"-family[type=submit]", tr("sync."+f.form)).Attr("disabled", c.busy),
+		)
+	})
+}
+
+// joinForms are what differs between the create and join forms: the form's name (its id,
+// its button's id, its title's and button's text keys sync.create and sync.join), the first
+// field's label, input and problem field, and the device name's input.
+var joinForms = [2]struct{ form, label, input, field, device string }{
+	{"create", "family.name", "family-name", "name", "device-name"},
+	{"join", "sync.code", "join-code", "code", "join-device"},
 }
 
 func (c *syncPage) status() app.UI {
@@ -171,14 +170,14 @@ func itemList(b *book.Book) app.UI {
 				explanation("", refusedLines(o.Explanation)),
 			)
 		}
-		return elem("li",
-			elemt("span", state).Class("state "+cls),
+		return entryItem("", "mutation", it.Key(), cls,
+			stateSpan(state, cls),
 			spanOf("what", " "+itemText(b, &it)),
 			spanOf("muted", " · "+shortTime(it.Mutation.At)),
 			adjusted,
 			paraIf(requestReason(b, &it) != "", "", "reason request", requestReason(b, &it)),
 			refused,
-		).DataSet("mutation", it.Key()).DataSet("state", cls)
+		)
 	})
 }
 

@@ -34,34 +34,30 @@ func (c *walletPage) Render() app.UI {
 		return c.prob.on(f...)
 	}
 	placed := []string{"from", "to", "amount", "source"}
-	return el("div.page",
-		&shell{Active: PathWallet},
-		el("main",
-			pageTitle(st.T("wallet.title")),
-			formOf("form#wallet-form.card", c.submit,
-				row(
-					fieldErr(st.T("wallet.from"), elem("select#wallet-from", personOptions(c.from)...).OnChange(c.entry(&c.from)),
-						"wallet-from-error", at("from")),
-					fieldErr(st.T("wallet.to"), elem("select#wallet-to", personOptions(c.to)...).OnChange(c.entry(&c.to)),
-						"wallet-to-error", at("to")),
-				),
-				row(
-					fieldErr(st.T("wallet.amount"), app.Input().ID("wallet-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(c.entry(&c.amount)),
-						"wallet-amount-error", at("amount")),
-					fieldErr(st.T("wallet.source"), elem("select#wallet-source",
-						option("account", st.T("col.account"), c.source), option("wallet", st.T("col.wallet"), c.source)).OnChange(c.entry(&c.source)),
-						"wallet-source-error", at("source")),
-				),
-				c.limits(),
-				check,
-				note("wallet-check-error", cp.besides(placed...)),
-				note("wallet-error", c.prob.besides(placed...)),
-				paraIf(c.sent != "", "wallet-sent", "ok", c.sent),
-				submit("wallet-send", st.T("wallet.send")),
+	return page(PathWallet, "wallet.title",
+		formOf("form#wallet-form.card", c.submit,
+			row(
+				fieldErr(st.T("wallet.from"), elem("select#wallet-from", personOptions(c.from)...).OnChange(c.entry(&c.from)),
+					"wallet-from-error", at("from")),
+				fieldErr(st.T("wallet.to"), elem("select#wallet-to", personOptions(c.to)...).OnChange(c.entry(&c.to)),
+					"wallet-to-error", at("to")),
 			),
-			heading(st.T("wallet.list")),
-			c.transfers(),
+			row(
+				fieldErr(st.T("wallet.amount"), app.Input().ID("wallet-amount").Attr("inputmode", "decimal").Value(c.amount).OnInput(c.entry(&c.amount)),
+					"wallet-amount-error", at("amount")),
+				fieldErr(st.T("wallet.source"), elem("select#wallet-source",
+					option("account", st.T("col.account"), c.source), option("wallet", st.T("col.wallet"), c.source)).OnChange(c.entry(&c.source)),
+					"wallet-source-error", at("source")),
+			),
+			c.limits(),
+			check,
+			note("wallet-check-error", cp.besides(placed...)),
+			note("wallet-error", c.prob.besides(placed...)),
+			paraIf(c.sent != "", "wallet-sent", "ok", c.sent),
+			submit("wallet-send", st.T("wallet.send")),
 		),
+		eltr("h2", "wallet.list"),
+		c.transfers(),
 	)
 }
 
@@ -195,12 +191,9 @@ func (c *walletPage) transfers() app.UI {
 		t := ts[len(ts)-1-i]
 		refundAt := engine.RefundAt(t.At)
 		id := t.ID
-		return elem("li.card.transfer",
-			el("p",
-				strongText(personName(t.From)+" → "+personName(t.To)+" "+yuan(t.Amount)),
-				spanOf("muted", " · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State))),
-				elemt("span", stateText(st.StateOf(t.ID))).Class("state "+string(st.StateOf(t.ID))),
-			),
+		return entryItem("card transfer", "transfer", t.ID, string(t.State),
+			entryHead(personName(t.From)+" → "+personName(t.To)+" "+yuan(t.Amount),
+				" · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State)), st.StateOf(t.ID)),
 			when(t.State == family.Pending && now.Before(refundAt), el("div.actions",
 				para("", "muted", st.T("wallet.refund")+shortTime(refundAt)),
 				btn("button.accept", st.T("wallet.accept"), func(ctx app.Context, e app.Event) {
@@ -210,7 +203,7 @@ func (c *walletPage) transfers() app.UI {
 			// W11: after 06:00 the refund is the family clock's (the server's, or this device's
 			// for a family kept only here): never a button, the same words as the reminder
 			when(t.State == family.Pending && !now.Before(refundAt), para("", "note refund-due", words.Format(st.T("wallet.refunding"), personName(t.From)))),
-		).DataSet("transfer", t.ID).DataSet("state", string(t.State))
+		)
 	})
 }
 
