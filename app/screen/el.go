@@ -60,7 +60,10 @@ func elem(spec string, body ...app.UI) app.HTMLElem {
 		attrs = attrs[end+1:]
 	}
 	if len(body) > 0 {
-		e.Body(body...)
+		// a copy: go-app keeps (and filters in place) the slice Body gets, so without it every
+		// caller's children would be put on the heap, each stored there through a write
+		// barrier; copied here they stay on the caller's stack (issue 22)
+		e.Body(append([]app.UI(nil), body...)...)
 	}
 	return e
 }
