@@ -65,20 +65,24 @@ func reminderText(r book.Reminder) string {
 	if r.Amount != "" {
 		amount = yuan(money.MustParse(r.Amount))
 	}
+	var key string
+	var args []string // the text's {1}, {2}, ...
 	switch r.Kind {
 	case book.AcceptTransfer:
-		return words.Format(st.T("remind.accept"), personName(r.Other), personName(r.Person), amount, shortTime(r.Due))
+		key, args = "remind.accept", []string{personName(r.Other), personName(r.Person), amount, shortTime(r.Due)}
 	case book.RefundDue:
-		return words.Format(st.T("remind.refund"), personName(r.Person), personName(r.Other), amount, shortTime(r.Due))
+		key, args = "remind.refund", []string{personName(r.Person), personName(r.Other), amount, shortTime(r.Due)}
 	case book.Rebind:
-		return words.Format(st.T("remind.rebind"), personName(r.Other), personName(r.Person), shortTime(r.Due))
+		key, args = "remind.rebind", []string{personName(r.Other), personName(r.Person), shortTime(r.Due)}
 	case book.ConsentWaits:
-		return words.Format(st.T("remind.consent"), askerName(st.Book().State.Request(r.Key)), requestLabel(r.Key))
+		key, args = "remind.consent", []string{askerName(st.Book().State.Request(r.Key)), requestLabel(r.Key)}
 	case book.TransferDue:
-		return words.Format(st.T("remind.transfer"), personName(r.Person), cityName(st.Lang(), r.Region), day(r.OriginDue),
-			strconv.Itoa(book.TransferOriginDays), day(r.DestDue), strconv.Itoa(book.TransferDestDays))
+		key, args = "remind.transfer", []string{personName(r.Person), cityName(st.Lang(), r.Region), day(r.OriginDue),
+			strconv.Itoa(book.TransferOriginDays), day(r.DestDue), strconv.Itoa(book.TransferDestDays)}
+	default:
+		return ""
 	}
-	return ""
+	return words.Format(st.T(key), args...)
 }
 
 func reminderItem(r book.Reminder) app.UI {

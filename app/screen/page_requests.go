@@ -301,19 +301,19 @@ func requestAnchor(key string) string {
 
 // effectText is one change a request would make: 李明的医保个人账户：2,920.00 元 → 2,870.00 元.
 func effectText(e family.Effect) string {
-	st := client.TheStore()
-	who := personName(e.Person)
+	key := "consent.effect.profile"
 	switch {
 	case e.Account == family.FromAccount:
-		return words.Format(st.T("consent.effect.account"), who, grouped(e.Before), grouped(e.After))
+		key = "consent.effect.account"
 	case e.Account == family.FromWallet:
-		return words.Format(st.T("consent.effect.wallet"), who, grouped(e.Before), grouped(e.After))
+		key = "consent.effect.wallet"
 	case e.What == family.EffectBindings:
-		return words.Format(st.T("consent.effect.bindings"), who)
+		key = "consent.effect.bindings"
 	case e.What == family.EffectSchedule:
-		return words.Format(st.T("consent.effect.schedule"), who)
+		key = "consent.effect.schedule"
 	}
-	return words.Format(st.T("consent.effect.profile"), who)
+	// the texts without an amount have no {2} or {3}
+	return words.Format(tr(key), personName(e.Person), grouped(e.Before), grouped(e.After))
 }
 
 // grouped is an amount with thousands separated: 2,920.00 元.

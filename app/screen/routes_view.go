@@ -92,16 +92,19 @@ func routeItem(id string, r engine.RoutesResult, rt engine.Route, start routeSta
 // (the engine's own sentences, without rule ids or sources).
 func routeReasons(r engine.RoutesResult, rt engine.Route) []string {
 	st, w := client.TheStore(), lineWords()
-	p, ben := personName(rt.Person), personName(r.Beneficiary)
+	key := ""
 	switch rt.Way() {
 	case engine.WayBound:
-		return []string{words.Format(st.T("routes.bound"), p, ben)}
+		key = "routes.bound"
 	case engine.WayBind:
-		return []string{words.Format(st.T("routes.canbind"), p, ben)}
+		key = "routes.canbind"
 	case engine.WayWallet:
-		return []string{words.Format(st.T("routes.wallet"), p, ben, st.T("routes.src."+string(rt.Wallet.Source)))}
+		key = "routes.wallet"
+	default:
+		return []string{st.T("routes.nobind") + sentences(w, rt.Binding.Lines), st.T("routes.nowallet") + sentences(w, rt.Wallet.Lines)}
 	}
-	return []string{st.T("routes.nobind") + sentences(w, rt.Binding.Lines), st.T("routes.nowallet") + sentences(w, rt.Wallet.Lines)}
+	// only the wallet's text has a {3}: the account it sends from
+	return []string{words.Format(st.T(key), personName(rt.Person), personName(r.Beneficiary), st.T("routes.src."+string(rt.Wallet.Source)))}
 }
 
 // sentences are the lines' sentences in one paragraph.
@@ -219,29 +222,30 @@ func nobodyView(id string, r engine.RoutesResult) app.UI {
 // opens (Route.Opens, from Engine.Later), a province that opens the wallet, a relative's insurance, the
 // beneficiary's own insurance, a relation not yet recorded.
 func routeHints(r engine.RoutesResult) []string {
-	st := client.TheStore()
-	s := st.Book().State
+	if len(r.Routes) == 0 {
+		return []string{tr("routes.alone")}
+	}
+	s := &client.TheStore().Book().State
 	ben := personName(r.Beneficiary)
 	var out []string
-	if len(r.Routes) == 0 {
-		return []string{st.T("routes.alone")}
-	}
+	// hint adds the text of key about the relative p (the texts' {1}) and the beneficiary ({2}),
+	// with the date or the conditions ({3}) where the text has them
+	hint := func(key, p, third string) { out = append(out, words.Format(tr(key), p, ben, third)) }
 	if anyReason(r, engine.BeneficiaryNotInsured) {
-		out = append(out, words.Format(st.T("routes.insured"), ben))
+		hint("routes.insured", ben, "") // the beneficiary's own: {1}
 	}
 	for _, rt := range r.Routes {
 		p := personName(rt.Person)
 		if rt.OpensWay == engine.WayBind || rt.OpensWay == engine.WayBound || rt.OpensWay == engine.WayWallet {
-			key := "routes.later." + string(rt.OpensWay)
-			out = append(out, words.Format(st.T(key), p, ben, day(rt.Opens)))
+			hint("routes.later."+string(rt.OpensWay), p, day(rt.Opens))
 		} else if c := walletConditions(rt, ben); c != "" {
-			out = append(out, words.Format(st.T("routes.opens"), p, ben, c))
+			hint("routes.opens", p, c)
 		}
 		if only(rt.Binding.Reasons, engine.AuthorizerNotEmployee) {
-			out = append(out, words.Format(st.T("routes.insurance"), p, ben))
+			hint("routes.insurance", p, "")
 		}
-		if only(rt.Binding.Reasons, engine.RelationNotAllowed) && !linked(&s, rt.Person, r.Beneficiary) {
-			out = append(out, words.Format(st.T("routes.relation"), p, ben))
+		if only(rt.Binding.Reasons, engine.RelationNotAllowed) && !linked(s, rt.Person, r.Beneficiary) {
+			hint("routes.relation", p, "")
 		}
 	}
 	return out
