@@ -115,7 +115,7 @@ func (c *correctionBar) voidControls(bill book.Bill, amend app.EventHandler) app
 	}
 	st := client.TheStore()
 	return c.confirmVoid(bill.Key, "ledger.voidconfirm",
-		elemt("button.secondary.amend", st.T("ledger.amend")).DataSet("amend", bill.Key).OnClick(amend, app.EventScope(bill.Key)))
+		with(elemt("button.secondary.amend", st.T("ledger.amend")).OnClick(amend, app.EventScope(bill.Key)), "", "amend", bill.Key))
 }
 
 // confirmVoid is the 作废 button of the action key (with the others beside it), or the
@@ -124,7 +124,7 @@ func (c *correctionBar) confirmVoid(key, confirmKey string, others ...app.UI) ap
 	st := client.TheStore()
 	if c.confirming != key {
 		return el("div.actions", append([]app.UI{
-			elemt("button.secondary.void", st.T("ledger.void")).DataSet("void", key).OnClick(func(ctx app.Context, e app.Event) { c.confirming, c.prob = key, problem{} }, app.EventScope(key)),
+			with(elemt("button.secondary.void", st.T("ledger.void")).OnClick(func(ctx app.Context, e app.Event) { c.confirming, c.prob = key, problem{} }, app.EventScope(key)), "", "void", key),
 		}, others...)...)
 	}
 	return el("div.confirm",
@@ -197,9 +197,9 @@ func resplitList(rs []book.Resplit, lead string) app.UI {
 	st := client.TheStore()
 	return list("ul.restated", len(rs), func(i int) app.UI {
 		r := rs[i]
-		return elemt("li", lead+colon()+shortTime(r.Bill.At)+" "+
+		return with(elemt("li", lead+colon()+shortTime(r.Bill.At)+" "+
 			personName(r.Bill.Person)+st.T("ledger.billof")+strings.TrimSpace(" "+r.Bill.Place)+colon()+
-			splitText(r.Before)+" → "+splitText(r.After)).DataSet("mutation", r.Bill.Key)
+			splitText(r.Before)+" → "+splitText(r.After)), "", "mutation", r.Bill.Key)
 	})
 }
 

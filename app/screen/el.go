@@ -68,19 +68,32 @@ func elem(spec string, body ...app.UI) app.HTMLElem {
 	return e
 }
 
+// with is e with this class (none when "") and these data- attributes, each name followed by
+// its value, as an app.UI: one call in place of a chain of Class and DataSet calls, each an
+// interface call at its call site (Class's ...string put on the heap there, DataSet's value
+// made an interface there and read back with fmt); issue 22.
+func with(e app.HTMLElem, class string, data ...string) app.UI {
+	if class != "" {
+		e.Class(class)
+	}
+	for i := 1; i < len(data); i += 2 {
+		e.Attr("data-"+data[i-1], data[i])
+	}
+	return e
+}
+
 // para is a <p> with an id (none when ""), a class and a text.
 func para(id, class, text string) app.UI {
 	p := elemt("p", text)
-	p.Class(class)
 	if id != "" {
 		p.ID(id)
 	}
-	return p
+	return with(p, class)
 }
 
 // button is a <button> with an id, a class and a text that runs h when pressed.
 func button(id, class, text string, h app.EventHandler) app.UI {
-	return elemt("button", text).ID(id).Class(class).OnClick(h)
+	return with(elemt("button", text).ID(id).OnClick(h), class)
 }
 
 // heading is an <h2>.
@@ -128,7 +141,7 @@ func subheading(text string) app.UI { return elt("h3", text) }
 func submit(id, text string) app.UI { return elemt("button[type=submit]", text).ID(id) }
 
 // spanOf is a <span> with a class and a text.
-func spanOf(class, text string) app.UI { return elemt("span", text).Class(class) }
+func spanOf(class, text string) app.UI { return with(elemt("span", text), class) }
 
 // btn is the element spec names (el) holding text that runs h when clicked.
 func btn(spec, text string, h app.EventHandler, opts ...app.EventOption) app.UI {
@@ -181,7 +194,7 @@ func eachText(spec string, keys ...string) []app.UI {
 }
 
 // stateSpan is an entry's sync state: its text and its kind as a class.
-func stateSpan(text, kind string) app.UI { return elemt("span", text).Class("state " + kind) }
+func stateSpan(text, kind string) app.UI { return with(elemt("span", text), "state "+kind) }
 
 // entryHead is the first line of an entry's card in a list (a bill, a payment, a transfer, a
 // binding): what it is in bold, muted beside it (" · " and when), and its sync state.
@@ -192,5 +205,5 @@ func entryHead(title, muted string, state book.ItemState) app.UI {
 // entryItem is an entry's card in a list: a <li> of this class with these children,
 // data-KIND=key (data-mutation, data-transfer) and data-state.
 func entryItem(class, kind, key, state string, body ...app.UI) app.UI {
-	return elem("li", body...).Class(class).DataSet(kind, key).DataSet("state", state)
+	return with(elem("li", body...), class, kind, key, "state", state)
 }

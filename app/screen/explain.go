@@ -78,6 +78,6 @@ func basisList(id string, lines []engine.Line) app.UI {
 			))
 		}
 		kids = append(kids, when(l.Unofficial(), elt("small.unofficial", st.T("unofficial"))))
-		return elem("li", kids...).Class(cls).DataSet("rule", l.Rule)
+		return with(elem("li", kids...), cls, "rule", l.Rule)
 	}).ID(id)
 }

@@ -194,15 +194,15 @@ func (c *bindingsPage) list(b *book.Book) app.UI {
 			state = st.T("bind.revoked") + " " + day(bd.Revoked)
 		}
 		_, invalid := book.Invalidated(st.Engine(), &b.State, &bd, today)
-		return elem("li.card.binding",
+		return with(elem("li.card.binding",
 			el("p",
 				strongText(personName(bd.Authorizer)+" → "+personName(bd.Beneficiary)),
 				spanOf("muted", " · "+scopes+" · "+day(bd.Created)+" · "+state),
-				elemt("span", stateText(st.StateOf(bd.ID))).Class("state "+string(st.StateOf(bd.ID))),
+				stateSpan(stateText(st.StateOf(bd.ID)), string(st.StateOf(bd.ID))),
 			),
 			paraIf(invalid && !revoked, "", "warning binding-invalid", st.T("bind.invalid")),
 			when(!revoked, c.revokeControls(bd)),
-		).DataSet("binding", bd.ID)
+		), "", "binding", bd.ID)
 	})
 }
 

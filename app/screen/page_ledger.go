@@ -89,7 +89,7 @@ func statements(b *book.Book) app.UI {
 	return list("div#statements", len(accts), func(i int) app.UI {
 		a := accts[i]
 		title := personName(a.Person) + " · " + st.T("col."+string(a.Account.Kind))
-		return elem("details.card.statement",
+		return with(elem("details.card.statement",
 			el("summary",
 				strongText(title),
 				spanOf("num", " "+yuan(a.Rows[len(a.Rows)-1].Balance)),
@@ -99,16 +99,16 @@ func statements(b *book.Book) app.UI {
 				list("tbody", len(a.Rows), func(j int) app.UI {
 					r := a.Rows[len(a.Rows)-1-j]
 					cells := [...]string{shortTime(r.At), st.T("entry."+r.Kind) + forWhom(r), signedYuan(r.Amount), yuan(r.Balance)}
-					return elem("tr", each(len(cells), func(k int) app.UI {
+					return with(elem("tr", each(len(cells), func(k int) app.UI {
 						spec := "td"
 						if k >= 2 {
 							spec = "td.num"
 						}
-						return elemt(spec, cells[k]).DataSet("label", st.T(statementCols[k]))
-					})...).DataSet("state", string(r.State))
+						return with(elemt(spec, cells[k]), "", "label", st.T(statementCols[k]))
+					})...), "", "state", string(r.State))
 				}),
 			)),
-		).DataSet("account", a.Account.Key())
+		), "", "account", a.Account.Key())
 	})
 }
 

@@ -101,12 +101,12 @@ func reminderItem(r book.Reminder) app.UI {
 			guess = st.T("remind.guess")
 		}
 	}
-	return elem("li",
+	return with(elem("li",
 		elt("p.what", reminderText(r)),
 		paraIf(left != "", "", "left", left),
 		paraIf(guess != "", "", "note", guess),
 		elemt("a.go", st.T(goKey(r.Kind))).Attr("href", href),
-	).Class("card reminder "+string(r.Kind)).DataSet("kind", string(r.Kind)).DataSet("key", r.Key)
+	), "card reminder "+string(r.Kind), "kind", string(r.Kind), "key", r.Key)
 }
 
 // duration is a time left as the family reads it: 11 小时 59 分 (11 h 59 min).

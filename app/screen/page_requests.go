@@ -62,11 +62,11 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 		lines = append(lines, explanation("", it.Outcome.Explanation))
 	}
 	reasonID := requestAnchor(r.ID) + "-reason"
-	return elem("li",
+	return with(elem("li",
 		el("p.what", strongText(requestLabel(r.ID))),
 		para("", "asked muted", words.Format(st.T("consent.asked"), askerName(r), shortTime(r.At))),
 		list("ul.effects", len(effects), func(i int) app.UI {
-			return elemt("li.effect", effectText(effects[i])).DataSet("account", string(effects[i].Account))
+			return with(elemt("li.effect", effectText(effects[i])), "", "account", string(effects[i].Account))
 		}),
 		el("div", lines...),
 		para("", "verdict "+string(r.State), requestState(r)),
@@ -81,7 +81,7 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 				btn("button.decline.secondary", st.T("consent.decline"), c.decide(mutation.Decline, r.ID), app.EventScope(r.ID)),
 			),
 		)),
-	).ID(requestAnchor(r.ID)).Class("request "+string(r.State)).DataSet("request", r.ID).DataSet("state", string(r.State))
+	).ID(requestAnchor(r.ID)), "request "+string(r.State), "request", r.ID, "state", string(r.State))
 }
 
 // whoAmI shows whose device this is, or asks once: a link_device request the owner confirms.

@@ -91,8 +91,8 @@ func (c *syncPage) status() app.UI {
 	}
 	return el("section#sync-status.card",
 		// the family's id stays out of sight (data-family): the family reads its name
-		elem("p#sync-family",
-			spanText(st.T("family.name")+colon()), elt("strong#sync-family-name", d.FamilyName)).DataSet("family", d.Family),
+		with(elem("p#sync-family",
+			spanText(st.T("family.name")+colon()), elt("strong#sync-family-name", d.FamilyName)), "", "family", d.Family),
 		el("p", spanText(st.T("sync.last")+colon()), elt("span#sync-last", last)),
 		c.devices(),
 		c.requests.render(), // page_requests.go
@@ -135,12 +135,12 @@ func (c *syncPage) devices() app.UI {
 		if dev.Revoked {
 			label += " · " + st.T("sync.revoked")
 		}
-		return elem("li",
+		return with(elem("li",
 			spanText(label),
 			when(d.Owner && dev.ID != d.Device && !dev.Revoked, btn("button.secondary.small.revoke-device", st.T("sync.remove"), func(ctx app.Context, e app.Event) {
 				c.removeDevice(ctx, dev.ID)
 			}, app.EventScope(dev.ID))), // a row's own handler, not the previous row's
-		).DataSet("device", dev.ID)
+		), "", "device", dev.ID)
 	})
 }
 

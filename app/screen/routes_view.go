@@ -74,10 +74,10 @@ func wayClass(w engine.Way) string {
 func routeItem(id string, r engine.RoutesResult, rt engine.Route, start routeStart) app.UI {
 	st := client.TheStore()
 	way, who, reasons := rt.Way(), string(rt.Person), routeReasons(r, rt)
-	return elem("li.route",
+	return with(elem("li.route",
 		el("p.route-verdict",
 			strongText(personName(rt.Person)+colon()),
-			elemt("span", lineWords().Way(way)).Class(wayClass(way)),
+			with(elemt("span", lineWords().Way(way)), wayClass(way)),
 		),
 		list("div.route-reasons", len(reasons), func(i int) app.UI { return elt("p", reasons[i]) }),
 		routeButton(r, rt, start),
@@ -85,7 +85,7 @@ func routeItem(id string, r engine.RoutesResult, rt engine.Route, start routeSta
 			elt("summary", st.T("routes.basis")),
 			basisList(id+"-basis-"+who, routeBasis(r, rt)),
 		),
-	).DataSet("person", who).DataSet("way", string(way))
+	), "", "person", who, "way", string(way))
 }
 
 // routeReasons are the reasons in words: what the way is, or, where there is none, why not
@@ -162,7 +162,7 @@ func routeButton(r engine.RoutesResult, rt engine.Route, start routeStart) app.U
 		return nil
 	}
 	ben := r.Beneficiary
-	return el("p", elemt("button.route-start[type=button]", words.Format(st.T(key), personName(rt.Person), personName(ben))).DataSet("person", string(rt.Person)).OnClick(func(ctx app.Context, e app.Event) { start(ctx, rt, ben) }))
+	return el("p", with(elemt("button.route-start[type=button]", words.Format(st.T(key), personName(rt.Person), personName(ben))).OnClick(func(ctx app.Context, e app.Event) { start(ctx, rt, ben) }), "", "person", string(rt.Person)))
 }
 
 // startElsewhere opens the form of the way on its own screen, filled in through the address:

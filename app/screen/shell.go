@@ -79,7 +79,7 @@ func (c *shell) Render() app.UI {
 		status = "ready"
 	}
 	return el("header.shell",
-		elem("span#wasm-status[hidden=true]").DataSet("status", status),
+		with(elem("span#wasm-status[hidden=true]"), "", "status", status),
 		el("div.brand",
 			app.Img().Src("/web/icon.svg").Alt(st.T("app.logo")).Class("logo").Width(28).Height(28),
 			strongText(st.T("app.name")),
@@ -151,7 +151,7 @@ func (c *shell) syncPill() app.UI {
 	if n > 0 {
 		text += " " + strconv.Itoa(n)
 	}
-	return elemt("a#sync-pill", text).Attr("href", PathSync).Class("pill "+kind).DataSet("status", kind).DataSet("count", n)
+	return with(elemt("a#sync-pill", text).Attr("href", PathSync), "pill "+kind, "status", kind, "count", strconv.Itoa(n))
 }
 
 // syncStatus is the pill's kind and count.

@@ -215,9 +215,9 @@ func slipResult(o mutation.Outcome) app.UI {
 		subheading(st.T("slip.actual")),
 		el("ol#slip-lines.split", append(each(len(res.Payments), func(i int) app.UI {
 			l := res.Payments[i]
-			return elem("li",
+			return with(elem("li",
 				spanText(personName(l.Payer)+" · "+st.T("src."+string(l.Source))),
-				spanOf("num", yuan(l.Amount))).DataSet("source", string(l.Source)).DataSet("payer", string(l.Payer))
+				spanOf("num", yuan(l.Amount))), "", "source", string(l.Source), "payer", string(l.Payer))
 		}),
 			el("li.cash", spanText(st.T("bill.cash")), elt("span#slip-cash.num", yuan(res.Cash))),
 		)...),

@@ -47,7 +47,7 @@ func (c *yearView) render() app.UI {
 	for i, y := range years {
 		opts[i] = option(strconv.Itoa(y), words.Format(st.T("year.n"), strconv.Itoa(y)), strconv.Itoa(year))
 	}
-	return elem("div#year-summary.card.year",
+	return with(elem("div#year-summary.card.year",
 		field(st.T("year.pick"), elem("select#year-pick", opts...).OnChange(func(ctx app.Context, e app.Event) {
 			c.year, _ = strconv.Atoi(ctx.JSSrc().Get("value").String())
 		})),
@@ -58,10 +58,10 @@ func (c *yearView) render() app.UI {
 		}),
 		list("ul#year-flows.items", len(fs), func(i int) app.UI {
 			f := fs[i]
-			return elemt("li", words.Format(st.T("year.month"), strconv.Itoa(f.Month))+" · "+
-				personName(f.From)+" → "+personName(f.To)+" · "+st.T("year."+string(f.Kind))+" "+yuan(f.Amount)).DataSet("kind", string(f.Kind))
+			return with(elemt("li", words.Format(st.T("year.month"), strconv.Itoa(f.Month))+" · "+
+				personName(f.From)+" → "+personName(f.To)+" · "+st.T("year."+string(f.Kind))+" "+yuan(f.Amount)), "", "kind", string(f.Kind))
 		}),
-	).DataSet("year", year)
+	), "", "year", strconv.Itoa(year))
 }
 
 func containsInt(xs []int, x int) bool {
