@@ -147,7 +147,7 @@ func (c *correctionBar) paymentList(b *book.Book) app.UI {
 		class, mark := "card payment", app.UI(c.confirmVoid(p.Key, "ledger.voidpayconfirm"))
 		if p.VoidedBy != "" {
 			class += " voided"
-			mark = para("", "mark voided", st.T("ledger.voided")+" · "+describe(b, p.VoidedBy))
+			mark = voidedMark(b, p.VoidedBy)
 		}
 		return entryItem(class, "mutation", p.Key, string(p.State),
 			entryHead(describe(b, p.Key), " · "+shortTime(p.At), p.State),
@@ -163,23 +163,34 @@ func billMark(b *book.Book, bill book.Bill) app.UI {
 	st := client.TheStore()
 	switch {
 	case bill.VoidedBy != "":
-		return para("", "mark voided", st.T("ledger.voided")+" · "+describe(b, bill.VoidedBy))
+		return voidedMark(b, bill.VoidedBy)
 	case bill.Amends != "":
+		change := st.T("ledger.recomputed")
 		if was := billTotal(b, bill.Amends); was != yuan(bill.Total) {
-			return para("", "mark corrected", st.T("ledger.corrected")+colon()+st.T("ledger.was")+" "+
-				was+" → "+st.T("ledger.now")+" "+yuan(bill.Total)+memo(bill.Reason))
+			change = wasNow(was, yuan(bill.Total))
 		}
-		return para("", "mark corrected", st.T("ledger.corrected")+colon()+st.T("ledger.recomputed")+memo(bill.Reason))
+		return para("", "mark corrected", st.T("ledger.corrected")+colon()+change+memo(bill.Reason))
 	case len(bill.RestatedBy) > 0:
 		by := bill.RestatedBy[len(bill.RestatedBy)-1]
 		for _, r := range b.Resplits(by) {
 			if r.Bill.Key == bill.Key {
-				return para("", "mark restated", st.T("ledger.restated")+colon()+st.T("ledger.was")+" "+
-					splitText(r.Before)+" → "+st.T("ledger.now")+" "+splitText(r.After)+"（"+describe(b, by)+"）")
+				return para("", "mark restated", st.T("ledger.restated")+colon()+
+					wasNow(splitText(r.Before), splitText(r.After))+"（"+describe(b, by)+"）")
 			}
 		}
 	}
 	return app.Text("")
+}
+
+// voidedMark is an entry's 「已作废」 line, with the void that took it back.
+func voidedMark(b *book.Book, by string) app.UI {
+	return para("", "mark voided", client.TheStore().T("ledger.voided")+" · "+describe(b, by))
+}
+
+// wasNow is a change before and after: "原为 120.00 元 → 现为 100.00 元".
+func wasNow(before, after string) string {
+	st := client.TheStore()
+	return st.T("ledger.was") + " " + before + " → " + st.T("ledger.now") + " " + after
 }
 
 // restatedList is what a correction decided again after its bill: each later bill, when,
@@ -254,37 +265,46 @@ func describe(b *book.Book, key string) string {
 		return st.T("mut.unknown")
 	}
 	name := st.T("mut." + string(it.Mutation.Name))
+	what := "" // after the name and a colon
 	switch it.Mutation.Name {
 	case mutation.Settle:
 		var a mutation.SettleArgs
 		json.Unmarshal(it.Mutation.Args, &a)
-		return personName(a.Patient) + st.T("ledger.billof") + " " + yuan(a.Bill.Total)
+		return billWords(a.Patient, a.Bill.Total)
 	case mutation.AmendBill:
 		var a mutation.AmendArgs
 		json.Unmarshal(it.Mutation.Args, &a)
+		what = billWords(a.Settle.Patient, a.Settle.Bill.Total)
 		if was := billTotal(b, a.Target); was != yuan(a.Settle.Bill.Total) {
-			return name + colon() + was + " → " + yuan(a.Settle.Bill.Total) + memo(a.Reason)
+			what = was + " → " + yuan(a.Settle.Bill.Total)
 		}
-		return name + colon() + personName(a.Settle.Patient) + st.T("ledger.billof") + " " + yuan(a.Settle.Bill.Total) + memo(a.Reason)
+		what += memo(a.Reason)
 	case mutation.PayPremium:
 		var a mutation.PremiumArgs
 		json.Unmarshal(it.Mutation.Args, &a)
-		return name + colon() + personName(a.Insured) + " " + yuan(a.Amount)
+		what = personName(a.Insured) + " " + yuan(a.Amount)
 	case mutation.Credit, mutation.Correct:
 		var a mutation.CorrectArgs
 		json.Unmarshal(it.Mutation.Args, &a)
-		return name + colon() + personName(a.Person) + " · " + st.T("col."+string(a.Account)) + " " + signedYuan(a.Amount) + memo(a.Memo)
+		what = personName(a.Person) + " · " + st.T("col."+string(a.Account)) + " " + signedYuan(a.Amount) + memo(a.Memo)
 	case mutation.Void, mutation.Undo:
 		var a mutation.VoidArgs
 		json.Unmarshal(it.Mutation.Args, &a)
 		if t := b.Item(a.Target); t != nil && (t.Mutation.Name == mutation.Void || t.Mutation.Name == mutation.Undo) {
 			return st.T("ledger.restore") + colon() + subject(b, targetOf(t))
 		}
-		return name + colon() + subject(b, a.Target) + memo(a.Reason)
+		what = subject(b, a.Target) + memo(a.Reason)
 	case mutation.EditPerson, mutation.LifeEvent:
-		return name + colon() + profileChange(b, key)
+		what = profileChange(b, key)
+	default:
+		return name
 	}
-	return name
+	return name + colon() + what
+}
+
+// billWords is a bill in words: "王芳的账单 120.00 元".
+func billWords(patient family.PersonID, total money.Amount) string {
+	return personName(patient) + client.TheStore().T("ledger.billof") + " " + yuan(total)
 }
 
 // subject is what a correction is about, in one level of words (never a correction of a
@@ -293,7 +313,7 @@ func subject(b *book.Book, key string) string {
 	st := client.TheStore()
 	for _, bill := range b.Bills() {
 		if bill.Key == key {
-			return personName(bill.Patient) + st.T("ledger.billof") + " " + yuan(bill.Total)
+			return billWords(bill.Patient, bill.Total)
 		}
 	}
 	if it := b.Item(key); it != nil && (it.Mutation.Name == mutation.Void || it.Mutation.Name == mutation.Undo) {

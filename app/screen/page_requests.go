@@ -57,31 +57,42 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 	if r.Ask != nil {
 		effects = r.Ask.Effects
 	}
-	var lines []app.UI
+	var why app.UI // the engine's lines, for a request without effects
 	if it := st.Book().Item(r.ID); it != nil && len(effects) == 0 {
-		lines = append(lines, explanation("", it.Outcome.Explanation))
+		why = explanation("", it.Outcome.Explanation)
 	}
-	reasonID := requestAnchor(r.ID) + "-reason"
+	anchor := requestAnchor(r.ID)
+	var controls app.UI
+	if decide {
+		controls = c.decideControls(r, anchor)
+	}
 	return with(elem("li",
 		el("p.what", strongText(requestLabel(r.ID))),
 		para("", "asked muted", words.Format(st.T("consent.asked"), askerName(r), shortTime(r.At))),
 		list("ul.effects", len(effects), func(i int) app.UI {
 			return with(elemt("li.effect", effectText(effects[i])), "", "account", string(effects[i].Account))
 		}),
-		el("div", lines...),
+		el("div", why),
 		para("", "verdict "+string(r.State), requestState(r)),
-		when(decide, el("div.decide",
-			field(st.T("consent.reason"), app.Input().ID(reasonID).Class("decline-reason").Value(c.reasons[r.ID]).
-				OnInput(c.reasonTo(r.ID), app.EventScope(r.ID))),
-			el("div.actions",
-				// the scope makes go-app take the new handler when the list moved under the
-				// button (two approvals in a row): the handler's code pointer is the same for
-				// every request, so without it the first request's id stays bound
-				btn("button.approve", st.T("consent.approve"), c.decide(mutation.Approve, r.ID), app.EventScope(r.ID)),
-				btn("button.decline.secondary", st.T("consent.decline"), c.decide(mutation.Decline, r.ID), app.EventScope(r.ID)),
-			),
-		)),
-	).ID(requestAnchor(r.ID)), "request "+string(r.State), "request", r.ID, "state", string(r.State))
+		controls,
+	).ID(anchor), "request "+string(r.State), "request", r.ID, "state", string(r.State))
+}
+
+// decideControls are a waiting request's reason field, 同意 and 拒绝.
+func (c *requestsPanel) decideControls(r *family.Request, anchor string) app.UI {
+	st := client.TheStore()
+	// the scope makes go-app take the new handler when the list moved under the button (two
+	// approvals in a row): the handler's code pointer is the same for every request, so
+	// without it the first request's id stays bound
+	scope := app.EventScope(r.ID)
+	return el("div.decide",
+		field(st.T("consent.reason"), app.Input().ID(anchor+"-reason").Class("decline-reason").Value(c.reasons[r.ID]).
+			OnInput(c.reasonTo(r.ID), scope)),
+		el("div.actions",
+			btn("button.approve", st.T("consent.approve"), c.decide(mutation.Approve, r.ID), scope),
+			btn("button.decline.secondary", st.T("consent.decline"), c.decide(mutation.Decline, r.ID), scope),
+		),
+	)
 }
 
 // whoAmI shows whose device this is, or asks once: a link_device request the owner confirms.

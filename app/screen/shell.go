@@ -114,25 +114,27 @@ func (c *shell) nav() app.UI {
 	if c.menu {
 		cls += " open"
 	}
-	links := make([]app.UI, 0, len(screens)+1)
-	for _, s := range screens {
-		a := elem("a", spanText(st.T(s.Label))).Attr("href", s.Path).ID("nav" + pathID(s.Path))
-		k := "extra"
+	links := make([]app.UI, len(screens)+1)
+	for i, s := range screens {
+		k, current := "extra", "" // aria-current: none when ""
 		if s.Primary {
 			k = "primary"
 		}
 		if s.Path == c.Active {
-			k += " active"
-			a = a.Aria("current", "page")
+			k, current = k+" active", "page"
 		}
+		var count app.UI
 		if s.Path == PathReminders && due > 0 {
-			a = a.Body(spanText(st.T(s.Label)), badge("nav-reminders-badge", due))
+			count = badge("nav-reminders-badge", due)
 		}
-		links = append(links, a.Class(k))
+		links[i] = with(elem("a", spanText(st.T(s.Label)), count).ID("nav"+pathID(s.Path)).Attr("href", s.Path).Aria("current", current), k)
 	}
-	more := elem("button#nav-more.more[aria-controls=nav]", spanText(st.T("nav.more")), when(due > 0, badge("nav-more-badge", due))).Aria("expanded", strconv.FormatBool(c.menu)).OnClick(func(ctx app.Context, e app.Event) { c.menu = !c.menu })
-	return elem("nav#nav", append(links, more)...).Class(cls).Aria("label", st.T("nav.label"))
+	links[len(screens)] = elem("button#nav-more.more[aria-controls=nav]", spanText(st.T("nav.more")), when(due > 0, badge("nav-more-badge", due))).Aria("expanded", strconv.FormatBool(c.menu)).OnClick(c.toggleMenu)
+	return with(elem("nav#nav", links...).Aria("label", st.T("nav.label")), cls)
 }
+
+// toggleMenu opens or closes the 更多 sheet.
+func (c *shell) toggleMenu(ctx app.Context, e app.Event) { c.menu = !c.menu }
 
 func badge(id string, n int) app.UI {
 	return elemt("span.badge", strconv.Itoa(n)).ID(id).Aria("label", strconv.Itoa(n))
