@@ -115,7 +115,7 @@ func (c *correctionBar) voidControls(bill book.Bill, amend app.EventHandler) app
 	}
 	st := client.TheStore()
 	return c.confirmVoid(bill.Key, "ledger.voidconfirm",
-		with(elemt("button.secondary.amend", st.T("ledger.amend")).OnClick(amend, app.EventScope(bill.Key)), "", "amend", bill.Key))
+		scopedBtn("button.secondary.amend", st.T("ledger.amend"), amend, bill.Key, "amend", bill.Key))
 }
 
 // confirmVoid is the 作废 button of the action key (with the others beside it), or the
@@ -124,12 +124,12 @@ func (c *correctionBar) confirmVoid(key, confirmKey string, others ...app.UI) ap
 	st := client.TheStore()
 	if c.confirming != key {
 		return el("div.actions", append([]app.UI{
-			with(elemt("button.secondary.void", st.T("ledger.void")).OnClick(func(ctx app.Context, e app.Event) { c.confirming, c.prob = key, problem{} }, app.EventScope(key)), "", "void", key),
+			scopedBtn("button.secondary.void", st.T("ledger.void"), func(ctx app.Context, e app.Event) { c.confirming, c.prob = key, problem{} }, key, "void", key),
 		}, others...)...)
 	}
 	return el("div.confirm",
 		spanText(st.T(confirmKey)),
-		btn("button#void-yes.danger", st.T("ledger.voidyes"), c.void(key), app.EventScope(key)),
+		scopedBtn("button#void-yes.danger", st.T("ledger.voidyes"), c.void(key), key),
 		btn("button#void-no.secondary", st.T("ledger.cancel"), func(ctx app.Context, e app.Event) { c.confirming = "" }),
 	)
 }

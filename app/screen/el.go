@@ -148,6 +148,14 @@ func btn(spec, text string, h app.EventHandler, opts ...app.EventOption) app.UI 
 	return elemt(spec, text).OnClick(h, opts...)
 }
 
+// scopedBtn is btn for a row of a list, its handler scoped to the row's key: go-app keeps an
+// element's old handler when the new one has the same code and scope, so without it a row
+// that moved would run the handler of the row that stood there. data are data- attributes
+// (with).
+func scopedBtn(spec, text string, h app.EventHandler, scope string, data ...string) app.UI {
+	return with(elemt(spec, text).OnClick(h, app.EventScope(scope)), "", data...)
+}
+
 // formOf is the <form> spec names (el) with these children that runs h when submitted.
 func formOf(spec string, h app.EventHandler, body ...app.UI) app.UI {
 	return elem(spec, body...).OnSubmit(h)

@@ -212,15 +212,15 @@ func (c *bindingsPage) revokeControls(bd family.Binding) app.UI {
 	st := client.TheStore()
 	id := bd.ID
 	if c.revoking != id {
-		return btn("button.secondary.revoke", st.T("bind.revoke"), func(ctx app.Context, e app.Event) {
+		return scopedBtn("button.secondary.revoke", st.T("bind.revoke"), func(ctx app.Context, e app.Event) {
 			c.revoking, c.revokeProb = id, problem{}
-		}, app.EventScope(id)) // go-app keeps a row's old handler unless its scope changes
+		}, id)
 	}
 	return el("div#revoke-confirm.confirm",
 		spanText(words.Format(st.T("bind.revokeconfirm"), personName(bd.Authorizer), personName(bd.Beneficiary))),
-		btn("button#revoke-yes.danger", st.T("bind.revokeyes"), func(ctx app.Context, e app.Event) {
+		scopedBtn("button#revoke-yes.danger", st.T("bind.revokeyes"), func(ctx app.Context, e app.Event) {
 			c.revoking, c.revokeProb = "", failure(st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id}))
-		}, app.EventScope(id)),
+		}, id),
 		btn("button#revoke-no.secondary", st.T("ledger.cancel"), func(ctx app.Context, e app.Event) {
 			c.revoking = ""
 		}),

@@ -84,13 +84,12 @@ func (c *requestsPanel) decideControls(r *family.Request, anchor string) app.UI 
 	// the scope makes go-app take the new handler when the list moved under the button (two
 	// approvals in a row): the handler's code pointer is the same for every request, so
 	// without it the first request's id stays bound
-	scope := app.EventScope(r.ID)
 	return el("div.decide",
 		field(st.T("consent.reason"), app.Input().ID(anchor+"-reason").Class("decline-reason").Value(c.reasons[r.ID]).
-			OnInput(c.reasonTo(r.ID), scope)),
+			OnInput(c.reasonTo(r.ID), app.EventScope(r.ID))),
 		el("div.actions",
-			btn("button.approve", st.T("consent.approve"), c.decide(mutation.Approve, r.ID), scope),
-			btn("button.decline.secondary", st.T("consent.decline"), c.decide(mutation.Decline, r.ID), scope),
+			scopedBtn("button.approve", st.T("consent.approve"), c.decide(mutation.Approve, r.ID), r.ID),
+			scopedBtn("button.decline.secondary", st.T("consent.decline"), c.decide(mutation.Decline, r.ID), r.ID),
 		),
 	)
 }

@@ -137,9 +137,9 @@ func (c *syncPage) devices() app.UI {
 		}
 		return with(elem("li",
 			spanText(label),
-			when(d.Owner && dev.ID != d.Device && !dev.Revoked, btn("button.secondary.small.revoke-device", st.T("sync.remove"), func(ctx app.Context, e app.Event) {
+			when(d.Owner && dev.ID != d.Device && !dev.Revoked, scopedBtn("button.secondary.small.revoke-device", st.T("sync.remove"), func(ctx app.Context, e app.Event) {
 				c.removeDevice(ctx, dev.ID)
-			}, app.EventScope(dev.ID))), // a row's own handler, not the previous row's
+			}, dev.ID)),
 		), "", "device", dev.ID)
 	})
 }

@@ -196,9 +196,9 @@ func (c *walletPage) transfers() app.UI {
 				" · "+shortTime(t.At)+" · "+st.T("wstate."+string(t.State)), st.StateOf(t.ID)),
 			when(t.State == family.Pending && now.Before(refundAt), el("div.actions",
 				para("", "muted", st.T("wallet.refund")+shortTime(refundAt)),
-				btn("button.accept", st.T("wallet.accept"), func(ctx app.Context, e app.Event) {
+				scopedBtn("button.accept", st.T("wallet.accept"), func(ctx app.Context, e app.Event) {
 					c.act(mutation.WalletAccept, id)
-				}, app.EventScope(id)), // each row its own handler (go-app compares handlers by code)
+				}, id),
 			)),
 			// W11: after 06:00 the refund is the family clock's (the server's, or this device's
 			// for a family kept only here): never a button, the same words as the reminder
