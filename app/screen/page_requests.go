@@ -196,19 +196,18 @@ func followed(s *family.State, d *book.Local) []family.Request {
 // 已拒绝（李明，…）：reason.
 func requestState(r *family.Request) string {
 	st := client.TheStore()
-	switch {
-	case r.State == family.Approved && r.Decided != nil:
-		return words.Format(st.T("consent.approved.by"), deciderName(r.Decided), shortTime(r.Decided.At))
-	case r.State == family.Declined && r.Decided != nil:
-		out := words.Format(st.T("consent.declined.by"), deciderName(r.Decided), shortTime(r.Decided.At))
-		if r.Decided.Reason != "" {
+	if r.State == family.Approved || r.State == family.Declined {
+		// consent.approved or consent.declined, with who and when once decided:
+		// consent.approved.by, consent.declined.by (and the reason given)
+		key := "consent." + string(r.State)
+		if r.Decided == nil {
+			return st.T(key)
+		}
+		out := words.Format(st.T(key+".by"), deciderName(r.Decided), shortTime(r.Decided.At))
+		if r.State == family.Declined && r.Decided.Reason != "" {
 			out += words.Format(st.T("consent.declined.reason"), r.Decided.Reason)
 		}
 		return out
-	case r.State == family.Approved:
-		return st.T("consent.approved")
-	case r.State == family.Declined:
-		return st.T("consent.declined")
 	}
 	var names []string
 	for _, p := range r.WaitingFor() {

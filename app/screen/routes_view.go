@@ -47,13 +47,12 @@ func personRoutes(id family.PersonID) app.UI {
 // routesView shows r under the heading 谁能为…付钱 (an h2 on its own, an h3 inside a check).
 func routesView(id string, r engine.RoutesResult, h2 bool, start routeStart) app.UI {
 	st := client.TheStore()
-	title := words.Format(st.T("routes.title"), personName(r.Beneficiary))
-	var head app.UI = elemt("h3", title).ID(id + "-title")
+	tag := "h3"
 	if h2 {
-		head = elemt("h2", title).ID(id + "-title")
+		tag = "h2"
 	}
 	return elem("section.routes",
-		head,
+		elemt(tag, words.Format(st.T("routes.title"), personName(r.Beneficiary))).ID(id+"-title"),
 		maybe(r.Nobody(), func() app.UI { return nobodyView(id, r) }),
 		listElem("ul.items", len(r.Routes), func(i int) app.UI {
 			return routeItem(id, r, r.Routes[i], start)

@@ -188,13 +188,14 @@ func (c *slipPanel) render() app.UI {
 		opts = append(opts, option(b.Key, personName(b.Patient)+" "+yuan(b.Total)+" · "+shortTime(b.At), c.target))
 	}
 	chosen := chosenBill(bills, c.target)
+	typed, scope := valueTo(&c.text), fieldScope(&c.text) // the slip's text, on input and on change
 	return el("section#slip.card",
 		heading(st.T("slip.title")),
 		para("", "muted", st.T("slip.help")),
 		fieldErr(st.T("slip.bill"), selectInput("slip-bill", &c.target).Body(opts...), "slip-bill-error", p.on("slip.bill")),
 		paraIf(chosen != "", "slip-bill-chosen", "chosen", chosen),
 		fieldErr(st.T("slip.text"), elem("textarea#slip-text[rows=7]").Attr("placeholder", st.T("slip.placeholder")).Attr("value", c.text).
-			OnInput(valueTo(&c.text), fieldScope(&c.text)).OnChange(valueTo(&c.text), fieldScope(&c.text)), "slip-text-error", p.on("slip.text")),
+			OnInput(typed, scope).OnChange(typed, scope), "slip-text-error", p.on("slip.text")),
 		result,
 		when(mismatch, check("slip-adjust", st.T("slip.adjust"), &c.adjust)),
 		paraIf(c.balcLater, "slip-balc-later", "note", st.T("slip.balc_later")),

@@ -127,6 +127,10 @@ func usedKeys(t *testing.T) map[string]string {
 	for _, w := range []engine.Way{engine.WayBound, engine.WayBind, engine.WayWallet} {
 		add("routes_view.go", "routes.later."+string(w))
 	}
+	// a decided request's state, with who decided and when (requestState)
+	for _, s := range []family.RequestState{family.Approved, family.Declined} {
+		add("requestState", "consent."+string(s), "consent."+string(s)+".by")
+	}
 	// the kinds of ledger entries the engine and the mutation layer write
 	kindRE := regexp.MustCompile(`(?:result|emptyEntry|closingEntry|decideMoney\(s,|moveTransfer\(.*|Entry\{Kind:) ?\(?"([a-z_]+)"`)
 	for _, dir := range []string{"../../shared/engine", "../../shared/mutation"} {

@@ -133,14 +133,19 @@ func chartSVG(fs []book.Flow, payers []family.PersonID, title string) string {
 				xmlEscape(personName(p)+" "+yuan(a)) + `</title></rect>`)
 		}
 		if t := monthTotal(month[m]); t > 0 && most > 0 { // the month's amount over its column, in whole yuan
-			b.WriteString(`<text class="amount" x="` + strconv.Itoa(x+colW/2) + `" y="` + strconv.Itoa(max(y-3, 10)) +
-				`" font-size="10" text-anchor="middle" fill="#111827">` + wholeYuan(t) + ` </text>`)
+			svgText(&b, ` class="amount"`, x+colW/2, max(y-3, 10), 10, wholeYuan(t))
 		}
-		b.WriteString(`<text x="` + strconv.Itoa(x+colW/2) + `" y="176" font-size="14" text-anchor="middle" fill="#111827">` +
-			strconv.Itoa(m) + ` </text>`) // the space keeps the labels apart in the text
+		svgText(&b, "", x+colW/2, 176, 14, strconv.Itoa(m))
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
+}
+
+// svgText writes a <text> with these attributes (each with a space before it), centred on x at
+// y in this font size, holding s and a space (which keeps the labels apart in the text).
+func svgText(b *strings.Builder, attrs string, x, y, size int, s string) {
+	b.WriteString(`<text` + attrs + ` x="` + strconv.Itoa(x) + `" y="` + strconv.Itoa(y) + `" font-size="` + strconv.Itoa(size) +
+		`" text-anchor="middle" fill="#111827">` + s + ` </text>`)
 }
 
 // xmlEscape escapes text for SVG markup (by hand: strings.Replacer and the html package add
