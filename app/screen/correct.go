@@ -137,10 +137,9 @@ func (c *correctionBar) confirmVoid(key, confirmKey string, others ...app.UI) ap
 // paymentList is every premium, credit and correcting entry with its 作废 (after a
 // confirmation) while it stands, or 「已作废」 once taken back.
 func (c *correctionBar) paymentList(b *book.Book) app.UI {
-	st := client.TheStore()
 	pays := b.Payments()
 	if len(pays) == 0 {
-		return para("", "empty", st.T("ledger.nopayments"))
+		return eltr("p.empty", "ledger.nopayments")
 	}
 	return list("ul#payments.cards", len(pays), func(i int) app.UI {
 		p := pays[len(pays)-1-i]
@@ -251,7 +250,7 @@ func correctionList(b *book.Book) app.UI {
 		))
 	}
 	if len(rows) == 0 {
-		return para("", "empty", st.T("ledger.nocorrections"))
+		return eltr("p.empty", "ledger.nocorrections")
 	}
 	return el("ul#corrections.cards", rows...)
 }

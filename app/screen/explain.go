@@ -77,7 +77,7 @@ func basisList(id string, lines []engine.Line) app.UI {
 				when(c.Link != "", spanOf("site", siteNote(w.ZH, c.Link))),
 			))
 		}
-		kids = append(kids, when(l.Unofficial(), elt("small.unofficial", st.T("unofficial"))))
+		kids = append(kids, when(l.Unofficial(), eltr("small.unofficial", "unofficial")))
 		return with(elem("li", kids...), cls, "rule", l.Rule)
 	}).ID(id)
 }

@@ -23,7 +23,7 @@ func (c *firstScreen) Render() app.UI {
 		el("main",
 			pageTitle(st.T(c.Screen.Title)),
 			maybe(c.Screen.Path == PathFamily, intro),
-			elt("p#first-loading.loading[role=status]", st.T("load.loading")),
+			eltr("p#first-loading.loading[role=status]", "load.loading"),
 		),
 	)
 }
@@ -31,16 +31,15 @@ func (c *firstScreen) Render() app.UI {
 // intro tells a new visitor what Gongji is and how to start; 家庭 shows it while the family
 // has no one.
 func intro() app.UI {
-	st := client.TheStore()
 	return el("section#intro.intro.card",
-		para("", "lead", st.T("intro.what")),
-		heading(st.T("intro.start")),
+		eltr("p.lead", "intro.what"),
+		eltr("h2", "intro.start"),
 		el("ol",
-			listItem(st.T("intro.step1")),
-			listItem(st.T("intro.step2")),
-			listItem(st.T("intro.step3")),
+			eltr("li", "intro.step1"),
+			eltr("li", "intro.step2"),
+			eltr("li", "intro.step3"),
 		),
-		para("", "muted", st.T("intro.offline")),
+		eltr("p.muted", "intro.offline"),
 	)
 }
 

@@ -176,7 +176,7 @@ func (c *bindingsPage) submit(ctx app.Context, e app.Event) {
 func (c *bindingsPage) list(b *book.Book) app.UI {
 	st := client.TheStore()
 	if len(b.State.Bindings) == 0 {
-		return para("", "empty", st.T("bind.none"))
+		return eltr("p.empty", "bind.none")
 	}
 	today := civil.DateOf(st.Now())
 	return list("ul#bindings.cards", len(b.State.Bindings), func(i int) app.UI {

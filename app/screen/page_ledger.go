@@ -46,7 +46,7 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 	st := client.TheStore()
 	bills := b.Bills()
 	if len(bills) == 0 {
-		return para("", "empty", st.T("ledger.none"))
+		return eltr("p.empty", "ledger.none")
 	}
 	return list("ul#bills.cards", len(bills), func(i int) app.UI {
 		bill := bills[len(bills)-1-i]
@@ -84,7 +84,7 @@ func statements(b *book.Book) app.UI {
 	st := client.TheStore()
 	accts := b.Accounts()
 	if len(accts) == 0 {
-		return para("", "empty", st.T("ledger.none"))
+		return eltr("p.empty", "ledger.none")
 	}
 	return list("div#statements", len(accts), func(i int) app.UI {
 		a := accts[i]

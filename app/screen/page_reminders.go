@@ -24,7 +24,7 @@ type remindersPage struct {
 func (c *remindersPage) Render() app.UI {
 	st := client.TheStore()
 	rs := reminders()
-	var list app.UI = para("reminders-none", "empty", st.T("remind.none"))
+	var list app.UI = eltr("p#reminders-none.empty", "remind.none")
 	if len(rs) > 0 {
 		items := make([]app.UI, len(rs))
 		for i, r := range rs {
@@ -34,7 +34,7 @@ func (c *remindersPage) Render() app.UI {
 	}
 	var notify app.UI = button("notify-ask", "secondary", st.T("remind.notify.ask"), c.ask)
 	if st.Local.Notify {
-		notify = para("notify-state", "ok", st.T("remind.notify.on"))
+		notify = eltr("p#notify-state.ok", "remind.notify.on")
 	}
 	return page(PathReminders, "remind.title",
 		list,

@@ -34,14 +34,14 @@ func (c *requestsPanel) render() app.UI {
 	followed := followed(s, d)
 	return el("section#consent.card",
 		c.whoAmI(s, d),
-		heading(st.T("consent.waiting")),
+		eltr("h2", "consent.waiting"),
 		paraIf(len(waiting) == 0, "consent-none", "note", st.T("consent.none")),
 		list("ul#consent-requests.items", len(waiting), func(i int) app.UI {
 			return c.card(&waiting[i], true)
 		}),
 		when(c.err != "", elt("p#consent-error.error[role=alert]", c.err)),
 		when(len(followed) > 0, el("div",
-			heading(st.T("consent.followed")),
+			eltr("h2", "consent.followed"),
 			list("ul#consent-followed.items", len(followed), func(i int) app.UI {
 				return c.card(&followed[i], false)
 			}),
@@ -102,7 +102,7 @@ func (c *requestsPanel) whoAmI(s *family.State, d *book.Local) app.UI {
 	}
 	for _, r := range s.Requests {
 		if r.Name == string(mutation.LinkDevice) && r.State == family.Waiting && linksDevice(r, d.Device) {
-			return para("consent-me", "note", st.T("consent.me_waiting"))
+			return eltr("p#consent-me.note", "consent.me_waiting")
 		}
 	}
 	return formOf("form#consent-me-form", c.claim,

@@ -39,7 +39,7 @@ func (c *syncPage) Render() app.UI {
 	var top, trouble app.UI
 	switch {
 	case client.SyncOff():
-		top = para("sync-off", "note", st.T("sync.off"))
+		top = eltr("p#sync-off.note", "sync.off")
 	case d.Family == "":
 		top = c.joinForms()
 	default:
@@ -110,7 +110,7 @@ func inviteView(code string) app.UI {
 	return el("div#invite.invite",
 		el("p", spanText(st.T("sync.code")+colon()), elt("code#invite-code.code", code)),
 		maybe(svg != "", func() app.UI {
-			return el("div#invite-qr.qr", app.Raw(svg), para("", "", st.T("sync.invite.qr")))
+			return el("div#invite-qr.qr", app.Raw(svg), eltr("p", "sync.invite.qr"))
 		}),
 		when(client.CanShare(), button("invite-share", "secondary", st.T("sync.invite.share"), func(ctx app.Context, e app.Event) {
 			client.Share(st.T("app.name"), words.Format(st.T("sync.invite.text"), code))

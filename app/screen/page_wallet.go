@@ -184,7 +184,7 @@ func (c *walletPage) transfers() app.UI {
 	st := client.TheStore()
 	ts := st.Book().State.Transfers
 	if len(ts) == 0 {
-		return para("", "empty", st.T("wallet.none"))
+		return eltr("p.empty", "wallet.none")
 	}
 	now := st.Now()
 	return list("ul#transfers.cards", len(ts), func(i int) app.UI {

@@ -71,7 +71,6 @@ func wayClass(w engine.Way) string {
 // routeItem is one relative: the verdict first, the reasons in words, the button that starts
 // the way, and 依据.
 func routeItem(id string, r engine.RoutesResult, rt engine.Route, start routeStart) app.UI {
-	st := client.TheStore()
 	way, who, reasons := rt.Way(), string(rt.Person), routeReasons(r, rt)
 	return with(elem("li.route",
 		el("p.route-verdict",
@@ -81,7 +80,7 @@ func routeItem(id string, r engine.RoutesResult, rt engine.Route, start routeSta
 		list("div.route-reasons", len(reasons), func(i int) app.UI { return elt("p", reasons[i]) }),
 		routeButton(r, rt, start),
 		el("details.route-basis",
-			elt("summary", st.T("routes.basis")),
+			eltr("summary", "routes.basis"),
 			basisList(id+"-basis-"+who, routeBasis(r, rt)),
 		),
 	), "", "person", who, "way", string(way))
@@ -211,7 +210,7 @@ func nobodyView(id string, r engine.RoutesResult) app.UI {
 	return elem("div.warning",
 		elt("p", words.Format(st.T("routes.nobody"), personName(r.Beneficiary))),
 		when(len(hints) > 0, el("div",
-			elt("p", st.T("routes.change")),
+			eltr("p", "routes.change"),
 			listElem("ul", len(hints), func(i int) app.UI { return listItem(hints[i]) }).ID(id+"-change"),
 		)),
 	).ID(id + "-nobody")

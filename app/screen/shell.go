@@ -82,23 +82,23 @@ func (c *shell) Render() app.UI {
 		with(elem("span#wasm-status[hidden=true]"), "", "status", status),
 		el("div.brand",
 			app.Img().Src("/web/icon.svg").Alt(st.T("app.logo")).Class("logo").Width(28).Height(28),
-			strongText(st.T("app.name")),
+			eltr("strong", "app.name"),
 			spanOf("tagline", st.T("app.tagline")),
 			c.syncPill(),
 			// the language by its name, on a narrow screen by its short name (web/style.css)
 			elem("button#lang-switch.lang",
-				elt("span.long", st.T("lang.switch")), elt("span.short", st.T("lang.short"))).Lang(otherLang(st.Lang())).Title(st.T("lang.switch")).OnClick(c.switchLang),
+				eltr("span.long", "lang.switch"), eltr("span.short", "lang.short")).Lang(otherLang(st.Lang())).Title(st.T("lang.switch")).OnClick(c.switchLang),
 		),
 		c.nav(),
-		when(c.offline, para("offline-note", "note offline", st.T("net.offline"))),
+		when(c.offline, eltr("p#offline-note.note.offline", "net.offline")),
 		when(c.update, el("div#update-banner.banner",
-			spanText(st.T("update.available")),
+			eltr("span", "update.available"),
 			btn("button#update-reload", st.T("update.reload"), func(ctx app.Context, e app.Event) { ctx.Reload() }),
 		)),
 		when(c.installable, btn("button#install.secondary", st.T("install.button"), c.install)),
 		// the load or save error itself stays in st.Err; the family reads what it means
 		paraIf(st.Err != "", "storage-error", "error", st.T("err.storage")),
-		when(st.Elsewhere, elt("p#tab-elsewhere.banner[role=alert]", st.T("tab.elsewhere"))),
+		when(st.Elsewhere, eltr("p#tab-elsewhere.banner[role=alert]", "tab.elsewhere")),
 	)
 }
 
@@ -129,7 +129,7 @@ func (c *shell) nav() app.UI {
 		}
 		links[i] = with(elem("a", spanText(st.T(s.Label)), count).ID("nav"+pathID(s.Path)).Attr("href", s.Path).Aria("current", current), k)
 	}
-	links[len(screens)] = elem("button#nav-more.more[aria-controls=nav]", spanText(st.T("nav.more")), when(due > 0, badge("nav-more-badge", due))).Aria("expanded", strconv.FormatBool(c.menu)).OnClick(c.toggleMenu)
+	links[len(screens)] = elem("button#nav-more.more[aria-controls=nav]", eltr("span", "nav.more"), when(due > 0, badge("nav-more-badge", due))).Aria("expanded", strconv.FormatBool(c.menu)).OnClick(c.toggleMenu)
 	return with(elem("nav#nav", links...).Aria("label", st.T("nav.label")), cls)
 }
 

@@ -190,8 +190,8 @@ func (c *slipPanel) render() app.UI {
 	chosen := chosenBill(bills, c.target)
 	typed, scope := valueTo(&c.text), fieldScope(&c.text) // the slip's text, on input and on change
 	return el("section#slip.card",
-		heading(st.T("slip.title")),
-		para("", "muted", st.T("slip.help")),
+		eltr("h2", "slip.title"),
+		eltr("p.muted", "slip.help"),
 		fieldErr(st.T("slip.bill"), selectInput("slip-bill", &c.target).Body(opts...), "slip-bill-error", p.on("slip.bill")),
 		paraIf(chosen != "", "slip-bill-chosen", "chosen", chosen),
 		fieldErr(st.T("slip.text"), elem("textarea#slip-text[rows=7]").Attr("placeholder", st.T("slip.placeholder")).Attr("value", c.text).
@@ -213,16 +213,16 @@ func slipResult(o mutation.Outcome) app.UI {
 		res.Payments, res.Cash = o.Split.Lines, o.Split.Cash
 	}
 	return el("div#slip-result",
-		subheading(st.T("slip.actual")),
+		eltr("h3", "slip.actual"),
 		el("ol#slip-lines.split", append(each(len(res.Payments), func(i int) app.UI {
 			l := res.Payments[i]
 			return with(elem("li",
 				spanText(personName(l.Payer)+" · "+st.T("src."+string(l.Source))),
 				spanOf("num", yuan(l.Amount))), "", "source", string(l.Source), "payer", string(l.Payer))
 		}),
-			el("li.cash", spanText(st.T("bill.cash")), elt("span#slip-cash.num", yuan(res.Cash))),
+			el("li.cash", eltr("span", "bill.cash"), elt("span#slip-cash.num", yuan(res.Cash))),
 		)...),
-		subheading(st.T("slip.differences")),
+		eltr("h3", "slip.differences"),
 		explanation("slip-explain", o.Explanation),
 	)
 }

@@ -30,7 +30,7 @@ func (c *yearView) render() app.UI {
 	all := st.Book().Flows()
 	years := book.Years(all)
 	if len(years) == 0 {
-		return para("year-summary", "empty", st.T("ledger.nousage"))
+		return eltr("p#year-summary.empty", "ledger.nousage")
 	}
 	year := c.year
 	if year == 0 || !containsInt(years, year) {
