@@ -7,6 +7,7 @@ import (
 
 	"gongji/app/book"
 	"gongji/app/client"
+	"gongji/app/words"
 )
 
 // Small element helpers for the screens. In wasm every go-app builder call is code at its call
@@ -215,3 +216,6 @@ func entryHead(title, muted string, state book.ItemState) app.UI {
 func entryItem(class, kind, key, state string, body ...app.UI) app.UI {
 	return with(elem("li", body...), class, kind, key, "state", state)
 }
+
+// trf is the text of key in the device's language with args in its places {1}, {2}, ...
+func trf(key string, args ...string) string { return words.Format(tr(key), args...) }

@@ -5,7 +5,6 @@ import (
 
 	"gongji/app/book"
 	"gongji/app/client"
-	"gongji/app/words"
 	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
@@ -217,7 +216,7 @@ func (c *bindingsPage) revokeControls(bd family.Binding) app.UI {
 		}, id)
 	}
 	return el("div#revoke-confirm.confirm",
-		spanText(words.Format(st.T("bind.revokeconfirm"), personName(bd.Authorizer), personName(bd.Beneficiary))),
+		spanText(trf("bind.revokeconfirm", personName(bd.Authorizer), personName(bd.Beneficiary))),
 		scopedBtn("button#revoke-yes.danger", st.T("bind.revokeyes"), func(ctx app.Context, e app.Event) {
 			c.revoking, c.revokeProb = "", failure(st.Do(mutation.Revoke, mutation.RevokeArgs{Binding: id}))
 		}, id),

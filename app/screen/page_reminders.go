@@ -8,7 +8,6 @@ import (
 
 	"gongji/app/book"
 	"gongji/app/client"
-	"gongji/app/words"
 	"gongji/shared/money"
 )
 
@@ -82,7 +81,7 @@ func reminderText(r book.Reminder) string {
 	default:
 		return ""
 	}
-	return words.Format(st.T(key), args...)
+	return trf(key, args...)
 }
 
 func reminderItem(r book.Reminder) app.UI {
@@ -111,10 +110,9 @@ func reminderItem(r book.Reminder) app.UI {
 
 // duration is a time left as the family reads it: 11 小时 59 分 (11 h 59 min).
 func duration(d time.Duration) string {
-	st := client.TheStore()
 	d = d.Truncate(time.Minute)
 	h, m := int(d/time.Hour), int((d%time.Hour)/time.Minute)
-	return words.Format(st.T("remind.hm"), strconv.Itoa(h), strconv.Itoa(m))
+	return trf("remind.hm", strconv.Itoa(h), strconv.Itoa(m))
 }
 
 // goKey is the link's text: 去办理, or 去看看 for a request to decide on 同步.
@@ -144,7 +142,7 @@ func notifyNew(rs []book.Reminder) {
 		return
 	}
 	st.Notified = n
-	body := words.Format(st.T("remind.count"), strconv.Itoa(n))
+	body := trf("remind.count", strconv.Itoa(n))
 	for _, r := range rs { // the newest request waiting for this device, when there is one
 		if r.Kind == book.ConsentWaits {
 			body = reminderText(r)

@@ -68,7 +68,7 @@ func (c *requestsPanel) card(r *family.Request, decide bool) app.UI {
 	}
 	return with(elem("li",
 		el("p.what", strongText(requestLabel(r.ID))),
-		para("", "asked muted", words.Format(st.T("consent.asked"), askerName(r), shortTime(r.At))),
+		para("", "asked muted", trf("consent.asked", askerName(r), shortTime(r.At))),
 		list("ul.effects", len(effects), func(i int) app.UI {
 			return with(elemt("li.effect", effectText(effects[i])), "", "account", string(effects[i].Account))
 		}),
@@ -203,9 +203,9 @@ func requestState(r *family.Request) string {
 		if r.Decided == nil {
 			return st.T(key)
 		}
-		out := words.Format(st.T(key+".by"), deciderName(r.Decided), shortTime(r.Decided.At))
+		out := trf(key+".by", deciderName(r.Decided), shortTime(r.Decided.At))
 		if r.State == family.Declined && r.Decided.Reason != "" {
-			out += words.Format(st.T("consent.declined.reason"), r.Decided.Reason)
+			out += trf("consent.declined.reason", r.Decided.Reason)
 		}
 		return out
 	}
@@ -216,7 +216,7 @@ func requestState(r *family.Request) string {
 	if len(names) == 0 {
 		return st.T("consent.waits.owner")
 	}
-	return words.Format(st.T("consent.waits"), strings.Join(names, st.T("consent.or")))
+	return trf("consent.waits", strings.Join(names, st.T("consent.or")))
 }
 
 // requestStateText is the state a sync item that became a request shows: the request's own
@@ -297,7 +297,7 @@ func requestLabel(key string) string {
 	}
 	if json.Unmarshal(it.Mutation.Args, &a) == nil && a.Target != "" && a.Target != key {
 		if t := b.Item(a.Target); t != nil {
-			return words.Format(st.T("consent.of"), st.T(mutKey(it.Mutation.Name)), itemLabel(b, t))
+			return trf("consent.of", st.T(mutKey(it.Mutation.Name)), itemLabel(b, t))
 		}
 	}
 	return itemLabel(b, it)
@@ -322,7 +322,7 @@ func effectText(e family.Effect) string {
 		key = "consent.effect.schedule"
 	}
 	// the texts without an amount have no {2} or {3}
-	return words.Format(tr(key), personName(e.Person), grouped(e.Before), grouped(e.After))
+	return trf(key, personName(e.Person), grouped(e.Before), grouped(e.After))
 }
 
 // grouped is an amount with thousands separated: 2,920.00 元.

@@ -113,7 +113,7 @@ func inviteView(code string) app.UI {
 			return el("div#invite-qr.qr", app.Raw(svg), eltr("p", "sync.invite.qr"))
 		}),
 		when(client.CanShare(), button("invite-share", "secondary", st.T("sync.invite.share"), func(ctx app.Context, e app.Event) {
-			client.Share(st.T("app.name"), words.Format(st.T("sync.invite.text"), code))
+			client.Share(st.T("app.name"), trf("sync.invite.text", code))
 		})),
 	)
 }

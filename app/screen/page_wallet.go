@@ -6,7 +6,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gongji/app/client"
-	"gongji/app/words"
 	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
@@ -202,7 +201,7 @@ func (c *walletPage) transfers() app.UI {
 			)),
 			// W11: after 06:00 the refund is the family clock's (the server's, or this device's
 			// for a family kept only here): never a button, the same words as the reminder
-			when(t.State == family.Pending && !now.Before(refundAt), para("", "note refund-due", words.Format(st.T("wallet.refunding"), personName(t.From)))),
+			when(t.State == family.Pending && !now.Before(refundAt), para("", "note refund-due", trf("wallet.refunding", personName(t.From)))),
 		)
 	})
 }

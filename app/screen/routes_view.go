@@ -46,13 +46,12 @@ func personRoutes(id family.PersonID) app.UI {
 
 // routesView shows r under the heading 谁能为…付钱 (an h2 on its own, an h3 inside a check).
 func routesView(id string, r engine.RoutesResult, h2 bool, start routeStart) app.UI {
-	st := client.TheStore()
 	tag := "h3"
 	if h2 {
 		tag = "h2"
 	}
 	return elem("section.routes",
-		elemt(tag, words.Format(st.T("routes.title"), personName(r.Beneficiary))).ID(id+"-title"),
+		elemt(tag, trf("routes.title", personName(r.Beneficiary))).ID(id+"-title"),
 		maybe(r.Nobody(), func() app.UI { return nobodyView(id, r) }),
 		listElem("ul.items", len(r.Routes), func(i int) app.UI {
 			return routeItem(id, r, r.Routes[i], start)
@@ -102,7 +101,7 @@ func routeReasons(r engine.RoutesResult, rt engine.Route) []string {
 		return []string{st.T("routes.nobind") + sentences(w, rt.Binding.Lines), st.T("routes.nowallet") + sentences(w, rt.Wallet.Lines)}
 	}
 	// only the wallet's text has a {3}: the account it sends from
-	return []string{words.Format(st.T(key), personName(rt.Person), personName(r.Beneficiary), st.T("routes.src."+string(rt.Wallet.Source)))}
+	return []string{trf(key, personName(rt.Person), personName(r.Beneficiary), st.T("routes.src."+string(rt.Wallet.Source)))}
 }
 
 // sentences are the lines' sentences in one paragraph.
@@ -149,7 +148,6 @@ func routeBasis(r engine.RoutesResult, rt engine.Route) []engine.Line {
 
 // routeButton starts the way that works: the bind form or the wallet form, filled in.
 func routeButton(r engine.RoutesResult, rt engine.Route, start routeStart) app.UI {
-	st := client.TheStore()
 	key := ""
 	switch rt.Way() {
 	case engine.WayBind:
@@ -160,7 +158,7 @@ func routeButton(r engine.RoutesResult, rt engine.Route, start routeStart) app.U
 		return nil
 	}
 	ben := r.Beneficiary
-	return el("p", with(elemt("button.route-start[type=button]", words.Format(st.T(key), personName(rt.Person), personName(ben))).OnClick(func(ctx app.Context, e app.Event) { start(ctx, rt, ben) }), "", "person", string(rt.Person)))
+	return el("p", with(elemt("button.route-start[type=button]", trf(key, personName(rt.Person), personName(ben))).OnClick(func(ctx app.Context, e app.Event) { start(ctx, rt, ben) }), "", "person", string(rt.Person)))
 }
 
 // startElsewhere opens the form of the way on its own screen, filled in through the address:
@@ -205,10 +203,9 @@ func queryValue(q, key string) string {
 
 // nobodyView says plainly that nobody can pay today, and what would change it.
 func nobodyView(id string, r engine.RoutesResult) app.UI {
-	st := client.TheStore()
 	hints := routeHints(r)
 	return elem("div.warning",
-		elt("p", words.Format(st.T("routes.nobody"), personName(r.Beneficiary))),
+		elt("p", trf("routes.nobody", personName(r.Beneficiary))),
 		when(len(hints) > 0, el("div",
 			eltr("p", "routes.change"),
 			listElem("ul", len(hints), func(i int) app.UI { return listItem(hints[i]) }).ID(id+"-change"),
@@ -283,10 +280,10 @@ func walletConditions(rt engine.Route, ben string) string {
 		}
 	}
 	if has(rt.Wallet.Reasons, engine.WalletRegionNotEnabled) { // the province first, then her
-		conds = append(conds, words.Format(st.T("routes.provopens"), closedProvinces(rt.Wallet.Lines)))
+		conds = append(conds, trf("routes.provopens", closedProvinces(rt.Wallet.Lines)))
 	}
 	if has(rt.Wallet.Reasons, engine.WalletRecipientNotOpened) {
-		conds = append(conds, words.Format(st.T("routes.benopens"), ben))
+		conds = append(conds, trf("routes.benopens", ben))
 	}
 	return strings.Join(conds, st.T("routes.and"))
 }

@@ -8,7 +8,6 @@ import (
 
 	"gongji/app/book"
 	"gongji/app/client"
-	"gongji/app/words"
 	"gongji/shared/engine"
 	"gongji/shared/mutation"
 	"gongji/shared/slip"
@@ -140,7 +139,7 @@ func slipProblem(err error) string {
 		return st.T("slip.unreadable")
 	}
 	if number, held, ok := badLine(se.Where); ok {
-		return words.Format(st.T("slip.badline"), number, held)
+		return trf("slip.badline", number, held)
 	}
 	switch se.Where {
 	case "JSON":

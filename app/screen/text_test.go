@@ -58,10 +58,10 @@ func usedKeys(t *testing.T) map[string]string {
 		add("T(...) in app/", sourceMatches(t, dir, regexp.MustCompile(`\bT\("([^"]+)"\)`))...)
 		add("words.T(lang, ...) in app/", sourceMatches(t, dir, regexp.MustCompile(`\bwords\.T\([\w.()]+, "([^"]+)"\)`))...)
 	}
-	// the element helpers that take a text key (el.go): tr("..."), eltr(spec, "..."),
+	// the element helpers that take a text key (el.go): tr("..."), trf("...", ...), eltr(spec, "..."),
 	// page(path, "...", ...), and every key eachText and statementCols list
 	add("tr(...), eltr(spec, ...), page(path, ...) in app/screen",
-		sourceMatches(t, ".", regexp.MustCompile(`\b(?:tr\(|eltr\("[^"]*", |page\(\w+, )"([^"]+)"[,)]`))...)
+		sourceMatches(t, ".", regexp.MustCompile(`\b(?:trf?\(|eltr\("[^"]*", |page\(\w+, )"([^"]+)"[,)]`))...)
 	add("eachText(spec, ...) and statementCols in app/screen",
 		sourceMatches(t, ".", regexp.MustCompile(`(?:eachText\("[^"]*"|statementCols = \[\]string\{|, ) ?"((?:intro|ledger)\.[a-z0-9_.]+)"`))...)
 	for _, s := range screens {

@@ -8,7 +8,6 @@ import (
 
 	"gongji/app/book"
 	"gongji/app/client"
-	"gongji/app/words"
 	"gongji/shared/family"
 	"gongji/shared/money"
 )
@@ -45,20 +44,20 @@ func (c *yearView) render() app.UI {
 	payers := payersOf(fs)
 	opts := make([]app.UI, len(years))
 	for i, y := range years {
-		opts[i] = option(strconv.Itoa(y), words.Format(st.T("year.n"), strconv.Itoa(y)), strconv.Itoa(year))
+		opts[i] = option(strconv.Itoa(y), trf("year.n", strconv.Itoa(y)), strconv.Itoa(year))
 	}
 	return with(elem("div#year-summary.card.year",
 		field(st.T("year.pick"), elem("select#year-pick", opts...).OnChange(func(ctx app.Context, e app.Event) {
 			c.year, _ = strconv.Atoi(ctx.JSSrc().Get("value").String())
 		})),
-		app.Raw(chartSVG(fs, payers, words.Format(st.T("year.chart"), strconv.Itoa(year)))),
+		app.Raw(chartSVG(fs, payers, trf("year.chart", strconv.Itoa(year)))),
 		list("ul.legend", len(payers), func(i int) app.UI {
 			return el("li", elem("span.swatch").Style("background", palette[i%len(palette)]),
 				app.Text(personName(payers[i])+" "+yuan(paidBy(fs, payers[i])))) // the year's amount beside the colour
 		}),
 		list("ul#year-flows.items", len(fs), func(i int) app.UI {
 			f := fs[i]
-			return with(elemt("li", words.Format(st.T("year.month"), strconv.Itoa(f.Month))+" · "+
+			return with(elemt("li", trf("year.month", strconv.Itoa(f.Month))+" · "+
 				personName(f.From)+" → "+personName(f.To)+" · "+st.T("year."+string(f.Kind))+" "+yuan(f.Amount)), "", "kind", string(f.Kind))
 		}),
 	), "", "year", strconv.Itoa(year))
