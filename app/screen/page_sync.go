@@ -89,6 +89,10 @@ func (c *syncPage) status() app.UI {
 	if !d.LastSync.IsZero() {
 		last = shortTime(d.LastSync)
 	}
+	var invite app.UI
+	if c.invite != "" {
+		invite = inviteView(c.invite)
+	}
 	return el("section#sync-status.card",
 		// the family's id stays out of sight (data-family): the family reads its name
 		with(elem("p#sync-family",
@@ -98,7 +102,7 @@ func (c *syncPage) status() app.UI {
 		c.requests.render(), // page_requests.go
 		btn("button#sync-now", st.T("sync.now"), func(ctx app.Context, e app.Event) { client.TheStore().StartSync(ctx) }),
 		when(d.Owner, elemt("button#new-invite.secondary", st.T("sync.invite")).Attr("disabled", c.busy).OnClick(c.newInvite)),
-		app.If(c.invite != "", func() app.UI { return inviteView(c.invite) }),
+		invite,
 	)
 }
 
@@ -106,12 +110,13 @@ func (c *syncPage) status() app.UI {
 // the wasm) and, where the browser has the Web Share API, with a share button.
 func inviteView(code string) app.UI {
 	st := client.TheStore()
-	svg := client.QRSVG(code)
+	var qr app.UI // none until web/qrcode.js has loaded
+	if svg := client.QRSVG(code); svg != "" {
+		qr = el("div#invite-qr.qr", app.Raw(svg), eltr("p", "sync.invite.qr"))
+	}
 	return el("div#invite.invite",
 		el("p", spanText(st.T("sync.code")+colon()), elt("code#invite-code.code", code)),
-		maybe(svg != "", func() app.UI {
-			return el("div#invite-qr.qr", app.Raw(svg), eltr("p", "sync.invite.qr"))
-		}),
+		qr,
 		when(client.CanShare(), button("invite-share", "secondary", st.T("sync.invite.share"), func(ctx app.Context, e app.Event) {
 			client.Share(st.T("app.name"), trf("sync.invite.text", code))
 		})),

@@ -50,9 +50,13 @@ func routesView(id string, r engine.RoutesResult, h2 bool, start routeStart) app
 	if h2 {
 		tag = "h2"
 	}
+	var nobody app.UI
+	if r.Nobody() {
+		nobody = nobodyView(id, r)
+	}
 	return elem("section.routes",
 		elemt(tag, trf("routes.title", personName(r.Beneficiary))).ID(id+"-title"),
-		maybe(r.Nobody(), func() app.UI { return nobodyView(id, r) }),
+		nobody,
 		listElem("ul.items", len(r.Routes), func(i int) app.UI {
 			return routeItem(id, r, r.Routes[i], start)
 		}).ID(id+"-list"),
