@@ -137,7 +137,8 @@ func (c *shell) nav() app.UI {
 func (c *shell) toggleMenu(ctx app.Context, e app.Event) { c.menu = !c.menu }
 
 func badge(id string, n int) app.UI {
-	return elemt("span.badge", strconv.Itoa(n)).ID(id).Aria("label", strconv.Itoa(n))
+	s := strconv.Itoa(n)
+	return elemt("span.badge", s).ID(id).Aria("label", s)
 }
 
 // syncPill is the sync status every screen shows: 离线, 需要处理 N (refused or adjusted
@@ -146,14 +147,14 @@ func badge(id string, n int) app.UI {
 func (c *shell) syncPill() app.UI {
 	st := client.TheStore()
 	if c.Loading {
-		return elemt("a#sync-pill.pill.local[data-status=loading]", st.T("pill.loading")).Attr("href", PathSync)
+		return eltr("a#sync-pill.pill.local[data-status=loading][href="+PathSync+"]", "pill.loading")
 	}
 	kind, n := syncStatus(st, c.offline)
 	text := st.T("pill." + kind)
 	if n > 0 {
 		text += " " + strconv.Itoa(n)
 	}
-	return with(elemt("a#sync-pill", text).Attr("href", PathSync), "pill "+kind, "status", kind, "count", strconv.Itoa(n))
+	return with(elemt("a#sync-pill[href="+PathSync+"]", text), "pill "+kind, "status", kind, "count", strconv.Itoa(n))
 }
 
 // syncStatus is the pill's kind and count.

@@ -61,7 +61,7 @@ func usedKeys(t *testing.T) map[string]string {
 	// the element helpers that take a text key (el.go): tr("..."), trf("...", ...), eltr(spec, "..."),
 	// page(path, "...", ...), and every key eachText and statementCols list
 	add("tr(...), eltr(spec, ...), page(path, ...) in app/screen",
-		sourceMatches(t, ".", regexp.MustCompile(`\b(?:trf?\(|eltr\("[^"]*", |page\(\w+, )"([^"]+)"[,)]`))...)
+		sourceMatches(t, ".", regexp.MustCompile(`\b(?:trf?\(|eltr\([^,]*, |page\(\w+, )"([^"]+)"[,)]`))...)
 	add("eachText(spec, ...) and statementCols in app/screen",
 		sourceMatches(t, ".", regexp.MustCompile(`(?:eachText\("[^"]*"|statementCols = \[\]string\{|, ) ?"((?:intro|ledger)\.[a-z0-9_.]+)"`))...)
 	for _, s := range screens {
