@@ -73,6 +73,7 @@ func nameProblem(name string, self family.PersonID) string {
 
 // correctionBar is the ledger's undo button and the bill a person is about to void.
 type correctionBar struct {
+	_          incomparable
 	confirming string  // the bill waiting for "确认作废"
 	prob       problem // why the last correction was refused
 }

@@ -180,6 +180,12 @@ func each(n int, item func(i int) app.UI) []app.UI {
 	return kids
 }
 
+// incomparable, as a struct's first field, makes the struct incomparable, so the compiler
+// writes no equality function for it: nothing compares a screen's struct (go-app compares a
+// component's exported fields one by one), and each such function was up to a kilobyte and a
+// half of wasm (issue 22).
+type incomparable [0]func()
+
 // page is a screen: the shell with the path active on it, then <main> led by the screen's
 // title (the text key title) and holding body.
 func page(active, title string, body ...app.UI) app.UI {

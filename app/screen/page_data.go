@@ -15,6 +15,7 @@ import (
 // file, the ledger as CSV for Excel and WPS, and the JSON read back on a new device with no
 // server.
 type dataPage struct {
+	_ incomparable
 	pageBase
 	done, prob string
 }

@@ -16,6 +16,7 @@ import (
 // transfer of the insurance relationship counted in working days on the official calendar.
 // Web Notifications are asked for only when the person presses the button.
 type remindersPage struct {
+	_ incomparable
 	pageBase
 	asked string // what the browser answered to the notification request
 }

@@ -15,6 +15,7 @@ import (
 // walletPage (医保钱包) sends a transfer after showing its limits and the engine's check,
 // and lists transfers to accept or, from 06:00 after the refund time, to refund.
 type walletPage struct {
+	_ incomparable
 	pageBase
 	from, to, amount, source, sent string
 	prob                           problem // why the last send, accept or refund failed

@@ -17,6 +17,7 @@ import (
 // slip's text (or JSON) from the national app, sees how it was read and every difference
 // explained, and saves it (record_slip): the slip's amounts replace the predicted ones.
 type slipPanel struct {
+	_      incomparable
 	target string // the bill's key; "" is the newest standing bill
 	text   string
 	adjust bool // the person confirmed bringing the balance to the slip's balc
