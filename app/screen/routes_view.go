@@ -60,7 +60,7 @@ func routesView(id string, r engine.RoutesResult, h2 bool, start routeStart) app
 		listElem("ul.items", len(r.Routes), func(i int) app.UI {
 			return routeItem(id, r, r.Routes[i], start)
 		}).ID(id+"-list"),
-	).ID(id).Aria("labelledby", id+"-title")
+	).ID(id).Attr("aria-labelledby", id+"-title")
 }
 
 // wayClass is the verdict's colour: a way that works, or none.

@@ -87,7 +87,7 @@ func (c *shell) Render() app.UI {
 			c.syncPill(),
 			// the language by its name, on a narrow screen by its short name (web/style.css)
 			elem("button#lang-switch.lang",
-				eltr("span.long", "lang.switch"), eltr("span.short", "lang.short")).Lang(otherLang(st.Lang())).Title(st.T("lang.switch")).OnClick(c.switchLang),
+				eltr("span.long", "lang.switch"), eltr("span.short", "lang.short")).Attr("lang", otherLang(st.Lang())).Attr("title", st.T("lang.switch")).OnClick(c.switchLang),
 		),
 		c.nav(),
 		when(c.offline, eltr("p#offline-note.note.offline", "net.offline")),
@@ -127,10 +127,10 @@ func (c *shell) nav() app.UI {
 		if s.Path == PathReminders && due > 0 {
 			count = badge("nav-reminders-badge", due)
 		}
-		links[i] = with(elem("a", spanText(st.T(s.Label)), count).ID("nav"+pathID(s.Path)).Attr("href", s.Path).Aria("current", current), k)
+		links[i] = with(elem("a", spanText(st.T(s.Label)), count).ID("nav"+pathID(s.Path)).Attr("href", s.Path).Attr("aria-current", current), k)
 	}
-	links[len(screens)] = elem("button#nav-more.more[aria-controls=nav]", eltr("span", "nav.more"), when(due > 0, badge("nav-more-badge", due))).Aria("expanded", strconv.FormatBool(c.menu)).OnClick(c.toggleMenu)
-	return with(elem("nav#nav", links...).Aria("label", st.T("nav.label")), cls)
+	links[len(screens)] = elem("button#nav-more.more[aria-controls=nav]", eltr("span", "nav.more"), when(due > 0, badge("nav-more-badge", due))).Attr("aria-expanded", strconv.FormatBool(c.menu)).OnClick(c.toggleMenu)
+	return with(elem("nav#nav", links...).Attr("aria-label", st.T("nav.label")), cls)
 }
 
 // toggleMenu opens or closes the 更多 sheet.
@@ -138,7 +138,7 @@ func (c *shell) toggleMenu(ctx app.Context, e app.Event) { c.menu = !c.menu }
 
 func badge(id string, n int) app.UI {
 	s := strconv.Itoa(n)
-	return elemt("span.badge", s).ID(id).Aria("label", s)
+	return elemt("span.badge", s).ID(id).Attr("aria-label", s)
 }
 
 // syncPill is the sync status every screen shows: 离线, 需要处理 N (refused or adjusted

@@ -52,7 +52,7 @@ func (c *yearView) render() app.UI {
 		})),
 		app.Raw(chartSVG(fs, payers, trf("year.chart", strconv.Itoa(year)))),
 		list("ul.legend", len(payers), func(i int) app.UI {
-			return el("li", elem("span.swatch").Style("background", palette[i%len(palette)]),
+			return el("li", elem("span.swatch").Attr("style", "background:"+palette[i%len(palette)]),
 				app.Text(personName(payers[i])+" "+yuan(paidBy(fs, payers[i])))) // the year's amount beside the colour
 		}),
 		list("ul#year-flows.items", len(fs), func(i int) app.UI {
