@@ -85,7 +85,7 @@ func (c *requestsPanel) decideControls(r *family.Request, anchor string) app.UI 
 	// approvals in a row): the handler's code pointer is the same for every request, so
 	// without it the first request's id stays bound
 	return el("div.decide",
-		field(st.T("consent.reason"), app.Input().ID(anchor+"-reason").Class("decline-reason").Value(c.reasons[r.ID]).
+		field(st.T("consent.reason"), elem("input.decline-reason").ID(anchor+"-reason").Attr("value", c.reasons[r.ID]).
 			OnInput(c.reasonTo(r.ID), app.EventScope(r.ID))),
 		el("div.actions",
 			scopedBtn("button.approve", st.T("consent.approve"), c.decide(mutation.Approve, r.ID), r.ID),
