@@ -34,6 +34,14 @@ func elemt(spec, text string) app.HTMLElem { return elem(spec, app.Text(text)) }
 
 // elem is el for a caller that goes on setting attributes or handlers.
 func elem(spec string, body ...app.UI) app.HTMLElem {
+	// a copy: go-app keeps (and filters in place) the slice Body gets, so without it every
+	// caller's children would be put on the heap, each stored there through a write barrier;
+	// copied here they stay on the caller's stack (issue 22)
+	return elemOf(spec, append([]app.UI(nil), body...))
+}
+
+// elemOf is elem with children the element may keep (a slice built for it).
+func elemOf(spec string, body []app.UI) app.HTMLElem {
 	var attrs string
 	if i := strings.IndexByte(spec, '['); i >= 0 {
 		spec, attrs = spec[:i], spec[i:]
@@ -61,10 +69,7 @@ func elem(spec string, body ...app.UI) app.HTMLElem {
 		attrs = attrs[end+1:]
 	}
 	if len(body) > 0 {
-		// a copy: go-app keeps (and filters in place) the slice Body gets, so without it every
-		// caller's children would be put on the heap, each stored there through a write
-		// barrier; copied here they stay on the caller's stack (issue 22)
-		e.Body(append([]app.UI(nil), body...)...)
+		e.Body(body...)
 	}
 	return e
 }
@@ -168,7 +173,7 @@ func list(spec string, n int, item func(i int) app.UI) app.UI { return listElem(
 
 // listElem is list for a caller that goes on setting attributes.
 func listElem(spec string, n int, item func(i int) app.UI) app.HTMLElem {
-	return elem(spec, each(n, item)...)
+	return elemOf(spec, each(n, item))
 }
 
 // each is item(i) for i from 0 to n-1, the children of a list with others after them.
