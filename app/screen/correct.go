@@ -146,7 +146,7 @@ func (c *correctionBar) paymentList(b *book.Book) app.UI {
 		p := pays[len(pays)-1-i]
 		class, mark := "card payment", app.UI(c.confirmVoid(p.Key, "ledger.voidpayconfirm"))
 		if p.VoidedBy != "" {
-			class += " voided"
+			class = "card payment voided"
 			mark = voidedMark(b, p.VoidedBy)
 		}
 		return entryItem(class, "mutation", p.Key, string(p.State),

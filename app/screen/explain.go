@@ -37,7 +37,7 @@ func explanation(id string, lines []engine.Line) app.UI {
 	for _, l := range lead {
 		cls := "lead"
 		if l.Code != "" {
-			cls += " refused"
+			cls = "lead refused"
 		}
 		kids = append(kids, para("", cls, w.Text(l)))
 	}
@@ -61,7 +61,7 @@ func basisList(id string, lines []engine.Line) app.UI {
 		l := lines[i]
 		cls := "line"
 		if l.Code != "" {
-			cls += " refused"
+			cls = "line refused"
 		}
 		cites := w.Citations(l)
 		kids := make([]app.UI, 0, len(cites)+3)

@@ -52,7 +52,7 @@ func (c *ledgerPage) billList(b *book.Book) app.UI {
 		bill := bills[len(bills)-1-i]
 		class := "card bill"
 		if bill.VoidedBy != "" {
-			class += " voided"
+			class = "card bill voided"
 		}
 		return entryItem(class, "mutation", bill.Key, string(bill.State),
 			entryHead(personName(bill.Patient)+" "+yuan(bill.Total), " · "+shortTime(bill.At), bill.State),

@@ -112,7 +112,7 @@ func (c *shell) nav() app.UI {
 	}
 	cls := "nav"
 	if c.menu {
-		cls += " open"
+		cls = "nav open"
 	}
 	links := make([]app.UI, len(screens)+1)
 	for i, s := range screens {
