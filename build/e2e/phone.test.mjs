@@ -39,7 +39,12 @@ async function ledgerText(p) {
   return p.evaluate(() => ['#people', '#statements', '#year-flows'].map((s) => document.querySelector(s)?.textContent).join('\n'));
 }
 
+// The clock is Playwright's, the same morning on both devices: a wallet transfer is refused from
+// 22:00 to 06:00 (Beijing), and the wall clock put this test there from 14:00 UTC.
+const morning = new Date('2026-12-07T10:00:00+08:00');
+
 test('desktop: a family with a bill and a wallet transfer; axe on every route', async () => {
+  await page.clock.install({ time: morning });
   await page.goto(server.url + '/');
   await ready(page);
   await addPerson(page, '张三', 'employee', '1000');
@@ -126,6 +131,7 @@ test('phone at 200%: import on a fresh profile with no server gives the same led
   phone = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, bypassCSP: true });
   const p = await phone.newPage();
   watchErrors(p, errors);
+  await p.clock.install({ time: morning });
   await p.goto(server.url + '/data');
   await ready(p);
   await p.evaluate(() => { document.documentElement.style.zoom = '2'; });
