@@ -1,7 +1,6 @@
 package mutation
 
 import (
-	"fmt"
 	"strconv"
 
 	"gongji/shared/money"
@@ -39,8 +38,8 @@ func CheckAmounts(name Name, args any, expected *Split) *FieldError {
 		b := bill.Bill
 		// B1: rules.md section 4 (total = fund + policy_self_pay + full_self_pay), checked
 		if sum, err := money.Sum(b.Fund, b.PolicySelfPay, b.FullSelfPay); err != nil || sum != b.Total {
-			return fieldErr(field, fmt.Sprintf("%s is not fund %s + policy_self_pay %s + full_self_pay %s",
-				b.Total, b.Fund, b.PolicySelfPay, b.FullSelfPay))
+			return fieldErr(field, b.Total.String()+" is not fund "+b.Fund.String()+" + policy_self_pay "+b.PolicySelfPay.String()+
+				" + full_self_pay "+b.FullSelfPay.String())
 		}
 	}
 	return checkExpected(expected)
@@ -87,11 +86,11 @@ type amountRule struct {
 func (r amountRule) check() *FieldError {
 	switch {
 	case !r.v.Valid():
-		return fieldErr(r.field, fmt.Sprintf("outside -%s to %s", money.Max, money.Max))
+		return fieldErr(r.field, "outside -"+money.Max.String()+" to "+money.Max.String())
 	case r.sign == zeroOK && r.v < 0:
-		return fieldErr(r.field, fmt.Sprintf("%s: must not be negative", r.v))
+		return fieldErr(r.field, r.v.String()+": must not be negative")
 	case r.sign == positive && r.v <= 0:
-		return fieldErr(r.field, fmt.Sprintf("%s: must be more than 0.00", r.v))
+		return fieldErr(r.field, r.v.String()+": must be more than 0.00")
 	case r.sign == signedNonZero && r.v == 0:
 		return fieldErr(r.field, "a correction of 0.00 changes nothing")
 	}

@@ -1,7 +1,7 @@
 package mutation
 
 import (
-	"fmt"
+	"errors"
 	"time"
 
 	"gongji/shared/civil"
@@ -84,13 +84,13 @@ func CheckNonNegative(s *family.State) error {
 	for _, p := range s.People {
 		// Balance() reads 0 for a person without an account: a debit must not hide there.
 		if !p.HasAccount && p.Account+p.AccountHistory != 0 {
-			return fmt.Errorf("%s has no personal account but %s was posted to it", p.ID, p.Account+p.AccountHistory)
+			return errors.New(string(p.ID) + " has no personal account but " + (p.Account + p.AccountHistory).String() + " was posted to it")
 		}
 		if p.Balance() < 0 {
-			return fmt.Errorf("account of %s would be %s", p.ID, p.Balance())
+			return errors.New("account of " + string(p.ID) + " would be " + p.Balance().String())
 		}
 		if p.Wallet.Balance < 0 {
-			return fmt.Errorf("wallet of %s would be %s", p.ID, p.Wallet.Balance)
+			return errors.New("wallet of " + string(p.ID) + " would be " + p.Wallet.Balance.String())
 		}
 	}
 	return nil

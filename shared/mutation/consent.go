@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -225,7 +226,7 @@ func bindingsOf(s *family.State, p family.PersonID) string {
 	var b strings.Builder
 	for _, x := range s.Bindings {
 		if x.Authorizer == p || x.Beneficiary == p {
-			fmt.Fprintf(&b, "%s/%s/%s/%v/%v;", x.ID, x.Authorizer, x.Beneficiary, x.Created, x.Revoked)
+			b.WriteString(x.ID + "/" + string(x.Authorizer) + "/" + string(x.Beneficiary) + "/" + x.Created.String() + "/" + x.Revoked.String() + ";")
 		}
 	}
 	return b.String()
@@ -315,11 +316,11 @@ func decideRequest(e *engine.Engine, s *family.State, who Actor, m Mutation, at 
 	ra := args.(*RequestArgs)
 	r := s.Request(ra.Request)
 	if r == nil {
-		return rejectedInput(fieldErr("args.request", fmt.Sprintf("unknown request %q", ra.Request))), s.Clone()
+		return rejectedInput(unknown("args.request", "request", ra.Request)), s.Clone()
 	}
 	// K3: a request is decided once
 	if r.State != family.Waiting {
-		return rejectedInput(fieldErr("args.request", fmt.Sprintf("request %q is already %s", ra.Request, r.State))), s.Clone()
+		return rejectedInput(fieldErr("args.request", "request "+strconv.Quote(ra.Request)+" is already "+string(r.State))), s.Clone()
 	}
 	// K2: only a person it asks, or the owner, decides
 	if ok, asked := mayDecide(s, who, r); !ok {
@@ -410,7 +411,7 @@ func redoConsent(s *family.State, m Mutation, at time.Time, o Outcome) (next fam
 	switch {
 	case o.Status == PendingConsent && o.Request != "" && o.Decided != nil:
 		if s.Request(o.Request) == nil {
-			return family.State{}, true, fieldErr("args.request", fmt.Sprintf("unknown request %q", o.Request))
+			return family.State{}, true, unknown("args.request", "request", o.Request)
 		}
 		return withApproval(s.Clone(), o.Request, o.Decided), true, nil
 	case o.Status == PendingConsent:
@@ -420,7 +421,7 @@ func redoConsent(s *family.State, m Mutation, at time.Time, o Outcome) (next fam
 	}
 	r := s.Request(o.Request)
 	if r == nil {
-		return family.State{}, true, fieldErr("args.request", fmt.Sprintf("unknown request %q", o.Request))
+		return family.State{}, true, unknown("args.request", "request", o.Request)
 	}
 	state := family.Declined
 	next = s.Clone()
@@ -454,7 +455,7 @@ func decideLinkDevice(c call, v any) (Outcome, error) {
 		return Outcome{Status: Confirmed}, nil
 	}
 	if s.Person(a.Person) == nil {
-		return Outcome{}, fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))
+		return Outcome{}, unknownPerson(a.Person)
 	}
 	return Outcome{Status: Confirmed, Rules: []string{"K1"},
 		Explanation: []engine.Line{engine.Say("K1", "", engine.MsgConsentDeviceLinked, a.Person)}}, nil

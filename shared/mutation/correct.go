@@ -1,7 +1,7 @@
 package mutation
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -235,7 +235,7 @@ func decideEditPerson(c call, v any) (Outcome, error) {
 	s, a := c.s, v.(*EditPersonArgs)
 	p := s.Person(a.Person)
 	if p == nil {
-		return Outcome{}, fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))
+		return Outcome{}, unknownPerson(a.Person)
 	}
 	next := *p
 	editPerson(&next, a)
@@ -367,7 +367,7 @@ func redoCorrection(next *family.State, m Mutation, args any, rec *family.Record
 	case *EditPersonArgs:
 		p := next.Person(a.Person)
 		if p == nil {
-			return fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))
+			return unknownPerson(a.Person)
 		}
 		editPerson(p, a)
 	case *VoidArgs:
@@ -385,13 +385,13 @@ func redoCorrection(next *family.State, m Mutation, args any, rec *family.Record
 func redoVoid(next *family.State, id, target string, rec *family.Record) error {
 	t := next.Record(target)
 	if t == nil {
-		return fieldErr("args.target", fmt.Sprintf("unknown action %q", target))
+		return unknown("args.target", "action", target)
 	}
 	rec.Voids, rec.Person = target, t.Person
 	if t.Before != nil {
 		p := next.Person(t.Person)
 		if p == nil {
-			return fieldErr("args.target", fmt.Sprintf("unknown person %q", t.Person))
+			return unknown("args.target", "person", string(t.Person))
 		}
 		rec.Before = profileOf(p)
 		setProfile(p, t.Before)
@@ -418,14 +418,14 @@ func checkEditPerson(a *EditPersonArgs) error {
 		switch *a.Insurance {
 		case family.Employee, family.Resident, family.Uninsured:
 		default:
-			return fieldErr("args.insurance", fmt.Sprintf("%q: want employee, resident or none", *a.Insurance))
+			return badChoice("args.insurance", string(*a.Insurance), "employee, resident or none")
 		}
 	}
 	if a.Status != nil {
 		switch *a.Status {
 		case family.Active, family.Suspended, family.Stopped:
 		default:
-			return fieldErr("args.status", fmt.Sprintf("%q: want active, suspended or stopped", *a.Status))
+			return badChoice("args.status", string(*a.Status), "active, suspended or stopped")
 		}
 	}
 	if a.Sex != nil {
@@ -434,7 +434,7 @@ func checkEditPerson(a *EditPersonArgs) error {
 		}
 	}
 	if a.Tier != nil && (*a.Tier < 0 || *a.Tier > 2) {
-		return fieldErr("args.tier", fmt.Sprintf("%d: want 1, 2 or 0 (unknown)", *a.Tier))
+		return fieldErr("args.tier", strconv.Itoa(*a.Tier)+": want 1, 2 or 0 (unknown)")
 	}
 	return nil
 }

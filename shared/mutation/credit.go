@@ -1,7 +1,7 @@
 package mutation
 
 import (
-	"fmt"
+	"strconv"
 	"time"
 
 	"gongji/shared/civil"
@@ -108,7 +108,7 @@ func postCredits(s *family.State, cs []MonthlyCredit) error {
 	for _, c := range cs {
 		sch := s.Schedule(c.Person)
 		if sch == nil {
-			return fieldErr("credits", fmt.Sprintf("no credit schedule for %q", c.Person))
+			return fieldErr("credits", "no credit schedule for "+strconv.Quote(string(c.Person)))
 		}
 		sch.Next = family.AfterDue(c.Due, sch.Day)
 		if c.Skip != "" {
@@ -137,10 +137,10 @@ func checkCreditSchedule(a *CreditScheduleArgs) error {
 		return err
 	}
 	if a.Day < 1 || a.Day > 31 {
-		return fieldErr("args.day", fmt.Sprintf("%d: want a day of the month, 1 to 31", a.Day))
+		return fieldErr("args.day", strconv.Itoa(a.Day)+": want a day of the month, 1 to 31")
 	}
 	if a.Amount < 0 {
-		return fieldErr("args.amount", fmt.Sprintf("%s: want 0.00 (end the schedule) or more", a.Amount))
+		return fieldErr("args.amount", a.Amount.String()+": want 0.00 (end the schedule) or more")
 	}
 	return nil
 }
@@ -150,12 +150,12 @@ func decideCreditSchedule(c call, v any) (Outcome, error) {
 	p := s.Person(a.Person)
 	switch {
 	case p == nil:
-		return Outcome{}, fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))
+		return Outcome{}, unknownPerson(a.Person)
 	case a.Amount > 0 && !p.HasAccount:
 		// R-ACC-01: only an employee's personal account is credited
-		return Outcome{}, fieldErr("args.person", fmt.Sprintf("%s has no personal account", a.Person))
+		return Outcome{}, noAccount(a.Person, "")
 	case a.From != 0 && (a.From > civil.DateOf(at) || a.From < civil.DateOf(at.Add(-MaxVisitBack))):
-		return Outcome{}, fieldErr("args.from", fmt.Sprintf("%s: want a day up to 5 years before the mutation, not after it", a.From))
+		return Outcome{}, fieldErr("args.from", a.From.String()+": want a day up to 5 years before the mutation, not after it")
 	}
 	old := s.Schedule(a.Person)
 	if old == nil && a.Amount == 0 {
@@ -202,7 +202,7 @@ func checkCheckpoint(a *CheckpointArgs) error {
 	case "", PersonalAccount, WalletAccount:
 		return nil
 	}
-	return fieldErr("args.account", fmt.Sprintf("%q: want account or wallet", a.Account))
+	return badChoice("args.account", string(a.Account), "account or wallet")
 }
 
 func decideCheckpoint(c call, v any) (Outcome, error) {
@@ -210,11 +210,11 @@ func decideCheckpoint(c call, v any) (Outcome, error) {
 	p := s.Person(a.Person)
 	switch {
 	case p == nil:
-		return Outcome{}, fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))
+		return Outcome{}, unknownPerson(a.Person)
 	case a.On > civil.DateOf(at):
-		return Outcome{}, fieldErr("args.on", fmt.Sprintf("%s is after the day it was entered", a.On))
+		return Outcome{}, fieldErr("args.on", a.On.String()+" is after the day it was entered")
 	case a.Account != WalletAccount && !p.HasAccount:
-		return Outcome{}, fieldErr("args.person", fmt.Sprintf("%s has no personal account", a.Person))
+		return Outcome{}, noAccount(a.Person, "")
 	}
 	return Outcome{Status: Confirmed}, nil
 }

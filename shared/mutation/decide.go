@@ -2,6 +2,7 @@ package mutation
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"gongji/shared/civil"
@@ -30,7 +31,7 @@ func decidePerson(c call, v any) (Outcome, error) {
 	s, a := c.s, v.(*PersonArgs)
 	// R2: rules.md section 2 (person ids are unique in a family)
 	if s.Person(a.ID) != nil {
-		return Outcome{}, fieldErr("args.id", fmt.Sprintf("%q is already in the family", a.ID))
+		return Outcome{}, fieldErr("args.id", strconv.Quote(string(a.ID))+" is already in the family")
 	}
 	// R4: rules.md section 2 (people are told apart by name: no two members share one)
 	if o, taken := nameTakenBy(s, a.ID, a.Name); taken {
@@ -61,11 +62,11 @@ func decideRevoke(c call, v any) (Outcome, error) {
 		}
 		// R3: rules.md section 2 (a binding ends once; revoking it again changes nothing)
 		if b.Revoked != civil.Never {
-			return Outcome{}, fieldErr("args.binding", fmt.Sprintf("binding %q is already revoked", a.Binding))
+			return Outcome{}, fieldErr("args.binding", "binding "+strconv.Quote(a.Binding)+" is already revoked")
 		}
 		return Outcome{Status: Confirmed}, nil
 	}
-	return Outcome{}, fieldErr("args.binding", fmt.Sprintf("unknown binding %q", a.Binding))
+	return Outcome{}, unknown("args.binding", "binding", a.Binding)
 }
 
 // withSplit is a settle or premium outcome; adjusted when the phone's split differs.
@@ -120,11 +121,11 @@ func decideTransfer(c call, v any) (Outcome, error) {
 func decideMoney(s *family.State, kind string, p family.PersonID, k AccountKind, amount money.Amount) (Outcome, error) {
 	person := s.Person(p)
 	if person == nil {
-		return Outcome{}, fieldErr("args.person", fmt.Sprintf("unknown person %q", p))
+		return Outcome{}, unknownPerson(p)
 	}
 	// L2: architecture.md money invariants (a correction takes money only from an account that exists)
 	if k == PersonalAccount && !person.HasAccount && amount < 0 {
-		return Outcome{}, fieldErr("args.person", fmt.Sprintf("%s has no personal account to correct", p))
+		return Outcome{}, noAccount(p, " to correct")
 	}
 	to := ledger.AccountOf(p)
 	if k == WalletAccount {

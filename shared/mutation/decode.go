@@ -34,7 +34,7 @@ func Decode(name Name, args json.RawMessage) (any, error) {
 	}
 	k, ok := KindOf(name)
 	if !ok {
-		return nil, fieldErr("name", fmt.Sprintf("unknown mutation %q", name))
+		return nil, unknown("name", "mutation", string(name))
 	}
 	return k.decode(args)
 }
@@ -105,18 +105,18 @@ func checkPerson(a *PersonArgs) error {
 	switch a.Insurance {
 	case family.Employee, family.Resident, family.Uninsured:
 	default:
-		return fieldErr("args.insurance", fmt.Sprintf("%q: want employee, resident or none", a.Insurance))
+		return badChoice("args.insurance", string(a.Insurance), "employee, resident or none")
 	}
 	switch a.Status {
 	case family.Active, family.Suspended, family.Stopped:
 	default:
-		return fieldErr("args.status", fmt.Sprintf("%q: want active, suspended or stopped", a.Status))
+		return badChoice("args.status", string(a.Status), "active, suspended or stopped")
 	}
 	if a.Account < 0 {
-		return fieldErr("args.account", fmt.Sprintf("opening balance %s is negative", a.Account))
+		return fieldErr("args.account", "opening balance "+a.Account.String()+" is negative")
 	}
 	if a.Wallet < 0 {
-		return fieldErr("args.wallet", fmt.Sprintf("opening balance %s is negative", a.Wallet))
+		return fieldErr("args.wallet", "opening balance "+a.Wallet.String()+" is negative")
 	}
 	return nil
 }
@@ -151,10 +151,10 @@ func checkPremium(a *PremiumArgs) error {
 		return err
 	}
 	if _, ok := engine.ParsePremium(string(a.Premium)); !ok {
-		return fieldErr("args.premium", fmt.Sprintf("%q: want resident, ltc or commercial", a.Premium))
+		return badChoice("args.premium", string(a.Premium), "resident, ltc or commercial")
 	}
 	if a.Amount <= 0 {
-		return fieldErr("args.amount", fmt.Sprintf("%s: must be more than 0.00", a.Amount))
+		return fieldErr("args.amount", a.Amount.String()+": must be more than 0.00")
 	}
 	return nil
 }
@@ -164,7 +164,7 @@ func checkWalletTransfer(a *WalletTransferArgs) error {
 		return err
 	}
 	if a.Source != family.FromAccount && a.Source != family.FromWallet {
-		return fieldErr("args.source", fmt.Sprintf("%q: want account or wallet", a.Source))
+		return badChoice("args.source", string(a.Source), "account or wallet")
 	}
 	return nil
 }
@@ -177,7 +177,7 @@ func checkTransfer(a *TransferArgs) error {
 		return fieldErr("args.to_region", err.Error())
 	}
 	if a.GapMonths < 0 || a.GapMonths > 1200 {
-		return fieldErr("args.gap_months", fmt.Sprintf("%d: want 0 to 1200", a.GapMonths))
+		return fieldErr("args.gap_months", strconv.Itoa(a.GapMonths)+": want 0 to 1200")
 	}
 	return nil
 }
@@ -187,7 +187,7 @@ func checkMoney(p family.PersonID, k AccountKind, amount interface{ Fen() int64 
 		return err
 	}
 	if k != PersonalAccount && k != WalletAccount {
-		return fieldErr("args.account", fmt.Sprintf("%q: want account or wallet", k))
+		return badChoice("args.account", string(k), "account or wallet")
 	}
 	if positive && amount.Fen() <= 0 {
 		return fieldErr("args.amount", "a credit must be more than 0.00")

@@ -3,6 +3,7 @@ package mutation
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -116,10 +117,10 @@ func init() {
 	kindIndex = make(map[Name]int, len(kindList))
 	for i, k := range kindList {
 		if k.need == nil || k.decide == nil || k.decode == nil || k.Consent == "" || k.Args == "" || k.Class == "" {
-			panic(fmt.Sprintf("mutation kind %q: consent, decision, arguments and ledger class are required", k.Name))
+			panic("mutation kind " + strconv.Quote(string(k.Name)) + ": consent, decision, arguments and ledger class are required")
 		}
 		if _, dup := kindIndex[k.Name]; dup {
-			panic(fmt.Sprintf("mutation kind %q declared twice", k.Name))
+			panic("mutation kind " + strconv.Quote(string(k.Name)) + " declared twice")
 		}
 		kindIndex[k.Name] = i
 	}
@@ -385,7 +386,7 @@ func declareKinds() []Kind {
 			finish: func(next *family.State, c call, v any, _ *family.Record) error {
 				a := v.(*TransferArriveArgs)
 				if !next.Mark(a.Transfer, func(r *family.Record) { r.Arrived = c.m.ID }) {
-					return fieldErr("args.transfer", fmt.Sprintf("unknown transfer %q", a.Transfer))
+					return unknown("args.transfer", "transfer", a.Transfer)
 				}
 				return nil
 			}},
@@ -458,7 +459,7 @@ func replaceBill(next *family.State, c call, target string, rec *family.Record) 
 func changeProfile(next *family.State, p family.PersonID, change func(*family.Person)) error {
 	q := next.Person(p)
 	if q == nil {
-		return fieldErr("args.person", fmt.Sprintf("unknown person %q", p))
+		return unknownPerson(p)
 	}
 	change(q)
 	return nil
@@ -487,7 +488,7 @@ func checkRequestArgs(a *RequestArgs) error {
 func needNobody(*family.State, any) need { return need{owner: true} }
 
 func decideOnlyAs(c call, _ any) (Outcome, error) {
-	return Outcome{}, fieldErr("name", fmt.Sprintf("%s needs the device that decides (ApplyAs)", c.m.Name))
+	return Outcome{}, fieldErr("name", string(c.m.Name)+" needs the device that decides (ApplyAs)")
 }
 
 func decideLink(c call, v any) (Outcome, error) {
@@ -524,7 +525,7 @@ func decideSettle(c call, v any) (Outcome, error) {
 func settleTransfer(next *family.State, id string, state family.TransferState) error {
 	t := next.Transfer(id)
 	if t == nil {
-		return fieldErr("args.transfer", fmt.Sprintf("unknown wallet transfer %q", id))
+		return unknown("args.transfer", "wallet transfer", id)
 	}
 	t.State = state
 	return nil

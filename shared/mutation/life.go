@@ -1,8 +1,6 @@
 package mutation
 
 import (
-	"fmt"
-
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/ledger"
@@ -76,16 +74,16 @@ func checkLifeEvent(a *LifeEventArgs) error {
 		case family.Employee, family.Resident, family.Uninsured:
 			return nil
 		}
-		return fieldErr("args.insurance", fmt.Sprintf("%q: want employee, resident or none", a.Insurance))
+		return badChoice("args.insurance", string(a.Insurance), "employee, resident or none")
 	}
-	return fieldErr("args.event", fmt.Sprintf("%q: want suspend, stop, resume, retire, death or scheme", a.Event))
+	return badChoice("args.event", string(a.Event), "suspend, stop, resume, retire, death or scheme")
 }
 
 func decideLifeEvent(c call, v any) (Outcome, error) {
 	s, a := c.s, v.(*LifeEventArgs)
 	p := s.Person(a.Person)
 	if p == nil {
-		return Outcome{}, fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))
+		return Outcome{}, unknownPerson(a.Person)
 	}
 	if p.Deceased {
 		return refused(PersonDeceased), nil
@@ -169,12 +167,12 @@ func redoLife(next *family.State, m Mutation, args any) error {
 	case *LifeEventArgs:
 		p := next.Person(a.Person)
 		if p == nil {
-			return fieldErr("args.person", fmt.Sprintf("unknown person %q", a.Person))
+			return unknownPerson(a.Person)
 		}
 		lifeEvent(p, a)
 	case *TransferArriveArgs:
 		if !next.Mark(a.Transfer, func(r *family.Record) { r.Arrived = m.ID }) {
-			return fieldErr("args.transfer", fmt.Sprintf("unknown transfer %q", a.Transfer))
+			return unknown("args.transfer", "transfer", a.Transfer)
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package mutation
 
 import (
 	"encoding/json"
+	"strconv"
 
 	"gongji/shared/engine"
 	"gongji/shared/family"
@@ -114,3 +115,21 @@ type Mutation struct {
 }
 
 func fieldErr(field, reason string) *FieldError { return &FieldError{Field: field, Reason: reason} }
+
+// unknown is the error of a field naming what the family does not have: unknown person "p9".
+func unknown(field, what, id string) *FieldError {
+	return fieldErr(field, "unknown "+what+" "+strconv.Quote(id))
+}
+
+// badChoice is the error of a field holding none of its choices: "x": want a or b.
+func badChoice(field, got, choices string) *FieldError {
+	return fieldErr(field, strconv.Quote(got)+": want "+choices)
+}
+
+// noAccount is the error of args.person naming a person without a personal account.
+func noAccount(p family.PersonID, what string) *FieldError {
+	return fieldErr("args.person", string(p)+" has no personal account"+what)
+}
+
+// unknownPerson is the error of args.person naming nobody in the family.
+func unknownPerson(p family.PersonID) *FieldError { return unknown("args.person", "person", string(p)) }

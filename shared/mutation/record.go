@@ -1,7 +1,6 @@
 package mutation
 
 import (
-	"fmt"
 	"time"
 
 	"gongji/shared/family"
@@ -26,9 +25,9 @@ func checkVisit(a *SettleArgs, at time.Time, field string) error {
 	case a.Visit.IsZero():
 		return nil
 	case a.Visit.After(at):
-		return fieldErr(field, fmt.Sprintf("%s is after the moment it was entered, %s", a.Visit.Format(time.RFC3339), at.Format(time.RFC3339)))
+		return fieldErr(field, a.Visit.Format(time.RFC3339)+" is after the moment it was entered, "+at.Format(time.RFC3339))
 	case a.Visit.Before(at.Add(-MaxVisitBack)):
-		return fieldErr(field, fmt.Sprintf("%s is more than 5 years before the moment it was entered", a.Visit.Format(time.RFC3339)))
+		return fieldErr(field, a.Visit.Format(time.RFC3339)+" is more than 5 years before the moment it was entered")
 	}
 	return nil
 }

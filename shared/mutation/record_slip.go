@@ -2,7 +2,7 @@ package mutation
 
 import (
 	"encoding/json"
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -88,7 +88,7 @@ func decideRecordSlip(c call, v any) (Outcome, error) {
 	case r == nil:
 		return refused(code), nil
 	case a.Settle.Patient != r.Person:
-		return Outcome{}, fieldErr("args.settle.patient", fmt.Sprintf("%q: the bill %s was for %q", a.Settle.Patient, a.Target, r.Person))
+		return Outcome{}, fieldErr("args.settle.patient", strconv.Quote(string(a.Settle.Patient))+": the bill "+a.Target+" was for "+strconv.Quote(string(r.Person)))
 	}
 	if err := checkVisit(&a.Settle, at, "args.settle.visit"); err != nil {
 		return Outcome{}, err

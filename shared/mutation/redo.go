@@ -1,7 +1,6 @@
 package mutation
 
 import (
-	"fmt"
 	"time"
 
 	"gongji/shared/civil"
@@ -15,7 +14,7 @@ import (
 func redo(s *family.State, m Mutation, args any, at time.Time, o Outcome) (family.State, error) {
 	k, ok := KindOf(m.Name)
 	if !ok {
-		return family.State{}, fieldErr("name", fmt.Sprintf("unknown mutation %q", m.Name))
+		return family.State{}, unknown("name", "mutation", string(m.Name))
 	}
 	c := call{s: s, m: m, at: at}
 	next := s.Clone()
@@ -73,5 +72,5 @@ func revoke(s *family.State, id string, on civil.Date) error {
 			return nil
 		}
 	}
-	return fieldErr("args.binding", fmt.Sprintf("unknown binding %q", id))
+	return unknown("args.binding", "binding", id)
 }

@@ -1,8 +1,6 @@
 package mutation
 
 import (
-	"fmt"
-
 	"gongji/shared/family"
 )
 
@@ -30,7 +28,7 @@ func checkSex(s family.Sex) error {
 	case "", family.Female, family.Male:
 		return nil
 	}
-	return fieldErr("args.sex", fmt.Sprintf("%q: want female, male or nothing", s))
+	return badChoice("args.sex", string(s), "female, male or nothing")
 }
 
 // fixLinks drops every link between the two people and, unless the relation is removed,
@@ -53,7 +51,7 @@ func decideFixLink(c call, v any) (Outcome, error) {
 	s, a := c.s, v.(*FixLinkArgs)
 	for _, p := range []family.PersonID{a.Person, a.Of} {
 		if s.Person(p) == nil {
-			return Outcome{}, fieldErr("args.person", fmt.Sprintf("unknown person %q", p))
+			return Outcome{}, unknownPerson(p)
 		}
 	}
 	if sameRelation(s, a) {
