@@ -106,30 +106,22 @@ func predictedParts(p SplitResult) (own, mutualAid, wallet money.Amount) {
 
 // compare finds the differences and explains each by its most likely cause (RC2-RC5).
 func (res *ReconcileResult) compare(d *decider, r SettleRequest, read slip.Read) {
-	add := func(c Code, predicted, actual money.Amount) {
-		d.refuse(c)
-		res.Differences = append(res.Differences, Difference{Code: c, Predicted: predicted, Actual: actual})
-	}
 	// RC2: the bill as entered against the slip's total and fund
 	if read.Total != r.Bill.Total {
-		add(SlipTotalDiffers, r.Bill.Total, read.Total)
-		d.say("RC2", SlipTotalDiffers, nil, msgSlipTotal, read.Total, r.Bill.Total)
+		res.differ(d, "RC2", SlipTotalDiffers, r.Bill.Total, read.Total, msgSlipTotal, read.Total, r.Bill.Total)
 	}
 	if read.Fund != r.Bill.Fund {
-		add(SlipFundDiffers, r.Bill.Fund, read.Fund)
-		d.say("RC2", SlipFundDiffers, nil, msgSlipFund, read.Fund, r.Bill.Fund)
+		res.differ(d, "RC2", SlipFundDiffers, r.Bill.Fund, read.Fund, msgSlipFund, read.Fund, r.Bill.Fund)
 	}
 	own, mutualAid, wallet := predictedParts(res.Predicted)
 	accounts, slipAccounts := own+mutualAid+wallet, read.Own+read.MutualAid
 	switch {
 	// RC3: the accounts paid more than the eligible part: 全自费 items paid from an account
 	case slipAccounts > accounts && slipAccounts-accounts <= r.Bill.FullSelfPay && read.Own >= own:
-		add(SlipFullSelfPayFromAcct, accounts, slipAccounts)
-		d.say("RC3", SlipFullSelfPayFromAcct, nil, msgSlipFullSelfPay, slipAccounts-accounts, r.Bill.FullSelfPay)
+		res.differ(d, "RC3", SlipFullSelfPayFromAcct, accounts, slipAccounts, msgSlipFullSelfPay, slipAccounts-accounts, r.Bill.FullSelfPay)
 	// RC4: the same total from the accounts, split another way: another order
 	case slipAccounts == accounts && read.Own != own:
-		add(SlipOrderDiffers, own, read.Own)
-		d.say("RC4", SlipOrderDiffers, nil, msgSlipOrder, read.Own, own, read.MutualAid, mutualAid)
+		res.differ(d, "RC4", SlipOrderDiffers, own, read.Own, msgSlipOrder, read.Own, own, read.MutualAid, mutualAid)
 	default:
 		// RC5, facts first: the patient's 医保钱包 paid, and a slip lists it with the mutual aid
 		if fromWallet := walletAsMutualAid(read.MutualAid, mutualAid, wallet); fromWallet > 0 {
@@ -139,20 +131,23 @@ func (res *ReconcileResult) compare(d *decider, r SettleRequest, read slip.Read)
 		// RC5, then guesses (the sentences say so): an account had another balance than the
 		// ledger says
 		if read.Own < own {
-			add(SlipBalanceLower, own, read.Own)
-			d.say("RC5", SlipBalanceLower, nil, msgSlipOwnLower, r.Patient, read.Own, own)
+			res.differ(d, "RC5", SlipBalanceLower, own, read.Own, msgSlipOwnLower, r.Patient, read.Own, own)
 		} else if read.Own > own {
-			add(SlipBalanceHigher, own, read.Own)
-			d.say("RC5", SlipBalanceHigher, nil, msgSlipOwnHigher, r.Patient, read.Own, own)
+			res.differ(d, "RC5", SlipBalanceHigher, own, read.Own, msgSlipOwnHigher, r.Patient, read.Own, own)
 		}
 		if read.MutualAid < mutualAid {
-			add(SlipMutualAidLower, mutualAid, read.MutualAid)
-			d.say("RC5", SlipMutualAidLower, nil, msgSlipMutualLower, read.MutualAid, mutualAid)
+			res.differ(d, "RC5", SlipMutualAidLower, mutualAid, read.MutualAid, msgSlipMutualLower, read.MutualAid, mutualAid)
 		} else if read.MutualAid > mutualAid {
-			add(SlipMutualAidHigher, mutualAid, read.MutualAid)
-			d.say("RC5", SlipMutualAidHigher, nil, msgSlipMutualHigher, read.MutualAid, mutualAid)
+			res.differ(d, "RC5", SlipMutualAidHigher, mutualAid, read.MutualAid, msgSlipMutualHigher, read.MutualAid, mutualAid)
 		}
 	}
+}
+
+// differ adds the difference c (the prediction against the slip) and its line.
+func (res *ReconcileResult) differ(d *decider, rule string, c Code, predicted, actual money.Amount, m Msg, values ...any) {
+	d.refuse(c)
+	res.Differences = append(res.Differences, Difference{Code: c, Predicted: predicted, Actual: actual})
+	d.say(rule, c, nil, m, values...)
 }
 
 // slipEntry posts what the slip says was paid, and checks balc (RC6).

@@ -169,21 +169,19 @@ func (e *Engine) route(s *family.State, d, bd, wd *decider, p, ben *family.Perso
 	// RT1: rules.md section 10 (a binding in force that pays medical bills)
 	if b := e.bindingInForce(s, d, p, ben); b != nil {
 		rt.Binding = BindingRoute{State: RouteInForce, Binding: b.ID}
-		d.sayRoute(msgRouteBound, personArg(p.ID), personArg(ben.ID), Arg{KindBinding, b.ID})
+		d.sayRoute(msgRouteBound, p.ID, ben.ID, Arg{KindBinding, b.ID})
 	} else {
 		// RT1: rules.md section 10 (else exactly the bind of scope medical, B1-B8 and SZ1-SZ4)
 		bd.reset()
 		allowed := bd.bind(s, BindRequest{Authorizer: p.ID, Beneficiary: ben.ID, Scopes: []family.Scope{family.Medical}}, p, ben)
-		for r := range bd.rules {
-			d.rules[r] = true
-		}
+		d.addRules(bd.rules)
 		rt.Binding = BindingRoute{State: RoutePossible, Reasons: bd.sortedCodes()}
 		if allowed {
-			d.sayRoute(msgRouteCanBind, personArg(p.ID), personArg(ben.ID))
+			d.sayRoute(msgRouteCanBind, p.ID, ben.ID)
 		} else {
 			rt.Binding.State = RouteRefused
 			rt.Binding.Lines = append([]Line(nil), bd.lines...)
-			d.sayRoute(msgRouteCannotBind, personArg(p.ID), personArg(ben.ID))
+			d.sayRoute(msgRouteCannotBind, p.ID, ben.ID)
 			d.lines = append(d.lines, rt.Binding.Lines...)
 		}
 	}
@@ -196,17 +194,17 @@ func (e *Engine) route(s *family.State, d, bd, wd *decider, p, ben *family.Perso
 	wd.checkWalletRegions(p, ben)
 	wd.checkRecipient(s, p, ben)
 	wd.checkSender(p, src)
-	for r := range wd.rules {
+	d.addRules(wd.rules)
+	for _, r := range [...]string{"W1", "W2", "W3", "W4"} {
 		d.rules[r] = true
 	}
-	d.rules["W1"], d.rules["W2"], d.rules["W3"], d.rules["W4"] = true, true, true, true
 	rt.Wallet = WalletRoute{Possible: len(wd.codes) == 0, Source: src, Reasons: wd.sortedCodes()}
 	if rt.Wallet.Possible {
-		d.sayRoute(msgRouteWallet, personArg(p.ID), personArg(ben.ID), Arg{KindWord, "source." + string(src)})
+		d.sayRoute(msgRouteWallet, p.ID, ben.ID, Arg{KindWord, "source." + string(src)})
 		d.citeAs("W2")
 	} else {
 		rt.Wallet.Lines = append([]Line(nil), wd.lines...)
-		d.sayRoute(msgRouteNoWallet, personArg(p.ID), personArg(ben.ID))
+		d.sayRoute(msgRouteNoWallet, p.ID, ben.ID)
 		d.citeAs("W2")
 		d.lines = append(d.lines, rt.Wallet.Lines...)
 	}
@@ -343,17 +341,25 @@ func (e *Engine) Later(s *family.State, at time.Time, beneficiary, relative fami
 	return 0, WayNone, false
 }
 
-// sayRoute adds a routes summary line: rule RT1, no code, the values given as they are (the
-// many lines of a routes decision are made without boxing each value).
-func (d *decider) sayRoute(m Msg, args ...Arg) {
+// sayRoute adds a routes summary line: rule RT1, no code, the relative p and the beneficiary
+// ben, then the values given as they are (the many lines of a routes decision are made without
+// boxing each value).
+func (d *decider) sayRoute(m Msg, p, ben family.PersonID, more ...Arg) {
 	d.rules["RT1"] = true
 	if d.quiet {
 		return
 	}
-	l := Line{Rule: "RT1", Msg: m, Args: args}
+	l := Line{Rule: "RT1", Msg: m, Args: append([]Arg{personArg(p), personArg(ben)}, more...)}
 	src, grade := ruleSources("RT1")
 	d.cite(&l, src, grade)
 	d.lines = append(d.lines, l)
+}
+
+// addRules adds the rules another decision applied to d's.
+func (d *decider) addRules(rules map[string]bool) {
+	for r := range rules {
+		d.rules[r] = true
+	}
 }
 
 func personArg(id family.PersonID) Arg { return Arg{KindPerson, string(id)} }
@@ -365,7 +371,7 @@ func (d *decider) explainOther(m Msg, p, ben family.PersonID, lines []Line) {
 	if d.quiet {
 		return
 	}
-	d.sayRoute(m, personArg(p), personArg(ben))
+	d.sayRoute(m, p, ben)
 	if m == msgRouteNoWallet {
 		d.citeAs("W2")
 	}
