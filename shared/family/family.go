@@ -6,8 +6,10 @@ package family
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"gongji/shared/civil"
@@ -337,69 +339,72 @@ func (s *State) Validate() error {
 	seen := map[PersonID]bool{}
 	for i, p := range s.People {
 		if p.ID == "" {
-			return fmt.Errorf("people[%d].id: empty", i)
+			return indexErr("people", i, ".id: empty")
 		}
 		if seen[p.ID] {
-			return fmt.Errorf("people[%d].id: duplicate person %q", i, p.ID)
+			return indexErr("people", i, ".id: duplicate person "+strconv.Quote(string(p.ID)))
 		}
 		seen[p.ID] = true
-	}
-	// known says whether list[i].field names a person; the field's name is formatted only
-	// for the error (Validate runs at every mutation applied).
-	known := func(list string, i int, field string, id PersonID) error {
-		if !seen[id] {
-			return fmt.Errorf("%s[%d].%s: unknown person %q", list, i, field, id)
-		}
-		return nil
 	}
 	type pair struct{ a, b PersonID }
 	relations := map[pair]Relation{}
 	for i, l := range s.Links {
-		if err := known("relations", i, "person", l.Person); err != nil {
-			return err
-		}
-		if err := known("relations", i, "of", l.Of); err != nil {
+		if err := knownPersons(seen, "relations", i, "person", l.Person, "of", l.Of); err != nil {
 			return err
 		}
 		// Section 8: any value outside the close-relatives list counts as other, so records
 		// are compared by what they mean, not by how they are spelled.
 		rel := l.Relation.Effective()
 		if prev, ok := relations[pair{l.Person, l.Of}]; ok && prev != rel {
-			return fmt.Errorf("relations[%d]: %s is recorded both as %s's %s and %s", i, l.Person, l.Of, prev, l.Relation)
+			return indexErr("relations", i, ": "+string(l.Person)+" is recorded both as "+string(l.Of)+"'s "+string(prev)+" and "+string(l.Relation))
 		}
 		if prev, ok := relations[pair{l.Of, l.Person}]; ok && prev != rel.Inverse() {
-			return fmt.Errorf("relations[%d]: %s is %s's %s, which conflicts with %s being %s's %s", i, l.Person, l.Of, l.Relation, l.Of, l.Person, prev)
+			return indexErr("relations", i, ": "+string(l.Person)+" is "+string(l.Of)+"'s "+string(l.Relation)+
+				", which conflicts with "+string(l.Of)+" being "+string(l.Person)+"'s "+string(prev))
 		}
 		relations[pair{l.Person, l.Of}] = rel
 		relations[pair{l.Of, l.Person}] = rel.Inverse()
 	}
 	ids := map[string]bool{}
 	for i, b := range s.Bindings {
-		if b.ID == "" || ids[b.ID] {
-			return fmt.Errorf("bindings[%d].id: empty or duplicate %q", i, b.ID)
-		}
-		ids[b.ID] = true
-		if err := known("bindings", i, "authorizer", b.Authorizer); err != nil {
-			return err
-		}
-		if err := known("bindings", i, "beneficiary", b.Beneficiary); err != nil {
+		if err := uniqueKnown(ids, seen, "bindings", i, b.ID, "authorizer", b.Authorizer, "beneficiary", b.Beneficiary); err != nil {
 			return err
 		}
 	}
 	tids := map[string]bool{}
 	for i, t := range s.Transfers {
-		if t.ID == "" || tids[t.ID] {
-			return fmt.Errorf("wallet_transfers[%d].id: empty or duplicate %q", i, t.ID)
-		}
-		tids[t.ID] = true
-		if err := known("wallet_transfers", i, "from", t.From); err != nil {
-			return err
-		}
-		if err := known("wallet_transfers", i, "to", t.To); err != nil {
+		if err := uniqueKnown(tids, seen, "wallet_transfers", i, t.ID, "from", t.From, "to", t.To); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// indexErr is the error of item i of a list: "bindings[2].id: ...".
+func indexErr(list string, i int, rest string) error {
+	return errors.New(list + "[" + strconv.Itoa(i) + "]" + rest)
+}
+
+// knownPersons says whether the persons list[i] names in fields fa and fb (pa, pb) are
+// known; the fields' names are formatted only for the error (Validate runs at every
+// mutation applied).
+func knownPersons(seen map[PersonID]bool, list string, i int, fa string, pa PersonID, fb string, pb PersonID) error {
+	if !seen[pa] {
+		return indexErr(list, i, "."+fa+": unknown person "+strconv.Quote(string(pa)))
+	}
+	if !seen[pb] {
+		return indexErr(list, i, "."+fb+": unknown person "+strconv.Quote(string(pb)))
+	}
+	return nil
+}
+
+// uniqueKnown is knownPersons for an item with an id that must be new to ids.
+func uniqueKnown(ids map[string]bool, seen map[PersonID]bool, list string, i int, id string, fa string, pa PersonID, fb string, pb PersonID) error {
+	if id == "" || ids[id] {
+		return indexErr(list, i, ".id: empty or duplicate "+strconv.Quote(id))
+	}
+	ids[id] = true
+	return knownPersons(seen, list, i, fa, pa, fb, pb)
 }
 
 // SortedPersonIDs lists the ids in byte order.
