@@ -49,8 +49,10 @@ func (b *Book) Accounts() []AccountRows {
 			bills[lines[i].Key] = &lines[i]
 		}
 	}
-	for _, l := range lines {
-		for _, p := range l.Postings {
+	for i := range lines {
+		l := &lines[i]
+		for j := range l.Postings {
+			p := &l.Postings[j]
 			k := p.Account.Key()
 			a := byKey[k]
 			if a == nil {
@@ -58,7 +60,7 @@ func (b *Book) Accounts() []AccountRows {
 				byKey[k] = a
 				order = append(order, k)
 			}
-			r := rowOf(&l, &p)
+			r := rowOf(l, p)
 			if bl := bills[p.Restates]; bl != nil {
 				r.At, r.For, r.Place, r.Kind = bl.At, bl.Person, bl.Place, "restated"
 			}
@@ -67,10 +69,10 @@ func (b *Book) Accounts() []AccountRows {
 	}
 	var out []AccountRows
 	for _, p := range b.State.People {
-		for _, acc := range []ledger.Account{ledger.AccountOf(p.ID), ledger.WalletOf(p.ID)} {
-			if a := byKey[acc.Key()]; a != nil {
+		for _, k := range [...]string{ledger.AccountOf(p.ID).Key(), ledger.WalletOf(p.ID).Key()} {
+			if a := byKey[k]; a != nil {
 				out = append(out, *a)
-				delete(byKey, acc.Key())
+				delete(byKey, k)
 			}
 		}
 	}

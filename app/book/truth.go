@@ -38,45 +38,47 @@ func (b *Book) Checkpoints() []CheckpointView {
 	rowsByKey := map[string][]Row{} // account key -> rows since the last checkpoint
 	last := map[string]int{}        // account key -> index in out of its newest checkpoint, plus one
 	var out []CheckpointView
-	add := func(acc ledger.Account, r Row) { rowsByKey[acc.Key()] = append(rowsByKey[acc.Key()], r) }
-	for _, l := range b.Lines() {
+	lines := b.Lines()
+	for i := range lines {
+		l := &lines[i]
 		if l.Name == mutation.Checkpoint && l.Item >= 0 && b.Items[l.Item].Outcome.Status.Applied() {
 			cp := checkpointIn(&b.State, l.Key)
 			if cp == nil {
 				continue
 			}
-			acc := ledger.AccountOf(cp.Person)
-			if cp.Account == family.FromWallet {
-				acc = ledger.WalletOf(cp.Person)
-			}
-			v := CheckpointView{Checkpoint: *cp, Rows: rowsByKey[acc.Key()]}
-			if i := last[acc.Key()]; i > 0 {
+			k := checkpointKey(cp)
+			v := CheckpointView{Checkpoint: *cp, Rows: rowsByKey[k]}
+			if i := last[k]; i > 0 {
 				c := out[i-1].Checkpoint
 				v.Prev = &c
 			}
-			rowsByKey[acc.Key()] = nil
+			rowsByKey[k] = nil
 			out = append(out, v)
-			last[acc.Key()] = len(out) // an index: a pointer into out would go stale when out grows
+			last[k] = len(out) // an index: a pointer into out would go stale when out grows
 			continue
 		}
-		for _, p := range l.Postings {
-			add(p.Account, rowOf(&l, &p))
+		for j := range l.Postings {
+			k := l.Postings[j].Account.Key()
+			rowsByKey[k] = append(rowsByKey[k], rowOf(l, &l.Postings[j]))
 		}
 	}
 	for i := range out {
-		v := &out[i]
-		acc := ledger.AccountOf(v.Person)
-		if v.Account == family.FromWallet {
-			acc = ledger.WalletOf(v.Person)
-		}
-		if last[acc.Key()] == i+1 {
-			v.Since = rowsByKey[acc.Key()]
+		if k := checkpointKey(&out[i].Checkpoint); last[k] == i+1 {
+			out[i].Since = rowsByKey[k]
 		}
 	}
 	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
 		out[i], out[j] = out[j], out[i]
 	}
 	return out
+}
+
+// checkpointKey is the key of the account a checkpoint shows.
+func checkpointKey(cp *family.Checkpoint) string {
+	if cp.Account == family.FromWallet {
+		return ledger.WalletOf(cp.Person).Key()
+	}
+	return ledger.AccountOf(cp.Person).Key()
 }
 
 func checkpointIn(s *family.State, id string) *family.Checkpoint {
