@@ -82,20 +82,17 @@ func (d *decider) bind(s *family.State, r BindRequest, a, b *family.Person) bool
 func (d *decider) checkSelfAndScopes(r BindRequest, where region.Code) {
 	// B5: rules.md section 3 (authorizer and beneficiary must differ)
 	if r.Authorizer == r.Beneficiary {
-		d.refuse(SelfBinding)
-		d.say("B5", SelfBinding, nil, msgSelfBinding, r.Authorizer)
+		d.deny("B5", SelfBinding, nil, msgSelfBinding, r.Authorizer)
 	}
 	// B8: rules.md section 3 (at least one scope)
 	if len(r.Scopes) == 0 {
-		d.refuse(NoScope)
-		d.say("B8", NoScope, nil, msgNoScope)
+		d.deny("B8", NoScope, nil, msgNoScope)
 	}
 	for _, sc := range r.Scopes {
 		row := d.lookup(policy.ScopeParam(sc), where)
 		// B7: section 7 scopes per region (国办发〔2021〕14号; regional documents)
 		if !row.Value.Bool {
-			d.refuse(ScopeNotAllowedInRegion)
-			d.say("B7", ScopeNotAllowedInRegion, &row, msgScopeNotOffered, sc, where, d.day)
+			d.deny("B7", ScopeNotAllowedInRegion, &row, msgScopeNotOffered, sc, where, d.day)
 		}
 	}
 }
@@ -113,8 +110,7 @@ func (d *decider) checkAuthorizer(a *family.Person) bool {
 		row = nil
 	}
 	if a.Insurance != family.Employee || !statusOK || !a.HasAccount {
-		d.refuse(AuthorizerNotEmployee)
-		d.say("B1", AuthorizerNotEmployee, row, msgAuthorizerNotEmployee, a.ID, a.Insurance, a.Status, word(yesNo(a.HasAccount)))
+		d.deny("B1", AuthorizerNotEmployee, row, msgAuthorizerNotEmployee, a.ID, a.Insurance, a.Status, word(yesNo(a.HasAccount)))
 		return false
 	}
 	if !d.held("B1") {
@@ -127,8 +123,7 @@ func (d *decider) checkAuthorizer(a *family.Person) bool {
 func (d *decider) checkBeneficiary(b *family.Person) bool {
 	// B2: 国办发〔2021〕14号; Sichuan FAQ 2025-07-04 (beneficiary insured, not stopped)
 	if !b.Insured() {
-		d.refuse(BeneficiaryNotInsured)
-		d.say("B2", BeneficiaryNotInsured, nil, msgBeneficiaryNotInsured, b.ID, b.Insurance, b.Status)
+		d.deny("B2", BeneficiaryNotInsured, nil, msgBeneficiaryNotInsured, b.ID, b.Insurance, b.Status)
 		return false
 	}
 	if !d.held("B2") {
@@ -143,8 +138,7 @@ func (d *decider) checkRelation(s *family.State, a, b *family.Person) {
 	// B3: 国办发〔2021〕14号; State Council opinion of July 2024; Xinhua 2024-11-26
 	// SZ4: seed 004 (Shenzhen: spouse, parent, child only)
 	if !hasRelation(row.Value.Relations, rel) {
-		d.refuse(RelationNotAllowed)
-		d.say(row.Rules, RelationNotAllowed, &row, msgRelationNotAllowed, b.ID, a.ID, rel, row.Value, d.day)
+		d.deny(row.Rules, RelationNotAllowed, &row, msgRelationNotAllowed, b.ID, a.ID, rel, row.Value, d.day)
 		d.checkReported(a, rel)
 	} else if !d.held(row.Rules) {
 		d.say(row.Rules, "", &row, msgRelationOK, b.ID, a.ID, rel, row.Value, d.day)
@@ -152,8 +146,7 @@ func (d *decider) checkRelation(s *family.State, a, b *family.Person) {
 	card := d.lookup(policy.CardLinkRequired, a.Region)
 	// SZ3: seed 004 (Shenzhen: family link on the social-security card)
 	if card.Value.Bool && !linked {
-		d.refuse(CardNotLinked)
-		d.say("SZ3", CardNotLinked, &card, msgCardNotLinked, a.ID, b.ID)
+		d.deny("SZ3", CardNotLinked, &card, msgCardNotLinked, a.ID, b.ID)
 	}
 }
 
@@ -192,8 +185,7 @@ func (d *decider) checkGeography(a, b *family.Person) {
 	// the same province from the province-wide date)
 	// SZ2: seed 004 (Shenzhen: beneficiary insured in Shenzhen until 2024-11-01)
 	if !same {
-		d.refuse(BeneficiaryOutOfArea)
-		d.say(row.Rules, BeneficiaryOutOfArea, &row, msgOutOfArea, b.ID, b.Region, a.ID, a.Region, word(row.Value.Word), d.day)
+		d.deny(row.Rules, BeneficiaryOutOfArea, &row, msgOutOfArea, b.ID, b.Region, a.ID, a.Region, word(row.Value.Word), d.day)
 		return
 	}
 	if !d.held(row.Rules) && b.Region == a.Region {
@@ -208,8 +200,7 @@ func (d *decider) checkTier(a *family.Person) {
 	row := d.lookup(policy.AuthorizerTierRequired, a.Region)
 	// SZ1: seed 004; bendibao 639880 (Shenzhen authorizers must be tier 1)
 	if row.Value.Int != 0 && a.Tier != row.Value.Int {
-		d.refuse(AuthorizerNotTier1)
-		d.say("SZ1", AuthorizerNotTier1, &row, msgNotTier1, a.ID, a.Tier)
+		d.deny("SZ1", AuthorizerNotTier1, &row, msgNotTier1, a.ID, a.Tier)
 	}
 }
 
@@ -224,8 +215,7 @@ func (d *decider) checkDuplicate(s *family.State, r BindRequest) {
 		}
 		// B6: rules.md section 3 (one binding per pair in force or made later)
 		if b.InForce(d.day) || b.Created > d.day {
-			d.refuse(DuplicateBinding)
-			d.say("B6", DuplicateBinding, nil, msgDuplicate, bindingRef(b.ID), b.Created)
+			d.deny("B6", DuplicateBinding, nil, msgDuplicate, bindingRef(b.ID), b.Created)
 			return
 		}
 	}

@@ -134,6 +134,12 @@ func (d *decider) lookup(p policy.Param, where region.Code) policy.Row {
 // refuse records a code.
 func (d *decider) refuse(c Code) { d.codes[c] = true }
 
+// deny refuses with code c and says why (say).
+func (d *decider) deny(rule string, c Code, row *policy.Row, m Msg, values ...any) {
+	d.codes[c] = true
+	d.say(rule, c, row, m, values...)
+}
+
 // say adds an explanation line for a rule and records the rule as deciding. The line cites
 // the policy row that decided when there is one, otherwise the rule's own sources.
 func (d *decider) say(rule string, code Code, row *policy.Row, m Msg, values ...any) {

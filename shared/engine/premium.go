@@ -64,8 +64,7 @@ func (e *Engine) PayPremium(s *family.State, at time.Time, r PremiumRequest) (Sp
 	offered := d.lookup(policy.ScopeParam(scope), insured.Region)
 	// B7 for premiums: the scope must be offered by the insured person's region (rules.md §4)
 	if !offered.Value.Bool {
-		d.refuse(ScopeNotAllowedInRegion)
-		d.say("B7", ScopeNotAllowedInRegion, &offered, msgPremiumNotOffered, scope, insured.Region, d.day)
+		d.deny("B7", ScopeNotAllowedInRegion, &offered, msgPremiumNotOffered, scope, insured.Region, d.day)
 		return SplitResult{Payments: []Payment{}, Cash: r.Amount, Balances: []Balance{},
 			Decision: d.finish(emptyEntry("premium"))}, nil
 	}

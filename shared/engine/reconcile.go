@@ -145,9 +145,8 @@ func (res *ReconcileResult) compare(d *decider, r SettleRequest, read slip.Read)
 
 // differ adds the difference c (the prediction against the slip) and its line.
 func (res *ReconcileResult) differ(d *decider, rule string, c Code, predicted, actual money.Amount, m Msg, values ...any) {
-	d.refuse(c)
 	res.Differences = append(res.Differences, Difference{Code: c, Predicted: predicted, Actual: actual})
-	d.say(rule, c, nil, m, values...)
+	d.deny(rule, c, nil, m, values...)
 }
 
 // slipEntry posts what the slip says was paid, and checks balc (RC6).

@@ -154,8 +154,7 @@ func (e *Engine) Settle(s *family.State, at time.Time, r SettleRequest) (SplitRe
 	d.at(patient.Region)
 	// S0: 医疗保障基金使用监督管理条例 art. 41 (the card must be the patient's own)
 	if r.CardHolder != r.Patient {
-		d.refuse(Impersonation)
-		d.say("S0", Impersonation, nil, msgImpersonation, r.CardHolder, r.Patient)
+		d.deny("S0", Impersonation, nil, msgImpersonation, r.CardHolder, r.Patient)
 		return SplitResult{Refused: true, Payments: []Payment{}, Balances: []Balance{},
 			Decision: d.finish(emptyEntry("settle"))}, nil
 	}
@@ -170,14 +169,12 @@ func (e *Engine) Settle(s *family.State, at time.Time, r SettleRequest) (SplitRe
 	// S2: 国办发〔2021〕14号 (only designated institutions)
 	if !r.Institution.Designated {
 		blocked = true
-		d.refuse(NotDesignated)
-		d.say("S2", NotDesignated, nil, msgNotDesignated)
+		d.deny("S2", NotDesignated, nil, msgNotDesignated)
 	}
 	// S3: 国办发〔2021〕14号 (public health, fitness, wellness and non-medical goods excluded)
 	if r.Bill.Category.Excluded() {
 		blocked = true
-		d.refuse(ExcludedCategory)
-		d.say("S3", ExcludedCategory, nil, msgExcludedCategory, r.Bill.Category)
+		d.deny("S3", ExcludedCategory, nil, msgExcludedCategory, r.Bill.Category)
 	}
 	sp := splitter{d: d, s: s, work: s.Clone(), blocked: blocked, remaining: eligible,
 		holder: r.Patient, need: family.Medical, institution: &r.Institution}
@@ -265,8 +262,7 @@ func (sp *splitter) payWallet(institutionTakesWallet bool) {
 	}
 	// W12: shm.com.cn 2025-09-18 (wallet pays only where the institution supports it)
 	if !institutionTakesWallet {
-		sp.d.refuse(InstitutionNoWallet)
-		sp.d.say("W12", InstitutionNoWallet, nil, msgNoWalletHere, own.Wallet.Balance)
+		sp.d.deny("W12", InstitutionNoWallet, nil, msgNoWalletHere, own.Wallet.Balance)
 		return
 	}
 	amount := money.Zero

@@ -122,8 +122,7 @@ func (d *decider) checkWalletRegions(from, to *family.Person) {
 		row := d.lookup(policy.WalletEnabled, p.Region)
 		// W1: shm.com.cn 2025-09-18; media list 2026-01-09 (wallet enabled per province)
 		if !row.Value.Bool {
-			d.refuse(WalletRegionNotEnabled)
-			d.say("W1", WalletRegionNotEnabled, &row, msgWalletRegionOff, p.ID, provinceOf(p.Region), d.day)
+			d.deny("W1", WalletRegionNotEnabled, &row, msgWalletRegionOff, p.ID, provinceOf(p.Region), d.day)
 		}
 	}
 }
@@ -132,18 +131,15 @@ func (d *decider) checkRecipient(s *family.State, from, to *family.Person) {
 	rel, _ := s.RelationOf(to.ID, from.ID)
 	// W2: hn.ccedn.com.cn 2025-09-19 (any close relative, any province); to self is refused
 	if from.ID == to.ID || !hasRelation(family.CloseRelatives(), rel) {
-		d.refuse(RelationNotAllowed)
-		d.say("W2", RelationNotAllowed, nil, msgWalletRelation, to.ID, from.ID, rel)
+		d.deny("W2", RelationNotAllowed, nil, msgWalletRelation, to.ID, from.ID, rel)
 	}
 	// W2: the recipient must be insured (as in B2)
 	if !to.Insured() {
-		d.refuse(BeneficiaryNotInsured)
-		d.say("W2", BeneficiaryNotInsured, nil, msgBeneficiaryNotInsured, to.ID, to.Insurance, to.Status)
+		d.deny("W2", BeneficiaryNotInsured, nil, msgBeneficiaryNotInsured, to.ID, to.Insurance, to.Status)
 	}
 	// W3: the recipient must have opened a wallet
 	if !to.Wallet.Opened {
-		d.refuse(WalletRecipientNotOpened)
-		d.say("W3", WalletRecipientNotOpened, nil, msgWalletNotOpened, to.ID)
+		d.deny("W3", WalletRecipientNotOpened, nil, msgWalletNotOpened, to.ID)
 		d.suggest("W3", msgNextWalletOpen, to.ID)
 	}
 }
@@ -159,8 +155,7 @@ func (d *decider) checkSender(from *family.Person, src family.Source) bool {
 	// W4: account source needs an employee with a personal account; wallet source any insured
 	// holder of a wallet; a stopped sender is refused
 	if !ok {
-		d.refuse(AuthorizerNotEmployee)
-		d.say("W4", AuthorizerNotEmployee, nil, msgWalletSender, from.ID, src, from.Insurance, from.Status)
+		d.deny("W4", AuthorizerNotEmployee, nil, msgWalletSender, from.ID, src, from.Insurance, from.Status)
 	}
 	return exists
 }
@@ -169,11 +164,9 @@ func (d *decider) checkWalletAmount(from *family.Person, r WalletTransferRequest
 	// W5: at most 2,000.00 and more than 0.00 per transfer
 	switch {
 	case r.Amount <= 0:
-		d.refuse(InvalidAmount)
-		d.say("W5", InvalidAmount, nil, msgWalletZero, r.Amount)
+		d.deny("W5", InvalidAmount, nil, msgWalletZero, r.Amount)
 	case r.Amount > WalletMaxAmount:
-		d.refuse(WalletPerTxnLimit)
-		d.say("W5", WalletPerTxnLimit, nil, msgWalletPerTxn, r.Amount, WalletMaxAmount)
+		d.deny("W5", WalletPerTxnLimit, nil, msgWalletPerTxn, r.Amount, WalletMaxAmount)
 	}
 	if !sourceExists {
 		return
@@ -184,8 +177,7 @@ func (d *decider) checkWalletAmount(from *family.Person, r WalletTransferRequest
 	}
 	// W8: the amount must not exceed the source balance
 	if r.Amount > balance {
-		d.refuse(InsufficientBalance)
-		d.say("W8", InsufficientBalance, nil, msgWalletBalance, r.Amount, r.Source, balance)
+		d.deny("W8", InsufficientBalance, nil, msgWalletBalance, r.Amount, r.Source, balance)
 	}
 }
 
@@ -205,18 +197,15 @@ func (d *decider) checkWalletTiming(s *family.State, at time.Time, r WalletTrans
 	}
 	// W6: at most 3 transfers per sender per UTC+8 day, refunded and accepted ones included
 	if count >= WalletDailyCount {
-		d.refuse(WalletDailyCountLimit)
-		d.say("W6", WalletDailyCountLimit, nil, msgWalletDaily, count, d.day)
+		d.deny("W6", WalletDailyCountLimit, nil, msgWalletDaily, count, d.day)
 	}
 	// W7: no transfers from 22:00:00 to 05:59:59 UTC+8
 	if sec := civil.SecondOfDay(at); sec >= WalletQuietFromSec || sec < WalletQuietUntilSec {
-		d.refuse(WalletQuietHours)
-		d.say("W7", WalletQuietHours, nil, msgWalletQuiet, at)
+		d.deny("W7", WalletQuietHours, nil, msgWalletQuiet, at)
 	}
 	// W9: one pending transfer per sender and recipient
 	if pending != "" {
-		d.refuse(WalletPendingTransfer)
-		d.say("W9", WalletPendingTransfer, nil, msgWalletPending, r.To)
+		d.deny("W9", WalletPendingTransfer, nil, msgWalletPending, r.To)
 	}
 }
 

@@ -50,12 +50,10 @@ func (e *Engine) Withdraw(s *family.State, at time.Time, r WithdrawRequest) (Wit
 	switch {
 	// D2: 江苏省医疗保障局 guide (no ground, or a ground rules.md does not know, is refused)
 	case !contains(Grounds(), r.Ground):
-		d.refuse(NoWithdrawalGround)
-		d.say("D2", NoWithdrawalGround, nil, msgNoGround)
+		d.deny("D2", NoWithdrawalGround, nil, msgNoGround)
 	// D1: the ground must be in the region's list (section 7)
 	case !contains(grounds.Value.Words, r.Ground):
-		d.refuse(GroundNotInRegionList)
-		d.say("D1", GroundNotInRegionList, &grounds, msgGroundNotListed, word(r.Ground), p.Region, grounds.Value)
+		d.deny("D1", GroundNotInRegionList, &grounds, msgGroundNotListed, word(r.Ground), p.Region, grounds.Value)
 	}
 	if len(d.codes) > 0 {
 		return WithdrawResult{Decision: d.finish(emptyEntry("withdraw"))}, nil
@@ -119,21 +117,17 @@ func (e *Engine) Transfer(s *family.State, at time.Time, r TransferRequest) (Tra
 	d.at(p.Region, r.ToRegion)
 	// T1: 医保办发〔2021〕43号 (stopped at the origin, enrolled at the destination, not retired)
 	if !r.OriginStopped {
-		d.refuse(TransferOriginActive)
-		d.say("T1", TransferOriginActive, nil, msgOriginActive, p.Region)
+		d.deny("T1", TransferOriginActive, nil, msgOriginActive, p.Region)
 	}
 	if !r.DestEnrolled {
-		d.refuse(TransferDestNotEnrolled)
-		d.say("T1", TransferDestNotEnrolled, nil, msgDestNotEnrolled, r.ToRegion)
+		d.deny("T1", TransferDestNotEnrolled, nil, msgDestNotEnrolled, r.ToRegion)
 	}
 	if p.Retired {
-		d.refuse(TransferRetireeNA)
-		d.say("T1", TransferRetireeNA, nil, msgRetiree, p.ID)
+		d.deny("T1", TransferRetireeNA, nil, msgRetiree, p.ID)
 	}
 	// T2: 医保办发〔2021〕43号; m.5728338.com (inside one pooling region no transfer is needed)
 	if region.SamePool(p.Region, r.ToRegion) {
-		d.refuse(TransferSameRegion)
-		d.say("T2", TransferSameRegion, nil, msgSameRegion, p.Region, r.ToRegion)
+		d.deny("T2", TransferSameRegion, nil, msgSameRegion, p.Region, r.ToRegion)
 	}
 	if len(d.codes) > 0 {
 		return TransferResult{Decision: d.finish(emptyEntry("transfer"))}, nil
