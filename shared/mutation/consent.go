@@ -100,7 +100,7 @@ func ApplyAs(e *engine.Engine, s *family.State, who Actor, m Mutation, at time.T
 			return rejectedInput(err), s.Clone()
 		}
 	}
-	n := k.need(s, args)
+	n := k.needOf(s, args)
 	switch {
 	case n.server && !who.Server && !who.Clock:
 		// W11: rules.md section 5 (the refund happens at its time, by the server)
@@ -400,7 +400,7 @@ func mayDecide(s *family.State, who Actor, r *family.Request) (ok bool, asked []
 	if err != nil {
 		return who.Owner && !who.Server, nil
 	}
-	n := k.need(s, args)
+	n := k.needOf(s, args)
 	n.anyOf = true
 	return who.entitled(s, n), n.persons
 }

@@ -27,11 +27,17 @@ type Kind struct {
 	// Consent says in words whose consent the kind needs (the table in server/API.md).
 	Consent string
 
-	decode   func(json.RawMessage) (any, error)
-	need     func(s *family.State, args any) need
-	decide   func(c call, args any) (Outcome, error)
-	build    func(next *family.State, c call, args any) error
-	finish   func(next *family.State, c call, args any, rec *family.Record) error
+	decode func(json.RawMessage) (any, error)
+	// person is the one person a kind touches: its consent is theirs (when need is nil) and
+	// its record names them.
+	person func(args any) family.PersonID
+	need   func(s *family.State, args any) need
+	decide func(c call, args any) (Outcome, error)
+	build  func(next *family.State, c call, args any) error
+	finish func(next *family.State, c call, args any, rec *family.Record) error
+	// keep: the kind keeps a record a correction may reach (redo), named after person and
+	// completed by record.
+	keep     bool
 	record   func(c call, args any, r *family.Record)
 	amounts  func(args any) []amountRule
 	argsType func(args any) bool
@@ -116,7 +122,7 @@ func init() {
 	kindList = declareKinds()
 	kindIndex = make(map[Name]int, len(kindList))
 	for i, k := range kindList {
-		if k.need == nil || k.decide == nil || k.decode == nil || k.Consent == "" || k.Args == "" || k.Class == "" {
+		if k.need == nil && k.person == nil || k.decide == nil || k.decode == nil || k.Consent == "" || k.Args == "" || k.Class == "" {
 			panic("mutation kind " + strconv.Quote(string(k.Name)) + ": consent, decision, arguments and ledger class are required")
 		}
 		if _, dup := kindIndex[k.Name]; dup {
@@ -141,7 +147,7 @@ const (
 func declareKinds() []Kind {
 	return []Kind{
 		{Name: AddPerson, Class: ClassOpening, Args: "PersonArgs", Consent: consentAnyone, decode: decoder(func() *PersonArgs { return new(PersonArgs) }, checkPerson),
-			need:   func(*family.State, any) need { return need{anyone: true} },
+			need:   needAnyone,
 			decide: decidePerson,
 			build:  func(next *family.State, _ call, v any) error { a := v.(*PersonArgs); addPerson(next, a); return nil },
 			amounts: func(v any) []amountRule {
@@ -149,7 +155,7 @@ func declareKinds() []Kind {
 				return []amountRule{{"args.account", a.Account, zeroOK}, {"args.wallet", a.Wallet, zeroOK}}
 			}},
 		{Name: Link, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(func() *LinkArgs { return new(LinkArgs) }, checkLink),
-			need:   func(*family.State, any) need { return need{anyone: true} },
+			need:   needAnyone,
 			decide: decideLink,
 			build: func(next *family.State, _ call, v any) error {
 				a := v.(*LinkArgs)
@@ -172,30 +178,28 @@ func declareKinds() []Kind {
 				return revoke(next, a.Binding, civil.DateOf(c.at))
 			}},
 		{Name: Settle, Class: ClassBill, Args: "SettleArgs", Consent: "the patient (the bindings that pay are their authorizers' consent, given once)",
-			decode: decoder(func() *SettleArgs { return new(SettleArgs) }, func(a *SettleArgs) error { return checkSettle(a, "") }),
-			need:   func(_ *family.State, v any) need { a := v.(*SettleArgs); return one(a.Patient) },
-			decide: decideSettle,
-			record: func(c call, v any, r *family.Record) {
-				a := v.(*SettleArgs)
-				r.Person, r.At = a.Patient, visitMoment(a, c.at)
-			},
+			decode:   decoder(func() *SettleArgs { return new(SettleArgs) }, func(a *SettleArgs) error { return checkSettle(a, "") }),
+			person:   func(v any) family.PersonID { return v.(*SettleArgs).Patient },
+			decide:   decideSettle,
+			keep:     true,
+			record:   func(c call, v any, r *family.Record) { r.At = visitMoment(v.(*SettleArgs), c.at) },
 			amounts:  func(v any) []amountRule { a := v.(*SettleArgs); return billRules(a, false) },
 			voidable: true, bill: true, split: true},
 		{Name: PayPremium, Class: ClassPremium, Args: "PremiumArgs", Consent: "the insured person (likewise)", decode: decoder(func() *PremiumArgs { return new(PremiumArgs) }, checkPremium),
-			need: func(_ *family.State, v any) need { a := v.(*PremiumArgs); return one(a.Insured) },
+			person: func(v any) family.PersonID { return v.(*PremiumArgs).Insured },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*PremiumArgs)
 				r, err := c.e.PayPremium(c.s, c.at, *a)
 				return withSplit(r, c.m.Expected), err
 			},
-			record: func(_ call, v any, r *family.Record) { a := v.(*PremiumArgs); r.Person = a.Insured },
+			keep: true,
 			amounts: func(v any) []amountRule {
 				a := v.(*PremiumArgs)
 				return []amountRule{{"args.amount", a.Amount, positive}}
 			},
 			voidable: true, split: true},
 		{Name: WalletTransfer, Class: ClassTransfer, Args: "WalletTransferArgs", Consent: "the sender", decode: decoder(func() *WalletTransferArgs { return new(WalletTransferArgs) }, checkWalletTransfer),
-			need: func(_ *family.State, v any) need { a := v.(*WalletTransferArgs); return one(a.From) },
+			person: func(v any) family.PersonID { return v.(*WalletTransferArgs).From },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*WalletTransferArgs)
 				req := *a
@@ -243,7 +247,7 @@ func declareKinds() []Kind {
 			decode: decoder(func() *WithdrawArgs { return new(WithdrawArgs) }, func(a *WithdrawArgs) error {
 				return first(id("person", string(a.Person)), text("ground", a.Ground, false))
 			}),
-			need: func(_ *family.State, v any) need { a := v.(*WithdrawArgs); return one(a.Person) },
+			person: func(v any) family.PersonID { return v.(*WithdrawArgs).Person },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*WithdrawArgs)
 				r, err := c.e.Withdraw(c.s, c.at, *a)
@@ -258,7 +262,7 @@ func declareKinds() []Kind {
 				return nil
 			}},
 		{Name: Transfer, Class: ClassTransfer, Args: "TransferArgs", Consent: consentPerson, decode: decoder(func() *TransferArgs { return new(TransferArgs) }, checkTransfer),
-			need:   func(_ *family.State, v any) need { a := v.(*TransferArgs); return one(a.Person) },
+			person: func(v any) family.PersonID { return v.(*TransferArgs).Person },
 			decide: decideTransfer,
 			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
 				a := v.(*TransferArgs)
@@ -267,15 +271,15 @@ func declareKinds() []Kind {
 				}
 				return nil
 			},
-			record: func(_ call, v any, r *family.Record) { a := v.(*TransferArgs); r.Person = a.Person }},
+			keep: true},
 		{Name: Credit, Class: ClassCredit, Args: "CreditArgs", Consent: consentPerson,
 			decode: decoder(func() *CreditArgs { return new(CreditArgs) }, func(a *CreditArgs) error { return checkMoney(a.Person, a.Account, a.Amount, a.Memo, true) }),
-			need:   func(_ *family.State, v any) need { a := v.(*CreditArgs); return one(a.Person) },
+			person: func(v any) family.PersonID { return v.(*CreditArgs).Person },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*CreditArgs)
 				return decideMoney(c.s, "credit", a.Person, a.Account, a.Amount)
 			},
-			record: func(_ call, v any, r *family.Record) { a := v.(*CreditArgs); r.Person = a.Person },
+			keep: true,
 			amounts: func(v any) []amountRule {
 				a := v.(*CreditArgs)
 				return []amountRule{{"args.amount", a.Amount, positive}}
@@ -285,12 +289,12 @@ func declareKinds() []Kind {
 			decode: decoder(func() *CorrectArgs { return new(CorrectArgs) }, func(a *CorrectArgs) error {
 				return first(checkMoney(a.Person, a.Account, a.Amount, a.Memo, false), text("memo", a.Memo, true))
 			}),
-			need: func(_ *family.State, v any) need { a := v.(*CorrectArgs); return one(a.Person) },
+			person: func(v any) family.PersonID { return v.(*CorrectArgs).Person },
 			decide: func(c call, v any) (Outcome, error) {
 				a := v.(*CorrectArgs)
 				return decideMoney(c.s, "correction", a.Person, a.Account, a.Amount)
 			},
-			record: func(_ call, v any, r *family.Record) { a := v.(*CorrectArgs); r.Person = a.Person },
+			keep: true,
 			amounts: func(v any) []amountRule {
 				a := v.(*CorrectArgs)
 				return []amountRule{{"args.amount", a.Amount, signedNonZero}}
@@ -312,13 +316,13 @@ func declareKinds() []Kind {
 				return nil
 			}},
 		{Name: EditPerson, Class: ClassCorrection, Args: "EditPersonArgs", Consent: consentPerson, decode: decoder(func() *EditPersonArgs { return new(EditPersonArgs) }, checkEditPerson),
-			need:   func(_ *family.State, v any) need { a := v.(*EditPersonArgs); return one(a.Person) },
+			person: func(v any) family.PersonID { return v.(*EditPersonArgs).Person },
 			decide: decideEditPerson,
 			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
 				a := v.(*EditPersonArgs)
 				return changeProfile(next, a.Person, func(p *family.Person) { editPerson(p, a) })
 			},
-			record:   func(c call, v any, r *family.Record) { profileRecord(c, v.(*EditPersonArgs).Person, r) },
+			keep: true, record: profileRecord,
 			voidable: true},
 		{Name: Void, Class: ClassCorrection, Args: "VoidArgs", Consent: consentTouched,
 			decode: decoder(func() *VoidArgs { return new(VoidArgs) }, func(a *VoidArgs) error { return first(id("target", a.Target), text("reason", a.Reason, false)) }),
@@ -328,7 +332,7 @@ func declareKinds() []Kind {
 				a := v.(*VoidArgs)
 				return redoVoidAsItStands(next, c.m.ID, a.Target, rec)
 			},
-			record:   func(call, any, *family.Record) {}, // person and profiles: redoVoid
+			keep:     true, // person and profiles: redoVoid
 			target:   func(v any) string { return v.(*VoidArgs).Target },
 			voidable: true},
 		{Name: AmendBill, Class: ClassCorrection, Args: "AmendArgs", Consent: consentTouched + "; the corrected bill's patient",
@@ -349,6 +353,7 @@ func declareKinds() []Kind {
 			finish: func(next *family.State, c call, v any, rec *family.Record) error {
 				return replaceBill(next, c, v.(*AmendArgs).Target, rec)
 			},
+			keep:     true,
 			record:   func(c call, v any, r *family.Record) { a := v.(*AmendArgs); billRecord(c, &a.Settle, a.Target, r) },
 			amounts:  func(v any) []amountRule { a := v.(*AmendArgs); return billRules(&a.Settle, true) },
 			target:   func(v any) string { return v.(*AmendArgs).Target },
@@ -361,17 +366,17 @@ func declareKinds() []Kind {
 				a := v.(*UndoArgs)
 				return redoVoid(next, c.m.ID, a.Target, rec)
 			},
-			record:   func(call, any, *family.Record) {},
+			keep:     true,
 			target:   func(v any) string { return v.(*UndoArgs).Target },
 			voidable: true},
 		{Name: LifeEvent, Class: ClassEvent, Args: "LifeEventArgs", Consent: consentPerson, decode: decoder(func() *LifeEventArgs { return new(LifeEventArgs) }, checkLifeEvent),
-			need:   func(_ *family.State, v any) need { a := v.(*LifeEventArgs); return one(a.Person) },
+			person: func(v any) family.PersonID { return v.(*LifeEventArgs).Person },
 			decide: decideLifeEvent,
 			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
 				a := v.(*LifeEventArgs)
 				return changeProfile(next, a.Person, func(p *family.Person) { lifeEvent(p, a) })
 			},
-			record:   func(c call, v any, r *family.Record) { profileRecord(c, v.(*LifeEventArgs).Person, r) },
+			keep: true, record: profileRecord,
 			voidable: true},
 		{Name: TransferArrive, Class: ClassEvent, Args: "TransferArriveArgs", Consent: "the person whose balance arrives",
 			decode: decoder(func() *TransferArriveArgs { return new(TransferArriveArgs) }, func(a *TransferArriveArgs) error { return id("transfer", a.Transfer) }),
@@ -399,13 +404,14 @@ func declareKinds() []Kind {
 			finish: func(next *family.State, c call, v any, rec *family.Record) error {
 				return replaceBill(next, c, v.(*RecordSlipArgs).Target, rec)
 			},
+			keep:     true,
 			record:   func(c call, v any, r *family.Record) { a := v.(*RecordSlipArgs); billRecord(c, &a.Settle, a.Target, r) },
 			amounts:  func(v any) []amountRule { a := v.(*RecordSlipArgs); return billRules(&a.Settle, true) },
 			target:   func(v any) string { return v.(*RecordSlipArgs).Target },
 			voidable: true, bill: true, split: true},
 		{Name: SetCreditSchedule, Class: ClassFamily, Args: "CreditScheduleArgs", Consent: consentPerson,
 			decode: decoder(func() *CreditScheduleArgs { return new(CreditScheduleArgs) }, checkCreditSchedule),
-			need:   func(_ *family.State, v any) need { a := v.(*CreditScheduleArgs); return one(a.Person) },
+			person: func(v any) family.PersonID { return v.(*CreditScheduleArgs).Person },
 			decide: decideCreditSchedule,
 			finish: func(next *family.State, c call, v any, _ *family.Record) error {
 				a := v.(*CreditScheduleArgs)
@@ -417,7 +423,7 @@ func declareKinds() []Kind {
 				return []amountRule{{"args.amount", a.Amount, zeroOK}}
 			}},
 		{Name: Checkpoint, Class: ClassFamily, Args: "CheckpointArgs", Consent: consentPerson, decode: decoder(func() *CheckpointArgs { return new(CheckpointArgs) }, checkCheckpoint),
-			need:   func(_ *family.State, v any) need { a := v.(*CheckpointArgs); return one(a.Person) },
+			person: func(v any) family.PersonID { return v.(*CheckpointArgs).Person },
 			decide: decideCheckpoint,
 			finish: func(next *family.State, c call, v any, _ *family.Record) error {
 				a := v.(*CheckpointArgs)
@@ -429,7 +435,7 @@ func declareKinds() []Kind {
 				return []amountRule{{"args.balance", a.Balance, zeroOK}}
 			}},
 		{Name: FixLink, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(func() *LinkArgs { return new(LinkArgs) }, checkFixLink),
-			need:   func(*family.State, any) need { return need{anyone: true} },
+			need:   needAnyone,
 			decide: decideFixLink,
 			build:  func(next *family.State, _ call, v any) error { fixLinks(next, v.(*FixLinkArgs)); return nil }},
 	}
@@ -465,9 +471,9 @@ func changeProfile(next *family.State, p family.PersonID, change func(*family.Pe
 	return nil
 }
 
-// profileRecord remembers a profile change of p: whom, and the profile before it.
-func profileRecord(c call, p family.PersonID, r *family.Record) {
-	r.Person, r.Before = p, profileOf(c.s.Person(p))
+// profileRecord remembers the profile before a profile change of the record's person.
+func profileRecord(c call, _ any, r *family.Record) {
+	r.Before = profileOf(c.s.Person(r.Person))
 }
 
 // billRecord remembers a bill that replaced target: its patient, at the target's visit unless
@@ -486,6 +492,16 @@ func checkRequestArgs(a *RequestArgs) error {
 }
 
 func needNobody(*family.State, any) need { return need{owner: true} }
+
+func needAnyone(*family.State, any) need { return need{anyone: true} }
+
+// needOf is whose consent the kind needs to make a mutation with args in s.
+func (k Kind) needOf(s *family.State, args any) need {
+	if k.need == nil {
+		return one(k.person(args))
+	}
+	return k.need(s, args)
+}
 
 func decideOnlyAs(c call, _ any) (Outcome, error) {
 	return Outcome{}, fieldErr("name", string(c.m.Name)+" needs the device that decides (ApplyAs)")

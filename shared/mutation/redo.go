@@ -32,9 +32,14 @@ func redo(s *family.State, m Mutation, args any, at time.Time, o Outcome) (famil
 		return family.State{}, err
 	}
 	var rec *family.Record
-	if k.record != nil {
+	if k.keep {
 		rec = &family.Record{ID: m.ID, Name: string(k.Name), At: at, Entries: o.Entries}
-		k.record(c, args, rec)
+		if k.person != nil {
+			rec.Person = k.person(args)
+		}
+		if k.record != nil {
+			k.record(c, args, rec)
+		}
 	}
 	if k.finish != nil {
 		if err := k.finish(&next, c, args, rec); err != nil {
