@@ -133,22 +133,22 @@ func (e *Engine) Transfer(s *family.State, at time.Time, r TransferRequest) (Tra
 		return TransferResult{Decision: d.finish(emptyEntry("transfer"))}, nil
 	}
 	keep := d.lookup(policy.TransferKeepsBalanceInProvince, p.Region)
+	res := TransferResult{Allowed: true, OriginDueDays: originDueWorkingDays, DestDueDays: destDueWorkingDays}
+	entry := emptyEntry("transfer")
 	// T5: 粤医保规〔2022〕6号 第十四条 (inside Guangdong the balance stays with the person,
 	// usable in every city of the province: it neither moves nor is paid out)
 	if keep.Value.Bool && region.SameProvince(p.Region, r.ToRegion) {
 		d.say("T5", "", &keep, msgBalanceStays, p.Balance().NonNegative(), p.Region, r.ToRegion)
 		d.say("T3", "", nil, msgTransferDue, originDueWorkingDays, destDueWorkingDays)
-		continuous := d.checkGap(r.GapMonths)
-		return TransferResult{Allowed: true, OriginDueDays: originDueWorkingDays, DestDueDays: destDueWorkingDays,
-			BenefitsContinuous: continuous, Decision: d.finish(emptyEntry("transfer"))}, nil
+	} else {
+		// T3: 医保办发〔2021〕43号 (whole balance, free, 10 + 5 working days)
+		res.AmountMoved = p.Balance().NonNegative()
+		d.say("T3", "", nil, msgTransferred, res.AmountMoved, p.Region, r.ToRegion, originDueWorkingDays, destDueWorkingDays)
+		entry = closingEntry("transfer", p, res.AmountMoved, string(r.ToRegion))
 	}
-	// T3: 医保办发〔2021〕43号 (whole balance, free, 10 + 5 working days)
-	moved := p.Balance().NonNegative()
-	d.say("T3", "", nil, msgTransferred, moved, p.Region, r.ToRegion, originDueWorkingDays, destDueWorkingDays)
-	continuous := d.checkGap(r.GapMonths)
-	entry := closingEntry("transfer", p, moved, string(r.ToRegion))
-	return TransferResult{Allowed: true, AmountMoved: moved, OriginDueDays: originDueWorkingDays,
-		DestDueDays: destDueWorkingDays, BenefitsContinuous: continuous, Decision: d.finish(entry)}, nil
+	res.BenefitsContinuous = d.checkGap(r.GapMonths)
+	res.Decision = d.finish(entry)
+	return res, nil
 }
 
 func contains(list []string, s string) bool {
