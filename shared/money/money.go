@@ -43,6 +43,19 @@ func (e *ParseError) Error() string {
 
 func (e *ParseError) Unwrap() error { return errSyntax }
 
+// refused is the ParseError of input for reason.
+func refused(input, reason string) (Amount, error) {
+	return 0, &ParseError{Input: input, Reason: reason}
+}
+
+// refusedJSON is refused for a JSON form.
+func refusedJSON(b []byte, reason string) (Amount, error) { return refused(string(b), reason) }
+
+// tooLarge is the ParseError of an amount above Max.
+func tooLarge(input string) (Amount, error) {
+	return refused(input, "more than "+Max.String()+", the largest amount accepted")
+}
+
 // Parse reads an unsigned amount such as "123.45", "123.4" or "123".
 func Parse(s string) (Amount, error) {
 	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
@@ -68,7 +81,7 @@ func ParseSigned(s string) (Amount, error) {
 // conversion itself is the library's, exact.
 func parse(s string) (Amount, error) {
 	if s == "" {
-		return 0, &ParseError{Input: s, Reason: "empty"}
+		return refused(s, "empty")
 	}
 	intDigits, fracDigits, seenDot := 0, 0, false
 	for i := 0; i < len(s); i++ {
@@ -81,26 +94,26 @@ func parse(s string) (Amount, error) {
 		case c == '.' && !seenDot:
 			seenDot = true
 		default:
-			return 0, &ParseError{Input: s, Reason: fmt.Sprintf("unexpected %q at position %d", c, i)}
+			return refused(s, fmt.Sprintf("unexpected %q at position %d", c, i))
 		}
 	}
 	switch {
 	case intDigits == 0:
-		return 0, &ParseError{Input: s, Reason: "no digits before the decimal point"}
+		return refused(s, "no digits before the decimal point")
 	case seenDot && fracDigits == 0:
-		return 0, &ParseError{Input: s, Reason: "no digits after the decimal point"}
+		return refused(s, "no digits after the decimal point")
 	case fracDigits > 2:
-		return 0, &ParseError{Input: s, Reason: "more than two decimals"}
+		return refused(s, "more than two decimals")
 	case intDigits > maxDigits:
-		return 0, &ParseError{Input: s, Reason: "more than " + Max.String() + ", the largest amount accepted"}
+		return tooLarge(s)
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return 0, &ParseError{Input: s, Reason: err.Error()}
+		return refused(s, err.Error())
 	}
 	a := Amount(d.Shift(2).IntPart())
 	if a > Max {
-		return 0, &ParseError{Input: s, Reason: "more than " + Max.String() + ", the largest amount accepted"}
+		return tooLarge(s)
 	}
 	return a, nil
 }
@@ -217,11 +230,11 @@ func ParseJSON(b []byte) (Amount, error) {
 	n := len(digits)
 	switch {
 	case n < 4 || digits[n-3] != '.':
-		return 0, &ParseError{Input: string(b), Reason: "want digits, a point and exactly two decimals, as 12.30"}
+		return refusedJSON(b, "want digits, a point and exactly two decimals, as 12.30")
 	case digits[0] == '0' && n > 4:
-		return 0, &ParseError{Input: string(b), Reason: "a leading zero"}
+		return refusedJSON(b, "a leading zero")
 	case n-3 > maxDigits:
-		return 0, &ParseError{Input: string(b), Reason: "more than " + Max.String() + ", the largest amount accepted"}
+		return tooLarge(string(b))
 	}
 	var fen int64
 	for i, c := range digits {
@@ -229,15 +242,15 @@ func ParseJSON(b []byte) (Amount, error) {
 			continue
 		}
 		if c < '0' || c > '9' {
-			return 0, &ParseError{Input: string(b), Reason: fmt.Sprintf("unexpected %q at position %d", c, i+len(b)-n)}
+			return refusedJSON(b, fmt.Sprintf("unexpected %q at position %d", c, i+len(b)-n))
 		}
 		fen = fen*10 + int64(c-'0')
 	}
 	switch {
 	case fen > int64(Max):
-		return 0, &ParseError{Input: string(b), Reason: "more than " + Max.String() + ", the largest amount accepted"}
+		return tooLarge(string(b))
 	case neg && fen == 0:
-		return 0, &ParseError{Input: string(b), Reason: "minus zero: zero is 0.00"}
+		return refusedJSON(b, "minus zero: zero is 0.00")
 	case neg:
 		return Amount(-fen), nil
 	}
