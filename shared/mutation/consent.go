@@ -202,20 +202,21 @@ func effectsOf(s, next *family.State, self family.PersonID) []family.Effect {
 		if q == nil {
 			continue
 		}
-		if p.Balance() != q.Balance() {
-			out = append(out, family.Effect{Person: p.ID, Account: family.FromAccount, Before: p.Balance(), After: q.Balance()})
+		changes := [...]struct {
+			changed bool
+			effect  family.Effect
+		}{
+			{p.Balance() != q.Balance(), family.Effect{Account: family.FromAccount, Before: p.Balance(), After: q.Balance()}},
+			{p.Wallet.Balance != q.Wallet.Balance, family.Effect{Account: family.FromWallet, Before: p.Wallet.Balance, After: q.Wallet.Balance}},
+			{!sameProfile(p, q) || p.HasAccount != q.HasAccount, family.Effect{What: family.EffectProfile}},
+			{bindingsOf(s, p.ID) != bindingsOf(next, p.ID), family.Effect{What: family.EffectBindings}},
+			{scheduleOf(s, p.ID) != scheduleOf(next, p.ID), family.Effect{What: family.EffectSchedule}},
 		}
-		if p.Wallet.Balance != q.Wallet.Balance {
-			out = append(out, family.Effect{Person: p.ID, Account: family.FromWallet, Before: p.Wallet.Balance, After: q.Wallet.Balance})
-		}
-		if !sameProfile(p, q) || p.HasAccount != q.HasAccount {
-			out = append(out, family.Effect{Person: p.ID, What: family.EffectProfile})
-		}
-		if bindingsOf(s, p.ID) != bindingsOf(next, p.ID) {
-			out = append(out, family.Effect{Person: p.ID, What: family.EffectBindings})
-		}
-		if scheduleOf(s, p.ID) != scheduleOf(next, p.ID) {
-			out = append(out, family.Effect{Person: p.ID, What: family.EffectSchedule})
+		for _, c := range changes {
+			if c.changed {
+				c.effect.Person = p.ID
+				out = append(out, c.effect)
+			}
 		}
 	}
 	return out
