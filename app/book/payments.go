@@ -12,6 +12,7 @@ import (
 // Payment is a premium, a credit or a correcting entry as the ledger lists it beside the
 // bills, with the void that took it back, if any.
 type Payment struct {
+	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
 	Key      string
 	Name     mutation.Name // pay_premium, credit or correct
 	At       time.Time
@@ -56,6 +57,7 @@ func payment(l *Line) bool {
 // Transit is a transfer of the insurance relationship whose balance has left the old
 // region's account and not yet arrived in the new one (T3); transfer_arrive brings it in.
 type Transit struct {
+	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
 	Key    string // the transfer
 	Person family.PersonID
 	At     time.Time

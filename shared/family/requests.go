@@ -11,6 +11,7 @@ import (
 // joins, confirmed by the owner (the link_device mutation). A device without a link belongs
 // to nobody: everything it asks for that touches a person's money waits for their consent.
 type DeviceLink struct {
+	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
 	Device string   `json:"device"`
 	Person PersonID `json:"person"`
 }
@@ -82,6 +83,7 @@ type Ask struct {
 // "wallet", Before and After), or, with Account "", their profile, bindings or schedule
 // (What says which).
 type Effect struct {
+	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
 	Person  PersonID     `json:"person"`
 	Account Source       `json:"account,omitempty"`
 	Before  money.Amount `json:"before"`
@@ -99,6 +101,7 @@ const (
 // Decision is who decided a request (their person, "" for an owner's device that is nobody's),
 // whether that device is the owner's, when, and the reason a decline gave.
 type Decision struct {
+	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
 	By     PersonID  `json:"by,omitempty"`
 	Owner  bool      `json:"owner,omitempty"`
 	At     time.Time `json:"at"`

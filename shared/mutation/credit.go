@@ -35,6 +35,7 @@ const MaxAccrual = 120
 // in a shorter month) from the mutation's day on, or from From (a day up to 5 years back).
 // Amount 0.00 ends the schedule.
 type CreditScheduleArgs struct {
+	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
 	Person family.PersonID `json:"person"`
 	Amount money.Amount    `json:"amount"`
 	Day    int             `json:"day"`
@@ -44,6 +45,7 @@ type CreditScheduleArgs struct {
 // CheckpointArgs records the Balance the national app showed for Person's account ("account",
 // the default, or "wallet") On a day (the mutation's day when zero).
 type CheckpointArgs struct {
+	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
 	Person  family.PersonID `json:"person"`
 	Account AccountKind     `json:"account,omitempty"`
 	Balance money.Amount    `json:"balance"`
@@ -54,6 +56,7 @@ type CheckpointArgs struct {
 // month due on Due, or, when Skip is set (a reason code), the months up to Due passed
 // without a credit.
 type MonthlyCredit struct {
+	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
 	Person family.PersonID `json:"person"`
 	Due    civil.Date      `json:"due"`
 	Amount money.Amount    `json:"amount"`

@@ -152,7 +152,7 @@ func declareKinds() []Kind {
 			build:  func(next *family.State, _ call, v any) error { a := v.(*PersonArgs); addPerson(next, a); return nil },
 			amounts: func(v any) []amountRule {
 				a := v.(*PersonArgs)
-				return []amountRule{{"args.account", a.Account, zeroOK}, {"args.wallet", a.Wallet, zeroOK}}
+				return []amountRule{{field: "args.account", v: a.Account, sign: zeroOK}, {field: "args.wallet", v: a.Wallet, sign: zeroOK}}
 			}},
 		{Name: Link, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(func() *LinkArgs { return new(LinkArgs) }, checkLink),
 			need:   needAnyone,
@@ -195,7 +195,7 @@ func declareKinds() []Kind {
 			keep: true,
 			amounts: func(v any) []amountRule {
 				a := v.(*PremiumArgs)
-				return []amountRule{{"args.amount", a.Amount, positive}}
+				return []amountRule{{field: "args.amount", v: a.Amount, sign: positive}}
 			},
 			voidable: true, split: true},
 		{Name: WalletTransfer, Class: ClassTransfer, Args: "WalletTransferArgs", Consent: "the sender", decode: decoder(func() *WalletTransferArgs { return new(WalletTransferArgs) }, checkWalletTransfer),
@@ -215,7 +215,7 @@ func declareKinds() []Kind {
 			},
 			amounts: func(v any) []amountRule {
 				a := v.(*WalletTransferArgs)
-				return []amountRule{{"args.amount", a.Amount, positive}}
+				return []amountRule{{field: "args.amount", v: a.Amount, sign: positive}}
 			}},
 		{Name: WalletAccept, Class: ClassTransfer, Args: "WalletRefArgs", Consent: "the recipient", decode: decoder(func() *WalletRefArgs { return new(WalletRefArgs) }, checkWalletRef),
 			need: func(s *family.State, v any) need {
@@ -282,7 +282,7 @@ func declareKinds() []Kind {
 			keep: true,
 			amounts: func(v any) []amountRule {
 				a := v.(*CreditArgs)
-				return []amountRule{{"args.amount", a.Amount, positive}}
+				return []amountRule{{field: "args.amount", v: a.Amount, sign: positive}}
 			},
 			voidable: true},
 		{Name: Correct, Class: ClassAdjustment, Args: "CorrectArgs", Consent: consentPerson,
@@ -297,7 +297,7 @@ func declareKinds() []Kind {
 			keep: true,
 			amounts: func(v any) []amountRule {
 				a := v.(*CorrectArgs)
-				return []amountRule{{"args.amount", a.Amount, signedNonZero}}
+				return []amountRule{{field: "args.amount", v: a.Amount, sign: signedNonZero}}
 			},
 			voidable: true},
 		{Name: Approve, Class: ClassApproval, Args: "RequestArgs", Consent: consentDecider, decode: decoder(func() *RequestArgs { return new(RequestArgs) }, checkRequestArgs),
@@ -420,7 +420,7 @@ func declareKinds() []Kind {
 			},
 			amounts: func(v any) []amountRule {
 				a := v.(*CreditScheduleArgs)
-				return []amountRule{{"args.amount", a.Amount, zeroOK}}
+				return []amountRule{{field: "args.amount", v: a.Amount, sign: zeroOK}}
 			}},
 		{Name: Checkpoint, Class: ClassFamily, Args: "CheckpointArgs", Consent: consentPerson, decode: decoder(func() *CheckpointArgs { return new(CheckpointArgs) }, checkCheckpoint),
 			person: func(v any) family.PersonID { return v.(*CheckpointArgs).Person },
@@ -432,7 +432,7 @@ func declareKinds() []Kind {
 			},
 			amounts: func(v any) []amountRule {
 				a := v.(*CheckpointArgs)
-				return []amountRule{{"args.balance", a.Balance, zeroOK}}
+				return []amountRule{{field: "args.balance", v: a.Balance, sign: zeroOK}}
 			}},
 		{Name: FixLink, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(func() *LinkArgs { return new(LinkArgs) }, checkFixLink),
 			need:   needAnyone,
@@ -446,11 +446,11 @@ func declareKinds() []Kind {
 func billRules(a *SettleArgs, corrected bool) []amountRule {
 	b := a.Bill
 	if corrected {
-		return []amountRule{{"args.settle.bill.total", b.Total, zeroOK}, {"args.settle.bill.fund", b.Fund, zeroOK},
-			{"args.settle.bill.policy_self_pay", b.PolicySelfPay, zeroOK}, {"args.settle.bill.full_self_pay", b.FullSelfPay, zeroOK}}
+		return []amountRule{{field: "args.settle.bill.total", v: b.Total, sign: zeroOK}, {field: "args.settle.bill.fund", v: b.Fund, sign: zeroOK},
+			{field: "args.settle.bill.policy_self_pay", v: b.PolicySelfPay, sign: zeroOK}, {field: "args.settle.bill.full_self_pay", v: b.FullSelfPay, sign: zeroOK}}
 	}
-	return []amountRule{{"args.bill.total", b.Total, zeroOK}, {"args.bill.fund", b.Fund, zeroOK},
-		{"args.bill.policy_self_pay", b.PolicySelfPay, zeroOK}, {"args.bill.full_self_pay", b.FullSelfPay, zeroOK}}
+	return []amountRule{{field: "args.bill.total", v: b.Total, sign: zeroOK}, {field: "args.bill.fund", v: b.Fund, sign: zeroOK},
+		{field: "args.bill.policy_self_pay", v: b.PolicySelfPay, sign: zeroOK}, {field: "args.bill.full_self_pay", v: b.FullSelfPay, sign: zeroOK}}
 }
 
 // replaceBill marks target replaced by the bill c made (an amended bill or a recorded slip):

@@ -33,6 +33,7 @@ const maxInput = 1<<31 - 1
 // Error is a refused input: the value at Path ("mutations[3].args.amount"; "" for the whole
 // input) and the byte Offset where the check stopped.
 type Error struct {
+	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
 	Path   string
 	Offset int
 	Reason string
