@@ -78,19 +78,19 @@ func call(method, path, token string, in, out any) error {
 	return json.Unmarshal(data, out)
 }
 
-func (HTTPRemote) Create(name, device string) (Session, error) {
+func (*HTTPRemote) Create(name, device string) (Session, error) {
 	var s Session
 	err := call("POST", "/families", "", map[string]string{"name": name, "device": device}, &s)
 	return s, err
 }
 
-func (HTTPRemote) Join(code, device string) (Session, error) {
+func (*HTTPRemote) Join(code, device string) (Session, error) {
 	var s Session
 	err := call("POST", "/join", "", map[string]string{"code": code, "device": device}, &s)
 	return s, err
 }
 
-func (HTTPRemote) Invite(s Session) (string, error) {
+func (*HTTPRemote) Invite(s Session) (string, error) {
 	var out struct {
 		Code string `json:"code"`
 	}
@@ -98,19 +98,19 @@ func (HTTPRemote) Invite(s Session) (string, error) {
 	return out.Code, err
 }
 
-func (HTTPRemote) Push(s Session, ms []syncwire.Mutation) (syncwire.PushResponse, error) {
+func (*HTTPRemote) Push(s Session, ms []syncwire.Mutation) (syncwire.PushResponse, error) {
 	var out syncwire.PushResponse
 	err := call("POST", "/families/"+s.Family+"/push", s.Token, syncwire.PushRequest{Mutations: ms}, &out)
 	return out, err
 }
 
-func (HTTPRemote) Pull(s Session, cursor int64) (syncwire.PullResponse, error) {
+func (*HTTPRemote) Pull(s Session, cursor int64) (syncwire.PullResponse, error) {
 	var out syncwire.PullResponse
 	err := call("GET", "/families/"+s.Family+"/pull?cursor="+strconv.FormatInt(cursor, 10), s.Token, nil, &out)
 	return out, err
 }
 
-func (HTTPRemote) FamilyName(s Session) (string, error) {
+func (*HTTPRemote) FamilyName(s Session) (string, error) {
 	var out struct {
 		Name string `json:"name"`
 	}
@@ -118,7 +118,7 @@ func (HTTPRemote) FamilyName(s Session) (string, error) {
 	return out.Name, err
 }
 
-func (HTTPRemote) Devices(s Session) ([]book.Device, error) {
+func (*HTTPRemote) Devices(s Session) ([]book.Device, error) {
 	var out struct {
 		Devices []book.Device `json:"devices"`
 	}
@@ -126,6 +126,6 @@ func (HTTPRemote) Devices(s Session) ([]book.Device, error) {
 	return out.Devices, err
 }
 
-func (HTTPRemote) RevokeDevice(s Session, device string) error {
+func (*HTTPRemote) RevokeDevice(s Session, device string) error {
 	return call("DELETE", "/families/"+s.Family+"/devices/"+device, s.Token, nil, nil)
 }

@@ -74,7 +74,7 @@ func TheStore() *Store {
 // between cases).
 func (s *Store) Reset(kv KV, now func() time.Time) {
 	*s = Store{eng: engine.Default(), kv: kv, now: now}
-	s.sync.server = HTTPRemote{}
+	s.sync.server = &HTTPRemote{}
 	s.sync.wake = make(chan struct{}, 1)
 	doc, err := book.Decode([]byte(kv.Get(storageKey)))
 	if err != nil {
