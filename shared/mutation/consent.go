@@ -103,23 +103,24 @@ func ApplyAs(e *engine.Engine, s *family.State, who Actor, m Mutation, at time.T
 		}
 	}
 	n := k.needOf(s, args)
+	entitled := who.entitled(s, n)
 	switch {
 	case n.server && !who.Server && !who.Clock:
 		// W11: rules.md section 5 (the refund happens at its time, by the server)
 		return refusedWith(ServerOnly, engine.Say("W11", ServerOnly, engine.MsgRefundServerOnly)), s.Clone()
-	case who.entitled(s, n):
-		o, next := applyArgs(e, s, m, args, at)
+	case !entitled && name == LinkDevice && args.(*LinkDeviceArgs).Person == "":
+		return refusedWith(NotEntitled, engine.Say("K2", NotEntitled, engine.MsgConsentOwnerOnly)), s.Clone()
+	}
+	o, next := applyArgs(e, s, m, args, at)
+	if entitled {
 		extra := restatedPersons(&o, n)
 		if len(extra) == 0 || who.Owner || who.Server || n.anyone {
 			return o, next
 		}
 		// a correction decided as of its bill's moment moved later bills of others: they are asked
 		n.persons = append(append([]family.PersonID(nil), n.persons...), extra...)
-	case name == LinkDevice && args.(*LinkDeviceArgs).Person == "":
-		return refusedWith(NotEntitled, engine.Say("K2", NotEntitled, engine.MsgConsentOwnerOnly)), s.Clone()
 	}
 	// What the rules refuse now is refused now; only what could apply is asked for.
-	o, next := applyArgs(e, s, m, args, at)
 	if !o.Status.Applied() {
 		return o, s.Clone()
 	}

@@ -182,17 +182,17 @@ func checkTransfer(a *TransferArgs) error {
 	return nil
 }
 
-func checkMoney(p family.PersonID, k AccountKind, amount interface{ Fen() int64 }, memo string, positive bool) error {
+func checkMoney(p family.PersonID, k AccountKind, amount money.Amount, memo string, positive bool) error {
 	if err := first(id("person", string(p)), text("memo", memo, false)); err != nil {
 		return err
 	}
 	if k != PersonalAccount && k != WalletAccount {
 		return badChoice("args.account", string(k), "account or wallet")
 	}
-	if positive && amount.Fen() <= 0 {
+	if positive && amount <= 0 {
 		return fieldErr("args.amount", "a credit must be more than 0.00")
 	}
-	if !positive && amount.Fen() == 0 {
+	if !positive && amount == 0 {
 		return fieldErr("args.amount", "a correction of 0.00 changes nothing")
 	}
 	return nil
