@@ -329,8 +329,8 @@ func (sp *splitter) payAuthorizers() {
 func (sp *splitter) payBinding(b *family.Binding) {
 	a := sp.work.Person(b.Authorizer)
 	// S5 is the holder's region's rule, SZ6, SZ8 and SH1 the authorizer's (rules.md section 4)
-	sp.d.at(sp.s.Person(sp.holder).Region, a.Region)
-	defer sp.d.at(sp.s.Person(sp.holder).Region)
+	holder := sp.s.Person(sp.holder).Region
+	sp.d.at(holder, a.Region)
 	threshold := sp.d.lookup(policy.AuthorizerThreshold, a.Region)
 	history := sp.d.lookup(policy.MutualAidFromHistory, a.Region)
 	usable := money.Zero
@@ -374,9 +374,10 @@ func (sp *splitter) payBinding(b *family.Binding) {
 	}
 	if history.Value.Bool && amount > 0 {
 		sp.payFromHistory(p)
-		return
+	} else {
+		sp.pay(p, ledger.AccountOf(a.ID))
 	}
-	sp.pay(p, ledger.AccountOf(a.ID))
+	sp.d.at(holder)
 }
 
 // payFromHistory is SH1's payment: the ledger takes it from the personal account (the whole

@@ -111,7 +111,6 @@ func sourceAccount(p family.PersonID, src family.Source) ledger.Account {
 }
 
 func (d *decider) checkWalletRegions(from, to *family.Person) {
-	defer d.at(from.Region, to.Region)
 	people := []*family.Person{from, to}
 	// W1: rules.md 11.1 (two people in one province need that province's date only)
 	if region.SameProvince(from.Region, to.Region) {
@@ -126,6 +125,7 @@ func (d *decider) checkWalletRegions(from, to *family.Person) {
 			d.deny("W1", WalletRegionNotEnabled, &row, msgWalletRegionOff, p.ID, provinceOf(p.Region), d.day)
 		}
 	}
+	d.at(from.Region, to.Region)
 }
 
 func (d *decider) checkRecipient(s *family.State, from, to *family.Person) {
