@@ -11,6 +11,7 @@ import (
 // Row is one posting on one account, with the balance after it.
 type Row struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Key     string          `json:"key"` // the mutation that wrote it
 	At      time.Time       `json:"at"`
 	Kind    string          `json:"kind"` // the entry's kind: opening, settle, premium, wallet_transfer, ...; restated for a later bill a correction decided again

@@ -51,6 +51,7 @@ type Ledger struct {
 // Balance is one person's balances.
 type Balance struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person  family.PersonID `json:"person"`
 	Name    string          `json:"name"`
 	Account money.Amount    `json:"account"`

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -206,11 +207,11 @@ func TestFlowsCountWalletTransfersAndMutualAid(t *testing.T) {
 	do(t, e, l, mutation.WalletTransfer, mutation.WalletTransferArgs{From: "张三", To: "小明", Amount: 10000, Source: family.FromAccount})
 	fs := Build(e, l).Flows()
 	want := []Flow{
-		{2026, 3, "张三", "王芳", MutualAid, 8000},
-		{2026, 3, "张三", "小明", Wallet, 10000},
+		{Year: 2026, Month: 3, From: "张三", To: "王芳", Kind: MutualAid, Amount: 8000},
+		{Year: 2026, Month: 3, From: "张三", To: "小明", Kind: Wallet, Amount: 10000},
 	}
 	sort.Slice(want, func(i, j int) bool { return want[i].To < want[j].To })
-	if len(fs) != 2 || fs[0] != want[0] || fs[1] != want[1] {
+	if !reflect.DeepEqual(fs, want) {
 		t.Errorf("flows %+v, want %+v", fs, want)
 	}
 	if ys := Years(fs); len(ys) != 1 || ys[0] != 2026 {

@@ -72,6 +72,7 @@ type Line struct {
 // Posting is one amount on one account or wallet, with the account's balance after it.
 type Posting struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Account ledger.Account `json:"account"`
 	Kind    string         `json:"kind"` // the entry's kind: opening, settle, premium, void, monthly_credit, ...
 	Amount  money.Amount   `json:"amount"`

@@ -226,6 +226,7 @@ func (l *Local) Processed(last int64) {
 // Device is one device of the family as the server lists it.
 type Device struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	ID      string `json:"id"`
 	Name    string `json:"name"`
 	Owner   bool   `json:"owner"`

@@ -13,6 +13,7 @@ import (
 // bills, with the void that took it back, if any.
 type Payment struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Key      string
 	Name     mutation.Name // pay_premium, credit or correct
 	At       time.Time
@@ -58,6 +59,7 @@ func payment(l *Line) bool {
 // region's account and not yet arrived in the new one (T3); transfer_arrive brings it in.
 type Transit struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Key    string // the transfer
 	Person family.PersonID
 	At     time.Time

@@ -42,6 +42,7 @@ const (
 // Reminder is one thing the family should do, with its deadline.
 type Reminder struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Kind   ReminderKind
 	Key    string          // the transfer, binding or mutation it is about
 	Person family.PersonID // who has to act (the receiver, the beneficiary, the insured)

@@ -15,6 +15,7 @@ import (
 // the server down), else the HTTP status with the server's {"error": {...}} body.
 type HTTPError struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Status              int
 	Code, Field, Detail string
 }
@@ -44,6 +45,7 @@ func syncURL() string { return app.Getenv("GONGJI_SYNC_URL") }
 // apiError is the server's {"error": {"code", "field", "message"}} body.
 type apiError struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Error struct {
 		Code    string `json:"code"`
 		Field   string `json:"field"`

@@ -16,6 +16,7 @@ import (
 // Session is what a device needs to talk to its family on the server.
 type Session struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Family string `json:"family"`
 	Device string `json:"device"`
 	Token  string `json:"token"`

@@ -70,6 +70,7 @@ const (
 // it as {"field", "reason"}.
 type InputError struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Field  string `json:"field"`
 	Reason string `json:"reason"`
 }
@@ -271,6 +272,7 @@ func person(s *family.State, field string, id family.PersonID) (*family.Person, 
 // Balance is an account's balance after an action, as scenario results list it.
 type Balance struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Key     string
 	Balance money.Amount
 }

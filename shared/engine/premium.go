@@ -41,6 +41,7 @@ func (p Premium) Scope() family.Scope {
 // PremiumRequest pays Amount of Premium for Insured.
 type PremiumRequest struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Insured family.PersonID `json:"insured"`
 	Premium Premium         `json:"premium"`
 	Amount  money.Amount    `json:"amount"`

@@ -27,6 +27,7 @@ const (
 // Difference is one amount the slip and the prediction disagree on.
 type Difference struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Code      Code         `json:"code"`
 	Predicted money.Amount `json:"predicted"`
 	Actual    money.Amount `json:"actual"`
@@ -36,6 +37,7 @@ type Difference struct {
 // ledger's balance of Person's account to what the slip says.
 type Adjustment struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person family.PersonID `json:"person"`
 	Amount money.Amount    `json:"amount"`
 }

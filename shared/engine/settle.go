@@ -54,6 +54,7 @@ func (c Category) Excluded() bool {
 // Institution is where a bill was incurred.
 type Institution struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Region     region.Code `json:"region"`
 	Kind       string      `json:"kind"` // hospital, clinic or pharmacy
 	Designated bool        `json:"designated"`
@@ -63,6 +64,7 @@ type Institution struct {
 // Bill is the amounts of one visit: Total = Fund + PolicySelfPay + FullSelfPay.
 type Bill struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Total         money.Amount `json:"total"`
 	Fund          money.Amount `json:"fund"`
 	PolicySelfPay money.Amount `json:"policy_self_pay"`
@@ -75,6 +77,7 @@ type Bill struct {
 // patient's own card.
 type SettleRequest struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Patient     family.PersonID `json:"patient"`
 	CardHolder  family.PersonID `json:"card_holder,omitempty"`
 	Institution Institution     `json:"institution"`
@@ -111,6 +114,7 @@ type Payment struct {
 // paymentJSON is Payment's wire form; claimable_elsewhere is written only where it is false.
 type paymentJSON struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Payer              family.PersonID `json:"payer"`
 	Source             PaySource       `json:"source"`
 	Binding            string          `json:"binding,omitempty"`

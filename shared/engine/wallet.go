@@ -23,6 +23,7 @@ const (
 // WalletTransferRequest sends Amount from From's Source to To's wallet.
 type WalletTransferRequest struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	// ID names the transfer once made; its money is in transit under this id until accepted
 	// or refunded.
 	// In a mutation it is the mutation's id, whatever the arguments say.

@@ -26,6 +26,7 @@ func Grounds() []string {
 // WithdrawRequest asks to pay out Person's account on Ground ("" when none is given).
 type WithdrawRequest struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person family.PersonID `json:"person"`
 	Ground string          `json:"ground"`
 }
@@ -92,6 +93,7 @@ func closingEntry(kind string, p *family.Person, payout money.Amount, to string)
 // TransferRequest asks to move Person's insurance relationship to ToRegion (转移接续).
 type TransferRequest struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person        family.PersonID `json:"person"`
 	ToRegion      region.Code     `json:"to_region"`
 	OriginStopped bool            `json:"origin_stopped"`

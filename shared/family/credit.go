@@ -24,6 +24,7 @@ type CreditSchedule struct {
 // day, beside the ledger's balance when it was entered (Ledger). ID is the mutation's id.
 type Checkpoint struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	ID      string       `json:"id"`
 	Person  PersonID     `json:"person"`
 	Account Source       `json:"account"`

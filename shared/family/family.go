@@ -49,6 +49,7 @@ type Wallet struct {
 // Person is one member of the family.
 type Person struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	ID        PersonID    `json:"id"`
 	Name      string      `json:"name,omitempty"`
 	Region    region.Code `json:"region"`
@@ -178,6 +179,7 @@ func CloseRelatives() []Relation {
 // social-security card family link.
 type Link struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person     PersonID `json:"person"`
 	Of         PersonID `json:"of"`
 	Relation   Relation `json:"relation"`
@@ -255,6 +257,7 @@ const (
 // WalletTransfer is a 医保钱包 transfer already made.
 type WalletTransfer struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	ID     string        `json:"id"`
 	From   PersonID      `json:"from"`
 	To     PersonID      `json:"to"`

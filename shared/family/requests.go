@@ -12,6 +12,7 @@ import (
 // to nobody: everything it asks for that touches a person's money waits for their consent.
 type DeviceLink struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Device string   `json:"device"`
 	Person PersonID `json:"person"`
 }
@@ -84,6 +85,7 @@ type Ask struct {
 // (What says which).
 type Effect struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person  PersonID     `json:"person"`
 	Account Source       `json:"account,omitempty"`
 	Before  money.Amount `json:"before"`
@@ -102,6 +104,7 @@ const (
 // whether that device is the owner's, when, and the reason a decline gave.
 type Decision struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	By     PersonID  `json:"by,omitempty"`
 	Owner  bool      `json:"owner,omitempty"`
 	At     time.Time `json:"at"`

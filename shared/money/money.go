@@ -34,6 +34,7 @@ var errSyntax = errors.New("not a money amount")
 // ParseError says which input failed and why.
 type ParseError struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Input  string
 	Reason string
 }

@@ -79,6 +79,7 @@ const (
 
 type amountRule struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	field string
 	v     money.Amount
 	sign  sign

@@ -73,6 +73,7 @@ func Known(n Name) bool {
 // from outside the family, so every balance comes from the ledger.
 type PersonArgs struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	ID         family.PersonID  `json:"id"`
 	Name       string           `json:"name"`
 	Region     region.Code      `json:"region"`
@@ -89,6 +90,7 @@ type PersonArgs struct {
 // LinkArgs records that Person is Of's Relation.
 type LinkArgs struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person     family.PersonID `json:"person"`
 	Of         family.PersonID `json:"of"`
 	Relation   family.Relation `json:"relation"`
@@ -148,6 +150,7 @@ const (
 // yearly 划入, a refund from a pharmacy).
 type CreditArgs struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person  family.PersonID `json:"person"`
 	Account AccountKind     `json:"account"`
 	Amount  money.Amount    `json:"amount"`
@@ -158,6 +161,7 @@ type CreditArgs struct {
 // names the mutation whose entry is being corrected, for the record.
 type CorrectArgs struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person   family.PersonID `json:"person"`
 	Account  AccountKind     `json:"account"`
 	Amount   money.Amount    `json:"amount"`

@@ -16,6 +16,7 @@ import (
 // DueRefund is a wallet transfer whose refund has come: its id and the moment it fell due.
 type DueRefund struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Transfer string
 	At       time.Time
 }

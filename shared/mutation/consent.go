@@ -36,6 +36,7 @@ const (
 // RequestArgs names a consent request: the key of the mutation that made it.
 type RequestArgs struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Request string `json:"request"`
 	Reason  string `json:"reason,omitempty"` // why a decline declined, for the person who asked
 }
@@ -43,6 +44,7 @@ type RequestArgs struct {
 // LinkDeviceArgs records Device as Person's (Person "" records it as nobody's).
 type LinkDeviceArgs struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Device string          `json:"device"`
 	Person family.PersonID `json:"person,omitempty"`
 }

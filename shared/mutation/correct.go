@@ -46,6 +46,7 @@ const (
 // corrected with the correct mutation (a signed entry with its reason), never here.
 type EditPersonArgs struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person    family.PersonID   `json:"person"`
 	Name      *string           `json:"name,omitempty"`
 	Region    *region.Code      `json:"region,omitempty"`
@@ -60,6 +61,7 @@ type EditPersonArgs struct {
 // VoidArgs takes back Target (a mutation id, "<client_id>/<mutation_id>").
 type VoidArgs struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Target string `json:"target"`
 	Reason string `json:"reason,omitempty"`
 }

@@ -36,6 +36,7 @@ const MaxAccrual = 120
 // Amount 0.00 ends the schedule.
 type CreditScheduleArgs struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person family.PersonID `json:"person"`
 	Amount money.Amount    `json:"amount"`
 	Day    int             `json:"day"`
@@ -46,6 +47,7 @@ type CreditScheduleArgs struct {
 // the default, or "wallet") On a day (the mutation's day when zero).
 type CheckpointArgs struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person  family.PersonID `json:"person"`
 	Account AccountKind     `json:"account,omitempty"`
 	Balance money.Amount    `json:"balance"`
@@ -57,6 +59,7 @@ type CheckpointArgs struct {
 // without a credit.
 type MonthlyCredit struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person family.PersonID `json:"person"`
 	Due    civil.Date      `json:"due"`
 	Amount money.Amount    `json:"amount"`

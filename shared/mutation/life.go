@@ -49,6 +49,7 @@ func Events() []Event {
 // LifeEventArgs records Event for Person; Insurance is the new scheme of EventScheme.
 type LifeEventArgs struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Person    family.PersonID  `json:"person"`
 	Event     Event            `json:"event"`
 	Insurance family.Insurance `json:"insurance,omitempty"`

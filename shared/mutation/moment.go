@@ -77,6 +77,7 @@ func restate(next *family.State, rs []Restated) error {
 // act is what an applied step did: its own mutation, or an approval's request.
 type act struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	key  string
 	name Name
 	args any

@@ -69,6 +69,7 @@ func (s Slip) Get(f Field) money.Amount { return s.Amounts[f] }
 // Error is a slip that could not be read: the field or the line, and why.
 type Error struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Where  string // a field name, or "line 3"
 	Reason string
 }

@@ -34,6 +34,7 @@ const maxInput = 1<<31 - 1
 // input) and the byte Offset where the check stopped.
 type Error struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	Path   string
 	Offset int
 	Reason string

@@ -87,6 +87,7 @@ const (
 // PushResult is the server's word on one pushed mutation, in the order pushed.
 type PushResult struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
+
 	ClientID   string            `json:"client_id"`
 	MutationID int64             `json:"mutation_id"`
 	Result     string            `json:"result"`
