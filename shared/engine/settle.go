@@ -397,11 +397,18 @@ func (sp *splitter) payFromHistory(p Payment) {
 // unusable is the one code of a binding that cannot pay, in the order of rules.md section 8:
 // SZ5, not in force, authorizer stopped, scope missing, SZ7. Empty when the binding is usable.
 func (sp *splitter) unusable(b *family.Binding) Code {
-	d := sp.d
 	a := sp.s.Person(b.Authorizer)
+	holder := sp.s.Person(sp.holder).Region
 	// S7 is the holder's region's rule, SZ5 and SZ7 the authorizer's (rules.md section 4)
-	d.at(sp.s.Person(sp.holder).Region, a.Region)
-	defer d.at(sp.s.Person(sp.holder).Region)
+	sp.d.at(holder, a.Region)
+	code := sp.refusal(b, a)
+	sp.d.at(holder)
+	return code
+}
+
+// refusal is unusable's code with the decision at the authorizer's region.
+func (sp *splitter) refusal(b *family.Binding, a *family.Person) Code {
+	d := sp.d
 	// SZ5: seed 004 (option-2-only Shenzhen bindings made before 2023-10-01 lapse then)
 	if d.invalidated(sp.s, b) {
 		d.say("SZ5", BindingInvalidated20231001, nil, msgInvalidated, bindingRef(b.ID), b.Created)
