@@ -419,17 +419,13 @@ func checkEditPerson(a *EditPersonArgs) error {
 		}
 	}
 	if a.Insurance != nil {
-		switch *a.Insurance {
-		case family.Employee, family.Resident, family.Uninsured:
-		default:
-			return badChoice("args.insurance", string(*a.Insurance), "employee, resident or none")
+		if err := checkInsurance(*a.Insurance); err != nil {
+			return err
 		}
 	}
 	if a.Status != nil {
-		switch *a.Status {
-		case family.Active, family.Suspended, family.Stopped:
-		default:
-			return badChoice("args.status", string(*a.Status), "active, suspended or stopped")
+		if err := checkStatus(*a.Status); err != nil {
+			return err
 		}
 	}
 	if a.Sex != nil {

@@ -102,15 +102,11 @@ func checkPerson(a *PersonArgs) error {
 	if err := checkSex(a.Sex); err != nil {
 		return err
 	}
-	switch a.Insurance {
-	case family.Employee, family.Resident, family.Uninsured:
-	default:
-		return badChoice("args.insurance", string(a.Insurance), "employee, resident or none")
+	if err := checkInsurance(a.Insurance); err != nil {
+		return err
 	}
-	switch a.Status {
-	case family.Active, family.Suspended, family.Stopped:
-	default:
-		return badChoice("args.status", string(a.Status), "active, suspended or stopped")
+	if err := checkStatus(a.Status); err != nil {
+		return err
 	}
 	if a.Account < 0 {
 		return fieldErr("args.account", "opening balance "+a.Account.String()+" is negative")
@@ -119,6 +115,22 @@ func checkPerson(a *PersonArgs) error {
 		return fieldErr("args.wallet", "opening balance "+a.Wallet.String()+" is negative")
 	}
 	return nil
+}
+
+func checkInsurance(i family.Insurance) error {
+	switch i {
+	case family.Employee, family.Resident, family.Uninsured:
+		return nil
+	}
+	return badChoice("args.insurance", string(i), "employee, resident or none")
+}
+
+func checkStatus(s family.Status) error {
+	switch s {
+	case family.Active, family.Suspended, family.Stopped:
+		return nil
+	}
+	return badChoice("args.status", string(s), "active, suspended or stopped")
 }
 
 func checkLink(a *LinkArgs) error {

@@ -72,11 +72,7 @@ func checkLifeEvent(a *LifeEventArgs) error {
 		if e != EventScheme {
 			return nil
 		}
-		switch a.Insurance {
-		case family.Employee, family.Resident, family.Uninsured:
-			return nil
-		}
-		return badChoice("args.insurance", string(a.Insurance), "employee, resident or none")
+		return checkInsurance(a.Insurance)
 	}
 	return badChoice("args.event", string(a.Event), "suspend, stop, resume, retire, death or scheme")
 }
