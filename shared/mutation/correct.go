@@ -7,7 +7,6 @@ import (
 
 	"gongji/shared/engine"
 	"gongji/shared/family"
-	"gongji/shared/ledger"
 	"gongji/shared/region"
 )
 
@@ -192,17 +191,9 @@ func decideAmend(e *engine.Engine, s *family.State, m Mutation, a *AmendArgs) (O
 	if r == nil {
 		return refused(code), nil
 	}
-	var rev []ledger.Entry
-	for i := len(r.Entries) - 1; i >= 0; i-- {
-		if r.Entries[i].Kind != "void" { // an amended bill's own postings, not what it voided
-			rev = append(rev, r.Entries[i].Reversed("void"))
-		}
-	}
-	mid := s.Clone()
-	for _, en := range rev {
-		if _, err := ledger.Apply(&mid, en); err != nil {
-			return refused(NegativeBalance), nil
-		}
+	mid, rev, ok := withoutBill(s, r)
+	if !ok {
+		return refused(NegativeBalance), nil
 	}
 	o, err := settleVersion(e, &mid, amendMoment(r, &a.Settle), &a.Settle, m.Expected)
 	if err != nil {

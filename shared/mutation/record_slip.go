@@ -78,6 +78,19 @@ func ownReversal(r *family.Record) []ledger.Entry {
 	return rev
 }
 
+// withoutBill is s with the bill record r's own postings reversed (ownReversal), and those
+// reversals; ok is false when a reversal cannot be applied (an account would go below zero).
+func withoutBill(s *family.State, r *family.Record) (mid family.State, rev []ledger.Entry, ok bool) {
+	rev = ownReversal(r)
+	mid = s.Clone()
+	for _, en := range rev {
+		if _, err := ledger.Apply(&mid, en); err != nil {
+			return mid, rev, false
+		}
+	}
+	return mid, rev, true
+}
+
 // decideRecordSlip reverses the target bill's postings and posts the slip's, at the bill's
 // visit: the explanation compares the slip with the prediction against the balances of the
 // moment (after the reversal), as amend_bill decides.
@@ -97,12 +110,9 @@ func decideRecordSlip(c call, v any) (Outcome, error) {
 	if err != nil {
 		return Outcome{}, err
 	}
-	rev := ownReversal(r)
-	mid := s.Clone()
-	for _, en := range rev {
-		if _, err := ledger.Apply(&mid, en); err != nil {
-			return refused(NegativeBalance), nil
-		}
+	mid, rev, ok := withoutBill(s, r)
+	if !ok {
+		return refused(NegativeBalance), nil
 	}
 	o, err := slipVersion(e, &mid, amendMoment(r, &a.Settle), a, sl)
 	if err != nil {
