@@ -90,6 +90,19 @@ test-size: wasm
 	@if GOOS=js GOARCH=wasm $(GO) list -deps -f '{{.ImportPath}}: {{join .Imports " "}}' ./app/cmd/wasm \
 		| grep '^gongji' | grep -E 'gongji/server|net/http'; then echo "client imports: 0 passed, 1 failed"; exit 1; fi
 	@echo "client imports: 1 passed, 0 failed"
+	@# where the bytes are: the client without its screens, built and measured too (size-floor)
+	@$(MAKE) --no-print-directory size-floor
+
+## size-floor: what the screens cost and what the offline engine costs, in one run: gzip -9 of
+## app.wasm, of the client without its screens (build/sizefloor: store, sync, every mutation kind,
+## book, texts) and of the go-app hello, all built with the wasm's flags; not part of test
+.PHONY: size-floor
+size-floor: wasm
+	@mkdir -p $(OUT)/hello $(OUT)/floor
+	GOOS=js GOARCH=wasm $(GO) build -C "$(HELLO)" -trimpath $(WASM_GCFLAGS) -ldflags="-s -w" -o $(CURDIR)/$(OUT)/hello/app.wasm .
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -tags gongji_lean $(WASM_GCFLAGS) -ldflags="-s -w" -o $(OUT)/floor/app.wasm ./build/sizefloor
+	@gz=$$(gzip -9 -c web/app.wasm | wc -c); fgz=$$(gzip -9 -c $(OUT)/floor/app.wasm | wc -c); hgz=$$(gzip -9 -c $(OUT)/hello/app.wasm | wc -c); \
+	awk -v a=$$gz -v f=$$fgz -v h=$$hgz 'BEGIN { printf "gzip: app.wasm %d B (%.3fx the hello), without screens %d B (%.3fx), hello %d B; the screens %d B, the offline engine %d B\n", a, a/h, f, f/h, h, a-f, f-h }'
 
 ## test-e2e: headless Chromium against the real gongji serve (fresh data dir, free port), axe-core on every route,
 ## and the static build for one phone alone served by a plain static file server
