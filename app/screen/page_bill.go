@@ -65,9 +65,10 @@ func amountText(a money.Amount) string {
 	return a.String()
 }
 
-var categories = []engine.Category{engine.Drug, engine.Device, engine.Consumable, engine.Treatment,
-	engine.Exam, engine.Inpatient, engine.HealthFood, engine.Cosmetics, engine.Fitness,
-	engine.Wellness, engine.PublicHealth, engine.DailyGoods}
+// categories are the bill's categories (engine.Category) in the form's order.
+var categories = []string{string(engine.Drug), string(engine.Device), string(engine.Consumable), string(engine.Treatment),
+	string(engine.Exam), string(engine.Inpatient), string(engine.HealthFood), string(engine.Cosmetics), string(engine.Fitness),
+	string(engine.Wellness), string(engine.PublicHealth), string(engine.DailyGoods)}
 
 func (c *billPage) defaults() {
 	if !c.notFirst {
@@ -168,65 +169,50 @@ func (c *billPage) form() app.UI {
 		c.prob = problem{} // the last save's refusal was about another form
 	}
 	preview, pp := c.preview()
-	// a sentence about one input goes under it: the live check's first, else the last save's
-	at := func(f ...string) string {
-		if s := pp.on(f...); s != "" {
-			return s
-		}
-		return c.prob.on(f...)
-	}
-	placed := []string{"patient", "card_holder", billFields[0], billFields[1], billFields[2], billFields[3], "visit", "place", "note", "large", "reason"}
-	catOpts := make([]app.UI, len(categories))
-	for i, k := range categories {
-		catOpts[i] = option(string(k), st.T("cat."+string(k)), c.category)
-	}
+	// a sentence about one input goes under it: the live check's first, else the last save's;
+	// the card holder's under the patient, whose card pays
+	probs := []problem{moved(pp, "card_holder", "patient"), moved(c.prob, "card_holder", "patient")}
 	amend := c.amend.target != ""
 	save := st.T("bill.save")
 	if amend {
 		save = st.T("amend.save")
 	}
-	return formOf("form#bill-form.card", c.submit,
-		when(amend, subheading(st.T("amend.title"))),
-		fieldErr(st.T("bill.patient"), selectInput("bill-patient", &c.patient).Body(personOptions(c.patient)...),
-			"bill-patient-error", at("patient", "card_holder")),
-		row(
-			field(st.T("bill.kind"), selectInput("bill-kind", &c.kind).Body(
-				option("pharmacy", st.T("kind.pharmacy"), c.kind), option("clinic", st.T("kind.clinic"), c.kind),
-				option("hospital", st.T("kind.hospital"), c.kind))),
-			field(st.T("bill.category"), selectInput("bill-category", &c.category).Body(catOpts...)),
-		),
-		row(
-			fieldErr(st.T("bill.date"), dateInput("bill-date", "date", &c.date),
-				"bill-date-error", at("visit")),
-			field(st.T("bill.time"), dateInput("bill-time", "time", &c.clock)),
-		),
-		fieldErr(st.T("bill.place"), textInput("bill-place", &c.place), "bill-place-error", at("place")),
-		check("bill-designated", st.T("bill.designated"), &c.designated),
-		check("bill-wallet", st.T("bill.acceptwallet"), &c.wallet),
-		row(
-			fieldErr(st.T("bill.fund"), amountInput("bill-fund", &c.fund),
-				"bill-fund-error", at(billFields[1])),
-			fieldErr(st.T("bill.policy"), amountInput("bill-policy", &c.policy),
-				"bill-policy-error", at(billFields[2])),
-			fieldErr(st.T("bill.full"), amountInput("bill-full", &c.full),
-				"bill-full-error", at(billFields[3])),
-			fieldErr(st.T("bill.total"), textInput("bill-total", &c.total).Attr("inputmode", "decimal").Placeholder(c.sumText()),
-				"bill-total-error", at(billFields[0])),
-		),
-		fieldErr(st.T("bill.note"), textInput("bill-note", &c.memo), "bill-note-error", at("note")),
-		when(c.isLarge(), el("div", check("bill-large", st.T("bill.large"), &c.large), note("bill-large-error", at("large")))),
+	body := append([]app.UI{when(amend, subheading(st.T("amend.title")))}, inputs([]input{
+		{id: "bill-patient", label: "bill.patient", v: &c.patient, options: personOptions(c.patient), err: "patient"},
+		{id: "bill-kind", label: "bill.kind", v: &c.kind, options: keyOptions("kind.", c.kind, institutionKinds), row: 1},
+		{id: "bill-category", label: "bill.category", v: &c.category, options: keyOptions("cat.", c.category, categories), row: 1},
+		{id: "bill-date", label: "bill.date", v: &c.date, typ: "date", err: "visit", row: 2},
+		{id: "bill-time", label: "bill.time", v: &c.clock, typ: "time", row: 2},
+		{id: "bill-place", label: "bill.place", v: &c.place, err: "place"},
+		{id: "bill-designated", label: "bill.designated", on: &c.designated},
+		{id: "bill-wallet", label: "bill.acceptwallet", on: &c.wallet},
+		{id: "bill-fund", label: "bill.fund", v: &c.fund, mode: "decimal", err: "bill.fund", row: 3},
+		{id: "bill-policy", label: "bill.policy", v: &c.policy, mode: "decimal", err: "bill.policy_self_pay", row: 3},
+		{id: "bill-full", label: "bill.full", v: &c.full, mode: "decimal", err: "bill.full_self_pay", row: 3},
+		{id: "bill-total", label: "bill.total", v: &c.total, mode: "decimal", hint: c.sumText(), err: "bill.total", row: 3},
+		{id: "bill-note", label: "bill.note", v: &c.memo, err: "note"},
+		{id: "bill-large", label: "bill.large", on: &c.large, err: "large", hide: !c.isLarge()},
+	}, probs...)...)
+	body = append(body,
 		preview,
-		note("bill-preview-error", pp.besides(placed...)),
-		note("bill-error", c.prob.besides(placed...)),
+		note("bill-preview-error", pp.besides(billPlaced...)),
+		note("bill-error", c.prob.besides(billPlaced...)),
 		paraIf(c.saved != "" && c.blank(), "bill-saved", "ok", c.saved),
-		when(amend, fieldErr(st.T("amend.reason"), textInput("bill-reason", &c.amend.reason),
-			"bill-reason-error", at("reason"))),
+		(&input{id: "bill-reason", label: "amend.reason", v: &c.amend.reason, err: "reason", hide: !amend}).ui(probs),
 		el("div.actions",
 			submit("bill-save", save),
 			when(amend, btn("button#amend-cancel.secondary[type=button]", st.T("ledger.cancel"), func(ctx app.Context, e app.Event) { c.amend.done() })),
 		),
 	)
+	return formOf("form#bill-form.card", c.submit, body...)
 }
+
+// billPlaced are the fields whose problems the bill form shows under their inputs.
+var billPlaced = []string{"patient", "card_holder", "bill.total", "bill.fund", "bill.policy_self_pay", "bill.full_self_pay",
+	"visit", "place", "note", "large", "reason"}
+
+// institutionKinds are where a bill is paid, for the bill form's select.
+var institutionKinds = []string{"pharmacy", "clinic", "hospital"}
 
 // isLarge says whether the bill's total (or its parts' sum) is over largeBill.
 func (c *billPage) isLarge() bool {

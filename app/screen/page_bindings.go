@@ -106,22 +106,19 @@ func (c *bindingsPage) form() app.UI {
 			routes,
 		)
 	}
-	return formOf("form#bind-form.card", c.submit,
-		heading(st.T("bind.title")),
-		row(
-			fieldErr(st.T("bind.authorizer"), selectInput("bind-authorizer", &c.authorizer).Body(personOptions(c.authorizer)...),
-				"bind-authorizer-error", c.prob.on("authorizer")),
-			fieldErr(st.T("bind.beneficiary"), selectInput("bind-beneficiary", &c.beneficiary).Body(personOptions(c.beneficiary)...),
-				"bind-beneficiary-error", c.prob.on("beneficiary")),
-		),
+	probs := []problem{c.prob}
+	body := append([]app.UI{heading(st.T("bind.title"))}, inputs([]input{
+		{id: "bind-authorizer", label: "bind.authorizer", v: &c.authorizer, options: personOptions(c.authorizer), err: "authorizer", row: 1},
+		{id: "bind-beneficiary", label: "bind.beneficiary", v: &c.beneficiary, options: personOptions(c.beneficiary), err: "beneficiary", row: 1},
+	}, probs...)...)
+	return formOf("form#bind-form.card", c.submit, append(body,
 		el("fieldset", append(append([]app.UI{elt("legend", st.T("bind.scopes"))}, scopeBoxes...),
 			note("bind-scopes-error", c.prob.on("scopes")))...),
-		fieldErr(st.T("bind.created"), textInput("bind-created", &c.created).Type("date"),
-			"bind-created-error", c.prob.on("created")),
+		(&input{id: "bind-created", label: "bind.created", v: &c.created, typ: "date", err: "created"}).ui(probs),
 		verdict,
 		note("bind-error", c.prob.besides("authorizer", "beneficiary", "scopes", "created")),
 		elemt("button#bind-save[type=submit]", st.T("bind.save")).Attr("disabled", !checked || !res.Allowed),
-	)
+	)...)
 }
 
 // OnNav fills the form from the address a routes view opened (routeURL): the relative's

@@ -140,31 +140,27 @@ func (f *personForm) render(whole bool) app.UI {
 	st := client.TheStore()
 	f.defaults()
 	f.picker.id = "person-region"
-	fields := []app.UI{
-		heading(st.T("person.add")),
-		fieldErr(st.T("person.name"), textInput("person-name", &f.name).Required(true),
-			"person-name-error", f.prob.on("id", "name")),
-		sexSelect(st.T("person.sex"), "person-sex", &f.sex),
-		f.picker.render(st.T("person.region"), &f.region),
-		note("person-region-error", f.prob.on("region")),
-	}
+	probs := []problem{moved(f.prob, "id", "name")}
+	fields := append([]app.UI{heading(st.T("person.add"))}, inputs([]input{
+		{id: "person-name", label: "person.name", v: &f.name, required: true, err: "name"},
+		{id: "person-sex", label: "person.sex", v: &f.sex, options: keyOptions("sex.", f.sex, sexChoices)},
+	}, probs...)...)
+	fields = append(fields, f.picker.render(st.T("person.region"), &f.region), note("person-region-error", f.prob.on("region")))
 	if !whole {
 		return formOf("form#person-form.card", f.submit, fields...)
 	}
+	employee := f.insurance == string(family.Employee)
+	fields = append(fields, inputs([]input{
+		{id: "person-insurance", label: "person.insurance", v: &f.insurance, options: keyOptions("ins.", f.insurance, insuranceKinds)},
+		{id: "person-status", label: "person.status", v: &f.status, options: keyOptions("status.", f.status, personStatuses)},
+		{id: "person-tier", label: "person.tier", v: &f.tier, options: keyOptions("tier.", f.tier, tierLevels),
+			hide: !usesTier(f.region)}, // Shenzhen's 档次 only where the rules read it
+		{id: "person-retired", label: "person.retired", on: &f.retired},
+		{id: "person-account", label: "person.account", v: &f.account, mode: "decimal", err: "account", hide: !employee},
+		{id: "person-wallet-open", label: "person.wallet", on: &f.walletOpen},
+		{id: "person-wallet", label: "person.walletbal", v: &f.wallet, mode: "decimal", err: "wallet", hide: !f.walletOpen},
+	}, probs...)...)
 	return formOf("form#person-form.card", f.submit, append(fields,
-		insuranceSelect("person-insurance", &f.insurance),
-		statusSelect("person-status", &f.status),
-		maybe(usesTier(f.region), func() app.UI { return tierSelect("person-tier", &f.tier) }), // Shenzhen's 档次 only where the rules read it
-		check("person-retired", st.T("person.retired"), &f.retired),
-		app.If(f.insurance == string(family.Employee), func() app.UI {
-			return fieldErr(st.T("person.account"), textInput("person-account", &f.account).Attr("inputmode", "decimal"),
-				"person-account-error", f.prob.on("account"))
-		}),
-		check("person-wallet-open", st.T("person.wallet"), &f.walletOpen),
-		app.If(f.walletOpen, func() app.UI {
-			return fieldErr(st.T("person.walletbal"), textInput("person-wallet", &f.wallet).Attr("inputmode", "decimal"),
-				"person-wallet-error", f.prob.on("wallet"))
-		}),
 		note("person-error", f.prob.besides("id", "name", "region", "account", "wallet")),
 		submit("person-save", st.T("person.save")),
 	)...)
@@ -250,24 +246,21 @@ func (f *relationForm) render() app.UI {
 		relOpts = append(relOpts, option(removeRelation, st.T("relation.remove"), f.relation))
 	}
 	askSex := f.person != "" && sexOf(family.PersonID(f.person)) == ""
-	return formOf("form#relation-form.card", f.submit,
-		heading(title),
-		row(
-			fieldErr(st.T("relation.person"), selectInput("relation-person", &f.person).Body(personOptions(f.person)...),
-				"relation-person-error", f.prob.on("person")),
-			fieldErr(st.T("relation.is"), selectInput("relation-of", &f.of).Body(personOptions(f.of)...),
-				"relation-of-error", f.prob.on("of")),
-			field(st.T("relation.of"), selectInput("relation-kind", &f.relation).Body(relOpts...)),
-		),
-		app.If(askSex, func() app.UI {
-			return sexSelect(words.Format(st.T("relation.sexask"), personName(family.PersonID(f.person))), "relation-sex", &f.sex)
-		}),
-		app.If(usesCardLink(personRegion(f.person)) || usesCardLink(personRegion(f.of)), func() app.UI {
-			return check("relation-card", st.T("relation.card"), &f.card)
-		}),
+	sexAsk := ""
+	if askSex {
+		sexAsk = words.Format(st.T("relation.sexask"), personName(family.PersonID(f.person)))
+	}
+	return formOf("form#relation-form.card", f.submit, append(append([]app.UI{heading(title)}, inputs([]input{
+		{id: "relation-person", label: "relation.person", v: &f.person, options: personOptions(f.person), err: "person", row: 1},
+		{id: "relation-of", label: "relation.is", v: &f.of, options: personOptions(f.of), err: "of", row: 1},
+		{id: "relation-kind", label: "relation.of", v: &f.relation, options: relOpts, row: 1},
+		{id: "relation-sex", text: sexAsk, v: &f.sex, options: keyOptions("sex.", f.sex, sexChoices), hide: !askSex},
+		{id: "relation-card", label: "relation.card", on: &f.card,
+			hide: !usesCardLink(personRegion(f.person)) && !usesCardLink(personRegion(f.of))},
+	}, f.prob)...),
 		note("relation-error", f.prob.besides("person", "of")),
 		submit("relation-save", save),
-	)
+	)...)
 }
 
 func (f *relationForm) submit(ctx app.Context, e app.Event) {

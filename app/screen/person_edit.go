@@ -60,19 +60,22 @@ func (f *personEdit) render() app.UI {
 
 func (f *personEdit) fields(p *family.Person) app.UI {
 	st := client.TheStore()
-	return el("div",
-		fieldErr(st.T("person.name"), textInput("edit-name", &f.name), "edit-name-error", f.prob.on("name")),
-		sexSelect(st.T("person.sex"), "edit-sex", &f.sex),
-		f.picker.render(st.T("person.region"), &f.region),
-		insuranceSelect("edit-insurance", &f.insurance),
-		statusSelect("edit-status", &f.status),
-		when(strings.HasPrefix(f.region, "4403"), tierSelect("edit-tier", &f.tier)), // 档次 is Shenzhen's alone
-		check("edit-retired", st.T("person.retired"), &f.retired),
-		when(p.HasAccount, fieldErr(st.T("person.account"), amountInput("edit-account", &f.account),
-			"edit-account-error", f.prob.on("account"))),
-		when(p.Wallet.Opened, fieldErr(st.T("person.walletbal"), amountInput("edit-wallet", &f.wallet),
-			"edit-wallet-error", f.prob.on("wallet"))),
-		fieldErr(st.T("edit.reason"), textInput("edit-reason", &f.reason), "edit-reason-error", f.prob.on("reason")),
+	body := inputs([]input{
+		{id: "edit-name", label: "person.name", v: &f.name, err: "name"},
+		{id: "edit-sex", label: "person.sex", v: &f.sex, options: keyOptions("sex.", f.sex, sexChoices)},
+	}, f.prob)
+	body = append(body, f.picker.render(st.T("person.region"), &f.region))
+	body = append(body, inputs([]input{
+		{id: "edit-insurance", label: "person.insurance", v: &f.insurance, options: keyOptions("ins.", f.insurance, insuranceKinds)},
+		{id: "edit-status", label: "person.status", v: &f.status, options: keyOptions("status.", f.status, personStatuses)},
+		{id: "edit-tier", label: "person.tier", v: &f.tier, options: keyOptions("tier.", f.tier, tierLevels),
+			hide: !strings.HasPrefix(f.region, "4403")}, // 档次 is Shenzhen's alone
+		{id: "edit-retired", label: "person.retired", on: &f.retired},
+		{id: "edit-account", label: "person.account", v: &f.account, mode: "decimal", err: "account", hide: !p.HasAccount},
+		{id: "edit-wallet", label: "person.walletbal", v: &f.wallet, mode: "decimal", err: "wallet", hide: !p.Wallet.Opened},
+		{id: "edit-reason", label: "edit.reason", v: &f.reason, err: "reason"},
+	}, f.prob)...)
+	return el("div", append(body,
 		note("edit-error", f.prob.besides("name", "account", "wallet", "reason")),
 		submit("edit-save", st.T("edit.save")),
 		subheading(st.T("edit.events")),
@@ -90,7 +93,7 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 		)),
 		when(p.Deceased, el("p#edit-after-death.note",
 			app.Text(st.T("edit.afterdeath")+" "), elemt("a", st.T("nav.withdraw")).Attr("href", PathWithdraw))),
-	)
+	)...)
 }
 
 func (f *personEdit) eventButton(p *family.Person, ev mutation.Event, show bool) app.UI {

@@ -1,0 +1,130 @@
+package screen
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gongji/app/client"
+)
+
+// A form's labelled inputs as data: a table of inputs drawn by one loop (inputs). In wasm a
+// call chain per field (the label's text, the control, its attributes, the sentence under
+// it) was the largest code of the app; a table row is a few stores (issue 22).
+
+// input is one labelled control of a form: an <input> bound to v, a <select> of options bound
+// to v, or a checkbox bound to on. Its label reads the text key label; under it goes the
+// sentence of the form's problem about the field err, in an element of id id+"-error".
+type input struct {
+	id, label string
+	text      string   // the label as written, in place of the key label
+	v         *string  // what an <input> or a <select> shows and writes
+	on        *bool    // a checkbox's tick (then v is nil)
+	options   []app.UI // a <select>'s options (nil: an <input>)
+	typ, mode string   // an <input>'s type ("date", "time") and inputmode ("decimal", "numeric"); "" none
+	hint      string   // an <input>'s placeholder ("" none)
+	required  bool     // an <input> the browser asks for
+	err       string   // the problem field whose sentence shows under it ("" none)
+	row       int8     // inputs with the same row number (not 0) stand side by side in a div.row
+	hide      bool     // not shown (the form does not ask it now)
+	then      func()   // run after v is written (nil: nothing)
+}
+
+// inputs draws fs in order, each with the sentence of the first of probs about its field;
+// a run of inputs with the same row goes in one div.row.
+func inputs(fs []input, probs ...problem) []app.UI {
+	out := make([]app.UI, 0, len(fs))
+	var line []app.UI
+	for i := range fs {
+		in := &fs[i]
+		ui := in.ui(probs)
+		if in.row == 0 {
+			out = append(out, ui)
+			continue
+		}
+		line = append(line, ui)
+		if i+1 == len(fs) || fs[i+1].row != in.row {
+			out = append(out, row(line...))
+			line = nil
+		}
+	}
+	return out
+}
+
+// ui is the input drawn: a label.field with the label, the control and the sentence about it,
+// or a label.check (in a div with its sentence's note when it has an err field); nothing when
+// hidden.
+func (in *input) ui(probs []problem) app.UI {
+	if in.hide {
+		return nil
+	}
+	label := in.text
+	if label == "" {
+		label = client.TheStore().T(in.label)
+	}
+	text := ""
+	if in.err != "" {
+		text = firstOn(probs, in.err)
+	}
+	if in.on != nil {
+		box := check(in.id, label, in.on)
+		if in.err == "" {
+			return box
+		}
+		return el("div", box, note(in.id+"-error", text))
+	}
+	var control app.UI
+	if in.options != nil {
+		control = elem("select", in.options...).ID(in.id).OnChange(in.write(), fieldScope(in.v))
+	} else {
+		box := app.Input().ID(in.id).Value(*in.v).Type(in.typ).Attr("inputmode", in.mode).Placeholder(in.hint).
+			OnInput(in.write(), fieldScope(in.v))
+		if in.typ != "" { // a date or time picker may write on change only
+			box.OnChange(in.write(), fieldScope(in.v))
+		}
+		if in.required {
+			box.Required(true)
+		}
+		control = box
+	}
+	return fieldErr(label, control, in.id+"-error", text)
+}
+
+// write is the control's handler: its value to *v, then the input's then.
+func (in *input) write() app.EventHandler {
+	v, then := in.v, in.then
+	if then == nil {
+		return valueTo(v)
+	}
+	return func(ctx app.Context, e app.Event) {
+		*v = ctx.JSSrc().Get("value").String()
+		then()
+	}
+}
+
+// firstOn is the sentence of the first of probs about field f ("" when none is).
+func firstOn(probs []problem, f string) string {
+	for _, p := range probs {
+		if s := p.on(f); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// keyOptions are a select's options, one per value, each named by the text key prefix+value;
+// the one of value current is selected.
+func keyOptions(prefix, current string, values []string) []app.UI {
+	st := client.TheStore()
+	opts := make([]app.UI, len(values))
+	for i, x := range values {
+		opts[i] = option(x, st.T(prefix+x), current)
+	}
+	return opts
+}
+
+// moved is p about field to when it is about field from: a form shows both under one input.
+func moved(p problem, from, to string) problem {
+	if p.Field == from {
+		p.Field = to
+	}
+	return p
+}
