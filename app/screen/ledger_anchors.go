@@ -36,19 +36,15 @@ func (c *creditForm) render() app.UI {
 			return elemt("li", personName(sch.Person)+colon()+
 				words.Format(st.T("credit.line"), strconv.Itoa(sch.Day), yuan(sch.Amount), day(sch.Next))).DataSet("person", string(sch.Person))
 		}),
-		formOf("form#credit-form", c.submit,
-			row(
-				fieldErr(st.T("credit.person"), selectInput("credit-person", &c.person).Body(personOptions(c.person)...),
-					"credit-person-error", c.prob.on("person")),
-				fieldErr(st.T("credit.amount"), amountInput("credit-amount", &c.amount),
-					"credit-amount-error", c.prob.on("amount")),
-				fieldErr(st.T("credit.day"), textInput("credit-day", &c.day).Attr("inputmode", "numeric"),
-					"credit-day-error", c.prob.on("day")),
-			),
+		formOf("form#credit-form", c.submit, append(inputs([]input{
+			{id: "credit-person", label: "credit.person", v: &c.person, options: personOptions(c.person), err: "person", row: 1},
+			{id: "credit-amount", label: "credit.amount", v: &c.amount, mode: "decimal", err: "amount", row: 1},
+			{id: "credit-day", label: "credit.day", v: &c.day, mode: "numeric", err: "day", row: 1},
+		}, c.prob),
 			note("credit-error", c.prob.besides("person", "amount", "day")),
 			paraIf(c.saved != "", "credit-saved", "ok", c.saved),
 			submit("credit-save", st.T("credit.save")),
-		),
+		)...),
 	)
 }
 
@@ -97,19 +93,15 @@ func (c *checkpointForm) render() app.UI {
 	return el("section#checkpoints.card",
 		heading(st.T("checkpoint.title")),
 		para("", "muted", st.T("checkpoint.help")),
-		formOf("form#checkpoint-form", c.submit,
-			row(
-				fieldErr(st.T("checkpoint.person"), selectInput("checkpoint-person", &c.person).Body(personOptions(c.person)...),
-					"checkpoint-person-error", c.prob.on("person")),
-				fieldErr(st.T("checkpoint.balance"), amountInput("checkpoint-balance", &c.balance),
-					"checkpoint-balance-error", c.prob.on("balance")),
-				fieldErr(st.T("checkpoint.on"), dateInput("checkpoint-on", "date", &c.on),
-					"checkpoint-on-error", c.prob.on("on")),
-			),
+		formOf("form#checkpoint-form", c.submit, append(inputs([]input{
+			{id: "checkpoint-person", label: "checkpoint.person", v: &c.person, options: personOptions(c.person), err: "person", row: 1},
+			{id: "checkpoint-balance", label: "checkpoint.balance", v: &c.balance, mode: "decimal", err: "balance", row: 1},
+			{id: "checkpoint-on", label: "checkpoint.on", v: &c.on, typ: "date", err: "on", row: 1},
+		}, c.prob),
 			note("checkpoint-error", c.prob.besides("person", "balance", "on")),
 			paraIf(c.saved != "", "checkpoint-saved", "ok", c.saved),
 			submit("checkpoint-save", st.T("checkpoint.save")),
-		),
+		)...),
 		list("ul#checkpoint-list.cards", len(views), func(i int) app.UI {
 			return checkpointCard(&views[i])
 		}),

@@ -189,7 +189,7 @@ func (c *billPage) form() app.UI {
 		{id: "bill-fund", label: "bill.fund", v: &c.fund, mode: "decimal", err: "bill.fund", row: 3},
 		{id: "bill-policy", label: "bill.policy", v: &c.policy, mode: "decimal", err: "bill.policy_self_pay", row: 3},
 		{id: "bill-full", label: "bill.full", v: &c.full, mode: "decimal", err: "bill.full_self_pay", row: 3},
-		{id: "bill-total", label: "bill.total", v: &c.total, mode: "decimal", hint: c.sumText(), err: "bill.total", row: 3},
+		{id: "bill-total", label: "bill.total", v: &c.total, hint: c.sumText(), mode: "decimal", err: "bill.total", row: 3},
 		{id: "bill-note", label: "bill.note", v: &c.memo, err: "note"},
 		{id: "bill-large", label: "bill.large", on: &c.large, err: "large", hide: !c.isLarge()},
 	}, probs...)...)

@@ -142,7 +142,7 @@ func (f *personForm) render(whole bool) app.UI {
 	f.picker.id = "person-region"
 	probs := []problem{moved(f.prob, "id", "name")}
 	fields := append([]app.UI{heading(st.T("person.add"))}, inputs([]input{
-		{id: "person-name", label: "person.name", v: &f.name, required: true, err: "name"},
+		{id: "person-name", label: "person.name", v: &f.name, err: "name", required: true},
 		{id: "person-sex", label: "person.sex", v: &f.sex, options: keyOptions("sex.", f.sex, sexChoices)},
 	}, probs...)...)
 	fields = append(fields, f.picker.render(st.T("person.region"), &f.region), note("person-region-error", f.prob.on("region")))

@@ -35,10 +35,6 @@ var grounds = []string{"", "death", "voluntary_exit", "lump_sum_pension_clearing
 
 func (c *withdrawPage) Render() app.UI {
 	st := client.TheStore()
-	groundOpts := make([]app.UI, len(grounds))
-	for i, g := range grounds {
-		groundOpts[i] = option(g, st.T("ground."+g), c.ground)
-	}
 	c.picker.id = "transfer-to"
 	if c.key() != c.probKey {
 		c.prob = problem{} // no old refusal under a new 「可以办理」
@@ -47,25 +43,30 @@ func (c *withdrawPage) Render() app.UI {
 		&shell{Active: PathWithdraw},
 		el("main",
 			pageTitle(st.T("withdraw.title")),
-			formOf("form#withdraw-form.card", func(ctx app.Context, e app.Event) { e.PreventDefault() },
-				field(st.T("withdraw.person"), selectInput("withdraw-person", &c.person).Body(personOptions(c.person)...)),
-				field(st.T("withdraw.ground"), selectInput("withdraw-ground", &c.ground).Body(groundOpts...)),
-				c.withdrawCheck(),
-			),
-			formOf("form#transfer-form.card", func(ctx app.Context, e app.Event) { e.PreventDefault() },
+			formOf("form#withdraw-form.card", preventDefault, append(inputs([]input{
+				{id: "withdraw-person", label: "withdraw.person", v: &c.person, options: personOptions(c.person)},
+				{id: "withdraw-ground", label: "withdraw.ground", v: &c.ground, options: keyOptions("ground.", c.ground, grounds)},
+			}), c.withdrawCheck())...),
+			formOf("form#transfer-form.card", preventDefault, append(append([]app.UI{
 				heading(st.T("transfer.title")),
 				c.picker.render(st.T("transfer.to"), &c.to),
-				check("transfer-stopped", st.T("transfer.stopped"), &c.stopped),
-				check("transfer-enrolled", st.T("transfer.enrolled"), &c.enrolled),
-				field(st.T("transfer.gap"), textInput("transfer-gap", &c.gap).Attr("inputmode", "numeric")),
+			}, inputs([]input{
+				{id: "transfer-stopped", label: "transfer.stopped", on: &c.stopped},
+				{id: "transfer-enrolled", label: "transfer.enrolled", on: &c.enrolled},
+				{id: "transfer-gap", label: "transfer.gap", v: &c.gap, mode: "numeric"},
+			})...),
 				c.transferCheck(),
 				note("transfer-record-error", c.prob.Text),
 				paraIf(c.saved != "", "transfer-saved", "ok", c.saved),
-			),
+			)...),
 			c.transits(),
 		),
 	)
 }
+
+// preventDefault is the handler of a form that saves nothing on submit (its checks run as
+// the person types; a button records).
+func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }
 
 func (c *withdrawPage) withdrawCheck() app.UI {
 	st := client.TheStore()

@@ -17,7 +17,8 @@ type premiumForm struct {
 	prob                         problem // why the last save failed
 }
 
-var premiums = []engine.Premium{engine.ResidentContribution, engine.LTCContribution, engine.CommercialContribution}
+// premiums are the premiums (engine.Premium) the form pays, in its order.
+var premiums = []string{string(engine.ResidentContribution), string(engine.LTCContribution), string(engine.CommercialContribution)}
 
 func (f *premiumForm) args() (mutation.PremiumArgs, bool, problem) {
 	amt, err := parseYuan(f.amount)
@@ -34,33 +35,19 @@ func (f *premiumForm) render() app.UI {
 		f.kind = string(engine.ResidentContribution)
 	}
 	preview, pp := f.preview()
-	at := func(fs ...string) string {
-		if s := pp.on(fs...); s != "" {
-			return s
-		}
-		return f.prob.on(fs...)
-	}
 	placed := []string{"insured", "premium", "amount"}
-	kinds := make([]app.UI, len(premiums))
-	for i, p := range premiums {
-		kinds[i] = option(string(p), st.T("premium."+string(p)), f.kind)
-	}
-	return formOf("form#premium-form.card", f.submit,
-		heading(st.T("premium.title")),
-		row(
-			fieldErr(st.T("premium.insured"), selectInput("premium-insured", &f.insured).Body(personOptions(f.insured)...),
-				"premium-insured-error", at("insured")),
-			fieldErr(st.T("premium.kind"), selectInput("premium-kind", &f.kind).Body(kinds...),
-				"premium-kind-error", at("premium")),
-			fieldErr(st.T("premium.amount"), amountInput("premium-amount", &f.amount),
-				"premium-amount-error", at("amount")),
-		),
+	return formOf("form#premium-form.card", f.submit, append(append([]app.UI{heading(st.T("premium.title"))}, inputs([]input{
+		// a sentence about one input goes under it: the live check's first, else the last save's
+		{id: "premium-insured", label: "premium.insured", v: &f.insured, options: personOptions(f.insured), err: "insured", row: 1},
+		{id: "premium-kind", label: "premium.kind", v: &f.kind, options: keyOptions("premium.", f.kind, premiums), err: "premium", row: 1},
+		{id: "premium-amount", label: "premium.amount", v: &f.amount, mode: "decimal", err: "amount", row: 1},
+	}, pp, f.prob)...),
 		preview,
 		note("premium-preview-error", pp.besides(placed...)),
 		note("premium-error", f.prob.besides(placed...)),
 		paraIf(f.saved != "", "premium-saved", "ok", f.saved),
 		submit("premium-save", st.T("bill.save")),
-	)
+	)...)
 }
 
 func (f *premiumForm) preview() (app.UI, problem) {
