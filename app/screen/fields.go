@@ -71,14 +71,14 @@ func (in *input) ui(probs []problem) app.UI {
 		}
 		return el("div", box, note(in.id+"-error", text))
 	}
+	write, scope := in.write(), fieldScope(in.v)
 	var control app.UI
 	if in.options != nil {
-		control = elem("select", in.options...).ID(in.id).OnChange(in.write(), fieldScope(in.v))
+		control = elem("select", in.options...).ID(in.id).OnChange(write, scope)
 	} else {
-		box := app.Input().ID(in.id).Value(*in.v).Type(in.typ).Attr("inputmode", in.mode).Placeholder(in.hint).
-			OnInput(in.write(), fieldScope(in.v))
+		box := app.Input().ID(in.id).Value(*in.v).Type(in.typ).Attr("inputmode", in.mode).Placeholder(in.hint).OnInput(write, scope)
 		if in.typ != "" { // a date or time picker may write on change only
-			box.OnChange(in.write(), fieldScope(in.v))
+			box.OnChange(write, scope)
 		}
 		if in.required {
 			box.Required(true)

@@ -66,15 +66,27 @@ func (c *familyPage) Render() app.UI {
 	return el("div.page", &shell{Active: PathFamily}, el("main", body...))
 }
 
+// peopleColumns are the people table's columns after the name: the header's text key and the
+// cell's spec. Each cell carries its column's name too (data-label), which a narrow screen
+// shows in place of the header.
+var peopleColumns = []struct{ label, cell string }{
+	{"person.insurance", "td"}, {"col.city", "td"}, {"person.tier", "td"}, {"col.account", "td.num"}, {"col.wallet", "td.num"},
+}
+
 func peopleTable(b *book.Book) app.UI {
 	st := client.TheStore()
-	tiers := familyUses(usesTier)
+	tiers := familyUses(usesTier) // 档次 only where a member's rules read it
+	shown := func(col int) bool { return tiers || peopleColumns[col].label != "person.tier" }
+	labels := make([]string, len(peopleColumns))
+	head := []app.UI{headerCell(st.T("person.name"))}
+	for i, c := range peopleColumns {
+		labels[i] = st.T(c.label)
+		if shown(i) {
+			head = append(head, headerCell(labels[i]))
+		}
+	}
 	return el("div.table-wrap", el("table#people",
-		el("thead", el("tr",
-			headerCell(st.T("person.name")), headerCell(st.T("person.insurance")),
-			headerCell(st.T("col.city")), app.If(tiers, func() app.UI { return headerCell(st.T("person.tier")) }),
-			headerCell(st.T("col.account")), headerCell(st.T("col.wallet")),
-		)),
+		el("thead", el("tr", head...)),
 		list("tbody", len(b.State.People), func(i int) app.UI {
 			p := b.State.People[i]
 			wallet := "—"
@@ -88,14 +100,15 @@ func peopleTable(b *book.Book) app.UI {
 			if t := b.InTransit(p.ID); t > 0 {
 				account += " · " + st.T("transfer.intransit") + " " + yuan(t)
 			}
-			return elem("tr",
-				elt("td.name", p.Name),
-				elemt("td", insuranceText(p)).DataSet("label", st.T("person.insurance")),
-				elemt("td", cityName(st.Lang(), p.Region)).DataSet("label", st.T("col.city")),
-				app.If(tiers, func() app.UI { return elemt("td", st.T(tierKey(p.Tier))).DataSet("label", st.T("person.tier")) }),
-				elemt("td.num", account).DataSet("label", st.T("col.account")),
-				elemt("td.num", wallet).DataSet("label", st.T("col.wallet")),
-			).DataSet("person", string(p.ID))
+			// in peopleColumns' order
+			texts := []string{insuranceText(p), cityName(st.Lang(), p.Region), st.T(tierKey(p.Tier)), account, wallet}
+			cells := []app.UI{elt("td.name", p.Name)}
+			for j, text := range texts {
+				if shown(j) {
+					cells = append(cells, elemt(peopleColumns[j].cell, text).DataSet("label", labels[j]))
+				}
+			}
+			return elem("tr", cells...).DataSet("person", string(p.ID))
 		}),
 	))
 }

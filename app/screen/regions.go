@@ -88,22 +88,22 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 	} else {
 		usual = p.usualOptions(c, zh)
 	}
+	// the province, then its city, then the city's county (or the whole city)
+	levels := []app.UI{levelSelect(p.id+"-province", st.T("region.province"), label, p.chooseProvince(code),
+		divisionOptions(p.shown(region.Provinces(), place.Province.Code), place.Province.Code, st.T("region.pick"), zh))}
+	if place.Province.Code != "" {
+		levels = append(levels, levelSelect(p.id+"-city", st.T("region.city"), label, p.choose(code),
+			divisionOptions(p.shown(region.Cities(place.Province.Code), city), city, st.T("region.pick"), zh)))
+	}
+	if place.City.Code != "" && len(region.Counties(place.City.Code)) > 0 {
+		whole := elemt("option", st.T("region.wholecity")).Attr("value", string(place.City.Code)).Attr("selected", place.County.Code == "")
+		levels = append(levels, levelSelect(p.id+"-county", st.T("region.county"), label, p.choose(code),
+			append([]app.UI{whole}, divisionOptions(p.shown(region.Counties(place.City.Code), place.County.Code), place.County.Code, "", zh)...)))
+	}
 	return el("div.field.region-picker",
 		spanText(label),
 		levelSelect(p.id, st.T("region.usual"), label, p.choose(code), usual),
-		row(
-			levelSelect(p.id+"-province", st.T("region.province"), label, p.chooseProvince(code),
-				divisionOptions(p.shown(region.Provinces(), place.Province.Code), place.Province.Code, st.T("region.pick"), zh)),
-			app.If(place.Province.Code != "", func() app.UI {
-				return levelSelect(p.id+"-city", st.T("region.city"), label, p.choose(code),
-					divisionOptions(p.shown(region.Cities(place.Province.Code), city), city, st.T("region.pick"), zh))
-			}),
-			app.If(place.City.Code != "" && len(region.Counties(place.City.Code)) > 0, func() app.UI {
-				whole := elemt("option", st.T("region.wholecity")).Attr("value", string(place.City.Code)).Attr("selected", place.County.Code == "")
-				return levelSelect(p.id+"-county", st.T("region.county"), label, p.choose(code),
-					append([]app.UI{whole}, divisionOptions(p.shown(region.Counties(place.City.Code), place.County.Code), place.County.Code, "", zh)...))
-			}),
-		),
+		row(levels...),
 		app.Input().ID(p.id+"-search").Type("search").Attr("autocomplete", "off").Placeholder(st.T("region.search")).
 			Value(p.query).OnInput(valueTo(&p.query), fieldScope(&p.query)).OnChange(p.chooseCode(code)),
 		p.hits(code, zh),
