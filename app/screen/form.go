@@ -121,12 +121,14 @@ func fieldErr(label string, control app.UI, id, text string) app.UI {
 
 // check is a labelled checkbox bound to *v.
 func check(id, label string, v *bool) app.UI {
-	return el("label.check",
-		app.Input().Type("checkbox").ID(id).Checked(*v).OnChange(func(ctx app.Context, e app.Event) {
-			*v = ctx.JSSrc().Get("checked").Bool()
-		}, fieldScope(v)), // each box its own field, whatever stood at its place before
-		spanText(label),
-	)
+	return checkbox(id, label, *v, func(ctx app.Context, e app.Event) {
+		*v = ctx.JSSrc().Get("checked").Bool()
+	}, fieldScope(v)) // each box its own field, whatever stood at its place before
+}
+
+// checkbox is a labelled checkbox, ticked when on, that runs h when changed.
+func checkbox(id, label string, on bool, h app.EventHandler, opts ...app.EventOption) app.UI {
+	return el("label.check", app.Input().Type("checkbox").ID(id).Checked(on).OnChange(h, opts...), spanText(label))
 }
 
 // option is one option of a select, selected when value == current.

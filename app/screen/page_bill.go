@@ -216,15 +216,11 @@ var institutionKinds = []string{"pharmacy", "clinic", "hospital"}
 
 // isLarge says whether the bill's total (or its parts' sum) is over largeBill.
 func (c *billPage) isLarge() bool {
-	var sum money.Amount
-	for _, s := range []string{c.fund, c.policy, c.full} {
-		a, err := parseYuan(strings.TrimSpace(s))
-		if err != nil {
-			return false
-		}
-		sum += a
+	sum, ok := c.sumOfParts()
+	if !ok {
+		return false
 	}
-	if t, err := parseYuan(strings.TrimSpace(c.total)); err == nil && t > sum {
+	if t, err := parseYuan(c.total); err == nil && t > sum {
 		sum = t
 	}
 	return sum > largeBill
@@ -232,15 +228,24 @@ func (c *billPage) isLarge() bool {
 
 // sumText is the total the parts add up to, shown while the total is empty.
 func (c *billPage) sumText() string {
+	if sum, ok := c.sumOfParts(); ok {
+		return sum.String()
+	}
+	return ""
+}
+
+// sumOfParts is what the parts (fund, policy, full) add up to; ok is false while one is
+// unreadable.
+func (c *billPage) sumOfParts() (money.Amount, bool) {
 	var sum money.Amount
 	for _, s := range []string{c.fund, c.policy, c.full} {
 		a, err := parseYuan(s)
 		if err != nil {
-			return ""
+			return 0, false
 		}
 		sum += a
 	}
-	return sum.String()
+	return sum, true
 }
 
 // preview is the bill decided as saving it would decide it now: a dry run of the same

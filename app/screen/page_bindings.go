@@ -1,6 +1,8 @@
 package screen
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gongji/app/book"
@@ -78,16 +80,10 @@ func (c *bindingsPage) check() (engine.BindResult, bool) {
 func (c *bindingsPage) form() app.UI {
 	st := client.TheStore()
 	res, checked := c.check()
-	scopeBoxes := make([]app.UI, 0, 4)
+	scopeBoxes := []app.UI{elt("legend", st.T("bind.scopes"))}
+	tick := c.tickScope
 	for _, s := range family.AllScopes() {
-		s := s
-		on := c.scopes[s]
-		scopeBoxes = append(scopeBoxes, el("label.check",
-			app.Input().Type("checkbox").ID("scope-"+string(s)).Checked(on).OnChange(func(ctx app.Context, e app.Event) {
-				c.scopes[s] = ctx.JSSrc().Get("checked").Bool()
-			}),
-			spanText(st.T("scope."+string(s))),
-		))
+		scopeBoxes = append(scopeBoxes, checkbox("scope-"+string(s), st.T("scope."+string(s)), c.scopes[s], tick))
 	}
 	var verdict app.UI
 	if checked {
@@ -112,13 +108,18 @@ func (c *bindingsPage) form() app.UI {
 		{id: "bind-beneficiary", label: "bind.beneficiary", v: &c.beneficiary, options: personOptions(c.beneficiary), err: "beneficiary", row: 1},
 	}, probs...)...)
 	return formOf("form#bind-form.card", c.submit, append(body,
-		el("fieldset", append(append([]app.UI{elt("legend", st.T("bind.scopes"))}, scopeBoxes...),
-			note("bind-scopes-error", c.prob.on("scopes")))...),
+		el("fieldset", append(scopeBoxes, note("bind-scopes-error", c.prob.on("scopes")))...),
 		(&input{id: "bind-created", label: "bind.created", v: &c.created, typ: "date", err: "created"}).ui(probs),
 		verdict,
 		note("bind-error", c.prob.besides("authorizer", "beneficiary", "scopes", "created")),
 		elemt("button#bind-save[type=submit]", st.T("bind.save")).Attr("disabled", !checked || !res.Allowed),
 	)...)
+}
+
+// tickScope records a scope's box (id "scope-"+scope) ticked or not.
+func (c *bindingsPage) tickScope(ctx app.Context, e app.Event) {
+	box := ctx.JSSrc()
+	c.scopes[family.Scope(strings.TrimPrefix(box.Get("id").String(), "scope-"))] = box.Get("checked").Bool()
 }
 
 // OnNav fills the form from the address a routes view opened (routeURL): the relative's

@@ -83,10 +83,13 @@ func (c *walletPage) limits() app.UI {
 	}
 	left := max(engine.WalletDailyCount-used, 0)
 	sec := civil.SecondOfDay(now)
-	quiet := sec >= engine.WalletQuietFromSec || sec < engine.WalletQuietUntilSec
+	quiet := "" // the quiet hours' line is a warning while they last
+	if sec >= engine.WalletQuietFromSec || sec < engine.WalletQuietUntilSec {
+		quiet = "warning"
+	}
 	return el("ul#wallet-limits.limits",
 		when(c.from != "", elt("li#wallet-left", st.T("wallet.left")+strconv.Itoa(left)+" / "+strconv.Itoa(engine.WalletDailyCount))),
-		elemt("li", st.T("wallet.quiet")).Class(map[bool]string{true: "warning", false: ""}[quiet]),
+		elemt("li", st.T("wallet.quiet")).Class(quiet),
 		elt("li#wallet-refund-at", st.T("wallet.refund")+shortTime(engine.RefundAt(now))),
 	)
 }
