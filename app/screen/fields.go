@@ -19,6 +19,7 @@ type input struct {
 	v         *string  // what an <input> or a <select> shows and writes
 	on        *bool    // a checkbox's tick (then v is nil)
 	options   []app.UI // a <select>'s options (nil: an <input>)
+	people    bool     // a <select> of the family's people, "—" first (personOptions)
 	typ, mode string   // an <input>'s type ("date", "time") and inputmode ("decimal", "numeric"); "" none
 	hint      string   // an <input>'s placeholder ("" none)
 	required  bool     // an <input> the browser asks for
@@ -73,6 +74,9 @@ func (in *input) ui(probs []problem) app.UI {
 	}
 	write, scope := in.write(), fieldScope(in.v)
 	var control app.UI
+	if in.people {
+		in.options = personOptions(*in.v)
+	}
 	if in.options != nil {
 		control = elem("select", in.options...).ID(in.id).OnChange(write, scope)
 	} else {

@@ -37,7 +37,7 @@ func (c *creditForm) render() app.UI {
 				words.Format(st.T("credit.line"), strconv.Itoa(sch.Day), yuan(sch.Amount), day(sch.Next))).DataSet("person", string(sch.Person))
 		}),
 		formOf("form#credit-form", c.submit, append(inputs([]input{
-			{id: "credit-person", label: "credit.person", v: &c.person, options: personOptions(c.person), err: "person", row: 1},
+			{id: "credit-person", label: "credit.person", v: &c.person, people: true, err: "person", row: 1},
 			{id: "credit-amount", label: "credit.amount", v: &c.amount, mode: "decimal", err: "amount", row: 1},
 			{id: "credit-day", label: "credit.day", v: &c.day, mode: "numeric", err: "day", row: 1},
 		}, c.prob),
@@ -94,7 +94,7 @@ func (c *checkpointForm) render() app.UI {
 		heading(st.T("checkpoint.title")),
 		para("", "muted", st.T("checkpoint.help")),
 		formOf("form#checkpoint-form", c.submit, append(inputs([]input{
-			{id: "checkpoint-person", label: "checkpoint.person", v: &c.person, options: personOptions(c.person), err: "person", row: 1},
+			{id: "checkpoint-person", label: "checkpoint.person", v: &c.person, people: true, err: "person", row: 1},
 			{id: "checkpoint-balance", label: "checkpoint.balance", v: &c.balance, mode: "decimal", err: "balance", row: 1},
 			{id: "checkpoint-on", label: "checkpoint.on", v: &c.on, typ: "date", err: "on", row: 1},
 		}, c.prob),

@@ -178,7 +178,7 @@ func (c *billPage) form() app.UI {
 		save = st.T("amend.save")
 	}
 	body := append([]app.UI{when(amend, subheading(st.T("amend.title")))}, inputs([]input{
-		{id: "bill-patient", label: "bill.patient", v: &c.patient, options: personOptions(c.patient), err: "patient"},
+		{id: "bill-patient", label: "bill.patient", v: &c.patient, people: true, err: "patient"},
 		{id: "bill-kind", label: "bill.kind", v: &c.kind, options: keyOptions("kind.", c.kind, institutionKinds), row: 1},
 		{id: "bill-category", label: "bill.category", v: &c.category, options: keyOptions("cat.", c.category, categories), row: 1},
 		{id: "bill-date", label: "bill.date", v: &c.date, typ: "date", err: "visit", row: 2},

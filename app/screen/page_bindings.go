@@ -104,8 +104,8 @@ func (c *bindingsPage) form() app.UI {
 	}
 	probs := []problem{c.prob}
 	body := append([]app.UI{heading(st.T("bind.title"))}, inputs([]input{
-		{id: "bind-authorizer", label: "bind.authorizer", v: &c.authorizer, options: personOptions(c.authorizer), err: "authorizer", row: 1},
-		{id: "bind-beneficiary", label: "bind.beneficiary", v: &c.beneficiary, options: personOptions(c.beneficiary), err: "beneficiary", row: 1},
+		{id: "bind-authorizer", label: "bind.authorizer", v: &c.authorizer, people: true, err: "authorizer", row: 1},
+		{id: "bind-beneficiary", label: "bind.beneficiary", v: &c.beneficiary, people: true, err: "beneficiary", row: 1},
 	}, probs...)...)
 	return formOf("form#bind-form.card", c.submit, append(body,
 		el("fieldset", append(scopeBoxes, note("bind-scopes-error", c.prob.on("scopes")))...),

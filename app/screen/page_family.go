@@ -264,8 +264,8 @@ func (f *relationForm) render() app.UI {
 		sexAsk = words.Format(st.T("relation.sexask"), personName(family.PersonID(f.person)))
 	}
 	return formOf("form#relation-form.card", f.submit, append(append([]app.UI{heading(title)}, inputs([]input{
-		{id: "relation-person", label: "relation.person", v: &f.person, options: personOptions(f.person), err: "person", row: 1},
-		{id: "relation-of", label: "relation.is", v: &f.of, options: personOptions(f.of), err: "of", row: 1},
+		{id: "relation-person", label: "relation.person", v: &f.person, people: true, err: "person", row: 1},
+		{id: "relation-of", label: "relation.is", v: &f.of, people: true, err: "of", row: 1},
 		{id: "relation-kind", label: "relation.of", v: &f.relation, options: relOpts, row: 1},
 		{id: "relation-sex", text: sexAsk, v: &f.sex, options: keyOptions("sex.", f.sex, sexChoices), hide: !askSex},
 		{id: "relation-card", label: "relation.card", on: &f.card,

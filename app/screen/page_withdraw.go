@@ -44,7 +44,7 @@ func (c *withdrawPage) Render() app.UI {
 		el("main",
 			pageTitle(st.T("withdraw.title")),
 			formOf("form#withdraw-form.card", preventDefault, append(inputs([]input{
-				{id: "withdraw-person", label: "withdraw.person", v: &c.person, options: personOptions(c.person)},
+				{id: "withdraw-person", label: "withdraw.person", v: &c.person, people: true},
 				{id: "withdraw-ground", label: "withdraw.ground", v: &c.ground, options: keyOptions("ground.", c.ground, grounds)},
 			}), c.withdrawCheck())...),
 			formOf("form#transfer-form.card", preventDefault, append(append([]app.UI{
