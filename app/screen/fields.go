@@ -10,23 +10,27 @@ import (
 // call chain per field (the label's text, the control, its attributes, the sentence under
 // it) was the largest code of the app; a table row is a few stores (issue 22).
 
-// input is one labelled control of a form: an <input> bound to v, a <select> of options bound
-// to v, or a checkbox bound to on. Its label reads the text key label; under it goes the
-// sentence of the form's problem about the field err, in an element of id id+"-error".
+// input is one labelled control of a form: an <input> bound to v, a <select> bound to v, or a
+// checkbox bound to on. Its label reads the text key label; under it goes the sentence of the
+// form's problem about the field err, in an element of id id+"-error".
 type input struct {
 	id, label string
-	text      string   // the label as written, in place of the key label
-	v         *string  // what an <input> or a <select> shows and writes
-	on        *bool    // a checkbox's tick (then v is nil)
-	options   []app.UI // a <select>'s options (nil: an <input>)
-	people    bool     // a <select> of the family's people, "—" first (personOptions)
-	typ, mode string   // an <input>'s type ("date", "time") and inputmode ("decimal", "numeric"); "" none
-	hint      string   // an <input>'s placeholder ("" none)
-	required  bool     // an <input> the browser asks for
-	err       string   // the problem field whose sentence shows under it ("" none)
-	row       int8     // inputs with the same row number (not 0) stand side by side in a div.row
-	hide      bool     // not shown (the form does not ask it now)
-	then      func()   // run after v is written (nil: nothing)
+	text      string // the label as written, in place of the key label
+	err       string // the problem field whose sentence shows under it ("" none)
+	typ, mode string // an <input>'s type ("date", "time") and inputmode ("decimal", "numeric"); "" none
+	hint      string // an <input>'s placeholder ("" none)
+
+	v  *string // what an <input> or a <select> shows and writes
+	on *bool   // a checkbox's tick (then v is nil)
+
+	// A <select>'s options: the family's people ("—" first: personOptions), or these (neither:
+	// an <input>).
+	people  bool
+	options []app.UI
+
+	row      int8 // inputs with the same row number (not 0) stand side by side in a div.row
+	required bool // an <input> the browser asks for
+	hide     bool // not shown (the form does not ask it now)
 }
 
 // inputs draws fs in order, each with the sentence of the first of probs about its field;
@@ -72,7 +76,7 @@ func (in *input) ui(probs []problem) app.UI {
 		}
 		return el("div", box, note(in.id+"-error", text))
 	}
-	write, scope := in.write(), fieldScope(in.v)
+	write, scope := valueTo(in.v), fieldScope(in.v)
 	var control app.UI
 	if in.people {
 		in.options = personOptions(*in.v)
@@ -90,18 +94,6 @@ func (in *input) ui(probs []problem) app.UI {
 		control = box
 	}
 	return fieldErr(label, control, in.id+"-error", text)
-}
-
-// write is the control's handler: its value to *v, then the input's then.
-func (in *input) write() app.EventHandler {
-	v, then := in.v, in.then
-	if then == nil {
-		return valueTo(v)
-	}
-	return func(ctx app.Context, e app.Event) {
-		*v = ctx.JSSrc().Get("value").String()
-		then()
-	}
 }
 
 // firstOn is the sentence of the first of probs about field f ("" when none is).
