@@ -19,13 +19,15 @@ type input struct {
 	err       string // the problem field whose sentence shows under it ("" none)
 	typ, mode string // an <input>'s type ("date", "time") and inputmode ("decimal", "numeric"); "" none
 	hint      string // an <input>'s placeholder ("" none)
+	prefix    string // the text keys' prefix of keys
 
 	v  *string // what an <input> or a <select> shows and writes
 	on *bool   // a checkbox's tick (then v is nil)
 
-	// A <select>'s options: the family's people ("—" first: personOptions), or these (neither:
-	// an <input>).
+	// A <select>'s options: the family's people ("—" first: personOptions), or one per value
+	// of keys, each named by the text key prefix+value, or these (none of them: an <input>).
 	people  bool
+	keys    []string
 	options []app.UI
 
 	row      int8 // inputs with the same row number (not 0) stand side by side in a div.row
@@ -80,6 +82,9 @@ func (in *input) ui(probs []problem) app.UI {
 	var control app.UI
 	if in.people {
 		in.options = personOptions(*in.v)
+	}
+	if in.keys != nil {
+		in.options = keyOptions(in.prefix, *in.v, in.keys)
 	}
 	if in.options != nil {
 		control = elem("select", in.options...).ID(in.id).OnChange(write, scope)

@@ -179,8 +179,8 @@ func (c *billPage) form() app.UI {
 	}
 	body := append([]app.UI{when(amend, subheading(st.T("amend.title")))}, inputs([]input{
 		{id: "bill-patient", label: "bill.patient", v: &c.patient, people: true, err: "patient"},
-		{id: "bill-kind", label: "bill.kind", v: &c.kind, options: keyOptions("kind.", c.kind, institutionKinds), row: 1},
-		{id: "bill-category", label: "bill.category", v: &c.category, options: keyOptions("cat.", c.category, categories), row: 1},
+		{id: "bill-kind", label: "bill.kind", v: &c.kind, keys: institutionKinds, prefix: "kind.", row: 1},
+		{id: "bill-category", label: "bill.category", v: &c.category, keys: categories, prefix: "cat.", row: 1},
 		{id: "bill-date", label: "bill.date", v: &c.date, typ: "date", err: "visit", row: 2},
 		{id: "bill-time", label: "bill.time", v: &c.clock, typ: "time", row: 2},
 		{id: "bill-place", label: "bill.place", v: &c.place, err: "place"},

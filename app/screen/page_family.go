@@ -156,7 +156,7 @@ func (f *personForm) render(whole bool) app.UI {
 	probs := []problem{moved(f.prob, "id", "name")}
 	fields := append([]app.UI{heading(st.T("person.add"))}, inputs([]input{
 		{id: "person-name", label: "person.name", v: &f.name, err: "name", required: true},
-		{id: "person-sex", label: "person.sex", v: &f.sex, options: keyOptions("sex.", f.sex, sexChoices)},
+		{id: "person-sex", label: "person.sex", v: &f.sex, keys: sexChoices, prefix: "sex."},
 	}, probs...)...)
 	fields = append(fields, f.picker.render(st.T("person.region"), &f.region), note("person-region-error", f.prob.on("region")))
 	if !whole {
@@ -164,9 +164,9 @@ func (f *personForm) render(whole bool) app.UI {
 	}
 	employee := f.insurance == string(family.Employee)
 	fields = append(fields, inputs([]input{
-		{id: "person-insurance", label: "person.insurance", v: &f.insurance, options: keyOptions("ins.", f.insurance, insuranceKinds)},
-		{id: "person-status", label: "person.status", v: &f.status, options: keyOptions("status.", f.status, personStatuses)},
-		{id: "person-tier", label: "person.tier", v: &f.tier, options: keyOptions("tier.", f.tier, tierLevels),
+		{id: "person-insurance", label: "person.insurance", v: &f.insurance, keys: insuranceKinds, prefix: "ins."},
+		{id: "person-status", label: "person.status", v: &f.status, keys: personStatuses, prefix: "status."},
+		{id: "person-tier", label: "person.tier", v: &f.tier, keys: tierLevels, prefix: "tier.",
 			hide: !usesTier(f.region)}, // Shenzhen's 档次 only where the rules read it
 		{id: "person-retired", label: "person.retired", on: &f.retired},
 		{id: "person-account", label: "person.account", v: &f.account, mode: "decimal", err: "account", hide: !employee},
@@ -267,7 +267,7 @@ func (f *relationForm) render() app.UI {
 		{id: "relation-person", label: "relation.person", v: &f.person, people: true, err: "person", row: 1},
 		{id: "relation-of", label: "relation.is", v: &f.of, people: true, err: "of", row: 1},
 		{id: "relation-kind", label: "relation.of", v: &f.relation, options: relOpts, row: 1},
-		{id: "relation-sex", text: sexAsk, v: &f.sex, options: keyOptions("sex.", f.sex, sexChoices), hide: !askSex},
+		{id: "relation-sex", text: sexAsk, v: &f.sex, keys: sexChoices, prefix: "sex.", hide: !askSex},
 		{id: "relation-card", label: "relation.card", on: &f.card,
 			hide: !usesCardLink(personRegion(f.person)) && !usesCardLink(personRegion(f.of))},
 	}, f.prob)...),

@@ -45,7 +45,7 @@ func (c *withdrawPage) Render() app.UI {
 			pageTitle(st.T("withdraw.title")),
 			formOf("form#withdraw-form.card", preventDefault, append(inputs([]input{
 				{id: "withdraw-person", label: "withdraw.person", v: &c.person, people: true},
-				{id: "withdraw-ground", label: "withdraw.ground", v: &c.ground, options: keyOptions("ground.", c.ground, grounds)},
+				{id: "withdraw-ground", label: "withdraw.ground", v: &c.ground, keys: grounds, prefix: "ground."},
 			}), c.withdrawCheck())...),
 			formOf("form#transfer-form.card", preventDefault, append(append([]app.UI{
 				heading(st.T("transfer.title")),

@@ -62,13 +62,13 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 	st := client.TheStore()
 	body := inputs([]input{
 		{id: "edit-name", label: "person.name", v: &f.name, err: "name"},
-		{id: "edit-sex", label: "person.sex", v: &f.sex, options: keyOptions("sex.", f.sex, sexChoices)},
+		{id: "edit-sex", label: "person.sex", v: &f.sex, keys: sexChoices, prefix: "sex."},
 	}, f.prob)
 	body = append(body, f.picker.render(st.T("person.region"), &f.region))
 	body = append(body, inputs([]input{
-		{id: "edit-insurance", label: "person.insurance", v: &f.insurance, options: keyOptions("ins.", f.insurance, insuranceKinds)},
-		{id: "edit-status", label: "person.status", v: &f.status, options: keyOptions("status.", f.status, personStatuses)},
-		{id: "edit-tier", label: "person.tier", v: &f.tier, options: keyOptions("tier.", f.tier, tierLevels),
+		{id: "edit-insurance", label: "person.insurance", v: &f.insurance, keys: insuranceKinds, prefix: "ins."},
+		{id: "edit-status", label: "person.status", v: &f.status, keys: personStatuses, prefix: "status."},
+		{id: "edit-tier", label: "person.tier", v: &f.tier, keys: tierLevels, prefix: "tier.",
 			hide: !strings.HasPrefix(f.region, "4403")}, // 档次 is Shenzhen's alone
 		{id: "edit-retired", label: "person.retired", on: &f.retired},
 		{id: "edit-account", label: "person.account", v: &f.account, mode: "decimal", err: "account", hide: !p.HasAccount},

@@ -39,7 +39,7 @@ func (f *premiumForm) render() app.UI {
 	return formOf("form#premium-form.card", f.submit, append(append([]app.UI{heading(st.T("premium.title"))}, inputs([]input{
 		// a sentence about one input goes under it: the live check's first, else the last save's
 		{id: "premium-insured", label: "premium.insured", v: &f.insured, people: true, err: "insured", row: 1},
-		{id: "premium-kind", label: "premium.kind", v: &f.kind, options: keyOptions("premium.", f.kind, premiums), err: "premium", row: 1},
+		{id: "premium-kind", label: "premium.kind", v: &f.kind, keys: premiums, prefix: "premium.", err: "premium", row: 1},
 		{id: "premium-amount", label: "premium.amount", v: &f.amount, mode: "decimal", err: "amount", row: 1},
 	}, pp, f.prob)...),
 		preview,
