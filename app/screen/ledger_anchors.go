@@ -20,6 +20,7 @@ import (
 
 // creditForm sets a person's monthly credit: the amount and the day of the month.
 type creditForm struct {
+	_                   incomparable
 	person, amount, day string
 	prob                problem
 	saved               string
@@ -82,6 +83,7 @@ func (c *creditForm) submit(ctx app.Context, e app.Event) {
 // checkpointForm records the balance the national app shows; the list shows each
 // checkpoint's difference from the ledger and the postings in between.
 type checkpointForm struct {
+	_                   incomparable
 	person, balance, on string
 	prob                problem
 	saved               string

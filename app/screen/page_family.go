@@ -234,6 +234,7 @@ func (f *personForm) args() (mutation.PersonArgs, problem) {
 
 // relationForm records that one person is another's relative.
 type relationForm struct {
+	_                    incomparable
 	person, of, relation string
 	card                 bool
 	fixing               bool    // the form corrects the relation recorded between the two (fix_link)

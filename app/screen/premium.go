@@ -13,6 +13,7 @@ import (
 // the engine splits it between the insured's account, wallet, bindings with the premium's
 // scope and cash, as the person types.
 type premiumForm struct {
+	_                            incomparable
 	insured, kind, amount, saved string
 	prob                         problem // why the last save failed
 }
