@@ -8,7 +8,6 @@ import (
 
 	"gongji/app/book"
 	"gongji/app/client"
-	"gongji/app/words"
 	"gongji/shared/civil"
 	"gongji/shared/family"
 	"gongji/shared/money"
@@ -30,12 +29,12 @@ func (c *creditForm) render() app.UI {
 	st := client.TheStore()
 	s := &st.Book().State
 	return el("section#credits.card",
-		heading(st.T("credit.title")),
+		eltr("h2", "credit.title"),
 		para("", "muted", st.T("credit.help")),
 		list("ul#credit-list", len(s.Schedules), func(i int) app.UI {
 			sch := s.Schedules[i]
 			return elemt("li", personName(sch.Person)+colon()+
-				words.Format(st.T("credit.line"), strconv.Itoa(sch.Day), yuan(sch.Amount), day(sch.Next))).DataSet("person", string(sch.Person))
+				trf("credit.line", strconv.Itoa(sch.Day), yuan(sch.Amount), day(sch.Next))).DataSet("person", string(sch.Person))
 		}),
 		formOf("form#credit-form", c.submit, append(inputs([]input{
 			{id: "credit-person", label: "credit.person", v: &c.person, people: true, err: "person", row: 1},
@@ -93,7 +92,7 @@ func (c *checkpointForm) render() app.UI {
 	st := client.TheStore()
 	views := st.Book().Checkpoints()
 	return el("section#checkpoints.card",
-		heading(st.T("checkpoint.title")),
+		eltr("h2", "checkpoint.title"),
 		para("", "muted", st.T("checkpoint.help")),
 		formOf("form#checkpoint-form", c.submit, append(inputs([]input{
 			{id: "checkpoint-person", label: "checkpoint.person", v: &c.person, people: true, err: "person", row: 1},
@@ -112,11 +111,11 @@ func (c *checkpointForm) render() app.UI {
 
 func checkpointCard(v *book.CheckpointView) app.UI {
 	st := client.TheStore()
-	head := personName(v.Person) + " · " + day(v.On) + colon() + words.Format(st.T("checkpoint.line"), yuan(v.Balance),
+	head := personName(v.Person) + " · " + day(v.On) + colon() + trf("checkpoint.line", yuan(v.Balance),
 		yuan(v.Ledger), signedYuan(v.Differs()))
 	since := st.T("checkpoint.start")
 	if v.Prev != nil {
-		since = words.Format(st.T("checkpoint.since"), day(v.Prev.On))
+		since = trf("checkpoint.since", day(v.Prev.On))
 	}
 	rows := func(id string, rs []book.Row) app.UI {
 		return listElem("ul.postings", len(rs), func(j int) app.UI {
@@ -131,7 +130,7 @@ func checkpointCard(v *book.CheckpointView) app.UI {
 			sum += r.Amount
 		}
 		after = el("div",
-			para("", "muted", words.Format(st.T("checkpoint.after"), signedYuan(sum))),
+			para("", "muted", trf("checkpoint.after", signedYuan(sum))),
 			rows("since", v.Since))
 	}
 	return elem("li.card.checkpoint",

@@ -9,7 +9,6 @@ import (
 
 	"gongji/app/book"
 	"gongji/app/client"
-	"gongji/app/words"
 	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
@@ -147,16 +146,7 @@ func (c *billPage) visit() (time.Time, problem) {
 }
 
 func (c *billPage) Render() app.UI {
-	st := client.TheStore()
-	return el("div.page",
-		&shell{Active: PathBill},
-		el("main",
-			pageTitle(st.T("bill.title")),
-			c.form(),
-			c.slip.render(),
-			c.premium.render(),
-		),
-	)
+	return page(PathBill, "bill.title", c.form(), c.slip.render(), c.premium.render())
 }
 
 // form is the bill's inputs, the live split and the save button; while correcting a saved
@@ -177,7 +167,7 @@ func (c *billPage) form() app.UI {
 	if amend {
 		save = st.T("amend.save")
 	}
-	body := append([]app.UI{when(amend, subheading(st.T("amend.title")))}, inputs([]input{
+	body := append([]app.UI{when(amend, eltr("h3", "amend.title"))}, inputs([]input{
 		{id: "bill-patient", label: "bill.patient", v: &c.patient, people: true, err: "patient"},
 		{id: "bill-kind", label: "bill.kind", v: &c.kind, keys: institutionKinds, prefix: "kind.", row: 1},
 		{id: "bill-category", label: "bill.category", v: &c.category, keys: categories, prefix: "cat.", row: 1},
@@ -272,7 +262,7 @@ func (c *billPage) preview() (app.UI, problem) {
 	var needs app.UI
 	if o.Status == mutation.PendingConsent {
 		// what the approval would run: the same mutation, applied as it stands now
-		needs = para("bill-needs", "verdict consent", words.Format(st.T("bill.needs"), askedNames(o.Ask)))
+		needs = para("bill-needs", "verdict consent", trf("bill.needs", askedNames(o.Ask)))
 		s := st.Book().State
 		o, _ = mutation.Apply(st.Engine(), &s, m.Intent(), m.At)
 	}
@@ -304,7 +294,7 @@ func askedNames(a *family.Ask) string {
 func splitView(prefix string, res engine.SplitResult) app.UI {
 	st := client.TheStore()
 	return elem("section.check-result",
-		subheading(st.T("bill.split")),
+		eltr("h3", "bill.split"),
 		paraIf(res.Refused, "", "verdict refused", st.T("bill.refused")),
 		elem("ol.split", append(each(len(res.Payments), func(i int) app.UI {
 			p := res.Payments[i]
@@ -348,7 +338,7 @@ func (c *billPage) submit(ctx app.Context, e app.Event) {
 	c.prob = problem{}
 	c.saved = st.T("bill.saved")
 	if waiting { // saved as a request: say whom it waits for, not an error
-		c.saved = words.Format(st.T("bill.savedwaiting"), askedNames(o.Ask))
+		c.saved = trf("bill.savedwaiting", askedNames(o.Ask))
 	}
 	c.total, c.fund, c.policy, c.full, c.place, c.memo, c.large = "", "", "", "", "", "", false
 	for _, id := range []string{"bill-total", "bill-fund", "bill-policy", "bill-full", "bill-place", "bill-note"} {

@@ -39,7 +39,7 @@ func (c *bindingsPage) Render() app.UI {
 		el("main",
 			pageTitle(st.T("nav.bindings")),
 			form,
-			heading(st.T("bind.list")),
+			eltr("h2", "bind.list"),
 			note("revoke-error", c.revokeProb.Text),
 			c.list(b),
 		),
@@ -96,14 +96,14 @@ func (c *bindingsPage) form() app.UI {
 			routes = routesView("bind-routes", *res.Routes, false, c.startRoute)
 		}
 		verdict = el("section#bind-check.check-result",
-			subheading(st.T("bind.check")),
+			eltr("h3", "bind.check"),
 			elemt("p#bind-verdict", text).Class(cls).DataSet("allowed", res.Allowed),
 			explanation("bind-explain", res.Explanation),
 			routes,
 		)
 	}
 	probs := []problem{c.prob}
-	body := append([]app.UI{heading(st.T("bind.title"))}, inputs([]input{
+	body := append([]app.UI{eltr("h2", "bind.title")}, inputs([]input{
 		{id: "bind-authorizer", label: "bind.authorizer", v: &c.authorizer, people: true, err: "authorizer", row: 1},
 		{id: "bind-beneficiary", label: "bind.beneficiary", v: &c.beneficiary, people: true, err: "beneficiary", row: 1},
 	}, probs...)...)

@@ -7,7 +7,6 @@ import (
 
 	"gongji/app/book"
 	"gongji/app/client"
-	"gongji/app/words"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
 )
@@ -49,21 +48,27 @@ func (c *familyPage) Render() app.UI {
 	st := client.TheStore()
 	b := st.Book()
 	c.person.picker.short = c.shown < familyRegionLists
+	var people app.UI
+	if len(b.State.People) == 0 {
+		people = para("", "empty", st.T("family.none"))
+	} else {
+		people = peopleTable(b)
+	}
 	body := []app.UI{
-		pageTitle(st.T("family.title")),
 		maybe(len(b.State.People) == 0, intro), // firstload.go: what Gongji is and how to start
-		app.If(len(b.State.People) == 0, func() app.UI { return para("", "empty", st.T("family.none")) }).
-			Else(func() app.UI { return peopleTable(b) }),
+		people,
 	}
 	if c.shown >= familyPersonForm {
 		body = append(body, c.edit.render(), personRoutes(family.PersonID(c.edit.id)), c.person.render(c.shown >= familyPersonRest))
 	}
 	if c.shown >= familyRelations {
-		body = append(body, heading(st.T("relations.title")),
-			c.relationList(), // relations.go
-			app.If(len(b.State.People) >= 2, func() app.UI { return c.rel.render() }))
+		var rel app.UI
+		if len(b.State.People) >= 2 {
+			rel = c.rel.render()
+		}
+		body = append(body, eltr("h2", "relations.title"), c.relationList(), rel) // relationList: relations.go
 	}
-	return el("div.page", &shell{Active: PathFamily}, el("main", body...))
+	return page(PathFamily, "family.title", body...)
 }
 
 // peopleColumns are the people table's columns after the name: the header's text key and the
@@ -154,7 +159,7 @@ func (f *personForm) render(whole bool) app.UI {
 	f.defaults()
 	f.picker.id = "person-region"
 	probs := []problem{moved(f.prob, "id", "name")}
-	fields := append([]app.UI{heading(st.T("person.add"))}, inputs([]input{
+	fields := append([]app.UI{eltr("h2", "person.add")}, inputs([]input{
 		{id: "person-name", label: "person.name", v: &f.name, err: "name", required: true},
 		{id: "person-sex", label: "person.sex", v: &f.sex, keys: sexChoices, prefix: "sex."},
 	}, probs...)...)
@@ -256,13 +261,13 @@ func (f *relationForm) render() app.UI {
 	}
 	title, save := st.T("relation.add"), st.T("relation.save")
 	if f.fixing { // the relation can be removed here too: fix_link without a relation
-		title, save = words.Format(st.T("relation.fixing"), personName(family.PersonID(f.person)), personName(family.PersonID(f.of))), st.T("relation.fixsave")
+		title, save = trf("relation.fixing", personName(family.PersonID(f.person)), personName(family.PersonID(f.of))), st.T("relation.fixsave")
 		relOpts = append(relOpts, option(removeRelation, st.T("relation.remove"), f.relation))
 	}
 	askSex := f.person != "" && sexOf(family.PersonID(f.person)) == ""
 	sexAsk := ""
 	if askSex {
-		sexAsk = words.Format(st.T("relation.sexask"), personName(family.PersonID(f.person)))
+		sexAsk = trf("relation.sexask", personName(family.PersonID(f.person)))
 	}
 	return formOf("form#relation-form.card", f.submit, append(append([]app.UI{heading(title)}, inputs([]input{
 		{id: "relation-person", label: "relation.person", v: &f.person, people: true, err: "person", row: 1},

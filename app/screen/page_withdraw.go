@@ -7,7 +7,6 @@ import (
 
 	"gongji/app/book"
 	"gongji/app/client"
-	"gongji/app/words"
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/mutation"
@@ -39,28 +38,24 @@ func (c *withdrawPage) Render() app.UI {
 	if c.key() != c.probKey {
 		c.prob = problem{} // no old refusal under a new 「可以办理」
 	}
-	return el("div.page",
-		&shell{Active: PathWithdraw},
-		el("main",
-			pageTitle(st.T("withdraw.title")),
-			formOf("form#withdraw-form.card", preventDefault, append(inputs([]input{
-				{id: "withdraw-person", label: "withdraw.person", v: &c.person, people: true},
-				{id: "withdraw-ground", label: "withdraw.ground", v: &c.ground, keys: grounds, prefix: "ground."},
-			}), c.withdrawCheck())...),
-			formOf("form#transfer-form.card", preventDefault, append(append([]app.UI{
-				heading(st.T("transfer.title")),
-				c.picker.render(st.T("transfer.to"), &c.to),
-			}, inputs([]input{
-				{id: "transfer-stopped", label: "transfer.stopped", on: &c.stopped},
-				{id: "transfer-enrolled", label: "transfer.enrolled", on: &c.enrolled},
-				{id: "transfer-gap", label: "transfer.gap", v: &c.gap, mode: "numeric"},
-			})...),
-				c.transferCheck(),
-				note("transfer-record-error", c.prob.Text),
-				paraIf(c.saved != "", "transfer-saved", "ok", c.saved),
-			)...),
-			c.transits(),
-		),
+	return page(PathWithdraw, "withdraw.title",
+		formOf("form#withdraw-form.card", preventDefault, append(inputs([]input{
+			{id: "withdraw-person", label: "withdraw.person", v: &c.person, people: true},
+			{id: "withdraw-ground", label: "withdraw.ground", v: &c.ground, keys: grounds, prefix: "ground."},
+		}), c.withdrawCheck())...),
+		formOf("form#transfer-form.card", preventDefault, append(append([]app.UI{
+			eltr("h2", "transfer.title"),
+			c.picker.render(st.T("transfer.to"), &c.to),
+		}, inputs([]input{
+			{id: "transfer-stopped", label: "transfer.stopped", on: &c.stopped},
+			{id: "transfer-enrolled", label: "transfer.enrolled", on: &c.enrolled},
+			{id: "transfer-gap", label: "transfer.gap", v: &c.gap, mode: "numeric"},
+		})...),
+			c.transferCheck(),
+			note("transfer-record-error", c.prob.Text),
+			paraIf(c.saved != "", "transfer-saved", "ok", c.saved),
+		)...),
+		c.transits(),
 	)
 }
 
@@ -116,7 +111,7 @@ func (c *withdrawPage) record(ctx app.Context, e app.Event) {
 	}
 	c.saved = st.T("transfer.stays")
 	if moved := st.Book().InTransit(family.PersonID(c.person)) - before; moved > 0 {
-		c.saved = words.Format(st.T("transfer.recorded"), yuan(moved))
+		c.saved = trf("transfer.recorded", yuan(moved))
 	}
 	c.to, c.gap, c.stopped, c.enrolled = "", "", false, false
 	clearInput("transfer-gap")
@@ -130,11 +125,11 @@ func (c *withdrawPage) transits() app.UI {
 		return app.Text("")
 	}
 	return el("section#transits.card",
-		heading(st.T("transfer.transits")),
+		eltr("h2", "transfer.transits"),
 		list("ul.cards", len(ts), func(i int) app.UI {
 			t := ts[i]
 			return elem("li.card.transit",
-				elt("p", words.Format(st.T("transfer.transit"), personName(t.Person), yuan(t.Amount), shortTime(t.At))),
+				elt("p", trf("transfer.transit", personName(t.Person), yuan(t.Amount), shortTime(t.At))),
 				elemt("button.arrive", st.T("transfer.arrived")).DataSet("arrive", t.Key).OnClick(c.arrive(t)),
 			).DataSet("transfer", t.Key)
 		}),
@@ -150,7 +145,7 @@ func (c *withdrawPage) arrive(t book.Transit) app.EventHandler {
 			c.saved, c.probKey = "", c.key()
 			return
 		}
-		c.saved = words.Format(st.T("transfer.arrivedsaved"), personName(t.Person), yuan(t.Amount))
+		c.saved = trf("transfer.arrivedsaved", personName(t.Person), yuan(t.Amount))
 	}
 }
 

@@ -49,7 +49,7 @@ func (f *personEdit) render() app.UI {
 		fields = f.fields(p)
 	}
 	return formOf("form#edit-form.card", f.submit,
-		heading(st.T("edit.title")),
+		eltr("h2", "edit.title"),
 		field(st.T("edit.who"), elem("select#edit-person", personOptions(f.id)...).OnChange(func(ctx app.Context, e app.Event) {
 			f.id, f.saved, f.prob = ctx.JSSrc().Get("value").String(), "", problem{}
 		})),
@@ -78,7 +78,7 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 	return el("div", append(body,
 		note("edit-error", f.prob.besides("name", "account", "wallet", "reason")),
 		submit("edit-save", st.T("edit.save")),
-		subheading(st.T("edit.events")),
+		eltr("h3", "edit.events"),
 		el("div.row.events",
 			f.eventButton(p, mutation.EventRetire, !p.Retired),
 			f.eventButton(p, mutation.EventSuspend, p.Status == family.Active),
@@ -87,7 +87,7 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 			when(!p.Deceased && !f.confirmDeath, btn("button#event-death.secondary[type=button]", st.T("event.death"), func(ctx app.Context, e app.Event) { f.confirmDeath = true })),
 		),
 		when(f.confirmDeath, el("div.confirm",
-			elt("p", st.T("edit.deathconfirm")),
+			eltr("p", "edit.deathconfirm"),
 			btn("button#event-death-yes.danger[type=button]", st.T("edit.deathyes"), f.event(p, mutation.EventDeath)),
 			btn("button#event-death-no.secondary[type=button]", st.T("ledger.cancel"), func(ctx app.Context, e app.Event) { f.confirmDeath = false }),
 		)),

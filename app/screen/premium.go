@@ -37,7 +37,7 @@ func (f *premiumForm) render() app.UI {
 	}
 	preview, pp := f.preview()
 	placed := []string{"insured", "premium", "amount"}
-	return formOf("form#premium-form.card", f.submit, append(append([]app.UI{heading(st.T("premium.title"))}, inputs([]input{
+	return formOf("form#premium-form.card", f.submit, append(append([]app.UI{eltr("h2", "premium.title")}, inputs([]input{
 		// a sentence about one input goes under it: the live check's first, else the last save's
 		{id: "premium-insured", label: "premium.insured", v: &f.insured, people: true, err: "insured", row: 1},
 		{id: "premium-kind", label: "premium.kind", v: &f.kind, keys: premiums, prefix: "premium.", err: "premium", row: 1},
