@@ -33,8 +33,8 @@ func (c *creditForm) render() app.UI {
 		para("", "muted", st.T("credit.help")),
 		list("ul#credit-list", len(s.Schedules), func(i int) app.UI {
 			sch := s.Schedules[i]
-			return elemt("li", personName(sch.Person)+colon()+
-				trf("credit.line", strconv.Itoa(sch.Day), yuan(sch.Amount), day(sch.Next))).DataSet("person", string(sch.Person))
+			return with(elemt("li", personName(sch.Person)+colon()+
+				trf("credit.line", strconv.Itoa(sch.Day), yuan(sch.Amount), day(sch.Next))), "", "person", string(sch.Person))
 		}),
 		formOf("form#credit-form", c.submit, append(inputs([]input{
 			{id: "credit-person", label: "credit.person", v: &c.person, people: true, err: "person", row: 1},
@@ -118,10 +118,10 @@ func checkpointCard(v *book.CheckpointView) app.UI {
 		since = trf("checkpoint.since", day(v.Prev.On))
 	}
 	rows := func(id string, rs []book.Row) app.UI {
-		return listElem("ul.postings", len(rs), func(j int) app.UI {
+		return with(listElem("ul.postings", len(rs), func(j int) app.UI {
 			r := rs[j]
 			return listItem(shortTime(r.At) + " · " + st.T("entry."+r.Kind) + " " + signedYuan(r.Amount))
-		}).DataSet("rows", id)
+		}), "", "rows", id)
 	}
 	var after app.UI
 	if len(v.Since) > 0 {
@@ -133,12 +133,12 @@ func checkpointCard(v *book.CheckpointView) app.UI {
 			para("", "muted", trf("checkpoint.after", signedYuan(sum))),
 			rows("since", v.Since))
 	}
-	return elem("li.card.checkpoint",
+	return with(elem("li.card.checkpoint",
 		el("p", strongText(head)),
 		para("", "muted", since),
 		rows("between", v.Rows),
 		after,
-	).DataSet("person", string(v.Person))
+	), "", "person", string(v.Person))
 }
 
 func (c *checkpointForm) submit(ctx app.Context, e app.Event) {

@@ -298,10 +298,10 @@ func splitView(prefix string, res engine.SplitResult) app.UI {
 		paraIf(res.Refused, "", "verdict refused", st.T("bill.refused")),
 		elem("ol.split", append(each(len(res.Payments), func(i int) app.UI {
 			p := res.Payments[i]
-			return elem("li",
+			return with(elem("li",
 				spanText(personName(p.Payer)+" · "+st.T("src."+string(p.Source))),
 				spanOf("num", yuan(p.Amount)),
-			).DataSet("source", string(p.Source)).DataSet("payer", string(p.Payer))
+			), "", "source", string(p.Source), "payer", string(p.Payer))
 		}),
 			when(res.Cash > 0, el("li.cash[data-source=cash]", // no 「现金 0.00 元」 row
 				spanText(st.T("bill.cash")), elemt("span.num", yuan(res.Cash)).ID(prefix+"-cash"))),

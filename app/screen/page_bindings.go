@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -97,7 +98,7 @@ func (c *bindingsPage) form() app.UI {
 		}
 		verdict = el("section#bind-check.check-result",
 			eltr("h3", "bind.check"),
-			elemt("p#bind-verdict", text).Class(cls).DataSet("allowed", res.Allowed),
+			with(elemt("p#bind-verdict", text), cls, "allowed", strconv.FormatBool(res.Allowed)),
 			explanation("bind-explain", res.Explanation),
 			routes,
 		)

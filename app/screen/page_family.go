@@ -110,10 +110,10 @@ func peopleTable(b *book.Book) app.UI {
 			cells := []app.UI{elt("td.name", p.Name)}
 			for j, text := range texts {
 				if shown(j) {
-					cells = append(cells, elemt(peopleColumns[j].cell, text).DataSet("label", labels[j]))
+					cells = append(cells, with(elemt(peopleColumns[j].cell, text), "", "label", labels[j]))
 				}
 			}
-			return elem("tr", cells...).DataSet("person", string(p.ID))
+			return with(elem("tr", cells...), "", "person", string(p.ID))
 		}),
 	))
 }

@@ -128,10 +128,10 @@ func (c *withdrawPage) transits() app.UI {
 		eltr("h2", "transfer.transits"),
 		list("ul.cards", len(ts), func(i int) app.UI {
 			t := ts[i]
-			return elem("li.card.transit",
+			return with(elem("li.card.transit",
 				elt("p", trf("transfer.transit", personName(t.Person), yuan(t.Amount), shortTime(t.At))),
-				elemt("button.arrive", st.T("transfer.arrived")).DataSet("arrive", t.Key).OnClick(c.arrive(t)),
-			).DataSet("transfer", t.Key)
+				with(elemt("button.arrive", st.T("transfer.arrived")).OnClick(c.arrive(t)), "", "arrive", t.Key),
+			), "", "transfer", t.Key)
 		}),
 	)
 }

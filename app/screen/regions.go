@@ -128,7 +128,8 @@ func (p *regionPicker) hits(code *string, zh bool) app.UI {
 	}
 	return listElem("ul.region-hits", len(found), func(i int) app.UI {
 		c := found[i]
-		return el("li", elemt("button.secondary[type=button]", region.FullName(c, zh)).ID(p.id+"-hit-"+string(c)).DataSet("code", string(c)).OnClick(func(ctx app.Context, e app.Event) { p.set(code, string(c)) }))
+		return el("li", with(elemt("button.secondary[type=button]", region.FullName(c, zh)).ID(p.id+"-hit-"+string(c)).
+			OnClick(func(ctx app.Context, e app.Event) { p.set(code, string(c)) }), "", "code", string(c)))
 	}).ID(p.id + "-results")
 }
 

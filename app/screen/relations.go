@@ -49,13 +49,13 @@ func (c *familyPage) relationList() app.UI {
 	return list("ul#relations.items", len(links), func(i int) app.UI {
 		l := links[i]
 		key := string(l.Person) + "|" + string(l.Of)
-		return elem("li",
+		return with(elem("li",
 			elt("span.relation-text", relationText(st.Lang(), l)),
 			btn("button.secondary.relation-fix[type=button]", st.T("relation.fix"), func(ctx app.Context, e app.Event) {
 				c.rel = relationForm{person: string(l.Person), of: string(l.Of), relation: string(l.Relation), card: l.CardLinked, fixing: true}
 				ctx.Defer(func(app.Context) { scrollToID("relation-form") })
 			}, app.EventScope(key)),
-		).DataSet("relation", key)
+		), "", "relation", key)
 	})
 }
 
