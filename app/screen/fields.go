@@ -89,12 +89,12 @@ func (in *input) ui(probs []problem) app.UI {
 	if in.options != nil {
 		control = elem("select", in.options...).ID(in.id).OnChange(write, scope)
 	} else {
-		box := app.Input().ID(in.id).Value(*in.v).Type(in.typ).Attr("inputmode", in.mode).Placeholder(in.hint).OnInput(write, scope)
+		box := app.Input().ID(in.id).Value(*in.v).Attr("type", in.typ).Attr("inputmode", in.mode).Placeholder(in.hint).OnInput(write, scope)
 		if in.typ != "" { // a date or time picker may write on change only
 			box.OnChange(write, scope)
 		}
 		if in.required {
-			box.Required(true)
+			box.Attr("required", true)
 		}
 		control = box
 	}

@@ -128,7 +128,7 @@ func check(id, label string, v *bool) app.UI {
 
 // checkbox is a labelled checkbox, ticked when on, that runs h when changed.
 func checkbox(id, label string, on bool, h app.EventHandler, opts ...app.EventOption) app.UI {
-	return el("label.check", app.Input().Type("checkbox").ID(id).Checked(on).OnChange(h, opts...), spanText(label))
+	return el("label.check", app.Input().Attr("type", "checkbox").ID(id).Attr("checked", on).OnChange(h, opts...), spanText(label))
 }
 
 // option is one option of a select, selected when value == current.
@@ -215,5 +215,5 @@ func amountInput(id string, v *string) app.UI {
 
 // dateInput is a textInput of this type ("date" or "time"), which writes *v on change too.
 func dateInput(id, typ string, v *string) app.UI {
-	return textInput(id, v).Type(typ).OnChange(valueTo(v), fieldScope(v))
+	return textInput(id, v).Attr("type", typ).OnChange(valueTo(v), fieldScope(v))
 }

@@ -104,7 +104,7 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 		spanText(label),
 		levelSelect(p.id, st.T("region.usual"), label, p.choose(code), usual),
 		row(levels...),
-		app.Input().ID(p.id+"-search").Type("search").Attr("autocomplete", "off").Placeholder(st.T("region.search")).
+		app.Input().ID(p.id+"-search").Attr("type", "search").Attr("autocomplete", "off").Placeholder(st.T("region.search")).
 			Value(p.query).OnInput(valueTo(&p.query), fieldScope(&p.query)).OnChange(p.chooseCode(code)),
 		p.hits(code, zh),
 		para(p.id+"-name", "region-name", cityName(st.Lang(), c)),
@@ -114,7 +114,7 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 // levelSelect is one of the picker's selects: its title says which (常用地区, 省, 市, 区县) and
 // its accessible name the field's label too.
 func levelSelect(id, title, label string, h app.EventHandler, opts []app.UI) app.UI {
-	return elem("select", opts...).ID(id).Title(title).Aria("label", label+" · "+title).OnChange(h)
+	return elem("select", opts...).ID(id).Attr("title", title).Attr("aria-label", label+" · "+title).OnChange(h)
 }
 
 // hits lists what the search finds, each a button that chooses it.
