@@ -30,7 +30,7 @@ func (c *creditForm) render() app.UI {
 	s := &st.Book().State
 	return el("section#credits.card",
 		eltr("h2", "credit.title"),
-		para("", "muted", st.T("credit.help")),
+		eltr("p.muted", "credit.help"),
 		list("ul#credit-list", len(s.Schedules), func(i int) app.UI {
 			sch := s.Schedules[i]
 			return with(elemt("li", personName(sch.Person)+colon()+
@@ -93,7 +93,7 @@ func (c *checkpointForm) render() app.UI {
 	views := st.Book().Checkpoints()
 	return el("section#checkpoints.card",
 		eltr("h2", "checkpoint.title"),
-		para("", "muted", st.T("checkpoint.help")),
+		eltr("p.muted", "checkpoint.help"),
 		formOf("form#checkpoint-form", c.submit, append(inputs([]input{
 			{id: "checkpoint-person", label: "checkpoint.person", v: &c.person, people: true, err: "person", row: 1},
 			{id: "checkpoint-balance", label: "checkpoint.balance", v: &c.balance, mode: "decimal", err: "balance", row: 1},

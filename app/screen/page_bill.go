@@ -304,7 +304,7 @@ func splitView(prefix string, res engine.SplitResult) app.UI {
 			), "", "source", string(p.Source), "payer", string(p.Payer))
 		}),
 			when(res.Cash > 0, el("li.cash[data-source=cash]", // no 「现金 0.00 元」 row
-				spanText(st.T("bill.cash")), elemt("span.num", yuan(res.Cash)).ID(prefix+"-cash"))),
+				eltr("span", "bill.cash"), elemt("span.num", yuan(res.Cash)).ID(prefix+"-cash"))),
 		)...).ID(prefix+"-lines"),
 		explanation(prefix+"-explain", res.Explanation),
 	).ID(prefix + "-split")

@@ -81,7 +81,7 @@ func (c *bindingsPage) check() (engine.BindResult, bool) {
 func (c *bindingsPage) form() app.UI {
 	st := client.TheStore()
 	res, checked := c.check()
-	scopeBoxes := []app.UI{elt("legend", st.T("bind.scopes"))}
+	scopeBoxes := []app.UI{eltr("legend", "bind.scopes")}
 	tick := c.tickScope
 	for _, s := range family.AllScopes() {
 		scopeBoxes = append(scopeBoxes, checkbox("scope-"+string(s), st.T("scope."+string(s)), c.scopes[s], tick))

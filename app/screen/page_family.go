@@ -50,7 +50,7 @@ func (c *familyPage) Render() app.UI {
 	c.person.picker.short = c.shown < familyRegionLists
 	var people app.UI
 	if len(b.State.People) == 0 {
-		people = para("", "empty", st.T("family.none"))
+		people = eltr("p.empty", "family.none")
 	} else {
 		people = peopleTable(b)
 	}
