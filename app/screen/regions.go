@@ -92,17 +92,17 @@ func (p *regionPicker) render(label string, code *string) app.UI {
 	levels := []app.UI{levelSelect(p.id+"-province", st.T("region.province"), label, p.chooseProvince(code),
 		divisionOptions(p.shown(region.Provinces(), place.Province.Code), place.Province.Code, st.T("region.pick"), zh))}
 	if place.Province.Code != "" {
-		levels = append(levels, levelSelect(p.id+"-city", st.T("region.city"), label, p.choose(code),
+		levels = append(levels, levelSelect(p.id+"-city", st.T("region.city"), label, valueTo(code),
 			divisionOptions(p.shown(region.Cities(place.Province.Code), city), city, st.T("region.pick"), zh)))
 	}
 	if place.City.Code != "" && len(region.Counties(place.City.Code)) > 0 {
 		whole := elemt("option", st.T("region.wholecity")).Attr("value", string(place.City.Code)).Attr("selected", place.County.Code == "")
-		levels = append(levels, levelSelect(p.id+"-county", st.T("region.county"), label, p.choose(code),
+		levels = append(levels, levelSelect(p.id+"-county", st.T("region.county"), label, valueTo(code),
 			append([]app.UI{whole}, divisionOptions(p.shown(region.Counties(place.City.Code), place.County.Code), place.County.Code, "", zh)...)))
 	}
 	return el("div.field.region-picker",
 		spanText(label),
-		levelSelect(p.id, st.T("region.usual"), label, p.choose(code), usual),
+		levelSelect(p.id, st.T("region.usual"), label, valueTo(code), usual),
 		row(levels...),
 		app.Input().ID(p.id+"-search").Attr("type", "search").Attr("autocomplete", "off").Placeholder(st.T("region.search")).
 			Value(p.query).OnInput(valueTo(&p.query), fieldScope(&p.query)).OnChange(p.chooseCode(code)),
@@ -150,10 +150,6 @@ func (p *regionPicker) chooseProvince(code *string) app.EventHandler {
 		}
 		*code = v
 	}
-}
-
-func (p *regionPicker) choose(code *string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { *code = ctx.JSSrc().Get("value").String() }
 }
 
 // chooseCode takes a six-digit code typed into the search (330100) when a province knows it.
