@@ -80,14 +80,15 @@ func (in *input) ui(probs []problem) app.UI {
 	}
 	write, scope := valueTo(in.v), fieldScope(in.v)
 	var control app.UI
+	opts := in.options
 	if in.people {
-		in.options = personOptions(*in.v)
+		opts = personOptions(*in.v)
 	}
 	if in.keys != nil {
-		in.options = keyOptions(in.prefix, *in.v, in.keys)
+		opts = keyOptions(in.prefix, *in.v, in.keys)
 	}
-	if in.options != nil {
-		control = elem("select", in.options...).ID(in.id).OnChange(write, scope)
+	if opts != nil {
+		control = elem("select", opts...).ID(in.id).OnChange(write, scope)
 	} else {
 		box := app.Input().ID(in.id).Value(*in.v).Attr("type", in.typ).Attr("inputmode", in.mode).Placeholder(in.hint).OnInput(write, scope)
 		if in.typ != "" { // a date or time picker may write on change only

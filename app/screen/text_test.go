@@ -64,6 +64,15 @@ func usedKeys(t *testing.T) map[string]string {
 		sourceMatches(t, ".", regexp.MustCompile(`\b(?:trf?\(|eltr\([^,]*, |page\(\w+, )"([^"]+)"[,)]`))...)
 	add("eachText(spec, ...) and statementCols in app/screen",
 		sourceMatches(t, ".", regexp.MustCompile(`(?:eachText\("[^"]*"|statementCols = \[\]string\{|, ) ?"((?:intro|ledger)\.[a-z0-9_.]+)"`))...)
+	// the forms' input tables (fields.go): each input's label key, and one key per value of a
+	// select of text-keyed values
+	add("input tables in app/screen", sourceMatches(t, ".", regexp.MustCompile(`\blabel: "([^"]+)"`))...)
+	for prefix, values := range map[string][]string{"kind.": institutionKinds, "ins.": insuranceKinds,
+		"status.": personStatuses, "tier.": tierLevels, "sex.": sexChoices} {
+		for _, v := range values {
+			add("input tables' selects", prefix+v)
+		}
+	}
 	for _, s := range screens {
 		add("screens", s.Label)
 	}
