@@ -207,13 +207,3 @@ func textInput(id string, v *string) app.HTMLInput {
 func selectInput(id string, v *string) app.HTMLElem {
 	return elem("select").ID(id).OnChange(valueTo(v), fieldScope(v))
 }
-
-// amountInput is a textInput for an amount: the phone offers its decimal keypad.
-func amountInput(id string, v *string) app.UI {
-	return textInput(id, v).Attr("inputmode", "decimal")
-}
-
-// dateInput is a textInput of this type ("date" or "time"), which writes *v on change too.
-func dateInput(id, typ string, v *string) app.UI {
-	return textInput(id, v).Attr("type", typ).OnChange(valueTo(v), fieldScope(v))
-}
