@@ -71,11 +71,11 @@ test-app: node_modules
 
 ## test-size: app.wasm gzip within SIZE_RATIO of a go-app hello world built here with the same Go
 ## and flags (HELLO, the read-only ../shared/peer/goapp-hello; built into build/out/hello), and the
-## client imports no server code. Issue 22's target is 1.2; on 2026-12-07 Gongji is at 1.355
-## (2,504,150 / 1,848,739 B) after the screens' cut (1.397 before), so the gate holds 1.36 until
-## more cuts land (README "Size").
+## client imports no server code; then size-floor (below). Issue 22's target is 1.2; on 2026-12-07
+## Gongji is at 1.299 (2,400,798 / 1,848,739 B; 1.323 at the session's start), the client without
+## its screens at 1.168, so the gate holds 1.31 (README "Size").
 HELLO      ?= $(firstword $(wildcard ../shared/peer/goapp-hello ../../shared/peer/goapp-hello))
-SIZE_RATIO ?= 1.33
+SIZE_RATIO ?= 1.31
 test-size: wasm
 	@test -n "$(HELLO)" -a -f "$(HELLO)/go.mod" || { echo "test-size: no go-app hello at ../shared/peer/goapp-hello: set HELLO=DIR"; exit 1; }
 	@mkdir -p $(OUT)/hello
