@@ -17,6 +17,10 @@ func TestDecodePush(t *testing.T) {
 		{"invalid UTF-8 in a client id", strings.Replace(one("credit", `{}`), `"c1"`, "\"c\xc3\"", 1), "mutations[0].client_id"},
 		{"int64 max opening balance", one("add_person", `{"id":"A","name":"甲","region":"330100","insurance":"employee","status":"active","account":"92233720368547758.07"}`), "mutations[0].args.account"},
 		{"a negative opening balance", one("add_person", `{"id":"A","name":"甲","region":"330100","insurance":"employee","status":"active","wallet":"-1.00"}`), "mutations[0].args.wallet"},
+		{"a prior-years balance", one("add_person", `{"id":"A","name":"甲","region":"310101","insurance":"employee","status":"active","account":"1000.00","account_history":"200.00"}`), ""},
+		{"a negative prior-years balance", one("add_person", `{"id":"A","name":"甲","region":"310101","insurance":"employee","status":"active","account":"1.00","account_history":"-1.00"}`), "mutations[0].args.account_history"},
+		{"an edited prior-years balance", one("edit_person", `{"person":"A","account_history":"200.00"}`), ""},
+		{"an edited negative prior-years balance", one("edit_person", `{"person":"A","account_history":"-0.01"}`), "mutations[0].args.account_history"},
 		{"a negative bill", one("settle", `{"patient":"A","institution":{"region":"330100","kind":"pharmacy"},"bill":{"total":"-1.00","policy_self_pay":"-1.00","category":"drug"}}`), "mutations[0].args.bill.total"},
 		{"a negative wallet transfer", one("wallet_transfer", `{"from":"A","to":"B","amount":"-5.00","source":"account"}`), "mutations[0].args.amount"},
 		{"a signed correction", one("correct", `{"person":"A","account":"account","amount":"-5.00","memo":"typo"}`), ""},
@@ -40,6 +44,7 @@ func FuzzDecodePush(f *testing.F) {
 	f.Add([]byte(`{"mutations":[{"client_id":"c1","mutation_id":1,"name":"credit","at":"2025-06-01T10:00:00+08:00","args":{"person":"A","account":"account","amount":"1.00"}}]}`))
 	f.Add([]byte(`{"mutations":[{"client_id":"c1","mutation_id":1,"name":"settle","at":"2025-06-01T10:00:00+08:00","args":{"patient":"A","bill":{"total":"1.00"}},"expected":{"lines":[{"payer":"A","amount":"1.00"}],"cash":"0.00"}}]}`))
 	f.Add([]byte(`{"mutations":[{"clientID":"c1","mutationID":1,"name":"premium","at":"2025-06-01T10:00:00+08:00","args":{"Insured":"A","Premium":"resident","Amount":100}}]}`))
+	f.Add([]byte(`{"mutations":[{"client_id":"c1","mutation_id":1,"name":"edit_person","at":"2025-06-01T10:00:00+08:00","args":{"person":"A","account_history":"200.00"}}]}`))
 	f.Add([]byte("{\"mutations\":[{\"name\":\"\xff\"}]}"))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		req, fe := DecodePush(body)

@@ -8,9 +8,10 @@ import (
 
 // CheckAmounts enforces every amount's sign rule and bound on arguments Decode returned, and
 // on the split a phone expected: the edge check of a new push (issue 10). Every amount is
-// within money.Max; the only signed amount a mutation carries is a correction's (rules.md
-// section 8's negative Hangzhou current-year balance exists in scenarios, never in a
-// mutation: add_person takes no account_history). Sums are checked arithmetic.
+// within money.Max; the only signed amount a mutation carries is a correction's. A
+// prior-years balance (account_history of add_person and edit_person) is never negative; the
+// current-year part it leaves may be (rules.md section 8), and is no argument. Sums are
+// checked arithmetic.
 //
 // It is not part of Decode on purpose: Decode also reads stored records, and a record an
 // older build accepted must stay readable (the engine rejects what it cannot apply).

@@ -21,6 +21,11 @@ func TestCheckAmounts(t *testing.T) {
 		{"a negative opening wallet", &PersonArgs{Wallet: -1}, nil, "args.wallet"},
 		{"an opening balance beyond Max", &PersonArgs{Account: money.Max + 1}, nil, "args.account"},
 		{"int64 max", &PersonArgs{Account: 1<<63 - 1}, nil, "args.account"},
+		{"a prior-years part", &PersonArgs{Account: 100, AccountHistory: amount(40)}, nil, ""},
+		{"a negative prior-years part", &PersonArgs{Account: 100, AccountHistory: amount(-1)}, nil, "args.account_history"},
+		{"a prior-years part beyond Max", &PersonArgs{AccountHistory: amount(money.Max + 1)}, nil, "args.account_history"},
+		{"an edited prior-years part", &EditPersonArgs{Person: "A", AccountHistory: amount(0)}, nil, ""},
+		{"an edited negative prior-years part", &EditPersonArgs{Person: "A", AccountHistory: amount(-5)}, nil, "args.account_history"},
 		{"a bill that adds up", bill(300, 100, 100, 100), nil, ""},
 		{"a negative total", bill(-100, 0, -100, 0), nil, "args.bill.total"},
 		{"a negative part", bill(0, 100, -100, 0), nil, "args.bill.policy_self_pay"},
@@ -67,6 +72,10 @@ func nameOfArgs(args any) Name {
 		return Credit
 	case *CorrectArgs:
 		return Correct
+	case *EditPersonArgs:
+		return EditPerson
 	}
 	return Link
 }
+
+func amount(a money.Amount) *money.Amount { return &a }

@@ -7,6 +7,7 @@ import (
 
 	"gongji/shared/engine"
 	"gongji/shared/family"
+	"gongji/shared/money"
 	"gongji/shared/region"
 )
 
@@ -54,7 +55,11 @@ type EditPersonArgs struct {
 	Retired   *bool             `json:"retired,omitempty"`
 	Tier      *int              `json:"tier,omitempty"`
 	Sex       *family.Sex       `json:"sex,omitempty"`
-	Reason    string            `json:"reason,omitempty"`
+	// AccountHistory is how much of the balance is the prior-years part (历年账户), in a region
+	// whose account is split (policy.AccountSplit). It moves no money: the whole balance
+	// stays, and the current-year part is what is left (rules.md section 8).
+	AccountHistory *money.Amount `json:"account_history,omitempty"`
+	Reason         string        `json:"reason,omitempty"`
 }
 
 // VoidArgs takes back Target (a mutation id, "<client_id>/<mutation_id>").
@@ -234,7 +239,15 @@ func decideEditPerson(c call, v any) (Outcome, error) {
 	}
 	next := *p
 	editPerson(&next, a)
-	if sameProfile(p, &next) {
+	if a.AccountHistory != nil {
+		if !next.HasAccount {
+			return Outcome{}, fieldErr("args.account_history", string(a.Person)+" has no personal account")
+		}
+		if err := splitRegion(c, next.Region); err != nil {
+			return Outcome{}, err
+		}
+	}
+	if sameProfile(p, &next) && sameSplit(p, &next) {
 		return refused(NoChange), nil
 	}
 	// R4: rules.md section 2 (people are told apart by name: no two members share one)
@@ -267,6 +280,9 @@ func editPerson(p *family.Person, a *EditPersonArgs) {
 	}
 	if a.Sex != nil {
 		p.Sex = *a.Sex
+	}
+	if a.AccountHistory != nil {
+		setHistory(p, *a.AccountHistory)
 	}
 }
 
@@ -306,10 +322,27 @@ func sameProfile(p, q *family.Person) bool {
 		p.Retired == q.Retired && p.Tier == q.Tier && p.Deceased == q.Deceased && p.Sex == q.Sex
 }
 
-// setProfile gives p the profile of q, keeping p's accounts.
-func setProfile(p, q *family.Person) {
+// sameSplit says whether p and q give the same prior-years balance (or both none). It is not
+// part of sameProfile: a bill may take money from the prior-years part, and that must not
+// make a later edit of the name look superseded.
+func sameSplit(p, q *family.Person) bool {
+	return p.HasHistory == q.HasHistory && p.AccountHistory == q.AccountHistory
+}
+
+// setProfile gives p the profile of q, keeping p's accounts. When the change taken back set
+// the prior-years balance (after's differs from q's), p gets q's split back, its whole
+// balance unchanged.
+func setProfile(p, q, after *family.Person) {
 	p.Name, p.Region, p.Status, p.Retired, p.Tier, p.Deceased, p.Sex = q.Name, q.Region, q.Status, q.Retired, q.Tier, q.Deceased, q.Sex
 	setScheme(p, q.Insurance)
+	if after == nil || sameSplit(q, after) {
+		return
+	}
+	if q.HasHistory {
+		setHistory(p, q.AccountHistory)
+		return
+	}
+	p.HasHistory, p.Account, p.AccountHistory = false, p.Account+p.AccountHistory, 0
 }
 
 // chainClear says whether voiding r puts back a consistent past: the action r voided must
@@ -389,7 +422,7 @@ func redoVoid(next *family.State, id, target string, rec *family.Record) error {
 			return unknown("args.target", "person", string(t.Person))
 		}
 		rec.Before = profileOf(p)
-		setProfile(p, t.Before)
+		setProfile(p, t.Before, t.After)
 	}
 	markVoided(next, target, id, 0)
 	return nil
@@ -427,7 +460,7 @@ func checkEditPerson(a *EditPersonArgs) error {
 	if a.Tier != nil && (*a.Tier < 0 || *a.Tier > 2) {
 		return fieldErr("args.tier", strconv.Itoa(*a.Tier)+": want 1, 2 or 0 (unknown)")
 	}
-	return nil
+	return checkHistory(a.AccountHistory, true)
 }
 
 // checkSettle checks a bill's arguments without the state; prefix is where they sit in args.

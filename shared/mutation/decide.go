@@ -10,6 +10,8 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/ledger"
 	"gongji/shared/money"
+	"gongji/shared/policy"
+	"gongji/shared/region"
 )
 
 // decide asks the engine (or, for bookkeeping mutations, the ledger rules) what m does: the
@@ -27,6 +29,38 @@ func decide(e *engine.Engine, s *family.State, m Mutation, args any, at time.Tim
 	return asOfMoment(c, k, args, o)
 }
 
+// splitRegion refuses a prior-years balance (args.account_history) for a person insured where
+// the personal account is one balance, not split into a current-year and a prior-years part
+// (policy.AccountSplit: Hangzhou, Shanghai).
+func splitRegion(c call, where region.Code) error {
+	if c.e.Table().Lookup(policy.AccountSplit, where, civil.DateOf(c.at)).Value.Bool {
+		return nil
+	}
+	return fieldErr("args.account_history", "the personal account in "+string(where)+" is one balance, with no prior-years part")
+}
+
+// splitOpening moves the prior-years part out of the current-year part, which the opening
+// entry credited with the whole balance (PersonArgs.AccountHistory).
+func splitOpening(next *family.State, a *PersonArgs) error {
+	if a.AccountHistory == nil {
+		return nil
+	}
+	p := next.Person(a.ID)
+	if p == nil {
+		return unknownPerson(a.ID)
+	}
+	setHistory(p, *a.AccountHistory)
+	return nil
+}
+
+// setHistory makes h the prior-years part of p's account, the whole balance unchanged: the
+// current-year part is what is left, negative when h is more (a current-year overdraft,
+// rules.md section 8).
+func setHistory(p *family.Person, h money.Amount) {
+	whole := p.Account + p.AccountHistory
+	p.HasHistory, p.AccountHistory, p.Account = true, h, whole-h
+}
+
 func decidePerson(c call, v any) (Outcome, error) {
 	s, a := c.s, v.(*PersonArgs)
 	// R2: rules.md section 2 (person ids are unique in a family)
@@ -36,6 +70,11 @@ func decidePerson(c call, v any) (Outcome, error) {
 	// R4: rules.md section 2 (people are told apart by name: no two members share one)
 	if o, taken := nameTakenBy(s, a.ID, a.Name); taken {
 		return o, nil
+	}
+	if a.AccountHistory != nil {
+		if err := splitRegion(c, a.Region); err != nil {
+			return Outcome{}, err
+		}
 	}
 	o := Outcome{Status: Confirmed}
 	if a.Account == 0 && a.Wallet == 0 {

@@ -114,6 +114,22 @@ func checkPerson(a *PersonArgs) error {
 	if a.Wallet < 0 {
 		return fieldErr("args.wallet", "opening balance "+a.Wallet.String()+" is negative")
 	}
+	return checkHistory(a.AccountHistory, a.Insurance == family.Employee)
+}
+
+// checkHistory checks a prior-years balance (args.account_history) where the arguments alone
+// can: not negative (rules.md section 8: only the current-year part may be), and only for a
+// person with a personal account. Whether the region splits the account needs the policy
+// table (splitRegion).
+func checkHistory(h *money.Amount, account bool) error {
+	switch {
+	case h == nil:
+		return nil
+	case *h < 0:
+		return fieldErr("args.account_history", "prior-years balance "+h.String()+" is negative")
+	case !account:
+		return fieldErr("args.account_history", "only an employee's personal account has a prior-years balance")
+	}
 	return nil
 }
 

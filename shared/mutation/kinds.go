@@ -11,6 +11,7 @@ import (
 	"gongji/shared/engine"
 	"gongji/shared/family"
 	"gongji/shared/ledger"
+	"gongji/shared/money"
 )
 
 // Kind is everything Gongji knows about one mutation kind, declared once (kindList): its
@@ -150,9 +151,10 @@ func declareKinds() []Kind {
 			need:   needAnyone,
 			decide: decidePerson,
 			build:  func(next *family.State, _ call, v any) error { a := v.(*PersonArgs); addPerson(next, a); return nil },
+			finish: func(next *family.State, _ call, v any, _ *family.Record) error { return splitOpening(next, v.(*PersonArgs)) },
 			amounts: func(v any) []amountRule {
 				a := v.(*PersonArgs)
-				return []amountRule{{field: "args.account", v: a.Account, sign: zeroOK}, {field: "args.wallet", v: a.Wallet, sign: zeroOK}}
+				return historyRule([]amountRule{{field: "args.account", v: a.Account, sign: zeroOK}, {field: "args.wallet", v: a.Wallet, sign: zeroOK}}, a.AccountHistory)
 			}},
 		{Name: Link, Class: ClassFamily, Args: "LinkArgs", Consent: consentAnyone, decode: decoder(func() *LinkArgs { return new(LinkArgs) }, checkLink),
 			need:   needAnyone,
@@ -323,6 +325,7 @@ func declareKinds() []Kind {
 				return changeProfile(next, a.Person, func(p *family.Person) { editPerson(p, a) })
 			},
 			keep: true, record: profileRecord,
+			amounts:  func(v any) []amountRule { return historyRule(nil, v.(*EditPersonArgs).AccountHistory) },
 			voidable: true},
 		{Name: Void, Class: ClassCorrection, Args: "VoidArgs", Consent: consentTouched,
 			decode: decoder(func() *VoidArgs { return new(VoidArgs) }, func(a *VoidArgs) error { return first(id("target", a.Target), text("reason", a.Reason, false)) }),
@@ -439,6 +442,14 @@ func declareKinds() []Kind {
 			decide: decideFixLink,
 			build:  func(next *family.State, _ call, v any) error { fixLinks(next, v.(*FixLinkArgs)); return nil }},
 	}
+}
+
+// historyRule adds the sign rule of a prior-years balance, when one is given, to rules.
+func historyRule(rules []amountRule, h *money.Amount) []amountRule {
+	if h == nil {
+		return rules
+	}
+	return append(rules, amountRule{field: "args.account_history", v: *h, sign: zeroOK})
 }
 
 // billRules are the sign rules of a bill's amounts: a settle's, or a corrected bill's (in

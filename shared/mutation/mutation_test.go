@@ -143,6 +143,10 @@ func TestDecodeNamesTheField(t *testing.T) {
 	}{
 		{mutation.AddPerson, `{"id":"x","name":"x","region":"99","insurance":"employee","status":"active"}`, "args.region"},
 		{mutation.AddPerson, `{"id":"x","name":"x","region":"330100","insurance":"employee","status":"active","account":"-0.01"}`, "args.account"},
+		{mutation.AddPerson, `{"id":"x","name":"x","region":"310101","insurance":"employee","status":"active","account":"5.00","account_history":"-0.01"}`, "args.account_history"},
+		{mutation.AddPerson, `{"id":"x","name":"x","region":"310101","insurance":"none","status":"active","account_history":"1.00"}`, "args.account_history"},
+		{mutation.EditPerson, `{"person":"x","account_history":"1.001"}`, "args.account_history"},
+		{mutation.EditPerson, `{"person":"x","account_history":"-3.00"}`, "args.account_history"},
 		{mutation.PayPremium, `{"insured":"x","premium":"resident","amount":"0.00"}`, "args.amount"},
 		{mutation.Credit, `{"person":"a","account":"account","amount":"1.234"}`, "args.amount"},
 		{mutation.Credit, `{"person":"a","account":"account","amount":1234}`, "args.amount"},

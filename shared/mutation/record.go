@@ -38,6 +38,6 @@ func profileOf(p *family.Person) *family.Person {
 		return nil
 	}
 	c := family.Person{ID: p.ID, Name: p.Name, Region: p.Region, Insurance: p.Insurance, Status: p.Status,
-		Retired: p.Retired, Tier: p.Tier, Deceased: p.Deceased, Sex: p.Sex}
+		Retired: p.Retired, Tier: p.Tier, Deceased: p.Deceased, Sex: p.Sex, HasHistory: p.HasHistory, AccountHistory: p.AccountHistory}
 	return &c
 }

@@ -71,6 +71,11 @@ const (
 	// MutualAidFromHistory: a binding pays only from the authorizer's prior-years balance
 	// (历年账户, SH1, version 4); read in the authorizer's region.
 	MutualAidFromHistory Param = "mutual_aid_from_history"
+	// AccountSplit: the personal account is kept in a current-year part (当年账户) and a
+	// prior-years part (历年账户) (rules.md section 8, split balances; 11.3); read in the
+	// person's region. It decides no rule: it says where a family may give the prior-years
+	// part (add_person, edit_person), which SH1 and D4 then read.
+	AccountSplit Param = "account_split"
 	// ReportedCloseRelatives: the day from which the province's own sources report the
 	// close-relatives list in force, when earlier than the date the rules decide by; civil.Never
 	// when none does. It decides nothing: a refusal of a close relative between that day and
@@ -84,7 +89,7 @@ func Params() []Param {
 		ScopeLTCPremium, ScopeCommercialPremium, EligibleBase, AuthorizerOrder, WithdrawalGrounds,
 		WalletEnabled, AuthorizerSuspendedAllowed, AuthorizerTierRequired, CardLinkRequired,
 		AuthorizerThreshold, LegacyBindingCutoff, MedicalPayArea, TransferKeepsBalanceInProvince, ClaimableElsewhere,
-		WalletPaysLTC, MutualAidFromHistory, ReportedCloseRelatives}
+		WalletPaysLTC, MutualAidFromHistory, AccountSplit, ReportedCloseRelatives}
 }
 
 // Words used as values.

@@ -174,6 +174,8 @@ var nationalRows = [...]spec{
 	{WalletPaysLTC, "", walletLTCDate, "", Value{Bool: true}, "W12", "B/U", []source.ID{source.WalletNotice2026}, false},
 	// SH1: nationally a binding pays from the whole balance (国办发〔2021〕14号 knows no split).
 	{MutualAidFromHistory, "", "", "", Value{}, "SH1", "U", []source.ID{source.GuoBanFa2021}, false},
+	// Section 8: nationally one personal account, not split (国办发〔2021〕14号 knows no split).
+	{AccountSplit, "", "", "", Value{}, "D4/SH1", "U", []source.ID{source.GuoBanFa2021}, false},
 	// B3: no province reports the close-relatives list before the national date unless a
 	// row below says so (the national date rests on NHSA 2024-12-26).
 	{ReportedCloseRelatives, "", "", "", Value{Date: civil.Never}, "B3", "B", []source.ID{source.NHSA20241226}, false},
@@ -222,6 +224,9 @@ var regionalRows = [...]spec{
 	{ScopeCommercialPremium, "31", "2021-04-27", "", Value{Bool: true}, "SH2", "B", []source.ID{source.ShanghaiShine}, false},
 	// SH1: rules.md 11.3; 上海市松江区医疗保障局 2025-07-23 (the 家庭共济网 is funded from the 历年账户)
 	{MutualAidFromHistory, "31", "", "", Value{Bool: true}, "SH1", "A", []source.ID{source.ShanghaiSJ}, false},
+	// Section 8: Hangzhou (husay.cn) and Shanghai (11.3) keep a current-year and a prior-years part.
+	{AccountSplit, "3301", "", "", Value{Bool: true}, "D4", "C", []source.ID{source.Hangzhou}, false},
+	{AccountSplit, "31", "", "", Value{Bool: true}, "SH1", "A", []source.ID{source.ShanghaiSJ}, false},
 	// B1: Xi'an lets a suspended authorizer's account pay (a single web source).
 	{AuthorizerSuspendedAllowed, "6101", "", "", Value{Bool: true}, "B1", "C", []source.ID{source.Jiusongjiankang}, false},
 	// T5: inside Guangdong a move between pooling regions keeps the balance with the person.
@@ -339,7 +344,7 @@ func provinceDateRows() []Row {
 // defaultVersion is version(DefaultRows()). Default does not hash the rows nor check them
 // again at every start (about 10 ms of a phone's start in wasm, issue 22):
 // TestDefaultTableIsConsistent checks them and says the new version when a row changes.
-const defaultVersion = "v4-53caa0093355"
+const defaultVersion = "v4-891704591ae3"
 
 // Default is the version-2 table: DefaultRows, which TestDefaultTableIsConsistent checks.
 func Default() *Table {
