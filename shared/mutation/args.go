@@ -74,22 +74,22 @@ func Known(n Name) bool {
 type PersonArgs struct {
 	_ [0]func() // not comparable: no equality function in the wasm (issue 22)
 
-	ID         family.PersonID  `json:"id"`
-	Name       string           `json:"name"`
-	Region     region.Code      `json:"region"`
-	Insurance  family.Insurance `json:"insurance"`
-	Status     family.Status    `json:"status"`
-	Retired    bool             `json:"retired,omitempty"`
-	Tier       int              `json:"tier,omitempty"`
-	Account    money.Amount     `json:"account,omitempty"`
+	ID        family.PersonID  `json:"id"`
+	Name      string           `json:"name"`
+	Region    region.Code      `json:"region"`
+	Insurance family.Insurance `json:"insurance"`
+	Status    family.Status    `json:"status"`
+	Retired   bool             `json:"retired,omitempty"`
+	Tier      int              `json:"tier,omitempty"`
+	Account   money.Amount     `json:"account,omitempty"`
 	// AccountHistory is how much of Account is the prior-years part (其中历年账户, rules.md
 	// section 8 and 11.3), given only in a region whose account is split (policy.AccountSplit);
 	// nil when not given. The opening entry posts the whole Account; the current-year part is
 	// Account − AccountHistory, which may be negative (a current-year overdraft, section 8).
 	AccountHistory *money.Amount `json:"account_history,omitempty"`
 	WalletOpen     bool          `json:"wallet_open,omitempty"`
-	Wallet     money.Amount     `json:"wallet,omitempty"`
-	Sex        family.Sex       `json:"sex,omitempty"`
+	Wallet         money.Amount  `json:"wallet,omitempty"`
+	Sex            family.Sex    `json:"sex,omitempty"`
 }
 
 // LinkArgs records that Person is Of's Relation.

@@ -151,7 +151,9 @@ func declareKinds() []Kind {
 			need:   needAnyone,
 			decide: decidePerson,
 			build:  func(next *family.State, _ call, v any) error { a := v.(*PersonArgs); addPerson(next, a); return nil },
-			finish: func(next *family.State, _ call, v any, _ *family.Record) error { return splitOpening(next, v.(*PersonArgs)) },
+			finish: func(next *family.State, _ call, v any, _ *family.Record) error {
+				return splitOpening(next, v.(*PersonArgs))
+			},
 			amounts: func(v any) []amountRule {
 				a := v.(*PersonArgs)
 				return historyRule([]amountRule{{field: "args.account", v: a.Account, sign: zeroOK}, {field: "args.wallet", v: a.Wallet, sign: zeroOK}}, a.AccountHistory)
