@@ -14,6 +14,7 @@ import (
 	"gongji/shared/civil"
 	"gongji/shared/engine"
 	"gongji/shared/family"
+	"gongji/shared/money"
 	"gongji/shared/mutation"
 	"gongji/shared/vocab"
 )
@@ -24,11 +25,21 @@ func TestExportImportRoundTrip(t *testing.T) {
 	l.FamilyName = "张家"
 	do(t, e, l, mutation.Bind, mutation.BindArgs{Authorizer: "张三", Beneficiary: "王芳", Scopes: []family.Scope{family.Medical}})
 	do(t, e, l, mutation.Settle, bill("王芳", "80.00"))
+	history := money.MustParse("300.00") // 历年账户, given later (Hangzhou splits the account)
+	if o := do(t, e, l, mutation.EditPerson, mutation.EditPersonArgs{Person: "张三", AccountHistory: &history}); o.Status != mutation.Confirmed {
+		t.Fatalf("edit_person account_history: %+v", o)
+	}
 	b := Build(e, l)
 	data := l.Export(b, at)
+	if !bytes.Contains(data, []byte(`"account_history":"300.00"`)) {
+		t.Fatal("the export has no prior-years balance 300.00")
+	}
 	got, err := Import(data, "zh", func(l *Local) *Book { return Build(e, l) })
 	if err != nil {
 		t.Fatal(err)
+	}
+	if p := Build(e, got).State.Person("张三"); !p.HasHistory || p.AccountHistory != history || p.Balance() != money.MustParse("920.00") {
+		t.Errorf("imported 张三: prior-years %s (given %t), balance %s", p.AccountHistory, p.HasHistory, p.Balance())
 	}
 	if got.ClientID != l.ClientID || got.LastID != l.LastID || got.FamilyName != "张家" || got.Family != "" {
 		t.Errorf("imported document: %+v", got)
