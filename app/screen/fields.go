@@ -19,6 +19,7 @@ type input struct {
 	err       string // the problem field whose sentence shows under it ("" none)
 	typ, mode string // an <input>'s type ("date", "time") and inputmode ("decimal", "numeric"); "" none
 	hint      string // an <input>'s placeholder ("" none)
+	about     string // the text key of one line under the control saying what it asks ("" none)
 	prefix    string // the text keys' prefix of keys
 
 	v  *string // what an <input> or a <select> shows and writes
@@ -98,6 +99,10 @@ func (in *input) ui(probs []problem) app.UI {
 			box.Attr("required", true)
 		}
 		control = box
+	}
+	if in.about != "" {
+		return el("label.field", spanText(label), control,
+			elemt("span.hint", client.TheStore().T(in.about)).ID(in.id+"-hint"), errorSentence(in.id+"-error", text))
 	}
 	return fieldErr(label, control, in.id+"-error", text)
 }

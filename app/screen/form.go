@@ -112,11 +112,16 @@ func field(label string, control app.UI) app.UI {
 // fieldErr is a labelled form control with the sentence about its input under it (nothing
 // when text is empty); id names the sentence's element.
 func fieldErr(label string, control app.UI, id, text string) app.UI {
-	var sentence app.UI
-	if text != "" {
-		sentence = elemt("span.error.field-error[role=alert]", text).ID(id)
+	return el("label.field", spanText(label), control, errorSentence(id, text))
+}
+
+// errorSentence is the sentence about a field's input, in an element of this id; nil when
+// text is empty.
+func errorSentence(id, text string) app.UI {
+	if text == "" {
+		return nil
 	}
-	return el("label.field", spanText(label), control, sentence)
+	return elemt("span.error.field-error[role=alert]", text).ID(id)
 }
 
 // check is a labelled checkbox bound to *v.

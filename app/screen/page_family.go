@@ -8,6 +8,7 @@ import (
 	"gongji/app/book"
 	"gongji/app/client"
 	"gongji/shared/family"
+	"gongji/shared/money"
 	"gongji/shared/mutation"
 )
 
@@ -102,6 +103,9 @@ func peopleTable(b *book.Book) app.UI {
 			if p.HasAccount {
 				account = yuan(p.Balance())
 			}
+			if p.HasAccount && p.HasHistory { // the part given (其中历年账户)
+				account += " · " + st.T("person.historyof") + " " + yuan(p.AccountHistory)
+			}
 			if t := b.InTransit(p.ID); t > 0 {
 				account += " · " + st.T("transfer.intransit") + " " + yuan(t)
 			}
@@ -132,6 +136,7 @@ func tierKey(t int) string {
 type personForm struct {
 	name, region, insurance, status, tier, account, wallet string
 	sex                                                    string
+	history                                                string // 其中历年账户 ("" not given)
 	retired, walletOpen                                    bool
 	prob                                                   problem // why the last save failed
 	picker                                                 regionPicker
@@ -175,11 +180,13 @@ func (f *personForm) render(whole bool) app.UI {
 			hide: !usesTier(f.region)}, // Shenzhen's 档次 only where the rules read it
 		{id: "person-retired", label: "person.retired", on: &f.retired},
 		{id: "person-account", label: "person.account", v: &f.account, mode: "decimal", err: "account", hide: !employee},
+		{id: "person-history", label: "person.history", v: &f.history, mode: "decimal", err: "account_history",
+			about: historyAbout(f.region), hide: !f.asksHistory()},
 		{id: "person-wallet-open", label: "person.wallet", on: &f.walletOpen},
 		{id: "person-wallet", label: "person.walletbal", v: &f.wallet, mode: "decimal", err: "wallet", hide: !f.walletOpen},
 	}, probs...)...)
 	return formOf("form#person-form.card", f.submit, append(fields,
-		note("person-error", f.prob.besides("id", "name", "region", "account", "wallet")),
+		note("person-error", f.prob.besides("id", "name", "region", "account", "account_history", "wallet")),
 		submit("person-save", st.T("person.save")),
 	)...)
 }
@@ -200,6 +207,13 @@ func (f *personForm) submit(ctx app.Context, e app.Event) {
 	*f = personForm{region: f.region}
 	clearInput("person-name")
 	clearInput("person-account")
+	clearInput("person-history")
+}
+
+// asksHistory says whether the form asks the prior-years balance: an employee's account in a
+// region that splits it.
+func (f *personForm) asksHistory() bool {
+	return f.insurance == string(family.Employee) && splitsAccount(f.region)
 }
 
 func (f *personForm) args() (mutation.PersonArgs, problem) {
@@ -220,6 +234,14 @@ func (f *personForm) args() (mutation.PersonArgs, problem) {
 	if k := moneyKey(f.wallet); k != "" && f.walletOpen {
 		return mutation.PersonArgs{}, problem{"wallet", st.T(k)}
 	}
+	var history *money.Amount // 其中历年账户: not given when blank
+	if f.asksHistory() && strings.TrimSpace(f.history) != "" {
+		if k := moneyKey(f.history); k != "" {
+			return mutation.PersonArgs{}, problem{"account_history", st.T(k)}
+		}
+		h, _ := parseYuan(strings.TrimSpace(f.history))
+		history = &h
+	}
 	acct, _ := parseYuan(strings.TrimSpace(f.account))
 	wallet, _ := parseYuan(strings.TrimSpace(f.wallet))
 	tier := 0
@@ -233,7 +255,7 @@ func (f *personForm) args() (mutation.PersonArgs, problem) {
 		acct = 0
 	}
 	return mutation.PersonArgs{ID: family.PersonID(f.name), Name: f.name, Region: regionCode(f.region), Insurance: family.Insurance(f.insurance),
-		Status: family.Status(f.status), Retired: f.retired, Tier: tier, Account: acct,
+		Status: family.Status(f.status), Retired: f.retired, Tier: tier, Account: acct, AccountHistory: history,
 		WalletOpen: f.walletOpen, Wallet: wallet, Sex: sexValue(f.sex)}, problem{}
 }
 

@@ -20,6 +20,7 @@ type personEdit struct {
 	name, region, insurance, status, tier, reason string
 	sex                                           string
 	account, wallet                               string
+	history                                       string // 其中历年账户 ("" not given)
 	retired, confirmDeath                         bool
 	prob                                          problem
 	saved                                         string
@@ -30,7 +31,16 @@ type personEdit struct {
 func (f *personEdit) load(p *family.Person) {
 	f.loaded, f.name, f.region, f.insurance, f.status = string(p.ID), p.Name, string(p.Region), string(p.Insurance), string(p.Status)
 	f.tier, f.retired, f.reason, f.confirmDeath, f.sex = strconv.Itoa(p.Tier), p.Retired, "", false, string(p.Sex)
-	f.account, f.wallet = p.Balance().String(), p.Wallet.Balance.String()
+	f.account, f.wallet, f.history = p.Balance().String(), p.Wallet.Balance.String(), ""
+	if p.HasHistory {
+		f.history = p.AccountHistory.String()
+	}
+}
+
+// asksHistory says whether the form asks p's prior-years balance: an account in the region
+// the form shows, when that region splits it.
+func (f *personEdit) asksHistory(p *family.Person) bool {
+	return p.HasAccount && splitsAccount(f.region)
 }
 
 func (f *personEdit) render() app.UI {
@@ -72,11 +82,13 @@ func (f *personEdit) fields(p *family.Person) app.UI {
 			hide: !strings.HasPrefix(f.region, "4403")}, // 档次 is Shenzhen's alone
 		{id: "edit-retired", label: "person.retired", on: &f.retired},
 		{id: "edit-account", label: "person.account", v: &f.account, mode: "decimal", err: "account", hide: !p.HasAccount},
+		{id: "edit-history", label: "person.history", v: &f.history, mode: "decimal", err: "account_history",
+			about: historyAbout(f.region), hide: !f.asksHistory(p)},
 		{id: "edit-wallet", label: "person.walletbal", v: &f.wallet, mode: "decimal", err: "wallet", hide: !p.Wallet.Opened},
 		{id: "edit-reason", label: "edit.reason", v: &f.reason, err: "reason"},
 	}, f.prob)...)
 	return el("div", append(body,
-		note("edit-error", f.prob.besides("name", "account", "wallet", "reason")),
+		note("edit-error", f.prob.besides("name", "account", "account_history", "wallet", "reason")),
 		submit("edit-save", st.T("edit.save")),
 		eltr("h3", "edit.events"),
 		el("div.row.events",
@@ -144,6 +156,14 @@ func (f *personEdit) changes(p *family.Person) (*mutation.EditPersonArgs, []muta
 	if f.retired != p.Retired {
 		r := f.retired
 		a.Retired, changed = &r, true
+	}
+	if f.asksHistory(p) && strings.TrimSpace(f.history) != "" { // blank: not given, left as it is
+		if k := moneyKey(f.history); k != "" {
+			return nil, nil, problem{"account_history", st.T(k)}
+		}
+		if h, _ := parseYuan(strings.TrimSpace(f.history)); !p.HasHistory || h != p.AccountHistory {
+			a.AccountHistory, changed = &h, true
+		}
 	}
 	var fixes []mutation.CorrectArgs
 	for _, b := range []struct {

@@ -17,6 +17,19 @@ func usesTier(code string) bool { return usesParam(policy.AuthorizerTierRequired
 // usesCardLink says whether bindings in code need the pair linked on the social-security card.
 func usesCardLink(code string) bool { return usesParam(policy.CardLinkRequired, code) }
 
+// splitsAccount: the region keeps the personal account in a current-year and a prior-years
+// part (Hangzhou, Shanghai), so the family may give the prior-years balance.
+func splitsAccount(code string) bool { return usesParam(policy.AccountSplit, code) }
+
+// historyAbout is the text key of the line under the prior-years balance: in a region where
+// only it pays for relatives (Shanghai, SH1) the line says so.
+func historyAbout(code string) string {
+	if usesParam(policy.MutualAidFromHistory, code) {
+		return "person.historyhint.relatives"
+	}
+	return "person.historyhint"
+}
+
 func usesParam(p policy.Param, code string) bool {
 	if code == "" {
 		return false
