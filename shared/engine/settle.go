@@ -384,13 +384,13 @@ func (sp *splitter) payBinding(b *family.Binding) {
 	sp.d.at(holder)
 }
 
-// payFromHistory is SH1's payment: the ledger takes it from the personal account (the whole
-// balance, which balances report, is the same), while the working copy takes it from the
-// prior-years part only, so that a second binding of the same authorizer sees what is left.
+// payFromHistory is SH1's payment: its posting names the prior-years part, so the ledger (and
+// the working copy, so that a second binding of the same authorizer sees what is left) takes
+// it from that part only; the whole balance, which balances report, is the same either way.
 func (sp *splitter) payFromHistory(p Payment) {
 	sp.remaining -= p.Amount
 	sp.payments = append(sp.payments, p)
-	sp.postings = append(sp.postings, ledger.Posting{Account: ledger.AccountOf(p.Payer), Amount: -p.Amount})
+	sp.postings = append(sp.postings, ledger.Posting{Account: ledger.AccountOf(p.Payer), Amount: -p.Amount, Part: ledger.History})
 	sp.work.Person(p.Payer).AccountHistory -= p.Amount
 }
 

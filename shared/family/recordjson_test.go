@@ -15,7 +15,8 @@ func sampleRecords() []*Record {
 	return []*Record{
 		{ID: "c/1", Name: "settle", At: at, Person: "mom", Entries: []posting.Entry{{Kind: "settle", Postings: []posting.Posting{
 			{Account: posting.Account{Kind: posting.PersonalAccount, Owner: "mom"}, Amount: -1234},
-			{Account: posting.Account{Kind: posting.External, Owner: "settle"}, Amount: 1234}}}}},
+			{Account: posting.Account{Kind: posting.PersonalAccount, Owner: "son"}, Amount: -100, Part: posting.History},
+			{Account: posting.Account{Kind: posting.External, Owner: "settle"}, Amount: 1334}}}}},
 		{ID: "c/2", Name: "void", At: at.UTC(), Voids: "c/1", Entries: []posting.Entry{{Kind: "void"}, {Kind: "x", Postings: []posting.Posting{}}}},
 		{ID: "c/3", Name: "edit_person", At: at, Person: "妈妈", Before: before, After: &Person{ID: "mom", Name: "王<秀>&英"}, VoidedBy: "c/4", Arrived: "c/5"},
 		{ID: "c/\"4\\", Name: "tab\there", At: time.Time{}, Entries: []posting.Entry{{Kind: "credit", Postings: []posting.Posting{{Amount: money.Amount(-5)}}}}},

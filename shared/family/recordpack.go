@@ -15,7 +15,7 @@ import (
 // JSON takes 233: strings with their length (uvarint) in front, the moment as its JSON text,
 // amounts as varints.
 //
-//	id name at person | entries: n, then kind and postings (n+1, 0 for none: kind owner amount)
+//	id name at person | entries: n, then kind and postings (n+1, 0 for none: kind owner amount part)
 //	| voids voided_by arrived | before after (their JSON, n+1, 0 for none)
 //
 // The id comes first, so that lookups read it without decoding the rest.
@@ -57,6 +57,7 @@ func pack(r *Record) packed {
 			b = putStr(b, string(p.Account.Kind))
 			b = putStr(b, p.Account.Owner)
 			b = binary.AppendVarint(b, int64(p.Amount))
+			b = putStr(b, string(p.Part))
 		}
 	}
 	b = putStr(b, r.Voids)
@@ -131,7 +132,7 @@ func (p packed) record() *Record {
 			if m := int(u.uvarint()); m > 0 {
 				e.Postings = make([]posting.Posting, m-1)
 				for j := range e.Postings {
-					e.Postings[j] = posting.Posting{Account: posting.Account{Kind: posting.Kind(u.str()), Owner: u.str()}, Amount: money.Amount(u.varint())}
+					e.Postings[j] = posting.Posting{Account: posting.Account{Kind: posting.Kind(u.str()), Owner: u.str()}, Amount: money.Amount(u.varint()), Part: posting.Part(u.str())}
 				}
 			}
 		}
@@ -187,7 +188,12 @@ func (p packed) appendJSON(b []byte) []byte {
 					b = jsonw.String(b, u.str())
 					b = append(b, `},"amount":"`...)
 					b = money.Amount(u.varint()).Append(b)
-					b = append(b, `"}`...)
+					b = append(b, '"')
+					if part := u.str(); part != "" {
+						b = append(b, `,"part":`...)
+						b = jsonw.String(b, part)
+					}
+					b = append(b, '}')
 				}
 				b = append(b, ']')
 			}

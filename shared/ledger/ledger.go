@@ -20,7 +20,11 @@ type (
 	Account = posting.Account // one account
 	Posting = posting.Posting // Amount into Account (negative: out of it)
 	Entry   = posting.Entry   // one balanced money movement
+	Part    = posting.Part    // the part of a split personal account a posting moves
 )
+
+// History is the prior-years part of a split personal account (历年账户).
+const History = posting.History
 
 // Account kinds.
 const (
@@ -37,7 +41,8 @@ func AccountOf(p family.PersonID) Account { return Account{Kind: PersonalAccount
 func WalletOf(p family.PersonID) Account { return Account{Kind: Wallet, Owner: string(p)} }
 
 // Apply moves the entry's money in a family state: personal accounts are debited current-year
-// part first (family.Person.Debit), wallets directly. Postings on pending and external
+// part first (family.Person.Debit) unless the posting names the prior-years part, wallets
+// directly. Postings on pending and external
 // accounts touch no person. It returns the keys of the accounts it changed, in posting order.
 func Apply(s *family.State, e Entry) ([]Account, error) {
 	if err := e.Check(); err != nil {
@@ -77,6 +82,9 @@ func Post(s *family.State, p Posting) (bool, error) {
 	case p.Account.Kind == Wallet:
 		person.Wallet.Opened = true
 		person.Wallet.Balance += p.Amount
+	case p.Part == History && person.HasHistory:
+		// SH1: rules.md 11.3 (a Shanghai mutual-aid payment reduces account_history only)
+		person.AccountHistory += p.Amount
 	case p.Amount < 0:
 		person.Debit(-p.Amount)
 	default:

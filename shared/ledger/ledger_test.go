@@ -60,3 +60,44 @@ func TestKeys(t *testing.T) {
 		t.Fatal("keys")
 	}
 }
+
+// TestParts: a posting on the prior-years part (SH1) moves that part only; one on the account
+// takes the current-year part first (rules.md section 8); the whole balance is the same.
+func TestParts(t *testing.T) {
+	cases := []struct {
+		name             string
+		split            bool // the account is split (account_history given)
+		amount           string
+		part             Part
+		current, history string
+	}{
+		{"SH1 debit from the prior-years part", true, "-150.00", History, "800.00", "50.00"},
+		{"its reversal puts it back there", true, "150.00", History, "800.00", "350.00"},
+		{"an account debit takes the current-year part first", true, "-150.00", "", "650.00", "200.00"},
+		{"a part on an account not split is the account", false, "-150.00", History, "850.00", "0.00"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := family.Person{ID: "A", HasAccount: true, Account: money.MustParse("800.00")}
+			if c.split {
+				a.HasHistory, a.AccountHistory = true, money.MustParse("200.00")
+			} else {
+				a.Account = money.MustParse("1000.00")
+			}
+			s := family.State{People: []family.Person{a}}
+			amt := money.MustParse(c.amount)
+			e := Entry{Kind: "settle", Postings: []Posting{{Account: AccountOf("A"), Amount: amt, Part: c.part},
+				{Account: Account{Kind: External, Owner: "settle"}, Amount: -amt}}}
+			if _, err := Apply(&s, e); err != nil {
+				t.Fatal(err)
+			}
+			p := s.Person("A")
+			if p.Account.String() != c.current || p.AccountHistory.String() != c.history {
+				t.Fatalf("current %s, prior-years %s; want %s and %s", p.Account, p.AccountHistory, c.current, c.history)
+			}
+			if r := e.Reversed("void"); r.Postings[0].Part != c.part {
+				t.Fatalf("the reversal lost the part: %+v", r.Postings[0])
+			}
+		})
+	}
+}

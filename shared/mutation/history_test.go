@@ -140,8 +140,27 @@ func TestShanghaiPriorYearsBalanceGivenLater(t *testing.T) {
 	if a, cash := paid(t, o); a != fen("200.00") || cash != fen("100.00") {
 		t.Fatalf("with 历年账户 200.00: 张三 paid %s, cash %s", a, cash)
 	}
-	if got := next.Person("张三").Balance(); got != fen("800.00") {
-		t.Fatalf("balance %s, want 800.00", got)
+	if redone, err := mutation.Redo(&s, shanghaiBill("s2"), day, o); err != nil || fmt.Sprint(redone) != fmt.Sprint(next) {
+		t.Fatalf("the bill's Redo differs from Apply: %v", err)
+	}
+	s = next
+	// the payment came from the 历年账户 only (SH1), also as the ledger replays it
+	if p := s.Person("张三"); p.Balance() != fen("800.00") || p.Account != fen("800.00") || p.AccountHistory != 0 {
+		t.Fatalf("after the bill: current %s, prior-years %s", p.Account, p.AccountHistory)
+	}
+	// a third bill finds nothing left in the 历年账户
+	third, _ := mutation.Apply(e, &s, shanghaiBill("s3"), day)
+	if a, _ := paid(t, third); a != 0 {
+		t.Fatalf("a third bill took %s from 张三", a)
+	}
+	// voiding the bill puts the 200.00 back where it came from
+	o, next = mutation.Apply(e, &s, mut("v0", mutation.Void, `{"target":"s2"}`), day)
+	if o.Status != mutation.Confirmed {
+		t.Fatalf("void of the bill: %s %v %v", o.Status, o.Codes, o.Error)
+	}
+	s = next
+	if p := s.Person("张三"); p.Account != fen("800.00") || p.AccountHistory != fen("200.00") {
+		t.Fatalf("after the void: current %s, prior-years %s", p.Account, p.AccountHistory)
 	}
 	// taking the edit back leaves the balance whole and the 历年账户 unknown again
 	o, next = mutation.Apply(e, &s, mut("v1", mutation.Void, `{"target":"e3"}`), day)

@@ -40,11 +40,21 @@ func (a Account) Key() string {
 	return string(a.Kind) + ":" + a.Owner
 }
 
-// Posting moves Amount into Account (negative: out of it).
+// Posting moves Amount into Account (negative: out of it), in Part of a split personal
+// account.
 type Posting struct {
 	Account Account      `json:"account"`
 	Amount  money.Amount `json:"amount"`
+	Part    Part         `json:"part,omitempty"`
 }
+
+// Part is the part of a split personal account (rules.md section 8) a posting moves: "" the
+// account (a debit takes the current-year part first), History the prior-years part only.
+type Part string
+
+// History is the prior-years part (历年账户): a Shanghai mutual-aid payment (SH1, rules.md
+// 11.3) takes only from it, and its reversal puts the money back there.
+const History Part = "history"
 
 // Entry is one balanced money movement.
 type Entry struct {
@@ -76,7 +86,7 @@ func (e Entry) Check() error {
 func (e Entry) Reversed(kind string) Entry {
 	r := Entry{Kind: kind, Postings: make([]Posting, len(e.Postings))}
 	for i, p := range e.Postings {
-		r.Postings[i] = Posting{Account: p.Account, Amount: -p.Amount}
+		r.Postings[i] = Posting{Account: p.Account, Amount: -p.Amount, Part: p.Part}
 	}
 	return r
 }
@@ -93,6 +103,11 @@ func (e *Entry) AppendJSON(b []byte) []byte {
 		b = jsonw.String(b, p.Account.Owner)
 		b = append(b, `},"amount":"`...)
 		b = p.Amount.Append(b)
+		if p.Part != "" {
+			b = append(b, `","part":`...)
+			b = jsonw.String(b, string(p.Part))
+			return append(b, '}')
+		}
 		return append(b, `"}`...)
 	})
 	return append(b, '}')
