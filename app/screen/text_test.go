@@ -233,7 +233,9 @@ func TestTextsReadAsSentences(t *testing.T) {
 			for _, p := range wordProblems(lang, s) {
 				t.Errorf("%s %q = %q: %s", lang, k, s, p)
 			}
-			if lang == words.English && k != "lang.switch" && k != "lang.short" && hanRE.MatchString(s) {
+			// person.history names the part as the insurer's app writes it (历年账户), so a family
+			// reading English finds it there
+			if lang == words.English && k != "lang.switch" && k != "lang.short" && k != "person.history" && hanRE.MatchString(s) {
 				t.Errorf("en %q = %q: Chinese in an English text", k, s)
 			}
 		}

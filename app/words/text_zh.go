@@ -102,7 +102,7 @@ var ZH = map[string]string{
 	"person.wallet":                    "已开通医保钱包",
 	"person.walletbal":                 "钱包余额（元）",
 	"person.history":                   "其中历年账户余额（元）",
-	"person.historyhint":               "个人账户分当年账户和历年账户，这里填历年账户那部分（医保App里能查到）；不知道可以不填。",
+	"person.historyhint":               "个人账户分当年账户和历年账户，这里填历年账户那部分（国家医保服务平台上能查到）；不知道可以不填。",
 	"person.historyhint.relatives":     "个人账户分当年账户和历年账户，这里填历年账户那部分；在上海只有历年账户能为家人支付。",
 	"person.historyof":                 "其中历年账户",
 	"person.balanceask":                "请填写余额（国家医保服务平台上可以查到；没有就填0）",
