@@ -86,7 +86,8 @@ test('the prior-years balance is asked only where the account is split, with wha
 
 test('without the 历年账户 the bill says so and 张三 pays nothing', async () => {
   await bill();
-  await page.locator('#bill-explain', { hasText: unknownSentence }).waitFor({ state: 'attached' });
+  // said where the family reads, not folded under 依据
+  await page.locator('#bill-explain > p.lead', { hasText: unknownSentence }).waitFor();
   assert.equal(await page.locator('#bill-cash').innerText(), '300.00 元');
   const his = page.locator('#bill-lines li[data-payer="张三"]');
   if (await his.count()) assert.match(await his.innerText(), /0\.00 元/);

@@ -25,11 +25,12 @@ func Lead(lines []Line) []Line {
 	return nil
 }
 
-// concludes says whether a message is a decision's conclusion rather than one check.
+// concludes says whether a message is a decision's conclusion rather than one check, or says
+// what the family can fill in to change it (SH1: the 历年账户 not given).
 func concludes(m Msg) bool {
 	switch m {
 	case msgBindAllowed, msgCash, msgPaidInFull, msgTransferPending, msgTransferWill, msgAccepted, msgRefunded, msgWithdrawn,
-		msgTransferred, msgSlipMatches, msgRouteNobody, msgNextRouteNobody:
+		msgTransferred, msgSlipMatches, msgRouteNobody, msgNextRouteNobody, msgHistoryUnknown:
 		return true
 	}
 	return false

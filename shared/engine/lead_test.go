@@ -15,6 +15,8 @@ func TestLead(t *testing.T) {
 		{"a refusal leads, after passing checks", []Line{check, check, refused}, []Msg{msgOutOfArea}},
 		{"an allowed binding leads with 可以绑定", []Line{check, allowed}, []Msg{msgBindAllowed}},
 		{"a bill leads with what cash is left", []Line{{Rule: "S1", Msg: msgEligible}, cash}, []Msg{msgCash}},
+		{"a Shanghai bill without the 历年账户 says what to fill in, then the cash", []Line{{Rule: "SH1", Msg: msgHistoryUnknown}, {Rule: "S8", Msg: msgPayerEmpty}, cash},
+			[]Msg{msgHistoryUnknown, msgCash}},
 		{"no conclusion: the first line", []Line{check, {Rule: "B2", Msg: msgBeneficiaryOK}}, []Msg{msgAuthorizerOK}},
 		{"nothing", nil, nil},
 	} {
