@@ -166,3 +166,51 @@ func billOf(amount string) engine.Bill {
 	a := money.MustParse(amount)
 	return engine.Bill{Total: a, PolicySelfPay: a, Category: engine.Drug}
 }
+
+func TestPriorYearsBalanceIsAskedWhereTheAccountIsSplit(t *testing.T) {
+	u := mount(t, &familyPage{}, seed) // 杭州: the account is split
+	u.choose("edit-person", "张三")
+	if !u.has("edit-history") || u.el("edit-history").Get("value").String() != "" {
+		t.Fatalf("edit form: %q", u.text("edit-form"))
+	}
+	if got := u.text("edit-history-hint"); !strings.Contains(got, "历年账户") || strings.Contains(got, "上海") {
+		t.Errorf("hint in Hangzhou: %q", got)
+	}
+	for in, want := range map[string]string{"1.234": "最多两位小数", "-5": "不能是负数"} {
+		u.fill("edit-history", in)
+		u.submit("edit-form")
+		if got := u.text("edit-history-error"); !strings.Contains(got, want) {
+			t.Errorf("历年账户 %q: %q, want %q", in, got, want)
+		}
+	}
+	u.fill("edit-history", "300")
+	u.submit("edit-form")
+	if !u.has("edit-saved") {
+		t.Fatalf("not saved: %q", u.text("edit-form"))
+	}
+	p := client.TheStore().Book().State.Person("张三")
+	if !p.HasHistory || p.AccountHistory.String() != "300.00" || p.Balance().String() != "1000.00" {
+		t.Fatalf("张三: prior-years %s (given %t), balance %s", p.AccountHistory, p.HasHistory, p.Balance())
+	}
+	if got := u.text("people"); !strings.Contains(got, "1000.00 元 · 其中历年账户 300.00 元") {
+		t.Errorf("people table: %q", got)
+	}
+	// a resident has no account to split
+	u.choose("edit-person", "王芳")
+	if u.has("edit-history") {
+		t.Error("asked a resident's 历年账户")
+	}
+	// the add form asks it of an employee here, and refuses a negative one beside it
+	u.fill("person-name", "李四")
+	u.fill("person-account", "500")
+	u.fill("person-history", "-1")
+	u.submit("person-form")
+	if got := u.text("person-history-error"); !strings.Contains(got, "不能是负数") {
+		t.Errorf("negative 历年账户 in the add form: %q", got)
+	}
+	u.fill("person-history", "100")
+	u.submit("person-form")
+	if p := client.TheStore().Book().State.Person("李四"); p == nil || p.AccountHistory.String() != "100.00" || p.Account.String() != "400.00" {
+		t.Fatalf("李四: %+v", p)
+	}
+}
