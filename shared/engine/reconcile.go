@@ -6,6 +6,7 @@ import (
 	"gongji/shared/family"
 	"gongji/shared/ledger"
 	"gongji/shared/money"
+	"gongji/shared/policy"
 	"gongji/shared/slip"
 )
 
@@ -179,7 +180,13 @@ func (e *Engine) slipEntry(s *family.State, d *decider, r SettleRequest, sl slip
 		if sl.Payer != "" {
 			take = remaining
 		}
-		post(ledger.AccountOf(payer), take)
+		// SH1: rules.md 11.3 (a Shanghai relative's account pays from its 历年账户, as far as
+		// that part holds what the slip says it paid)
+		if take > 0 && p.HasHistory && take <= p.AccountHistory && e.table.Lookup(policy.MutualAidFromHistory, p.Region, d.day).Value.Bool {
+			entry.Postings = append(entry.Postings, ledger.Posting{Account: ledger.AccountOf(payer), Amount: -take, Part: ledger.History})
+		} else {
+			post(ledger.AccountOf(payer), take)
+		}
 		remaining -= take
 	}
 	if remaining > 0 {

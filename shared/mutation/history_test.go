@@ -153,6 +153,16 @@ func TestShanghaiPriorYearsBalanceGivenLater(t *testing.T) {
 	if a, _ := paid(t, third); a != 0 {
 		t.Fatalf("a third bill took %s from 张三", a)
 	}
+	// the settlement slip says 150.00 came from 张三: that too is taken from the 历年账户
+	slip := fmt.Sprintf(`{"target":"s2","settle":%s,"slip":{"medfee_sumamt":"300.00","acct_pay":"150.00","acct_mulaid_pay":"150.00","psn_cash_pay":"150.00"}}`,
+		`{"patient":"李四","institution":{"region":"310101","kind":"hospital","designated":true},"bill":{"total":"300.00","policy_self_pay":"300.00","category":"drug"}}`)
+	o, slipped := mutation.Apply(e, &s, mut("r1", mutation.RecordSlip, slip), day)
+	if o.Status != mutation.Confirmed {
+		t.Fatalf("record_slip: %s %v %v", o.Status, o.Codes, o.Error)
+	}
+	if p := slipped.Person("张三"); p.Account != fen("800.00") || p.AccountHistory != fen("50.00") {
+		t.Fatalf("after the slip: current %s, prior-years %s", p.Account, p.AccountHistory)
+	}
 	// voiding the bill puts the 200.00 back where it came from
 	o, next = mutation.Apply(e, &s, mut("v0", mutation.Void, `{"target":"s2"}`), day)
 	if o.Status != mutation.Confirmed {
