@@ -44,13 +44,7 @@ func TestEditMemberFixesANameAndABalance(t *testing.T) {
 	}
 	// a balance: letters, three decimals, a minus sign, then a change without a reason
 	u.choose("edit-person", "张三")
-	for in, want := range map[string]string{"12a": "只能填数字", "1.234": "最多两位小数", "-5": "不能是负数", "999999999999": "100,000,000.00"} {
-		u.fill("edit-account", in)
-		u.submit("edit-form")
-		if got := u.text("edit-account-error"); !strings.Contains(got, want) {
-			t.Errorf("account %q: %q, want %q", in, got, want)
-		}
-	}
+	refusesBeside(t, u, "edit-form", "edit-account", map[string]string{"12a": "只能填数字", "1.234": "最多两位小数", "-5": "不能是负数", "999999999999": "100,000,000.00"})
 	u.fill("edit-account", "950.00")
 	u.submit("edit-form")
 	if !strings.Contains(u.text("edit-reason-error"), "原因") {
@@ -158,6 +152,19 @@ func TestLedgerVoidsUndoesAndShowsCorrections(t *testing.T) {
 	}
 }
 
+// refusesBeside submits form with each input in field and wants the sentence beside the field
+// (its id with "-error") to hold the input's wanted words.
+func refusesBeside(t *testing.T, u *ui, form, field string, want map[string]string) {
+	t.Helper()
+	for in, words := range want {
+		u.fill(field, in)
+		u.submit(form)
+		if got := u.text(field + "-error"); !strings.Contains(got, words) {
+			t.Errorf("%s %q: %q, want %q", field, in, got, words)
+		}
+	}
+}
+
 func billAt(r string) engine.Institution {
 	return engine.Institution{Region: region.Code(r), Kind: "pharmacy", Designated: true, Wallet: true}
 }
@@ -176,13 +183,7 @@ func TestPriorYearsBalanceIsAskedWhereTheAccountIsSplit(t *testing.T) {
 	if got := u.text("edit-history-hint"); !strings.Contains(got, "历年账户") || strings.Contains(got, "上海") {
 		t.Errorf("hint in Hangzhou: %q", got)
 	}
-	for in, want := range map[string]string{"1.234": "最多两位小数", "-5": "不能是负数"} {
-		u.fill("edit-history", in)
-		u.submit("edit-form")
-		if got := u.text("edit-history-error"); !strings.Contains(got, want) {
-			t.Errorf("历年账户 %q: %q, want %q", in, got, want)
-		}
-	}
+	refusesBeside(t, u, "edit-form", "edit-history", map[string]string{"1.234": "最多两位小数", "-5": "不能是负数"})
 	u.fill("edit-history", "300")
 	u.submit("edit-form")
 	if !u.has("edit-saved") {
