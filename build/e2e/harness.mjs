@@ -52,6 +52,19 @@ export async function launch(opts = {}) {
   });
 }
 
+// onPhone starts a server and a phone (390x844, touch) with one page whose errors go to errors;
+// with at, the page's clock is Playwright's from that moment (a test that must not depend on
+// the hour it runs: the wallet refuses transfers 22:00-06:00); bypassCSP lets axe-core's inline
+// script in (csp.test.mjs checks the policy itself). close ends the phone and the server.
+export async function onPhone(errors, { at, bypassCSP = false } = {}) {
+  const server = await startServer();
+  const ctx = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, bypassCSP });
+  const page = await ctx.newPage();
+  watchErrors(page, errors);
+  if (at) await page.clock.install({ time: new Date(at) });
+  return { server, ctx, page, close: async () => { await ctx.close(); await server.stop(); } };
+}
+
 // ready waits until the wasm client has mounted (a marker only the client sets) and go-app's
 // loader is gone; it returns the time from navigation start in ms, measured in the page.
 export async function ready(page) {

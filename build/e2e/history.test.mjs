@@ -6,23 +6,17 @@
 // then takes 200.00 元 from him and 100.00 元 cash, and the ledger shows 800.00 元 left.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, ready, shot, watchErrors, nav } from './harness.mjs';
+import { onPhone, ready, shot, nav } from './harness.mjs';
 
-let server, ctx, page;
+let server, page, phone;
 const errors = [];
 
 before(async () => {
-  server = await startServer();
-  ctx = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  page = await ctx.newPage();
-  watchErrors(page, errors);
-  await page.clock.install({ time: new Date('2026-12-07T10:00:00+08:00') });
+  phone = await onPhone(errors, { at: '2026-12-07T10:00:00+08:00' });
+  ({ server, page } = phone);
 });
 
-after(async () => {
-  await ctx?.close();
-  await server?.stop();
-});
+after(() => phone?.close());
 
 const unknownSentence = /没有填写张三的历年账户余额，所以这次不能共济支付；填写后可以重新计算/;
 

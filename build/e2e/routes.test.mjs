@@ -11,23 +11,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launch, ready, shot, shots, watchErrors, nav, assertAxeClean } from './harness.mjs';
+import { onPhone, ready, shot, shots, nav, assertAxeClean } from './harness.mjs';
 
-let server, ctx, page;
+let server, page, phone;
 const errors = [];
 
 before(async () => {
-  server = await startServer();
   // axe-core is injected as an inline script, which the CSP refuses (csp.test.mjs checks it)
-  ctx = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, bypassCSP: true });
-  page = await ctx.newPage();
-  watchErrors(page, errors);
+  phone = await onPhone(errors, { bypassCSP: true });
+  ({ server, page } = phone);
 });
 
-after(async () => {
-  await ctx?.close();
-  await server?.stop();
-});
+after(() => phone?.close());
 
 // zoom puts the text at 200% (CSS zoom 2, as phone.test.mjs does); in-app navigation keeps it.
 async function zoom() {
